@@ -1,0 +1,64 @@
+package nym.ledger;
+
+/**
+ * The one exception type of the ledger. Every refusal carries a {@link Kind}; a transaction refused with a kind
+ * changes nothing. The kind's {@link Kind#code()} is the ABCI result code reported to CometBFT and RPC clients.
+ */
+public final class LedgerException extends RuntimeException {
+
+    /** Why something was refused. Codes are stable: clients match on them. 0 is success and never used here. */
+    public enum Kind {
+        MALFORMED_TX(1),
+        BAD_SIGNATURE(2),
+        WRONG_CHAIN(3),
+        WRONG_NONCE(4),
+        INSUFFICIENT_BALANCE(5),
+        UNKNOWN_WATCHER(6),
+        UNKNOWN_VERIFIER(7),
+        DUPLICATE_VOTE(8),
+        ALREADY_SETTLED(9),
+        VALUE_NOT_ALLOWED(10),
+        NOT_CANONICAL(11),
+        DOUBLE_SPEND(12),
+        UNKNOWN_DEPOSIT(13),
+        DEPOSIT_REJECTED(14),
+        OVERFLOW(15),
+        INVALID_ARGUMENT(16),
+        BAD_GENESIS(17),
+        BAD_QUERY(18),
+        STORAGE(19),
+        PROTOCOL(20),
+        UNAVAILABLE(21);
+
+        private final int code;
+
+        Kind(int code) {
+            this.code = code;
+        }
+
+        public int code() {
+            return code;
+        }
+    }
+
+    private final Kind kind;
+
+    public LedgerException(Kind kind, String message) {
+        super(message);
+        this.kind = kind;
+    }
+
+    public LedgerException(Kind kind, String message, Throwable cause) {
+        super(message, cause);
+        this.kind = kind;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The ABCI result code of this refusal. */
+    public int code() {
+        return kind.code();
+    }
+}

@@ -1,0 +1,201 @@
+package nym.ledger.state;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.protobuf.ByteString;
+
+import nym.ledger.Hex;
+import nym.ledger.LedgerException;
+import nym.ledger.LedgerException.Kind;
+import nym.ledger.tx.proto.LedgerProto.Issuer;
+import nym.ledger.tx.proto.LedgerProto.Params;
+
+/**
+ * The application's genesis state ({@code app_state} in a CometBFT genesis file), as JSON:
+ * <pre>{@code
+ * { "watcher_threshold": 2, "issuer_threshold": 2, "verifier_threshold": 2, "verifier_reject_threshold": 2,
+ *   "pipe_account": "0x…",
+ *   "watchers":  ["0x…", …],
+ *   "issuers":   [{"address": "0x…", "verification_key": "<base64>"}, …],
+ *   "verifiers": ["0x…", …],
+ *   "coconut":   {"verification_key": "<base64>", "params": "<base64>"},
+ *   "allowed_values": [1, 2, 5, 10, 20, 50, 100],
+ *   "accounts":  [{"address": "0x…", "balance": "1000"}, …] }
+ * }</pre>
+ * {@code verifier_reject_threshold} defaults to {@code verifier_threshold}; {@code allowed_values} to the set above.
+ */
+public record Genesis(Params params, Map<String, Long> balances) {
+
+    public static final List<Long> DEFAULT_VALUES = List.of(1L, 2L, 5L, 10L, 20L, 50L, 100L);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Parses and validates; throws BAD_GENESIS with the reason. */
+    public static Genesis parse(byte[] json, String chainId) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(json);
+        } catch (IOException e) {
+            throw new LedgerException(Kind.BAD_GENESIS, "app state is not JSON: " + e.getMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw new LedgerException(Kind.BAD_GENESIS, "app state must be a JSON object");
+        }
+        try {
+            Params.Builder p = Params.newBuilder().setChainId(chainId);
+            List<byte[]> watchers = addresses(root, "watchers");
+            List<byte[]> verifiers = addresses(root, "verifiers");
+            List<Issuer> issuers = new ArrayList<>();
+            Set<String> seenIssuers = new HashSet<>();
+            for (JsonNode n : array(root, "issuers")) {
+                byte[] a = Hex.parse(text(n, "address"), 20, "issuer address");
+                if (!seenIssuers.add(Hex.lower(a))) {
+                    throw new LedgerException(Kind.BAD_GENESIS, "duplicate issuer " + Hex.prefixed(a));
+                }
+                issuers.add(Issuer.newBuilder().setAddress(ByteString.copyFrom(a))
+                        .setVerificationKey(ByteString.copyFrom(base64(n, "verification_key"))).build());
+            }
+            int wt = threshold(root, "watcher_threshold", watchers.size());
+            int it = threshold(root, "issuer_threshold", issuers.size());
+            int vt = threshold(root, "verifier_threshold", verifiers.size());
+            int vrt = root.has("verifier_reject_threshold")
+                    ? threshold(root, "verifier_reject_threshold", verifiers.size()) : vt;
+            p.setWatcherThreshold(wt).setIssuerThreshold(it).setVerifierThreshold(vt).setVerifierRejectThreshold(vrt);
+            p.setPipeAccount(ByteString.copyFrom(Hex.parse(text(root, "pipe_account"), 20, "pipe_account")));
+            watchers.forEach(w -> p.addWatchers(ByteString.copyFrom(w)));
+            verifiers.forEach(v -> p.addVerifiers(ByteString.copyFrom(v)));
+            p.addAllIssuers(issuers);
+            JsonNode coconut = root.get("coconut");
+            if (coconut == null || !coconut.isObject()) {
+                throw new LedgerException(Kind.BAD_GENESIS, "coconut {verification_key, params} missing");
+            }
+            p.setCoconutVerificationKey(ByteString.copyFrom(base64(coconut, "verification_key")));
+            p.setCoconutParams(ByteString.copyFrom(base64(coconut, "params")));
+            List<Long> values = new ArrayList<>();
+            if (root.has("allowed_values")) {
+                for (JsonNode v : array(root, "allowed_values")) {
+                    long x = new BigInteger(v.asText()).longValueExact();
+                    if (x <= 0 || values.contains(x)) {
+                        throw new LedgerException(Kind.BAD_GENESIS, "allowed_values must be distinct positives");
+                    }
+                    values.add(x);
+                }
+            } else {
+                values.addAll(DEFAULT_VALUES);
+            }
+            values.sort(Long::compare);
+            p.addAllAllowedValues(values);
+            Map<String, Long> balances = new LinkedHashMap<>();
+            if (root.has("accounts")) {
+                for (JsonNode n : array(root, "accounts")) {
+                    byte[] a = Hex.parse(text(n, "address"), 20, "account address");
+                    long bal = new BigInteger(text(n, "balance")).longValueExact();
+                    if (bal < 0 || balances.put(Hex.lower(a), bal) != null) {
+                        throw new LedgerException(Kind.BAD_GENESIS, "bad or duplicate account " + Hex.prefixed(a));
+                    }
+                }
+            }
+            return new Genesis(p.build(), balances);
+        } catch (ArithmeticException | NumberFormatException e) {
+            throw new LedgerException(Kind.BAD_GENESIS, "bad number in genesis: " + e.getMessage());
+        } catch (LedgerException e) {
+            throw e.kind() == Kind.BAD_GENESIS ? e : new LedgerException(Kind.BAD_GENESIS, e.getMessage());
+        }
+    }
+
+    private static List<byte[]> addresses(JsonNode root, String field) {
+        List<byte[]> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (JsonNode n : array(root, field)) {
+            byte[] a = Hex.parse(n.asText(), 20, field + " address");
+            if (!seen.add(Hex.lower(a))) {
+                throw new LedgerException(Kind.BAD_GENESIS, "duplicate in " + field + ": " + Hex.prefixed(a));
+            }
+            out.add(a);
+        }
+        return out;
+    }
+
+    private static int threshold(JsonNode root, String field, int members) {
+        JsonNode n = root.get(field);
+        if (n == null || !n.canConvertToInt()) {
+            throw new LedgerException(Kind.BAD_GENESIS, field + " missing");
+        }
+        int t = n.asInt();
+        if (t < 1 || t > members) {
+            throw new LedgerException(Kind.BAD_GENESIS, field + " must be in 1.." + members + ", got " + t);
+        }
+        return t;
+    }
+
+    private static ArrayNode array(JsonNode root, String field) {
+        JsonNode n = root.get(field);
+        if (n == null || !n.isArray()) {
+            throw new LedgerException(Kind.BAD_GENESIS, field + " must be an array");
+        }
+        return (ArrayNode) n;
+    }
+
+    private static String text(JsonNode root, String field) {
+        JsonNode n = root.get(field);
+        if (n == null || !(n.isTextual() || n.isNumber())) {
+            throw new LedgerException(Kind.BAD_GENESIS, field + " missing");
+        }
+        return n.asText();
+    }
+
+    private static byte[] base64(JsonNode root, String field) {
+        try {
+            return Base64.getDecoder().decode(text(root, field));
+        } catch (IllegalArgumentException e) {
+            throw new LedgerException(Kind.BAD_GENESIS, field + " is not base64");
+        }
+    }
+
+    /** Renders params as JSON (the /params and /registry queries). */
+    public static ObjectNode paramsJson(Params p) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("chain_id", p.getChainId());
+        o.put("watcher_threshold", p.getWatcherThreshold());
+        o.put("issuer_threshold", p.getIssuerThreshold());
+        o.put("verifier_threshold", p.getVerifierThreshold());
+        o.put("verifier_reject_threshold", p.getVerifierRejectThreshold());
+        o.put("pipe_account", Hex.prefixed(p.getPipeAccount().toByteArray()));
+        ArrayNode values = o.putArray("allowed_values");
+        p.getAllowedValuesList().forEach(values::add);
+        ObjectNode c = o.putObject("coconut");
+        c.put("verification_key", Base64.getEncoder().encodeToString(p.getCoconutVerificationKey().toByteArray()));
+        c.put("params", Base64.getEncoder().encodeToString(p.getCoconutParams().toByteArray()));
+        return o;
+    }
+
+    public static ObjectNode registryJson(Params p) {
+        ObjectNode o = JSON.createObjectNode();
+        ArrayNode w = o.putArray("watchers");
+        p.getWatchersList().forEach(a -> w.add(Hex.prefixed(a.toByteArray())));
+        ArrayNode is = o.putArray("issuers");
+        for (Issuer i : p.getIssuersList()) {
+            ObjectNode n = is.addObject();
+            n.put("address", Hex.prefixed(i.getAddress().toByteArray()));
+            n.put("verification_key", Base64.getEncoder().encodeToString(i.getVerificationKey().toByteArray()));
+        }
+        ArrayNode v = o.putArray("verifiers");
+        p.getVerifiersList().forEach(a -> v.add(Hex.prefixed(a.toByteArray())));
+        o.put("watcher_threshold", p.getWatcherThreshold());
+        o.put("issuer_threshold", p.getIssuerThreshold());
+        o.put("verifier_threshold", p.getVerifierThreshold());
+        o.put("verifier_reject_threshold", p.getVerifierRejectThreshold());
+        return o;
+    }
+}

@@ -1,0 +1,309 @@
+package nym.ledger.state;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import nym.ledger.Hex;
+import nym.ledger.LedgerException;
+import nym.ledger.LedgerException.Kind;
+import nym.ledger.tx.Transaction;
+import nym.ledger.tx.proto.LedgerProto.Deposit;
+import nym.ledger.tx.proto.LedgerProto.Params;
+import nym.ledger.tx.proto.LedgerProto.PipeOutcome;
+import nym.ledger.tx.proto.LedgerProto.PipeVotes;
+import nym.ledger.tx.proto.LedgerProto.ZetaRecord;
+
+/**
+ * The ledger's state machine with the ABCI life cycle: InitChain, CheckTx (on a mempool overlay),
+ * FinalizeBlock (each transaction on its own overlay, merged only on success), Commit (persisted), Query.
+ * All methods are serialised on this object; decoding and signature recovery happen before taking the lock.
+ */
+public final class LedgerState implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final StateStore store;
+    private Overlay check;
+    private Map<String, byte[]> pendingChanges;
+    private long pendingHeight = -1;
+    private byte[] pendingHash;
+    private Params params;
+
+    private LedgerState(StateStore store) {
+        this.store = store;
+        this.check = new Overlay(store);
+        if (store.get("params") != null) {
+            params = Executor.params(store);
+        }
+    }
+
+    public static LedgerState open(Path dir) {
+        return new LedgerState(StateStore.open(dir));
+    }
+
+    public static LedgerState inMemory() {
+        return new LedgerState(StateStore.inMemory());
+    }
+
+    /** Last committed height (0 before the first block). */
+    public synchronized long height() {
+        return store.height();
+    }
+
+    /** App hash of the last commit (empty before InitChain). */
+    public synchronized byte[] appHash() {
+        return store.appHash();
+    }
+
+    public synchronized boolean initialized() {
+        return params != null;
+    }
+
+    public synchronized Params params() {
+        requireInitialized();
+        return params;
+    }
+
+    /** Applies the genesis app state; returns the initial app hash. Refuses a second genesis. */
+    public synchronized byte[] initChain(String chainId, byte[] appState) {
+        if (params != null) {
+            throw new LedgerException(Kind.PROTOCOL, "InitChain on an initialised chain (height " + store.height() + ")");
+        }
+        Genesis g = Genesis.parse(appState, chainId);
+        Overlay o = new Overlay(store);
+        Executor.applyGenesis(o, g);
+        Map<String, byte[]> changes = o.changes();
+        store.apply(changes);
+        byte[] hash = store.computeHash();
+        store.commit(0, hash, changes);
+        params = g.params();
+        check = new Overlay(store);
+        return hash;
+    }
+
+    /** Mempool admission: full execution against the mempool state, which is reset at every commit. */
+    public TxOutcome checkTx(byte[] raw) {
+        Transaction tx;
+        try {
+            tx = Transaction.decode(raw);
+        } catch (LedgerException e) {
+            return TxOutcome.refused(e);
+        }
+        synchronized (this) {
+            try {
+                requireInitialized();
+                Overlay o = new Overlay(check);
+                List<LedgerEvent> events = Executor.execute(o, params, tx, store.height() + 1);
+                o.mergeIntoParent();
+                return TxOutcome.ok(events);
+            } catch (LedgerException e) {
+                return TxOutcome.refused(e);
+            }
+        }
+    }
+
+    /** Result of a block: one outcome per transaction, in order, and the app hash after it. */
+    public record BlockOutcome(List<TxOutcome> txs, byte[] appHash) {
+    }
+
+    /** Executes a decided block. Its changes become durable at {@link #commit()}. */
+    public BlockOutcome finalizeBlock(long height, List<byte[]> txs) {
+        List<Object> decoded = new ArrayList<>(txs.size());
+        for (byte[] raw : txs) {
+            try {
+                decoded.add(Transaction.decode(raw));
+            } catch (LedgerException e) {
+                decoded.add(e);
+            }
+        }
+        synchronized (this) {
+            requireInitialized();
+            if (pendingChanges != null) {
+                throw new LedgerException(Kind.PROTOCOL, "FinalizeBlock " + height + " before Commit of "
+                        + pendingHeight);
+            }
+            if (height != store.height() + 1) {
+                throw new LedgerException(Kind.PROTOCOL, "FinalizeBlock for height " + height + ", expected "
+                        + (store.height() + 1));
+            }
+            Overlay block = new Overlay(store);
+            List<TxOutcome> outcomes = new ArrayList<>(txs.size());
+            for (Object d : decoded) {
+                if (d instanceof LedgerException e) {
+                    outcomes.add(TxOutcome.refused(e));
+                    continue;
+                }
+                Overlay o = new Overlay(block);
+                try {
+                    List<LedgerEvent> events = Executor.execute(o, params, (Transaction) d, height);
+                    o.mergeIntoParent();
+                    outcomes.add(TxOutcome.ok(events));
+                } catch (LedgerException e) {
+                    outcomes.add(TxOutcome.refused(e));
+                }
+            }
+            pendingChanges = block.changes();
+            store.apply(pendingChanges);
+            pendingHeight = height;
+            pendingHash = store.computeHash();
+            return new BlockOutcome(outcomes, pendingHash.clone());
+        }
+    }
+
+    /** Makes the last finalized block durable and resets the mempool state. Returns the committed height. */
+    public synchronized long commit() {
+        if (pendingChanges == null) {
+            throw new LedgerException(Kind.PROTOCOL, "Commit without FinalizeBlock");
+        }
+        store.commit(pendingHeight, pendingHash, pendingChanges);
+        pendingChanges = null;
+        pendingHash = null;
+        pendingHeight = -1;
+        check = new Overlay(store);
+        return store.height();
+    }
+
+    // ------------------------------------------------------------------ queries
+
+    /**
+     * Paths: {@code /balance}, {@code /account} (data: address), {@code /zeta} (data: ζ), {@code /deposit}
+     * (data: deposit id), {@code /pipe} (data: Ethereum tx hash), {@code /params}, {@code /registry}.
+     * Data is raw bytes or hex text (with or without 0x). Values are JSON.
+     */
+    public synchronized QueryResult query(String path, byte[] data) {
+        long h = store.height();
+        try {
+            requireInitialized();
+            String p = path == null ? "" : path.trim();
+            ObjectNode out;
+            String log = "exists";
+            switch (p) {
+                case "/balance", "/account", "balance", "account" -> {
+                    byte[] a = arg(data, 20, "address");
+                    Executor.Account acc = Executor.account(store, a);
+                    out = JSON.createObjectNode();
+                    out.put("address", Hex.prefixed(a));
+                    out.put("balance", Long.toString(acc.balance()));
+                    if (p.endsWith("account")) {
+                        out.put("nonce", Long.toString(acc.nonce()));
+                    }
+                    if (store.get(Executor.accountKey(a)) == null) {
+                        log = "does not exist";
+                    }
+                }
+                case "/zeta", "zeta" -> {
+                    byte[] z = arg(data, Zeta.BYTES, "ζ");
+                    Zeta.requireCanonical(z);
+                    byte[] v = store.get(Executor.zetaKey(z));
+                    out = JSON.createObjectNode();
+                    out.put("zeta", Hex.lower(z));
+                    if (v == null) {
+                        out.put("status", "unspent");
+                    } else {
+                        ZetaRecord r = Executor.parse(v, ZetaRecord.parser());
+                        out.put("status", switch (r.getStatus()) {
+                            case ZETA_SPENT -> "spent";
+                            case ZETA_PENDING -> "pending";
+                            default -> "unspent";
+                        });
+                        out.put("deposit_id", Hex.upper(r.getDepositId().toByteArray()));
+                    }
+                }
+                case "/deposit", "deposit" -> {
+                    byte[] id = arg(data, 32, "deposit id");
+                    byte[] v = store.get(Executor.depositKey(id));
+                    if (v == null) {
+                        return new QueryResult(0, "does not exist", data, null, h);
+                    }
+                    Deposit d = Executor.parse(v, Deposit.parser());
+                    out = JSON.createObjectNode();
+                    out.put("deposit_id", Hex.upper(id));
+                    out.put("provider", Hex.prefixed(d.getProvider().toByteArray()));
+                    out.put("zeta", Hex.lower(d.getZeta().toByteArray()));
+                    out.put("value", Long.toString(d.getValue()));
+                    out.put("status", switch (d.getStatus()) {
+                        case DEPOSIT_ACCEPTED -> "accepted";
+                        case DEPOSIT_REJECTED -> "rejected";
+                        default -> "pending";
+                    });
+                    out.put("accepts", d.getAcceptsCount());
+                    out.put("rejects", d.getRejectsCount());
+                    out.put("height", Long.toString(d.getHeight()));
+                }
+                case "/pipe", "pipe" -> {
+                    byte[] e = arg(data, 32, "Ethereum tx hash");
+                    byte[] v = store.get(Executor.pipeKey(e));
+                    if (v == null) {
+                        return new QueryResult(0, "does not exist", data, null, h);
+                    }
+                    PipeVotes pv = Executor.parse(v, PipeVotes.parser());
+                    out = JSON.createObjectNode();
+                    out.put("eth_tx_hash", Hex.prefixed(e));
+                    out.put("settled", pv.getSettled());
+                    if (pv.getSettled()) {
+                        out.put("recipient", Hex.prefixed(pv.getCreditedRecipient().toByteArray()));
+                        out.put("amount", Long.toString(pv.getCreditedAmount()));
+                    }
+                    ArrayNode outcomes = out.putArray("outcomes");
+                    for (PipeOutcome o : pv.getOutcomesList()) {
+                        ObjectNode n = outcomes.addObject();
+                        n.put("recipient", Hex.prefixed(o.getRecipient().toByteArray()));
+                        n.put("amount", Long.toString(o.getAmount()));
+                        ArrayNode w = n.putArray("watchers");
+                        o.getWatchersList().forEach(x -> w.add(Hex.prefixed(x.toByteArray())));
+                    }
+                }
+                case "/params", "params" -> out = Genesis.paramsJson(params);
+                case "/registry", "registry" -> out = Genesis.registryJson(params);
+                default -> throw new LedgerException(Kind.BAD_QUERY, "unknown query path '" + p
+                        + "' (known: /balance /account /zeta /deposit /pipe /params /registry)");
+            }
+            return new QueryResult(0, log, data, JSON.writeValueAsBytes(out), h);
+        } catch (LedgerException e) {
+            return new QueryResult(e.code(), e.kind().name() + ": " + e.getMessage(), data, null, h);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return new QueryResult(Kind.BAD_QUERY.code(), e.getMessage(), data, null, h);
+        }
+    }
+
+    private static byte[] arg(byte[] data, int rawLength, String what) {
+        if (data == null || data.length == 0) {
+            throw new LedgerException(Kind.BAD_QUERY, what + " missing in query data");
+        }
+        if (data.length == rawLength) {
+            return data.clone();
+        }
+        try {
+            return Hex.parse(new String(data, StandardCharsets.US_ASCII).trim(), rawLength, what);
+        } catch (LedgerException e) {
+            throw new LedgerException(Kind.BAD_QUERY, what + " must be " + rawLength + " raw bytes or hex");
+        }
+    }
+
+    private void requireInitialized() {
+        if (params == null) {
+            throw new LedgerException(Kind.UNAVAILABLE, "chain not initialised (no genesis)");
+        }
+    }
+
+    /** The whole committed state, for tests that compare two nodes. */
+    synchronized int entries() {
+        return store.size();
+    }
+
+    static String b64(byte[] b) {
+        return Base64.getEncoder().encodeToString(b);
+    }
+
+    @Override
+    public synchronized void close() {
+        store.close();
+    }
+}

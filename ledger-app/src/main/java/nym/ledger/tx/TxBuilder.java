@@ -1,0 +1,60 @@
+package nym.ledger.tx;
+
+import com.google.protobuf.ByteString;
+
+import nym.ledger.tx.proto.LedgerProto.CredentialDeposit;
+import nym.ledger.tx.proto.LedgerProto.CredentialRequest;
+import nym.ledger.tx.proto.LedgerProto.PipeTransferNotification;
+import nym.ledger.tx.proto.LedgerProto.SignedTx;
+import nym.ledger.tx.proto.LedgerProto.Transfer;
+import nym.ledger.tx.proto.LedgerProto.TxBody;
+import nym.ledger.tx.proto.LedgerProto.VerificationVote;
+
+/** Builds signed transactions (for clients, tests and the load generator). */
+public final class TxBuilder {
+    private final String chainId;
+
+    public TxBuilder(String chainId) {
+        this.chainId = chainId;
+    }
+
+    public byte[] sign(Secp256k1.KeyPair key, TxBody body) {
+        byte[] bodyBytes = body.toByteArray();
+        byte[] sig = Secp256k1.sign(Secp256k1.keccak256(bodyBytes), key);
+        return SignedTx.newBuilder().setBody(ByteString.copyFrom(bodyBytes)).setSignature(ByteString.copyFrom(sig))
+                .build().toByteArray();
+    }
+
+    private TxBody.Builder body(long nonce) {
+        return TxBody.newBuilder().setChainId(chainId).setNonce(nonce);
+    }
+
+    public byte[] transfer(Secp256k1.KeyPair from, long nonce, byte[] to, long amount) {
+        return sign(from, body(nonce).setTransfer(
+                Transfer.newBuilder().setTo(ByteString.copyFrom(to)).setAmount(amount)).build());
+    }
+
+    public byte[] pipeTransfer(Secp256k1.KeyPair watcher, long nonce, byte[] ethTxHash, byte[] recipient,
+                               long amount) {
+        return sign(watcher, body(nonce).setPipeTransfer(PipeTransferNotification.newBuilder()
+                .setEthTxHash(ByteString.copyFrom(ethTxHash)).setRecipient(ByteString.copyFrom(recipient))
+                .setAmount(amount)).build());
+    }
+
+    public byte[] credentialRequest(Secp256k1.KeyPair holder, long nonce, long value, byte[] blindSignRequest) {
+        return sign(holder, body(nonce).setCredentialRequest(CredentialRequest.newBuilder().setValue(value)
+                .setBlindSignRequest(ByteString.copyFrom(blindSignRequest))).build());
+    }
+
+    public byte[] credentialDeposit(Secp256k1.KeyPair provider, long nonce, byte[] zeta, long value,
+                                    byte[] credential) {
+        return sign(provider, body(nonce).setCredentialDeposit(CredentialDeposit.newBuilder()
+                .setZeta(ByteString.copyFrom(zeta)).setValue(value)
+                .setCredential(ByteString.copyFrom(credential))).build());
+    }
+
+    public byte[] verificationVote(Secp256k1.KeyPair verifier, long nonce, byte[] depositId, boolean accept) {
+        return sign(verifier, body(nonce).setVerificationVote(VerificationVote.newBuilder()
+                .setDepositId(ByteString.copyFrom(depositId)).setAccept(accept)).build());
+    }
+}

@@ -1,0 +1,68 @@
+package nym.ledger;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+
+import nym.ledger.state.Zeta;
+import nym.ledger.tx.Secp256k1.KeyPair;
+import nym.ledger.tx.TxBuilder;
+
+/** Keys, genesis and nonce bookkeeping shared by the tests: 3 watchers, 3 verifiers, 3 issuers, t = 2. */
+public final class TestNet {
+    public static final String CHAIN = "nym-test";
+
+    public final KeyPair alice = KeyPair.fromSeed("alice");
+    public final KeyPair bob = KeyPair.fromSeed("bob");
+    public final KeyPair provider = KeyPair.fromSeed("provider");
+    public final KeyPair outsider = KeyPair.fromSeed("outsider");
+    public final KeyPair[] watchers = {KeyPair.fromSeed("w1"), KeyPair.fromSeed("w2"), KeyPair.fromSeed("w3")};
+    public final KeyPair[] verifiers = {KeyPair.fromSeed("v1"), KeyPair.fromSeed("v2"), KeyPair.fromSeed("v3")};
+    public final KeyPair[] issuers = {KeyPair.fromSeed("i1"), KeyPair.fromSeed("i2"), KeyPair.fromSeed("i3")};
+    public final KeyPair pipe = KeyPair.fromSeed("pipe");
+    public final TxBuilder tx = new TxBuilder(CHAIN);
+    private final Map<String, Long> nonces = new HashMap<>();
+
+    /** The next nonce for a key (the caller promises the tx will succeed). */
+    public long next(KeyPair k) {
+        return nonces.merge(Hex.lower(k.address()), 1L, Long::sum) - 1;
+    }
+
+    public String genesisJson() {
+        StringBuilder sb = new StringBuilder("{\"watcher_threshold\":2,\"issuer_threshold\":2,"
+                + "\"verifier_threshold\":2,\"verifier_reject_threshold\":2,\"pipe_account\":\""
+                + Hex.prefixed(pipe.address()) + "\",\"watchers\":[");
+        for (int i = 0; i < 3; i++) {
+            sb.append(i > 0 ? "," : "").append('"').append(Hex.prefixed(watchers[i].address())).append('"');
+        }
+        sb.append("],\"verifiers\":[");
+        for (int i = 0; i < 3; i++) {
+            sb.append(i > 0 ? "," : "").append('"').append(Hex.prefixed(verifiers[i].address())).append('"');
+        }
+        sb.append("],\"issuers\":[");
+        for (int i = 0; i < 3; i++) {
+            sb.append(i > 0 ? "," : "").append("{\"address\":\"").append(Hex.prefixed(issuers[i].address()))
+                    .append("\",\"verification_key\":\"").append(b64("vk" + i)).append("\"}");
+        }
+        sb.append("],\"coconut\":{\"verification_key\":\"").append(b64("aggregated-vk"))
+                .append("\",\"params\":\"").append(b64("params")).append("\"},")
+                .append("\"accounts\":[{\"address\":\"").append(Hex.prefixed(alice.address()))
+                .append("\",\"balance\":\"1000\"}]}");
+        return sb.toString();
+    }
+
+    public byte[] genesis() {
+        return genesisJson().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A canonical ζ: the i-th valid compressed G1 point found from a fixed start. */
+    public static byte[] zeta(int i) {
+        return Zeta.pointAtOrAfter(BigInteger.valueOf(1000L + 97L * i));
+    }
+
+    private static String b64(String s) {
+        return Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
+    }
+}
