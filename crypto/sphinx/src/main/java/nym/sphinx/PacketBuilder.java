@@ -2,6 +2,7 @@ package nym.sphinx;
 
 import static nym.sphinx.SphinxSizes.*;
 
+import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.List;
@@ -85,23 +86,10 @@ public final class PacketBuilder {
       Objects.requireNonNull(hop, "route hop");
     }
 
-    // x, α₀ = x·G and the shared secrets s_i
-    byte[] x = new byte[X25519_KEY];
-    random.nextBytes(x);
-    X25519.scalarMultBase(x, 0, out, ALPHA_OFFSET);
     byte[][] keys = new byte[n][HopCrypto.KEYS];
-    byte[] s = new byte[X25519_KEY];
-    for (int i = 0; i < n; i++) {
-      if (!HopCrypto.scalarMult(x, 0, route.get(i).node().raw(), 0, s, 0)) {
-        throw new SphinxException(SphinxException.Kind.INVALID_ROUTE, "hop " + i + " has a low order public key");
-      }
-      for (int j = 0; j < i; j++) {
-        HopCrypto.scalarMult(keys[j], HopCrypto.BLINDING, s, 0, s, 0);
-      }
-      crypto.deriveKeys(s, keys[i]);
+    while (!sharedSecrets(route, keys, out)) {
+      // probability about 2^-126 per hop: start over with a fresh x
     }
-    Arrays.fill(x, (byte) 0);
-    Arrays.fill(s, (byte) 0);
 
     // filler φ: what hops 0..n-2 append to β, as seen by the last hop
     int fillerLength = (n - 1) * HOP_BLOCK;
@@ -143,6 +131,70 @@ public final class PacketBuilder {
     System.arraycopy(beta, 0, out, BETA_OFFSET, BETA);
     System.arraycopy(gamma, 0, out, GAMMA_OFFSET, GAMMA);
     return keys;
+  }
+
+  /**
+   * Picks x, writes α₀ = x·G to {@code out} and derives every hop's keys from s_i = (x·b_0·…·b_{i-1})·y_i, one X25519
+   * call per hop (the product is kept modulo ℓ, see {@link Scalars}). False in the rare case the product has no
+   * clamp-stable encoding.
+   */
+  private boolean sharedSecrets(List<RouteHop> route, byte[][] keys, byte[] out) throws SphinxException {
+    byte[] x = new byte[X25519_KEY];
+    byte[] k = new byte[X25519_KEY];
+    byte[] s = new byte[X25519_KEY];
+    try {
+      random.nextBytes(x);
+      X25519.scalarMultBase(x, 0, out, ALPHA_OFFSET);
+      BigInteger c = Scalars.clamped(x, 0);
+      for (int i = 0; i < route.size(); i++) {
+        if (!Scalars.encodeClampable(c, k)) {
+          return false;
+        }
+        if (!HopCrypto.scalarMult(k, 0, route.get(i).node().raw(), 0, s, 0)) {
+          throw new SphinxException(SphinxException.Kind.INVALID_ROUTE, "hop " + i + " has a low order public key");
+        }
+        crypto.deriveKeys(s, keys[i]);
+        c = Scalars.multiply(c, Scalars.clamped(keys[i], HopCrypto.BLINDING));
+      }
+      return true;
+    } finally {
+      Arrays.fill(x, (byte) 0);
+      Arrays.fill(k, (byte) 0);
+      Arrays.fill(s, (byte) 0);
+    }
+  }
+
+  /**
+   * The textbook way, for tests: s_i = X25519(b_{i-1}, … X25519(b_0, X25519(x, y_i))), i+1 calls for hop i.
+   */
+  static byte[][] sharedSecretsSequential(byte[] x, List<NodePublicKey> nodes, HopCrypto crypto) {
+    byte[][] keys = new byte[nodes.size()][HopCrypto.KEYS];
+    byte[][] secrets = new byte[nodes.size()][X25519_KEY];
+    for (int i = 0; i < nodes.size(); i++) {
+      X25519.scalarMult(x, 0, nodes.get(i).raw(), 0, secrets[i], 0);
+      for (int j = 0; j < i; j++) {
+        X25519.scalarMult(keys[j], HopCrypto.BLINDING, secrets[i], 0, secrets[i], 0);
+      }
+      crypto.deriveKeys(secrets[i], keys[i]);
+    }
+    return secrets;
+  }
+
+  /** For tests: the fast path's shared secrets for a given x (null when no clamp-stable encoding exists). */
+  static byte[][] sharedSecretsFast(byte[] x, List<NodePublicKey> nodes, HopCrypto crypto) {
+    byte[][] keys = new byte[nodes.size()][HopCrypto.KEYS];
+    byte[][] secrets = new byte[nodes.size()][X25519_KEY];
+    byte[] k = new byte[X25519_KEY];
+    BigInteger c = Scalars.clamped(x, 0);
+    for (int i = 0; i < nodes.size(); i++) {
+      if (!Scalars.encodeClampable(c, k)) {
+        return null;
+      }
+      X25519.scalarMult(k, 0, nodes.get(i).raw(), 0, secrets[i], 0);
+      crypto.deriveKeys(secrets[i], keys[i]);
+      c = Scalars.multiply(c, Scalars.clamped(keys[i], HopCrypto.BLINDING));
+    }
+    return secrets;
   }
 
   private static void writeRouting(byte[] b, int off, byte flags, NodeAddress address, long delay, SurbId surbId) {
