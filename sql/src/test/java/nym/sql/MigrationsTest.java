@@ -1,0 +1,89 @@
+package nym.sql;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/** Runs the migrations against a real PostgreSQL, in a database made for each test and dropped after it. */
+class MigrationsTest {
+
+  private final String database = "nym_sql_" + UUID.randomUUID().toString().replace("-", "");
+  private PGSimpleDataSource admin;
+  private PGSimpleDataSource dataSource;
+
+  @BeforeEach
+  void createDatabase() throws SQLException {
+    admin = TestDatabase.dataSource("postgres");
+    try (Connection c = admin.getConnection(); Statement s = c.createStatement()) {
+      s.execute("CREATE DATABASE " + database);
+    }
+    dataSource = TestDatabase.dataSource(database);
+  }
+
+  @AfterEach
+  void dropDatabase() throws SQLException {
+    try (Connection c = admin.getConnection(); Statement s = c.createStatement()) {
+      s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+    }
+  }
+
+  @Test
+  void apply_emptyDatabase_createsClusterMemberTable() throws SQLException {
+    MigrateResult result = Migrations.apply(dataSource);
+
+    assertEquals(1, result.migrationsExecuted);
+    try (Connection c = dataSource.getConnection();
+        ResultSet rs = c.getMetaData().getColumns(null, "public", "cluster_member", null)) {
+      List<String> columns = new ArrayList<>();
+      while (rs.next()) {
+        columns.add(rs.getString("COLUMN_NAME"));
+      }
+      assertEquals(List.of("instance_name", "authority", "started_at", "last_seen"), columns);
+    }
+  }
+
+  @Test
+  void apply_twice_secondRunAppliesNothing() {
+    Migrations.apply(dataSource);
+
+    assertEquals(0, Migrations.apply(dataSource).migrationsExecuted);
+  }
+
+  @Test
+  void apply_threeInstancesAtOnce_schemaMigratedExactlyOnce() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(3);
+    try {
+      Callable<Integer> instance = () -> Migrations.apply(dataSource).migrationsExecuted;
+      List<Future<Integer>> runs = pool.invokeAll(List.of(instance, instance, instance));
+      int executed = 0;
+      for (Future<Integer> run : runs) {
+        executed += run.get();
+      }
+      assertEquals(1, executed, "exactly one instance applies the migration");
+    } finally {
+      pool.shutdownNow();
+    }
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT count(*) FROM flyway_schema_history WHERE success")) {
+      assertTrue(rs.next());
+      assertEquals(1, rs.getInt(1));
+    }
+  }
+}
