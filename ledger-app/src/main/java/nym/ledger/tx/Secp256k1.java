@@ -92,17 +92,14 @@ public final class Secp256k1 {
         if (s.compareTo(HALF_N) > 0) {
             s = N.subtract(s);
         }
-        for (int v = 0; v < 2; v++) {
-            ECPoint q = recoverPoint(hash32, r, s, v);
-            if (q != null && Arrays.equals(addressOf(q), key.address())) {
-                byte[] out = new byte[SIGNATURE_BYTES];
-                put32(out, 0, r);
-                put32(out, 32, s);
-                out[64] = (byte) v;
-                return out;
-            }
-        }
-        throw new IllegalStateException("could not compute recovery id");
+        ECPoint expected = publicPoint(key.privateKey());
+        ECPoint q0 = recoverPoint(hash32, r, s, 0);
+        int v = q0 != null && q0.equals(expected) ? 0 : 1; // r < n always here, so the id is 0 or 1
+        byte[] out = new byte[SIGNATURE_BYTES];
+        put32(out, 0, r);
+        put32(out, 32, s);
+        out[64] = (byte) v;
+        return out;
     }
 
     /**

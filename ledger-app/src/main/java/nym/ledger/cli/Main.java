@@ -1,0 +1,190 @@
+package nym.ledger.cli;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import nym.ledger.LedgerException;
+import nym.ledger.abci.AbciApplication;
+import nym.ledger.abci.AbciServer;
+import nym.ledger.bench.LoadGenerator;
+import nym.ledger.devnet.Devnet;
+import nym.ledger.devnet.GenesisDoc;
+import nym.ledger.state.LedgerState;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ledger-app abci|devnet|genesis|bench}. */
+@Command(name = "ledger-app", mixinStandardHelpOptions = true, version = "ledger-app " + AbciApplication.VERSION,
+        description = "The Nym ledger: ABCI 2.0 application for CometBFT v0.38, and a one-machine development chain.",
+        subcommands = {Main.Abci.class, Main.DevnetCmd.class, Main.GenesisCmd.class, Main.Bench.class})
+public final class Main {
+
+    public static void main(String[] args) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof LedgerException le) {
+                cmd.getErr().println("error (" + le.kind() + "): " + le.getMessage());
+                return 2;
+            }
+            throw e;
+        });
+        System.exit(cl.execute(args));
+    }
+
+    private static void runUntilStopped(AutoCloseable service) throws InterruptedException {
+        CountDownLatch stop = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                service.close();
+            } catch (Exception e) {
+                System.err.println("error while stopping: " + e);
+            }
+            stop.countDown();
+        }, "shutdown"));
+        stop.await();
+    }
+
+    @Command(name = "abci", mixinStandardHelpOptions = true,
+            description = "Serve the application on an ABCI socket for a CometBFT v0.38 node (proxy_app).")
+    static final class Abci implements Callable<Integer> {
+        @Option(names = "--address", defaultValue = "tcp://127.0.0.1:26658",
+                description = "Listen address (default: ${DEFAULT-VALUE}).")
+        String address;
+
+        @Option(names = "--home", defaultValue = "ledger-home",
+                description = "State directory; state lives in <home>/app (default: ${DEFAULT-VALUE}).")
+        Path home;
+
+        @Override
+        public Integer call() throws Exception {
+            LedgerState state = LedgerState.open(home.resolve("app"));
+            AbciServer server;
+            try {
+                server = AbciServer.start(new AbciApplication(state), address);
+            } catch (RuntimeException e) {
+                state.close();
+                throw e;
+            }
+            System.out.printf("ledger-app abci listening on %s (state %s, height %d)%n", server.url(),
+                    home.resolve("app"), state.height());
+            runUntilStopped(() -> {
+                server.close();
+                state.close();
+            });
+            return 0;
+        }
+    }
+
+    @Command(name = "devnet", mixinStandardHelpOptions = true,
+            description = "One validator standing in for CometBFT consensus on one machine, with CometBFT RPC.")
+    static final class DevnetCmd implements Callable<Integer> {
+        @Option(names = "--home", defaultValue = "devnet-home", description = "Data directory (default: ${DEFAULT-VALUE}).")
+        Path home;
+        @Option(names = "--rpc", defaultValue = "tcp://127.0.0.1:26657", description = "RPC listen address (default: ${DEFAULT-VALUE}).")
+        String rpc;
+        @Option(names = "--abci", defaultValue = "tcp://127.0.0.1:26658",
+                description = "Where the in-process app listens (default: ${DEFAULT-VALUE}).")
+        String abci;
+        @Option(names = "--proxy-app", description = "Drive an external `ledger-app abci` at this address instead.")
+        String proxyApp;
+        @Option(names = "--genesis", description = "CometBFT genesis file with app_state (default: generate a development genesis in <home>/config).")
+        Path genesis;
+        @Option(names = "--chain-id", defaultValue = "nym-devnet", description = "Chain id of a generated genesis (default: ${DEFAULT-VALUE}).")
+        String chainId;
+        @Option(names = "--block-interval", defaultValue = "1s", converter = DurationConverter.class,
+                description = "Time between blocks (default: ${DEFAULT-VALUE}).")
+        Duration interval;
+        @Option(names = "--max-block-txs", defaultValue = "10000", description = "Default: ${DEFAULT-VALUE}.")
+        int maxBlockTxs;
+        @Option(names = "--max-block-bytes", defaultValue = "4194304", description = "Default: ${DEFAULT-VALUE}.")
+        long maxBlockBytes;
+        @Option(names = "--mempool-size", defaultValue = "100000", description = "Default: ${DEFAULT-VALUE}.")
+        int mempoolSize;
+        @Option(names = "--dev-accounts", defaultValue = "100", description = "Funded accounts dev-0.. in a generated genesis (default: ${DEFAULT-VALUE}).")
+        int devAccounts;
+        @Option(names = "--dev-balance", defaultValue = "1000000000", description = "Default: ${DEFAULT-VALUE}.")
+        long devBalance;
+        @Option(names = "--commit-timeout", defaultValue = "30s", converter = DurationConverter.class,
+                description = "broadcast_tx_commit wait (default: ${DEFAULT-VALUE}).")
+        Duration commitTimeout;
+
+        @Override
+        public Integer call() throws Exception {
+            Devnet d = Devnet.start(new Devnet.Options(home, genesis, chainId, rpc, abci, proxyApp, interval,
+                    maxBlockTxs, maxBlockBytes, mempoolSize, devAccounts, devBalance, commitTimeout));
+            System.out.printf("ledger-app devnet: chain %s, RPC http://%s:%d, blocks every %s, data in %s%n",
+                    d.node().identity().chainId(), d.rpcAddress().getHostString(), d.rpcAddress().getPort(),
+                    interval, home.toAbsolutePath());
+            runUntilStopped(d);
+            return 0;
+        }
+    }
+
+    @Command(name = "genesis", mixinStandardHelpOptions = true,
+            description = "Write a development genesis (CometBFT genesis file with the app_state).")
+    static final class GenesisCmd implements Callable<Integer> {
+        @Option(names = "--chain-id", defaultValue = "nym-devnet")
+        String chainId;
+        @Option(names = "--authorities", defaultValue = "3", description = "Watchers = issuers = verifiers (default: ${DEFAULT-VALUE}).")
+        int authorities;
+        @Option(names = "--threshold", defaultValue = "2")
+        int threshold;
+        @Option(names = "--dev-accounts", defaultValue = "100")
+        int devAccounts;
+        @Option(names = "--dev-balance", defaultValue = "1000000000")
+        long devBalance;
+        @Option(names = "--out", required = true)
+        Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            if (out.getParent() != null) {
+                Files.createDirectories(out.getParent());
+            }
+            Files.write(out, GenesisDoc.toBytes(GenesisDoc.development(chainId, authorities, threshold, devAccounts,
+                    devBalance)));
+            System.out.println("wrote " + out);
+            return 0;
+        }
+    }
+
+    @Command(name = "bench", mixinStandardHelpOptions = true,
+            description = "Load a devnet through broadcast_tx_sync with signed transfers from its dev accounts.")
+    static final class Bench implements Callable<Integer> {
+        @Option(names = "--rpc", defaultValue = "http://127.0.0.1:26657/")
+        URI rpc;
+        @Option(names = "--chain-id", defaultValue = "nym-devnet")
+        String chainId;
+        @Option(names = "--accounts", defaultValue = "64", description = "Sending accounts (default: ${DEFAULT-VALUE}).")
+        int accounts;
+        @Option(names = "--first-account", defaultValue = "0")
+        int firstAccount;
+        @Option(names = "--txs", defaultValue = "20000")
+        int txs;
+        @Option(names = "--concurrency", defaultValue = "32")
+        int concurrency;
+        @Option(names = "--commit-wait", defaultValue = "120s", converter = DurationConverter.class)
+        Duration commitWait;
+
+        @Option(names = "--baseline", defaultValue = "10000",
+                description = "health calls for the baseline first, 0 to skip (default: ${DEFAULT-VALUE}).")
+        int baseline;
+
+        @Override
+        public Integer call() throws Exception {
+            LoadGenerator gen = new LoadGenerator(new LoadGenerator.Settings(rpc, chainId, accounts,
+                    firstAccount, txs, Math.min(concurrency, accounts), commitWait));
+            double base = baseline > 0 ? gen.baseline(baseline, System.out) : 0;
+            LoadGenerator.Result r = gen.run(System.out);
+            System.out.printf("RESULT sent=%d accepted=%d refused=%d errors=%d accepted_tps=%.0f committed_tps=%.0f"
+                    + " baseline_health_rps=%.0f%n", r.sent(), r.accepted(), r.refused(), r.errors(),
+                    r.acceptedPerSecond(), r.committedPerSecond(), base);
+            return r.errors() == 0 && r.refused() == 0 ? 0 : 1;
+        }
+    }
+}
