@@ -25,6 +25,11 @@ import picocli.CommandLine.Option;
 public final class Main {
 
     public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line with its error handling: a {@link LedgerException} prints its kind and exits with 2. */
+    public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof LedgerException le) {
@@ -33,7 +38,7 @@ public final class Main {
             }
             throw e;
         });
-        System.exit(cl.execute(args));
+        return cl;
     }
 
     private static void runUntilStopped(AutoCloseable service) throws InterruptedException {
@@ -126,7 +131,8 @@ public final class Main {
     }
 
     @Command(name = "genesis", mixinStandardHelpOptions = true,
-            description = "Write a development genesis (CometBFT genesis file with the app_state).")
+            description = {"Write a development genesis (a CometBFT genesis file with the app_state), or put an"
+                    + " app_state into an existing CometBFT genesis (--into), e.g. one written by `cometbft testnet`."})
     static final class GenesisCmd implements Callable<Integer> {
         @Option(names = "--chain-id", defaultValue = "nym-devnet")
         String chainId;
@@ -138,17 +144,41 @@ public final class Main {
         int devAccounts;
         @Option(names = "--dev-balance", defaultValue = "1000000000")
         long devBalance;
-        @Option(names = "--out", required = true)
+        @Option(names = "--app-state", description = "JSON file with the app_state (or a genesis containing one)"
+                + " instead of the development one.")
+        Path appState;
+        @Option(names = "--out", description = "Write a new genesis file here.")
         Path out;
+        @Option(names = "--into", description = "Replace app_state in this CometBFT genesis file (in place);"
+                + " its chain_id and validators are kept.")
+        Path into;
 
         @Override
         public Integer call() throws Exception {
-            if (out.getParent() != null) {
-                Files.createDirectories(out.getParent());
+            if ((out == null) == (into == null)) {
+                throw new CommandLine.ParameterException(new CommandLine(this), "give exactly one of --out, --into");
             }
-            Files.write(out, GenesisDoc.toBytes(GenesisDoc.development(chainId, authorities, threshold, devAccounts,
-                    devBalance)));
-            System.out.println("wrote " + out);
+            com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+            com.fasterxml.jackson.databind.node.ObjectNode doc = into != null
+                    ? (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(into.toFile())
+                    : GenesisDoc.development(chainId, authorities, threshold, devAccounts, devBalance);
+            com.fasterxml.jackson.databind.JsonNode app;
+            if (appState != null) {
+                com.fasterxml.jackson.databind.JsonNode given = json.readTree(appState.toFile());
+                app = given.has("app_state") ? given.get("app_state") : given;
+            } else {
+                app = GenesisDoc.development(chainId, authorities, threshold, devAccounts, devBalance)
+                        .get("app_state");
+            }
+            // validate before writing: the same parser InitChain uses
+            nym.ledger.state.Genesis.parse(json.writeValueAsBytes(app), doc.path("chain_id").asText(chainId));
+            doc.set("app_state", app);
+            Path target = into != null ? into : out;
+            if (target.toAbsolutePath().getParent() != null) {
+                Files.createDirectories(target.toAbsolutePath().getParent());
+            }
+            Files.write(target, GenesisDoc.toBytes(doc));
+            System.out.println("wrote " + target);
             return 0;
         }
     }
