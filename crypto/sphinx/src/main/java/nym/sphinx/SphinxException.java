@@ -26,7 +26,7 @@ public final class SphinxException extends Exception {
     PAYLOAD_CORRUPTED,
     /** A message is longer than the payload of this network can carry. */
     MESSAGE_TOO_LONG,
-    /** A route has no hops, more than {@link SphinxSizes#MAX_HOPS}, or a negative delay. */
+    /** A route has no hops, more than {@link SphinxSizes#MAX_HOPS}, an empty layer, or a low-order node key. */
     INVALID_ROUTE,
     /** A SURB reply is opened with the secret of another SURB. */
     SURB_MISMATCH
