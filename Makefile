@@ -1,0 +1,43 @@
+# The two commands a newcomer needs: `make localnet` (run the whole network) and `make test` (run every test).
+# Everything else here is a piece of those two or a benchmark.
+
+MVN ?= mvn -B -ntp
+export MAVEN_OPTS ?= -Xmx1g
+
+.PHONY: build localnet localnet-down localnet-status test unit-test integration-test bench-coconut bench-sphinx clean
+
+## build: compile and package every module, skipping tests (what localnet needs)
+build:
+	$(MVN) -q install -DskipTests
+
+## localnet: PostgreSQL + Payara (domain nym, group of 3 instances) + the EAR; prints where everything is
+localnet: build
+	localnet/bin/localnet up
+
+## localnet-down: stop everything localnet started
+localnet-down:
+	localnet/bin/localnet down
+
+localnet-status:
+	localnet/bin/localnet status
+
+## test: unit tests of every module, then the EAR on a real Payara (Arquillian) and on a 3-instance deployment group
+test: unit-test integration-test
+
+unit-test:
+	$(MVN) install
+
+integration-test:
+	integration-tests/bin/run
+
+## bench-*: JMH benchmarks of the crypto libraries (results go into each module's README by hand)
+bench-coconut:
+	$(MVN) -q -P bench -pl crypto/coconut package -DskipTests
+	java -jar crypto/coconut/target/benchmarks.jar
+
+bench-sphinx:
+	$(MVN) -q -P bench -pl crypto/sphinx package -DskipTests
+	java -jar crypto/sphinx/target/benchmarks.jar
+
+clean:
+	$(MVN) -q clean
