@@ -28,7 +28,13 @@ public final class LedgerException extends RuntimeException {
         BAD_QUERY(18),
         STORAGE(19),
         PROTOCOL(20),
-        UNAVAILABLE(21);
+        UNAVAILABLE(21),
+        /** RPC: parameters missing or malformed (JSON-RPC -32602). */
+        INVALID_PARAMS(22),
+        /** RPC: no such method (JSON-RPC -32601). */
+        UNKNOWN_METHOD(23),
+        /** RPC: not a JSON-RPC request (JSON-RPC -32600). */
+        BAD_REQUEST(24);
 
         private final int code;
 

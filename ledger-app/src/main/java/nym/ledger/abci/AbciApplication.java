@@ -102,6 +102,10 @@ public final class AbciApplication {
     }
 
     private Response initChain(RequestInitChain r) {
+        if (r.getInitialHeight() > 1) {
+            throw new LedgerException(LedgerException.Kind.BAD_GENESIS, "initial_height " + r.getInitialHeight()
+                    + " is not supported (use 1)");
+        }
         byte[] hash = state.initChain(r.getChainId(), r.getAppStateBytes().toByteArray());
         return Response.newBuilder().setInitChain(ResponseInitChain.newBuilder()
                 .setAppHash(ByteString.copyFrom(hash))).build();

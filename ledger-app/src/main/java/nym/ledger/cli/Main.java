@@ -125,6 +125,10 @@ public final class Main {
             System.out.printf("ledger-app devnet: chain %s, RPC http://%s:%d, blocks every %s, data in %s%n",
                     d.node().identity().chainId(), d.rpcAddress().getHostString(), d.rpcAddress().getPort(),
                     interval, home.toAbsolutePath());
+            d.node().failure().whenComplete((v, e) -> {
+                System.err.println("devnet stopped producing blocks: " + e);
+                System.exit(1); // the shutdown hook closes everything
+            });
             runUntilStopped(d);
             return 0;
         }

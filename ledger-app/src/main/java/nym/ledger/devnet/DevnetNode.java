@@ -86,6 +86,7 @@ public final class DevnetNode implements AutoCloseable {
     private final ScheduledExecutorService producer;
     private volatile byte[] lastAppHash;
     private volatile boolean closed;
+    private final CompletableFuture<Void> failed = new CompletableFuture<>();
 
     public DevnetNode(Config config) {
         this.config = config;
@@ -282,6 +283,7 @@ public final class DevnetNode implements AutoCloseable {
             LOG.log(System.Logger.Level.ERROR, "block production failed; stopping the producer", e);
             closed = true;
             producer.shutdown();
+            failed.completeExceptionally(e);
         }
     }
 
@@ -485,6 +487,11 @@ public final class DevnetNode implements AutoCloseable {
         byte[] out = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
+    }
+
+    /** Completes exceptionally if block production stops on an error (the app died, storage failed). */
+    public CompletableFuture<Void> failure() {
+        return failed;
     }
 
     public byte[] lastAppHash() {

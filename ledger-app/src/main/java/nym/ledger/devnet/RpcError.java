@@ -1,35 +1,34 @@
 package nym.ledger.devnet;
 
-/** A JSON-RPC error as CometBFT sends it: code, message, data. */
-public final class RpcError extends RuntimeException {
+import java.util.concurrent.CompletionException;
+
+import nym.ledger.LedgerException;
+
+/**
+ * A JSON-RPC error object as CometBFT sends it ({@code code, message, data}), derived from a
+ * {@link LedgerException}'s kind: INVALID_PARAMS -32602, UNKNOWN_METHOD -32601, BAD_REQUEST -32600, anything else
+ * -32603 "Internal error" with the reason in {@code data} (as CometBFT reports most failures).
+ */
+public record RpcError(int code, String message, String data) {
     public static final int PARSE = -32700;
-    public static final int INVALID_REQUEST = -32600;
-    public static final int METHOD_NOT_FOUND = -32601;
-    public static final int INVALID_PARAMS = -32602;
-    public static final int INTERNAL = -32603;
 
-    private final int code;
-    private final String data;
-
-    public RpcError(int code, String message, String data) {
-        super(message);
-        this.code = code;
-        this.data = data;
+    static RpcError parseError() {
+        return new RpcError(PARSE, "Parse error. Invalid JSON", "");
     }
 
-    public static RpcError internal(String data) {
-        return new RpcError(INTERNAL, "Internal error", data);
-    }
-
-    public static RpcError invalidParams(String data) {
-        return new RpcError(INVALID_PARAMS, "Invalid params", data);
-    }
-
-    public int code() {
-        return code;
-    }
-
-    public String data() {
-        return data;
+    static RpcError of(Throwable t) {
+        Throwable c = t;
+        while (c instanceof CompletionException && c.getCause() != null) {
+            c = c.getCause();
+        }
+        if (c instanceof LedgerException e) {
+            return switch (e.kind()) {
+                case INVALID_PARAMS -> new RpcError(-32602, "Invalid params", e.getMessage());
+                case UNKNOWN_METHOD -> new RpcError(-32601, "Method not found", e.getMessage());
+                case BAD_REQUEST -> new RpcError(-32600, "Invalid Request", e.getMessage());
+                default -> new RpcError(-32603, "Internal error", e.getMessage());
+            };
+        }
+        return new RpcError(-32603, "Internal error", String.valueOf(c.getMessage()));
     }
 }

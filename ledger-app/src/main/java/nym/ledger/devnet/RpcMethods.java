@@ -46,12 +46,12 @@ public final class RpcMethods {
         this.commitTimeout = commitTimeout;
     }
 
-    /** Calls a method; the future fails with {@link RpcError}. {@code uri} says params came from a GET. */
+    /** Calls a method; the future fails with a {@link LedgerException} (see {@link RpcError#of}). {@code uri} says params came from a GET. */
     public CompletableFuture<JsonNode> call(String method, JsonNode params, boolean uri) {
         try {
             JsonNode p = params == null || params.isNull() ? RpcJson.JSON.createObjectNode() : params;
             if (!p.isObject()) {
-                throw RpcError.invalidParams("params must be an object");
+                throw new LedgerException(LedgerException.Kind.INVALID_PARAMS, "params must be an object");
             }
             return switch (method) {
                 case "health" -> done(RpcJson.JSON.createObjectNode());
@@ -70,12 +70,10 @@ public final class RpcMethods {
                 case "tx_search" -> done(txSearch(p));
                 case "block" -> done(RpcJson.blockResult(block(p), node.identity()));
                 case "block_results" -> done(RpcJson.blockResults(block(p)));
-                default -> throw new RpcError(RpcError.METHOD_NOT_FOUND, "Method not found", method);
+                default -> throw new LedgerException(LedgerException.Kind.UNKNOWN_METHOD, method);
             };
-        } catch (RpcError e) {
-            return CompletableFuture.failedFuture(e);
         } catch (LedgerException e) {
-            return CompletableFuture.failedFuture(RpcError.internal(e.getMessage()));
+            return CompletableFuture.failedFuture(e);
         }
     }
 
@@ -116,7 +114,7 @@ public final class RpcMethods {
             }
             return Base64.getDecoder().decode(raw);
         } catch (IllegalArgumentException | LedgerException e) {
-            throw RpcError.invalidParams("error converting " + name + ": not " + (uri ? "0x-hex, base64 or a quoted "
+            throw new LedgerException(LedgerException.Kind.INVALID_PARAMS, "error converting " + name + ": not " + (uri ? "0x-hex, base64 or a quoted "
                     + "string" : "base64"));
         }
     }
@@ -124,7 +122,7 @@ public final class RpcMethods {
     private static byte[] txParam(JsonNode p, boolean uri) {
         byte[] tx = bytes(p, "tx", uri);
         if (tx == null) {
-            throw RpcError.invalidParams("missing tx");
+            throw new LedgerException(LedgerException.Kind.INVALID_PARAMS, "missing tx");
         }
         return tx;
     }
@@ -137,7 +135,7 @@ public final class RpcMethods {
         try {
             return Long.parseLong(s);
         } catch (NumberFormatException e) {
-            throw RpcError.invalidParams(name + " must be an integer, got " + s);
+            throw new LedgerException(LedgerException.Kind.INVALID_PARAMS, name + " must be an integer, got " + s);
         }
     }
 
@@ -204,7 +202,7 @@ public final class RpcMethods {
         try {
             data = dataHex == null || dataHex.isEmpty() ? new byte[0] : Hex.parse(dataHex);
         } catch (LedgerException e) {
-            throw RpcError.invalidParams("data must be hex");
+            throw new LedgerException(LedgerException.Kind.INVALID_PARAMS, "data must be hex");
         }
         long height = longParam(p, "height", 0, uri);
         boolean prove = p.has("prove") && (p.get("prove").asBoolean() || "true".equals(str(p, "prove", uri)));
@@ -254,7 +252,8 @@ public final class RpcMethods {
         String hash = Hex.upper(Transaction.sha256(tx));
         return node.checkTx(tx).handle((c, err) -> {
             if (err != null) {
-                throw RpcError.internal(cause(err).getMessage());
+                throw cause(err) instanceof LedgerException l ? l
+                        : new LedgerException(LedgerException.Kind.UNAVAILABLE, cause(err).getMessage());
             }
             return checkResult(c, hash);
         });
@@ -291,15 +290,15 @@ public final class RpcMethods {
             return committed.orTimeout(commitTimeout.toMillis(), TimeUnit.MILLISECONDS).handle((done, err) -> {
                 if (err != null) {
                     node.forgetWaiter(hash, committed);
-                    throw RpcError.internal(cause(err) instanceof TimeoutException
+                    throw new LedgerException(LedgerException.Kind.UNAVAILABLE, cause(err) instanceof TimeoutException
                             ? "timed out waiting for tx to be included in a block" : cause(err).getMessage());
                 }
                 o.set("tx_result", RpcJson.txResult(done.result()));
                 o.put("height", Long.toString(done.height()));
                 return (JsonNode) o;
             });
-        }).exceptionallyCompose(err -> CompletableFuture.failedFuture(
-                cause(err) instanceof RpcError r ? r : RpcError.internal(cause(err).getMessage())));
+        }).exceptionallyCompose(err -> CompletableFuture.failedFuture(cause(err) instanceof LedgerException l ? l
+                : new LedgerException(LedgerException.Kind.UNAVAILABLE, String.valueOf(cause(err).getMessage()))));
     }
 
     private static Throwable cause(Throwable t) {
@@ -315,18 +314,18 @@ public final class RpcMethods {
     private ObjectNode tx(JsonNode p, boolean uri) {
         String raw = str(p, "hash", uri);
         if (raw == null) {
-            throw RpcError.invalidParams("missing hash");
+            throw new LedgerException(LedgerException.Kind.INVALID_PARAMS, "missing hash");
         }
         byte[] hash;
         try {
             hash = HEX64.matcher(raw).matches() ? Hex.parse(raw) : Base64.getDecoder().decode(raw);
         } catch (IllegalArgumentException e) {
-            throw RpcError.invalidParams("hash must be hex or base64");
+            throw new LedgerException(LedgerException.Kind.INVALID_PARAMS, "hash must be hex or base64");
         }
         String h = Hex.upper(hash);
         ChainStore.TxLocation loc = node.chain().find(h);
         if (loc == null) {
-            throw RpcError.internal("tx (" + h + ") not found");
+            throw new LedgerException(LedgerException.Kind.INVALID_ARGUMENT, "tx (" + h + ") not found");
         }
         boolean prove = p.has("prove") && (p.get("prove").asBoolean() || "true".equals(str(p, "prove", uri)));
         return txJson(node.chain().block(loc.height()), loc.index(), prove);
@@ -362,7 +361,7 @@ public final class RpcMethods {
         try {
             query = EventQuery.parse(q);
         } catch (LedgerException e) {
-            throw RpcError.internal(e.getMessage());
+            throw e;
         }
         boolean prove = p.has("prove") && (p.get("prove").asBoolean() || "true".equals(str(p, "prove", true)));
         long page = longParam(p, "page", 1, true);
@@ -370,7 +369,7 @@ public final class RpcMethods {
         String order = str(p, "order_by", true);
         boolean desc = "desc".equals(order);
         if (order != null && !order.isEmpty() && !desc && !"asc".equals(order)) {
-            throw RpcError.internal("expected order_by to be either `asc` or `desc` or empty");
+            throw new LedgerException(LedgerException.Kind.INVALID_ARGUMENT, "expected order_by to be either `asc` or `desc` or empty");
         }
         List<long[]> hits = new ArrayList<>();
         long top = node.chain().height();
@@ -388,7 +387,7 @@ public final class RpcMethods {
         }
         long pages = Math.max(1, (hits.size() + perPage - 1) / perPage);
         if (page < 1 || page > pages) {
-            throw RpcError.internal("page should be within [1, " + pages + "] range, given " + page);
+            throw new LedgerException(LedgerException.Kind.INVALID_ARGUMENT, "page should be within [1, " + pages + "] range, given " + page);
         }
         ObjectNode o = RpcJson.JSON.createObjectNode();
         ArrayNode txs = o.putArray("txs");
@@ -407,14 +406,14 @@ public final class RpcMethods {
             h = top;
         }
         if (h < 0) {
-            throw RpcError.internal("height must be greater than 0, but got " + h);
+            throw new LedgerException(LedgerException.Kind.INVALID_ARGUMENT, "height must be greater than 0, but got " + h);
         }
         if (h > top) {
-            throw RpcError.internal("height " + h + " must be less than or equal to the current blockchain height "
+            throw new LedgerException(LedgerException.Kind.INVALID_ARGUMENT, "height " + h + " must be less than or equal to the current blockchain height "
                     + top);
         }
         if (h == 0) {
-            throw RpcError.internal("no blocks yet");
+            throw new LedgerException(LedgerException.Kind.INVALID_ARGUMENT, "no blocks yet");
         }
         return node.chain().block(h);
     }

@@ -111,7 +111,7 @@ public final class RpcServer implements AutoCloseable {
         o.set("id", id == null ? RpcJson.JSON.nullNode() : id);
         ObjectNode err = o.putObject("error");
         err.put("code", e.code());
-        err.put("message", e.getMessage());
+        err.put("message", e.message());
         err.put("data", e.data() == null ? "" : e.data());
         return o;
     }
@@ -121,22 +121,18 @@ public final class RpcServer implements AutoCloseable {
         while (c instanceof CompletionException && c.getCause() != null) {
             c = c.getCause();
         }
-        if (c instanceof RpcError r) {
-            return r;
+        if (!(c instanceof LedgerException)) {
+            LOG.log(System.Logger.Level.WARNING, "RPC failure", c);
         }
-        if (c instanceof LedgerException l) {
-            return RpcError.internal(l.getMessage());
-        }
-        LOG.log(System.Logger.Level.WARNING, "RPC failure", c);
-        return RpcError.internal(String.valueOf(c.getMessage()));
+        return RpcError.of(c);
     }
 
     /** Answers one JSON-RPC request object (never fails; errors become error envelopes). */
     private CompletableFuture<JsonNode> dispatch(JsonNode req, Object wsOwner, Channel wsChannel) {
         JsonNode id = req.get("id");
         if (!req.isObject() || !req.hasNonNull("method")) {
-            return CompletableFuture.completedFuture(error(id, new RpcError(RpcError.INVALID_REQUEST,
-                    "Invalid Request", "missing method")));
+            return CompletableFuture.completedFuture(error(id, RpcError.of(new LedgerException(Kind.BAD_REQUEST,
+                    "missing method"))));
         }
         String method = req.get("method").asText();
         JsonNode params = req.get("params");
@@ -149,8 +145,8 @@ public final class RpcServer implements AutoCloseable {
             }
         }
         if (method.equals("subscribe") || method.startsWith("unsubscribe")) {
-            return CompletableFuture.completedFuture(error(id, RpcError.internal(
-                    "subscribe/unsubscribe are only available over the websocket (/websocket)")));
+            return CompletableFuture.completedFuture(error(id, RpcError.of(new LedgerException(Kind.INVALID_ARGUMENT,
+                    "subscribe/unsubscribe are only available over the websocket (/websocket)"))));
         }
         return methods.call(method, params, false).handle((r, err) -> err == null ? result(id, r)
                 : error(id, asRpcError(err)));
@@ -164,20 +160,20 @@ public final class RpcServer implements AutoCloseable {
                 try {
                     query = EventQuery.parse(q);
                 } catch (LedgerException e) {
-                    throw RpcError.internal(e.getMessage());
+                    throw e;
                 }
                 if (bus.count(owner) >= 100) {
-                    throw RpcError.internal("max_subscriptions_per_client 100 reached");
+                    throw new LedgerException(Kind.INVALID_ARGUMENT, "max_subscriptions_per_client 100 reached");
                 }
                 if (bus.unsubscribe(owner, q)) {
-                    throw RpcError.internal("already subscribed");
+                    throw new LedgerException(Kind.INVALID_ARGUMENT, "already subscribed");
                 }
                 bus.subscribe(owner, query, ev -> push(ch, owner, id, query, ev));
                 return RpcJson.JSON.createObjectNode();
             }
             case "unsubscribe" -> {
                 if (!bus.unsubscribe(owner, q)) {
-                    throw RpcError.internal("subscription not found");
+                    throw new LedgerException(Kind.INVALID_ARGUMENT, "subscription not found");
                 }
                 return RpcJson.JSON.createObjectNode();
             }
@@ -185,7 +181,7 @@ public final class RpcServer implements AutoCloseable {
                 bus.unsubscribeAll(owner);
                 return RpcJson.JSON.createObjectNode();
             }
-            default -> throw new RpcError(RpcError.METHOD_NOT_FOUND, "Method not found", method);
+            default -> throw new LedgerException(Kind.UNKNOWN_METHOD, method);
         }
     }
 
@@ -197,8 +193,8 @@ public final class RpcServer implements AutoCloseable {
         if (ch.unsafe().outboundBuffer() != null
                 && ch.unsafe().outboundBuffer().totalPendingWriteBytes() > MAX_SUBSCRIBER_BACKLOG) {
             bus.unsubscribeAll(owner);
-            ObjectNode err = error(id, RpcError.internal("subscription was canceled (reason: client is not pulling "
-                    + "messages fast enough)"));
+            ObjectNode err = error(id, RpcError.of(new LedgerException(Kind.UNAVAILABLE, "subscription was canceled"
+                    + " (reason: client is not pulling messages fast enough)")));
             ch.writeAndFlush(new TextWebSocketFrame(err.toString()));
             return;
         }
@@ -244,8 +240,7 @@ public final class RpcServer implements AutoCloseable {
                     JsonNode json = parse(body);
                     CompletableFuture<JsonNode> answer;
                     if (json == null) {
-                        answer = CompletableFuture.completedFuture(error(null, new RpcError(RpcError.PARSE,
-                                "Parse error. Invalid JSON", "")));
+                        answer = CompletableFuture.completedFuture(error(null, RpcError.parseError()));
                     } else if (json.isArray()) {
                         List<CompletableFuture<JsonNode>> parts = new java.util.ArrayList<>();
                         json.forEach(r -> parts.add(dispatch(r, null, null)));
@@ -278,8 +273,8 @@ public final class RpcServer implements AutoCloseable {
                     });
                 });
             } else {
-                respond(ch, HttpResponseStatus.METHOD_NOT_ALLOWED, error(null, new RpcError(RpcError.INVALID_REQUEST,
-                        "Invalid Request", "use GET or POST")), false);
+                respond(ch, HttpResponseStatus.METHOD_NOT_ALLOWED, error(null, RpcError.of(new LedgerException(Kind.BAD_REQUEST,
+                        "use GET or POST"))), false);
             }
         }
 
@@ -320,8 +315,7 @@ public final class RpcServer implements AutoCloseable {
             inOrder(ch, () -> {
                 JsonNode json = parse(text);
                 CompletableFuture<JsonNode> answer = json == null
-                        ? CompletableFuture.completedFuture(error(null, new RpcError(RpcError.PARSE,
-                        "Parse error. Invalid JSON", "")))
+                        ? CompletableFuture.completedFuture(error(null, RpcError.parseError()))
                         : dispatch(json, ch, ch);
                 return answer.thenAccept(a -> ch.writeAndFlush(new TextWebSocketFrame(a.toString())));
             });
