@@ -57,9 +57,9 @@ public final class TestNet {
         return genesisJson().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** A canonical ζ: the i-th valid compressed G1 point found from a fixed start. */
+    /** A canonical ζ: (1000 + i)·G. */
     public static byte[] zeta(int i) {
-        return Zeta.pointAtOrAfter(BigInteger.valueOf(1000L + 97L * i));
+        return Zeta.multipleOfGenerator(BigInteger.valueOf(1000L + i));
     }
 
     private static String b64(String s) {

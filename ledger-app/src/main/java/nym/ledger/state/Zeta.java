@@ -9,9 +9,9 @@ import nym.ledger.LedgerException.Kind;
  * ζ, the serial number's tag revealed when a credential is spent: a point of BLS12-381 G1.
  *
  * <p>The ledger accepts exactly one encoding, the canonical 48-byte compressed one (ZCash serialization, as blst
- * writes it): compression flag set, infinity flag clear, x &lt; p, and x must be the abscissa of a curve point
- * (x³ + 4 a square mod p). Uncompressed encodings, non-reduced x and the point at infinity are refused, so one
- * point has one key in the spent set.
+ * writes it): compression flag set, infinity flag clear, x &lt; p, x the abscissa of a curve point whose y matches the
+ * sign flag, and the point in the prime-order subgroup (r·ζ = O). Uncompressed encodings, unreduced x, the point at
+ * infinity and points outside the subgroup are refused, so one group element has exactly one key in the spent set.
  */
 public final class Zeta {
     public static final int BYTES = 48;
@@ -25,7 +25,7 @@ public final class Zeta {
     private Zeta() {
     }
 
-    /** Throws NOT_CANONICAL unless {@code z} is the canonical compressed encoding of a G1 curve point. */
+    /** Throws NOT_CANONICAL unless {@code z} is the canonical compressed encoding of a G1 subgroup element. */
     public static void requireCanonical(byte[] z) {
         if (z == null || z.length != BYTES) {
             throw new LedgerException(Kind.NOT_CANONICAL,
@@ -49,33 +49,29 @@ public final class Zeta {
         if (!y.multiply(y).mod(P).equals(rhs)) {
             throw new LedgerException(Kind.NOT_CANONICAL, "ζ is not on the curve");
         }
-    }
-
-    /**
-     * Encodes a curve point from its x coordinate (test and tooling helper): compressed form with the given
-     * sign flag. Throws if x is not on the curve.
-     */
-    public static byte[] compressedFromX(BigInteger x, boolean largerY) {
-        byte[] out = new byte[BYTES];
-        byte[] xb = x.toByteArray();
-        int len = Math.min(xb.length, BYTES);
-        System.arraycopy(xb, xb.length - len, out, BYTES - len, len);
-        out[0] |= (byte) 0x80;
-        if (largerY) {
-            out[0] |= 0x20;
+        if (!G1.inSubgroup(x, y)) {
+            throw new LedgerException(Kind.NOT_CANONICAL, "ζ is not in the G1 subgroup");
         }
-        requireCanonical(out);
-        return out;
     }
 
-    /** The first curve point with x ≥ start (tests and tooling). */
-    public static byte[] pointAtOrAfter(BigInteger start) {
+    /** The canonical encoding of k·G (tests and tooling: a valid ζ for any k in [1, r-1]). */
+    public static byte[] multipleOfGenerator(BigInteger k) {
+        G1.Jac p = G1.mul(G1.GX, G1.GY, k.mod(G1.R));
+        if (p.isInfinity()) {
+            throw new LedgerException(Kind.INVALID_ARGUMENT, "k·G is the point at infinity");
+        }
+        BigInteger[] a = G1.affine(p);
+        return G1.compress(a[0], a[1]);
+    }
+
+    /** The first curve point with x ≥ start, whether or not in the subgroup (tests: off-subgroup points). */
+    public static byte[] curvePointAtOrAfter(BigInteger start) {
         BigInteger x = start;
         while (true) {
             BigInteger rhs = x.pow(3).add(B).mod(P);
             BigInteger y = rhs.modPow(SQRT_EXP, P);
             if (y.multiply(y).mod(P).equals(rhs)) {
-                return compressedFromX(x, false);
+                return G1.compress(x, y);
             }
             x = x.add(BigInteger.ONE);
         }

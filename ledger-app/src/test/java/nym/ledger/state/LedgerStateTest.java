@@ -416,7 +416,8 @@ class LedgerStateTest {
                 offCurve = c;
             }
         }
-        for (byte[] bad : List.of(noFlag, infinity, notReduced, uncompressed, offCurve, new byte[47])) {
+        byte[] offSubgroup = Zeta.curvePointAtOrAfter(BigInteger.valueOf(5000));
+        for (byte[] bad : List.of(noFlag, infinity, notReduced, uncompressed, offCurve, offSubgroup, new byte[47])) {
             assertRefused(Kind.NOT_CANONICAL, one(net.tx.credentialDeposit(net.provider, 0, bad, 10,
                     new byte[] {1})));
         }
