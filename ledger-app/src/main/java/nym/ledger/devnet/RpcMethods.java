@@ -49,10 +49,7 @@ public final class RpcMethods {
     /** Calls a method; the future fails with a {@link LedgerException} (see {@link RpcError#of}). {@code uri} says params came from a GET. */
     public CompletableFuture<JsonNode> call(String method, JsonNode params, boolean uri) {
         try {
-            JsonNode p = params == null || params.isNull() ? RpcJson.JSON.createObjectNode() : params;
-            if (!p.isObject()) {
-                throw new LedgerException(LedgerException.Kind.INVALID_PARAMS, "params must be an object");
-            }
+            JsonNode p = named(method, params);
             return switch (method) {
                 case "health" -> done(RpcJson.JSON.createObjectNode());
                 case "status" -> done(status());
@@ -75,6 +72,41 @@ public final class RpcMethods {
         } catch (LedgerException e) {
             return CompletableFuture.failedFuture(e);
         }
+    }
+
+    /** Positional parameter names, for JSON-RPC requests that send params as an array. */
+    private static final java.util.Map<String, List<String>> POSITIONAL = java.util.Map.ofEntries(
+            java.util.Map.entry("abci_query", List.of("path", "data", "height", "prove")),
+            java.util.Map.entry("broadcast_tx_async", List.of("tx")),
+            java.util.Map.entry("broadcast_tx_sync", List.of("tx")),
+            java.util.Map.entry("broadcast_tx_commit", List.of("tx")),
+            java.util.Map.entry("tx", List.of("hash", "prove")),
+            java.util.Map.entry("tx_search", List.of("query", "prove", "page", "per_page", "order_by")),
+            java.util.Map.entry("block", List.of("height")),
+            java.util.Map.entry("block_results", List.of("height")),
+            java.util.Map.entry("subscribe", List.of("query")),
+            java.util.Map.entry("unsubscribe", List.of("query")));
+
+    /** Params as an object: null becomes {}, an array is mapped to the method's parameter names. */
+    static JsonNode named(String method, JsonNode params) {
+        if (params == null || params.isNull()) {
+            return RpcJson.JSON.createObjectNode();
+        }
+        if (params.isObject()) {
+            return params;
+        }
+        if (params.isArray()) {
+            List<String> names = POSITIONAL.getOrDefault(method, List.of());
+            if (params.size() > names.size()) {
+                throw new LedgerException(LedgerException.Kind.INVALID_PARAMS, "too many params for " + method);
+            }
+            ObjectNode o = RpcJson.JSON.createObjectNode();
+            for (int i = 0; i < params.size(); i++) {
+                o.set(names.get(i), params.get(i));
+            }
+            return o;
+        }
+        throw new LedgerException(LedgerException.Kind.INVALID_PARAMS, "params must be an object or an array");
     }
 
     private static CompletableFuture<JsonNode> done(JsonNode n) {

@@ -153,7 +153,8 @@ public final class RpcServer implements AutoCloseable {
     }
 
     private JsonNode subscription(String method, JsonNode params, JsonNode id, Object owner, Channel ch) {
-        String q = params != null && params.has("query") ? params.get("query").asText() : null;
+        JsonNode named = RpcMethods.named(method, params);
+        String q = named.has("query") ? named.get("query").asText() : null;
         switch (method) {
             case "subscribe" -> {
                 EventQuery query;

@@ -266,6 +266,9 @@ class DevnetRpcTest {
         ObjectNode p = RpcClient.params();
         p.put("tx", "!!!not base64");
         assertEquals(-32602, rpc.call("broadcast_tx_sync", p).get("error").get("code").asInt());
+        // positional params, as some clients send them
+        JsonNode viaArray = rpc.callRaw("{\"jsonrpc\":\"2.0\",\"id\":\"arr\",\"method\":\"block\",\"params\":[\"1\"]}");
+        assertEquals("1", viaArray.get("result").get("block").get("header").get("height").asText());
         JsonNode health = rpc.get("/health");
         assertTrue(health.get("result").isObject());
     }

@@ -54,6 +54,18 @@ final class RpcClient {
         return n.get("result");
     }
 
+    /** Posts a raw JSON-RPC body. */
+    JsonNode callRaw(String body) {
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            return JSON.readTree(r.body());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
     JsonNode get(String pathAndQuery) {
         try {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri.resolve(pathAndQuery)).GET().build(),
