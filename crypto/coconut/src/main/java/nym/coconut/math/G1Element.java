@@ -20,8 +20,13 @@ public final class G1Element {
     private final P1 point;
     private volatile P1_Affine affine;
 
-    private G1Element(P1 point) {
+    G1Element(P1 point) {
         this.point = point;
+    }
+
+    /** The wrapped point, for this package only; callers must not mutate it. */
+    P1 raw() {
+        return point;
     }
 
     /** Hash to G1 (RFC 9380, BLS12381G1_XMD:SHA-256_SSWU_RO_) under the domain-separation tag {@code dst}. */

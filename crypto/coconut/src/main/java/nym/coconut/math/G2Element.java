@@ -20,8 +20,13 @@ public final class G2Element {
     private final P2 point;
     private volatile P2_Affine affine;
 
-    private G2Element(P2 point) {
+    G2Element(P2 point) {
         this.point = point;
+    }
+
+    /** The wrapped point, for this package only; callers must not mutate it. */
+    P2 raw() {
+        return point;
     }
 
     /** Hash to G2 (RFC 9380, BLS12381G2_XMD:SHA-256_SSWU_RO_) under the domain-separation tag {@code dst}. */

@@ -28,6 +28,14 @@ public final class Setup {
         return CACHE.computeIfAbsent(q, Setup::derive);
     }
 
+    /** Setup(q) without the per-q cache: hashes the q generators again (for benchmarks). */
+    public static Parameters setupUncached(int q) throws CoconutException {
+        if (q < 1 || q > Sizes.MAX_ATTRIBUTES) {
+            throw new CoconutException(Kind.INVALID_ARGUMENT, "q must be in [1, " + Sizes.MAX_ATTRIBUTES + "]");
+        }
+        return derive(q);
+    }
+
     private static Parameters derive(int q) {
         List<G1Element> hs = new ArrayList<>(q);
         for (int j = 1; j <= q; j++) {

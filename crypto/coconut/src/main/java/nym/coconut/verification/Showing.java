@@ -9,6 +9,7 @@ import nym.coconut.CoconutException.Kind;
 import nym.coconut.RandomSource;
 import nym.coconut.issuance.Signature;
 import nym.coconut.keygen.VerificationKey;
+import nym.coconut.math.FixedBase;
 import nym.coconut.math.G1Element;
 import nym.coconut.math.G2Element;
 import nym.coconut.math.Pairings;
@@ -101,6 +102,26 @@ public final class Showing {
      */
     public static void verifyCredential(Parameters params, VerificationKey vk, Theta theta,
             List<BigInteger> publicAttributes, byte[] verifier, byte[] nonce) throws CoconutException {
+        verify(params, vk, null, theta, publicAttributes, verifier, nonce);
+    }
+
+    /**
+     * VerifyCredential with a {@link PreparedVerificationKey}: the same checks, with g2^{r_r}, β_j^{r_{m_j}} and
+     * g1^{r_{m_0}} taken from fixed-base tables (these exponents are public, so variable time is fine).
+     *
+     * @throws CoconutException as {@link #verifyCredential(Parameters, VerificationKey, Theta, List, byte[], byte[])}
+     */
+    public static void verifyCredential(Parameters params, PreparedVerificationKey prepared, Theta theta,
+            List<BigInteger> publicAttributes, byte[] verifier, byte[] nonce) throws CoconutException {
+        verify(params, prepared.key(), prepared, theta, publicAttributes, verifier, nonce);
+    }
+
+    private static final class G1Tables {
+        static final FixedBase.G1Table G1 = new FixedBase.G1Table(G1Element.GENERATOR);
+    }
+
+    private static void verify(Parameters params, VerificationKey vk, PreparedVerificationKey prepared, Theta theta,
+            List<BigInteger> publicAttributes, byte[] verifier, byte[] nonce) throws CoconutException {
         List<BigInteger> pub = Attributes.checkPublic(publicAttributes);
         int p = theta.privateCount();
         int k = pub.size();
@@ -112,20 +133,31 @@ public final class Showing {
         ShowProof pi = theta.proof();
         BigInteger c = pi.challenge();
 
-        List<G2Element> kBases = new ArrayList<>(p + 2);
-        List<BigInteger> kScalars = new ArrayList<>(p + 2);
-        kBases.add(theta.kappa().add(vk.alpha().neg()));
-        kScalars.add(c);
-        kBases.add(params.g2());
-        kScalars.add(pi.responseR());
-        for (int j = 0; j < p; j++) {
-            kBases.add(vk.beta(j));
-            kScalars.add(pi.responsesM().get(j));
+        G2Element aKappa;
+        G1Element aZeta;
+        if (prepared == null) {
+            List<G2Element> kBases = new ArrayList<>(p + 2);
+            List<BigInteger> kScalars = new ArrayList<>(p + 2);
+            kBases.add(theta.kappa().add(vk.alpha().neg()));
+            kScalars.add(c);
+            kBases.add(params.g2());
+            kScalars.add(pi.responseR());
+            for (int j = 0; j < p; j++) {
+                kBases.add(vk.beta(j));
+                kScalars.add(pi.responsesM().get(j));
+            }
+            aKappa = G2Element.multiScalarMul(kBases, kScalars);
+            aZeta = G1Element.multiScalarMul(List.of(theta.zeta(), params.g1()), List.of(c, pi.responsesM().get(0)));
+        } else {
+            aKappa = theta.kappa().add(vk.alpha().neg()).mul(c).add(prepared.g2Table().mul(pi.responseR()));
+            for (int j = 0; j < p; j++) {
+                FixedBase.G2Table table = prepared.betaTable(j);
+                BigInteger rm = pi.responsesM().get(j);
+                aKappa = aKappa.add(table != null ? table.mul(rm) : vk.beta(j).mul(rm));
+            }
+            aZeta = theta.zeta().mul(c).add(G1Tables.G1.mul(pi.responsesM().get(0)));
         }
-        G2Element aKappa = G2Element.multiScalarMul(kBases, kScalars);
         G1Element aNu = G1Element.multiScalarMul(List.of(theta.nu(), theta.hPrime()), List.of(c, pi.responseR()));
-        G1Element aZeta = G1Element.multiScalarMul(List.of(theta.zeta(), params.g1()),
-                List.of(c, pi.responsesM().get(0)));
         BigInteger expected = challenge(vk, p + k, theta.hPrime(), theta.sPrime(), theta.kappa(), theta.nu(),
                 theta.zeta(), pub, verifier, nonce, aKappa, aNu, aZeta);
         if (!expected.equals(c)) {

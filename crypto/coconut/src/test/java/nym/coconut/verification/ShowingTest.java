@@ -40,6 +40,7 @@ class ShowingTest {
     private static Signature sigma;
     private static byte[] nonce;
     private static Theta theta;
+    private static PreparedVerificationKey prepared;
 
     @BeforeAll
     static void setUp() throws CoconutException {
@@ -49,11 +50,17 @@ class ShowingTest {
         sigma = Fixtures.issueCredential(params, keys, token, RNG);
         nonce = Fixtures.nonce(RNG);
         theta = Showing.proveCredential(params, keys.verificationKey(), sigma, token, PROVIDER, nonce, RNG);
+        prepared = PreparedVerificationKey.prepare(params, keys.verificationKey(), Token.PRIVATE_ATTRIBUTES);
     }
 
+    /** Verifies with the plain and the prepared key; both must reject, with the same kind. */
     private static Kind rejection(Theta t, List<BigInteger> pub, byte[] provider, byte[] n) {
-        return assertThrows(CoconutException.class,
+        Kind plain = assertThrows(CoconutException.class,
                 () -> Showing.verifyCredential(params, keys.verificationKey(), t, pub, provider, n)).kind();
+        Kind withTables = assertThrows(CoconutException.class,
+                () -> Showing.verifyCredential(params, prepared, t, pub, provider, n)).kind();
+        assertEquals(plain, withTables);
+        return plain;
     }
 
     private static Kind rejection(Theta t) throws CoconutException {
@@ -66,6 +73,7 @@ class ShowingTest {
     @Test
     void verifyCredential_honestTheta_verifies() throws CoconutException {
         Showing.verifyCredential(params, keys.verificationKey(), theta, Token.publicAttributes(10), PROVIDER, nonce);
+        Showing.verifyCredential(params, prepared, theta, Token.publicAttributes(10), PROVIDER, nonce);
         assertEquals(params.g1().mul(token.privateAttributes().get(0).value()), theta.zeta());
     }
 
@@ -184,6 +192,8 @@ class ShowingTest {
         Signature s = Fixtures.issueCredential(params, keys, eight, RNG);
         Theta t = Showing.proveCredential(params, keys.verificationKey(), s, eight, PROVIDER, nonce, RNG);
         Showing.verifyCredential(params, keys.verificationKey(), t, pub, PROVIDER, nonce);
+        // Tables for 2 of the 5 private attributes: the rest fall back to plain multiplication.
+        Showing.verifyCredential(params, prepared, t, pub, PROVIDER, nonce);
         assertEquals(Kind.INVALID_PROOF, rejection(t, List.of(BigInteger.valueOf(3), BigInteger.valueOf(1),
                 BigInteger.valueOf(5)), PROVIDER, nonce));
         assertEquals(Kind.INVALID_ARGUMENT, rejection(t, List.of(BigInteger.ONE, BigInteger.ONE, BigInteger.ONE,
