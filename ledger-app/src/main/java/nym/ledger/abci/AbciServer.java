@@ -64,7 +64,7 @@ public final class AbciServer implements AutoCloseable {
         InetSocketAddress bind = parseAddress(address);
         try {
             AbciServer s = new AbciServer(app, bind);
-            LOG.log(System.Logger.Level.INFO, "ABCI server listening on {0}", s.address());
+            LOG.log(System.Logger.Level.INFO, "ABCI server listening on {0}", s.url());
             return s;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -81,7 +81,7 @@ public final class RpcServer implements AutoCloseable {
             workers.shutdownGracefully();
             throw new LedgerException(Kind.UNAVAILABLE, "cannot listen on " + bind + ": " + e.getMessage(), e);
         }
-        LOG.log(System.Logger.Level.INFO, "RPC listening on http://{0}", address());
+        LOG.log(System.Logger.Level.INFO, "RPC listening on http://{0}:{1,number,#}", address().getHostString(), address().getPort());
     }
 
     public InetSocketAddress address() {
