@@ -8,7 +8,7 @@ export MAVEN_OPTS ?= -Xmx1g
 
 ## build: compile and package every module, skipping tests (what localnet needs)
 build:
-	$(MVN) -q install -DskipTests
+	$(MVN) -q install -Dmaven.test.skip=true
 
 ## localnet: PostgreSQL + Payara (domain nym, group of 3 instances) + the EAR; prints where everything is
 localnet: build

@@ -28,6 +28,9 @@ final class DatabaseCommand implements Callable<Integer> {
   @Option(names = "--create", description = "Create the database when the server answers but lacks it.")
   boolean create;
 
+  @Option(names = "--recreate", description = "Drop the database if it exists, then create it empty (tests).")
+  boolean recreate;
+
   @Override
   public Integer call() {
     DatabaseTarget target;
@@ -38,7 +41,10 @@ final class DatabaseCommand implements Callable<Integer> {
       return 1;
     }
     try {
-      if (create) {
+      if (recreate) {
+        drop(target);
+      }
+      if (create || recreate) {
         createIfMissing(target);
       }
       try (Connection c = target.connect()) {
@@ -53,6 +59,17 @@ final class DatabaseCommand implements Callable<Integer> {
     }
   }
 
+  private static void drop(DatabaseTarget target) throws SQLException {
+    try (Connection c = target.maintenance().connect(); Statement s = c.createStatement()) {
+      s.execute("DROP DATABASE IF EXISTS " + quoted(target.name()) + " WITH (FORCE)");
+    }
+  }
+
+  /** Identifiers cannot be bound as parameters; quote them as PostgreSQL does. */
+  private static String quoted(String identifier) {
+    return "\"" + identifier.replace("\"", "\"\"") + "\"";
+  }
+
   private static void createIfMissing(DatabaseTarget target) throws SQLException {
     try (Connection c = target.maintenance().connect()) {
       try (PreparedStatement exists = c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
@@ -64,8 +81,7 @@ final class DatabaseCommand implements Callable<Integer> {
         }
       }
       try (Statement s = c.createStatement()) {
-        // Identifiers cannot be bound as parameters; quote it as PostgreSQL does.
-        s.execute("CREATE DATABASE \"" + target.name().replace("\"", "\"\"") + "\"");
+        s.execute("CREATE DATABASE " + quoted(target.name()));
       }
       System.out.println("created database " + target.name());
     }
