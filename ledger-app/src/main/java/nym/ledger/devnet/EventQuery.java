@@ -98,11 +98,6 @@ public final class EventQuery {
         };
     }
 
-    /** The conditions on {@code tx.height}, if any (lets tx_search skip blocks). */
-    List<Condition> conditions() {
-        return conditions;
-    }
-
     @Override
     public String toString() {
         return source;

@@ -18,7 +18,7 @@ import com.google.protobuf.ByteString;
 
 import nym.ledger.Hex;
 import nym.ledger.LedgerException;
-import nym.ledger.abci.AbciClient;
+import nym.ledger.LedgerException.Kind;
 import nym.ledger.abci.proto.Abci.ExecTxResult;
 import nym.ledger.abci.proto.Abci.Request;
 import nym.ledger.abci.proto.Abci.RequestInfo;
@@ -67,7 +67,7 @@ public final class RpcMethods {
                 case "tx_search" -> done(txSearch(p));
                 case "block" -> done(RpcJson.blockResult(block(p), node.identity()));
                 case "block_results" -> done(RpcJson.blockResults(block(p)));
-                default -> throw new LedgerException(LedgerException.Kind.UNKNOWN_METHOD, method);
+                default -> throw new LedgerException(Kind.UNKNOWN_METHOD, method);
             };
         } catch (LedgerException e) {
             return CompletableFuture.failedFuture(e);
@@ -98,7 +98,7 @@ public final class RpcMethods {
         if (params.isArray()) {
             List<String> names = POSITIONAL.getOrDefault(method, List.of());
             if (params.size() > names.size()) {
-                throw new LedgerException(LedgerException.Kind.INVALID_PARAMS, "too many params for " + method);
+                throw new LedgerException(Kind.INVALID_PARAMS, "too many params for " + method);
             }
             ObjectNode o = RpcJson.JSON.createObjectNode();
             for (int i = 0; i < params.size(); i++) {
@@ -106,7 +106,7 @@ public final class RpcMethods {
             }
             return o;
         }
-        throw new LedgerException(LedgerException.Kind.INVALID_PARAMS, "params must be an object or an array");
+        throw new LedgerException(Kind.INVALID_PARAMS, "params must be an object or an array");
     }
 
     private static CompletableFuture<JsonNode> done(JsonNode n) {
@@ -146,7 +146,7 @@ public final class RpcMethods {
             }
             return Base64.getDecoder().decode(raw);
         } catch (IllegalArgumentException | LedgerException e) {
-            throw new LedgerException(LedgerException.Kind.INVALID_PARAMS, "error converting " + name + ": not " + (uri ? "0x-hex, base64 or a quoted "
+            throw new LedgerException(Kind.INVALID_PARAMS, "error converting " + name + ": not " + (uri ? "0x-hex, base64 or a quoted "
                     + "string" : "base64"));
         }
     }
@@ -154,7 +154,7 @@ public final class RpcMethods {
     private static byte[] txParam(JsonNode p, boolean uri) {
         byte[] tx = bytes(p, "tx", uri);
         if (tx == null) {
-            throw new LedgerException(LedgerException.Kind.INVALID_PARAMS, "missing tx");
+            throw new LedgerException(Kind.INVALID_PARAMS, "missing tx");
         }
         return tx;
     }
@@ -167,7 +167,7 @@ public final class RpcMethods {
         try {
             return Long.parseLong(s);
         } catch (NumberFormatException e) {
-            throw new LedgerException(LedgerException.Kind.INVALID_PARAMS, name + " must be an integer, got " + s);
+            throw new LedgerException(Kind.INVALID_PARAMS, name + " must be an integer, got " + s);
         }
     }
 
@@ -234,7 +234,7 @@ public final class RpcMethods {
         try {
             data = dataHex == null || dataHex.isEmpty() ? new byte[0] : Hex.parse(dataHex);
         } catch (LedgerException e) {
-            throw new LedgerException(LedgerException.Kind.INVALID_PARAMS, "data must be hex");
+            throw new LedgerException(Kind.INVALID_PARAMS, "data must be hex");
         }
         long height = longParam(p, "height", 0, uri);
         boolean prove = p.has("prove") && (p.get("prove").asBoolean() || "true".equals(str(p, "prove", uri)));
@@ -285,7 +285,7 @@ public final class RpcMethods {
         return node.checkTx(tx).handle((c, err) -> {
             if (err != null) {
                 throw cause(err) instanceof LedgerException l ? l
-                        : new LedgerException(LedgerException.Kind.UNAVAILABLE, cause(err).getMessage());
+                        : new LedgerException(Kind.UNAVAILABLE, cause(err).getMessage());
             }
             return checkResult(c, hash);
         });
@@ -322,7 +322,7 @@ public final class RpcMethods {
             return committed.orTimeout(commitTimeout.toMillis(), TimeUnit.MILLISECONDS).handle((done, err) -> {
                 if (err != null) {
                     node.forgetWaiter(hash, committed);
-                    throw new LedgerException(LedgerException.Kind.UNAVAILABLE, cause(err) instanceof TimeoutException
+                    throw new LedgerException(Kind.UNAVAILABLE, cause(err) instanceof TimeoutException
                             ? "timed out waiting for tx to be included in a block" : cause(err).getMessage());
                 }
                 o.set("tx_result", RpcJson.txResult(done.result()));
@@ -330,7 +330,7 @@ public final class RpcMethods {
                 return (JsonNode) o;
             });
         }).exceptionallyCompose(err -> CompletableFuture.failedFuture(cause(err) instanceof LedgerException l ? l
-                : new LedgerException(LedgerException.Kind.UNAVAILABLE, String.valueOf(cause(err).getMessage()))));
+                : new LedgerException(Kind.UNAVAILABLE, String.valueOf(cause(err).getMessage()))));
     }
 
     private static Throwable cause(Throwable t) {
@@ -346,18 +346,18 @@ public final class RpcMethods {
     private ObjectNode tx(JsonNode p, boolean uri) {
         String raw = str(p, "hash", uri);
         if (raw == null) {
-            throw new LedgerException(LedgerException.Kind.INVALID_PARAMS, "missing hash");
+            throw new LedgerException(Kind.INVALID_PARAMS, "missing hash");
         }
         byte[] hash;
         try {
             hash = HEX64.matcher(raw).matches() ? Hex.parse(raw) : Base64.getDecoder().decode(raw);
         } catch (IllegalArgumentException e) {
-            throw new LedgerException(LedgerException.Kind.INVALID_PARAMS, "hash must be hex or base64");
+            throw new LedgerException(Kind.INVALID_PARAMS, "hash must be hex or base64");
         }
         String h = Hex.upper(hash);
         ChainStore.TxLocation loc = node.chain().find(h);
         if (loc == null) {
-            throw new LedgerException(LedgerException.Kind.INVALID_ARGUMENT, "tx (" + h + ") not found");
+            throw new LedgerException(Kind.INVALID_ARGUMENT, "tx (" + h + ") not found");
         }
         boolean prove = p.has("prove") && (p.get("prove").asBoolean() || "true".equals(str(p, "prove", uri)));
         return txJson(node.chain().block(loc.height()), loc.index(), prove);
@@ -401,7 +401,7 @@ public final class RpcMethods {
         String order = str(p, "order_by", true);
         boolean desc = "desc".equals(order);
         if (order != null && !order.isEmpty() && !desc && !"asc".equals(order)) {
-            throw new LedgerException(LedgerException.Kind.INVALID_ARGUMENT, "expected order_by to be either `asc` or `desc` or empty");
+            throw new LedgerException(Kind.INVALID_ARGUMENT, "expected order_by to be either `asc` or `desc` or empty");
         }
         List<long[]> hits = new ArrayList<>();
         long top = node.chain().height();
@@ -419,7 +419,7 @@ public final class RpcMethods {
         }
         long pages = Math.max(1, (hits.size() + perPage - 1) / perPage);
         if (page < 1 || page > pages) {
-            throw new LedgerException(LedgerException.Kind.INVALID_ARGUMENT, "page should be within [1, " + pages + "] range, given " + page);
+            throw new LedgerException(Kind.INVALID_ARGUMENT, "page should be within [1, " + pages + "] range, given " + page);
         }
         ObjectNode o = RpcJson.JSON.createObjectNode();
         ArrayNode txs = o.putArray("txs");
@@ -438,25 +438,15 @@ public final class RpcMethods {
             h = top;
         }
         if (h < 0) {
-            throw new LedgerException(LedgerException.Kind.INVALID_ARGUMENT, "height must be greater than 0, but got " + h);
+            throw new LedgerException(Kind.INVALID_ARGUMENT, "height must be greater than 0, but got " + h);
         }
         if (h > top) {
-            throw new LedgerException(LedgerException.Kind.INVALID_ARGUMENT, "height " + h + " must be less than or equal to the current blockchain height "
+            throw new LedgerException(Kind.INVALID_ARGUMENT, "height " + h + " must be less than or equal to the current blockchain height "
                     + top);
         }
         if (h == 0) {
-            throw new LedgerException(LedgerException.Kind.INVALID_ARGUMENT, "no blocks yet");
+            throw new LedgerException(Kind.INVALID_ARGUMENT, "no blocks yet");
         }
         return node.chain().block(h);
     }
-
-    /** Waits on a future for a blocking caller (CLI tools, tests). */
-    static JsonNode await(CompletableFuture<JsonNode> f) {
-        try {
-            return f.get(60, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
 }

@@ -3,7 +3,6 @@ package nym.ledger.state;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -302,10 +301,6 @@ public final class LedgerState implements AutoCloseable {
     /** The whole committed state, for tests that compare two nodes. */
     synchronized int entries() {
         return store.size();
-    }
-
-    static String b64(byte[] b) {
-        return Base64.getEncoder().encodeToString(b);
     }
 
     @Override
