@@ -160,6 +160,59 @@ class AbciServerTest {
         }
     }
 
+    @Test
+    void mempoolAndConsensusConnections_concurrently_stayConsistent() throws Exception {
+        TestNet net = new TestNet();
+        try (LedgerState state = LedgerState.inMemory();
+             AbciServer server = AbciServer.start(new AbciApplication(state), "tcp://127.0.0.1:0");
+             AbciClient consensus = new AbciClient(server.address(), "consensus");
+             AbciClient mempool = new AbciClient(server.address(), "mempool")) {
+            consensus.call(Request.newBuilder().setInitChain(RequestInitChain.newBuilder().setChainId(TestNet.CHAIN)
+                    .setAppStateBytes(ByteString.copyFrom(net.genesis()))).build());
+            // the mempool checks a stream of transfers while the consensus connection commits blocks of them
+            List<byte[]> txs = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                txs.add(net.tx.transfer(net.alice, i, net.bob.address(), 1));
+            }
+            Thread checker = new Thread(() -> {
+                for (byte[] tx : txs) {
+                    mempool.sendAsync(checkTx(tx));
+                }
+                AbciClient.await(mempool.flush(), 30);
+            });
+            checker.start();
+            long height = 0;
+            for (int from = 0; from < txs.size(); from += 40) {
+                List<ByteString> block = txs.subList(from, from + 40).stream().map(ByteString::copyFrom).toList();
+                Response fin = consensus.call(Request.newBuilder().setFinalizeBlock(RequestFinalizeBlock.newBuilder()
+                        .addAllTxs(block).setHeight(++height)).build());
+                fin.getFinalizeBlock().getTxResultsList().forEach(r -> assertEquals(0, r.getCode(), r.getLog()));
+                consensus.call(Request.newBuilder().setCommit(RequestCommit.getDefaultInstance()).build());
+            }
+            checker.join(30_000);
+            assertEquals(5, state.height());
+            assertTrue(new String(state.query("/balance", net.bob.address()).value(), StandardCharsets.UTF_8)
+                    .contains("\"balance\":\"200\""));
+            assertTrue(mempool.isOpen() && consensus.isOpen());
+        }
+    }
+
+    @Test
+    void undecodableRequest_answeredWithExceptionThenClosed() throws Exception {
+        try (LedgerState state = LedgerState.inMemory();
+             AbciServer server = AbciServer.start(new AbciApplication(state), "tcp://127.0.0.1:0");
+             Socket s = new Socket("127.0.0.1", server.address().getPort())) {
+            OutputStream out = s.getOutputStream();
+            out.write(new byte[] {3, (byte) 0xff, (byte) 0xff, (byte) 0xff}); // length 3, not a protobuf message
+            out.flush();
+            InputStream in = s.getInputStream();
+            Response r = read(in);
+            assertTrue(r.hasException());
+            assertTrue(r.getException().getError().startsWith("undecodable request"));
+            assertEquals(-1, in.read()); // the server closed the connection
+        }
+    }
+
     private static void write(ByteArrayOutputStream out, Request r) throws java.io.IOException {
         Varint.write(out, r.getSerializedSize());
         r.writeTo(out);
