@@ -1,0 +1,23 @@
+package nym.directory.api;
+
+import java.util.List;
+
+/**
+ * A gateway's heartbeat ({@code POST /api/presence/gateways}).
+ *
+ * @param clientListener where clients connect, {@code host:port}
+ * @param mixnetListener where mix nodes deliver packets, {@code host:port}; the node's address in the topology
+ * @param identityKey Ed25519 identity key (signs this request)
+ * @param sphinxKey X25519 Sphinx key
+ * @param version software version
+ * @param location free text
+ * @param registeredClients identifiers of the clients whose inboxes it keeps (may be empty)
+ */
+public record GatewayPresence(
+    String clientListener,
+    String mixnetListener,
+    String identityKey,
+    String sphinxKey,
+    String version,
+    String location,
+    List<String> registeredClients) {}
