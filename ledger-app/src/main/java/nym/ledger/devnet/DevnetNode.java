@@ -489,6 +489,15 @@ public final class DevnetNode implements AutoCloseable {
         return out;
     }
 
+    /** The validator's commit signature for a block (Ed25519 over height ‖ block hash; deterministic). */
+    public byte[] commitSignature(StoredBlock b) {
+        return sign(concat(ByteBuffer.allocate(8).putLong(b.getHeight()).array(), b.getBlockHash().toByteArray()));
+    }
+
+    public long maxBlockBytes() {
+        return config.maxBlockBytes();
+    }
+
     /** Completes exceptionally if block production stops on an error (the app died, storage failed). */
     public CompletableFuture<Void> failure() {
         return failed;

@@ -53,9 +53,17 @@ public final class RpcMethods {
             return switch (method) {
                 case "health" -> done(RpcJson.JSON.createObjectNode());
                 case "status" -> done(status());
-                case "genesis" -> {
+                case "genesis" -> done(genesis());
+                case "net_info" -> done(netInfo());
+                case "consensus_params" -> done(consensusParams(p));
+                case "commit" -> done(commit(p));
+                case "validators" -> done(validators(p));
+                case "num_unconfirmed_txs" -> {
                     ObjectNode o = RpcJson.JSON.createObjectNode();
-                    o.set("genesis", node.genesis().json());
+                    o.put("n_txs", Integer.toString(node.mempoolSize()));
+                    o.put("total", Integer.toString(node.mempoolSize()));
+                    o.put("total_bytes", "0");
+                    o.putNull("txs");
                     yield done(o);
                 }
                 case "abci_info" -> done(abciInfo());
@@ -253,6 +261,100 @@ public final class RpcMethods {
         resp.putNull("proofOps");
         resp.put("height", Long.toString(q.getHeight()));
         resp.put("codespace", q.getCodespace());
+        return o;
+    }
+
+    private ObjectNode validatorJson(boolean genesisStyle) {
+        DevnetNode.Identity id = node.identity();
+        ObjectNode v = RpcJson.JSON.createObjectNode();
+        v.put("address", Hex.upper(id.address()));
+        ObjectNode pk = v.putObject("pub_key");
+        pk.put("type", "tendermint/PubKeyEd25519");
+        pk.put("value", Base64.getEncoder().encodeToString(id.pubKey()));
+        if (genesisStyle) {
+            v.put("power", "10");
+            v.put("name", "");
+        } else {
+            v.put("voting_power", "10");
+            v.put("proposer_priority", "0");
+        }
+        return v;
+    }
+
+    private ObjectNode consensusParamsJson() {
+        ObjectNode cp = RpcJson.JSON.createObjectNode();
+        ObjectNode block = cp.putObject("block");
+        block.put("max_bytes", Long.toString(node.maxBlockBytes()));
+        block.put("max_gas", "-1");
+        ObjectNode ev = cp.putObject("evidence");
+        ev.put("max_age_num_blocks", "100000");
+        ev.put("max_age_duration", "172800000000000");
+        ev.put("max_bytes", "1048576");
+        cp.putObject("validator").putArray("pub_key_types").add("ed25519");
+        cp.putObject("version").put("app", "0");
+        cp.putObject("abci").put("vote_extensions_enable_height", "0");
+        return cp;
+    }
+
+    /** The genesis in CometBFT's shape; the validator is the devnet's own (it signs every block). */
+    private ObjectNode genesis() {
+        GenesisDoc g = node.genesis();
+        ObjectNode doc = RpcJson.JSON.createObjectNode();
+        doc.put("genesis_time", g.genesisTime().toString());
+        doc.put("chain_id", g.chainId());
+        doc.put("initial_height", Long.toString(g.initialHeight()));
+        doc.set("consensus_params", consensusParamsJson());
+        doc.putArray("validators").add(validatorJson(true));
+        doc.put("app_hash", "");
+        doc.set("app_state", g.json().get("app_state"));
+        ObjectNode o = RpcJson.JSON.createObjectNode();
+        o.set("genesis", doc);
+        return o;
+    }
+
+    private static ObjectNode netInfo() {
+        ObjectNode o = RpcJson.JSON.createObjectNode();
+        o.put("listening", false);
+        o.putArray("listeners");
+        o.put("n_peers", "0");
+        o.putArray("peers");
+        return o;
+    }
+
+    private ObjectNode consensusParams(JsonNode p) {
+        ObjectNode o = RpcJson.JSON.createObjectNode();
+        o.put("block_height", Long.toString(block(p).getHeight()));
+        o.set("consensus_params", consensusParamsJson());
+        return o;
+    }
+
+    private ObjectNode validators(JsonNode p) {
+        ObjectNode o = RpcJson.JSON.createObjectNode();
+        o.put("block_height", Long.toString(block(p).getHeight()));
+        o.putArray("validators").add(validatorJson(false));
+        o.put("count", "1");
+        o.put("total", "1");
+        return o;
+    }
+
+    /** The commit for a block: canonical once the next block carries it, else the validator's own commit. */
+    private ObjectNode commit(JsonNode p) {
+        StoredBlock b = block(p);
+        StoredBlock next = node.chain().block(b.getHeight() + 1);
+        ObjectNode o = RpcJson.JSON.createObjectNode();
+        ObjectNode sh = o.putObject("signed_header");
+        sh.set("header", RpcJson.block(b, node.identity()).get("header"));
+        ObjectNode c = sh.putObject("commit");
+        c.put("height", Long.toString(b.getHeight()));
+        c.put("round", 0);
+        c.set("block_id", RpcJson.blockId(b.getBlockHash(), b.getPartsHash()));
+        ObjectNode sig = c.putArray("signatures").addObject();
+        sig.put("block_id_flag", 2);
+        sig.put("validator_address", Hex.upper(node.identity().address()));
+        sig.put("timestamp", RpcJson.time(next != null ? next.getLastCommitTimeUnixNanos() : b.getTimeUnixNanos()));
+        sig.put("signature", Base64.getEncoder().encodeToString(next != null
+                ? next.getLastCommitSignature().toByteArray() : node.commitSignature(b)));
+        o.put("canonical", next != null);
         return o;
     }
 
