@@ -35,6 +35,7 @@ import nym.ledger.tx.proto.LedgerProto.Params;
  *   "accounts":  [{"address": "0x…", "balance": "1000"}, …] }
  * }</pre>
  * {@code verifier_reject_threshold} defaults to {@code verifier_threshold}; {@code allowed_values} to the set above.
+ * Watchers, issuers and verifiers may be given by address or by secp256k1 public key (hex, 33 or 65 bytes).
  */
 public record Genesis(Params params, Map<String, Long> balances) {
 
@@ -59,7 +60,7 @@ public record Genesis(Params params, Map<String, Long> balances) {
             List<Issuer> issuers = new ArrayList<>();
             Set<String> seenIssuers = new HashSet<>();
             for (JsonNode n : array(root, "issuers")) {
-                byte[] a = Hex.parse(text(n, "address"), 20, "issuer address");
+                byte[] a = identity(text(n, "address"), "issuers");
                 if (!seenIssuers.add(Hex.lower(a))) {
                     throw new LedgerException(Kind.BAD_GENESIS, "duplicate issuer " + Hex.prefixed(a));
                 }
@@ -118,13 +119,29 @@ public record Genesis(Params params, Map<String, Long> balances) {
         List<byte[]> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (JsonNode n : array(root, field)) {
-            byte[] a = Hex.parse(n.asText(), 20, field + " address");
+            byte[] a = identity(n.asText(), field);
             if (!seen.add(Hex.lower(a))) {
                 throw new LedgerException(Kind.BAD_GENESIS, "duplicate in " + field + ": " + Hex.prefixed(a));
             }
             out.add(a);
         }
         return out;
+    }
+
+    /**
+     * An authority's identity: its Ethereum address (20 bytes hex) or its secp256k1 public key (33 or 65 bytes hex),
+     * from which the address is derived.
+     */
+    private static byte[] identity(String hex, String field) {
+        byte[] b = Hex.parse(hex);
+        if (b.length == 20) {
+            return b;
+        }
+        if (b.length == 33 || b.length == 65) {
+            return nym.ledger.tx.Secp256k1.addressOfPublicKey(b);
+        }
+        throw new LedgerException(Kind.BAD_GENESIS, field + ": expected a 20-byte address or a 33/65-byte secp256k1"
+                + " public key, got " + b.length + " bytes");
     }
 
     private static int threshold(JsonNode root, String field, int members) {

@@ -76,6 +76,27 @@ public final class Secp256k1 {
         return new FixedPointCombMultiplier().multiply(DOMAIN.getG(), d).normalize();
     }
 
+    /** The Ethereum address of a public key given compressed (33 bytes) or uncompressed (65 bytes, 0x04 ‖ x ‖ y). */
+    public static byte[] addressOfPublicKey(byte[] encoded) {
+        if (encoded.length != 33 && encoded.length != 65) {
+            throw new LedgerException(Kind.INVALID_ARGUMENT, "a secp256k1 public key has 33 or 65 bytes");
+        }
+        try {
+            ECPoint q = CURVE.getCurve().decodePoint(encoded).normalize();
+            if (q.isInfinity() || !q.isValid()) {
+                throw new IllegalArgumentException("not a valid point");
+            }
+            return addressOf(q);
+        } catch (IllegalArgumentException e) {
+            throw new LedgerException(Kind.INVALID_ARGUMENT, "not a secp256k1 public key: " + e.getMessage());
+        }
+    }
+
+    /** The compressed public key (33 bytes) of a key pair. */
+    public static byte[] publicKey(KeyPair k) {
+        return publicPoint(k.privateKey()).getEncoded(true);
+    }
+
     static byte[] addressOf(ECPoint q) {
         byte[] enc = q.getEncoded(false);
         byte[] h = keccak256(Arrays.copyOfRange(enc, 1, enc.length));

@@ -464,6 +464,26 @@ class LedgerStateTest {
     }
 
     @Test
+    void genesis_authoritiesByPublicKey_sameRegistryAsByAddress() {
+        String byKey = net.genesisJson();
+        for (var w : net.watchers) {
+            byKey = byKey.replace(Hex.prefixed(w.address()), Hex.lower(Secp256k1.publicKey(w)));
+        }
+        byKey = byKey.replace(Hex.prefixed(net.verifiers[0].address()),
+                "0x" + Hex.lower(uncompressed(net.verifiers[0])));
+        LedgerState s = LedgerState.inMemory();
+        s.initChain(TestNet.CHAIN, byKey.getBytes(StandardCharsets.UTF_8));
+        assertEquals(new String(state.query("/registry", new byte[0]).value(), StandardCharsets.UTF_8),
+                new String(s.query("/registry", new byte[0]).value(), StandardCharsets.UTF_8));
+        assertArrayEquals(state.appHash(), s.appHash());
+    }
+
+    private static byte[] uncompressed(Secp256k1.KeyPair k) {
+        org.bouncycastle.asn1.x9.X9ECParameters c = org.bouncycastle.crypto.ec.CustomNamedCurves.getByName("secp256k1");
+        return c.getCurve().decodePoint(Secp256k1.publicKey(k)).getEncoded(false);
+    }
+
+    @Test
     void finalizeBlock_wrongHeight_refusedAsProtocolError() {
         LedgerException e = assertThrows(LedgerException.class, () -> state.finalizeBlock(5, List.of()));
         assertEquals(Kind.PROTOCOL, e.kind());
