@@ -155,9 +155,13 @@ public final class LedgerState implements AutoCloseable {
                 }
             }
             pendingChanges = block.changes();
-            store.apply(pendingChanges);
             pendingHeight = height;
-            pendingHash = store.computeHash();
+            if (pendingChanges.isEmpty()) {
+                pendingHash = store.appHash(); // nothing changed: same state, same hash (no full re-hash)
+            } else {
+                store.apply(pendingChanges);
+                pendingHash = store.computeHash();
+            }
             return new BlockOutcome(outcomes, pendingHash.clone());
         }
     }
