@@ -47,6 +47,7 @@ public final class PacketBuilder {
     int payloadSize = params.payloadSize();
     for (int i = keys.length - 1; i >= 0; i--) {
       crypto.lioness.encrypt(keys[i], HopCrypto.PAYLOAD_KEY, packet, PAYLOAD_OFFSET, payloadSize);
+      Arrays.fill(keys[i], (byte) 0);
     }
     return new SphinxPacket(route.get(0).address(), packet);
   }
