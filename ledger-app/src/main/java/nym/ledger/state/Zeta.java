@@ -25,8 +25,43 @@ public final class Zeta {
     private Zeta() {
     }
 
-    /** Throws NOT_CANONICAL unless {@code z} is the canonical compressed encoding of a G1 subgroup element. */
+    private static final int CACHE_SIZE = 10_000;
+    /** Verdicts on recently seen encodings (a pure function of the bytes): "" valid, else the refusal message. */
+    private static final java.util.Map<String, String> VERDICTS = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(256, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<String, String> eldest) {
+                    return size() > CACHE_SIZE;
+                }
+            });
+
+    /**
+     * Throws NOT_CANONICAL unless {@code z} is the canonical compressed encoding of a G1 subgroup element. The
+     * subgroup check costs a scalar multiplication (a few ms), so verdicts are remembered between CheckTx and
+     * FinalizeBlock.
+     */
     public static void requireCanonical(byte[] z) {
+        if (z == null || z.length != BYTES) {
+            check(z);
+            return;
+        }
+        String key = nym.ledger.Hex.lower(z);
+        String verdict = VERDICTS.get(key);
+        if (verdict == null) {
+            try {
+                check(z);
+                verdict = "";
+            } catch (LedgerException e) {
+                verdict = e.getMessage();
+            }
+            VERDICTS.put(key, verdict);
+        }
+        if (!verdict.isEmpty()) {
+            throw new LedgerException(Kind.NOT_CANONICAL, verdict);
+        }
+    }
+
+    private static void check(byte[] z) {
         if (z == null || z.length != BYTES) {
             throw new LedgerException(Kind.NOT_CANONICAL,
                     "ζ must be the 48-byte compressed G1 encoding, got " + (z == null ? 0 : z.length) + " bytes");
