@@ -306,7 +306,8 @@ public final class DevnetNode implements AutoCloseable {
             }
             StoredBlock prev = chain.latest();
             long height = chain.height() + 1;
-            long now = Instant.now().getEpochSecond() * 1_000_000_000L + Instant.now().getNano();
+            Instant clock = Instant.now();
+            long now = clock.getEpochSecond() * 1_000_000_000L + clock.getNano();
             long time = prev == null ? now : Math.max(now, prev.getTimeUnixNanos() + 1);
             Response prep = consensus.call(Request.newBuilder().setPrepareProposal(RequestPrepareProposal.newBuilder()
                     .setMaxTxBytes(config.maxBlockBytes()).addAllTxs(txs).setHeight(height).setTime(ts(time))

@@ -59,6 +59,7 @@ public final class RpcServer implements AutoCloseable {
     private final EventBus bus;
     private final EventLoopGroup boss;
     private final EventLoopGroup workers;
+    private final java.util.concurrent.ExecutorService rpcWorkers;
     private final Channel server;
 
     public RpcServer(RpcMethods methods, EventBus bus, InetSocketAddress bind) {
@@ -66,6 +67,12 @@ public final class RpcServer implements AutoCloseable {
         this.bus = bus;
         this.boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         this.workers = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        this.rpcWorkers = java.util.concurrent.Executors.newFixedThreadPool(16, r -> {
+            Thread t = new Thread(r, "devnet-rpc-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
         try {
             this.server = new ServerBootstrap().group(boss, workers).channel(NioServerSocketChannel.class)
                     .childHandler(new ChannelInitializer<SocketChannel>() {
@@ -79,6 +86,7 @@ public final class RpcServer implements AutoCloseable {
         } catch (RuntimeException e) {
             boss.shutdownGracefully();
             workers.shutdownGracefully();
+            rpcWorkers.shutdown();
             throw new LedgerException(Kind.UNAVAILABLE, "cannot listen on " + bind + ": " + e.getMessage(), e);
         }
         LOG.log(System.Logger.Level.INFO, "RPC listening on http://{0}:{1,number,#}", address().getHostString(), address().getPort());
@@ -91,6 +99,7 @@ public final class RpcServer implements AutoCloseable {
     @Override
     public void close() {
         server.close().syncUninterruptibly();
+        rpcWorkers.shutdownNow();
         boss.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         workers.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
     }
@@ -218,12 +227,17 @@ public final class RpcServer implements AutoCloseable {
         }
     }
 
-    /** Runs {@code work} after the previous request of this connection, so answers keep request order. */
-    private static void inOrder(Channel ch, java.util.function.Supplier<CompletableFuture<?>> work) {
+    /**
+     * Runs {@code work} on the RPC worker pool after the previous request of this connection has been answered, so
+     * answers keep request order and blocking calls (CheckTx while a block is committed, ABCI queries) never stall
+     * the event loops.
+     */
+    private void inOrder(Channel ch, java.util.function.Supplier<CompletableFuture<?>> work) {
         synchronized (ch) {
             CompletableFuture<?> tail = ch.attr(TAIL).get();
-            CompletableFuture<?> next = tail == null ? work.get()
-                    : tail.handle((a, b) -> null).thenCompose(x -> work.get());
+            CompletableFuture<?> previous = tail == null ? CompletableFuture.completedFuture(null) : tail;
+            CompletableFuture<?> next = previous.handleAsync((a, b) -> null, rpcWorkers)
+                    .thenCompose(x -> work.get());
             ch.attr(TAIL).set(next);
         }
     }
