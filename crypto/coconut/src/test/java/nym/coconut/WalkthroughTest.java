@@ -2,8 +2,12 @@ package nym.coconut;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import nym.coconut.aggregation.Aggregation;
@@ -74,5 +78,28 @@ class WalkthroughTest {
         CoconutException replay = assertThrows(CoconutException.class, () -> Showing.verifyCredential(params, vk,
                 received, Token.publicAttributes(10), provider, otherNonce));
         assertEquals(CoconutException.Kind.INVALID_PROOF, replay.kind());
+    }
+
+    /** Every code line of the package-info walkthrough appears, verbatim, in the test above. */
+    @Test
+    void walkthroughJavadoc_everyCodeLine_isRunByThisTest() throws IOException {
+        String doc = Files.readString(Path.of("src/main/java/nym/coconut/package-info.java"));
+        String test = Files.readString(Path.of("src/test/java/nym/coconut/WalkthroughTest.java"));
+        int start = doc.indexOf("<pre>{@code");
+        int end = doc.indexOf("}</pre>");
+        assertTrue(start > 0 && end > start, "walkthrough code block not found");
+        int lines = 0;
+        for (String raw : doc.substring(start + "<pre>{@code".length(), end).split("\n")) {
+            String line = raw.replaceFirst("^\\s*\\*\\s?", "")
+                    .replaceFirst("\\s{2,}nym\\.coconut(\\.\\w+)?\\s*$", "")
+                    .replaceFirst("\\s*//.*$", "")
+                    .trim();
+            if (line.isEmpty()) {
+                continue;
+            }
+            assertTrue(test.contains(line), "walkthrough line not exercised by WalkthroughTest: " + line);
+            lines++;
+        }
+        assertTrue(lines >= 20, "only " + lines + " code lines found");
     }
 }
