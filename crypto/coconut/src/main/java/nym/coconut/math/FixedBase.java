@@ -19,6 +19,21 @@ public final class FixedBase {
 
     private FixedBase() {}
 
+    private static final class Generators {
+        static final G1Table G1 = new G1Table(G1Element.GENERATOR);
+        static final G2Table G2 = new G2Table(G2Element.GENERATOR);
+    }
+
+    /** The table of g1, built on first use (about 1 MB) and shared by the whole JVM. */
+    public static G1Table g1() {
+        return Generators.G1;
+    }
+
+    /** The table of g2, built on first use (about 2 MB) and shared by the whole JVM. */
+    public static G2Table g2() {
+        return Generators.G2;
+    }
+
     private static byte[] littleEndian(BigInteger k) {
         byte[] be = Scalars.toBytes(k.mod(Scalars.R));
         byte[] le = new byte[be.length];

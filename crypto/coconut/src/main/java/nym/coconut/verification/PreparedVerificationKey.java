@@ -10,19 +10,17 @@ import nym.coconut.math.FixedBase;
 import nym.coconut.setup.Parameters;
 
 /**
- * A verification key prepared for many verifications: fixed-base tables for g2 and for β_j of the first
- * {@code privateAttributes} attributes, the bases whose exponents (the responses of π_v) a verifier computes with
- * for every shown credential. About 2 MB per table; building takes tens of milliseconds per table. Verifiers (service
- * providers, validators) keep one per epoch's aggregated key.
+ * A verification key prepared for many verifications: fixed-base tables for β_j of the first
+ * {@code privateAttributes} attributes, the bases whose exponents (the responses r_{m_j} of π_v) a verifier computes
+ * with for every shown credential (g1 and g2 have JVM-wide tables already). About 2 MB per table; building one takes
+ * about 0.1 s. Verifiers (service providers, validators) keep one per epoch's aggregated key.
  */
 public final class PreparedVerificationKey {
     private final VerificationKey key;
-    private final FixedBase.G2Table g2;
     private final List<FixedBase.G2Table> betas;
 
-    private PreparedVerificationKey(VerificationKey key, FixedBase.G2Table g2, List<FixedBase.G2Table> betas) {
+    private PreparedVerificationKey(VerificationKey key, List<FixedBase.G2Table> betas) {
         this.key = key;
-        this.g2 = g2;
         this.betas = List.copyOf(betas);
     }
 
@@ -37,15 +35,11 @@ public final class PreparedVerificationKey {
         for (int j = 0; j < privateAttributes; j++) {
             betas.add(new FixedBase.G2Table(vk.beta(j)));
         }
-        return new PreparedVerificationKey(vk, new FixedBase.G2Table(params.g2()), betas);
+        return new PreparedVerificationKey(vk, betas);
     }
 
     public VerificationKey key() {
         return key;
-    }
-
-    FixedBase.G2Table g2Table() {
-        return g2;
     }
 
     /** The table of β_j, or null when none was prepared for j. */
@@ -55,6 +49,6 @@ public final class PreparedVerificationKey {
 
     @Override
     public String toString() {
-        return "PreparedVerificationKey[" + key + ", tables for g2 and " + betas.size() + " β]";
+        return "PreparedVerificationKey[" + key + ", tables for " + betas.size() + " β]";
     }
 }
