@@ -39,6 +39,10 @@ public final class EventBus {
         subs.removeIf(s -> s.owner() == owner);
     }
 
+    public boolean has(Object owner, String query) {
+        return subs.stream().anyMatch(s -> s.owner() == owner && s.query().source().equals(query));
+    }
+
     public int count(Object owner) {
         return (int) subs.stream().filter(s -> s.owner() == owner).count();
     }

@@ -175,7 +175,7 @@ public final class RpcServer implements AutoCloseable {
                 if (bus.count(owner) >= 100) {
                     throw new LedgerException(Kind.INVALID_ARGUMENT, "max_subscriptions_per_client 100 reached");
                 }
-                if (bus.unsubscribe(owner, q)) {
+                if (bus.has(owner, q)) {
                     throw new LedgerException(Kind.INVALID_ARGUMENT, "already subscribed");
                 }
                 bus.subscribe(owner, query, ev -> push(ch, owner, id, query, ev));

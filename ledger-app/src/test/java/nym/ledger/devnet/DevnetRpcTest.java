@@ -216,6 +216,11 @@ class DevnetRpcTest {
             JsonNode ack = inbox.poll(10, TimeUnit.SECONDS);
             assertEquals("sub-tx", ack.get("id").asText());
             assertEquals(0, ack.get("result").size());
+            // subscribing twice to the same query is refused and keeps the first subscription
+            ws.sendText("{\"jsonrpc\":\"2.0\",\"id\":\"sub-again\",\"method\":\"subscribe\",\"params\":{\"query\":\""
+                    + query + "\"}}", true).get(5, TimeUnit.SECONDS);
+            JsonNode again = inbox.poll(10, TimeUnit.SECONDS);
+            assertEquals("already subscribed", again.get("error").get("data").asText());
             ws.sendText("{\"jsonrpc\":\"2.0\",\"id\":\"bad-q\",\"method\":\"subscribe\",\"params\":{\"query\":\"malformed query\"}}",
                     true).get(5, TimeUnit.SECONDS);
             JsonNode bad = inbox.poll(10, TimeUnit.SECONDS);
