@@ -491,12 +491,7 @@ public final class RpcMethods {
 
     private ObjectNode txSearch(JsonNode p) {
         String q = str(p, "query", true);
-        EventQuery query;
-        try {
-            query = EventQuery.parse(q);
-        } catch (LedgerException e) {
-            throw e;
-        }
+        EventQuery query = EventQuery.parse(q);
         boolean prove = p.has("prove") && (p.get("prove").asBoolean() || "true".equals(str(p, "prove", true)));
         long page = longParam(p, "page", 1, true);
         long perPage = Math.min(100, Math.max(1, longParam(p, "per_page", 30, true)));

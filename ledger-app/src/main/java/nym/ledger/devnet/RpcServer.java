@@ -145,7 +145,8 @@ public final class RpcServer implements AutoCloseable {
         }
         String method = req.get("method").asText();
         JsonNode params = req.get("params");
-        if (wsChannel != null && method.startsWith("subscribe") || wsChannel != null && method.startsWith("unsubscribe")) {
+        boolean subscription = method.equals("subscribe") || method.startsWith("unsubscribe");
+        if (subscription && wsChannel != null) {
             try {
                 return CompletableFuture.completedFuture(result(id, subscription(method, params, id, wsOwner,
                         wsChannel)));
@@ -153,7 +154,7 @@ public final class RpcServer implements AutoCloseable {
                 return CompletableFuture.completedFuture(error(id, asRpcError(e)));
             }
         }
-        if (method.equals("subscribe") || method.startsWith("unsubscribe")) {
+        if (subscription) {
             return CompletableFuture.completedFuture(error(id, RpcError.of(new LedgerException(Kind.INVALID_ARGUMENT,
                     "subscribe/unsubscribe are only available over the websocket (/websocket)"))));
         }
@@ -166,12 +167,7 @@ public final class RpcServer implements AutoCloseable {
         String q = named.has("query") ? named.get("query").asText() : null;
         switch (method) {
             case "subscribe" -> {
-                EventQuery query;
-                try {
-                    query = EventQuery.parse(q);
-                } catch (LedgerException e) {
-                    throw e;
-                }
+                EventQuery query = EventQuery.parse(q);
                 if (bus.count(owner) >= 100) {
                     throw new LedgerException(Kind.INVALID_ARGUMENT, "max_subscriptions_per_client 100 reached");
                 }
