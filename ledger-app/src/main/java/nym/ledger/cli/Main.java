@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
 /** {@code ledger-app abci|devnet|genesis|bench}. */
 @Command(name = "ledger-app", mixinStandardHelpOptions = true, version = "ledger-app " + AbciApplication.VERSION,
         description = "The Nym ledger: ABCI 2.0 application for CometBFT v0.38, and a one-machine development chain.",
-        subcommands = {Main.Abci.class, Main.DevnetCmd.class, Main.GenesisCmd.class, Main.Bench.class})
+        subcommands = {Main.Abci.class, Main.DevnetCmd.class, Main.GenesisCmd.class, Main.Transfer.class,
+                Main.Bench.class})
 public final class Main {
 
     public static void main(String[] args) {
@@ -184,6 +185,76 @@ public final class Main {
             Files.write(target, GenesisDoc.toBytes(doc));
             System.out.println("wrote " + target);
             return 0;
+        }
+    }
+
+    @Command(name = "transfer", mixinStandardHelpOptions = true,
+            description = "Sign a transfer and send it with broadcast_tx_commit (development and smoke tests).")
+    static final class Transfer implements Callable<Integer> {
+        @Option(names = "--rpc", defaultValue = "http://127.0.0.1:26657/")
+        URI rpc;
+        @Option(names = "--from-seed", description = "Development key from a public seed, e.g. dev-0.")
+        String fromSeed;
+        @Option(names = "--from-key-file", description = "File holding the sender's private key (hex, 32 bytes).")
+        Path fromKeyFile;
+        @Option(names = "--to", required = true, description = "Recipient address (0x…).")
+        String to;
+        @Option(names = "--amount", required = true)
+        long amount;
+
+        @Override
+        public Integer call() throws Exception {
+            if ((fromSeed == null) == (fromKeyFile == null)) {
+                throw new CommandLine.ParameterException(new CommandLine(this),
+                        "give exactly one of --from-seed, --from-key-file");
+            }
+            nym.ledger.tx.Secp256k1.KeyPair key = fromSeed != null
+                    ? nym.ledger.tx.Secp256k1.KeyPair.fromSeed(fromSeed)
+                    : nym.ledger.tx.Secp256k1.KeyPair.of(nym.ledger.Hex.parse(Files.readString(fromKeyFile).trim(), 32,
+                    "private key"));
+            byte[] recipient = nym.ledger.Hex.parse(to, 20, "recipient");
+            RpcCall client = new RpcCall(rpc);
+            String chainId = client.call("status", "{}").get("result").get("node_info").get("network").asText();
+            com.fasterxml.jackson.databind.JsonNode account = client.query("/account", nym.ledger.Hex.lower(key.address()));
+            byte[] tx = new nym.ledger.tx.TxBuilder(chainId).transfer(key, account.get("nonce").asLong(), recipient,
+                    amount);
+            com.fasterxml.jackson.databind.JsonNode r = client.call("broadcast_tx_commit", "{\"tx\":\""
+                    + java.util.Base64.getEncoder().encodeToString(tx) + "\"}");
+            System.out.println(r.toPrettyString());
+            if (r.has("error")) {
+                return 1;
+            }
+            var res = r.get("result");
+            return res.get("check_tx").get("code").asInt() == 0 && res.get("tx_result").get("code").asInt() == 0 ? 0 : 1;
+        }
+    }
+
+    /** Minimal JSON-RPC over HTTP for the CLI. */
+    static final class RpcCall {
+        private final URI uri;
+        private final java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        private final com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+
+        RpcCall(URI uri) {
+            this.uri = uri;
+        }
+
+        com.fasterxml.jackson.databind.JsonNode call(String method, String params) throws Exception {
+            String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method + "\",\"params\":" + params + "}";
+            var resp = http.send(java.net.http.HttpRequest.newBuilder(uri).timeout(java.time.Duration.ofSeconds(60))
+                    .header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            return json.readTree(resp.body());
+        }
+
+        com.fasterxml.jackson.databind.JsonNode query(String path, String dataHex) throws Exception {
+            var r = call("abci_query", "{\"path\":\"" + path + "\",\"data\":\"" + dataHex + "\"}");
+            var v = r.path("result").path("response").path("value");
+            if (v.isMissingNode() || v.isNull()) {
+                throw new LedgerException(LedgerException.Kind.UNAVAILABLE, "query " + path + " failed: " + r);
+            }
+            return json.readTree(java.util.Base64.getDecoder().decode(v.asText()));
         }
     }
 
