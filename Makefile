@@ -4,7 +4,7 @@
 MVN ?= mvn -B -ntp
 export MAVEN_OPTS ?= -Xmx1g
 
-.PHONY: build localnet localnet-down localnet-status test unit-test integration-test bench-coconut bench-sphinx clean
+.PHONY: build localnet localnet-down localnet-status test unit-test integration-test bench-coconut bench-sphinx bench-ledger clean
 
 ## build: compile and package every module, skipping tests (what localnet needs)
 build:
@@ -30,10 +30,15 @@ unit-test:
 integration-test:
 	integration-tests/bin/run
 
-## bench-*: JMH benchmarks of the crypto libraries (results go into each module's README by hand)
+## bench-*: benchmarks (JMH for the crypto libraries); the numbers go into each module's README
 bench-coconut:
 	$(MVN) -q -P bench -pl crypto/coconut package -DskipTests
-	java -jar crypto/coconut/target/benchmarks.jar
+	java -jar crypto/coconut/target/benchmarks.jar -rf json -rff crypto/coconut/target/jmh.json
+	python3 crypto/coconut/bench/table.py crypto/coconut/target/jmh.json
+
+## bench-ledger: broadcast_tx_sync throughput against a devnet the script starts
+bench-ledger:
+	ledger-app/bench/broadcast-tx-sync.sh
 
 bench-sphinx:
 	$(MVN) -q -P bench -pl crypto/sphinx package -DskipTests
