@@ -18,4 +18,10 @@ final class Http {
     HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(20)).GET().build();
     return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
   }
+
+  static HttpResponse<String> post(URI base, String path, String body) throws IOException, InterruptedException {
+    HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(90))
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+  }
 }

@@ -12,6 +12,11 @@ final class TestEnvironment {
     return Path.of(required("nym.ear"));
   }
 
+  /** The runnable ledger-app jar, for tests that start a devnet. */
+  static Path ledgerAppJar() {
+    return Path.of(required("nym.ledger.jar"));
+  }
+
   static Path payaraScript() {
     return Path.of(required("nym.payara.script"));
   }

@@ -1,5 +1,9 @@
 /**
- * What EJBs compile against to reach the ledger through the resource adapter (scope provided). Filled by issue 8:
- * the connection factory, connection, listener, event and exception types.
+ * What EJBs compile against to reach the ledger through the resource adapter (scope provided): outbound
+ * {@link nym.ledger.jca.LedgerConnectionFactory} / {@link nym.ledger.jca.LedgerConnection}, inbound
+ * {@link nym.ledger.jca.LedgerListener} receiving {@link nym.ledger.jca.LedgerEvent}s with stable
+ * {@link nym.ledger.jca.EventId}s, and the one exception type {@link nym.ledger.jca.LedgerException}.
+ *
+ * <p>Pure Java SE: no jakarta.* types, so the same types serve clients outside the container.
  */
 package nym.ledger.jca;
