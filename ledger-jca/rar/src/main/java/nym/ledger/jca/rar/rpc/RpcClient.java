@@ -118,7 +118,16 @@ public final class RpcClient {
    * their ids. If that lookup fails, the outcome is returned without events (the code and log stay).
    */
   public CommitResult broadcastCommit(byte[] tx) throws LedgerException {
-    JsonObject r = call("broadcast_tx_commit", Json.createObjectBuilder().add("tx", base64(tx)), commitTimeout);
+    JsonObject r;
+    try {
+      r = call("broadcast_tx_commit", Json.createObjectBuilder().add("tx", base64(tx)), commitTimeout);
+    } catch (LedgerException e) {
+      if (e.kind() == Kind.RPC_ERROR && e.getMessage().contains("timed out waiting for tx to be included in a block")) {
+        // CometBFT's answer when CheckTx passed but no block took the tx within its own timeout_broadcast_tx_commit
+        throw new LedgerException(Kind.NOT_COMMITTED, e.getMessage() + " (the tx may still be committed later: look it up by hash)", e);
+      }
+      throw e;
+    }
     CommitResult plain = Answers.commit(r, -1);
     if (plain.txResult() == null) {
       return plain;

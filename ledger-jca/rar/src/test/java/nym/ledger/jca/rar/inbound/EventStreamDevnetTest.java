@@ -64,9 +64,13 @@ class EventStreamDevnetTest {
   }
 
   private EventStream stream(EventStream.Sink sink) {
+    return stream(rpc(), sink);
+  }
+
+  private EventStream stream(RpcClient client, EventStream.Sink sink) {
     EventStream.Settings s = new EventStream.Settings("test-consumer", "transfer.amount EXISTS", 1, Set.of(),
         Duration.ofMillis(200), Duration.ofSeconds(5), 7);
-    EventStream stream = new EventStream(s, rpc(), websockets, new CursorStore(cursors), sink);
+    EventStream stream = new EventStream(s, client, websockets, new CursorStore(cursors), sink);
     threads.submit(stream);
     return stream;
   }
@@ -156,6 +160,23 @@ class EventStreamDevnetTest {
     });
     transfers(1);
     await(() -> deliveredCopy().size() >= 3, "3 events");
+
+    assertEquals(onChain(), deliveredCopy());
+  }
+
+  @Test
+  void stream_firstNodeDown_eventsThroughTheSecond() throws Exception {
+    startDevnet();
+    transfers(2);
+    int dead;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      dead = s.getLocalPort();
+    }
+    RpcClient failover = new RpcClient(List.of(URI.create("http://127.0.0.1:" + dead + "/"),
+        URI.create("http://127.0.0.1:" + rpcPort + "/")), Duration.ofSeconds(1), Duration.ofSeconds(3), Duration.ofSeconds(30));
+    stream(failover, this::recording);
+    transfers(2);
+    await(() -> deliveredCopy().size() >= 4, "4 events");
 
     assertEquals(onChain(), deliveredCopy());
   }

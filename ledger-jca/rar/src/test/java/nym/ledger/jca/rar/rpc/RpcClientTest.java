@@ -172,6 +172,17 @@ class RpcClientTest {
   }
 
   @Test
+  void broadcastCommit_nodeTimedOutWaitingForBlock_notCommitted() throws Exception {
+    String timedOut = "{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":-32603,\"message\":\"Internal error\","
+        + "\"data\":\"timed out waiting for tx to be included in a block\"}}";
+
+    LedgerException e = assertThrows(LedgerException.class,
+        () -> client(Duration.ofSeconds(5), node(500, timedOut, new AtomicInteger())).broadcastCommit(new byte[] {1}));
+
+    assertEquals(Kind.NOT_COMMITTED, e.kind());
+  }
+
+  @Test
   void parseNodes_list_normalised() throws Exception {
     assertEquals(List.of(URI.create("http://127.0.0.1:1/"), URI.create("http://h:2/x/")),
         RpcClient.parseNodes(" tcp://127.0.0.1:1, http://h:2/x "));
