@@ -18,7 +18,9 @@ import org.jboss.arquillian.container.test.api.Testable;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -31,12 +33,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class InContainerIT {
 
   private static final String TEST_WAR = "test.war";
+  private static final String EXPECTED_SCHEMA_VERSION = "expected-schema-version";
 
   @Deployment
   static EnterpriseArchive ear() throws IOException {
     EnterpriseArchive ear = ShrinkWrap.createFromZipFile(EnterpriseArchive.class, TestEnvironment.ear().toFile());
     // Marked as the archive to test: the servlet protocol merges itself into this WAR, not the EAR's own.
-    ear.addAsModule(Testable.archiveToTest(ShrinkWrap.create(WebArchive.class, TEST_WAR).addClasses(InContainerIT.class)));
+    ear.addAsModule(Testable.archiveToTest(ShrinkWrap.create(WebArchive.class, TEST_WAR).addClasses(InContainerIT.class)
+        .addAsResource(new StringAsset(latestMigration(ear)), EXPECTED_SCHEMA_VERSION)));
     String applicationXml;
     try (InputStream in = ear.get("META-INF/application.xml").getAsset().openStream()) {
       applicationXml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -44,6 +48,17 @@ class InContainerIT {
     String testModule = "<module><web><web-uri>" + TEST_WAR + "</web-uri><context-root>/test</context-root></web></module>";
     ear.setApplicationXML(new StringAsset(applicationXml.replace("<library-directory>", testModule + "<library-directory>")));
     return ear;
+  }
+
+  /** The highest V<n>__*.sql in the EAR's sql.jar: the version the started application must have migrated to. */
+  private static String latestMigration(EnterpriseArchive ear) throws IOException {
+    JavaArchive sql = ShrinkWrap.create(ZipImporter.class, "sql.jar")
+        .importFrom(ear.get("sql.jar").getAsset().openStream()).as(JavaArchive.class);
+    return sql.getContent().keySet().stream()
+        .map(path -> path.get().replaceFirst("^/db/migration/V(\\d+)__.*\\.sql$", "$1"))
+        .filter(v -> v.matches("\\d+"))
+        .max(java.util.Comparator.comparingInt(Integer::parseInt))
+        .orElseThrow(() -> new IllegalStateException("no migrations in sql.jar"));
   }
 
   private static DataSource dataSource() throws Exception {
@@ -57,7 +72,11 @@ class InContainerIT {
         ResultSet rs = s.executeQuery(
             "SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank DESC LIMIT 1")) {
       assertTrue(rs.next(), "Flyway recorded no migration");
-      assertEquals("1", rs.getString(1));
+      String expected;
+      try (InputStream in = InContainerIT.class.getClassLoader().getResourceAsStream(EXPECTED_SCHEMA_VERSION)) {
+        expected = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
+      assertEquals(expected, rs.getString(1));
     }
   }
 

@@ -1,0 +1,143 @@
+// The directory's dashboard: the topology (polled every 2 s, conditional on its ETag) and live mix metrics from
+// the read-only /ws stream. No framework, no build step.
+"use strict";
+
+const rates = new Map();          // identityKey -> {received, sent} packets per second, from the latest report
+const buckets = new Map();        // second (epoch) -> packets received per second, summed over reports
+const WINDOW_SECONDS = 60;
+let etag = null;
+
+const short = (k) => (k ? k.slice(0, 10) + "…" : "");
+const ago = (ms) => ((Date.now() - ms) / 1000).toFixed(1) + " s ago";
+const text = (v) => (v == null ? "" : String(v));
+
+function cell(row, value, cls) {
+  const td = row.insertCell();
+  td.textContent = text(value);
+  if (cls) td.className = cls;
+  return td;
+}
+
+function renderLayers(layers) {
+  const root = document.getElementById("layers");
+  root.replaceChildren();
+  let total = 0;
+  for (const layer of layers) {
+    total += layer.nodes.length;
+    const h = document.createElement("h3");
+    h.textContent = "Layer " + layer.layer + " (" + layer.nodes.length + ")";
+    const table = document.createElement("table");
+    table.className = "mixnodes";
+    table.dataset.layer = layer.layer;
+    table.createTHead().innerHTML =
+      "<tr><th>host</th><th>identity</th><th>sphinx key</th><th>version</th><th>location</th>" +
+      "<th>received/s</th><th>sent/s</th><th>last seen</th></tr>";
+    const body = table.createTBody();
+    for (const n of layer.nodes) {
+      const row = body.insertRow();
+      row.dataset.key = n.identityKey;
+      cell(row, n.host);
+      cell(row, short(n.identityKey), "key").title = n.identityKey;
+      cell(row, short(n.sphinxKey), "key").title = n.sphinxKey;
+      cell(row, n.version);
+      cell(row, n.location);
+      cell(row, "", "num received");
+      cell(row, "", "num sent");
+      cell(row, ago(n.lastSeen));
+    }
+    root.append(h, table);
+  }
+  document.getElementById("mixcount").textContent = "(" + total + ")";
+  paintRates();
+}
+
+function renderTable(id, rows, columns) {
+  const body = document.querySelector("#" + id + " tbody");
+  body.replaceChildren();
+  for (const r of rows) {
+    const row = body.insertRow();
+    row.dataset.key = r.identityKey;
+    for (const c of columns) {
+      const v = c(r);
+      if (Array.isArray(v)) cell(row, v[0], v[1]).title = v[2] || "";
+      else cell(row, v);
+    }
+  }
+}
+
+async function refreshTopology() {
+  try {
+    const headers = etag ? { "If-None-Match": etag } : {};
+    const r = await fetch("api/presence/topology", { headers });
+    if (r.status === 304) return;
+    if (!r.ok) throw new Error("topology " + r.status);
+    etag = r.headers.get("ETag");
+    const t = await r.json();
+    renderLayers(t.mixnodes);
+    renderTable("gateways", t.gateways, [
+      (g) => g.mixnetListener, (g) => g.clientListener, (g) => [short(g.identityKey), "key", g.identityKey],
+      (g) => [short(g.sphinxKey), "key", g.sphinxKey], (g) => g.version, (g) => g.location,
+      (g) => (g.registeredClients || []).length, (g) => ago(g.lastSeen)]);
+    renderTable("validators", t.validators, [
+      (v) => v.host, (v) => v.type, (v) => [short(v.identityKey), "key", v.identityKey], (v) => v.version,
+      (v) => v.location, (v) => ago(v.lastSeen)]);
+    document.getElementById("gwcount").textContent = "(" + t.gateways.length + ")";
+    document.getElementById("valcount").textContent = "(" + t.validators.length + ")";
+  } catch (e) {
+    console.warn(e);
+  }
+}
+
+function paintRates() {
+  for (const row of document.querySelectorAll("table.mixnodes tbody tr")) {
+    const rate = rates.get(row.dataset.key);
+    if (!rate) continue;
+    row.querySelector(".received").textContent = rate.received.toFixed(1);
+    row.querySelector(".sent").textContent = rate.sent.toFixed(1);
+  }
+}
+
+function onReport(report) {
+  const seconds = Math.max(report.intervalMillis, 1) / 1000;
+  const sent = Object.values(report.sent || {}).reduce((a, b) => a + b, 0);
+  rates.set(report.identityKey, { received: report.received / seconds, sent: sent / seconds });
+  const second = Math.floor(report.acceptedAt / 1000);
+  buckets.set(second, (buckets.get(second) || 0) + report.received / seconds);
+  paintRates();
+}
+
+function drawChart() {
+  const canvas = document.getElementById("chart");
+  const ctx = canvas.getContext("2d");
+  const now = Math.floor(Date.now() / 1000);
+  for (const s of buckets.keys()) if (s < now - WINDOW_SECONDS) buckets.delete(s);
+  const values = [];
+  for (let s = now - WINDOW_SECONDS; s <= now; s++) values.push(buckets.get(s) || 0);
+  const max = Math.max(1, ...values);
+  ctx.clearRect(0, 0, canvas.width, canvas.height);
+  ctx.strokeStyle = "#36c";
+  ctx.lineWidth = 2;
+  ctx.beginPath();
+  values.forEach((v, i) => {
+    const x = (i / WINDOW_SECONDS) * (canvas.width - 10) + 5;
+    const y = canvas.height - 5 - (v / max) * (canvas.height - 25);
+    if (i === 0) ctx.moveTo(x, y); else ctx.lineTo(x, y);
+  });
+  ctx.stroke();
+  ctx.fillStyle = "#444";
+  ctx.fillText("max " + max.toFixed(1) + " pkt/s, last " + WINDOW_SECONDS + " s", 8, 14);
+  canvas.dataset.total = values.reduce((a, b) => a + b, 0).toFixed(1);
+}
+
+function connect() {
+  const status = document.getElementById("status");
+  const ws = new WebSocket((location.protocol === "https:" ? "wss://" : "ws://") + location.host + "/ws");
+  ws.onopen = () => { status.textContent = "live"; status.className = "live"; };
+  ws.onmessage = (m) => { try { onReport(JSON.parse(m.data)); } catch (e) { console.warn(e); } };
+  ws.onclose = () => { status.textContent = "reconnecting…"; status.className = "down"; setTimeout(connect, 2000); };
+}
+
+refreshTopology();
+setInterval(refreshTopology, 2000);
+setInterval(drawChart, 1000);
+connect();
