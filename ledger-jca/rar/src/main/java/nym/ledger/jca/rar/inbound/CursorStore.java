@@ -37,24 +37,31 @@ public final class CursorStore {
     return dir.resolve(b + ".cursor");
   }
 
-  public Optional<EventId> load(String subscriber) throws LedgerException {
+  /**
+   * A consumer's position: the last event id handled, on the chain named by {@code chain} (see
+   * {@code RpcClient#chainIdentity}; {@code null} if unknown).
+   */
+  public record Cursor(EventId id, String chain) {}
+
+  public Optional<Cursor> load(String subscriber) throws LedgerException {
     Path f = file(subscriber);
     try {
       if (!Files.exists(f)) {
         return Optional.empty();
       }
-      return Optional.of(EventId.parse(Files.readString(f, StandardCharsets.UTF_8).trim()));
+      String[] parts = Files.readString(f, StandardCharsets.UTF_8).trim().split("\\s+", 2);
+      return Optional.of(new Cursor(EventId.parse(parts[0]), parts.length > 1 ? parts[1] : null));
     } catch (IOException | IllegalArgumentException e) {
       throw new LedgerException(LedgerException.Kind.CONFIGURATION, "cannot read cursor " + f + ": " + e.getMessage(), e);
     }
   }
 
-  public void save(String subscriber, EventId id) throws LedgerException {
+  public void save(String subscriber, EventId id, String chain) throws LedgerException {
     Path f = file(subscriber);
     try {
       Files.createDirectories(dir);
       Path tmp = Files.createTempFile(dir, "cursor", ".tmp");
-      Files.writeString(tmp, id + "\n", StandardCharsets.UTF_8);
+      Files.writeString(tmp, id + (chain == null ? "" : " " + chain) + "\n", StandardCharsets.UTF_8);
       try {
         Files.move(tmp, f, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {

@@ -53,6 +53,8 @@ public final class EventStream implements Work {
   private volatile boolean stopped;
   private volatile Subscription current;
   private EventId cursor;
+  private String recordedChain;
+  private String chain;
 
   public EventStream(Settings settings, RpcClient rpc, HttpClient websockets, CursorStore cursors, Sink sink) {
     this.settings = settings;
@@ -82,7 +84,9 @@ public final class EventStream implements Work {
   @Override
   public void run() {
     try {
-      cursor = cursors.load(settings.subscriber()).orElse(null);
+      CursorStore.Cursor saved = cursors.load(settings.subscriber()).orElse(null);
+      cursor = saved == null ? null : saved.id();
+      recordedChain = saved == null ? null : saved.chain();
       LOG.info(() -> "ledger events for " + settings.subscriber() + ": query [" + settings.query() + "], "
           + (cursor == null ? "from height " + settings.startHeight() : "after " + cursor) + " (cursors in " + cursors.dir() + ")");
       String failure = null;
@@ -91,6 +95,9 @@ public final class EventStream implements Work {
           current = s;
           if (stopped) {
             break;
+          }
+          if (chain == null) {
+            identifyChain();
           }
           long top = rpc.status().latestBlockHeight();
           backfill(top);
@@ -124,6 +131,28 @@ public final class EventStream implements Work {
     } finally {
       finished.countDown();
     }
+  }
+
+  /**
+   * Learns which chain the node serves; a cursor recorded on another chain (a devnet started afresh, a node of
+   * another network) would skip that chain's first events, so it is dropped and delivery starts over from
+   * {@code startHeight}, loudly.
+   */
+  private void identifyChain() throws LedgerException {
+    String now = rpc.chainIdentity();
+    if (now == null) {
+      chain = "";
+      return;
+    }
+    if (cursor != null && recordedChain != null && !recordedChain.isEmpty() && !recordedChain.equals(now)) {
+      LOG.severe("ledger events for " + settings.subscriber() + ": the cursor " + cursor + " was recorded on chain "
+          + recordedChain + " but the node serves " + now + "; starting over from height " + settings.startHeight()
+          + " (ids of the two chains overlap: consumers' records of the old chain must be cleared)");
+      synchronized (this) {
+        cursor = null;
+      }
+    }
+    chain = now;
   }
 
   private void backfill(long top) throws LedgerException, Stopped {
@@ -184,7 +213,7 @@ public final class EventStream implements Work {
       synchronized (this) {
         cursor = e.id();
       }
-      cursors.save(settings.subscriber(), e.id());
+      cursors.save(settings.subscriber(), e.id(), chain == null || chain.isEmpty() ? null : chain);
     }
   }
 

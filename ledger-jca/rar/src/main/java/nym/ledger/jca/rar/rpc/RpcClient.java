@@ -171,6 +171,29 @@ public final class RpcClient {
     }
   }
 
+  /**
+   * The identity of the node's chain: {@code <chain id>/<hash of block 1>} (two chains with the same chain id, e.g.
+   * two fresh devnets, differ in their first block), or {@code null} if the node no longer has block 1 (pruned).
+   */
+  public String chainIdentity() throws LedgerException {
+    JsonObject r;
+    try {
+      r = call("block", Json.createObjectBuilder().add("height", "1"), timeout);
+    } catch (LedgerException e) {
+      if (e.kind() == Kind.RPC_ERROR) {
+        return null;
+      }
+      throw e;
+    }
+    JsonObject id = Answers.object(r, "block_id");
+    JsonObject block = Answers.object(r, "block");
+    JsonObject header = block == null ? null : Answers.object(block, "header");
+    if (id == null || header == null) {
+      throw Answers.malformed("block answer without block_id or header");
+    }
+    return Answers.string(header, "chain_id") + "/" + Answers.requiredString(id, "hash");
+  }
+
   /** One page of {@code tx_search}, ascending by height and index. */
   public TxPage txSearch(String query, int page, int perPage) throws LedgerException {
     JsonObject r = call("tx_search", Json.createObjectBuilder().add("query", query).add("prove", false)

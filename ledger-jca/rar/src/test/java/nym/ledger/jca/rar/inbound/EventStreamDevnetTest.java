@@ -36,6 +36,7 @@ class EventStreamDevnetTest {
 
   @TempDir Path home;
   @TempDir Path cursors;
+  @TempDir Path otherHome;
 
   private final ExecutorService threads = Executors.newCachedThreadPool();
   private final HttpClient websockets = HttpClient.newHttpClient();
@@ -53,8 +54,12 @@ class EventStreamDevnetTest {
   }
 
   private void startDevnet() {
+    startDevnet(home);
+  }
+
+  private void startDevnet(Path data) {
     String rpc = "tcp://127.0.0.1:" + rpcPort;
-    devnet = Devnet.start(Devnet.defaults(home).with(rpc, "tcp://127.0.0.1:0", Duration.ofMillis(100)));
+    devnet = Devnet.start(Devnet.defaults(data).with(rpc, "tcp://127.0.0.1:0", Duration.ofMillis(100)));
     rpcPort = devnet.rpcAddress().getPort();
   }
 
@@ -177,6 +182,28 @@ class EventStreamDevnetTest {
     stream(failover, this::recording);
     transfers(2);
     await(() -> deliveredCopy().size() >= 4, "4 events");
+
+    assertEquals(onChain(), deliveredCopy());
+  }
+
+  @Test
+  void stream_freshChainBehindOldCursor_startsOverInsteadOfSkipping() throws Exception {
+    startDevnet();
+    transfers(3);
+    EventStream first = stream(this::recording);
+    await(() -> deliveredCopy().size() >= 3, "3 events");
+    assertTrue(first.stop(Duration.ofSeconds(10)));
+    Thread.sleep(1500); // the old chain's cursor ends well above the new chain's first blocks
+    devnet.close();
+    synchronized (delivered) {
+      delivered.clear();
+    }
+
+    startDevnet(otherHome); // same chain id, same port, a new chain
+    nonce = 0;
+    transfers(2);
+    stream(this::recording);
+    await(() -> deliveredCopy().size() >= 2, "the new chain's 2 events");
 
     assertEquals(onChain(), deliveredCopy());
   }
