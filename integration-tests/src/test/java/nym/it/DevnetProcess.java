@@ -140,8 +140,12 @@ final class DevnetProcess implements AutoCloseable {
     }
   }
 
+  /** Stops the devnet and deletes its data folder. */
   @Override
   public void close() throws Exception {
     stop();
+    try (var paths = Files.walk(home)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
   }
 }
