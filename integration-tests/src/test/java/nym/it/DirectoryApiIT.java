@@ -31,327 +31,436 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class DirectoryApiIT {
 
-  static final String OPERATOR_PASSWORD = "itOperator" + ThreadLocalRandom.current().nextInt(1_000_000);
-  private static final AtomicInteger PORTS = new AtomicInteger(2000 + ThreadLocalRandom.current().nextInt(30000));
-  private static final HttpClient CLIENT = HttpClient.newHttpClient();
+    static final String OPERATOR_PASSWORD =
+            "itOperator" + ThreadLocalRandom.current().nextInt(1_000_000);
+    private static final AtomicInteger PORTS =
+            new AtomicInteger(2000 + ThreadLocalRandom.current().nextInt(30000));
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
-  @Deployment(testable = false)
-  static EnterpriseArchive ear() {
-    return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, TestEnvironment.ear().toFile());
-  }
-
-  /** The operator credential, through MicroProfile Config (a system property of the DAS). */
-  @BeforeAll
-  static void operatorCredential() throws Exception {
-    PayaraScript.run("asadmin", "create-system-properties", "--target", "server",
-        "nym.directory.operator.password=" + OPERATOR_PASSWORD);
-  }
-
-  private static URI das() {
-    return TestEnvironment.das();
-  }
-
-  private static String host() {
-    return "127.0.0.1:" + PORTS.incrementAndGet();
-  }
-
-  @Test
-  void mixnodePresence_signed_inTopologyUnderItsLayerAndTopologySignatureVerifies() throws Exception {
-    SignedNode node = new SignedNode();
-    String host = host();
-
-    HttpResponse<String> r = node.post(das(), "/api/presence/mixnodes", node.mixnodeJson(host, 2));
-
-    assertEquals(204, r.statusCode(), r.body());
-    HttpResponse<String> t = awaitTopology(das(), b -> b.contains(node.key()), Duration.ofSeconds(10));
-    String body = t.body();
-    int layer2 = body.indexOf("{\"layer\":2");
-    int layer3 = body.indexOf("{\"layer\":3");
-    int at = body.indexOf(node.key());
-    assertTrue(layer2 >= 0 && at > layer2 && at < layer3, "node under layer 2: " + body);
-    assertTrue(body.contains("\"host\":\"" + host + "\""), body);
-    String signature = t.headers().firstValue("Nym-Signature").orElseThrow();
-    assertTrue(SignedNode.topologySignatureValid(DirectoryProbe.directoryKey(das()), utf8(body), signature));
-    assertFalse(SignedNode.topologySignatureValid(DirectoryProbe.directoryKey(das()), utf8(body + " "), signature));
-  }
-
-  @Test
-  void gatewayAndValidatorPresence_signed_inTopology() throws Exception {
-    SignedNode gateway = new SignedNode();
-    SignedNode validator = new SignedNode();
-    String gw = "{\"clientListener\":\"" + host() + "\",\"mixnetListener\":\"" + host() + "\",\"identityKey\":\""
-        + gateway.key() + "\",\"sphinxKey\":\"" + SignedNode.randomKey()
-        + "\",\"version\":\"0.1.0\",\"location\":\"X\",\"registeredClients\":[\"alice\",\"bob\"]}";
-    String val = "{\"host\":\"http://127.0.0.1:" + PORTS.incrementAndGet() + "\",\"identityKey\":\"" + validator.key()
-        + "\",\"type\":\"issuer\",\"publicKey\":\"vk-share-1\",\"version\":\"0.1.0\",\"location\":\"Y\"}";
-
-    assertEquals(204, gateway.post(das(), "/api/presence/gateways", gw).statusCode());
-    assertEquals(204, validator.post(das(), "/api/presence/validators", val).statusCode());
-
-    String body = awaitTopology(das(), b -> b.contains(gateway.key()) && b.contains(validator.key()),
-        Duration.ofSeconds(10)).body();
-    assertTrue(body.contains("\"registeredClients\":[\"alice\",\"bob\"]"), body);
-    assertTrue(body.contains("\"type\":\"issuer\""), body);
-  }
-
-  @Test
-  void presence_signedByAnotherKey_401AndNotStored() throws Exception {
-    SignedNode node = new SignedNode();
-    SignedNode other = new SignedNode();
-    byte[] body = utf8(node.mixnodeJson(host(), 1));
-    long ts = System.currentTimeMillis();
-
-    HttpResponse<String> r = SignedNode.send(das(), "/api/presence/mixnodes", body, Long.toString(ts),
-        other.sign("/api/presence/mixnodes", ts, body), "application/json");
-
-    assertProblem(r, 401, "signature does not verify");
-    assertNotInTopology(node);
-  }
-
-  @Test
-  void presence_signatureForAnotherPath_401() throws Exception {
-    SignedNode node = new SignedNode();
-    byte[] body = utf8(node.mixnodeJson(host(), 1));
-    long ts = System.currentTimeMillis();
-
-    HttpResponse<String> r = SignedNode.send(das(), "/api/presence/mixnodes", body, Long.toString(ts),
-        node.sign("/api/presence/gateways", ts, body), "application/json");
-
-    assertProblem(r, 401, "signature");
-  }
-
-  @Test
-  void presence_staleOrFutureTimestamp_401() throws Exception {
-    SignedNode node = new SignedNode();
-    byte[] body = utf8(node.mixnodeJson(host(), 1));
-    for (long ts : new long[] {System.currentTimeMillis() - 60_000, System.currentTimeMillis() + 60_000}) {
-      HttpResponse<String> r = SignedNode.send(das(), "/api/presence/mixnodes", body, Long.toString(ts),
-          node.sign("/api/presence/mixnodes", ts, body), "application/json");
-      assertProblem(r, 401, "Nym-Timestamp");
+    @Deployment(testable = false)
+    static EnterpriseArchive ear() {
+        return ShrinkWrap.createFromZipFile(
+                EnterpriseArchive.class, TestEnvironment.ear().toFile());
     }
-    assertNotInTopology(node);
-  }
 
-  @Test
-  void presence_replayed_409() throws Exception {
-    SignedNode node = new SignedNode();
-    byte[] body = utf8(node.mixnodeJson(host(), 1));
-    long ts = System.currentTimeMillis();
-    String sig = node.sign("/api/presence/mixnodes", ts, body);
-
-    HttpResponse<String> first = SignedNode.send(das(), "/api/presence/mixnodes", body, Long.toString(ts), sig, "application/json");
-    HttpResponse<String> replay = SignedNode.send(das(), "/api/presence/mixnodes", body, Long.toString(ts), sig, "application/json");
-
-    assertEquals(204, first.statusCode(), first.body());
-    assertProblem(replay, 409, "not newer");
-  }
-
-  @Test
-  void presence_addressBoundToAnotherKey_409() throws Exception {
-    SignedNode owner = new SignedNode();
-    SignedNode thief = new SignedNode();
-    String host = host();
-    assertEquals(204, owner.post(das(), "/api/presence/mixnodes", owner.mixnodeJson(host, 1)).statusCode());
-
-    HttpResponse<String> r = thief.post(das(), "/api/presence/mixnodes", thief.mixnodeJson(host, 1));
-
-    assertProblem(r, 409, "bound to another identity key");
-    assertNotInTopology(thief);
-  }
-
-  @Test
-  void presence_sameKeyAsAnotherKind_409() throws Exception {
-    SignedNode node = new SignedNode();
-    assertEquals(204, node.post(das(), "/api/presence/mixnodes", node.mixnodeJson(host(), 1)).statusCode());
-    String val = "{\"host\":\"" + host() + "\",\"identityKey\":\"" + node.key() + "\",\"type\":\"verifier\"}";
-
-    assertProblem(node.post(das(), "/api/presence/validators", val), 409, "registered as a mixnode");
-  }
-
-  @Test
-  void presence_noHeartbeatForExpiryWindow_leavesTopology() throws Exception {
-    SignedNode node = new SignedNode();
-    assertEquals(204, node.post(das(), "/api/presence/mixnodes", node.mixnodeJson(host(), 3)).statusCode());
-    awaitTopology(das(), b -> b.contains(node.key()), Duration.ofSeconds(10));
-
-    // Default expiry 10 s, topology rebuilt at most every second.
-    awaitTopology(das(), b -> !b.contains(node.key()), Duration.ofSeconds(20));
-    assertEquals(204, node.post(das(), "/api/presence/mixnodes", node.mixnodeJson(host(), 3)).statusCode(),
-        "a node comes back with its next heartbeat");
-  }
-
-  @Test
-  void topology_ifNoneMatchCurrentEtag_304() throws Exception {
-    HttpResponse<String> first = Http.get(das(), "/api/presence/topology");
-    String etag = first.headers().firstValue("ETag").orElseThrow();
-    assertTrue(etag.startsWith("W/\""), etag);
-
-    HttpRequest conditional = HttpRequest.newBuilder(das().resolve("/api/presence/topology"))
-        .header("If-None-Match", etag).GET().build();
-    HttpResponse<String> second = CLIENT.send(conditional, HttpResponse.BodyHandlers.ofString());
-
-    // The ETag changes only when the set of live nodes changes; other tests may be adding nodes meanwhile.
-    assertTrue(second.statusCode() == 304 || second.statusCode() == 200, "status " + second.statusCode());
-    if (second.statusCode() == 304) {
-      assertEquals("", second.body());
-    } else {
-      assertFalse(etag.equals(second.headers().firstValue("ETag").orElseThrow()));
+    /** The operator credential, through MicroProfile Config (a system property of the DAS). */
+    @BeforeAll
+    static void operatorCredential() throws Exception {
+        PayaraScript.run(
+                "asadmin",
+                "create-system-properties",
+                "--target",
+                "server",
+                "nym.directory.operator.password=" + OPERATOR_PASSWORD);
     }
-  }
 
-  @Test
-  void directoryKey_published_isEd25519Of32Bytes() throws Exception {
-    HttpResponse<String> r = Http.get(das(), "/api/presence/directory-key");
-    assertEquals(200, r.statusCode());
-    assertTrue(r.body().contains("\"algorithm\":\"Ed25519\""), r.body());
-    assertEquals(32, Base64.getUrlDecoder().decode(DirectoryProbe.directoryKey(das())).length);
-  }
-
-  @Test
-  void metrics_fromRegisteredMixnode_acceptedStreamedAndInWindow() throws Exception {
-    SignedNode node = new SignedNode();
-    assertEquals(204, node.post(das(), "/api/presence/mixnodes", node.mixnodeJson(host(), 1)).statusCode());
-    DirectoryProbe.Subscriber ws = DirectoryProbe.Subscriber.open(das());
-    try {
-      ws.socket.sendText("{\"identityKey\":\"forged\",\"received\":1}", true).get();
-      String metrics = "{\"identityKey\":\"" + node.key() + "\",\"received\":42,\"sent\":{\"127.0.0.1:1790\":40},"
-          + "\"intervalMillis\":1000}";
-
-      HttpResponse<String> r = node.post(das(), "/api/metrics/mixes", metrics);
-
-      assertEquals(200, r.statusCode(), r.body());
-      String pushed = ws.await(node.key(), Duration.ofSeconds(10));
-      assertTrue(pushed.contains("\"received\":42"), pushed);
-      assertFalse(ws.messages.stream().anyMatch(m -> m.contains("forged")), "client messages are not re-broadcast");
-    } finally {
-      ws.close();
+    private static URI das() {
+        return TestEnvironment.das();
     }
-    // The window that holds the report completes within one window length (default 5 s).
-    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-    String window;
-    do {
-      Thread.sleep(500);
-      window = Http.get(das(), "/api/metrics/mixes").body();
-    } while (!window.contains(node.key()) && System.nanoTime() < deadline);
-    assertTrue(window.contains(node.key()) && window.contains("\"127.0.0.1:1790\":40"), window);
-  }
 
-  @Test
-  void metrics_unknownNodeOrReplayed_refused() throws Exception {
-    SignedNode stranger = new SignedNode();
-    String metrics = "{\"identityKey\":\"" + stranger.key() + "\",\"received\":1,\"sent\":{}}";
-    assertProblem(stranger.post(das(), "/api/metrics/mixes", metrics), 404, "no accepted mix node presence");
-
-    SignedNode node = new SignedNode();
-    assertEquals(204, node.post(das(), "/api/presence/mixnodes", node.mixnodeJson(host(), 1)).statusCode());
-    byte[] body = utf8("{\"identityKey\":\"" + node.key() + "\",\"received\":1,\"sent\":{}}");
-    long ts = System.currentTimeMillis();
-    String sig = node.sign("/api/metrics/mixes", ts, body);
-    assertEquals(200, SignedNode.send(das(), "/api/metrics/mixes", body, Long.toString(ts), sig, "application/json").statusCode());
-    assertProblem(SignedNode.send(das(), "/api/metrics/mixes", body, Long.toString(ts), sig, "application/json"), 409, "replayed");
-  }
-
-  @Test
-  void admin_withoutOrWithWrongCredential_401() throws Exception {
-    SignedNode node = new SignedNode();
-    HttpResponse<String> none = admin("PUT", node.key(), null);
-    assertProblem(none, 401, "operator credential required");
-    HttpResponse<String> wrong = admin("PUT", node.key(), "operator:wrong");
-    assertEquals(401, wrong.statusCode(), wrong.body());
-  }
-
-  @Test
-  void admin_banThenUnban_nodeLeavesTopologyIsRefusedThenReturns() throws Exception {
-    SignedNode node = new SignedNode();
-    String host = host();
-    assertEquals(204, node.post(das(), "/api/presence/mixnodes", node.mixnodeJson(host, 1)).statusCode());
-    awaitTopology(das(), b -> b.contains(node.key()), Duration.ofSeconds(10));
-
-    assertEquals(204, admin("PUT", node.key(), "operator:" + OPERATOR_PASSWORD).statusCode());
-    awaitTopology(das(), b -> !b.contains(node.key()), Duration.ofSeconds(10));
-    assertProblem(node.post(das(), "/api/presence/mixnodes", node.mixnodeJson(host, 1)), 403, "banned");
-
-    assertEquals(204, admin("DELETE", node.key(), "operator:" + OPERATOR_PASSWORD).statusCode());
-    assertEquals(204, node.post(das(), "/api/presence/mixnodes", node.mixnodeJson(host, 1)).statusCode());
-    awaitTopology(das(), b -> b.contains(node.key()), Duration.ofSeconds(10));
-    assertProblem(admin("PUT", SignedNode.randomKey(), "operator:" + OPERATOR_PASSWORD), 404, "no node");
-  }
-
-  @Test
-  void badInput_eachCase_4xxProblemNamingTheFault() throws Exception {
-    SignedNode node = new SignedNode();
-    String path = "/api/presence/mixnodes";
-    String good = node.mixnodeJson(host(), 1);
-
-    assertProblem(node.post(das(), path, "{\"host\":"), 400, "malformed JSON");
-    assertProblem(node.post(das(), path, "[1,2,3]"), 400, "JSON object");
-    assertProblem(node.post(das(), path, good.replace("\"layer\":1", "\"layer\":\"one\"")), 400, "wrong field type");
-    assertProblem(node.post(das(), path, good.replace("\"layer\":1", "\"layer\":7")), 400, "unknown layer 7");
-    assertProblem(node.post(das(), path, good.replace(",\"layer\":1", "")), 400, "layer is missing");
-    assertProblem(node.post(das(), path, good.replaceFirst("\"host\":\"[^\"]+\"", "\"host\":\"no-port\"")), 400, "host must be host:port");
-    assertProblem(node.post(das(), path, good.replaceFirst("\"sphinxKey\":\"[^\"]+\"", "\"sphinxKey\":\"short\"")), 400, "sphinxKey");
-    assertProblem(node.post(das(), path, "{\"host\":\"127.0.0.1:1\",\"layer\":1}"), 400, "identityKey is missing");
-    assertProblem(node.post(das(), path, "{" + "\"location\":\"" + "x".repeat(70_000) + "\"}"), 413, "limit");
-    assertProblem(node.post(das(), "/api/presence/validators",
-        "{\"host\":\"h:1\",\"identityKey\":\"" + node.key() + "\",\"type\":\"oracle\"}"), 400, "unknown type");
-
-    byte[] body = utf8(good);
-    long ts = System.currentTimeMillis();
-    assertProblem(SignedNode.send(das(), path, body, null, node.sign(path, ts, body), "application/json"), 400, "Nym-Timestamp header is missing");
-    assertProblem(SignedNode.send(das(), path, body, Long.toString(ts), null, "application/json"), 400, "Nym-Signature header is missing");
-    assertProblem(SignedNode.send(das(), path, body, "yesterday", node.sign(path, ts, body), "application/json"), 400, "decimal");
-    assertProblem(SignedNode.send(das(), path, body, Long.toString(ts), "not-base64!", "application/json"), 400, "Nym-Signature");
-    assertProblem(SignedNode.send(das(), path, body, Long.toString(ts), node.sign(path, ts, body), "text/plain"), 415, "application/json");
-    assertProblem(SignedNode.send(das(), path, new byte[0], Long.toString(ts), node.sign(path, ts, new byte[0]), "application/json"), 400, "empty");
-    assertNotInTopology(node);
-    assertProblem(Http.get(das(), "/api/presence/nothing-here"), 404, "no such resource");
-  }
-
-  @Test
-  void openapi_deployed_documentsEveryDirectoryEndpointAndItsErrors() throws Exception {
-    String doc = Http.get(das(), "/openapi").body();
-    for (String path : new String[] {"/api/presence/mixnodes:", "/api/presence/gateways:", "/api/presence/validators:",
-        "/api/presence/topology:", "/api/presence/directory-key:", "/api/metrics/mixes:",
-        "/api/admin/bans/{identityKey}:"}) {
-      assertTrue(doc.contains(path), path + " in " + doc);
+    private static String host() {
+        return "127.0.0.1:" + PORTS.incrementAndGet();
     }
-    assertTrue(doc.contains("application/problem+json"), doc);
-    assertTrue(doc.contains("MixnodePresence"), doc);
-    assertTrue(doc.contains("'413':") || doc.contains("\"413\":"), doc);
-  }
 
-  @Test
-  void dashboardAndSwaggerUi_served() throws Exception {
-    HttpResponse<String> page = Http.get(das(), "/");
-    assertEquals(200, page.statusCode());
-    assertTrue(page.body().contains("<title>Nym directory</title>"), page.body());
-    assertEquals(200, Http.get(das(), "/dashboard.js").statusCode());
-    HttpResponse<String> swagger = Http.get(das(), "/swagger-ui.html");
-    assertEquals(200, swagger.statusCode());
-    String bundle = swagger.body().replaceAll("(?s).*src=\"(webjars/swagger-ui/[^\"]+)\".*", "$1");
-    assertEquals(200, Http.get(das(), "/" + bundle).statusCode(), bundle);
-  }
+    @Test
+    void mixnodePresence_signed_inTopologyUnderItsLayerAndTopologySignatureVerifies() throws Exception {
+        SignedNode node = new SignedNode();
+        String host = host();
 
-  private static HttpResponse<String> admin(String method, String key, String credential) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(das().resolve("/api/admin/bans/" + key))
-        .method(method, HttpRequest.BodyPublishers.noBody());
-    if (credential != null) {
-      b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(utf8(credential)));
+        HttpResponse<String> r = node.post(das(), "/api/presence/mixnodes", node.mixnodeJson(host, 2));
+
+        assertEquals(204, r.statusCode(), r.body());
+        HttpResponse<String> t = awaitTopology(das(), b -> b.contains(node.key()), Duration.ofSeconds(10));
+        String body = t.body();
+        int layer2 = body.indexOf("{\"layer\":2");
+        int layer3 = body.indexOf("{\"layer\":3");
+        int at = body.indexOf(node.key());
+        assertTrue(layer2 >= 0 && at > layer2 && at < layer3, "node under layer 2: " + body);
+        assertTrue(body.contains("\"host\":\"" + host + "\""), body);
+        String signature = t.headers().firstValue("Nym-Signature").orElseThrow();
+        assertTrue(SignedNode.topologySignatureValid(DirectoryProbe.directoryKey(das()), utf8(body), signature));
+        assertFalse(SignedNode.topologySignatureValid(DirectoryProbe.directoryKey(das()), utf8(body + " "), signature));
     }
-    return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
-  }
 
-  static void assertProblem(HttpResponse<String> r, int status, String detailPart) {
-    assertEquals(status, r.statusCode(), r.body());
-    assertEquals("application/problem+json", r.headers().firstValue("Content-Type").orElse("").split(";")[0], r.body());
-    assertTrue(r.body().contains("\"status\":" + status), r.body());
-    assertTrue(r.body().contains(detailPart), "detail should mention '" + detailPart + "': " + r.body());
-  }
+    @Test
+    void gatewayAndValidatorPresence_signed_inTopology() throws Exception {
+        SignedNode gateway = new SignedNode();
+        SignedNode validator = new SignedNode();
+        String gw = "{\"clientListener\":\"" + host() + "\",\"mixnetListener\":\"" + host() + "\",\"identityKey\":\""
+                + gateway.key() + "\",\"sphinxKey\":\"" + SignedNode.randomKey()
+                + "\",\"version\":\"0.1.0\",\"location\":\"X\",\"registeredClients\":[\"alice\",\"bob\"]}";
+        String val =
+                "{\"host\":\"http://127.0.0.1:" + PORTS.incrementAndGet() + "\",\"identityKey\":\"" + validator.key()
+                        + "\",\"type\":\"issuer\",\"publicKey\":\"vk-share-1\",\"version\":\"0.1.0\",\"location\":\"Y\"}";
 
-  private static void assertNotInTopology(SignedNode node) throws Exception {
-    Thread.sleep(1200); // one topology refresh
-    String body = Http.get(das(), "/api/presence/topology").body();
-    assertNotNull(body);
-    assertFalse(body.contains(node.key()), body);
-  }
+        assertEquals(204, gateway.post(das(), "/api/presence/gateways", gw).statusCode());
+        assertEquals(204, validator.post(das(), "/api/presence/validators", val).statusCode());
+
+        String body = awaitTopology(
+                        das(), b -> b.contains(gateway.key()) && b.contains(validator.key()), Duration.ofSeconds(10))
+                .body();
+        assertTrue(body.contains("\"registeredClients\":[\"alice\",\"bob\"]"), body);
+        assertTrue(body.contains("\"type\":\"issuer\""), body);
+    }
+
+    @Test
+    void presence_signedByAnotherKey_401AndNotStored() throws Exception {
+        SignedNode node = new SignedNode();
+        SignedNode other = new SignedNode();
+        byte[] body = utf8(node.mixnodeJson(host(), 1));
+        long ts = System.currentTimeMillis();
+
+        HttpResponse<String> r = SignedNode.send(
+                das(),
+                "/api/presence/mixnodes",
+                body,
+                Long.toString(ts),
+                other.sign("/api/presence/mixnodes", ts, body),
+                "application/json");
+
+        assertProblem(r, 401, "signature does not verify");
+        assertNotInTopology(node);
+    }
+
+    @Test
+    void presence_signatureForAnotherPath_401() throws Exception {
+        SignedNode node = new SignedNode();
+        byte[] body = utf8(node.mixnodeJson(host(), 1));
+        long ts = System.currentTimeMillis();
+
+        HttpResponse<String> r = SignedNode.send(
+                das(),
+                "/api/presence/mixnodes",
+                body,
+                Long.toString(ts),
+                node.sign("/api/presence/gateways", ts, body),
+                "application/json");
+
+        assertProblem(r, 401, "signature");
+    }
+
+    @Test
+    void presence_staleOrFutureTimestamp_401() throws Exception {
+        SignedNode node = new SignedNode();
+        byte[] body = utf8(node.mixnodeJson(host(), 1));
+        for (long ts : new long[] {System.currentTimeMillis() - 60_000, System.currentTimeMillis() + 60_000}) {
+            HttpResponse<String> r = SignedNode.send(
+                    das(),
+                    "/api/presence/mixnodes",
+                    body,
+                    Long.toString(ts),
+                    node.sign("/api/presence/mixnodes", ts, body),
+                    "application/json");
+            assertProblem(r, 401, "Nym-Timestamp");
+        }
+        assertNotInTopology(node);
+    }
+
+    @Test
+    void presence_replayed_409() throws Exception {
+        SignedNode node = new SignedNode();
+        byte[] body = utf8(node.mixnodeJson(host(), 1));
+        long ts = System.currentTimeMillis();
+        String sig = node.sign("/api/presence/mixnodes", ts, body);
+
+        HttpResponse<String> first =
+                SignedNode.send(das(), "/api/presence/mixnodes", body, Long.toString(ts), sig, "application/json");
+        HttpResponse<String> replay =
+                SignedNode.send(das(), "/api/presence/mixnodes", body, Long.toString(ts), sig, "application/json");
+
+        assertEquals(204, first.statusCode(), first.body());
+        assertProblem(replay, 409, "not newer");
+    }
+
+    @Test
+    void presence_addressBoundToAnotherKey_409() throws Exception {
+        SignedNode owner = new SignedNode();
+        SignedNode thief = new SignedNode();
+        String host = host();
+        assertEquals(
+                204,
+                owner.post(das(), "/api/presence/mixnodes", owner.mixnodeJson(host, 1))
+                        .statusCode());
+
+        HttpResponse<String> r = thief.post(das(), "/api/presence/mixnodes", thief.mixnodeJson(host, 1));
+
+        assertProblem(r, 409, "bound to another identity key");
+        assertNotInTopology(thief);
+    }
+
+    @Test
+    void presence_sameKeyAsAnotherKind_409() throws Exception {
+        SignedNode node = new SignedNode();
+        assertEquals(
+                204,
+                node.post(das(), "/api/presence/mixnodes", node.mixnodeJson(host(), 1))
+                        .statusCode());
+        String val = "{\"host\":\"" + host() + "\",\"identityKey\":\"" + node.key() + "\",\"type\":\"verifier\"}";
+
+        assertProblem(node.post(das(), "/api/presence/validators", val), 409, "registered as a mixnode");
+    }
+
+    @Test
+    void presence_noHeartbeatForExpiryWindow_leavesTopology() throws Exception {
+        SignedNode node = new SignedNode();
+        assertEquals(
+                204,
+                node.post(das(), "/api/presence/mixnodes", node.mixnodeJson(host(), 3))
+                        .statusCode());
+        awaitTopology(das(), b -> b.contains(node.key()), Duration.ofSeconds(10));
+
+        // Default expiry 10 s, topology rebuilt at most every second.
+        awaitTopology(das(), b -> !b.contains(node.key()), Duration.ofSeconds(20));
+        assertEquals(
+                204,
+                node.post(das(), "/api/presence/mixnodes", node.mixnodeJson(host(), 3))
+                        .statusCode(),
+                "a node comes back with its next heartbeat");
+    }
+
+    @Test
+    void topology_ifNoneMatchCurrentEtag_304() throws Exception {
+        HttpResponse<String> first = Http.get(das(), "/api/presence/topology");
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        assertTrue(etag.startsWith("W/\""), etag);
+
+        HttpRequest conditional = HttpRequest.newBuilder(das().resolve("/api/presence/topology"))
+                .header("If-None-Match", etag)
+                .GET()
+                .build();
+        HttpResponse<String> second = CLIENT.send(conditional, HttpResponse.BodyHandlers.ofString());
+
+        // The ETag changes only when the set of live nodes changes; other tests may be adding nodes meanwhile.
+        assertTrue(second.statusCode() == 304 || second.statusCode() == 200, "status " + second.statusCode());
+        if (second.statusCode() == 304) {
+            assertEquals("", second.body());
+        } else {
+            assertFalse(etag.equals(second.headers().firstValue("ETag").orElseThrow()));
+        }
+    }
+
+    @Test
+    void directoryKey_published_isEd25519Of32Bytes() throws Exception {
+        HttpResponse<String> r = Http.get(das(), "/api/presence/directory-key");
+        assertEquals(200, r.statusCode());
+        assertTrue(r.body().contains("\"algorithm\":\"Ed25519\""), r.body());
+        assertEquals(32, Base64.getUrlDecoder().decode(DirectoryProbe.directoryKey(das())).length);
+    }
+
+    @Test
+    void metrics_fromRegisteredMixnode_acceptedStreamedAndInWindow() throws Exception {
+        SignedNode node = new SignedNode();
+        assertEquals(
+                204,
+                node.post(das(), "/api/presence/mixnodes", node.mixnodeJson(host(), 1))
+                        .statusCode());
+        DirectoryProbe.Subscriber ws = DirectoryProbe.Subscriber.open(das());
+        try {
+            ws.socket
+                    .sendText("{\"identityKey\":\"forged\",\"received\":1}", true)
+                    .get();
+            String metrics = "{\"identityKey\":\"" + node.key() + "\",\"received\":42,\"sent\":{\"127.0.0.1:1790\":40},"
+                    + "\"intervalMillis\":1000}";
+
+            HttpResponse<String> r = node.post(das(), "/api/metrics/mixes", metrics);
+
+            assertEquals(200, r.statusCode(), r.body());
+            String pushed = ws.await(node.key(), Duration.ofSeconds(10));
+            assertTrue(pushed.contains("\"received\":42"), pushed);
+            assertFalse(
+                    ws.messages.stream().anyMatch(m -> m.contains("forged")), "client messages are not re-broadcast");
+        } finally {
+            ws.close();
+        }
+        // The window that holds the report completes within one window length (default 5 s).
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        String window;
+        do {
+            Thread.sleep(500);
+            window = Http.get(das(), "/api/metrics/mixes").body();
+        } while (!window.contains(node.key()) && System.nanoTime() < deadline);
+        assertTrue(window.contains(node.key()) && window.contains("\"127.0.0.1:1790\":40"), window);
+    }
+
+    @Test
+    void metrics_unknownNodeOrReplayed_refused() throws Exception {
+        SignedNode stranger = new SignedNode();
+        String metrics = "{\"identityKey\":\"" + stranger.key() + "\",\"received\":1,\"sent\":{}}";
+        assertProblem(stranger.post(das(), "/api/metrics/mixes", metrics), 404, "no accepted mix node presence");
+
+        SignedNode node = new SignedNode();
+        assertEquals(
+                204,
+                node.post(das(), "/api/presence/mixnodes", node.mixnodeJson(host(), 1))
+                        .statusCode());
+        byte[] body = utf8("{\"identityKey\":\"" + node.key() + "\",\"received\":1,\"sent\":{}}");
+        long ts = System.currentTimeMillis();
+        String sig = node.sign("/api/metrics/mixes", ts, body);
+        assertEquals(
+                200,
+                SignedNode.send(das(), "/api/metrics/mixes", body, Long.toString(ts), sig, "application/json")
+                        .statusCode());
+        assertProblem(
+                SignedNode.send(das(), "/api/metrics/mixes", body, Long.toString(ts), sig, "application/json"),
+                409,
+                "replayed");
+    }
+
+    @Test
+    void admin_withoutOrWithWrongCredential_401() throws Exception {
+        SignedNode node = new SignedNode();
+        HttpResponse<String> none = admin("PUT", node.key(), null);
+        assertProblem(none, 401, "operator credential required");
+        HttpResponse<String> wrong = admin("PUT", node.key(), "operator:wrong");
+        assertEquals(401, wrong.statusCode(), wrong.body());
+    }
+
+    @Test
+    void admin_banThenUnban_nodeLeavesTopologyIsRefusedThenReturns() throws Exception {
+        SignedNode node = new SignedNode();
+        String host = host();
+        assertEquals(
+                204,
+                node.post(das(), "/api/presence/mixnodes", node.mixnodeJson(host, 1))
+                        .statusCode());
+        awaitTopology(das(), b -> b.contains(node.key()), Duration.ofSeconds(10));
+
+        assertEquals(
+                204, admin("PUT", node.key(), "operator:" + OPERATOR_PASSWORD).statusCode());
+        awaitTopology(das(), b -> !b.contains(node.key()), Duration.ofSeconds(10));
+        assertProblem(node.post(das(), "/api/presence/mixnodes", node.mixnodeJson(host, 1)), 403, "banned");
+
+        assertEquals(
+                204,
+                admin("DELETE", node.key(), "operator:" + OPERATOR_PASSWORD).statusCode());
+        assertEquals(
+                204,
+                node.post(das(), "/api/presence/mixnodes", node.mixnodeJson(host, 1))
+                        .statusCode());
+        awaitTopology(das(), b -> b.contains(node.key()), Duration.ofSeconds(10));
+        assertProblem(admin("PUT", SignedNode.randomKey(), "operator:" + OPERATOR_PASSWORD), 404, "no node");
+    }
+
+    @Test
+    void badInput_eachCase_4xxProblemNamingTheFault() throws Exception {
+        SignedNode node = new SignedNode();
+        String path = "/api/presence/mixnodes";
+        String good = node.mixnodeJson(host(), 1);
+
+        assertProblem(node.post(das(), path, "{\"host\":"), 400, "malformed JSON");
+        assertProblem(node.post(das(), path, "[1,2,3]"), 400, "JSON object");
+        assertProblem(
+                node.post(das(), path, good.replace("\"layer\":1", "\"layer\":\"one\"")), 400, "wrong field type");
+        assertProblem(node.post(das(), path, good.replace("\"layer\":1", "\"layer\":7")), 400, "unknown layer 7");
+        assertProblem(node.post(das(), path, good.replace(",\"layer\":1", "")), 400, "layer is missing");
+        assertProblem(
+                node.post(das(), path, good.replaceFirst("\"host\":\"[^\"]+\"", "\"host\":\"no-port\"")),
+                400,
+                "host must be host:port");
+        assertProblem(
+                node.post(das(), path, good.replaceFirst("\"sphinxKey\":\"[^\"]+\"", "\"sphinxKey\":\"short\"")),
+                400,
+                "sphinxKey");
+        assertProblem(node.post(das(), path, "{\"host\":\"127.0.0.1:1\",\"layer\":1}"), 400, "identityKey is missing");
+        assertProblem(node.post(das(), path, "{" + "\"location\":\"" + "x".repeat(70_000) + "\"}"), 413, "limit");
+        assertProblem(
+                node.post(
+                        das(),
+                        "/api/presence/validators",
+                        "{\"host\":\"h:1\",\"identityKey\":\"" + node.key() + "\",\"type\":\"oracle\"}"),
+                400,
+                "unknown type");
+
+        byte[] body = utf8(good);
+        long ts = System.currentTimeMillis();
+        assertProblem(
+                SignedNode.send(das(), path, body, null, node.sign(path, ts, body), "application/json"),
+                400,
+                "Nym-Timestamp header is missing");
+        assertProblem(
+                SignedNode.send(das(), path, body, Long.toString(ts), null, "application/json"),
+                400,
+                "Nym-Signature header is missing");
+        assertProblem(
+                SignedNode.send(das(), path, body, "yesterday", node.sign(path, ts, body), "application/json"),
+                400,
+                "decimal");
+        assertProblem(
+                SignedNode.send(das(), path, body, Long.toString(ts), "not-base64!", "application/json"),
+                400,
+                "Nym-Signature");
+        assertProblem(
+                SignedNode.send(das(), path, body, Long.toString(ts), node.sign(path, ts, body), "text/plain"),
+                415,
+                "application/json");
+        assertProblem(
+                SignedNode.send(
+                        das(),
+                        path,
+                        new byte[0],
+                        Long.toString(ts),
+                        node.sign(path, ts, new byte[0]),
+                        "application/json"),
+                400,
+                "empty");
+        assertNotInTopology(node);
+        assertProblem(Http.get(das(), "/api/presence/nothing-here"), 404, "no such resource");
+    }
+
+    @Test
+    void openapi_deployed_documentsEveryDirectoryEndpointAndItsErrors() throws Exception {
+        String doc = Http.get(das(), "/openapi").body();
+        for (String path : new String[] {
+            "/api/presence/mixnodes:",
+            "/api/presence/gateways:",
+            "/api/presence/validators:",
+            "/api/presence/topology:",
+            "/api/presence/directory-key:",
+            "/api/metrics/mixes:",
+            "/api/admin/bans/{identityKey}:"
+        }) {
+            assertTrue(doc.contains(path), path + " in " + doc);
+        }
+        assertTrue(doc.contains("application/problem+json"), doc);
+        assertTrue(doc.contains("MixnodePresence"), doc);
+        assertTrue(doc.contains("'413':") || doc.contains("\"413\":"), doc);
+    }
+
+    @Test
+    void dashboardAndSwaggerUi_served() throws Exception {
+        HttpResponse<String> page = Http.get(das(), "/");
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("<title>Nym directory</title>"), page.body());
+        assertEquals(200, Http.get(das(), "/dashboard.js").statusCode());
+        HttpResponse<String> swagger = Http.get(das(), "/swagger-ui.html");
+        assertEquals(200, swagger.statusCode());
+        String bundle = swagger.body().replaceAll("(?s).*src=\"(webjars/swagger-ui/[^\"]+)\".*", "$1");
+        assertEquals(200, Http.get(das(), "/" + bundle).statusCode(), bundle);
+    }
+
+    private static HttpResponse<String> admin(String method, String key, String credential) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(das().resolve("/api/admin/bans/" + key))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        if (credential != null) {
+            b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(utf8(credential)));
+        }
+        return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static void assertProblem(HttpResponse<String> r, int status, String detailPart) {
+        assertEquals(status, r.statusCode(), r.body());
+        assertEquals(
+                "application/problem+json",
+                r.headers().firstValue("Content-Type").orElse("").split(";")[0],
+                r.body());
+        assertTrue(r.body().contains("\"status\":" + status), r.body());
+        assertTrue(r.body().contains(detailPart), "detail should mention '" + detailPart + "': " + r.body());
+    }
+
+    private static void assertNotInTopology(SignedNode node) throws Exception {
+        Thread.sleep(1200); // one topology refresh
+        String body = Http.get(das(), "/api/presence/topology").body();
+        assertNotNull(body);
+        assertFalse(body.contains(node.key()), body);
+    }
 }

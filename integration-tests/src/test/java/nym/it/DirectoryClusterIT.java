@@ -20,70 +20,88 @@ import org.junit.jupiter.api.Test;
  */
 class DirectoryClusterIT {
 
-  @BeforeAll
-  static void deployToGroup() throws Exception {
-    PayaraScript.run("deploy", TestEnvironment.ear().toString());
-  }
-
-  @AfterAll
-  static void undeployAndStopGroup() throws Exception {
-    PayaraScript.run("undeploy");
-    PayaraScript.run("asadmin", "stop-deployment-group", "nym");
-  }
-
-  @Test
-  void heartbeatToInstance1_topologyOfInstances2And3_showsItSignedWithTheSharedKey() throws Exception {
-    URI one = TestEnvironment.instance(1);
-    SignedNode node = new SignedNode();
-    String host = "127.0.0.1:" + (20000 + ThreadLocalRandom.current().nextInt(20000));
-
-    HttpResponse<String> r = node.post(one, "/api/presence/mixnodes", node.mixnodeJson(host, 1));
-
-    assertEquals(204, r.statusCode(), r.body());
-    String key = DirectoryProbe.directoryKey(one);
-    for (int i = 2; i <= TestEnvironment.instances(); i++) {
-      URI other = TestEnvironment.instance(i);
-      assertEquals(key, DirectoryProbe.directoryKey(other), "instance " + i + " signs with the shared key");
-      HttpResponse<String> t = awaitTopology(other, b -> b.contains(node.key()), Duration.ofSeconds(15));
-      assertTrue(SignedNode.topologySignatureValid(key, DirectoryProbe.utf8(t.body()),
-          t.headers().firstValue("Nym-Signature").orElseThrow()), "instance " + i + " topology signature");
+    @BeforeAll
+    static void deployToGroup() throws Exception {
+        PayaraScript.run("deploy", TestEnvironment.ear().toString());
     }
-  }
 
-  @Test
-  void replayToAnotherInstance_refused() throws Exception {
-    SignedNode node = new SignedNode();
-    byte[] body = DirectoryProbe.utf8(node.mixnodeJson("127.0.0.1:" + (40000 + ThreadLocalRandom.current().nextInt(20000)), 2));
-    long ts = System.currentTimeMillis();
-    String sig = node.sign("/api/presence/mixnodes", ts, body);
-
-    HttpResponse<String> first = SignedNode.send(TestEnvironment.instance(1), "/api/presence/mixnodes", body,
-        Long.toString(ts), sig, "application/json");
-    HttpResponse<String> replay = SignedNode.send(TestEnvironment.instance(2), "/api/presence/mixnodes", body,
-        Long.toString(ts), sig, "application/json");
-
-    assertEquals(204, first.statusCode(), first.body());
-    DirectoryApiIT.assertProblem(replay, 409, "not newer");
-  }
-
-  @Test
-  void metricsPostedToInstance1_reachWebSocketSubscriberOfInstance2() throws Exception {
-    URI one = TestEnvironment.instance(1);
-    SignedNode node = new SignedNode();
-    String host = "127.0.0.1:" + (20000 + ThreadLocalRandom.current().nextInt(20000));
-    assertEquals(204, node.post(one, "/api/presence/mixnodes", node.mixnodeJson(host, 3)).statusCode());
-    DirectoryProbe.Subscriber ws = DirectoryProbe.Subscriber.open(TestEnvironment.instance(2));
-    try {
-      String metrics = "{\"identityKey\":\"" + node.key() + "\",\"received\":7,\"sent\":{\"127.0.0.1:1790\":7},"
-          + "\"intervalMillis\":1000}";
-
-      HttpResponse<String> r = node.post(one, "/api/metrics/mixes", metrics);
-
-      assertEquals(200, r.statusCode(), r.body());
-      String pushed = ws.await(node.key(), Duration.ofSeconds(15));
-      assertTrue(pushed.contains("\"received\":7"), pushed);
-    } finally {
-      ws.close();
+    @AfterAll
+    static void undeployAndStopGroup() throws Exception {
+        PayaraScript.run("undeploy");
+        PayaraScript.run("asadmin", "stop-deployment-group", "nym");
     }
-  }
+
+    @Test
+    void heartbeatToInstance1_topologyOfInstances2And3_showsItSignedWithTheSharedKey() throws Exception {
+        URI one = TestEnvironment.instance(1);
+        SignedNode node = new SignedNode();
+        String host = "127.0.0.1:" + (20000 + ThreadLocalRandom.current().nextInt(20000));
+
+        HttpResponse<String> r = node.post(one, "/api/presence/mixnodes", node.mixnodeJson(host, 1));
+
+        assertEquals(204, r.statusCode(), r.body());
+        String key = DirectoryProbe.directoryKey(one);
+        for (int i = 2; i <= TestEnvironment.instances(); i++) {
+            URI other = TestEnvironment.instance(i);
+            assertEquals(key, DirectoryProbe.directoryKey(other), "instance " + i + " signs with the shared key");
+            HttpResponse<String> t = awaitTopology(other, b -> b.contains(node.key()), Duration.ofSeconds(15));
+            assertTrue(
+                    SignedNode.topologySignatureValid(
+                            key,
+                            DirectoryProbe.utf8(t.body()),
+                            t.headers().firstValue("Nym-Signature").orElseThrow()),
+                    "instance " + i + " topology signature");
+        }
+    }
+
+    @Test
+    void replayToAnotherInstance_refused() throws Exception {
+        SignedNode node = new SignedNode();
+        byte[] body = DirectoryProbe.utf8(node.mixnodeJson(
+                "127.0.0.1:" + (40000 + ThreadLocalRandom.current().nextInt(20000)), 2));
+        long ts = System.currentTimeMillis();
+        String sig = node.sign("/api/presence/mixnodes", ts, body);
+
+        HttpResponse<String> first = SignedNode.send(
+                TestEnvironment.instance(1),
+                "/api/presence/mixnodes",
+                body,
+                Long.toString(ts),
+                sig,
+                "application/json");
+        HttpResponse<String> replay = SignedNode.send(
+                TestEnvironment.instance(2),
+                "/api/presence/mixnodes",
+                body,
+                Long.toString(ts),
+                sig,
+                "application/json");
+
+        assertEquals(204, first.statusCode(), first.body());
+        DirectoryApiIT.assertProblem(replay, 409, "not newer");
+    }
+
+    @Test
+    void metricsPostedToInstance1_reachWebSocketSubscriberOfInstance2() throws Exception {
+        URI one = TestEnvironment.instance(1);
+        SignedNode node = new SignedNode();
+        String host = "127.0.0.1:" + (20000 + ThreadLocalRandom.current().nextInt(20000));
+        assertEquals(
+                204,
+                node.post(one, "/api/presence/mixnodes", node.mixnodeJson(host, 3))
+                        .statusCode());
+        DirectoryProbe.Subscriber ws = DirectoryProbe.Subscriber.open(TestEnvironment.instance(2));
+        try {
+            String metrics = "{\"identityKey\":\"" + node.key() + "\",\"received\":7,\"sent\":{\"127.0.0.1:1790\":7},"
+                    + "\"intervalMillis\":1000}";
+
+            HttpResponse<String> r = node.post(one, "/api/metrics/mixes", metrics);
+
+            assertEquals(200, r.statusCode(), r.body());
+            String pushed = ws.await(node.key(), Duration.ofSeconds(15));
+            assertTrue(pushed.contains("\"received\":7"), pushed);
+        } finally {
+            ws.close();
+        }
+    }
 }

@@ -16,33 +16,34 @@ import nym.ledger.jca.LedgerListener;
  */
 public class LedgerRecorderMdb implements LedgerListener {
 
-  @Resource(lookup = "jdbc/nym")
-  private DataSource dataSource;
+    @Resource(lookup = "jdbc/nym")
+    private DataSource dataSource;
 
-  @Resource(name = "subscriber")
-  private String subscriber;
+    @Resource(name = "subscriber")
+    private String subscriber;
 
-  public static void createTable(Connection c) throws SQLException {
-    try (Statement s = c.createStatement()) {
-      s.execute("CREATE TABLE IF NOT EXISTS ledger_it_delivery (seq bigserial PRIMARY KEY, subscriber text NOT NULL, "
-          + "event_id text NOT NULL, event_type text NOT NULL, tx_hash text NOT NULL, delivered_at timestamptz NOT NULL DEFAULT now())");
+    public static void createTable(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(
+                    "CREATE TABLE IF NOT EXISTS ledger_it_delivery (seq bigserial PRIMARY KEY, subscriber text NOT NULL, "
+                            + "event_id text NOT NULL, event_type text NOT NULL, tx_hash text NOT NULL, delivered_at timestamptz NOT NULL DEFAULT now())");
+        }
     }
-  }
 
-  @Override
-  public void onEvent(LedgerEvent event) {
-    try (Connection c = dataSource.getConnection()) {
-      createTable(c);
-      try (PreparedStatement p = c.prepareStatement(
-          "INSERT INTO ledger_it_delivery (subscriber, event_id, event_type, tx_hash) VALUES (?, ?, ?, ?)")) {
-        p.setString(1, subscriber);
-        p.setString(2, event.id().toString());
-        p.setString(3, event.type());
-        p.setString(4, event.txHash());
-        p.executeUpdate();
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot record ledger event " + event.id(), e);
+    @Override
+    public void onEvent(LedgerEvent event) {
+        try (Connection c = dataSource.getConnection()) {
+            createTable(c);
+            try (PreparedStatement p = c.prepareStatement(
+                    "INSERT INTO ledger_it_delivery (subscriber, event_id, event_type, tx_hash) VALUES (?, ?, ?, ?)")) {
+                p.setString(1, subscriber);
+                p.setString(2, event.id().toString());
+                p.setString(3, event.type());
+                p.setString(4, event.txHash());
+                p.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot record ledger event " + event.id(), e);
+        }
     }
-  }
 }

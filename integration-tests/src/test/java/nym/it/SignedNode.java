@@ -24,90 +24,94 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class SignedNode {
 
-  /** DER prefix of an X.509 SubjectPublicKeyInfo for Ed25519; the raw 32-byte key follows it. */
-  private static final byte[] SPKI_PREFIX = {0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00};
-  private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+    /** DER prefix of an X.509 SubjectPublicKeyInfo for Ed25519; the raw 32-byte key follows it. */
+    private static final byte[] SPKI_PREFIX = {0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00};
 
-  private final KeyPair keys;
-  private final AtomicLong lastTimestamp = new AtomicLong();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
-  SignedNode() {
-    try {
-      keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
+    private final KeyPair keys;
+    private final AtomicLong lastTimestamp = new AtomicLong();
+
+    SignedNode() {
+        try {
+            keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
-  }
 
-  /** The identity key as the wire carries it. */
-  String key() {
-    byte[] spki = keys.getPublic().getEncoded();
-    return B64.encodeToString(Arrays.copyOfRange(spki, spki.length - 32, spki.length));
-  }
-
-  /** A fresh random 32-byte key text (e.g. a Sphinx key). */
-  static String randomKey() {
-    byte[] k = new byte[32];
-    new java.security.SecureRandom().nextBytes(k);
-    return B64.encodeToString(k);
-  }
-
-  long nextTimestamp() {
-    long now = System.currentTimeMillis();
-    return lastTimestamp.updateAndGet(last -> Math.max(last + 1, now));
-  }
-
-  String sign(String path, long timestamp, byte[] body) {
-    try {
-      Signature s = Signature.getInstance("Ed25519");
-      s.initSign(keys.getPrivate());
-      s.update(("nym-directory-request-v1\n" + path + "\n" + timestamp + "\n").getBytes(StandardCharsets.UTF_8));
-      s.update(body);
-      return B64.encodeToString(s.sign());
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
+    /** The identity key as the wire carries it. */
+    String key() {
+        byte[] spki = keys.getPublic().getEncoded();
+        return B64.encodeToString(Arrays.copyOfRange(spki, spki.length - 32, spki.length));
     }
-  }
 
-  String mixnodeJson(String host, int layer) {
-    return "{\"host\":\"" + host + "\",\"identityKey\":\"" + key() + "\",\"sphinxKey\":\"" + randomKey()
-        + "\",\"layer\":" + layer + ",\"version\":\"0.1.0\",\"location\":\"Test\"}";
-  }
-
-  /** Signs {@code body} for {@code path} now and posts it. */
-  HttpResponse<String> post(URI base, String path, String body) throws Exception {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    long ts = nextTimestamp();
-    return send(base, path, bytes, Long.toString(ts), sign(path, ts, bytes), "application/json");
-  }
-
-  static HttpResponse<String> send(URI base, String path, byte[] body, String timestamp, String signature, String contentType)
-      throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(20))
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-    if (contentType != null) {
-      b.header("Content-Type", contentType);
+    /** A fresh random 32-byte key text (e.g. a Sphinx key). */
+    static String randomKey() {
+        byte[] k = new byte[32];
+        new java.security.SecureRandom().nextBytes(k);
+        return B64.encodeToString(k);
     }
-    if (timestamp != null) {
-      b.header("Nym-Timestamp", timestamp);
-    }
-    if (signature != null) {
-      b.header("Nym-Signature", signature);
-    }
-    return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
-  }
 
-  /** Checks the directory's topology signature with the JDK: {@code "nym-directory-topology-v1\n" + body}. */
-  static boolean topologySignatureValid(String directoryKey, byte[] body, String signature) throws Exception {
-    byte[] raw = Base64.getUrlDecoder().decode(directoryKey);
-    byte[] spki = Arrays.copyOf(SPKI_PREFIX, SPKI_PREFIX.length + 32);
-    System.arraycopy(raw, 0, spki, SPKI_PREFIX.length, 32);
-    PublicKey key = KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(spki));
-    Signature s = Signature.getInstance("Ed25519");
-    s.initVerify(key);
-    s.update("nym-directory-topology-v1\n".getBytes(StandardCharsets.UTF_8));
-    s.update(body);
-    return s.verify(Base64.getUrlDecoder().decode(signature));
-  }
+    long nextTimestamp() {
+        long now = System.currentTimeMillis();
+        return lastTimestamp.updateAndGet(last -> Math.max(last + 1, now));
+    }
+
+    String sign(String path, long timestamp, byte[] body) {
+        try {
+            Signature s = Signature.getInstance("Ed25519");
+            s.initSign(keys.getPrivate());
+            s.update(("nym-directory-request-v1\n" + path + "\n" + timestamp + "\n").getBytes(StandardCharsets.UTF_8));
+            s.update(body);
+            return B64.encodeToString(s.sign());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    String mixnodeJson(String host, int layer) {
+        return "{\"host\":\"" + host + "\",\"identityKey\":\"" + key() + "\",\"sphinxKey\":\"" + randomKey()
+                + "\",\"layer\":" + layer + ",\"version\":\"0.1.0\",\"location\":\"Test\"}";
+    }
+
+    /** Signs {@code body} for {@code path} now and posts it. */
+    HttpResponse<String> post(URI base, String path, String body) throws Exception {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        long ts = nextTimestamp();
+        return send(base, path, bytes, Long.toString(ts), sign(path, ts, bytes), "application/json");
+    }
+
+    static HttpResponse<String> send(
+            URI base, String path, byte[] body, String timestamp, String signature, String contentType)
+            throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(20))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        if (timestamp != null) {
+            b.header("Nym-Timestamp", timestamp);
+        }
+        if (signature != null) {
+            b.header("Nym-Signature", signature);
+        }
+        return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Checks the directory's topology signature with the JDK: {@code "nym-directory-topology-v1\n" + body}. */
+    static boolean topologySignatureValid(String directoryKey, byte[] body, String signature) throws Exception {
+        byte[] raw = Base64.getUrlDecoder().decode(directoryKey);
+        byte[] spki = Arrays.copyOf(SPKI_PREFIX, SPKI_PREFIX.length + 32);
+        System.arraycopy(raw, 0, spki, SPKI_PREFIX.length, 32);
+        PublicKey key = KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(spki));
+        Signature s = Signature.getInstance("Ed25519");
+        s.initVerify(key);
+        s.update("nym-directory-topology-v1\n".getBytes(StandardCharsets.UTF_8));
+        s.update(body);
+        return s.verify(Base64.getUrlDecoder().decode(signature));
+    }
 }

@@ -7,8 +7,7 @@ public final class Hex {
     private static final HexFormat LOWER = HexFormat.of();
     private static final HexFormat UPPER = HexFormat.of().withUpperCase();
 
-    private Hex() {
-    }
+    private Hex() {}
 
     public static String lower(byte[] b) {
         return LOWER.formatHex(b);
@@ -37,8 +36,8 @@ public final class Hex {
     public static byte[] parse(String s, int length, String what) {
         byte[] b = parse(s);
         if (b.length != length) {
-            throw new LedgerException(LedgerException.Kind.INVALID_ARGUMENT,
-                    what + " must be " + length + " bytes, got " + b.length);
+            throw new LedgerException(
+                    LedgerException.Kind.INVALID_ARGUMENT, what + " must be " + length + " bytes, got " + b.length);
         }
         return b;
     }

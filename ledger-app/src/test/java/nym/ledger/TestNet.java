@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
-
 import nym.ledger.state.Zeta;
 import nym.ledger.tx.Secp256k1.KeyPair;
 import nym.ledger.tx.TxBuilder;
@@ -35,20 +34,34 @@ public final class TestNet {
                 + "\"verifier_threshold\":2,\"verifier_reject_threshold\":2,\"pipe_account\":\""
                 + Hex.prefixed(pipe.address()) + "\",\"watchers\":[");
         for (int i = 0; i < 3; i++) {
-            sb.append(i > 0 ? "," : "").append('"').append(Hex.prefixed(watchers[i].address())).append('"');
+            sb.append(i > 0 ? "," : "")
+                    .append('"')
+                    .append(Hex.prefixed(watchers[i].address()))
+                    .append('"');
         }
         sb.append("],\"verifiers\":[");
         for (int i = 0; i < 3; i++) {
-            sb.append(i > 0 ? "," : "").append('"').append(Hex.prefixed(verifiers[i].address())).append('"');
+            sb.append(i > 0 ? "," : "")
+                    .append('"')
+                    .append(Hex.prefixed(verifiers[i].address()))
+                    .append('"');
         }
         sb.append("],\"issuers\":[");
         for (int i = 0; i < 3; i++) {
-            sb.append(i > 0 ? "," : "").append("{\"address\":\"").append(Hex.prefixed(issuers[i].address()))
-                    .append("\",\"verification_key\":\"").append(b64("vk" + i)).append("\"}");
+            sb.append(i > 0 ? "," : "")
+                    .append("{\"address\":\"")
+                    .append(Hex.prefixed(issuers[i].address()))
+                    .append("\",\"verification_key\":\"")
+                    .append(b64("vk" + i))
+                    .append("\"}");
         }
-        sb.append("],\"coconut\":{\"verification_key\":\"").append(b64("aggregated-vk"))
-                .append("\",\"params\":\"").append(b64("params")).append("\"},")
-                .append("\"accounts\":[{\"address\":\"").append(Hex.prefixed(alice.address()))
+        sb.append("],\"coconut\":{\"verification_key\":\"")
+                .append(b64("aggregated-vk"))
+                .append("\",\"params\":\"")
+                .append(b64("params"))
+                .append("\"},")
+                .append("\"accounts\":[{\"address\":\"")
+                .append(Hex.prefixed(alice.address()))
                 .append("\",\"balance\":\"1000\"}]}");
         return sb.toString();
     }

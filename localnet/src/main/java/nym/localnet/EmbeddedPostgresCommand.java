@@ -17,35 +17,39 @@ import picocli.CommandLine.Option;
 @Command(name = "postgres", description = "Run an embedded PostgreSQL until stopped (SIGTERM).")
 final class EmbeddedPostgresCommand implements Callable<Integer> {
 
-  @Option(names = "--port", defaultValue = "54329", description = "Port on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
-  int port;
+    @Option(names = "--port", defaultValue = "54329", description = "Port on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
+    int port;
 
-  @Option(names = "--data", required = true, description = "Data directory, kept between runs.")
-  Path data;
+    @Option(names = "--data", required = true, description = "Data directory, kept between runs.")
+    Path data;
 
-  @Override
-  public Integer call() throws IOException, InterruptedException {
-    Files.createDirectories(data);
-    boolean existing = Files.exists(data.resolve("PG_VERSION"));
-    EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-        .setPort(port)
-        .setDataDirectory(data)
-        .setCleanDataDirectory(false)
-        .setServerConfig("listen_addresses", "127.0.0.1")
-        .start();
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      try {
-        postgres.close();
-      } catch (IOException e) {
-        System.err.println("localnet: embedded PostgreSQL did not stop cleanly: " + e.getMessage());
-      } finally {
-        stopped.countDown();
-      }
-    }, "postgres-shutdown"));
-    System.out.println("embedded PostgreSQL listening on 127.0.0.1:" + port + " ("
-        + (existing ? "existing" : "new") + " data in " + data.toAbsolutePath() + ")");
-    stopped.await();
-    return 0;
-  }
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        Files.createDirectories(data);
+        boolean existing = Files.exists(data.resolve("PG_VERSION"));
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setPort(port)
+                .setDataDirectory(data)
+                .setCleanDataDirectory(false)
+                .setServerConfig("listen_addresses", "127.0.0.1")
+                .start();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            try {
+                                postgres.close();
+                            } catch (IOException e) {
+                                System.err.println(
+                                        "localnet: embedded PostgreSQL did not stop cleanly: " + e.getMessage());
+                            } finally {
+                                stopped.countDown();
+                            }
+                        },
+                        "postgres-shutdown"));
+        System.out.println("embedded PostgreSQL listening on 127.0.0.1:" + port + " (" + (existing ? "existing" : "new")
+                + " data in " + data.toAbsolutePath() + ")");
+        stopped.await();
+        return 0;
+    }
 }

@@ -23,15 +23,15 @@ import org.flywaydb.core.api.output.MigrateResult;
 @TransactionManagement(TransactionManagementType.BEAN)
 public class SchemaMigration {
 
-  private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
+    private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
 
-  @Resource(lookup = "jdbc/nym")
-  private DataSource dataSource;
+    @Resource(lookup = "jdbc/nym")
+    private DataSource dataSource;
 
-  @PostConstruct
-  void migrate() {
-    MigrateResult result = Migrations.apply(dataSource);
-    LOG.info(() -> "database schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
-        + " migrations applied by this instance)");
-  }
+    @PostConstruct
+    void migrate() {
+        MigrateResult result = Migrations.apply(dataSource);
+        LOG.info(() -> "database schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
+                + " migrations applied by this instance)");
+    }
 }

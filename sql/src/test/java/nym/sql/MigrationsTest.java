@@ -23,80 +23,82 @@ import org.postgresql.ds.PGSimpleDataSource;
 /** Runs the migrations against a real PostgreSQL, in a database made for each test and dropped after it. */
 class MigrationsTest {
 
-  private final String database = "nym_sql_" + UUID.randomUUID().toString().replace("-", "");
-  private PGSimpleDataSource admin;
-  private PGSimpleDataSource dataSource;
+    private final String database = "nym_sql_" + UUID.randomUUID().toString().replace("-", "");
+    private PGSimpleDataSource admin;
+    private PGSimpleDataSource dataSource;
 
-  @BeforeEach
-  void createDatabase() throws SQLException {
-    admin = TestDatabase.dataSource("postgres");
-    try (Connection c = admin.getConnection(); Statement s = c.createStatement()) {
-      s.execute("CREATE DATABASE " + database);
+    @BeforeEach
+    void createDatabase() throws SQLException {
+        admin = TestDatabase.dataSource("postgres");
+        try (Connection c = admin.getConnection();
+                Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + database);
+        }
+        dataSource = TestDatabase.dataSource(database);
     }
-    dataSource = TestDatabase.dataSource(database);
-  }
 
-  @AfterEach
-  void dropDatabase() throws SQLException {
-    try (Connection c = admin.getConnection(); Statement s = c.createStatement()) {
-      s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+    @AfterEach
+    void dropDatabase() throws SQLException {
+        try (Connection c = admin.getConnection();
+                Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+        }
     }
-  }
 
-  @Test
-  void apply_emptyDatabase_createsClusterMemberTable() throws SQLException {
-    int known = knownMigrations();
-    MigrateResult result = Migrations.apply(dataSource);
+    @Test
+    void apply_emptyDatabase_createsClusterMemberTable() throws SQLException {
+        int known = knownMigrations();
+        MigrateResult result = Migrations.apply(dataSource);
 
-    assertEquals(known, result.migrationsExecuted);
-    try (Connection c = dataSource.getConnection();
-        ResultSet rs = c.getMetaData().getColumns(null, "public", "cluster_member", null)) {
-      List<String> columns = new ArrayList<>();
-      while (rs.next()) {
-        columns.add(rs.getString("COLUMN_NAME"));
-      }
-      assertEquals(List.of("instance_name", "authority", "started_at", "last_seen"), columns);
+        assertEquals(known, result.migrationsExecuted);
+        try (Connection c = dataSource.getConnection();
+                ResultSet rs = c.getMetaData().getColumns(null, "public", "cluster_member", null)) {
+            List<String> columns = new ArrayList<>();
+            while (rs.next()) {
+                columns.add(rs.getString("COLUMN_NAME"));
+            }
+            assertEquals(List.of("instance_name", "authority", "started_at", "last_seen"), columns);
+        }
     }
-  }
 
-  @Test
-  void apply_twice_secondRunAppliesNothing() {
-    Migrations.apply(dataSource);
+    @Test
+    void apply_twice_secondRunAppliesNothing() {
+        Migrations.apply(dataSource);
 
-    assertEquals(0, Migrations.apply(dataSource).migrationsExecuted);
-  }
-
-  @Test
-  void apply_threeInstancesAtOnce_schemaMigratedExactlyOnce() throws Exception {
-    int known = knownMigrations();
-    ExecutorService pool = Executors.newFixedThreadPool(3);
-    try {
-      Callable<Integer> instance = () -> Migrations.apply(dataSource).migrationsExecuted;
-      List<Future<Integer>> runs = pool.invokeAll(List.of(instance, instance, instance));
-      int executed = 0;
-      for (Future<Integer> run : runs) {
-        executed += run.get();
-      }
-      assertEquals(known, executed, "exactly one instance applies each migration");
-    } finally {
-      pool.shutdownNow();
+        assertEquals(0, Migrations.apply(dataSource).migrationsExecuted);
     }
-    try (Connection c = dataSource.getConnection();
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT count(*) FROM flyway_schema_history WHERE success")) {
-      assertTrue(rs.next());
-      assertEquals(known, rs.getInt(1));
-    }
-  }
 
-  /** How many migrations the jar holds (V1, V2, ...): each test's database starts empty, so all are pending. */
-  private int knownMigrations() {
-    return org.flywaydb.core.Flyway.configure(Migrations.class.getClassLoader())
-        .dataSource(dataSource)
-        .locations(Migrations.LOCATION)
-        .load()
-        .info()
-        .pending()
-        .length;
-  }
+    @Test
+    void apply_threeInstancesAtOnce_schemaMigratedExactlyOnce() throws Exception {
+        int known = knownMigrations();
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            Callable<Integer> instance = () -> Migrations.apply(dataSource).migrationsExecuted;
+            List<Future<Integer>> runs = pool.invokeAll(List.of(instance, instance, instance));
+            int executed = 0;
+            for (Future<Integer> run : runs) {
+                executed += run.get();
+            }
+            assertEquals(known, executed, "exactly one instance applies each migration");
+        } finally {
+            pool.shutdownNow();
+        }
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT count(*) FROM flyway_schema_history WHERE success")) {
+            assertTrue(rs.next());
+            assertEquals(known, rs.getInt(1));
+        }
+    }
+
+    /** How many migrations the jar holds (V1, V2, ...): each test's database starts empty, so all are pending. */
+    private int knownMigrations() {
+        return org.flywaydb.core.Flyway.configure(Migrations.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations(Migrations.LOCATION)
+                .load()
+                .info()
+                .pending()
+                .length;
+    }
 }

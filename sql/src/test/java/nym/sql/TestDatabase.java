@@ -8,20 +8,20 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 final class TestDatabase {
 
-  private TestDatabase() {}
+    private TestDatabase() {}
 
-  static PGSimpleDataSource dataSource(String database) {
-    PGSimpleDataSource ds = new PGSimpleDataSource();
-    ds.setServerNames(new String[] {env("NYM_TEST_DB_HOST", "127.0.0.1")});
-    ds.setPortNumbers(new int[] {Integer.parseInt(env("NYM_TEST_DB_PORT", "5432"))});
-    ds.setUser(env("NYM_TEST_DB_USER", "postgres"));
-    ds.setDatabaseName(database);
-    ds.setConnectTimeout(5);
-    return ds;
-  }
+    static PGSimpleDataSource dataSource(String database) {
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setServerNames(new String[] {env("NYM_TEST_DB_HOST", "127.0.0.1")});
+        ds.setPortNumbers(new int[] {Integer.parseInt(env("NYM_TEST_DB_PORT", "5432"))});
+        ds.setUser(env("NYM_TEST_DB_USER", "postgres"));
+        ds.setDatabaseName(database);
+        ds.setConnectTimeout(5);
+        return ds;
+    }
 
-  private static String env(String name, String fallback) {
-    String value = System.getenv(name);
-    return value == null || value.isBlank() ? fallback : value;
-  }
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
 }

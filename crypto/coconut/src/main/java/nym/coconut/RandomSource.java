@@ -43,7 +43,10 @@ public interface RandomSource {
                 }
                 int off = 0;
                 while (off < out.length) {
-                    sha.update(ByteBuffer.allocate(16).putLong(seed).putLong(counter++).array());
+                    sha.update(ByteBuffer.allocate(16)
+                            .putLong(seed)
+                            .putLong(counter++)
+                            .array());
                     byte[] block = sha.digest();
                     int n = Math.min(block.length, out.length - off);
                     System.arraycopy(block, 0, out, off, n);

@@ -24,8 +24,8 @@ public final class Token {
     /** [value], after checking the value is an allowed denomination. */
     public static List<BigInteger> publicAttributes(int value) throws CoconutException {
         if (!VALUES.contains(value)) {
-            throw new CoconutException(CoconutException.Kind.INVALID_ARGUMENT, "token value " + value
-                    + " is not one of " + VALUES);
+            throw new CoconutException(
+                    CoconutException.Kind.INVALID_ARGUMENT, "token value " + value + " is not one of " + VALUES);
         }
         return List.of(BigInteger.valueOf(value));
     }

@@ -25,23 +25,24 @@ public final class Fixtures {
     }
 
     /** Runs PrepareBlindSign once and returns the unblinded shares of the given authorities (all of them verified). */
-    public static List<PartialSignature> issueShares(Parameters params, ThresholdKeys keys, List<Integer> indices,
-            Attributes attributes, RandomSource rng) throws CoconutException {
+    public static List<PartialSignature> issueShares(
+            Parameters params, ThresholdKeys keys, List<Integer> indices, Attributes attributes, RandomSource rng)
+            throws CoconutException {
         ElGamalKeyPair elGamal = ElGamalKeyPair.generate(params, rng);
         BlindSignRequest request = Issuance.prepareBlindSign(params, elGamal.publicKey(), attributes, rng);
         List<PartialSignature> shares = new ArrayList<>();
         for (int i : indices) {
             IssuerKey issuer = keys.issuer(i);
-            BlindedSignature blinded = Issuance.blindSign(params, issuer.secretKey(), elGamal.publicKey(), request,
-                    attributes.publicAttributes());
+            BlindedSignature blinded = Issuance.blindSign(
+                    params, issuer.secretKey(), elGamal.publicKey(), request, attributes.publicAttributes());
             shares.add(new PartialSignature(i, Issuance.unblind(blinded, elGamal)));
         }
         return shares;
     }
 
     /** A full credential from authorities 1..t. */
-    public static Signature issueCredential(Parameters params, ThresholdKeys keys, Attributes attributes,
-            RandomSource rng) throws CoconutException {
+    public static Signature issueCredential(
+            Parameters params, ThresholdKeys keys, Attributes attributes, RandomSource rng) throws CoconutException {
         List<Integer> first = new ArrayList<>();
         for (int i = 1; i <= keys.threshold(); i++) {
             first.add(i);
@@ -57,15 +58,17 @@ public final class Fixtures {
      * One request, signed by authority 1 of {@code keys} and authority 2 of {@code other}: two shares on the same h,
      * the second from a foreign key set.
      */
-    public static List<PartialSignature> issueSharesMixed(Parameters params, ThresholdKeys keys, ThresholdKeys other,
-            Attributes attributes, RandomSource rng) throws CoconutException {
+    public static List<PartialSignature> issueSharesMixed(
+            Parameters params, ThresholdKeys keys, ThresholdKeys other, Attributes attributes, RandomSource rng)
+            throws CoconutException {
         ElGamalKeyPair elGamal = ElGamalKeyPair.generate(params, rng);
         BlindSignRequest request = Issuance.prepareBlindSign(params, elGamal.publicKey(), attributes, rng);
-        BlindedSignature a = Issuance.blindSign(params, keys.issuer(1).secretKey(), elGamal.publicKey(), request,
-                attributes.publicAttributes());
-        BlindedSignature b = Issuance.blindSign(params, other.issuer(2).secretKey(), elGamal.publicKey(), request,
-                attributes.publicAttributes());
-        return List.of(new PartialSignature(1, Issuance.unblind(a, elGamal)),
+        BlindedSignature a = Issuance.blindSign(
+                params, keys.issuer(1).secretKey(), elGamal.publicKey(), request, attributes.publicAttributes());
+        BlindedSignature b = Issuance.blindSign(
+                params, other.issuer(2).secretKey(), elGamal.publicKey(), request, attributes.publicAttributes());
+        return List.of(
+                new PartialSignature(1, Issuance.unblind(a, elGamal)),
                 new PartialSignature(2, Issuance.unblind(b, elGamal)));
     }
 }

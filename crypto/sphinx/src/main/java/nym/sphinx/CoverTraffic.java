@@ -13,35 +13,38 @@ import java.util.Optional;
  */
 public final class CoverTraffic {
 
-  private static final byte[] LOOP = "nym-sphinx/loop".getBytes(StandardCharsets.US_ASCII);
-  private static final byte[] DROP = "nym-sphinx/drop".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] LOOP = "nym-sphinx/loop".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] DROP = "nym-sphinx/drop".getBytes(StandardCharsets.US_ASCII);
 
-  private CoverTraffic() {}
+    private CoverTraffic() {}
 
-  /** A loop packet back to {@code self} carrying {@code loopId} (e.g. a sequence number matched on return). */
-  public static SphinxPacket loop(PacketBuilder builder, List<RouteHop> route, NodeAddress self, long loopId)
-      throws SphinxException {
-    byte[] msg = ByteBuffer.allocate(LOOP.length + Long.BYTES).put(LOOP).putLong(loopId).array();
-    return builder.build(route, Destination.of(self), msg);
-  }
-
-  /** A drop packet to {@code destination}, which discards it. */
-  public static SphinxPacket drop(PacketBuilder builder, List<RouteHop> route, NodeAddress destination)
-      throws SphinxException {
-    return builder.build(route, Destination.of(destination), DROP.clone());
-  }
-
-  /** The loop id when {@code message} is a loop cover message. */
-  public static Optional<Long> loopId(byte[] message) {
-    if (message.length != LOOP.length + Long.BYTES
-        || !Arrays.equals(message, 0, LOOP.length, LOOP, 0, LOOP.length)) {
-      return Optional.empty();
+    /** A loop packet back to {@code self} carrying {@code loopId} (e.g. a sequence number matched on return). */
+    public static SphinxPacket loop(PacketBuilder builder, List<RouteHop> route, NodeAddress self, long loopId)
+            throws SphinxException {
+        byte[] msg = ByteBuffer.allocate(LOOP.length + Long.BYTES)
+                .put(LOOP)
+                .putLong(loopId)
+                .array();
+        return builder.build(route, Destination.of(self), msg);
     }
-    return Optional.of(ByteBuffer.wrap(message, LOOP.length, Long.BYTES).getLong());
-  }
 
-  /** True when {@code message} is a drop cover message. */
-  public static boolean isDrop(byte[] message) {
-    return Arrays.equals(message, DROP);
-  }
+    /** A drop packet to {@code destination}, which discards it. */
+    public static SphinxPacket drop(PacketBuilder builder, List<RouteHop> route, NodeAddress destination)
+            throws SphinxException {
+        return builder.build(route, Destination.of(destination), DROP.clone());
+    }
+
+    /** The loop id when {@code message} is a loop cover message. */
+    public static Optional<Long> loopId(byte[] message) {
+        if (message.length != LOOP.length + Long.BYTES
+                || !Arrays.equals(message, 0, LOOP.length, LOOP, 0, LOOP.length)) {
+            return Optional.empty();
+        }
+        return Optional.of(ByteBuffer.wrap(message, LOOP.length, Long.BYTES).getLong());
+    }
+
+    /** True when {@code message} is a drop cover message. */
+    public static boolean isDrop(byte[] message) {
+        return Arrays.equals(message, DROP);
+    }
 }

@@ -8,12 +8,12 @@ import java.util.Objects;
  */
 public record Destination(NodeAddress address, SurbId surbId) {
 
-  public Destination {
-    Objects.requireNonNull(address, "address");
-    Objects.requireNonNull(surbId, "surbId");
-  }
+    public Destination {
+        Objects.requireNonNull(address, "address");
+        Objects.requireNonNull(surbId, "surbId");
+    }
 
-  public static Destination of(NodeAddress address) {
-    return new Destination(address, SurbId.NONE);
-  }
+    public static Destination of(NodeAddress address) {
+        return new Destination(address, SurbId.NONE);
+    }
 }

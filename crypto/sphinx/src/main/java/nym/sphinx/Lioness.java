@@ -24,72 +24,72 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class Lioness {
 
-  static final int KEY = SphinxSizes.LIONESS_KEY;
-  static final int ROUND_KEY = 32;
-  static final int L = 32;
-  private static final IvParameterSpec ZERO_IV = new IvParameterSpec(new byte[16]);
+    static final int KEY = SphinxSizes.LIONESS_KEY;
+    static final int ROUND_KEY = 32;
+    static final int L = 32;
+    private static final IvParameterSpec ZERO_IV = new IvParameterSpec(new byte[16]);
 
-  private final Cipher ctr;
-  private final Mac hmac;
-  private final byte[] tmp = new byte[ROUND_KEY];
+    private final Cipher ctr;
+    private final Mac hmac;
+    private final byte[] tmp = new byte[ROUND_KEY];
 
-  Lioness() {
-    try {
-      ctr = Cipher.getInstance("AES/CTR/NoPadding");
-      hmac = Mac.getInstance("HmacSHA256");
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("AES/CTR or HmacSHA256 missing from the JDK", e);
+    Lioness() {
+        try {
+            ctr = Cipher.getInstance("AES/CTR/NoPadding");
+            hmac = Mac.getInstance("HmacSHA256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES/CTR or HmacSHA256 missing from the JDK", e);
+        }
     }
-  }
 
-  /** Encrypts {@code buf[off, off+len)} in place under the 128-byte key at {@code key[keyOff]}. */
-  void encrypt(byte[] key, int keyOff, byte[] buf, int off, int len) {
-    check(len);
-    stream(key, keyOff, buf, off, len);
-    hash(key, keyOff + ROUND_KEY, buf, off, len);
-    stream(key, keyOff + 2 * ROUND_KEY, buf, off, len);
-    hash(key, keyOff + 3 * ROUND_KEY, buf, off, len);
-  }
+    /** Encrypts {@code buf[off, off+len)} in place under the 128-byte key at {@code key[keyOff]}. */
+    void encrypt(byte[] key, int keyOff, byte[] buf, int off, int len) {
+        check(len);
+        stream(key, keyOff, buf, off, len);
+        hash(key, keyOff + ROUND_KEY, buf, off, len);
+        stream(key, keyOff + 2 * ROUND_KEY, buf, off, len);
+        hash(key, keyOff + 3 * ROUND_KEY, buf, off, len);
+    }
 
-  /** Decrypts {@code buf[off, off+len)} in place under the 128-byte key at {@code key[keyOff]}. */
-  void decrypt(byte[] key, int keyOff, byte[] buf, int off, int len) {
-    check(len);
-    hash(key, keyOff + 3 * ROUND_KEY, buf, off, len);
-    stream(key, keyOff + 2 * ROUND_KEY, buf, off, len);
-    hash(key, keyOff + ROUND_KEY, buf, off, len);
-    stream(key, keyOff, buf, off, len);
-  }
+    /** Decrypts {@code buf[off, off+len)} in place under the 128-byte key at {@code key[keyOff]}. */
+    void decrypt(byte[] key, int keyOff, byte[] buf, int off, int len) {
+        check(len);
+        hash(key, keyOff + 3 * ROUND_KEY, buf, off, len);
+        stream(key, keyOff + 2 * ROUND_KEY, buf, off, len);
+        hash(key, keyOff + ROUND_KEY, buf, off, len);
+        stream(key, keyOff, buf, off, len);
+    }
 
-  private static void check(int len) {
-    if (len <= L) {
-      throw new IllegalArgumentException("Lioness needs more than " + L + " bytes");
+    private static void check(int len) {
+        if (len <= L) {
+            throw new IllegalArgumentException("Lioness needs more than " + L + " bytes");
+        }
     }
-  }
 
-  /** R ^= AES-256-CTR(L ^ K). */
-  private void stream(byte[] key, int keyOff, byte[] buf, int off, int len) {
-    for (int i = 0; i < ROUND_KEY; i++) {
-      tmp[i] = (byte) (buf[off + i] ^ key[keyOff + i]);
+    /** R ^= AES-256-CTR(L ^ K). */
+    private void stream(byte[] key, int keyOff, byte[] buf, int off, int len) {
+        for (int i = 0; i < ROUND_KEY; i++) {
+            tmp[i] = (byte) (buf[off + i] ^ key[keyOff + i]);
+        }
+        try {
+            ctr.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(tmp, "AES"), ZERO_IV);
+            ctr.doFinal(buf, off + L, len - L, buf, off + L);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-CTR failed", e);
+        }
     }
-    try {
-      ctr.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(tmp, "AES"), ZERO_IV);
-      ctr.doFinal(buf, off + L, len - L, buf, off + L);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("AES-CTR failed", e);
-    }
-  }
 
-  /** L ^= HMAC-SHA256_K(R). */
-  private void hash(byte[] key, int keyOff, byte[] buf, int off, int len) {
-    try {
-      hmac.init(new SecretKeySpec(key, keyOff, ROUND_KEY, "HmacSHA256"));
-      hmac.update(buf, off + L, len - L);
-      hmac.doFinal(tmp, 0);
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HMAC-SHA256 failed", e);
+    /** L ^= HMAC-SHA256_K(R). */
+    private void hash(byte[] key, int keyOff, byte[] buf, int off, int len) {
+        try {
+            hmac.init(new SecretKeySpec(key, keyOff, ROUND_KEY, "HmacSHA256"));
+            hmac.update(buf, off + L, len - L);
+            hmac.doFinal(tmp, 0);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 failed", e);
+        }
+        for (int i = 0; i < L; i++) {
+            buf[off + i] ^= tmp[i];
+        }
     }
-    for (int i = 0; i < L; i++) {
-      buf[off + i] ^= tmp[i];
-    }
-  }
 }

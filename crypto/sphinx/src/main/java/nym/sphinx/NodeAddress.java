@@ -12,61 +12,62 @@ import java.util.Objects;
  */
 public final class NodeAddress {
 
-  private static final byte[] DOMAIN = "nym-sphinx/v1 node address".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] DOMAIN =
+            "nym-sphinx/v1 node address".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
-  private final byte[] bytes;
+    private final byte[] bytes;
 
-  private NodeAddress(byte[] bytes) {
-    this.bytes = bytes;
-  }
-
-  /** An address from its {@value SphinxSizes#ADDRESS} bytes (copied). */
-  public static NodeAddress of(byte[] bytes) {
-    Objects.requireNonNull(bytes, "bytes");
-    if (bytes.length != SphinxSizes.ADDRESS) {
-      throw new IllegalArgumentException("an address has " + SphinxSizes.ADDRESS + " bytes, got " + bytes.length);
+    private NodeAddress(byte[] bytes) {
+        this.bytes = bytes;
     }
-    return new NodeAddress(bytes.clone());
-  }
 
-  static NodeAddress copyOf(byte[] src, int off) {
-    return new NodeAddress(Arrays.copyOfRange(src, off, off + SphinxSizes.ADDRESS));
-  }
-
-  /** The address of the node with this X25519 public key: SHA-256(domain | key). */
-  public static NodeAddress derive(byte[] publicKey) {
-    Objects.requireNonNull(publicKey, "publicKey");
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      sha.update(DOMAIN);
-      sha.update(publicKey);
-      return new NodeAddress(sha.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 missing from the JDK", e);
+    /** An address from its {@value SphinxSizes#ADDRESS} bytes (copied). */
+    public static NodeAddress of(byte[] bytes) {
+        Objects.requireNonNull(bytes, "bytes");
+        if (bytes.length != SphinxSizes.ADDRESS) {
+            throw new IllegalArgumentException("an address has " + SphinxSizes.ADDRESS + " bytes, got " + bytes.length);
+        }
+        return new NodeAddress(bytes.clone());
     }
-  }
 
-  /** A copy of the bytes. */
-  public byte[] toBytes() {
-    return bytes.clone();
-  }
+    static NodeAddress copyOf(byte[] src, int off) {
+        return new NodeAddress(Arrays.copyOfRange(src, off, off + SphinxSizes.ADDRESS));
+    }
 
-  void copyTo(byte[] dst, int off) {
-    System.arraycopy(bytes, 0, dst, off, bytes.length);
-  }
+    /** The address of the node with this X25519 public key: SHA-256(domain | key). */
+    public static NodeAddress derive(byte[] publicKey) {
+        Objects.requireNonNull(publicKey, "publicKey");
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(DOMAIN);
+            sha.update(publicKey);
+            return new NodeAddress(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 missing from the JDK", e);
+        }
+    }
 
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof NodeAddress other && Arrays.equals(bytes, other.bytes);
-  }
+    /** A copy of the bytes. */
+    public byte[] toBytes() {
+        return bytes.clone();
+    }
 
-  @Override
-  public int hashCode() {
-    return Arrays.hashCode(bytes);
-  }
+    void copyTo(byte[] dst, int off) {
+        System.arraycopy(bytes, 0, dst, off, bytes.length);
+    }
 
-  @Override
-  public String toString() {
-    return HexFormat.of().formatHex(bytes);
-  }
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof NodeAddress other && Arrays.equals(bytes, other.bytes);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(bytes);
+    }
+
+    @Override
+    public String toString() {
+        return HexFormat.of().formatHex(bytes);
+    }
 }

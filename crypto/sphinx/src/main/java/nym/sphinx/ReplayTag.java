@@ -10,28 +10,28 @@ import java.util.HexFormat;
  */
 public final class ReplayTag {
 
-  private final byte[] bytes;
+    private final byte[] bytes;
 
-  ReplayTag(byte[] bytes) {
-    this.bytes = bytes;
-  }
+    ReplayTag(byte[] bytes) {
+        this.bytes = bytes;
+    }
 
-  public byte[] toBytes() {
-    return bytes.clone();
-  }
+    public byte[] toBytes() {
+        return bytes.clone();
+    }
 
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof ReplayTag other && Arrays.equals(bytes, other.bytes);
-  }
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ReplayTag other && Arrays.equals(bytes, other.bytes);
+    }
 
-  @Override
-  public int hashCode() {
-    return Arrays.hashCode(bytes);
-  }
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(bytes);
+    }
 
-  @Override
-  public String toString() {
-    return HexFormat.of().formatHex(bytes);
-  }
+    @Override
+    public String toString() {
+        return HexFormat.of().formatHex(bytes);
+    }
 }

@@ -8,14 +8,14 @@ import java.util.Objects;
  */
 public record RouteHop(NodePublicKey node, long delayNanos) {
 
-  public RouteHop {
-    Objects.requireNonNull(node, "node");
-    if (delayNanos < 0) {
-      throw new IllegalArgumentException("delay must not be negative");
+    public RouteHop {
+        Objects.requireNonNull(node, "node");
+        if (delayNanos < 0) {
+            throw new IllegalArgumentException("delay must not be negative");
+        }
     }
-  }
 
-  public NodeAddress address() {
-    return node.address();
-  }
+    public NodeAddress address() {
+        return node.address();
+    }
 }

@@ -13,53 +13,53 @@ import java.math.BigInteger;
  */
 final class Scalars {
 
-  /** ℓ = 2^252 + 27742317777372353535851937790883648493. */
-  static final BigInteger ORDER =
-      BigInteger.ONE.shiftLeft(252).add(new BigInteger("27742317777372353535851937790883648493"));
+    /** ℓ = 2^252 + 27742317777372353535851937790883648493. */
+    static final BigInteger ORDER =
+            BigInteger.ONE.shiftLeft(252).add(new BigInteger("27742317777372353535851937790883648493"));
 
-  private static final BigInteger INVERSE_OF_8 = BigInteger.valueOf(8).modInverse(ORDER);
-  private static final BigInteger M_MIN = BigInteger.ONE.shiftLeft(251);
-  private static final BigInteger M_MAX = BigInteger.ONE.shiftLeft(252); // exclusive
+    private static final BigInteger INVERSE_OF_8 = BigInteger.valueOf(8).modInverse(ORDER);
+    private static final BigInteger M_MIN = BigInteger.ONE.shiftLeft(251);
+    private static final BigInteger M_MAX = BigInteger.ONE.shiftLeft(252); // exclusive
 
-  private Scalars() {}
+    private Scalars() {}
 
-  /** The clamped X25519 scalar at {@code k[off]}, as X25519 uses it, modulo ℓ. */
-  static BigInteger clamped(byte[] k, int off) {
-    byte[] be = new byte[32];
-    for (int i = 0; i < 32; i++) {
-      be[31 - i] = k[off + i];
+    /** The clamped X25519 scalar at {@code k[off]}, as X25519 uses it, modulo ℓ. */
+    static BigInteger clamped(byte[] k, int off) {
+        byte[] be = new byte[32];
+        for (int i = 0; i < 32; i++) {
+            be[31 - i] = k[off + i];
+        }
+        be[31] &= (byte) 0xf8;
+        be[0] &= 0x7f;
+        be[0] |= 0x40;
+        return new BigInteger(1, be).mod(ORDER);
     }
-    be[31] &= (byte) 0xf8;
-    be[0] &= 0x7f;
-    be[0] |= 0x40;
-    return new BigInteger(1, be).mod(ORDER);
-  }
 
-  static BigInteger multiply(BigInteger a, BigInteger b) {
-    return a.multiply(b).mod(ORDER);
-  }
-
-  /**
-   * Writes a 32-byte X25519 scalar k with clamp(k) = k and k·P = ±c·P for P of order ℓ; false when neither c nor −c
-   * has one (probability about 2^-126).
-   */
-  static boolean encodeClampable(BigInteger c, byte[] out) {
-    BigInteger m = c.multiply(INVERSE_OF_8).mod(ORDER);
-    if (!inRange(m)) {
-      m = ORDER.subtract(m).mod(ORDER);
-      if (!inRange(m)) {
-        return false;
-      }
+    static BigInteger multiply(BigInteger a, BigInteger b) {
+        return a.multiply(b).mod(ORDER);
     }
-    byte[] be = m.shiftLeft(3).toByteArray(); // big-endian, 32 bytes (bit 254 set) or 33 with a sign byte
-    java.util.Arrays.fill(out, 0, 32, (byte) 0);
-    for (int i = 0; i < 32 && i < be.length; i++) {
-      out[i] = be[be.length - 1 - i];
-    }
-    return true;
-  }
 
-  private static boolean inRange(BigInteger m) {
-    return m.compareTo(M_MIN) >= 0 && m.compareTo(M_MAX) < 0;
-  }
+    /**
+     * Writes a 32-byte X25519 scalar k with clamp(k) = k and k·P = ±c·P for P of order ℓ; false when neither c nor −c
+     * has one (probability about 2^-126).
+     */
+    static boolean encodeClampable(BigInteger c, byte[] out) {
+        BigInteger m = c.multiply(INVERSE_OF_8).mod(ORDER);
+        if (!inRange(m)) {
+            m = ORDER.subtract(m).mod(ORDER);
+            if (!inRange(m)) {
+                return false;
+            }
+        }
+        byte[] be = m.shiftLeft(3).toByteArray(); // big-endian, 32 bytes (bit 254 set) or 33 with a sign byte
+        java.util.Arrays.fill(out, 0, 32, (byte) 0);
+        for (int i = 0; i < 32 && i < be.length; i++) {
+            out[i] = be[be.length - 1 - i];
+        }
+        return true;
+    }
+
+    private static boolean inRange(BigInteger m) {
+        return m.compareTo(M_MIN) >= 0 && m.compareTo(M_MAX) < 0;
+    }
 }

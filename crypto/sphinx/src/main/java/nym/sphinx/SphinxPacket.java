@@ -8,13 +8,13 @@ import java.util.Objects;
  */
 public record SphinxPacket(NodeAddress firstHop, byte[] bytes) {
 
-  public SphinxPacket {
-    Objects.requireNonNull(firstHop, "firstHop");
-    Objects.requireNonNull(bytes, "bytes");
-  }
+    public SphinxPacket {
+        Objects.requireNonNull(firstHop, "firstHop");
+        Objects.requireNonNull(bytes, "bytes");
+    }
 
-  @Override
-  public String toString() {
-    return "SphinxPacket[firstHop=" + firstHop + ", length=" + bytes.length + "]";
-  }
+    @Override
+    public String toString() {
+        return "SphinxPacket[firstHop=" + firstHop + ", length=" + bytes.length + "]";
+    }
 }

@@ -13,66 +13,66 @@ package nym.sphinx;
  */
 public final class SphinxSizes {
 
-  /** κ, the security parameter in bytes: MAC length and the zero prefix that protects the payload. */
-  public static final int SECURITY_PARAMETER = 16;
-  /** Size of an X25519 public key or shared secret. */
-  public static final int X25519_KEY = 32;
-  /** α: the blinded X25519 group element of the hop. */
-  public static final int ALPHA = X25519_KEY;
-  /** γ: HMAC-SHA256 over β, truncated to κ. */
-  public static final int GAMMA = SECURITY_PARAMETER;
-  /** A node or destination address (node addresses are derived from the node's public key). */
-  public static final int ADDRESS = 32;
-  /** Delay in nanoseconds, signed big-endian long, never negative. */
-  public static final int DELAY = Long.BYTES;
-  /** SURB identifier carried to the final hop. */
-  public static final int SURB_ID = 16;
-  /** Routing information version byte. */
-  public static final int VERSION = 1;
-  /** Routing information flags byte. */
-  public static final int FLAGS = 1;
-  /** Routing information of one hop: version | flags | address | delay | SURB id. */
-  public static final int ROUTING_INFO = VERSION + FLAGS + ADDRESS + DELAY + SURB_ID;
-  /** One hop's share of β: its routing information and the γ of the next hop. */
-  public static final int HOP_BLOCK = ROUTING_INFO + GAMMA;
-  /** Longest route. Every packet is sized for it. */
-  public static final int MAX_HOPS = 5;
-  /** β: encrypted routing information of all hops, padded with random bytes and the filler. */
-  public static final int BETA = MAX_HOPS * HOP_BLOCK;
-  /** Header: α | β | γ. */
-  public static final int HEADER = ALPHA + BETA + GAMMA;
-  /** Key stream each hop applies to β extended by one zeroed hop block. */
-  public static final int BETA_STREAM = BETA + HOP_BLOCK;
-  /** The first bytes of the innermost payload; checked to be zero at the final hop. */
-  public static final int PAYLOAD_ZERO_PREFIX = SECURITY_PARAMETER;
-  /** Lioness key: four 32-byte round keys. */
-  public static final int LIONESS_KEY = 4 * 32;
-  /** Replay tag derived from the hop's shared secret. */
-  public static final int REPLAY_TAG = 16;
-  /** Default payload size of the network. */
-  public static final int DEFAULT_PAYLOAD = 2048;
-  /** A SURB on the wire: first hop address | header | payload key. */
-  public static final int SURB = ADDRESS + HEADER + LIONESS_KEY;
+    /** κ, the security parameter in bytes: MAC length and the zero prefix that protects the payload. */
+    public static final int SECURITY_PARAMETER = 16;
+    /** Size of an X25519 public key or shared secret. */
+    public static final int X25519_KEY = 32;
+    /** α: the blinded X25519 group element of the hop. */
+    public static final int ALPHA = X25519_KEY;
+    /** γ: HMAC-SHA256 over β, truncated to κ. */
+    public static final int GAMMA = SECURITY_PARAMETER;
+    /** A node or destination address (node addresses are derived from the node's public key). */
+    public static final int ADDRESS = 32;
+    /** Delay in nanoseconds, signed big-endian long, never negative. */
+    public static final int DELAY = Long.BYTES;
+    /** SURB identifier carried to the final hop. */
+    public static final int SURB_ID = 16;
+    /** Routing information version byte. */
+    public static final int VERSION = 1;
+    /** Routing information flags byte. */
+    public static final int FLAGS = 1;
+    /** Routing information of one hop: version | flags | address | delay | SURB id. */
+    public static final int ROUTING_INFO = VERSION + FLAGS + ADDRESS + DELAY + SURB_ID;
+    /** One hop's share of β: its routing information and the γ of the next hop. */
+    public static final int HOP_BLOCK = ROUTING_INFO + GAMMA;
+    /** Longest route. Every packet is sized for it. */
+    public static final int MAX_HOPS = 5;
+    /** β: encrypted routing information of all hops, padded with random bytes and the filler. */
+    public static final int BETA = MAX_HOPS * HOP_BLOCK;
+    /** Header: α | β | γ. */
+    public static final int HEADER = ALPHA + BETA + GAMMA;
+    /** Key stream each hop applies to β extended by one zeroed hop block. */
+    public static final int BETA_STREAM = BETA + HOP_BLOCK;
+    /** The first bytes of the innermost payload; checked to be zero at the final hop. */
+    public static final int PAYLOAD_ZERO_PREFIX = SECURITY_PARAMETER;
+    /** Lioness key: four 32-byte round keys. */
+    public static final int LIONESS_KEY = 4 * 32;
+    /** Replay tag derived from the hop's shared secret. */
+    public static final int REPLAY_TAG = 16;
+    /** Default payload size of the network. */
+    public static final int DEFAULT_PAYLOAD = 2048;
+    /** A SURB on the wire: first hop address | header | payload key. */
+    public static final int SURB = ADDRESS + HEADER + LIONESS_KEY;
 
-  /* offsets inside the packet */
-  public static final int ALPHA_OFFSET = 0;
-  public static final int BETA_OFFSET = ALPHA_OFFSET + ALPHA;
-  public static final int GAMMA_OFFSET = BETA_OFFSET + BETA;
-  public static final int PAYLOAD_OFFSET = GAMMA_OFFSET + GAMMA;
+    /* offsets inside the packet */
+    public static final int ALPHA_OFFSET = 0;
+    public static final int BETA_OFFSET = ALPHA_OFFSET + ALPHA;
+    public static final int GAMMA_OFFSET = BETA_OFFSET + BETA;
+    public static final int PAYLOAD_OFFSET = GAMMA_OFFSET + GAMMA;
 
-  /* offsets inside the routing information */
-  static final int RI_VERSION = 0;
-  static final int RI_FLAGS = RI_VERSION + VERSION;
-  static final int RI_ADDRESS = RI_FLAGS + FLAGS;
-  static final int RI_DELAY = RI_ADDRESS + ADDRESS;
-  static final int RI_SURB_ID = RI_DELAY + DELAY;
+    /* offsets inside the routing information */
+    static final int RI_VERSION = 0;
+    static final int RI_FLAGS = RI_VERSION + VERSION;
+    static final int RI_ADDRESS = RI_FLAGS + FLAGS;
+    static final int RI_DELAY = RI_ADDRESS + ADDRESS;
+    static final int RI_SURB_ID = RI_DELAY + DELAY;
 
-  /** The only routing information version. */
-  public static final byte CURRENT_VERSION = 1;
-  /** Flag: this hop is the last one; the address is the destination. */
-  public static final byte FLAG_FINAL = 0x01;
-  /** Flag (with FINAL): the packet is a SURB reply; the payload is opened by the SURB's creator. */
-  public static final byte FLAG_REPLY = 0x02;
+    /** The only routing information version. */
+    public static final byte CURRENT_VERSION = 1;
+    /** Flag: this hop is the last one; the address is the destination. */
+    public static final byte FLAG_FINAL = 0x01;
+    /** Flag (with FINAL): the packet is a SURB reply; the payload is opened by the SURB's creator. */
+    public static final byte FLAG_REPLY = 0x02;
 
-  private SphinxSizes() {}
+    private SphinxSizes() {}
 }

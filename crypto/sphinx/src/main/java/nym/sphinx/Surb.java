@@ -15,64 +15,64 @@ import java.util.Objects;
  */
 public final class Surb {
 
-  private final SphinxParams params;
-  private final NodeAddress firstHop;
-  private final byte[] header;
-  private final byte[] replyKey;
+    private final SphinxParams params;
+    private final NodeAddress firstHop;
+    private final byte[] header;
+    private final byte[] replyKey;
 
-  Surb(SphinxParams params, NodeAddress firstHop, byte[] header, byte[] replyKey) {
-    this.params = params;
-    this.firstHop = firstHop;
-    this.header = header;
-    this.replyKey = replyKey;
-  }
-
-  public NodeAddress firstHop() {
-    return firstHop;
-  }
-
-  public byte[] toBytes() {
-    byte[] out = new byte[SURB];
-    firstHop.copyTo(out, 0);
-    System.arraycopy(header, 0, out, ADDRESS, HEADER);
-    System.arraycopy(replyKey, 0, out, ADDRESS + HEADER, LIONESS_KEY);
-    return out;
-  }
-
-  /**
-   * A SURB received from its creator.
-   *
-   * @throws SphinxException {@link SphinxException.Kind#MALFORMED} when the length is wrong
-   */
-  public static Surb fromBytes(SphinxParams params, byte[] bytes) throws SphinxException {
-    Objects.requireNonNull(params, "params");
-    Objects.requireNonNull(bytes, "bytes");
-    if (bytes.length != SURB) {
-      throw new SphinxException(
-          SphinxException.Kind.MALFORMED, "a SURB has " + SURB + " bytes, got " + bytes.length);
+    Surb(SphinxParams params, NodeAddress firstHop, byte[] header, byte[] replyKey) {
+        this.params = params;
+        this.firstHop = firstHop;
+        this.header = header;
+        this.replyKey = replyKey;
     }
-    return new Surb(
-        params,
-        NodeAddress.copyOf(bytes, 0),
-        Arrays.copyOfRange(bytes, ADDRESS, ADDRESS + HEADER),
-        Arrays.copyOfRange(bytes, ADDRESS + HEADER, SURB));
-  }
 
-  /**
-   * The reply packet carrying {@code message}, to send to {@link #firstHop()}.
-   *
-   * @throws SphinxException {@link SphinxException.Kind#MESSAGE_TOO_LONG} when the message does not fit
-   */
-  public SphinxPacket reply(byte[] message) throws SphinxException {
-    byte[] packet = new byte[params.packetSize()];
-    System.arraycopy(header, 0, packet, 0, HEADER);
-    Payloads.padInto(message, packet, PAYLOAD_OFFSET + PAYLOAD_ZERO_PREFIX, params.bodySize());
-    new Lioness().encrypt(replyKey, 0, packet, PAYLOAD_OFFSET, params.payloadSize());
-    return new SphinxPacket(firstHop, packet);
-  }
+    public NodeAddress firstHop() {
+        return firstHop;
+    }
 
-  @Override
-  public String toString() {
-    return "Surb[firstHop=" + firstHop + "]";
-  }
+    public byte[] toBytes() {
+        byte[] out = new byte[SURB];
+        firstHop.copyTo(out, 0);
+        System.arraycopy(header, 0, out, ADDRESS, HEADER);
+        System.arraycopy(replyKey, 0, out, ADDRESS + HEADER, LIONESS_KEY);
+        return out;
+    }
+
+    /**
+     * A SURB received from its creator.
+     *
+     * @throws SphinxException {@link SphinxException.Kind#MALFORMED} when the length is wrong
+     */
+    public static Surb fromBytes(SphinxParams params, byte[] bytes) throws SphinxException {
+        Objects.requireNonNull(params, "params");
+        Objects.requireNonNull(bytes, "bytes");
+        if (bytes.length != SURB) {
+            throw new SphinxException(
+                    SphinxException.Kind.MALFORMED, "a SURB has " + SURB + " bytes, got " + bytes.length);
+        }
+        return new Surb(
+                params,
+                NodeAddress.copyOf(bytes, 0),
+                Arrays.copyOfRange(bytes, ADDRESS, ADDRESS + HEADER),
+                Arrays.copyOfRange(bytes, ADDRESS + HEADER, SURB));
+    }
+
+    /**
+     * The reply packet carrying {@code message}, to send to {@link #firstHop()}.
+     *
+     * @throws SphinxException {@link SphinxException.Kind#MESSAGE_TOO_LONG} when the message does not fit
+     */
+    public SphinxPacket reply(byte[] message) throws SphinxException {
+        byte[] packet = new byte[params.packetSize()];
+        System.arraycopy(header, 0, packet, 0, HEADER);
+        Payloads.padInto(message, packet, PAYLOAD_OFFSET + PAYLOAD_ZERO_PREFIX, params.bodySize());
+        new Lioness().encrypt(replyKey, 0, packet, PAYLOAD_OFFSET, params.payloadSize());
+        return new SphinxPacket(firstHop, packet);
+    }
+
+    @Override
+    public String toString() {
+        return "Surb[firstHop=" + firstHop + "]";
+    }
 }

@@ -8,53 +8,53 @@ import java.util.Objects;
 /** The {@value SphinxSizes#SURB_ID}-byte identifier the final hop reports, naming the SURB a reply answers. */
 public final class SurbId {
 
-  /** The identifier of packets that are not SURB replies. */
-  public static final SurbId NONE = new SurbId(new byte[SphinxSizes.SURB_ID]);
+    /** The identifier of packets that are not SURB replies. */
+    public static final SurbId NONE = new SurbId(new byte[SphinxSizes.SURB_ID]);
 
-  private final byte[] bytes;
+    private final byte[] bytes;
 
-  private SurbId(byte[] bytes) {
-    this.bytes = bytes;
-  }
-
-  public static SurbId of(byte[] bytes) {
-    Objects.requireNonNull(bytes, "bytes");
-    if (bytes.length != SphinxSizes.SURB_ID) {
-      throw new IllegalArgumentException("a SURB id has " + SphinxSizes.SURB_ID + " bytes, got " + bytes.length);
+    private SurbId(byte[] bytes) {
+        this.bytes = bytes;
     }
-    return new SurbId(bytes.clone());
-  }
 
-  public static SurbId random(SecureRandom random) {
-    byte[] b = new byte[SphinxSizes.SURB_ID];
-    random.nextBytes(b);
-    return new SurbId(b);
-  }
+    public static SurbId of(byte[] bytes) {
+        Objects.requireNonNull(bytes, "bytes");
+        if (bytes.length != SphinxSizes.SURB_ID) {
+            throw new IllegalArgumentException("a SURB id has " + SphinxSizes.SURB_ID + " bytes, got " + bytes.length);
+        }
+        return new SurbId(bytes.clone());
+    }
 
-  static SurbId copyOf(byte[] src, int off) {
-    return new SurbId(Arrays.copyOfRange(src, off, off + SphinxSizes.SURB_ID));
-  }
+    public static SurbId random(SecureRandom random) {
+        byte[] b = new byte[SphinxSizes.SURB_ID];
+        random.nextBytes(b);
+        return new SurbId(b);
+    }
 
-  void copyTo(byte[] dst, int off) {
-    System.arraycopy(bytes, 0, dst, off, bytes.length);
-  }
+    static SurbId copyOf(byte[] src, int off) {
+        return new SurbId(Arrays.copyOfRange(src, off, off + SphinxSizes.SURB_ID));
+    }
 
-  public byte[] toBytes() {
-    return bytes.clone();
-  }
+    void copyTo(byte[] dst, int off) {
+        System.arraycopy(bytes, 0, dst, off, bytes.length);
+    }
 
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof SurbId other && Arrays.equals(bytes, other.bytes);
-  }
+    public byte[] toBytes() {
+        return bytes.clone();
+    }
 
-  @Override
-  public int hashCode() {
-    return Arrays.hashCode(bytes);
-  }
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SurbId other && Arrays.equals(bytes, other.bytes);
+    }
 
-  @Override
-  public String toString() {
-    return HexFormat.of().formatHex(bytes);
-  }
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(bytes);
+    }
+
+    @Override
+    public String toString() {
+        return HexFormat.of().formatHex(bytes);
+    }
 }

@@ -11,62 +11,62 @@ import java.util.Objects;
  */
 public final class SurbSecret {
 
-  private final SphinxParams params;
-  private final SurbId id;
-  private final byte[] replyKey;
-  private final byte[][] payloadKeys;
+    private final SphinxParams params;
+    private final SurbId id;
+    private final byte[] replyKey;
+    private final byte[][] payloadKeys;
 
-  SurbSecret(SphinxParams params, SurbId id, byte[] replyKey, byte[][] payloadKeys) {
-    this.params = params;
-    this.id = id;
-    this.replyKey = replyKey;
-    this.payloadKeys = payloadKeys;
-  }
+    SurbSecret(SphinxParams params, SurbId id, byte[] replyKey, byte[][] payloadKeys) {
+        this.params = params;
+        this.id = id;
+        this.replyKey = replyKey;
+        this.payloadKeys = payloadKeys;
+    }
 
-  public SurbId id() {
-    return id;
-  }
+    public SurbId id() {
+        return id;
+    }
 
-  /**
-   * The message of a reply delivered by the final hop.
-   *
-   * @throws SphinxException {@link SphinxException.Kind#SURB_MISMATCH} when the delivery is not a reply to this SURB,
-   *     {@link SphinxException.Kind#PAYLOAD_CORRUPTED} when the payload was changed on the way
-   */
-  public byte[] open(ProcessResult.Final delivery) throws SphinxException {
-    Objects.requireNonNull(delivery, "delivery");
-    if (!delivery.reply() || !delivery.surbId().equals(id)) {
-      throw new SphinxException(SphinxException.Kind.SURB_MISMATCH, "not a reply to SURB " + id);
+    /**
+     * The message of a reply delivered by the final hop.
+     *
+     * @throws SphinxException {@link SphinxException.Kind#SURB_MISMATCH} when the delivery is not a reply to this SURB,
+     *     {@link SphinxException.Kind#PAYLOAD_CORRUPTED} when the payload was changed on the way
+     */
+    public byte[] open(ProcessResult.Final delivery) throws SphinxException {
+        Objects.requireNonNull(delivery, "delivery");
+        if (!delivery.reply() || !delivery.surbId().equals(id)) {
+            throw new SphinxException(SphinxException.Kind.SURB_MISMATCH, "not a reply to SURB " + id);
+        }
+        return open(delivery.payload());
     }
-    return open(delivery.payload());
-  }
 
-  /** The message inside a sealed reply payload (as delivered by the final hop). */
-  public byte[] open(byte[] payload) throws SphinxException {
-    Objects.requireNonNull(payload, "payload");
-    int size = params.payloadSize();
-    if (payload.length != size) {
-      throw new SphinxException(
-          SphinxException.Kind.MALFORMED, "reply payload of " + payload.length + " bytes, expected " + size);
+    /** The message inside a sealed reply payload (as delivered by the final hop). */
+    public byte[] open(byte[] payload) throws SphinxException {
+        Objects.requireNonNull(payload, "payload");
+        int size = params.payloadSize();
+        if (payload.length != size) {
+            throw new SphinxException(
+                    SphinxException.Kind.MALFORMED, "reply payload of " + payload.length + " bytes, expected " + size);
+        }
+        byte[] p = payload.clone();
+        Lioness lioness = new Lioness();
+        for (int i = payloadKeys.length - 1; i >= 0; i--) {
+            lioness.encrypt(payloadKeys[i], 0, p, 0, size);
+        }
+        lioness.decrypt(replyKey, 0, p, 0, size);
+        int zero = 0;
+        for (int i = 0; i < PAYLOAD_ZERO_PREFIX; i++) {
+            zero |= p[i];
+        }
+        if (zero != 0) {
+            throw new SphinxException(SphinxException.Kind.PAYLOAD_CORRUPTED, "reply payload integrity check failed");
+        }
+        return Payloads.unpad(p, PAYLOAD_ZERO_PREFIX, size - PAYLOAD_ZERO_PREFIX);
     }
-    byte[] p = payload.clone();
-    Lioness lioness = new Lioness();
-    for (int i = payloadKeys.length - 1; i >= 0; i--) {
-      lioness.encrypt(payloadKeys[i], 0, p, 0, size);
-    }
-    lioness.decrypt(replyKey, 0, p, 0, size);
-    int zero = 0;
-    for (int i = 0; i < PAYLOAD_ZERO_PREFIX; i++) {
-      zero |= p[i];
-    }
-    if (zero != 0) {
-      throw new SphinxException(SphinxException.Kind.PAYLOAD_CORRUPTED, "reply payload integrity check failed");
-    }
-    return Payloads.unpad(p, PAYLOAD_ZERO_PREFIX, size - PAYLOAD_ZERO_PREFIX);
-  }
 
-  @Override
-  public String toString() {
-    return "SurbSecret[id=" + id + "]";
-  }
+    @Override
+    public String toString() {
+        return "SurbSecret[id=" + id + "]";
+    }
 }

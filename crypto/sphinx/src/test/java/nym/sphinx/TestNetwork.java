@@ -9,69 +9,69 @@ import java.util.Map;
 /** A handful of nodes with their processors, for tests. */
 final class TestNetwork {
 
-  final SphinxParams params;
-  final SecureRandom random;
-  final List<NodeKeyPair> nodes = new ArrayList<>();
-  final Map<NodeAddress, SphinxProcessor> processors = new HashMap<>();
-  final PacketBuilder builder;
+    final SphinxParams params;
+    final SecureRandom random;
+    final List<NodeKeyPair> nodes = new ArrayList<>();
+    final Map<NodeAddress, SphinxProcessor> processors = new HashMap<>();
+    final PacketBuilder builder;
 
-  TestNetwork(SphinxParams params, int size, long seed) {
-    this.params = params;
-    this.random = seeded(seed);
-    for (int i = 0; i < size; i++) {
-      NodeKeyPair kp = NodeKeyPair.generate(random);
-      nodes.add(kp);
-      processors.put(kp.address(), new SphinxProcessor(params, kp));
+    TestNetwork(SphinxParams params, int size, long seed) {
+        this.params = params;
+        this.random = seeded(seed);
+        for (int i = 0; i < size; i++) {
+            NodeKeyPair kp = NodeKeyPair.generate(random);
+            nodes.add(kp);
+            processors.put(kp.address(), new SphinxProcessor(params, kp));
+        }
+        this.builder = new PacketBuilder(params, random);
     }
-    this.builder = new PacketBuilder(params, random);
-  }
 
-  static SecureRandom seeded(long seed) {
-    try {
-      SecureRandom r = SecureRandom.getInstance("SHA1PRNG");
-      r.setSeed(seed);
-      return r;
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+    static SecureRandom seeded(long seed) {
+        try {
+            SecureRandom r = SecureRandom.getInstance("SHA1PRNG");
+            r.setSeed(seed);
+            return r;
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
-  }
 
-  /** Route over the first {@code hops} nodes with delays 1000·(i+1)+hop-specific offset. */
-  List<RouteHop> route(int hops) {
-    List<RouteHop> route = new ArrayList<>();
-    for (int i = 0; i < hops; i++) {
-      route.add(new RouteHop(nodes.get(i).publicKey(), 1_000_000L * (i + 1) + 17 * i));
+    /** Route over the first {@code hops} nodes with delays 1000·(i+1)+hop-specific offset. */
+    List<RouteHop> route(int hops) {
+        List<RouteHop> route = new ArrayList<>();
+        for (int i = 0; i < hops; i++) {
+            route.add(new RouteHop(nodes.get(i).publicKey(), 1_000_000L * (i + 1) + 17 * i));
+        }
+        return route;
     }
-    return route;
-  }
 
-  SphinxProcessor processorFor(NodeAddress address) {
-    SphinxProcessor p = processors.get(address);
-    if (p == null) {
-      throw new AssertionError("no node with address " + address);
+    SphinxProcessor processorFor(NodeAddress address) {
+        SphinxProcessor p = processors.get(address);
+        if (p == null) {
+            throw new AssertionError("no node with address " + address);
+        }
+        return p;
     }
-    return p;
-  }
 
-  /** Runs a packet through the network until its final hop. */
-  ProcessResult.Final deliver(SphinxPacket packet) throws SphinxException {
-    NodeAddress at = packet.firstHop();
-    byte[] bytes = packet.bytes();
-    for (int i = 0; i <= SphinxSizes.MAX_HOPS; i++) {
-      ProcessResult r = processorFor(at).process(bytes);
-      if (r instanceof ProcessResult.Final f) {
-        return f;
-      }
-      ProcessResult.Forward fw = (ProcessResult.Forward) r;
-      at = fw.nextHop();
-      bytes = fw.packet();
+    /** Runs a packet through the network until its final hop. */
+    ProcessResult.Final deliver(SphinxPacket packet) throws SphinxException {
+        NodeAddress at = packet.firstHop();
+        byte[] bytes = packet.bytes();
+        for (int i = 0; i <= SphinxSizes.MAX_HOPS; i++) {
+            ProcessResult r = processorFor(at).process(bytes);
+            if (r instanceof ProcessResult.Final f) {
+                return f;
+            }
+            ProcessResult.Forward fw = (ProcessResult.Forward) r;
+            at = fw.nextHop();
+            bytes = fw.packet();
+        }
+        throw new AssertionError("packet did not reach a final hop");
     }
-    throw new AssertionError("packet did not reach a final hop");
-  }
 
-  static NodeAddress address(int b) {
-    byte[] a = new byte[SphinxSizes.ADDRESS];
-    java.util.Arrays.fill(a, (byte) b);
-    return NodeAddress.of(a);
-  }
+    static NodeAddress address(int b) {
+        byte[] a = new byte[SphinxSizes.ADDRESS];
+        java.util.Arrays.fill(a, (byte) b);
+        return NodeAddress.of(a);
+    }
 }

@@ -17,104 +17,106 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class DirectoryClient {
 
-  private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-  private final URI base;
-  private final Ed25519Identity identity;
-  private final HttpClient http;
-  private final Clock clock;
-  private final AtomicLong lastTimestamp = new AtomicLong();
+    private final URI base;
+    private final Ed25519Identity identity;
+    private final HttpClient http;
+    private final Clock clock;
+    private final AtomicLong lastTimestamp = new AtomicLong();
 
-  /**
-   * @param base the directory's base URL, e.g. {@code http://127.0.0.1:28080}
-   * @param identity the node's identity key; null for a client that only reads
-   */
-  public DirectoryClient(URI base, Ed25519Identity identity) {
-    this(base, identity, HttpClient.newBuilder().connectTimeout(TIMEOUT).build(), Clock.systemUTC());
-  }
-
-  public DirectoryClient(URI base, Ed25519Identity identity, HttpClient http, Clock clock) {
-    this.base = base;
-    this.identity = identity;
-    this.http = http;
-    this.clock = clock;
-  }
-
-  public void postMixnode(MixnodePresence presence) {
-    postSigned(Paths.MIXNODES, Json.write(presence));
-  }
-
-  public void postGateway(GatewayPresence presence) {
-    postSigned(Paths.GATEWAYS, Json.write(presence));
-  }
-
-  public void postValidator(ValidatorPresence presence) {
-    postSigned(Paths.VALIDATORS, Json.write(presence));
-  }
-
-  public void postMetrics(MixMetrics metrics) {
-    postSigned(Paths.MIX_METRICS, Json.write(metrics));
-  }
-
-  /** The directory's topology key as it publishes it. Pin it out of band where the directory is not trusted. */
-  public byte[] directoryKey() {
-    DirectoryKey key = Json.read(send(get(Paths.DIRECTORY_KEY)).body(), DirectoryKey.class);
-    return Keys.decode(key.publicKey(), Keys.PUBLIC_KEY_BYTES, "directory key");
-  }
-
-  /** The topology, after checking its signature against {@code directoryKey}. */
-  public Topology topology(byte[] directoryKey) {
-    HttpResponse<byte[]> response = send(get(Paths.TOPOLOGY));
-    Optional<String> signature = response.headers().firstValue(Signing.SIGNATURE_HEADER);
-    if (signature.isEmpty()) {
-      throw new DirectoryException(DirectoryException.Kind.BAD_SIGNATURE, "topology answer is not signed");
+    /**
+     * @param base the directory's base URL, e.g. {@code http://127.0.0.1:28080}
+     * @param identity the node's identity key; null for a client that only reads
+     */
+    public DirectoryClient(URI base, Ed25519Identity identity) {
+        this(base, identity, HttpClient.newBuilder().connectTimeout(TIMEOUT).build(), Clock.systemUTC());
     }
-    Signing.verifyTopology(directoryKey, response.body(), signature.get());
-    return Json.read(response.body(), Topology.class);
-  }
 
-  /** Signs and posts {@code body} to {@code path}; returns the answer's status (2xx) or throws. */
-  public int postSigned(String path, byte[] body) {
-    if (identity == null) {
-      throw new IllegalStateException("this client has no identity key");
+    public DirectoryClient(URI base, Ed25519Identity identity, HttpClient http, Clock clock) {
+        this.base = base;
+        this.identity = identity;
+        this.http = http;
+        this.clock = clock;
     }
-    long timestamp = nextTimestamp();
-    HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
-        .timeout(TIMEOUT)
-        .header("Content-Type", "application/json")
-        .header(Signing.TIMESTAMP_HEADER, Long.toString(timestamp))
-        .header(Signing.SIGNATURE_HEADER, Signing.signRequest(identity, path, timestamp, body))
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-        .build();
-    return send(request).statusCode();
-  }
 
-  /** Milliseconds, strictly increasing for this client: the directory refuses a timestamp it has already seen. */
-  private long nextTimestamp() {
-    long now = clock.millis();
-    return lastTimestamp.updateAndGet(last -> Math.max(last + 1, now));
-  }
-
-  private HttpRequest get(String path) {
-    return HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT).GET().build();
-  }
-
-  private HttpResponse<byte[]> send(HttpRequest request) {
-    HttpResponse<byte[]> response;
-    try {
-      response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-    } catch (IOException e) {
-      throw new DirectoryException(DirectoryException.Kind.IO, request.uri() + ": " + e.getMessage(), 0, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new DirectoryException(DirectoryException.Kind.IO, request.uri() + ": interrupted", 0, e);
+    public void postMixnode(MixnodePresence presence) {
+        postSigned(Paths.MIXNODES, Json.write(presence));
     }
-    if (response.statusCode() / 100 != 2) {
-      throw new DirectoryException(DirectoryException.Kind.HTTP_STATUS,
-          request.method() + " " + request.uri().getPath() + " answered " + response.statusCode() + ": "
-              + new String(response.body(), StandardCharsets.UTF_8),
-          response.statusCode(), null);
+
+    public void postGateway(GatewayPresence presence) {
+        postSigned(Paths.GATEWAYS, Json.write(presence));
     }
-    return response;
-  }
+
+    public void postValidator(ValidatorPresence presence) {
+        postSigned(Paths.VALIDATORS, Json.write(presence));
+    }
+
+    public void postMetrics(MixMetrics metrics) {
+        postSigned(Paths.MIX_METRICS, Json.write(metrics));
+    }
+
+    /** The directory's topology key as it publishes it. Pin it out of band where the directory is not trusted. */
+    public byte[] directoryKey() {
+        DirectoryKey key = Json.read(send(get(Paths.DIRECTORY_KEY)).body(), DirectoryKey.class);
+        return Keys.decode(key.publicKey(), Keys.PUBLIC_KEY_BYTES, "directory key");
+    }
+
+    /** The topology, after checking its signature against {@code directoryKey}. */
+    public Topology topology(byte[] directoryKey) {
+        HttpResponse<byte[]> response = send(get(Paths.TOPOLOGY));
+        Optional<String> signature = response.headers().firstValue(Signing.SIGNATURE_HEADER);
+        if (signature.isEmpty()) {
+            throw new DirectoryException(DirectoryException.Kind.BAD_SIGNATURE, "topology answer is not signed");
+        }
+        Signing.verifyTopology(directoryKey, response.body(), signature.get());
+        return Json.read(response.body(), Topology.class);
+    }
+
+    /** Signs and posts {@code body} to {@code path}; returns the answer's status (2xx) or throws. */
+    public int postSigned(String path, byte[] body) {
+        if (identity == null) {
+            throw new IllegalStateException("this client has no identity key");
+        }
+        long timestamp = nextTimestamp();
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
+                .timeout(TIMEOUT)
+                .header("Content-Type", "application/json")
+                .header(Signing.TIMESTAMP_HEADER, Long.toString(timestamp))
+                .header(Signing.SIGNATURE_HEADER, Signing.signRequest(identity, path, timestamp, body))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        return send(request).statusCode();
+    }
+
+    /** Milliseconds, strictly increasing for this client: the directory refuses a timestamp it has already seen. */
+    private long nextTimestamp() {
+        long now = clock.millis();
+        return lastTimestamp.updateAndGet(last -> Math.max(last + 1, now));
+    }
+
+    private HttpRequest get(String path) {
+        return HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT).GET().build();
+    }
+
+    private HttpResponse<byte[]> send(HttpRequest request) {
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new DirectoryException(DirectoryException.Kind.IO, request.uri() + ": " + e.getMessage(), 0, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DirectoryException(DirectoryException.Kind.IO, request.uri() + ": interrupted", 0, e);
+        }
+        if (response.statusCode() / 100 != 2) {
+            throw new DirectoryException(
+                    DirectoryException.Kind.HTTP_STATUS,
+                    request.method() + " " + request.uri().getPath() + " answered " + response.statusCode() + ": "
+                            + new String(response.body(), StandardCharsets.UTF_8),
+                    response.statusCode(),
+                    null);
+        }
+        return response;
+    }
 }

@@ -3,39 +3,39 @@ package nym.directory.api;
 /** The one exception of this library; {@link #kind()} says what went wrong. Never carries key material. */
 public final class DirectoryException extends RuntimeException {
 
-  /** What went wrong. */
-  public enum Kind {
-    /** A key or signature is not well-formed (encoding or length). */
-    MALFORMED_KEY,
-    /** A signature does not verify. */
-    BAD_SIGNATURE,
-    /** JSON could not be written or read. */
-    JSON,
-    /** The directory answered with an error status; the message holds its problem detail. */
-    HTTP_STATUS,
-    /** The directory could not be reached. */
-    IO
-  }
+    /** What went wrong. */
+    public enum Kind {
+        /** A key or signature is not well-formed (encoding or length). */
+        MALFORMED_KEY,
+        /** A signature does not verify. */
+        BAD_SIGNATURE,
+        /** JSON could not be written or read. */
+        JSON,
+        /** The directory answered with an error status; the message holds its problem detail. */
+        HTTP_STATUS,
+        /** The directory could not be reached. */
+        IO
+    }
 
-  private final Kind kind;
-  private final int status;
+    private final Kind kind;
+    private final int status;
 
-  public DirectoryException(Kind kind, String message) {
-    this(kind, message, 0, null);
-  }
+    public DirectoryException(Kind kind, String message) {
+        this(kind, message, 0, null);
+    }
 
-  public DirectoryException(Kind kind, String message, int status, Throwable cause) {
-    super(message, cause);
-    this.kind = kind;
-    this.status = status;
-  }
+    public DirectoryException(Kind kind, String message, int status, Throwable cause) {
+        super(message, cause);
+        this.kind = kind;
+        this.status = status;
+    }
 
-  public Kind kind() {
-    return kind;
-  }
+    public Kind kind() {
+        return kind;
+    }
 
-  /** HTTP status for {@link Kind#HTTP_STATUS}, else 0. */
-  public int status() {
-    return status;
-  }
+    /** HTTP status for {@link Kind#HTTP_STATUS}, else 0. */
+    public int status() {
+        return status;
+    }
 }

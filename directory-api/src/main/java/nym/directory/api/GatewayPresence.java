@@ -14,10 +14,10 @@ import java.util.List;
  * @param registeredClients identifiers of the clients whose inboxes it keeps (may be empty)
  */
 public record GatewayPresence(
-    String clientListener,
-    String mixnetListener,
-    String identityKey,
-    String sphinxKey,
-    String version,
-    String location,
-    List<String> registeredClients) {}
+        String clientListener,
+        String mixnetListener,
+        String identityKey,
+        String sphinxKey,
+        String version,
+        String location,
+        List<String> registeredClients) {}

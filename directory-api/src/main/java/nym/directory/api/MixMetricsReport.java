@@ -13,4 +13,4 @@ import java.util.Map;
  * @param acceptedAt when the directory accepted it, milliseconds since the epoch
  */
 public record MixMetricsReport(
-    String identityKey, long received, Map<String, Long> sent, long intervalMillis, long acceptedAt) {}
+        String identityKey, long received, Map<String, Long> sent, long intervalMillis, long acceptedAt) {}

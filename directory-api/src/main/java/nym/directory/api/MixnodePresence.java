@@ -11,4 +11,4 @@ package nym.directory.api;
  * @param location free text, e.g. a country
  */
 public record MixnodePresence(
-    String host, String identityKey, String sphinxKey, Integer layer, String version, String location) {}
+        String host, String identityKey, String sphinxKey, Integer layer, String version, String location) {}

@@ -22,60 +22,62 @@ import java.nio.charset.StandardCharsets;
  */
 public final class Signing {
 
-  public static final String TIMESTAMP_HEADER = "Nym-Timestamp";
-  public static final String SIGNATURE_HEADER = "Nym-Signature";
+    public static final String TIMESTAMP_HEADER = "Nym-Timestamp";
+    public static final String SIGNATURE_HEADER = "Nym-Signature";
 
-  static final String REQUEST_CONTEXT = "nym-directory-request-v1";
-  static final String TOPOLOGY_CONTEXT = "nym-directory-topology-v1";
+    static final String REQUEST_CONTEXT = "nym-directory-request-v1";
+    static final String TOPOLOGY_CONTEXT = "nym-directory-topology-v1";
 
-  private Signing() {}
+    private Signing() {}
 
-  /** The exact bytes a request signature covers. */
-  public static byte[] requestMessage(String path, long timestampMillis, byte[] body) {
-    byte[] head = (REQUEST_CONTEXT + "\n" + path + "\n" + timestampMillis + "\n").getBytes(StandardCharsets.UTF_8);
-    return concat(head, body);
-  }
-
-  public static String signRequest(Ed25519Identity identity, String path, long timestampMillis, byte[] body) {
-    return Keys.encode(identity.sign(requestMessage(path, timestampMillis, body)));
-  }
-
-  /**
-   * Checks a request signature.
-   *
-   * @throws DirectoryException {@code MALFORMED_KEY} if key or signature are not well-formed,
-   *     {@code BAD_SIGNATURE} if it does not verify
-   */
-  public static void verifyRequest(String identityKey, String path, long timestampMillis, byte[] body, String signature) {
-    byte[] key = Keys.decode(identityKey, Keys.PUBLIC_KEY_BYTES, "identityKey");
-    byte[] sig = Keys.decode(signature, Keys.SIGNATURE_BYTES, SIGNATURE_HEADER + " header");
-    if (!Ed25519Identity.verify(key, requestMessage(path, timestampMillis, body), sig)) {
-      throw new DirectoryException(DirectoryException.Kind.BAD_SIGNATURE,
-          "signature does not verify against identityKey over path, timestamp and body");
+    /** The exact bytes a request signature covers. */
+    public static byte[] requestMessage(String path, long timestampMillis, byte[] body) {
+        byte[] head = (REQUEST_CONTEXT + "\n" + path + "\n" + timestampMillis + "\n").getBytes(StandardCharsets.UTF_8);
+        return concat(head, body);
     }
-  }
 
-  /** The exact bytes a topology signature covers. */
-  public static byte[] topologyMessage(byte[] body) {
-    return concat((TOPOLOGY_CONTEXT + "\n").getBytes(StandardCharsets.UTF_8), body);
-  }
-
-  public static String signTopology(Ed25519Identity directory, byte[] body) {
-    return Keys.encode(directory.sign(topologyMessage(body)));
-  }
-
-  /** @throws DirectoryException if the signature is malformed or does not verify */
-  public static void verifyTopology(byte[] directoryKey, byte[] body, String signature) {
-    byte[] sig = Keys.decode(signature, Keys.SIGNATURE_BYTES, "topology signature");
-    if (!Ed25519Identity.verify(directoryKey, topologyMessage(body), sig)) {
-      throw new DirectoryException(DirectoryException.Kind.BAD_SIGNATURE, "topology signature does not verify");
+    public static String signRequest(Ed25519Identity identity, String path, long timestampMillis, byte[] body) {
+        return Keys.encode(identity.sign(requestMessage(path, timestampMillis, body)));
     }
-  }
 
-  private static byte[] concat(byte[] a, byte[] b) {
-    byte[] out = new byte[a.length + b.length];
-    System.arraycopy(a, 0, out, 0, a.length);
-    System.arraycopy(b, 0, out, a.length, b.length);
-    return out;
-  }
+    /**
+     * Checks a request signature.
+     *
+     * @throws DirectoryException {@code MALFORMED_KEY} if key or signature are not well-formed,
+     *     {@code BAD_SIGNATURE} if it does not verify
+     */
+    public static void verifyRequest(
+            String identityKey, String path, long timestampMillis, byte[] body, String signature) {
+        byte[] key = Keys.decode(identityKey, Keys.PUBLIC_KEY_BYTES, "identityKey");
+        byte[] sig = Keys.decode(signature, Keys.SIGNATURE_BYTES, SIGNATURE_HEADER + " header");
+        if (!Ed25519Identity.verify(key, requestMessage(path, timestampMillis, body), sig)) {
+            throw new DirectoryException(
+                    DirectoryException.Kind.BAD_SIGNATURE,
+                    "signature does not verify against identityKey over path, timestamp and body");
+        }
+    }
+
+    /** The exact bytes a topology signature covers. */
+    public static byte[] topologyMessage(byte[] body) {
+        return concat((TOPOLOGY_CONTEXT + "\n").getBytes(StandardCharsets.UTF_8), body);
+    }
+
+    public static String signTopology(Ed25519Identity directory, byte[] body) {
+        return Keys.encode(directory.sign(topologyMessage(body)));
+    }
+
+    /** @throws DirectoryException if the signature is malformed or does not verify */
+    public static void verifyTopology(byte[] directoryKey, byte[] body, String signature) {
+        byte[] sig = Keys.decode(signature, Keys.SIGNATURE_BYTES, "topology signature");
+        if (!Ed25519Identity.verify(directoryKey, topologyMessage(body), sig)) {
+            throw new DirectoryException(DirectoryException.Kind.BAD_SIGNATURE, "topology signature does not verify");
+        }
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = new byte[a.length + b.length];
+        System.arraycopy(a, 0, out, 0, a.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
 }

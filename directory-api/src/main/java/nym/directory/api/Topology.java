@@ -12,27 +12,39 @@ import java.util.List;
  * @param validators live authorities and ledger nodes
  */
 public record Topology(
-    long generatedAt, long expiryMillis, List<Layer> mixnodes, List<Gateway> gateways, List<Validator> validators) {
+        long generatedAt, long expiryMillis, List<Layer> mixnodes, List<Gateway> gateways, List<Validator> validators) {
 
-  /** The mix nodes of one layer. */
-  public record Layer(int layer, List<Mixnode> nodes) {}
+    /** The mix nodes of one layer. */
+    public record Layer(int layer, List<Mixnode> nodes) {}
 
-  /** A live mix node; {@code lastSeen} in milliseconds since the epoch. */
-  public record Mixnode(
-      String host, String identityKey, String sphinxKey, int layer, String version, String location, long lastSeen) {}
+    /** A live mix node; {@code lastSeen} in milliseconds since the epoch. */
+    public record Mixnode(
+            String host,
+            String identityKey,
+            String sphinxKey,
+            int layer,
+            String version,
+            String location,
+            long lastSeen) {}
 
-  /** A live gateway. */
-  public record Gateway(
-      String clientListener,
-      String mixnetListener,
-      String identityKey,
-      String sphinxKey,
-      String version,
-      String location,
-      List<String> registeredClients,
-      long lastSeen) {}
+    /** A live gateway. */
+    public record Gateway(
+            String clientListener,
+            String mixnetListener,
+            String identityKey,
+            String sphinxKey,
+            String version,
+            String location,
+            List<String> registeredClients,
+            long lastSeen) {}
 
-  /** A live authority or ledger node. */
-  public record Validator(
-      String host, String identityKey, String type, String publicKey, String version, String location, long lastSeen) {}
+    /** A live authority or ledger node. */
+    public record Validator(
+            String host,
+            String identityKey,
+            String type,
+            String publicKey,
+            String version,
+            String location,
+            long lastSeen) {}
 }

@@ -11,4 +11,4 @@ package nym.directory.api;
  * @param location free text
  */
 public record ValidatorPresence(
-    String host, String identityKey, String type, String publicKey, String version, String location) {}
+        String host, String identityKey, String type, String publicKey, String version, String location) {}

@@ -11,33 +11,38 @@ import org.junit.jupiter.api.Test;
 
 class JsonTest {
 
-  @Test
-  void roundTrip_records_equal() {
-    MixnodePresence m = new MixnodePresence("127.0.0.1:1789", "k", "s", 2, "0.1", "DE");
-    assertEquals(m, Json.read(Json.write(m), MixnodePresence.class));
-    GatewayPresence g = new GatewayPresence("a:1", "a:2", "k", "s", "0.1", "FR", List.of("c1", "c2"));
-    assertEquals(g, Json.read(Json.write(g), GatewayPresence.class));
-    MixMetrics metrics = new MixMetrics("k", 10L, Map.of("b:1", 4L, "c:1", 6L), 1000L);
-    assertEquals(metrics, Json.read(Json.write(metrics), MixMetrics.class));
-    Topology t = new Topology(1L, 10_000L,
-        List.of(new Topology.Layer(1, List.of(new Topology.Mixnode("h", "k", "s", 1, "v", "l", 5L)))),
-        List.of(), List.of(new Topology.Validator("h", "k", "issuer", null, "v", "l", 6L)));
-    assertEquals(t, Json.read(Json.write(t), Topology.class));
-  }
-
-  @Test
-  void read_missingField_null() {
-    MixnodePresence m = Json.read("{\"host\":\"h\"}".getBytes(StandardCharsets.UTF_8), MixnodePresence.class);
-    assertNull(m.layer());
-    assertNull(m.identityKey());
-  }
-
-  @Test
-  void read_wrongTypeOrMalformed_jsonKind() {
-    for (String bad : new String[] {"{\"layer\":\"one\"}", "{\"host\":", "[1,2]", "nope"}) {
-      DirectoryException e = assertThrows(DirectoryException.class,
-          () -> Json.read(bad.getBytes(StandardCharsets.UTF_8), MixnodePresence.class), bad);
-      assertEquals(DirectoryException.Kind.JSON, e.kind());
+    @Test
+    void roundTrip_records_equal() {
+        MixnodePresence m = new MixnodePresence("127.0.0.1:1789", "k", "s", 2, "0.1", "DE");
+        assertEquals(m, Json.read(Json.write(m), MixnodePresence.class));
+        GatewayPresence g = new GatewayPresence("a:1", "a:2", "k", "s", "0.1", "FR", List.of("c1", "c2"));
+        assertEquals(g, Json.read(Json.write(g), GatewayPresence.class));
+        MixMetrics metrics = new MixMetrics("k", 10L, Map.of("b:1", 4L, "c:1", 6L), 1000L);
+        assertEquals(metrics, Json.read(Json.write(metrics), MixMetrics.class));
+        Topology t = new Topology(
+                1L,
+                10_000L,
+                List.of(new Topology.Layer(1, List.of(new Topology.Mixnode("h", "k", "s", 1, "v", "l", 5L)))),
+                List.of(),
+                List.of(new Topology.Validator("h", "k", "issuer", null, "v", "l", 6L)));
+        assertEquals(t, Json.read(Json.write(t), Topology.class));
     }
-  }
+
+    @Test
+    void read_missingField_null() {
+        MixnodePresence m = Json.read("{\"host\":\"h\"}".getBytes(StandardCharsets.UTF_8), MixnodePresence.class);
+        assertNull(m.layer());
+        assertNull(m.identityKey());
+    }
+
+    @Test
+    void read_wrongTypeOrMalformed_jsonKind() {
+        for (String bad : new String[] {"{\"layer\":\"one\"}", "{\"host\":", "[1,2]", "nope"}) {
+            DirectoryException e = assertThrows(
+                    DirectoryException.class,
+                    () -> Json.read(bad.getBytes(StandardCharsets.UTF_8), MixnodePresence.class),
+                    bad);
+            assertEquals(DirectoryException.Kind.JSON, e.kind());
+        }
+    }
 }

@@ -21,34 +21,37 @@ import nym.directory.domain.cluster.ClusterMemberRepository;
 @Singleton
 public class DefaultClusterMembershipService implements ClusterMembershipService {
 
-  static final int HEARTBEAT_SECONDS = 5;
+    static final int HEARTBEAT_SECONDS = 5;
 
-  /** Three missed heartbeats and an instance counts as gone. */
-  static final Duration LIVENESS_WINDOW = Duration.ofSeconds(3L * HEARTBEAT_SECONDS);
+    /** Three missed heartbeats and an instance counts as gone. */
+    static final Duration LIVENESS_WINDOW = Duration.ofSeconds(3L * HEARTBEAT_SECONDS);
 
-  private static final Logger LOG = Logger.getLogger(DefaultClusterMembershipService.class.getName());
+    private static final Logger LOG = Logger.getLogger(DefaultClusterMembershipService.class.getName());
 
-  @Inject ClusterMemberRepository members;
-  @Inject InstanceIdentity identity;
+    @Inject
+    ClusterMemberRepository members;
 
-  private final Clock clock = Clock.systemUTC();
-  private Instant startedAt;
+    @Inject
+    InstanceIdentity identity;
 
-  @PostConstruct
-  void join() {
-    startedAt = clock.instant();
-    heartbeat();
-    LOG.info(() -> "instance " + identity.instanceName() + " (authority " + identity.authority() + ") joined");
-  }
+    private final Clock clock = Clock.systemUTC();
+    private Instant startedAt;
 
-  @Override
-  @Schedule(second = "*/" + HEARTBEAT_SECONDS, minute = "*", hour = "*", persistent = false)
-  public void heartbeat() {
-    members.heartbeat(identity.instanceName(), identity.authority(), startedAt, clock.instant());
-  }
+    @PostConstruct
+    void join() {
+        startedAt = clock.instant();
+        heartbeat();
+        LOG.info(() -> "instance " + identity.instanceName() + " (authority " + identity.authority() + ") joined");
+    }
 
-  @Override
-  public List<ClusterMember> liveMembers() {
-    return members.seenSince(clock.instant().minus(LIVENESS_WINDOW));
-  }
+    @Override
+    @Schedule(second = "*/" + HEARTBEAT_SECONDS, minute = "*", hour = "*", persistent = false)
+    public void heartbeat() {
+        members.heartbeat(identity.instanceName(), identity.authority(), startedAt, clock.instant());
+    }
+
+    @Override
+    public List<ClusterMember> liveMembers() {
+        return members.seenSince(clock.instant().minus(LIVENESS_WINDOW));
+    }
 }

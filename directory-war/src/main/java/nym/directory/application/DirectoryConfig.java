@@ -9,76 +9,76 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class DirectoryConfig {
 
-  @Inject
-  @ConfigProperty(name = "nym.directory.presence.expiry-seconds", defaultValue = "10")
-  int expirySeconds;
+    @Inject
+    @ConfigProperty(name = "nym.directory.presence.expiry-seconds", defaultValue = "10")
+    int expirySeconds;
 
-  @Inject
-  @ConfigProperty(name = "nym.directory.signature.window-seconds", defaultValue = "5")
-  int signatureWindowSeconds;
+    @Inject
+    @ConfigProperty(name = "nym.directory.signature.window-seconds", defaultValue = "5")
+    int signatureWindowSeconds;
 
-  @Inject
-  @ConfigProperty(name = "nym.directory.mix-layers", defaultValue = "3")
-  int mixLayers;
+    @Inject
+    @ConfigProperty(name = "nym.directory.mix-layers", defaultValue = "3")
+    int mixLayers;
 
-  @Inject
-  @ConfigProperty(name = "nym.directory.max-body-bytes", defaultValue = "65536")
-  int maxBodyBytes;
+    @Inject
+    @ConfigProperty(name = "nym.directory.max-body-bytes", defaultValue = "65536")
+    int maxBodyBytes;
 
-  @Inject
-  @ConfigProperty(name = "nym.directory.topology.refresh-millis", defaultValue = "1000")
-  long topologyRefreshMillis;
+    @Inject
+    @ConfigProperty(name = "nym.directory.topology.refresh-millis", defaultValue = "1000")
+    long topologyRefreshMillis;
 
-  @Inject
-  @ConfigProperty(name = "nym.directory.metrics.window-seconds", defaultValue = "5")
-  int metricsWindowSeconds;
+    @Inject
+    @ConfigProperty(name = "nym.directory.metrics.window-seconds", defaultValue = "5")
+    int metricsWindowSeconds;
 
-  @Inject
-  @ConfigProperty(name = "nym.directory.metrics.retention-seconds", defaultValue = "300")
-  int metricsRetentionSeconds;
+    @Inject
+    @ConfigProperty(name = "nym.directory.metrics.retention-seconds", defaultValue = "300")
+    int metricsRetentionSeconds;
 
-  @Inject
-  @ConfigProperty(name = "nym.directory.key-file")
-  Optional<String> keyFile;
+    @Inject
+    @ConfigProperty(name = "nym.directory.key-file")
+    Optional<String> keyFile;
 
-  @Inject
-  @ConfigProperty(name = "nym.directory.ws.max-pending", defaultValue = "64")
-  int wsMaxPending;
+    @Inject
+    @ConfigProperty(name = "nym.directory.ws.max-pending", defaultValue = "64")
+    int wsMaxPending;
 
-  public long expiryMillis() {
-    return expirySeconds * 1000L;
-  }
+    public long expiryMillis() {
+        return expirySeconds * 1000L;
+    }
 
-  public long signatureWindowMillis() {
-    return signatureWindowSeconds * 1000L;
-  }
+    public long signatureWindowMillis() {
+        return signatureWindowSeconds * 1000L;
+    }
 
-  public int mixLayers() {
-    return mixLayers;
-  }
+    public int mixLayers() {
+        return mixLayers;
+    }
 
-  public int maxBodyBytes() {
-    return maxBodyBytes;
-  }
+    public int maxBodyBytes() {
+        return maxBodyBytes;
+    }
 
-  public long topologyRefreshMillis() {
-    return topologyRefreshMillis;
-  }
+    public long topologyRefreshMillis() {
+        return topologyRefreshMillis;
+    }
 
-  public long metricsWindowMillis() {
-    return metricsWindowSeconds * 1000L;
-  }
+    public long metricsWindowMillis() {
+        return metricsWindowSeconds * 1000L;
+    }
 
-  public long metricsRetentionMillis() {
-    return metricsRetentionSeconds * 1000L;
-  }
+    public long metricsRetentionMillis() {
+        return metricsRetentionSeconds * 1000L;
+    }
 
-  public Optional<String> keyFile() {
-    return keyFile;
-  }
+    public Optional<String> keyFile() {
+        return keyFile;
+    }
 
-  /** Outstanding messages to one WebSocket subscriber before it counts as slow and is disconnected. */
-  public int wsMaxPending() {
-    return wsMaxPending;
-  }
+    /** Outstanding messages to one WebSocket subscriber before it counts as slow and is disconnected. */
+    public int wsMaxPending() {
+        return wsMaxPending;
+    }
 }

@@ -27,42 +27,50 @@ import nym.directory.domain.key.DirectoryKeyRepository;
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class DirectoryKeyService {
 
-  private static final Logger LOG = Logger.getLogger(DirectoryKeyService.class.getName());
+    private static final Logger LOG = Logger.getLogger(DirectoryKeyService.class.getName());
 
-  @Inject DirectoryKeyRepository keys;
-  @Inject DirectoryConfig config;
+    @Inject
+    DirectoryKeyRepository keys;
 
-  private volatile Ed25519Identity identity;
+    @Inject
+    DirectoryConfig config;
 
-  @PostConstruct
-  void load() {
-    if (config.keyFile().isPresent()) {
-      identity = Ed25519Identity.fromSecret(readKeyFile(Path.of(config.keyFile().get())));
-      LOG.info(() -> "directory key from " + config.keyFile().get() + ": " + identity.publicKeyText());
-      return;
+    private volatile Ed25519Identity identity;
+
+    @PostConstruct
+    void load() {
+        if (config.keyFile().isPresent()) {
+            identity = Ed25519Identity.fromSecret(
+                    readKeyFile(Path.of(config.keyFile().get())));
+            LOG.info(() -> "directory key from " + config.keyFile().get() + ": " + identity.publicKeyText());
+            return;
+        }
+        byte[] secret = keys.secret().orElseGet(() -> {
+            Ed25519Identity generated = Ed25519Identity.generate();
+            keys.insertIfAbsent(
+                    generated.secretKey(),
+                    generated.publicKeyText(),
+                    Clock.systemUTC().millis());
+            return keys.secret().orElseThrow();
+        });
+        identity = Ed25519Identity.fromSecret(secret);
+        LOG.info(() -> "directory key (shared through the database): " + identity.publicKeyText());
     }
-    byte[] secret = keys.secret().orElseGet(() -> {
-      Ed25519Identity generated = Ed25519Identity.generate();
-      keys.insertIfAbsent(generated.secretKey(), generated.publicKeyText(), Clock.systemUTC().millis());
-      return keys.secret().orElseThrow();
-    });
-    identity = Ed25519Identity.fromSecret(secret);
-    LOG.info(() -> "directory key (shared through the database): " + identity.publicKeyText());
-  }
 
-  public Ed25519Identity identity() {
-    return identity;
-  }
-
-  private static byte[] readKeyFile(Path file) {
-    try {
-      byte[] raw = Files.readAllBytes(file);
-      if (raw.length == Keys.SECRET_KEY_BYTES) {
-        return raw;
-      }
-      return Keys.decode(new String(raw, StandardCharsets.US_ASCII).trim(), Keys.SECRET_KEY_BYTES, "directory key file");
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the directory key file " + file, e);
+    public Ed25519Identity identity() {
+        return identity;
     }
-  }
+
+    private static byte[] readKeyFile(Path file) {
+        try {
+            byte[] raw = Files.readAllBytes(file);
+            if (raw.length == Keys.SECRET_KEY_BYTES) {
+                return raw;
+            }
+            return Keys.decode(
+                    new String(raw, StandardCharsets.US_ASCII).trim(), Keys.SECRET_KEY_BYTES, "directory key file");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the directory key file " + file, e);
+        }
+    }
 }

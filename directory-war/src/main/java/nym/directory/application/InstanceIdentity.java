@@ -11,19 +11,19 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class InstanceIdentity {
 
-  @Inject
-  @ConfigProperty(name = "com.sun.aas.instanceName", defaultValue = "server")
-  String instanceName;
+    @Inject
+    @ConfigProperty(name = "com.sun.aas.instanceName", defaultValue = "server")
+    String instanceName;
 
-  @Inject
-  @ConfigProperty(name = "nym.authority.index", defaultValue = "0")
-  int authority;
+    @Inject
+    @ConfigProperty(name = "nym.authority.index", defaultValue = "0")
+    int authority;
 
-  public String instanceName() {
-    return instanceName;
-  }
+    public String instanceName() {
+        return instanceName;
+    }
 
-  public int authority() {
-    return authority;
-  }
+    public int authority() {
+        return authority;
+    }
 }

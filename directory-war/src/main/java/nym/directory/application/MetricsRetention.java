@@ -8,10 +8,11 @@ import jakarta.inject.Inject;
 @Singleton
 public class MetricsRetention {
 
-  @Inject MetricsService metrics;
+    @Inject
+    MetricsService metrics;
 
-  @Schedule(minute = "*", hour = "*", persistent = false)
-  void prune() {
-    metrics.deleteExpired();
-  }
+    @Schedule(minute = "*", hour = "*", persistent = false)
+    void prune() {
+        metrics.deleteExpired();
+    }
 }

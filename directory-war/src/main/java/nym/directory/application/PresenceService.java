@@ -12,35 +12,41 @@ import nym.directory.domain.node.NodeState;
 @ApplicationScoped
 public class PresenceService {
 
-  @Inject NodeRepository nodes;
+    @Inject
+    NodeRepository nodes;
 
-  /** @throws RequestRejected if banned, replayed, or the address or key is bound otherwise */
-  @Transactional
-  public void accept(Node node, long signedAt) {
-    boolean stored;
-    try {
-      stored = nodes.upsertPresence(node, signedAt);
-    } catch (AddressTakenException e) {
-      throw new RequestRejected(RequestRejected.Reason.CONFLICT, e.getMessage());
+    /** @throws RequestRejected if banned, replayed, or the address or key is bound otherwise */
+    @Transactional
+    public void accept(Node node, long signedAt) {
+        boolean stored;
+        try {
+            stored = nodes.upsertPresence(node, signedAt);
+        } catch (AddressTakenException e) {
+            throw new RequestRejected(RequestRejected.Reason.CONFLICT, e.getMessage());
+        }
+        if (!stored) {
+            NodeState state = nodes.state(node.identityKey())
+                    .orElseThrow(() -> new IllegalStateException("presence neither stored nor found"));
+            if (state.banned()) {
+                throw new RequestRejected(
+                        RequestRejected.Reason.BANNED, "identityKey is banned by the directory's operator");
+            }
+            if (state.kind() != node.kind()) {
+                throw new RequestRejected(
+                        RequestRejected.Reason.CONFLICT,
+                        "identityKey is registered as a " + state.kind().column() + ", not a "
+                                + node.kind().column());
+            }
+            throw new RequestRejected(
+                    RequestRejected.Reason.REPLAYED,
+                    "timestamp " + signedAt + " is not newer than this node's last accepted presence ("
+                            + state.lastPresenceTimestamp() + "): replayed?");
+        }
     }
-    if (!stored) {
-      NodeState state = nodes.state(node.identityKey()).orElseThrow(
-          () -> new IllegalStateException("presence neither stored nor found"));
-      if (state.banned()) {
-        throw new RequestRejected(RequestRejected.Reason.BANNED, "identityKey is banned by the directory's operator");
-      }
-      if (state.kind() != node.kind()) {
-        throw new RequestRejected(RequestRejected.Reason.CONFLICT,
-            "identityKey is registered as a " + state.kind().column() + ", not a " + node.kind().column());
-      }
-      throw new RequestRejected(RequestRejected.Reason.REPLAYED, "timestamp " + signedAt
-          + " is not newer than this node's last accepted presence (" + state.lastPresenceTimestamp() + "): replayed?");
-    }
-  }
 
-  /** @return false if no node has this key */
-  @Transactional
-  public boolean ban(String identityKey, boolean banned, String reason) {
-    return nodes.setBanned(identityKey, banned, banned ? reason : null);
-  }
+    /** @return false if no node has this key */
+    @Transactional
+    public boolean ban(String identityKey, boolean banned, String reason) {
+        return nodes.setBanned(identityKey, banned, banned ? reason : null);
+    }
 }

@@ -3,34 +3,34 @@ package nym.directory.application;
 /** A request the directory refuses; {@link #reason()} decides the answer's status, the message says what was wrong. */
 public class RequestRejected extends RuntimeException {
 
-  /** Why a request is refused. */
-  public enum Reason {
-    /** Malformed body, missing or wrong-typed field, bad value, missing or malformed header. */
-    MALFORMED,
-    /** Body larger than the limit. */
-    TOO_LARGE,
-    /** The signature does not verify against the body's identity key. */
-    BAD_SIGNATURE,
-    /** The timestamp is outside the replay window around the directory's clock. */
-    STALE,
-    /** The timestamp is not newer than the node's last accepted one: a replay. */
-    REPLAYED,
-    /** The node is banned by an operator. */
-    BANNED,
-    /** The address is bound to another identity key, or the key is registered as another kind of node. */
-    CONFLICT,
-    /** Metrics from a key with no mix node presence. */
-    UNKNOWN_NODE
-  }
+    /** Why a request is refused. */
+    public enum Reason {
+        /** Malformed body, missing or wrong-typed field, bad value, missing or malformed header. */
+        MALFORMED,
+        /** Body larger than the limit. */
+        TOO_LARGE,
+        /** The signature does not verify against the body's identity key. */
+        BAD_SIGNATURE,
+        /** The timestamp is outside the replay window around the directory's clock. */
+        STALE,
+        /** The timestamp is not newer than the node's last accepted one: a replay. */
+        REPLAYED,
+        /** The node is banned by an operator. */
+        BANNED,
+        /** The address is bound to another identity key, or the key is registered as another kind of node. */
+        CONFLICT,
+        /** Metrics from a key with no mix node presence. */
+        UNKNOWN_NODE
+    }
 
-  private final Reason reason;
+    private final Reason reason;
 
-  public RequestRejected(Reason reason, String message) {
-    super(message);
-    this.reason = reason;
-  }
+    public RequestRejected(Reason reason, String message) {
+        super(message);
+        this.reason = reason;
+    }
 
-  public Reason reason() {
-    return reason;
-  }
+    public Reason reason() {
+        return reason;
+    }
 }

@@ -26,92 +26,137 @@ import nym.directory.domain.node.NodeRepository;
 @ApplicationScoped
 public class TopologyService {
 
-  /**
-   * A topology ready to serve.
-   *
-   * @param body the JSON bytes
-   * @param signature the directory's signature over them
-   * @param etag weak ETag over the nodes and their keys, addresses, versions, locations (not the times): unchanged
-   *     while the set of live nodes and what they announce is unchanged
-   */
-  public record Signed(byte[] body, String signature, String etag, long generatedAt) {}
+    /**
+     * A topology ready to serve.
+     *
+     * @param body the JSON bytes
+     * @param signature the directory's signature over them
+     * @param etag weak ETag over the nodes and their keys, addresses, versions, locations (not the times): unchanged
+     *     while the set of live nodes and what they announce is unchanged
+     */
+    public record Signed(byte[] body, String signature, String etag, long generatedAt) {}
 
-  @Inject NodeRepository nodes;
-  @Inject DirectoryConfig config;
-  @Inject DirectoryKeyService directoryKey;
+    @Inject
+    NodeRepository nodes;
 
-  private final Clock clock = Clock.systemUTC();
-  private final ReentrantLock rebuilding = new ReentrantLock();
-  private volatile Signed current;
+    @Inject
+    DirectoryConfig config;
 
-  public Signed current() {
-    Signed view = current;
-    long now = clock.millis();
-    if (view != null && now - view.generatedAt() < config.topologyRefreshMillis()) {
-      return view;
-    }
-    if (view != null) {
-      if (!rebuilding.tryLock()) {
-        return view;
-      }
-    } else {
-      rebuilding.lock();
-    }
-    try {
-      Signed again = current;
-      if (again != null && again != view) {
-        return again;
-      }
-      current = build();
-      return current;
-    } finally {
-      rebuilding.unlock();
-    }
-  }
+    @Inject
+    DirectoryKeyService directoryKey;
 
-  private Signed build() {
-    long now = clock.millis();
-    List<Node> live = nodes.liveSince(now - config.expiryMillis());
-    int layers = config.mixLayers();
-    List<List<Topology.Mixnode>> byLayer = new ArrayList<>();
-    for (int i = 0; i < layers; i++) {
-      byLayer.add(new ArrayList<>());
-    }
-    List<Topology.Gateway> gateways = new ArrayList<>();
-    List<Topology.Validator> validators = new ArrayList<>();
-    MessageDigest digest = sha256();
-    for (Node n : live) {
-      digest.update((n.identityKey() + '\0' + n.address() + '\0' + n.sphinxKey() + '\0' + n.layer() + '\0'
-          + n.version() + '\0' + n.location() + '\0' + n.validatorType() + '\0' + n.publicKey() + '\0'
-          + n.clientListener() + '\0' + n.registeredClients() + '\n').getBytes(StandardCharsets.UTF_8));
-      switch (n.kind()) {
-        case MIXNODE -> {
-          int layer = Objects.requireNonNullElse(n.layer(), 0);
-          if (layer >= 1 && layer <= layers) {
-            byLayer.get(layer - 1).add(new Topology.Mixnode(n.address(), n.identityKey(), n.sphinxKey(), layer,
-                n.version(), n.location(), n.lastSeen()));
-          }
+    private final Clock clock = Clock.systemUTC();
+    private final ReentrantLock rebuilding = new ReentrantLock();
+    private volatile Signed current;
+
+    public Signed current() {
+        Signed view = current;
+        long now = clock.millis();
+        if (view != null && now - view.generatedAt() < config.topologyRefreshMillis()) {
+            return view;
         }
-        case GATEWAY -> gateways.add(new Topology.Gateway(n.clientListener(), n.address(), n.identityKey(),
-            n.sphinxKey(), n.version(), n.location(), n.registeredClients(), n.lastSeen()));
-        case VALIDATOR -> validators.add(new Topology.Validator(n.address(), n.identityKey(), n.validatorType(),
-            n.publicKey(), n.version(), n.location(), n.lastSeen()));
-      }
+        if (view != null) {
+            if (!rebuilding.tryLock()) {
+                return view;
+            }
+        } else {
+            rebuilding.lock();
+        }
+        try {
+            Signed again = current;
+            if (again != null && again != view) {
+                return again;
+            }
+            current = build();
+            return current;
+        } finally {
+            rebuilding.unlock();
+        }
     }
-    List<Topology.Layer> mixnodes = new ArrayList<>();
-    for (int i = 0; i < layers; i++) {
-      mixnodes.add(new Topology.Layer(i + 1, byLayer.get(i)));
-    }
-    byte[] body = Json.write(new Topology(now, config.expiryMillis(), mixnodes, gateways, validators));
-    String etag = "W/\"" + Keys.encode(Arrays.copyOf(digest.digest(), 18)) + "\"";
-    return new Signed(body, Signing.signTopology(directoryKey.identity(), body), etag, now);
-  }
 
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+    private Signed build() {
+        long now = clock.millis();
+        List<Node> live = nodes.liveSince(now - config.expiryMillis());
+        int layers = config.mixLayers();
+        List<List<Topology.Mixnode>> byLayer = new ArrayList<>();
+        for (int i = 0; i < layers; i++) {
+            byLayer.add(new ArrayList<>());
+        }
+        List<Topology.Gateway> gateways = new ArrayList<>();
+        List<Topology.Validator> validators = new ArrayList<>();
+        MessageDigest digest = sha256();
+        for (Node n : live) {
+            digest.update((n.identityKey()
+                            + '\0'
+                            + n.address()
+                            + '\0'
+                            + n.sphinxKey()
+                            + '\0'
+                            + n.layer()
+                            + '\0'
+                            + n.version()
+                            + '\0'
+                            + n.location()
+                            + '\0'
+                            + n.validatorType()
+                            + '\0'
+                            + n.publicKey()
+                            + '\0'
+                            + n.clientListener()
+                            + '\0'
+                            + n.registeredClients()
+                            + '\n')
+                    .getBytes(StandardCharsets.UTF_8));
+            switch (n.kind()) {
+                case MIXNODE -> {
+                    int layer = Objects.requireNonNullElse(n.layer(), 0);
+                    if (layer >= 1 && layer <= layers) {
+                        byLayer.get(layer - 1)
+                                .add(new Topology.Mixnode(
+                                        n.address(),
+                                        n.identityKey(),
+                                        n.sphinxKey(),
+                                        layer,
+                                        n.version(),
+                                        n.location(),
+                                        n.lastSeen()));
+                    }
+                }
+                case GATEWAY ->
+                    gateways.add(new Topology.Gateway(
+                            n.clientListener(),
+                            n.address(),
+                            n.identityKey(),
+                            n.sphinxKey(),
+                            n.version(),
+                            n.location(),
+                            n.registeredClients(),
+                            n.lastSeen()));
+                case VALIDATOR ->
+                    validators.add(new Topology.Validator(
+                            n.address(),
+                            n.identityKey(),
+                            n.validatorType(),
+                            n.publicKey(),
+                            n.version(),
+                            n.location(),
+                            n.lastSeen()));
+            }
+        }
+        List<Topology.Layer> mixnodes = new ArrayList<>();
+        for (int i = 0; i < layers; i++) {
+            mixnodes.add(new Topology.Layer(i + 1, byLayer.get(i)));
+        }
+        byte[] body = Json.write(new Topology(now, config.expiryMillis(), mixnodes, gateways, validators));
+        String etag = "W/\"" + Keys.encode(Arrays.copyOf(digest.digest(), 18)) + "\"";
+        return new Signed(body, Signing.signTopology(directoryKey.identity(), body), etag, now);
     }
-  }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -1,10 +1,8 @@
 package nym.ledger.abci;
 
+import com.google.protobuf.ByteString;
 import java.util.ArrayList;
 import java.util.List;
-
-import com.google.protobuf.ByteString;
-
 import nym.ledger.LedgerException;
 import nym.ledger.abci.proto.Abci.Event;
 import nym.ledger.abci.proto.Abci.EventAttribute;
@@ -58,38 +56,67 @@ public final class AbciApplication {
     public Response handle(Request req) {
         try {
             return switch (req.getValueCase()) {
-                case ECHO -> Response.newBuilder().setEcho(ResponseEcho.newBuilder()
-                        .setMessage(req.getEcho().getMessage())).build();
-                case FLUSH -> Response.newBuilder().setFlush(ResponseFlush.getDefaultInstance()).build();
-                case INFO -> Response.newBuilder().setInfo(ResponseInfo.newBuilder()
-                        .setData("nym-ledger").setVersion(VERSION).setAppVersion(APP_VERSION)
-                        .setLastBlockHeight(state.height())
-                        .setLastBlockAppHash(ByteString.copyFrom(state.appHash()))).build();
+                case ECHO ->
+                    Response.newBuilder()
+                            .setEcho(ResponseEcho.newBuilder()
+                                    .setMessage(req.getEcho().getMessage()))
+                            .build();
+                case FLUSH ->
+                    Response.newBuilder()
+                            .setFlush(ResponseFlush.getDefaultInstance())
+                            .build();
+                case INFO ->
+                    Response.newBuilder()
+                            .setInfo(ResponseInfo.newBuilder()
+                                    .setData("nym-ledger")
+                                    .setVersion(VERSION)
+                                    .setAppVersion(APP_VERSION)
+                                    .setLastBlockHeight(state.height())
+                                    .setLastBlockAppHash(ByteString.copyFrom(state.appHash())))
+                            .build();
                 case INIT_CHAIN -> initChain(req.getInitChain());
                 case QUERY -> query(req);
                 case CHECK_TX -> checkTx(req);
                 case COMMIT -> {
                     state.commit();
-                    yield Response.newBuilder().setCommit(ResponseCommit.getDefaultInstance()).build();
+                    yield Response.newBuilder()
+                            .setCommit(ResponseCommit.getDefaultInstance())
+                            .build();
                 }
                 case PREPARE_PROPOSAL -> prepare(req.getPrepareProposal());
-                case PROCESS_PROPOSAL -> Response.newBuilder().setProcessProposal(ResponseProcessProposal
-                        .newBuilder().setStatus(ResponseProcessProposal.ProposalStatus.ACCEPT)).build();
-                case EXTEND_VOTE -> Response.newBuilder().setExtendVote(ResponseExtendVote.getDefaultInstance())
-                        .build();
-                case VERIFY_VOTE_EXTENSION -> Response.newBuilder().setVerifyVoteExtension(
-                        ResponseVerifyVoteExtension.newBuilder()
-                                .setStatus(ResponseVerifyVoteExtension.VerifyStatus.ACCEPT)).build();
+                case PROCESS_PROPOSAL ->
+                    Response.newBuilder()
+                            .setProcessProposal(ResponseProcessProposal.newBuilder()
+                                    .setStatus(ResponseProcessProposal.ProposalStatus.ACCEPT))
+                            .build();
+                case EXTEND_VOTE ->
+                    Response.newBuilder()
+                            .setExtendVote(ResponseExtendVote.getDefaultInstance())
+                            .build();
+                case VERIFY_VOTE_EXTENSION ->
+                    Response.newBuilder()
+                            .setVerifyVoteExtension(ResponseVerifyVoteExtension.newBuilder()
+                                    .setStatus(ResponseVerifyVoteExtension.VerifyStatus.ACCEPT))
+                            .build();
                 case FINALIZE_BLOCK -> finalizeBlock(req.getFinalizeBlock());
-                case LIST_SNAPSHOTS -> Response.newBuilder().setListSnapshots(
-                        ResponseListSnapshots.getDefaultInstance()).build();
-                case OFFER_SNAPSHOT -> Response.newBuilder().setOfferSnapshot(ResponseOfferSnapshot.newBuilder()
-                        .setResult(ResponseOfferSnapshot.Result.REJECT)).build();
-                case LOAD_SNAPSHOT_CHUNK -> Response.newBuilder().setLoadSnapshotChunk(
-                        ResponseLoadSnapshotChunk.getDefaultInstance()).build();
-                case APPLY_SNAPSHOT_CHUNK -> Response.newBuilder().setApplySnapshotChunk(
-                        ResponseApplySnapshotChunk.newBuilder()
-                                .setResult(ResponseApplySnapshotChunk.Result.REJECT_SNAPSHOT)).build();
+                case LIST_SNAPSHOTS ->
+                    Response.newBuilder()
+                            .setListSnapshots(ResponseListSnapshots.getDefaultInstance())
+                            .build();
+                case OFFER_SNAPSHOT ->
+                    Response.newBuilder()
+                            .setOfferSnapshot(
+                                    ResponseOfferSnapshot.newBuilder().setResult(ResponseOfferSnapshot.Result.REJECT))
+                            .build();
+                case LOAD_SNAPSHOT_CHUNK ->
+                    Response.newBuilder()
+                            .setLoadSnapshotChunk(ResponseLoadSnapshotChunk.getDefaultInstance())
+                            .build();
+                case APPLY_SNAPSHOT_CHUNK ->
+                    Response.newBuilder()
+                            .setApplySnapshotChunk(ResponseApplySnapshotChunk.newBuilder()
+                                    .setResult(ResponseApplySnapshotChunk.Result.REJECT_SNAPSHOT))
+                            .build();
                 case VALUE_NOT_SET -> exception("empty ABCI request");
             };
         } catch (LedgerException e) {
@@ -98,22 +125,30 @@ public final class AbciApplication {
     }
 
     private static Response exception(String message) {
-        return Response.newBuilder().setException(ResponseException.newBuilder().setError(message)).build();
+        return Response.newBuilder()
+                .setException(ResponseException.newBuilder().setError(message))
+                .build();
     }
 
     private Response initChain(RequestInitChain r) {
         if (r.getInitialHeight() > 1) {
-            throw new LedgerException(LedgerException.Kind.BAD_GENESIS, "initial_height " + r.getInitialHeight()
-                    + " is not supported (use 1)");
+            throw new LedgerException(
+                    LedgerException.Kind.BAD_GENESIS,
+                    "initial_height " + r.getInitialHeight() + " is not supported (use 1)");
         }
         byte[] hash = state.initChain(r.getChainId(), r.getAppStateBytes().toByteArray());
-        return Response.newBuilder().setInitChain(ResponseInitChain.newBuilder()
-                .setAppHash(ByteString.copyFrom(hash))).build();
+        return Response.newBuilder()
+                .setInitChain(ResponseInitChain.newBuilder().setAppHash(ByteString.copyFrom(hash)))
+                .build();
     }
 
     private Response query(Request req) {
-        QueryResult q = state.query(req.getQuery().getPath(), req.getQuery().getData().toByteArray());
-        ResponseQuery.Builder b = ResponseQuery.newBuilder().setCode(q.code()).setLog(q.log()).setHeight(q.height())
+        QueryResult q =
+                state.query(req.getQuery().getPath(), req.getQuery().getData().toByteArray());
+        ResponseQuery.Builder b = ResponseQuery.newBuilder()
+                .setCode(q.code())
+                .setLog(q.log())
+                .setHeight(q.height())
                 .setKey(req.getQuery().getData());
         if (q.value() != null) {
             b.setValue(ByteString.copyFrom(q.value()));
@@ -126,8 +161,12 @@ public final class AbciApplication {
 
     private Response checkTx(Request req) {
         TxOutcome o = state.checkTx(req.getCheckTx().getTx().toByteArray());
-        return Response.newBuilder().setCheckTx(ResponseCheckTx.newBuilder().setCode(o.code()).setLog(o.log())
-                .setCodespace(o.codespace())).build();
+        return Response.newBuilder()
+                .setCheckTx(ResponseCheckTx.newBuilder()
+                        .setCode(o.code())
+                        .setLog(o.log())
+                        .setCodespace(o.codespace()))
+                .build();
     }
 
     private static Response prepare(RequestPrepareProposal r) {
@@ -148,8 +187,8 @@ public final class AbciApplication {
         List<byte[]> txs = new ArrayList<>(r.getTxsCount());
         r.getTxsList().forEach(t -> txs.add(t.toByteArray()));
         LedgerState.BlockOutcome out = state.finalizeBlock(r.getHeight(), txs);
-        ResponseFinalizeBlock.Builder b = ResponseFinalizeBlock.newBuilder()
-                .setAppHash(ByteString.copyFrom(out.appHash()));
+        ResponseFinalizeBlock.Builder b =
+                ResponseFinalizeBlock.newBuilder().setAppHash(ByteString.copyFrom(out.appHash()));
         for (TxOutcome o : out.txs()) {
             b.addTxResults(toExec(o));
         }
@@ -157,8 +196,8 @@ public final class AbciApplication {
     }
 
     public static ExecTxResult toExec(TxOutcome o) {
-        ExecTxResult.Builder b = ExecTxResult.newBuilder().setCode(o.code()).setLog(o.log())
-                .setCodespace(o.codespace());
+        ExecTxResult.Builder b =
+                ExecTxResult.newBuilder().setCode(o.code()).setLog(o.log()).setCodespace(o.codespace());
         for (LedgerEvent e : o.events()) {
             b.addEvents(toEvent(e));
         }
@@ -168,7 +207,10 @@ public final class AbciApplication {
     public static Event toEvent(LedgerEvent e) {
         Event.Builder b = Event.newBuilder().setType(e.type());
         for (LedgerEvent.Attribute a : e.attributes()) {
-            b.addAttributes(EventAttribute.newBuilder().setKey(a.key()).setValue(a.value()).setIndex(a.index()));
+            b.addAttributes(EventAttribute.newBuilder()
+                    .setKey(a.key())
+                    .setValue(a.value())
+                    .setIndex(a.index()));
         }
         return b.build();
     }

@@ -13,7 +13,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-
 import nym.ledger.LedgerException;
 import nym.ledger.LedgerException.Kind;
 import nym.ledger.abci.proto.Abci.Request;
@@ -26,7 +25,8 @@ import nym.ledger.abci.proto.Abci.Response;
  * completes the futures.
  */
 public final class AbciClient implements AutoCloseable {
-    private static final Request FLUSH = Request.newBuilder().setFlush(RequestFlush.getDefaultInstance()).build();
+    private static final Request FLUSH =
+            Request.newBuilder().setFlush(RequestFlush.getDefaultInstance()).build();
 
     private final Socket socket;
     private final OutputStream out;
@@ -34,8 +34,7 @@ public final class AbciClient implements AutoCloseable {
     private final Thread reader;
     private volatile IOException failure;
 
-    private record Pending(Request.ValueCase expected, CompletableFuture<Response> future) {
-    }
+    private record Pending(Request.ValueCase expected, CompletableFuture<Response> future) {}
 
     public AbciClient(InetSocketAddress address, String name) {
         try {
@@ -44,8 +43,8 @@ public final class AbciClient implements AutoCloseable {
             socket.connect(address, 5000);
             out = new BufferedOutputStream(socket.getOutputStream(), 1 << 16);
         } catch (IOException e) {
-            throw new LedgerException(Kind.UNAVAILABLE, "cannot connect to ABCI app at " + address + ": "
-                    + e.getMessage(), e);
+            throw new LedgerException(
+                    Kind.UNAVAILABLE, "cannot connect to ABCI app at " + address + ": " + e.getMessage(), e);
         }
         InputStream in;
         try {
@@ -97,8 +96,10 @@ public final class AbciClient implements AutoCloseable {
         flush();
         Response r = await(f, 60);
         if (r.hasException()) {
-            throw new LedgerException(Kind.PROTOCOL, "ABCI app answered " + req.getValueCase() + " with exception: "
-                    + r.getException().getError());
+            throw new LedgerException(
+                    Kind.PROTOCOL,
+                    "ABCI app answered " + req.getValueCase() + " with exception: "
+                            + r.getException().getError());
         }
         return r;
     }
@@ -110,8 +111,8 @@ public final class AbciClient implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new LedgerException(Kind.UNAVAILABLE, "interrupted waiting for the ABCI app");
         } catch (ExecutionException e) {
-            throw new LedgerException(Kind.UNAVAILABLE, "ABCI connection failed: " + e.getCause().getMessage(),
-                    e.getCause());
+            throw new LedgerException(
+                    Kind.UNAVAILABLE, "ABCI connection failed: " + e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
             throw new LedgerException(Kind.UNAVAILABLE, "ABCI app did not answer within " + seconds + " s");
         }
@@ -140,8 +141,8 @@ public final class AbciClient implements AutoCloseable {
                     throw new IOException("unsolicited ABCI response " + r.getValueCase());
                 }
                 if (!r.hasException() && !matches(p.expected(), r.getValueCase())) {
-                    throw new IOException("ABCI response " + r.getValueCase() + " out of order, expected a reply to "
-                            + p.expected());
+                    throw new IOException(
+                            "ABCI response " + r.getValueCase() + " out of order, expected a reply to " + p.expected());
                 }
                 p.future().complete(r);
             }

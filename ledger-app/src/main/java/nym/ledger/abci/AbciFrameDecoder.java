@@ -1,12 +1,11 @@
 package nym.ledger.abci;
 
-import java.util.List;
-
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.handler.codec.CorruptedFrameException;
 import io.netty.handler.codec.TooLongFrameException;
+import java.util.List;
 
 /** Splits the byte stream into ABCI messages: unsigned varint length, then that many protobuf bytes. */
 public final class AbciFrameDecoder extends ByteToMessageDecoder {

@@ -1,12 +1,7 @@
 package nym.ledger.abci;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.URI;
-
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.CodedOutputStream;
-
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufOutputStream;
@@ -20,7 +15,9 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
 import nym.ledger.LedgerException;
 import nym.ledger.LedgerException.Kind;
 import nym.ledger.abci.proto.Abci.Request;
@@ -44,14 +41,19 @@ public final class AbciServer implements AutoCloseable {
         this.boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         this.workers = new MultiThreadIoEventLoopGroup(4, NioIoHandler.newFactory());
         try {
-            this.server = new ServerBootstrap().group(boss, workers).channel(NioServerSocketChannel.class)
+            this.server = new ServerBootstrap()
+                    .group(boss, workers)
+                    .channel(NioServerSocketChannel.class)
                     .childOption(ChannelOption.TCP_NODELAY, true)
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel ch) {
                             ch.pipeline().addLast(new AbciFrameDecoder(), new Handler(app));
                         }
-                    }).bind(bind).sync().channel();
+                    })
+                    .bind(bind)
+                    .sync()
+                    .channel();
         } catch (RuntimeException | InterruptedException e) {
             boss.shutdownGracefully();
             workers.shutdownGracefully();
@@ -114,17 +116,26 @@ public final class AbciServer implements AutoCloseable {
             try {
                 req = Request.parseFrom(CodedInputStream.newInstance(frame.nioBuffer()));
             } catch (IOException e) {
-                LOG.log(System.Logger.Level.WARNING, "undecodable ABCI request from {0}: {1}",
-                        ctx.channel().remoteAddress(), e.getMessage());
-                ctx.writeAndFlush(encode(ctx, Response.newBuilder().setException(
-                        nym.ledger.abci.proto.Abci.ResponseException.newBuilder()
-                                .setError("undecodable request: " + e.getMessage())).build()));
+                LOG.log(
+                        System.Logger.Level.WARNING,
+                        "undecodable ABCI request from {0}: {1}",
+                        ctx.channel().remoteAddress(),
+                        e.getMessage());
+                ctx.writeAndFlush(encode(
+                        ctx,
+                        Response.newBuilder()
+                                .setException(nym.ledger.abci.proto.Abci.ResponseException.newBuilder()
+                                        .setError("undecodable request: " + e.getMessage()))
+                                .build()));
                 ctx.close();
                 return;
             }
             Response resp = app.handle(req);
             if (resp.hasException()) {
-                LOG.log(System.Logger.Level.WARNING, "ABCI {0} failed: {1}", req.getValueCase(),
+                LOG.log(
+                        System.Logger.Level.WARNING,
+                        "ABCI {0} failed: {1}",
+                        req.getValueCase(),
                         resp.getException().getError());
             }
             ByteBuf out = encode(ctx, resp);
@@ -142,7 +153,10 @@ public final class AbciServer implements AutoCloseable {
 
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            LOG.log(System.Logger.Level.WARNING, "ABCI connection {0} closed: {1}", ctx.channel().remoteAddress(),
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "ABCI connection {0} closed: {1}",
+                    ctx.channel().remoteAddress(),
                     cause.toString());
             ctx.close();
         }

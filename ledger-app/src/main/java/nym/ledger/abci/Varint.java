@@ -1,18 +1,16 @@
 package nym.ledger.abci;
 
+import io.netty.buffer.ByteBuf;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-
-import io.netty.buffer.ByteBuf;
 
 /** Unsigned varint (protobuf base-128) length prefixes, as CometBFT frames ABCI messages on its socket. */
 public final class Varint {
     /** Largest ABCI message accepted (a FinalizeBlock carries a whole block). */
     public static final long MAX_MESSAGE = 128L << 20;
 
-    private Varint() {
-    }
+    private Varint() {}
 
     public static void write(ByteBuf out, long value) {
         long v = value;

@@ -1,5 +1,7 @@
 package nym.ledger.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -15,10 +17,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import nym.ledger.Hex;
 import nym.ledger.devnet.GenesisDoc;
 import nym.ledger.tx.Secp256k1.KeyPair;
@@ -34,17 +32,24 @@ import nym.ledger.tx.TxBuilder;
 public final class LoadGenerator {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    public record Settings(URI rpc, String chainId, int accounts, int firstAccount, int txs, int concurrency,
-                           Duration commitWait) {
-    }
+    public record Settings(
+            URI rpc, String chainId, int accounts, int firstAccount, int txs, int concurrency, Duration commitWait) {}
 
-    public record Result(int sent, long accepted, long refused, long errors, double sendSeconds,
-                         double acceptedPerSecond, double committedSeconds, double committedPerSecond) {
-    }
+    public record Result(
+            int sent,
+            long accepted,
+            long refused,
+            long errors,
+            double sendSeconds,
+            double acceptedPerSecond,
+            double committedSeconds,
+            double committedPerSecond) {}
 
     private final Settings s;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     public LoadGenerator(Settings s) {
         this.s = s;
@@ -61,16 +66,19 @@ public final class LoadGenerator {
         }
         log.printf("signing %d transfers (%d per account)...%n", perAccount * s.accounts(), perAccount);
         long t0 = System.nanoTime();
-        List<List<byte[]>> byAccount = IntStream.range(0, s.accounts()).parallel().mapToObj(a -> {
-            KeyPair k = GenesisDoc.devAccount(s.firstAccount() + a);
-            List<byte[]> l = new ArrayList<>(perAccount);
-            for (int i = 0; i < perAccount; i++) {
-                l.add(builder.transfer(k, nonces[a] + i, sink.address(), 1));
-            }
-            return l;
-        }).toList();
-        log.printf("signed in %.1f s; sending with %d connections...%n", (System.nanoTime() - t0) / 1e9,
-                s.concurrency());
+        List<List<byte[]>> byAccount = IntStream.range(0, s.accounts())
+                .parallel()
+                .mapToObj(a -> {
+                    KeyPair k = GenesisDoc.devAccount(s.firstAccount() + a);
+                    List<byte[]> l = new ArrayList<>(perAccount);
+                    for (int i = 0; i < perAccount; i++) {
+                        l.add(builder.transfer(k, nonces[a] + i, sink.address(), 1));
+                    }
+                    return l;
+                })
+                .toList();
+        log.printf(
+                "signed in %.1f s; sending with %d connections...%n", (System.nanoTime() - t0) / 1e9, s.concurrency());
 
         AtomicLong accepted = new AtomicLong();
         AtomicLong refused = new AtomicLong();
@@ -84,8 +92,9 @@ public final class LoadGenerator {
                 for (int a = worker; a < s.accounts(); a += s.concurrency()) {
                     for (byte[] tx : byAccount.get(a)) {
                         try {
-                            JsonNode r = call("broadcast_tx_sync", "{\"tx\":\"" + Base64.getEncoder()
-                                    .encodeToString(tx) + "\"}");
+                            JsonNode r = call(
+                                    "broadcast_tx_sync",
+                                    "{\"tx\":\"" + Base64.getEncoder().encodeToString(tx) + "\"}");
                             if (r.has("error")) {
                                 errors.incrementAndGet();
                             } else if (r.get("result").get("code").asInt() == 0) {
@@ -106,8 +115,13 @@ public final class LoadGenerator {
         }
         double sendSeconds = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
-        log.printf("sent %d in %.2f s: %d accepted, %d refused, %d errors -> %.0f accepted tx/s%n",
-                perAccount * s.accounts(), sendSeconds, accepted.get(), refused.get(), errors.get(),
+        log.printf(
+                "sent %d in %.2f s: %d accepted, %d refused, %d errors -> %.0f accepted tx/s%n",
+                perAccount * s.accounts(),
+                sendSeconds,
+                accepted.get(),
+                refused.get(),
+                errors.get(),
                 accepted.get() / sendSeconds);
 
         // committed: wait for each account's last transaction
@@ -126,10 +140,18 @@ public final class LoadGenerator {
             }
         }
         double committedSeconds = (System.nanoTime() - start) / 1e9;
-        log.printf("all committed after %.2f s -> %.0f committed tx/s sustained%n", committedSeconds,
+        log.printf(
+                "all committed after %.2f s -> %.0f committed tx/s sustained%n",
+                committedSeconds, accepted.get() / committedSeconds);
+        return new Result(
+                perAccount * s.accounts(),
+                accepted.get(),
+                refused.get(),
+                errors.get(),
+                sendSeconds,
+                accepted.get() / sendSeconds,
+                committedSeconds,
                 accepted.get() / committedSeconds);
-        return new Result(perAccount * s.accounts(), accepted.get(), refused.get(), errors.get(), sendSeconds,
-                accepted.get() / sendSeconds, committedSeconds, accepted.get() / committedSeconds);
     }
 
     /**
@@ -162,8 +184,9 @@ public final class LoadGenerator {
         pool.shutdown();
         double secs = (System.nanoTime() - start) / 1e9;
         double rate = each * s.concurrency() / secs;
-        log.printf("baseline: %d health calls in %.2f s -> %.0f req/s (%d errors)%n", each * s.concurrency(), secs,
-                rate, errors.get());
+        log.printf(
+                "baseline: %d health calls in %.2f s -> %.0f req/s (%d errors)%n",
+                each * s.concurrency(), secs, rate, errors.get());
         return rate;
     }
 
@@ -173,13 +196,19 @@ public final class LoadGenerator {
         if (v == null || v.isNull()) {
             throw new IllegalStateException("cannot read account " + Hex.prefixed(k.address()) + ": " + r);
         }
-        return JSON.readTree(Base64.getDecoder().decode(v.asText())).get("nonce").asLong();
+        return JSON.readTree(Base64.getDecoder().decode(v.asText()))
+                .get("nonce")
+                .asLong();
     }
 
     private JsonNode call(String method, String params) throws IOException, InterruptedException {
         String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method + "\",\"params\":" + params + "}";
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(s.rpc()).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(s.rpc())
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         return JSON.readTree(r.body());
     }

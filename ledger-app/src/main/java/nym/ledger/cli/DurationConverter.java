@@ -1,7 +1,6 @@
 package nym.ledger.cli;
 
 import java.time.Duration;
-
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 

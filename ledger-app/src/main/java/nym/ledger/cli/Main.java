@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-
 import nym.ledger.LedgerException;
 import nym.ledger.abci.AbciApplication;
 import nym.ledger.abci.AbciServer;
@@ -19,10 +18,18 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code ledger-app abci|devnet|genesis|bench}. */
-@Command(name = "ledger-app", mixinStandardHelpOptions = true, version = "ledger-app " + AbciApplication.VERSION,
+@Command(
+        name = "ledger-app",
+        mixinStandardHelpOptions = true,
+        version = "ledger-app " + AbciApplication.VERSION,
         description = "The Nym ledger: ABCI 2.0 application for CometBFT v0.38, and a one-machine development chain.",
-        subcommands = {Main.Abci.class, Main.DevnetCmd.class, Main.GenesisCmd.class, Main.Transfer.class,
-                Main.Bench.class})
+        subcommands = {
+            Main.Abci.class,
+            Main.DevnetCmd.class,
+            Main.GenesisCmd.class,
+            Main.Transfer.class,
+            Main.Bench.class
+        })
 public final class Main {
 
     public static void main(String[] args) {
@@ -44,25 +51,34 @@ public final class Main {
 
     private static void runUntilStopped(AutoCloseable service) throws InterruptedException {
         CountDownLatch stop = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                service.close();
-            } catch (Exception e) {
-                System.err.println("error while stopping: " + e);
-            }
-            stop.countDown();
-        }, "shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            try {
+                                service.close();
+                            } catch (Exception e) {
+                                System.err.println("error while stopping: " + e);
+                            }
+                            stop.countDown();
+                        },
+                        "shutdown"));
         stop.await();
     }
 
-    @Command(name = "abci", mixinStandardHelpOptions = true,
+    @Command(
+            name = "abci",
+            mixinStandardHelpOptions = true,
             description = "Serve the application on an ABCI socket for a CometBFT v0.38 node (proxy_app).")
     static final class Abci implements Callable<Integer> {
-        @Option(names = "--address", defaultValue = "tcp://127.0.0.1:26658",
+        @Option(
+                names = "--address",
+                defaultValue = "tcp://127.0.0.1:26658",
                 description = "Listen address (default: ${DEFAULT-VALUE}).")
         String address;
 
-        @Option(names = "--home", defaultValue = "ledger-home",
+        @Option(
+                names = "--home",
+                defaultValue = "ledger-home",
                 description = "State directory; state lives in <home>/app (default: ${DEFAULT-VALUE}).")
         Path home;
 
@@ -76,8 +92,9 @@ public final class Main {
                 state.close();
                 throw e;
             }
-            System.out.printf("ledger-app abci listening on %s (state %s, height %d)%n", server.url(),
-                    home.resolve("app"), state.height());
+            System.out.printf(
+                    "ledger-app abci listening on %s (state %s, height %d)%n",
+                    server.url(), home.resolve("app"), state.height());
             runUntilStopped(() -> {
                 server.close();
                 state.close();
@@ -86,46 +103,99 @@ public final class Main {
         }
     }
 
-    @Command(name = "devnet", mixinStandardHelpOptions = true,
+    @Command(
+            name = "devnet",
+            mixinStandardHelpOptions = true,
             description = "One validator standing in for CometBFT consensus on one machine, with CometBFT RPC.")
     static final class DevnetCmd implements Callable<Integer> {
-        @Option(names = "--home", defaultValue = "devnet-home", description = "Data directory (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--home",
+                defaultValue = "devnet-home",
+                description = "Data directory (default: ${DEFAULT-VALUE}).")
         Path home;
-        @Option(names = "--rpc", defaultValue = "tcp://127.0.0.1:26657", description = "RPC listen address (default: ${DEFAULT-VALUE}).")
+
+        @Option(
+                names = "--rpc",
+                defaultValue = "tcp://127.0.0.1:26657",
+                description = "RPC listen address (default: ${DEFAULT-VALUE}).")
         String rpc;
-        @Option(names = "--abci", defaultValue = "tcp://127.0.0.1:26658",
+
+        @Option(
+                names = "--abci",
+                defaultValue = "tcp://127.0.0.1:26658",
                 description = "Where the in-process app listens (default: ${DEFAULT-VALUE}).")
         String abci;
+
         @Option(names = "--proxy-app", description = "Drive an external `ledger-app abci` at this address instead.")
         String proxyApp;
-        @Option(names = "--genesis", description = "CometBFT genesis file with app_state (default: generate a development genesis in <home>/config).")
+
+        @Option(
+                names = "--genesis",
+                description =
+                        "CometBFT genesis file with app_state (default: generate a development genesis in <home>/config).")
         Path genesis;
-        @Option(names = "--chain-id", defaultValue = "nym-devnet", description = "Chain id of a generated genesis (default: ${DEFAULT-VALUE}).")
+
+        @Option(
+                names = "--chain-id",
+                defaultValue = "nym-devnet",
+                description = "Chain id of a generated genesis (default: ${DEFAULT-VALUE}).")
         String chainId;
-        @Option(names = "--block-interval", defaultValue = "1s", converter = DurationConverter.class,
+
+        @Option(
+                names = "--block-interval",
+                defaultValue = "1s",
+                converter = DurationConverter.class,
                 description = "Time between blocks (default: ${DEFAULT-VALUE}).")
         Duration interval;
+
         @Option(names = "--max-block-txs", defaultValue = "10000", description = "Default: ${DEFAULT-VALUE}.")
         int maxBlockTxs;
+
         @Option(names = "--max-block-bytes", defaultValue = "4194304", description = "Default: ${DEFAULT-VALUE}.")
         long maxBlockBytes;
+
         @Option(names = "--mempool-size", defaultValue = "100000", description = "Default: ${DEFAULT-VALUE}.")
         int mempoolSize;
-        @Option(names = "--dev-accounts", defaultValue = "100", description = "Funded accounts dev-0.. in a generated genesis (default: ${DEFAULT-VALUE}).")
+
+        @Option(
+                names = "--dev-accounts",
+                defaultValue = "100",
+                description = "Funded accounts dev-0.. in a generated genesis (default: ${DEFAULT-VALUE}).")
         int devAccounts;
+
         @Option(names = "--dev-balance", defaultValue = "1000000000", description = "Default: ${DEFAULT-VALUE}.")
         long devBalance;
-        @Option(names = "--commit-timeout", defaultValue = "30s", converter = DurationConverter.class,
+
+        @Option(
+                names = "--commit-timeout",
+                defaultValue = "30s",
+                converter = DurationConverter.class,
                 description = "broadcast_tx_commit wait (default: ${DEFAULT-VALUE}).")
         Duration commitTimeout;
 
         @Override
         public Integer call() throws Exception {
-            Devnet d = Devnet.start(new Devnet.Options(home, genesis, chainId, rpc, abci, proxyApp, interval,
-                    maxBlockTxs, maxBlockBytes, mempoolSize, devAccounts, devBalance, commitTimeout));
-            System.out.printf("ledger-app devnet: chain %s, RPC http://%s:%d, blocks every %s, data in %s%n",
-                    d.node().identity().chainId(), d.rpcAddress().getHostString(), d.rpcAddress().getPort(),
-                    interval, home.toAbsolutePath());
+            Devnet d = Devnet.start(new Devnet.Options(
+                    home,
+                    genesis,
+                    chainId,
+                    rpc,
+                    abci,
+                    proxyApp,
+                    interval,
+                    maxBlockTxs,
+                    maxBlockBytes,
+                    mempoolSize,
+                    devAccounts,
+                    devBalance,
+                    commitTimeout));
+            System.out.printf(
+                    "ledger-app devnet: chain %s, RPC http://%s:%d, blocks every %s, data in %s%n",
+                    d.node().identity().chainId(),
+                    d.rpcAddress().getHostString(),
+                    d.rpcAddress().getPort(),
+                    interval,
+                    home.toAbsolutePath());
             d.node().failure().whenComplete((v, e) -> {
                 System.err.println("devnet stopped producing blocks: " + e);
                 System.exit(1); // the shutdown hook closes everything
@@ -135,27 +205,45 @@ public final class Main {
         }
     }
 
-    @Command(name = "genesis", mixinStandardHelpOptions = true,
-            description = {"Write a development genesis (a CometBFT genesis file with the app_state), or put an"
-                    + " app_state into an existing CometBFT genesis (--into), e.g. one written by `cometbft testnet`."})
+    @Command(
+            name = "genesis",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Write a development genesis (a CometBFT genesis file with the app_state), or put an"
+                        + " app_state into an existing CometBFT genesis (--into), e.g. one written by `cometbft testnet`."
+            })
     static final class GenesisCmd implements Callable<Integer> {
         @Option(names = "--chain-id", defaultValue = "nym-devnet")
         String chainId;
-        @Option(names = "--authorities", defaultValue = "3", description = "Watchers = issuers = verifiers (default: ${DEFAULT-VALUE}).")
+
+        @Option(
+                names = "--authorities",
+                defaultValue = "3",
+                description = "Watchers = issuers = verifiers (default: ${DEFAULT-VALUE}).")
         int authorities;
+
         @Option(names = "--threshold", defaultValue = "2")
         int threshold;
+
         @Option(names = "--dev-accounts", defaultValue = "100")
         int devAccounts;
+
         @Option(names = "--dev-balance", defaultValue = "1000000000")
         long devBalance;
-        @Option(names = "--app-state", description = "JSON file with the app_state (or a genesis containing one)"
-                + " instead of the development one.")
+
+        @Option(
+                names = "--app-state",
+                description = "JSON file with the app_state (or a genesis containing one)"
+                        + " instead of the development one.")
         Path appState;
+
         @Option(names = "--out", description = "Write a new genesis file here.")
         Path out;
-        @Option(names = "--into", description = "Replace app_state in this CometBFT genesis file (in place);"
-                + " its chain_id and validators are kept.")
+
+        @Option(
+                names = "--into",
+                description = "Replace app_state in this CometBFT genesis file (in place);"
+                        + " its chain_id and validators are kept.")
         Path into;
 
         @Override
@@ -176,7 +264,8 @@ public final class Main {
                         .get("app_state");
             }
             // validate before writing: the same parser InitChain uses
-            nym.ledger.state.Genesis.parse(json.writeValueAsBytes(app), doc.path("chain_id").asText(chainId));
+            nym.ledger.state.Genesis.parse(
+                    json.writeValueAsBytes(app), doc.path("chain_id").asText(chainId));
             doc.set("app_state", app);
             Path target = into != null ? into : out;
             if (target.toAbsolutePath().getParent() != null) {
@@ -188,44 +277,59 @@ public final class Main {
         }
     }
 
-    @Command(name = "transfer", mixinStandardHelpOptions = true,
+    @Command(
+            name = "transfer",
+            mixinStandardHelpOptions = true,
             description = "Sign a transfer and send it with broadcast_tx_commit (development and smoke tests).")
     static final class Transfer implements Callable<Integer> {
         @Option(names = "--rpc", defaultValue = "http://127.0.0.1:26657/")
         URI rpc;
+
         @Option(names = "--from-seed", description = "Development key from a public seed, e.g. dev-0.")
         String fromSeed;
+
         @Option(names = "--from-key-file", description = "File holding the sender's private key (hex, 32 bytes).")
         Path fromKeyFile;
+
         @Option(names = "--to", required = true, description = "Recipient address (0x…).")
         String to;
+
         @Option(names = "--amount", required = true)
         long amount;
 
         @Override
         public Integer call() throws Exception {
             if ((fromSeed == null) == (fromKeyFile == null)) {
-                throw new CommandLine.ParameterException(new CommandLine(this),
-                        "give exactly one of --from-seed, --from-key-file");
+                throw new CommandLine.ParameterException(
+                        new CommandLine(this), "give exactly one of --from-seed, --from-key-file");
             }
             nym.ledger.tx.Secp256k1.KeyPair key = fromSeed != null
                     ? nym.ledger.tx.Secp256k1.KeyPair.fromSeed(fromSeed)
-                    : nym.ledger.tx.Secp256k1.KeyPair.of(nym.ledger.Hex.parse(Files.readString(fromKeyFile).trim(), 32,
-                    "private key"));
+                    : nym.ledger.tx.Secp256k1.KeyPair.of(
+                            nym.ledger.Hex.parse(Files.readString(fromKeyFile).trim(), 32, "private key"));
             byte[] recipient = nym.ledger.Hex.parse(to, 20, "recipient");
             RpcCall client = new RpcCall(rpc);
-            String chainId = client.call("status", "{}").get("result").get("node_info").get("network").asText();
-            com.fasterxml.jackson.databind.JsonNode account = client.query("/account", nym.ledger.Hex.lower(key.address()));
-            byte[] tx = new nym.ledger.tx.TxBuilder(chainId).transfer(key, account.get("nonce").asLong(), recipient,
-                    amount);
-            com.fasterxml.jackson.databind.JsonNode r = client.call("broadcast_tx_commit", "{\"tx\":\""
-                    + java.util.Base64.getEncoder().encodeToString(tx) + "\"}");
+            String chainId = client.call("status", "{}")
+                    .get("result")
+                    .get("node_info")
+                    .get("network")
+                    .asText();
+            com.fasterxml.jackson.databind.JsonNode account =
+                    client.query("/account", nym.ledger.Hex.lower(key.address()));
+            byte[] tx = new nym.ledger.tx.TxBuilder(chainId)
+                    .transfer(key, account.get("nonce").asLong(), recipient, amount);
+            com.fasterxml.jackson.databind.JsonNode r = client.call(
+                    "broadcast_tx_commit",
+                    "{\"tx\":\"" + java.util.Base64.getEncoder().encodeToString(tx) + "\"}");
             System.out.println(r.toPrettyString());
             if (r.has("error")) {
                 return 1;
             }
             var res = r.get("result");
-            return res.get("check_tx").get("code").asInt() == 0 && res.get("tx_result").get("code").asInt() == 0 ? 0 : 1;
+            return res.get("check_tx").get("code").asInt() == 0
+                            && res.get("tx_result").get("code").asInt() == 0
+                    ? 0
+                    : 1;
         }
     }
 
@@ -233,7 +337,8 @@ public final class Main {
     static final class RpcCall {
         private final URI uri;
         private final java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-        private final com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        private final com.fasterxml.jackson.databind.ObjectMapper json =
+                new com.fasterxml.jackson.databind.ObjectMapper();
 
         RpcCall(URI uri) {
             this.uri = uri;
@@ -241,9 +346,12 @@ public final class Main {
 
         com.fasterxml.jackson.databind.JsonNode call(String method, String params) throws Exception {
             String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method + "\",\"params\":" + params + "}";
-            var resp = http.send(java.net.http.HttpRequest.newBuilder(uri).timeout(java.time.Duration.ofSeconds(60))
-                    .header("Content-Type", "application/json")
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+            var resp = http.send(
+                    java.net.http.HttpRequest.newBuilder(uri)
+                            .timeout(java.time.Duration.ofSeconds(60))
+                            .header("Content-Type", "application/json")
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString());
             return json.readTree(resp.body());
         }
@@ -258,37 +366,57 @@ public final class Main {
         }
     }
 
-    @Command(name = "bench", mixinStandardHelpOptions = true,
+    @Command(
+            name = "bench",
+            mixinStandardHelpOptions = true,
             description = "Load a devnet through broadcast_tx_sync with signed transfers from its dev accounts.")
     static final class Bench implements Callable<Integer> {
         @Option(names = "--rpc", defaultValue = "http://127.0.0.1:26657/")
         URI rpc;
+
         @Option(names = "--chain-id", defaultValue = "nym-devnet")
         String chainId;
-        @Option(names = "--accounts", defaultValue = "64", description = "Sending accounts (default: ${DEFAULT-VALUE}).")
+
+        @Option(
+                names = "--accounts",
+                defaultValue = "64",
+                description = "Sending accounts (default: ${DEFAULT-VALUE}).")
         int accounts;
+
         @Option(names = "--first-account", defaultValue = "0")
         int firstAccount;
+
         @Option(names = "--txs", defaultValue = "20000")
         int txs;
+
         @Option(names = "--concurrency", defaultValue = "32")
         int concurrency;
+
         @Option(names = "--commit-wait", defaultValue = "120s", converter = DurationConverter.class)
         Duration commitWait;
 
-        @Option(names = "--baseline", defaultValue = "10000",
+        @Option(
+                names = "--baseline",
+                defaultValue = "10000",
                 description = "health calls for the baseline first, 0 to skip (default: ${DEFAULT-VALUE}).")
         int baseline;
 
         @Override
         public Integer call() throws Exception {
-            LoadGenerator gen = new LoadGenerator(new LoadGenerator.Settings(rpc, chainId, accounts,
-                    firstAccount, txs, Math.min(concurrency, accounts), commitWait));
+            LoadGenerator gen = new LoadGenerator(new LoadGenerator.Settings(
+                    rpc, chainId, accounts, firstAccount, txs, Math.min(concurrency, accounts), commitWait));
             double base = baseline > 0 ? gen.baseline(baseline, System.out) : 0;
             LoadGenerator.Result r = gen.run(System.out);
-            System.out.printf("RESULT sent=%d accepted=%d refused=%d errors=%d accepted_tps=%.0f committed_tps=%.0f"
-                    + " baseline_health_rps=%.0f%n", r.sent(), r.accepted(), r.refused(), r.errors(),
-                    r.acceptedPerSecond(), r.committedPerSecond(), base);
+            System.out.printf(
+                    "RESULT sent=%d accepted=%d refused=%d errors=%d accepted_tps=%.0f committed_tps=%.0f"
+                            + " baseline_health_rps=%.0f%n",
+                    r.sent(),
+                    r.accepted(),
+                    r.refused(),
+                    r.errors(),
+                    r.acceptedPerSecond(),
+                    r.committedPerSecond(),
+                    base);
             return r.errors() == 0 && r.refused() == 0 ? 0 : 1;
         }
     }

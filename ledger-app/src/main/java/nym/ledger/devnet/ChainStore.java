@@ -15,7 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.CRC32;
-
 import nym.ledger.Hex;
 import nym.ledger.LedgerException;
 import nym.ledger.LedgerException.Kind;
@@ -29,8 +28,7 @@ import nym.ledger.tx.Transaction;
 public final class ChainStore implements AutoCloseable {
 
     /** Where a transaction landed. */
-    public record TxLocation(long height, int index) {
-    }
+    public record TxLocation(long height, int index) {}
 
     private final List<StoredBlock> blocks = new ArrayList<>();
     private final Map<String, TxLocation> byHash = new HashMap<>();
@@ -50,8 +48,8 @@ public final class ChainStore implements AutoCloseable {
         try {
             Files.createDirectories(dir);
             s.load();
-            s.channel = FileChannel.open(s.file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND);
+            s.channel = FileChannel.open(
+                    s.file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new LedgerException(Kind.STORAGE, "cannot open block store in " + dir + ": " + e.getMessage(), e);
         }
@@ -64,7 +62,7 @@ public final class ChainStore implements AutoCloseable {
         }
         long good = 0;
         try (InputStream raw = Files.newInputStream(file);
-             DataInputStream in = new DataInputStream(new BufferedInputStream(raw, 1 << 16))) {
+                DataInputStream in = new DataInputStream(new BufferedInputStream(raw, 1 << 16))) {
             while (true) {
                 try {
                     int len = in.readInt();
@@ -102,8 +100,8 @@ public final class ChainStore implements AutoCloseable {
     private void index(StoredBlock b) {
         blocks.add(b);
         for (int i = 0; i < b.getTxsCount(); i++) {
-            byHash.putIfAbsent(Hex.upper(Transaction.sha256(b.getTxs(i).toByteArray())),
-                    new TxLocation(b.getHeight(), i));
+            byHash.putIfAbsent(
+                    Hex.upper(Transaction.sha256(b.getTxs(i).toByteArray())), new TxLocation(b.getHeight(), i));
         }
     }
 
@@ -116,16 +114,19 @@ public final class ChainStore implements AutoCloseable {
             byte[] bytes = b.toByteArray();
             CRC32 c = new CRC32();
             c.update(bytes);
-            ByteBuffer buf = ByteBuffer.allocate(4 + bytes.length + 8).putInt(bytes.length).put(bytes)
-                    .putLong(c.getValue()).flip();
+            ByteBuffer buf = ByteBuffer.allocate(4 + bytes.length + 8)
+                    .putInt(bytes.length)
+                    .put(bytes)
+                    .putLong(c.getValue())
+                    .flip();
             try {
                 while (buf.hasRemaining()) {
                     channel.write(buf);
                 }
                 channel.force(false);
             } catch (IOException e) {
-                throw new LedgerException(Kind.STORAGE, "cannot persist block " + b.getHeight() + ": "
-                        + e.getMessage(), e);
+                throw new LedgerException(
+                        Kind.STORAGE, "cannot persist block " + b.getHeight() + ": " + e.getMessage(), e);
             }
         }
         index(b);

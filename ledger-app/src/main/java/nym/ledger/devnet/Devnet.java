@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-
 import nym.ledger.LedgerException;
 import nym.ledger.LedgerException.Kind;
 import nym.ledger.abci.AbciApplication;
@@ -22,18 +21,53 @@ import nym.ledger.state.LedgerState;
 public final class Devnet implements AutoCloseable {
 
     /** Settings; defaults in {@link #defaults(Path)}. */
-    public record Options(Path home, Path genesisFile, String chainId, String rpcAddress, String abciAddress,
-                          String proxyApp, Duration blockInterval, int maxBlockTxs, long maxBlockBytes,
-                          int mempoolSize, int devAccounts, long devBalance, Duration commitTimeout) {
+    public record Options(
+            Path home,
+            Path genesisFile,
+            String chainId,
+            String rpcAddress,
+            String abciAddress,
+            String proxyApp,
+            Duration blockInterval,
+            int maxBlockTxs,
+            long maxBlockBytes,
+            int mempoolSize,
+            int devAccounts,
+            long devBalance,
+            Duration commitTimeout) {
         public Options with(String rpc, String abci, Duration interval) {
-            return new Options(home, genesisFile, chainId, rpc, abci, proxyApp, interval, maxBlockTxs, maxBlockBytes,
-                    mempoolSize, devAccounts, devBalance, commitTimeout);
+            return new Options(
+                    home,
+                    genesisFile,
+                    chainId,
+                    rpc,
+                    abci,
+                    proxyApp,
+                    interval,
+                    maxBlockTxs,
+                    maxBlockBytes,
+                    mempoolSize,
+                    devAccounts,
+                    devBalance,
+                    commitTimeout);
         }
     }
 
     public static Options defaults(Path home) {
-        return new Options(home, null, "nym-devnet", "tcp://127.0.0.1:26657", "tcp://127.0.0.1:26658", null,
-                Duration.ofSeconds(1), 10_000, 4L << 20, 100_000, 100, 1_000_000_000L, Duration.ofSeconds(30));
+        return new Options(
+                home,
+                null,
+                "nym-devnet",
+                "tcp://127.0.0.1:26657",
+                "tcp://127.0.0.1:26658",
+                null,
+                Duration.ofSeconds(1),
+                10_000,
+                4L << 20,
+                100_000,
+                100,
+                1_000_000_000L,
+                Duration.ofSeconds(30));
     }
 
     private final LedgerState state;
@@ -62,8 +96,15 @@ public final class Devnet implements AutoCloseable {
             } else {
                 appAddress = AbciServer.parseAddress(o.proxyApp());
             }
-            node = new DevnetNode(new DevnetNode.Config(o.home(), genesis, appAddress, o.blockInterval(),
-                    o.maxBlockTxs(), o.maxBlockBytes(), o.mempoolSize(), "nym-devnet"));
+            node = new DevnetNode(new DevnetNode.Config(
+                    o.home(),
+                    genesis,
+                    appAddress,
+                    o.blockInterval(),
+                    o.maxBlockTxs(),
+                    o.maxBlockBytes(),
+                    o.mempoolSize(),
+                    "nym-devnet"));
             java.net.InetSocketAddress bind = AbciServer.parseAddress(o.rpcAddress());
             String advertised = "tcp://" + bind.getHostString() + ":" + bind.getPort();
             RpcServer rpc = new RpcServer(new RpcMethods(node, advertised, o.commitTimeout()), node.bus(), bind);
@@ -90,8 +131,9 @@ public final class Devnet implements AutoCloseable {
         if (!Files.exists(file)) {
             try {
                 Files.createDirectories(file.getParent());
-                Files.write(file, GenesisDoc.toBytes(GenesisDoc.development(o.chainId(), 3, 2, o.devAccounts(),
-                        o.devBalance())));
+                Files.write(
+                        file,
+                        GenesisDoc.toBytes(GenesisDoc.development(o.chainId(), 3, 2, o.devAccounts(), o.devBalance())));
             } catch (IOException e) {
                 throw new LedgerException(Kind.STORAGE, "cannot write " + file + ": " + e.getMessage(), e);
             }

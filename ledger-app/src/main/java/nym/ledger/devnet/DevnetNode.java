@@ -1,5 +1,8 @@
 package nym.ledger.devnet;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.protobuf.ByteString;
+import com.google.protobuf.Timestamp;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -23,11 +26,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
-
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.google.protobuf.ByteString;
-import com.google.protobuf.Timestamp;
-
 import nym.ledger.Hex;
 import nym.ledger.LedgerException;
 import nym.ledger.LedgerException.Kind;
@@ -59,18 +57,28 @@ public final class DevnetNode implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(DevnetNode.class.getName());
 
     /** Settings; see the README's configuration table. */
-    public record Config(Path home, GenesisDoc genesis, InetSocketAddress app, Duration blockInterval,
-                         int maxBlockTxs, long maxBlockBytes, int mempoolSize, String moniker) {
-    }
+    public record Config(
+            Path home,
+            GenesisDoc genesis,
+            InetSocketAddress app,
+            Duration blockInterval,
+            int maxBlockTxs,
+            long maxBlockBytes,
+            int mempoolSize,
+            String moniker) {}
 
     /** The validator's identity and the constant hashes that go into every header. */
-    public record Identity(String chainId, String moniker, byte[] address, byte[] pubKey, byte[] validatorsHash,
-                           byte[] consensusHash, String nodeId) {
-    }
+    public record Identity(
+            String chainId,
+            String moniker,
+            byte[] address,
+            byte[] pubKey,
+            byte[] validatorsHash,
+            byte[] consensusHash,
+            String nodeId) {}
 
     /** A transaction's place and result once committed. */
-    public record Committed(long height, int index, byte[] tx, ExecTxResult result) {
-    }
+    public record Committed(long height, int index, byte[] tx, ExecTxResult result) {}
 
     private final Config config;
     private final ChainStore chain;
@@ -99,9 +107,14 @@ public final class DevnetNode implements AutoCloseable {
         byte[] pub = publicKey(config.home().resolve("validator_key.p8"));
         byte[] address = Arrays.copyOf(Merkle.sha256(pub), 20);
         byte[] power = ByteBuffer.allocate(8).putLong(10).array();
-        this.identity = new Identity(config.genesis().chainId(), config.moniker(), address, pub,
-                Merkle.root(List.of(concat(pub, power))), Merkle.sha256(("nym-devnet-consensus-params:"
-                + config.maxBlockBytes()).getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+        this.identity = new Identity(
+                config.genesis().chainId(),
+                config.moniker(),
+                address,
+                pub,
+                Merkle.root(List.of(concat(pub, power))),
+                Merkle.sha256(("nym-devnet-consensus-params:" + config.maxBlockBytes())
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)),
                 Hex.lower(Arrays.copyOf(Merkle.sha256(concat("node".getBytes(), pub)), 20)));
         this.chain = ChainStore.open(config.home().resolve("data"));
         this.consensus = new AbciClient(config.app(), "consensus");
@@ -152,29 +165,42 @@ public final class DevnetNode implements AutoCloseable {
     // ------------------------------------------------------------------ handshake
 
     private void handshake() {
-        Response info = query.call(Request.newBuilder().setInfo(RequestInfo.newBuilder().setVersion("0.38.0-nym-devnet")
-                .setBlockVersion(11).setP2PVersion(8).setAbciVersion("2.0.0")).build());
+        Response info = query.call(Request.newBuilder()
+                .setInfo(RequestInfo.newBuilder()
+                        .setVersion("0.38.0-nym-devnet")
+                        .setBlockVersion(11)
+                        .setP2PVersion(8)
+                        .setAbciVersion("2.0.0"))
+                .build());
         long appHeight = info.getInfo().getLastBlockHeight();
         long storeHeight = chain.height();
         LOG.log(System.Logger.Level.INFO, "handshake: app height {0}, block store height {1}", appHeight, storeHeight);
         if (appHeight > storeHeight) {
-            throw new LedgerException(Kind.PROTOCOL, "application is at height " + appHeight
-                    + " but the block store only has " + storeHeight + " blocks");
+            throw new LedgerException(
+                    Kind.PROTOCOL,
+                    "application is at height " + appHeight + " but the block store only has " + storeHeight
+                            + " blocks");
         }
         if (appHeight == 0) {
             GenesisDoc g = config.genesis();
-            Response init = consensus.call(Request.newBuilder().setInitChain(RequestInitChain.newBuilder()
-                    .setChainId(g.chainId()).setInitialHeight(1)
-                    .setTime(Timestamp.newBuilder().setSeconds(g.genesisTime().getEpochSecond())
-                            .setNanos(g.genesisTime().getNano()))
-                    .setAppStateBytes(ByteString.copyFrom(g.appState()))).build());
+            Response init = consensus.call(Request.newBuilder()
+                    .setInitChain(RequestInitChain.newBuilder()
+                            .setChainId(g.chainId())
+                            .setInitialHeight(1)
+                            .setTime(Timestamp.newBuilder()
+                                    .setSeconds(g.genesisTime().getEpochSecond())
+                                    .setNanos(g.genesisTime().getNano()))
+                            .setAppStateBytes(ByteString.copyFrom(g.appState())))
+                    .build());
             lastAppHash = init.getInitChain().getAppHash().toByteArray();
         } else {
             lastAppHash = info.getInfo().getLastBlockAppHash().toByteArray();
             byte[] stored = chain.block(appHeight).getResults().getAppHash().toByteArray();
             if (!Arrays.equals(stored, lastAppHash)) {
-                throw new LedgerException(Kind.PROTOCOL, "app hash at height " + appHeight + " differs from the block"
-                        + " store: app " + Hex.upper(lastAppHash) + ", store " + Hex.upper(stored));
+                throw new LedgerException(
+                        Kind.PROTOCOL,
+                        "app hash at height " + appHeight + " differs from the block" + " store: app "
+                                + Hex.upper(lastAppHash) + ", store " + Hex.upper(stored));
             }
         }
         for (long h = appHeight + 1; h <= storeHeight; h++) { // replay blocks the app has not committed
@@ -183,20 +209,29 @@ public final class DevnetNode implements AutoCloseable {
             if (!r.getAppHash().equals(b.getResults().getAppHash())) {
                 throw new LedgerException(Kind.PROTOCOL, "replaying block " + h + " gave a different app hash");
             }
-            consensus.call(Request.newBuilder().setCommit(RequestCommit.getDefaultInstance()).build());
+            consensus.call(Request.newBuilder()
+                    .setCommit(RequestCommit.getDefaultInstance())
+                    .build());
             lastAppHash = r.getAppHash().toByteArray();
         }
     }
 
     private static Request finalizeRequest(StoredBlock b) {
-        return Request.newBuilder().setFinalizeBlock(RequestFinalizeBlock.newBuilder().addAllTxs(b.getTxsList())
-                .setHeight(b.getHeight()).setHash(b.getBlockHash()).setTime(ts(b.getTimeUnixNanos()))
-                .setProposerAddress(b.getProposerAddress())).build();
+        return Request.newBuilder()
+                .setFinalizeBlock(RequestFinalizeBlock.newBuilder()
+                        .addAllTxs(b.getTxsList())
+                        .setHeight(b.getHeight())
+                        .setHash(b.getBlockHash())
+                        .setTime(ts(b.getTimeUnixNanos()))
+                        .setProposerAddress(b.getProposerAddress()))
+                .build();
     }
 
     private static Timestamp ts(long nanos) {
-        return Timestamp.newBuilder().setSeconds(Math.floorDiv(nanos, 1_000_000_000L))
-                .setNanos((int) Math.floorMod(nanos, 1_000_000_000L)).build();
+        return Timestamp.newBuilder()
+                .setSeconds(Math.floorDiv(nanos, 1_000_000_000L))
+                .setNanos((int) Math.floorMod(nanos, 1_000_000_000L))
+                .build();
     }
 
     // ------------------------------------------------------------------ mempool
@@ -226,8 +261,11 @@ public final class DevnetNode implements AutoCloseable {
                     throw new LedgerException(Kind.UNAVAILABLE, "mempool is full: " + mempool.size() + " txs");
                 }
             }
-            CompletableFuture<Response> f = mempoolConn.sendAsync(Request.newBuilder().setCheckTx(
-                    RequestCheckTx.newBuilder().setTx(ByteString.copyFrom(tx)).setType(CheckTxType.NEW)).build());
+            CompletableFuture<Response> f = mempoolConn.sendAsync(Request.newBuilder()
+                    .setCheckTx(RequestCheckTx.newBuilder()
+                            .setTx(ByteString.copyFrom(tx))
+                            .setType(CheckTxType.NEW))
+                    .build());
             // attached before the flush, so the mempool entry is in place before the producer can reap
             CompletableFuture<ResponseCheckTx> result = f.thenApply(r -> {
                 if (r.hasException()) {
@@ -250,11 +288,15 @@ public final class DevnetNode implements AutoCloseable {
     /** Completes when the transaction is committed (the caller applies its own timeout). */
     public CompletableFuture<Committed> awaitCommit(String upperHexHash) {
         CompletableFuture<Committed> f = new CompletableFuture<>();
-        waiters.computeIfAbsent(upperHexHash, k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(f);
+        waiters.computeIfAbsent(upperHexHash, k -> new java.util.concurrent.CopyOnWriteArrayList<>())
+                .add(f);
         ChainStore.TxLocation loc = chain.find(upperHexHash); // already committed?
         if (loc != null) {
             StoredBlock b = chain.block(loc.height());
-            f.complete(new Committed(loc.height(), loc.index(), b.getTxs(loc.index()).toByteArray(),
+            f.complete(new Committed(
+                    loc.height(),
+                    loc.index(),
+                    b.getTxs(loc.index()).toByteArray(),
                     b.getResults().getTxResults(loc.index())));
             waiters.remove(upperHexHash);
         }
@@ -309,12 +351,20 @@ public final class DevnetNode implements AutoCloseable {
             Instant clock = Instant.now();
             long now = clock.getEpochSecond() * 1_000_000_000L + clock.getNano();
             long time = prev == null ? now : Math.max(now, prev.getTimeUnixNanos() + 1);
-            Response prep = consensus.call(Request.newBuilder().setPrepareProposal(RequestPrepareProposal.newBuilder()
-                    .setMaxTxBytes(config.maxBlockBytes()).addAllTxs(txs).setHeight(height).setTime(ts(time))
-                    .setProposerAddress(ByteString.copyFrom(identity.address()))).build());
+            Response prep = consensus.call(Request.newBuilder()
+                    .setPrepareProposal(RequestPrepareProposal.newBuilder()
+                            .setMaxTxBytes(config.maxBlockBytes())
+                            .addAllTxs(txs)
+                            .setHeight(height)
+                            .setTime(ts(time))
+                            .setProposerAddress(ByteString.copyFrom(identity.address())))
+                    .build());
             List<ByteString> proposal = prep.getPrepareProposal().getTxsList();
-            StoredBlock.Builder b = StoredBlock.newBuilder().setHeight(height).setTimeUnixNanos(time)
-                    .addAllTxs(proposal).setAppHash(ByteString.copyFrom(lastAppHash))
+            StoredBlock.Builder b = StoredBlock.newBuilder()
+                    .setHeight(height)
+                    .setTimeUnixNanos(time)
+                    .addAllTxs(proposal)
+                    .setAppHash(ByteString.copyFrom(lastAppHash))
                     .setProposerAddress(ByteString.copyFrom(identity.address()));
             List<byte[]> txHashes = new ArrayList<>();
             proposal.forEach(t -> txHashes.add(Transaction.sha256(t.toByteArray())));
@@ -323,11 +373,17 @@ public final class DevnetNode implements AutoCloseable {
                 b.setLastBlockHash(prev.getBlockHash()).setLastPartsHash(prev.getPartsHash());
                 List<byte[]> results = new ArrayList<>();
                 for (ExecTxResult r : prev.getResults().getTxResultsList()) {
-                    results.add(ExecTxResult.newBuilder().setCode(r.getCode()).setData(r.getData())
-                            .setGasWanted(r.getGasWanted()).setGasUsed(r.getGasUsed()).build().toByteArray());
+                    results.add(ExecTxResult.newBuilder()
+                            .setCode(r.getCode())
+                            .setData(r.getData())
+                            .setGasWanted(r.getGasWanted())
+                            .setGasUsed(r.getGasUsed())
+                            .build()
+                            .toByteArray());
                 }
                 b.setLastResultsHash(ByteString.copyFrom(Merkle.root(results)));
-                byte[] sig = sign(concat(ByteBuffer.allocate(8).putLong(prev.getHeight()).array(),
+                byte[] sig = sign(concat(
+                        ByteBuffer.allocate(8).putLong(prev.getHeight()).array(),
                         prev.getBlockHash().toByteArray()));
                 b.setLastCommitSignature(ByteString.copyFrom(sig)).setLastCommitTimeUnixNanos(time);
                 b.setLastCommitHash(ByteString.copyFrom(Merkle.root(List.of(sig))));
@@ -335,16 +391,28 @@ public final class DevnetNode implements AutoCloseable {
                 b.setLastResultsHash(ByteString.copyFrom(Merkle.root(List.of())))
                         .setLastCommitHash(ByteString.copyFrom(Merkle.root(List.of())));
             }
-            byte[] blockHash = Merkle.root(List.of(ByteBuffer.allocate(8).putLong(height).array(),
-                    ByteBuffer.allocate(8).putLong(time).array(), identity.chainId().getBytes(),
-                    b.getLastBlockHash().toByteArray(), b.getLastCommitHash().toByteArray(),
-                    b.getDataHash().toByteArray(), identity.validatorsHash(), identity.consensusHash(),
-                    lastAppHash, b.getLastResultsHash().toByteArray(), identity.address()));
+            byte[] blockHash = Merkle.root(List.of(
+                    ByteBuffer.allocate(8).putLong(height).array(),
+                    ByteBuffer.allocate(8).putLong(time).array(),
+                    identity.chainId().getBytes(),
+                    b.getLastBlockHash().toByteArray(),
+                    b.getLastCommitHash().toByteArray(),
+                    b.getDataHash().toByteArray(),
+                    identity.validatorsHash(),
+                    identity.consensusHash(),
+                    lastAppHash,
+                    b.getLastResultsHash().toByteArray(),
+                    identity.address()));
             b.setBlockHash(ByteString.copyFrom(blockHash))
                     .setPartsHash(ByteString.copyFrom(Merkle.root(List.of(blockHash, "parts".getBytes()))));
-            Response pp = consensus.call(Request.newBuilder().setProcessProposal(RequestProcessProposal.newBuilder()
-                    .addAllTxs(proposal).setHeight(height).setTime(ts(time)).setHash(b.getBlockHash())
-                    .setProposerAddress(b.getProposerAddress())).build());
+            Response pp = consensus.call(Request.newBuilder()
+                    .setProcessProposal(RequestProcessProposal.newBuilder()
+                            .addAllTxs(proposal)
+                            .setHeight(height)
+                            .setTime(ts(time))
+                            .setHash(b.getBlockHash())
+                            .setProposerAddress(b.getProposerAddress()))
+                    .build());
             if (pp.getProcessProposal().getStatus() != ResponseProcessProposal.ProposalStatus.ACCEPT) {
                 throw new LedgerException(Kind.PROTOCOL, "application rejected its own proposal at " + height);
             }
@@ -352,7 +420,9 @@ public final class DevnetNode implements AutoCloseable {
             ResponseFinalizeBlock fin = consensus.call(finalizeRequest(partial)).getFinalizeBlock();
             block = partial.toBuilder().setResults(fin).build();
             chain.append(block); // durable before the app commits: a crash here is replayed at the handshake
-            consensus.call(Request.newBuilder().setCommit(RequestCommit.getDefaultInstance()).build());
+            consensus.call(Request.newBuilder()
+                    .setCommit(RequestCommit.getDefaultInstance())
+                    .build());
             lastAppHash = fin.getAppHash().toByteArray();
             recheck(proposal);
         } finally {
@@ -376,8 +446,11 @@ public final class DevnetNode implements AutoCloseable {
         }
         List<CompletableFuture<Response>> answers = new ArrayList<>();
         for (Map.Entry<String, byte[]> e : rest) {
-            answers.add(mempoolConn.sendAsync(Request.newBuilder().setCheckTx(RequestCheckTx.newBuilder()
-                    .setTx(ByteString.copyFrom(e.getValue())).setType(CheckTxType.RECHECK)).build()));
+            answers.add(mempoolConn.sendAsync(Request.newBuilder()
+                    .setCheckTx(RequestCheckTx.newBuilder()
+                            .setTx(ByteString.copyFrom(e.getValue()))
+                            .setType(CheckTxType.RECHECK))
+                    .build()));
         }
         AbciClient.await(mempoolConn.flush(), 60);
         synchronized (mempool) {
@@ -407,7 +480,9 @@ public final class DevnetNode implements AutoCloseable {
         Map<String, List<String>> blockEvents = new LinkedHashMap<>();
         for (var e : block.getResults().getEventsList()) {
             for (var a : e.getAttributesList()) {
-                blockEvents.computeIfAbsent(e.getType() + "." + a.getKey(), k -> new ArrayList<>()).add(a.getValue());
+                blockEvents
+                        .computeIfAbsent(e.getType() + "." + a.getKey(), k -> new ArrayList<>())
+                        .add(a.getValue());
             }
         }
         blockEvents.put("tm.event", List.of("NewBlock"));
@@ -447,16 +522,19 @@ public final class DevnetNode implements AutoCloseable {
     private static PrivateKey loadOrCreateKey(Path file) {
         try {
             if (!Files.exists(file)) {
-                java.security.KeyPair kp = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+                java.security.KeyPair kp =
+                        KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
                 Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
                 Files.write(tmp, kp.getPrivate().getEncoded());
                 try {
-                    Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+                    Files.setPosixFilePermissions(
+                            tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
                 } catch (UnsupportedOperationException ignored) {
                     // not a POSIX file system
                 }
                 Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-                Files.write(file.resolveSibling("validator_key.pub"), kp.getPublic().getEncoded());
+                Files.write(
+                        file.resolveSibling("validator_key.pub"), kp.getPublic().getEncoded());
             }
             return KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(Files.readAllBytes(file)));
         } catch (IOException | java.security.GeneralSecurityException e) {
@@ -492,7 +570,9 @@ public final class DevnetNode implements AutoCloseable {
 
     /** The validator's commit signature for a block (Ed25519 over height ‖ block hash; deterministic). */
     public byte[] commitSignature(StoredBlock b) {
-        return sign(concat(ByteBuffer.allocate(8).putLong(b.getHeight()).array(), b.getBlockHash().toByteArray()));
+        return sign(concat(
+                ByteBuffer.allocate(8).putLong(b.getHeight()).array(),
+                b.getBlockHash().toByteArray()));
     }
 
     public long maxBlockBytes() {
@@ -523,8 +603,9 @@ public final class DevnetNode implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        waiters.values().forEach(l -> l.forEach(f -> f.completeExceptionally(
-                new LedgerException(Kind.UNAVAILABLE, "node stopped"))));
+        waiters.values()
+                .forEach(l ->
+                        l.forEach(f -> f.completeExceptionally(new LedgerException(Kind.UNAVAILABLE, "node stopped"))));
         closeConnections();
         chain.close();
     }

@@ -1,12 +1,11 @@
 package nym.ledger.devnet;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Publishes NewBlock and Tx events to subscribers whose query matches the event's composite keys
@@ -16,11 +15,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 public final class EventBus {
 
     /** A published event: its composite-key map and its {@code data} ({type, value}). */
-    public record Published(Map<String, List<String>> events, JsonNode data) {
-    }
+    public record Published(Map<String, List<String>> events, JsonNode data) {}
 
-    public record Subscription(Object owner, EventQuery query, Consumer<Published> sink) {
-    }
+    public record Subscription(Object owner, EventQuery query, Consumer<Published> sink) {}
 
     private final List<Subscription> subs = new CopyOnWriteArrayList<>();
 
@@ -40,7 +37,8 @@ public final class EventBus {
     }
 
     public boolean has(Object owner, String query) {
-        return subs.stream().anyMatch(s -> s.owner() == owner && s.query().source().equals(query));
+        return subs.stream()
+                .anyMatch(s -> s.owner() == owner && s.query().source().equals(query));
     }
 
     public int count(Object owner) {

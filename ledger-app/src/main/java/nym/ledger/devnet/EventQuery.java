@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import nym.ledger.LedgerException;
 import nym.ledger.LedgerException.Kind;
 
@@ -15,10 +14,17 @@ import nym.ledger.LedgerException.Kind;
  * A condition holds when any value of its key satisfies it.
  */
 public final class EventQuery {
-    enum Op { EQ, LT, LE, GT, GE, CONTAINS, EXISTS }
-
-    record Condition(String key, Op op, String text, BigDecimal number) {
+    enum Op {
+        EQ,
+        LT,
+        LE,
+        GT,
+        GE,
+        CONTAINS,
+        EXISTS
     }
+
+    record Condition(String key, Op op, String text, BigDecimal number) {}
 
     private final String source;
     private final List<Condition> conditions;
@@ -126,8 +132,8 @@ public final class EventQuery {
         }
 
         void expectWord(String w) {
-            if (!s.startsWith(w, i) || (i + w.length() < s.length()
-                    && !Character.isWhitespace(s.charAt(i + w.length())))) {
+            if (!s.startsWith(w, i)
+                    || (i + w.length() < s.length() && !Character.isWhitespace(s.charAt(i + w.length())))) {
                 throw error("got " + rest() + ", wanted " + w);
             }
             i += w.length();

@@ -1,17 +1,15 @@
 package nym.ledger.devnet;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Base64;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import nym.ledger.Hex;
 import nym.ledger.LedgerException;
 import nym.ledger.LedgerException.Kind;
@@ -44,17 +42,20 @@ public record GenesisDoc(String chainId, Instant genesisTime, long initialHeight
         }
         Instant t;
         try {
-            t = root.hasNonNull("genesis_time") ? Instant.parse(root.get("genesis_time").asText()) : Instant.EPOCH;
+            t = root.hasNonNull("genesis_time")
+                    ? Instant.parse(root.get("genesis_time").asText())
+                    : Instant.EPOCH;
         } catch (java.time.format.DateTimeParseException e) {
             throw new LedgerException(Kind.BAD_GENESIS, "bad genesis_time");
         }
-        long initial = root.hasNonNull("initial_height") ? root.get("initial_height").asLong(1) : 1;
+        long initial =
+                root.hasNonNull("initial_height") ? root.get("initial_height").asLong(1) : 1;
         if (initial != 1) {
             throw new LedgerException(Kind.BAD_GENESIS, "devnet supports initial_height 1 only");
         }
         try {
-            return new GenesisDoc(root.get("chain_id").asText(), t, initial,
-                    JSON.writeValueAsBytes(root.get("app_state")), root);
+            return new GenesisDoc(
+                    root.get("chain_id").asText(), t, initial, JSON.writeValueAsBytes(root.get("app_state")), root);
         } catch (IOException e) {
             throw new LedgerException(Kind.BAD_GENESIS, e.getMessage());
         }
@@ -84,12 +85,15 @@ public record GenesisDoc(String chainId, Instant genesisTime, long initialHeight
             w.add(Hex.prefixed(KeyPair.fromSeed("watcher-" + i).address()));
             ObjectNode issuer = is.addObject();
             issuer.put("address", Hex.prefixed(KeyPair.fromSeed("issuer-" + i).address()));
-            issuer.put("verification_key", Base64.getEncoder().encodeToString(
-                    ("dev-issuer-key-" + i).getBytes(StandardCharsets.UTF_8)));
+            issuer.put(
+                    "verification_key",
+                    Base64.getEncoder().encodeToString(("dev-issuer-key-" + i).getBytes(StandardCharsets.UTF_8)));
             v.add(Hex.prefixed(KeyPair.fromSeed("verifier-" + i).address()));
         }
         ObjectNode c = app.putObject("coconut");
-        c.put("verification_key", Base64.getEncoder().encodeToString("dev-aggregated-vk".getBytes(StandardCharsets.UTF_8)));
+        c.put(
+                "verification_key",
+                Base64.getEncoder().encodeToString("dev-aggregated-vk".getBytes(StandardCharsets.UTF_8)));
         c.put("params", Base64.getEncoder().encodeToString("dev-params".getBytes(StandardCharsets.UTF_8)));
         ArrayNode a = app.putArray("accounts");
         for (int i = 0; i < accounts; i++) {

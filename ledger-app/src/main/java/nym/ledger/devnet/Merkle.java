@@ -5,8 +5,7 @@ import java.util.List;
 
 /** CometBFT's simple Merkle tree (RFC 6962 style): leaf = H(0x00 || x), inner = H(0x01 || l || r), empty = H(""). */
 public final class Merkle {
-    private Merkle() {
-    }
+    private Merkle() {}
 
     public static byte[] root(List<byte[]> items) {
         return root(items, 0, items.size());

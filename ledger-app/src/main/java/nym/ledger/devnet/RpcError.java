@@ -1,7 +1,6 @@
 package nym.ledger.devnet;
 
 import java.util.concurrent.CompletionException;
-
 import nym.ledger.LedgerException;
 
 /**

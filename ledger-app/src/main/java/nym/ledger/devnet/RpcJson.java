@@ -1,17 +1,15 @@
 package nym.ledger.devnet;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.protobuf.ByteString;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.google.protobuf.ByteString;
-
 import nym.ledger.Hex;
 import nym.ledger.abci.proto.Abci.Event;
 import nym.ledger.abci.proto.Abci.EventAttribute;
@@ -25,12 +23,11 @@ import nym.ledger.devnet.proto.DevnetProto.StoredBlock;
 public final class RpcJson {
     public static final ObjectMapper JSON = new ObjectMapper();
 
-    private RpcJson() {
-    }
+    private RpcJson() {}
 
     public static String time(long unixNanos) {
-        Instant t = Instant.ofEpochSecond(Math.floorDiv(unixNanos, 1_000_000_000L), Math.floorMod(unixNanos,
-                1_000_000_000L));
+        Instant t = Instant.ofEpochSecond(
+                Math.floorDiv(unixNanos, 1_000_000_000L), Math.floorMod(unixNanos, 1_000_000_000L));
         return t.toString();
     }
 
@@ -151,7 +148,10 @@ public final class RpcJson {
             s.put("block_id_flag", 2);
             s.put("validator_address", Hex.upper(id.address()));
             s.put("timestamp", time(b.getLastCommitTimeUnixNanos()));
-            s.put("signature", Base64.getEncoder().encodeToString(b.getLastCommitSignature().toByteArray()));
+            s.put(
+                    "signature",
+                    Base64.getEncoder()
+                            .encodeToString(b.getLastCommitSignature().toByteArray()));
         }
         return blk;
     }
@@ -184,7 +184,8 @@ public final class RpcJson {
         for (Event e : r.getEventsList()) {
             for (EventAttribute a : e.getAttributesList()) {
                 if (!indexedOnly || a.getIndex()) {
-                    m.computeIfAbsent(e.getType() + "." + a.getKey(), k -> new ArrayList<>()).add(a.getValue());
+                    m.computeIfAbsent(e.getType() + "." + a.getKey(), k -> new ArrayList<>())
+                            .add(a.getValue());
                 }
             }
         }

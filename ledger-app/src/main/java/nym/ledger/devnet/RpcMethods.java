@@ -1,5 +1,9 @@
 package nym.ledger.devnet;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.protobuf.ByteString;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,12 +14,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.google.protobuf.ByteString;
-
 import nym.ledger.Hex;
 import nym.ledger.LedgerException;
 import nym.ledger.LedgerException.Kind;
@@ -154,8 +152,10 @@ public final class RpcMethods {
             }
             return Base64.getDecoder().decode(raw);
         } catch (IllegalArgumentException | LedgerException e) {
-            throw new LedgerException(Kind.INVALID_PARAMS, "error converting " + name + ": not " + (uri ? "0x-hex, base64 or a quoted "
-                    + "string" : "base64"));
+            throw new LedgerException(
+                    Kind.INVALID_PARAMS,
+                    "error converting " + name + ": not "
+                            + (uri ? "0x-hex, base64 or a quoted " + "string" : "base64"));
         }
     }
 
@@ -201,16 +201,24 @@ public final class RpcMethods {
         ObjectNode si = o.putObject("sync_info");
         StoredBlock first = node.chain().block(1);
         StoredBlock last = node.chain().latest();
-        si.put("latest_block_hash", last == null ? "" : Hex.upper(last.getBlockHash().toByteArray()));
+        si.put(
+                "latest_block_hash",
+                last == null ? "" : Hex.upper(last.getBlockHash().toByteArray()));
         si.put("latest_app_hash", Hex.upper(node.lastAppHash()));
         si.put("latest_block_height", Long.toString(last == null ? 0 : last.getHeight()));
-        si.put("latest_block_time", last == null ? node.genesis().genesisTime().toString()
-                : RpcJson.time(last.getTimeUnixNanos()));
-        si.put("earliest_block_hash", first == null ? "" : Hex.upper(first.getBlockHash().toByteArray()));
-        si.put("earliest_app_hash", first == null ? "" : Hex.upper(first.getAppHash().toByteArray()));
+        si.put(
+                "latest_block_time",
+                last == null ? node.genesis().genesisTime().toString() : RpcJson.time(last.getTimeUnixNanos()));
+        si.put(
+                "earliest_block_hash",
+                first == null ? "" : Hex.upper(first.getBlockHash().toByteArray()));
+        si.put(
+                "earliest_app_hash",
+                first == null ? "" : Hex.upper(first.getAppHash().toByteArray()));
         si.put("earliest_block_height", Long.toString(first == null ? 0 : 1));
-        si.put("earliest_block_time", first == null ? node.genesis().genesisTime().toString()
-                : RpcJson.time(first.getTimeUnixNanos()));
+        si.put(
+                "earliest_block_time",
+                first == null ? node.genesis().genesisTime().toString() : RpcJson.time(first.getTimeUnixNanos()));
         si.put("catching_up", false);
         ObjectNode vi = o.putObject("validator_info");
         vi.put("address", Hex.upper(id.address()));
@@ -222,9 +230,14 @@ public final class RpcMethods {
     }
 
     private ObjectNode abciInfo() {
-        Response r = node.queryConnection().call(Request.newBuilder().setInfo(RequestInfo.newBuilder()
-                .setVersion("0.38.0-nym-devnet").setBlockVersion(11).setP2PVersion(8).setAbciVersion("2.0.0"))
-                .build());
+        Response r = node.queryConnection()
+                .call(Request.newBuilder()
+                        .setInfo(RequestInfo.newBuilder()
+                                .setVersion("0.38.0-nym-devnet")
+                                .setBlockVersion(11)
+                                .setP2PVersion(8)
+                                .setAbciVersion("2.0.0"))
+                        .build());
         ObjectNode o = RpcJson.JSON.createObjectNode();
         ObjectNode resp = o.putObject("response");
         resp.put("data", r.getInfo().getData());
@@ -246,9 +259,14 @@ public final class RpcMethods {
         }
         long height = longParam(p, "height", 0, uri);
         boolean prove = p.has("prove") && (p.get("prove").asBoolean() || "true".equals(str(p, "prove", uri)));
-        Response r = node.queryConnection().call(Request.newBuilder().setQuery(RequestQuery.newBuilder()
-                .setPath(path == null ? "" : path).setData(ByteString.copyFrom(data)).setHeight(height)
-                .setProve(prove)).build());
+        Response r = node.queryConnection()
+                .call(Request.newBuilder()
+                        .setQuery(RequestQuery.newBuilder()
+                                .setPath(path == null ? "" : path)
+                                .setData(ByteString.copyFrom(data))
+                                .setHeight(height)
+                                .setProve(prove))
+                        .build());
         ResponseQuery q = r.getQuery();
         ObjectNode o = RpcJson.JSON.createObjectNode();
         ObjectNode resp = o.putObject("response");
@@ -352,8 +370,11 @@ public final class RpcMethods {
         sig.put("block_id_flag", 2);
         sig.put("validator_address", Hex.upper(node.identity().address()));
         sig.put("timestamp", RpcJson.time(next != null ? next.getLastCommitTimeUnixNanos() : b.getTimeUnixNanos()));
-        sig.put("signature", Base64.getEncoder().encodeToString(next != null
-                ? next.getLastCommitSignature().toByteArray() : node.commitSignature(b)));
+        sig.put(
+                "signature",
+                Base64.getEncoder()
+                        .encodeToString(
+                                next != null ? next.getLastCommitSignature().toByteArray() : node.commitSignature(b)));
         o.put("canonical", next != null);
         return o;
     }
@@ -363,7 +384,11 @@ public final class RpcMethods {
     private static ObjectNode checkResult(ResponseCheckTx c, String hash) {
         ObjectNode o = RpcJson.JSON.createObjectNode();
         o.put("code", c.getCode());
-        o.put("data", c.getData().isEmpty() ? "" : Base64.getEncoder().encodeToString(c.getData().toByteArray()));
+        o.put(
+                "data",
+                c.getData().isEmpty()
+                        ? ""
+                        : Base64.getEncoder().encodeToString(c.getData().toByteArray()));
         o.put("log", c.getLog());
         o.put("codespace", c.getCodespace());
         o.put("hash", hash);
@@ -386,7 +411,8 @@ public final class RpcMethods {
         String hash = Hex.upper(Transaction.sha256(tx));
         return node.checkTx(tx).handle((c, err) -> {
             if (err != null) {
-                throw cause(err) instanceof LedgerException l ? l
+                throw cause(err) instanceof LedgerException l
+                        ? l
                         : new LedgerException(Kind.UNAVAILABLE, cause(err).getMessage());
             }
             return checkResult(c, hash);
@@ -404,35 +430,45 @@ public final class RpcMethods {
             throw e;
         }
         return check.thenCompose(c -> {
-            ObjectNode o = RpcJson.JSON.createObjectNode();
-            ObjectNode ct = o.putObject("check_tx");
-            ct.put("code", c.getCode());
-            RpcJson.bytes(ct, "data", c.getData());
-            ct.put("log", c.getLog());
-            ct.put("info", c.getInfo());
-            ct.put("gas_wanted", Long.toString(c.getGasWanted()));
-            ct.put("gas_used", Long.toString(c.getGasUsed()));
-            ct.set("events", RpcJson.events(c.getEventsList()));
-            ct.put("codespace", c.getCodespace());
-            o.put("hash", hash);
-            if (c.getCode() != 0) {
-                node.forgetWaiter(hash, committed);
-                o.set("tx_result", RpcJson.txResult(ExecTxResult.getDefaultInstance()));
-                o.put("height", "0");
-                return CompletableFuture.<JsonNode>completedFuture(o);
-            }
-            return committed.orTimeout(commitTimeout.toMillis(), TimeUnit.MILLISECONDS).handle((done, err) -> {
-                if (err != null) {
-                    node.forgetWaiter(hash, committed);
-                    throw new LedgerException(Kind.UNAVAILABLE, cause(err) instanceof TimeoutException
-                            ? "timed out waiting for tx to be included in a block" : cause(err).getMessage());
-                }
-                o.set("tx_result", RpcJson.txResult(done.result()));
-                o.put("height", Long.toString(done.height()));
-                return (JsonNode) o;
-            });
-        }).exceptionallyCompose(err -> CompletableFuture.failedFuture(cause(err) instanceof LedgerException l ? l
-                : new LedgerException(Kind.UNAVAILABLE, String.valueOf(cause(err).getMessage()))));
+                    ObjectNode o = RpcJson.JSON.createObjectNode();
+                    ObjectNode ct = o.putObject("check_tx");
+                    ct.put("code", c.getCode());
+                    RpcJson.bytes(ct, "data", c.getData());
+                    ct.put("log", c.getLog());
+                    ct.put("info", c.getInfo());
+                    ct.put("gas_wanted", Long.toString(c.getGasWanted()));
+                    ct.put("gas_used", Long.toString(c.getGasUsed()));
+                    ct.set("events", RpcJson.events(c.getEventsList()));
+                    ct.put("codespace", c.getCodespace());
+                    o.put("hash", hash);
+                    if (c.getCode() != 0) {
+                        node.forgetWaiter(hash, committed);
+                        o.set("tx_result", RpcJson.txResult(ExecTxResult.getDefaultInstance()));
+                        o.put("height", "0");
+                        return CompletableFuture.<JsonNode>completedFuture(o);
+                    }
+                    return committed
+                            .orTimeout(commitTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                            .handle((done, err) -> {
+                                if (err != null) {
+                                    node.forgetWaiter(hash, committed);
+                                    throw new LedgerException(
+                                            Kind.UNAVAILABLE,
+                                            cause(err) instanceof TimeoutException
+                                                    ? "timed out waiting for tx to be included in a block"
+                                                    : cause(err).getMessage());
+                                }
+                                o.set("tx_result", RpcJson.txResult(done.result()));
+                                o.put("height", Long.toString(done.height()));
+                                return (JsonNode) o;
+                            });
+                })
+                .exceptionallyCompose(err -> CompletableFuture.failedFuture(
+                        cause(err) instanceof LedgerException l
+                                ? l
+                                : new LedgerException(
+                                        Kind.UNAVAILABLE,
+                                        String.valueOf(cause(err).getMessage()))));
     }
 
     private static Throwable cause(Throwable t) {
@@ -452,7 +488,9 @@ public final class RpcMethods {
         }
         byte[] hash;
         try {
-            hash = HEX64.matcher(raw).matches() ? Hex.parse(raw) : Base64.getDecoder().decode(raw);
+            hash = HEX64.matcher(raw).matches()
+                    ? Hex.parse(raw)
+                    : Base64.getDecoder().decode(raw);
         } catch (IllegalArgumentException e) {
             throw new LedgerException(Kind.INVALID_PARAMS, "hash must be hex or base64");
         }
@@ -484,7 +522,8 @@ public final class RpcMethods {
             inner.put("index", Long.toString(index));
             inner.put("leaf_hash", Base64.getEncoder().encodeToString(Merkle.leafHash(hashes.get(index))));
             ArrayNode aunts = inner.putArray("aunts");
-            Merkle.aunts(hashes, index).forEach(a -> aunts.add(Base64.getEncoder().encodeToString(a)));
+            Merkle.aunts(hashes, index)
+                    .forEach(a -> aunts.add(Base64.getEncoder().encodeToString(a)));
         }
         return o;
     }
@@ -505,8 +544,8 @@ public final class RpcMethods {
         for (long h = 1; h <= top; h++) {
             StoredBlock b = node.chain().block(h);
             for (int i = 0; i < b.getTxsCount(); i++) {
-                if (query.matches(RpcJson.txEvents(b.getResults().getTxResults(i), b.getTxs(i).toByteArray(), h,
-                        true))) {
+                if (query.matches(RpcJson.txEvents(
+                        b.getResults().getTxResults(i), b.getTxs(i).toByteArray(), h, true))) {
                     hits.add(new long[] {h, i});
                 }
             }
@@ -516,7 +555,8 @@ public final class RpcMethods {
         }
         long pages = Math.max(1, (hits.size() + perPage - 1) / perPage);
         if (page < 1 || page > pages) {
-            throw new LedgerException(Kind.INVALID_ARGUMENT, "page should be within [1, " + pages + "] range, given " + page);
+            throw new LedgerException(
+                    Kind.INVALID_ARGUMENT, "page should be within [1, " + pages + "] range, given " + page);
         }
         ObjectNode o = RpcJson.JSON.createObjectNode();
         ArrayNode txs = o.putArray("txs");
@@ -538,8 +578,9 @@ public final class RpcMethods {
             throw new LedgerException(Kind.INVALID_ARGUMENT, "height must be greater than 0, but got " + h);
         }
         if (h > top) {
-            throw new LedgerException(Kind.INVALID_ARGUMENT, "height " + h + " must be less than or equal to the current blockchain height "
-                    + top);
+            throw new LedgerException(
+                    Kind.INVALID_ARGUMENT,
+                    "height " + h + " must be less than or equal to the current blockchain height " + top);
         }
         if (h == 0) {
             throw new LedgerException(Kind.INVALID_ARGUMENT, "no blocks yet");

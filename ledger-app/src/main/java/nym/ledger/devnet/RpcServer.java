@@ -1,18 +1,8 @@
 package nym.ledger.devnet;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.TimeUnit;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -40,7 +30,14 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.util.AttributeKey;
-
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import nym.ledger.LedgerException;
 import nym.ledger.LedgerException.Kind;
 
@@ -74,22 +71,35 @@ public final class RpcServer implements AutoCloseable {
             return t;
         });
         try {
-            this.server = new ServerBootstrap().group(boss, workers).channel(NioServerSocketChannel.class)
+            this.server = new ServerBootstrap()
+                    .group(boss, workers)
+                    .channel(NioServerSocketChannel.class)
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel ch) {
-                            ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(16 << 20),
-                                    new WebSocketServerProtocolHandler("/websocket", null, true, 16 << 20),
-                                    new HttpHandler(), new WsHandler());
+                            ch.pipeline()
+                                    .addLast(
+                                            new HttpServerCodec(),
+                                            new HttpObjectAggregator(16 << 20),
+                                            new WebSocketServerProtocolHandler("/websocket", null, true, 16 << 20),
+                                            new HttpHandler(),
+                                            new WsHandler());
                         }
-                    }).bind(bind).syncUninterruptibly().channel();
+                    })
+                    .bind(bind)
+                    .syncUninterruptibly()
+                    .channel();
         } catch (RuntimeException e) {
             boss.shutdownGracefully();
             workers.shutdownGracefully();
             rpcWorkers.shutdown();
             throw new LedgerException(Kind.UNAVAILABLE, "cannot listen on " + bind + ": " + e.getMessage(), e);
         }
-        LOG.log(System.Logger.Level.INFO, "RPC listening on http://{0}:{1,number,#}", address().getHostString(), address().getPort());
+        LOG.log(
+                System.Logger.Level.INFO,
+                "RPC listening on http://{0}:{1,number,#}",
+                address().getHostString(),
+                address().getPort());
     }
 
     public InetSocketAddress address() {
@@ -140,26 +150,29 @@ public final class RpcServer implements AutoCloseable {
     private CompletableFuture<JsonNode> dispatch(JsonNode req, Object wsOwner, Channel wsChannel) {
         JsonNode id = req.get("id");
         if (!req.isObject() || !req.hasNonNull("method")) {
-            return CompletableFuture.completedFuture(error(id, RpcError.of(new LedgerException(Kind.BAD_REQUEST,
-                    "missing method"))));
+            return CompletableFuture.completedFuture(
+                    error(id, RpcError.of(new LedgerException(Kind.BAD_REQUEST, "missing method"))));
         }
         String method = req.get("method").asText();
         JsonNode params = req.get("params");
         boolean subscription = method.equals("subscribe") || method.startsWith("unsubscribe");
         if (subscription && wsChannel != null) {
             try {
-                return CompletableFuture.completedFuture(result(id, subscription(method, params, id, wsOwner,
-                        wsChannel)));
+                return CompletableFuture.completedFuture(
+                        result(id, subscription(method, params, id, wsOwner, wsChannel)));
             } catch (RuntimeException e) {
                 return CompletableFuture.completedFuture(error(id, asRpcError(e)));
             }
         }
         if (subscription) {
-            return CompletableFuture.completedFuture(error(id, RpcError.of(new LedgerException(Kind.INVALID_ARGUMENT,
-                    "subscribe/unsubscribe are only available over the websocket (/websocket)"))));
+            return CompletableFuture.completedFuture(error(
+                    id,
+                    RpcError.of(new LedgerException(
+                            Kind.INVALID_ARGUMENT,
+                            "subscribe/unsubscribe are only available over the websocket (/websocket)"))));
         }
-        return methods.call(method, params, false).handle((r, err) -> err == null ? result(id, r)
-                : error(id, asRpcError(err)));
+        return methods.call(method, params, false)
+                .handle((r, err) -> err == null ? result(id, r) : error(id, asRpcError(err)));
     }
 
     private JsonNode subscription(String method, JsonNode params, JsonNode id, Object owner, Channel ch) {
@@ -199,8 +212,11 @@ public final class RpcServer implements AutoCloseable {
         if (ch.unsafe().outboundBuffer() != null
                 && ch.unsafe().outboundBuffer().totalPendingWriteBytes() > MAX_SUBSCRIBER_BACKLOG) {
             bus.unsubscribeAll(owner);
-            ObjectNode err = error(id, RpcError.of(new LedgerException(Kind.UNAVAILABLE, "subscription was canceled"
-                    + " (reason: client is not pulling messages fast enough)")));
+            ObjectNode err = error(
+                    id,
+                    RpcError.of(new LedgerException(
+                            Kind.UNAVAILABLE,
+                            "subscription was canceled" + " (reason: client is not pulling messages fast enough)")));
             ch.writeAndFlush(new TextWebSocketFrame(err.toString()));
             return;
         }
@@ -232,8 +248,8 @@ public final class RpcServer implements AutoCloseable {
         synchronized (ch) {
             CompletableFuture<?> tail = ch.attr(TAIL).get();
             CompletableFuture<?> previous = tail == null ? CompletableFuture.completedFuture(null) : tail;
-            CompletableFuture<?> next = previous.handleAsync((a, b) -> null, rpcWorkers)
-                    .thenCompose(x -> work.get());
+            CompletableFuture<?> next =
+                    previous.handleAsync((a, b) -> null, rpcWorkers).thenCompose(x -> work.get());
             ch.attr(TAIL).set(next);
         }
     }
@@ -255,11 +271,12 @@ public final class RpcServer implements AutoCloseable {
                     } else if (json.isArray()) {
                         List<CompletableFuture<JsonNode>> parts = new java.util.ArrayList<>();
                         json.forEach(r -> parts.add(dispatch(r, null, null)));
-                        answer = CompletableFuture.allOf(parts.toArray(new CompletableFuture[0])).thenApply(v -> {
-                            ArrayNode a = RpcJson.JSON.createArrayNode();
-                            parts.forEach(p -> a.add(p.join()));
-                            return a;
-                        });
+                        answer = CompletableFuture.allOf(parts.toArray(new CompletableFuture[0]))
+                                .thenApply(v -> {
+                                    ArrayNode a = RpcJson.JSON.createArrayNode();
+                                    parts.forEach(p -> a.add(p.join()));
+                                    return a;
+                                });
                     } else {
                         answer = dispatch(json, null, null);
                     }
@@ -272,20 +289,33 @@ public final class RpcServer implements AutoCloseable {
                 qs.parameters().forEach((k, v) -> params.put(k, v.get(0)));
                 inOrder(ch, () -> {
                     if (method.isEmpty()) {
-                        return CompletableFuture.runAsync(() -> respond(ch, HttpResponseStatus.OK, result(
-                                RpcJson.JSON.getNodeFactory().textNode(""), RpcJson.JSON.getNodeFactory().textNode("nym ledger devnet: CometBFT RPC "
-                                        + "subset; POST JSON-RPC to /, or GET /<method>?param=value")), keepAlive));
+                        return CompletableFuture.runAsync(() -> respond(
+                                ch,
+                                HttpResponseStatus.OK,
+                                result(
+                                        RpcJson.JSON.getNodeFactory().textNode(""),
+                                        RpcJson.JSON
+                                                .getNodeFactory()
+                                                .textNode("nym ledger devnet: CometBFT RPC "
+                                                        + "subset; POST JSON-RPC to /, or GET /<method>?param=value")),
+                                keepAlive));
                     }
                     return methods.call(method, params, true).handle((r, err) -> {
                         JsonNode id = RpcJson.JSON.getNodeFactory().numberNode(-1);
-                        respond(ch, err == null ? HttpResponseStatus.OK : HttpResponseStatus.INTERNAL_SERVER_ERROR,
-                                err == null ? result(id, r) : error(id, asRpcError(err)), keepAlive);
+                        respond(
+                                ch,
+                                err == null ? HttpResponseStatus.OK : HttpResponseStatus.INTERNAL_SERVER_ERROR,
+                                err == null ? result(id, r) : error(id, asRpcError(err)),
+                                keepAlive);
                         return null;
                     });
                 });
             } else {
-                respond(ch, HttpResponseStatus.METHOD_NOT_ALLOWED, error(null, RpcError.of(new LedgerException(Kind.BAD_REQUEST,
-                        "use GET or POST"))), false);
+                respond(
+                        ch,
+                        HttpResponseStatus.METHOD_NOT_ALLOWED,
+                        error(null, RpcError.of(new LedgerException(Kind.BAD_REQUEST, "use GET or POST"))),
+                        false);
             }
         }
 
@@ -304,8 +334,8 @@ public final class RpcServer implements AutoCloseable {
             bytes = "{}".getBytes(StandardCharsets.UTF_8);
         }
         ByteBuf buf = Unpooled.wrappedBuffer(bytes);
-        FullHttpResponse resp = new DefaultFullHttpResponse(io.netty.handler.codec.http.HttpVersion.HTTP_1_1, status,
-                buf);
+        FullHttpResponse resp =
+                new DefaultFullHttpResponse(io.netty.handler.codec.http.HttpVersion.HTTP_1_1, status, buf);
         resp.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json");
         resp.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, bytes.length);
         if (keepAlive) {

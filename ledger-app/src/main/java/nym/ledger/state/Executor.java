@@ -1,13 +1,11 @@
 package nym.ledger.state;
 
+import com.google.protobuf.ByteString;
+import com.google.protobuf.InvalidProtocolBufferException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-
-import com.google.protobuf.ByteString;
-import com.google.protobuf.InvalidProtocolBufferException;
-
 import nym.ledger.Hex;
 import nym.ledger.LedgerException;
 import nym.ledger.LedgerException.Kind;
@@ -36,13 +34,11 @@ public final class Executor {
     public static final int MAX_BLIND_SIGN_REQUEST = 32 * 1024;
     public static final int MAX_CREDENTIAL = 32 * 1024;
 
-    private Executor() {
-    }
+    private Executor() {}
 
     // ------------------------------------------------------------------ records
 
-    public record Account(long balance, long nonce) {
-    }
+    public record Account(long balance, long nonce) {}
 
     public static String accountKey(byte[] address) {
         return "acct/" + Hex.lower(address);
@@ -70,7 +66,9 @@ public final class Executor {
     }
 
     static void putAccount(StateView s, byte[] address, Account a) {
-        s.put(accountKey(address), ByteBuffer.allocate(16).putLong(a.balance()).putLong(a.nonce()).array());
+        s.put(
+                accountKey(address),
+                ByteBuffer.allocate(16).putLong(a.balance()).putLong(a.nonce()).array());
     }
 
     public static Params params(StateView s) {
@@ -106,13 +104,16 @@ public final class Executor {
     public static List<LedgerEvent> execute(StateView s, Params p, Transaction tx, long height) {
         var body = tx.body();
         if (!body.getChainId().equals(p.getChainId())) {
-            throw new LedgerException(Kind.WRONG_CHAIN,
+            throw new LedgerException(
+                    Kind.WRONG_CHAIN,
                     "transaction for chain '" + body.getChainId() + "', this is '" + p.getChainId() + "'");
         }
         Account sender = account(s, tx.sender());
         if (body.getNonce() != sender.nonce()) {
-            throw new LedgerException(Kind.WRONG_NONCE, "nonce " + Long.toUnsignedString(body.getNonce())
-                    + " for " + Hex.prefixed(tx.sender()) + ", expected " + sender.nonce());
+            throw new LedgerException(
+                    Kind.WRONG_NONCE,
+                    "nonce " + Long.toUnsignedString(body.getNonce()) + " for " + Hex.prefixed(tx.sender())
+                            + ", expected " + sender.nonce());
         }
         putAccount(s, tx.sender(), new Account(sender.balance(), sender.nonce() + 1));
         return switch (body.getKindCase()) {
@@ -130,8 +131,11 @@ public final class Executor {
         long amount = amount(t.getAmount());
         debit(s, tx.sender(), amount);
         credit(s, to, amount);
-        return List.of(LedgerEvent.of("transfer").attr("sender", Hex.prefixed(tx.sender()))
-                .attr("recipient", Hex.prefixed(to)).attr("amount", Long.toString(amount)).build());
+        return List.of(LedgerEvent.of("transfer")
+                .attr("sender", Hex.prefixed(tx.sender()))
+                .attr("recipient", Hex.prefixed(to))
+                .attr("amount", Long.toString(amount))
+                .build());
     }
 
     private static List<LedgerEvent> pipeTransfer(StateView s, Params p, Transaction tx, PipeTransferNotification n) {
@@ -145,14 +149,15 @@ public final class Executor {
         byte[] stored = s.get(key);
         PipeVotes votes = stored == null ? PipeVotes.getDefaultInstance() : parse(stored, PipeVotes.parser());
         if (votes.getSettled()) {
-            throw new LedgerException(Kind.ALREADY_SETTLED, "Ethereum transfer " + Hex.prefixed(ethHash)
-                    + " already credited");
+            throw new LedgerException(
+                    Kind.ALREADY_SETTLED, "Ethereum transfer " + Hex.prefixed(ethHash) + " already credited");
         }
         ByteString watcher = ByteString.copyFrom(tx.sender());
         for (PipeOutcome o : votes.getOutcomesList()) {
             if (o.getWatchersList().contains(watcher)) {
-                throw new LedgerException(Kind.DUPLICATE_VOTE, "watcher " + Hex.prefixed(tx.sender())
-                        + " already voted on " + Hex.prefixed(ethHash));
+                throw new LedgerException(
+                        Kind.DUPLICATE_VOTE,
+                        "watcher " + Hex.prefixed(tx.sender()) + " already voted on " + Hex.prefixed(ethHash));
             }
         }
         PipeVotes.Builder b = votes.toBuilder();
@@ -165,23 +170,34 @@ public final class Executor {
         }
         PipeOutcome outcome;
         if (index < 0) {
-            outcome = PipeOutcome.newBuilder().setRecipient(ByteString.copyFrom(recipient)).setAmount(amount)
-                    .addWatchers(watcher).build();
+            outcome = PipeOutcome.newBuilder()
+                    .setRecipient(ByteString.copyFrom(recipient))
+                    .setAmount(amount)
+                    .addWatchers(watcher)
+                    .build();
             b.addOutcomes(outcome);
         } else {
             outcome = b.getOutcomes(index).toBuilder().addWatchers(watcher).build();
             b.setOutcomes(index, outcome);
         }
         List<LedgerEvent> events = new ArrayList<>();
-        events.add(LedgerEvent.of("pipe_transfer_vote").attr("eth_tx_hash", Hex.prefixed(ethHash))
-                .attr("watcher", Hex.prefixed(tx.sender())).attr("recipient", Hex.prefixed(recipient))
-                .attr("amount", Long.toString(amount)).attr("votes", Integer.toString(outcome.getWatchersCount()))
+        events.add(LedgerEvent.of("pipe_transfer_vote")
+                .attr("eth_tx_hash", Hex.prefixed(ethHash))
+                .attr("watcher", Hex.prefixed(tx.sender()))
+                .attr("recipient", Hex.prefixed(recipient))
+                .attr("amount", Long.toString(amount))
+                .attr("votes", Integer.toString(outcome.getWatchersCount()))
                 .build());
         if (outcome.getWatchersCount() >= p.getWatcherThreshold()) {
-            b.setSettled(true).setCreditedRecipient(ByteString.copyFrom(recipient)).setCreditedAmount(amount);
+            b.setSettled(true)
+                    .setCreditedRecipient(ByteString.copyFrom(recipient))
+                    .setCreditedAmount(amount);
             credit(s, recipient, amount);
-            events.add(LedgerEvent.of("pipe_transfer_credited").attr("eth_tx_hash", Hex.prefixed(ethHash))
-                    .attr("recipient", Hex.prefixed(recipient)).attr("amount", Long.toString(amount)).build());
+            events.add(LedgerEvent.of("pipe_transfer_credited")
+                    .attr("eth_tx_hash", Hex.prefixed(ethHash))
+                    .attr("recipient", Hex.prefixed(recipient))
+                    .attr("amount", Long.toString(amount))
+                    .build());
         }
         s.put(key, b.build().toByteArray());
         return events;
@@ -191,17 +207,20 @@ public final class Executor {
         long value = allowedValue(p, r.getValue());
         byte[] request = r.getBlindSignRequest().toByteArray();
         if (request.length == 0 || request.length > MAX_BLIND_SIGN_REQUEST) {
-            throw new LedgerException(Kind.INVALID_ARGUMENT,
-                    "blind_sign_request must be 1.." + MAX_BLIND_SIGN_REQUEST + " bytes");
+            throw new LedgerException(
+                    Kind.INVALID_ARGUMENT, "blind_sign_request must be 1.." + MAX_BLIND_SIGN_REQUEST + " bytes");
         }
         debit(s, tx.sender(), value);
-        return List.of(LedgerEvent.of("credential_request").attr("request_id", Hex.upper(tx.hash()))
-                .attr("requester", Hex.prefixed(tx.sender())).attr("value", Long.toString(value))
-                .unindexed("blind_sign_request", Base64.getEncoder().encodeToString(request)).build());
+        return List.of(LedgerEvent.of("credential_request")
+                .attr("request_id", Hex.upper(tx.hash()))
+                .attr("requester", Hex.prefixed(tx.sender()))
+                .attr("value", Long.toString(value))
+                .unindexed("blind_sign_request", Base64.getEncoder().encodeToString(request))
+                .build());
     }
 
-    private static List<LedgerEvent> credentialDeposit(StateView s, Params p, Transaction tx, CredentialDeposit d,
-                                                       long height) {
+    private static List<LedgerEvent> credentialDeposit(
+            StateView s, Params p, Transaction tx, CredentialDeposit d, long height) {
         byte[] zeta = d.getZeta().toByteArray();
         Zeta.requireCanonical(zeta);
         long value = allowedValue(p, d.getValue());
@@ -212,27 +231,43 @@ public final class Executor {
         byte[] zr = s.get(zetaKey(zeta));
         if (zr != null) {
             ZetaRecord rec = parse(zr, ZetaRecord.parser());
-            throw new LedgerException(Kind.DOUBLE_SPEND, "ζ " + Hex.lower(zeta) + " is "
-                    + (rec.getStatus() == ZetaStatus.ZETA_SPENT ? "already spent" : "pending in deposit "
-                    + Hex.upper(rec.getDepositId().toByteArray())));
+            throw new LedgerException(
+                    Kind.DOUBLE_SPEND,
+                    "ζ " + Hex.lower(zeta) + " is "
+                            + (rec.getStatus() == ZetaStatus.ZETA_SPENT
+                                    ? "already spent"
+                                    : "pending in deposit "
+                                            + Hex.upper(rec.getDepositId().toByteArray())));
         }
         byte[] id = tx.hash();
-        Deposit deposit = Deposit.newBuilder().setProvider(ByteString.copyFrom(tx.sender()))
-                .setZeta(ByteString.copyFrom(zeta)).setValue(value).setStatus(DepositStatus.DEPOSIT_PENDING)
-                .setHeight(height).build();
+        Deposit deposit = Deposit.newBuilder()
+                .setProvider(ByteString.copyFrom(tx.sender()))
+                .setZeta(ByteString.copyFrom(zeta))
+                .setValue(value)
+                .setStatus(DepositStatus.DEPOSIT_PENDING)
+                .setHeight(height)
+                .build();
         s.put(depositKey(id), deposit.toByteArray());
-        s.put(zetaKey(zeta), ZetaRecord.newBuilder().setStatus(ZetaStatus.ZETA_PENDING)
-                .setDepositId(ByteString.copyFrom(id)).build().toByteArray());
-        return List.of(LedgerEvent.of("redeem").attr("deposit_id", Hex.upper(id))
-                .attr("provider", Hex.prefixed(tx.sender())).attr("zeta", Hex.lower(zeta))
+        s.put(
+                zetaKey(zeta),
+                ZetaRecord.newBuilder()
+                        .setStatus(ZetaStatus.ZETA_PENDING)
+                        .setDepositId(ByteString.copyFrom(id))
+                        .build()
+                        .toByteArray());
+        return List.of(LedgerEvent.of("redeem")
+                .attr("deposit_id", Hex.upper(id))
+                .attr("provider", Hex.prefixed(tx.sender()))
+                .attr("zeta", Hex.lower(zeta))
                 .attr("value", Long.toString(value))
-                .unindexed("credential", Base64.getEncoder().encodeToString(credential)).build());
+                .unindexed("credential", Base64.getEncoder().encodeToString(credential))
+                .build());
     }
 
     private static List<LedgerEvent> verificationVote(StateView s, Params p, Transaction tx, VerificationVote v) {
         if (!contains(p.getVerifiersList(), tx.sender())) {
-            throw new LedgerException(Kind.UNKNOWN_VERIFIER,
-                    Hex.prefixed(tx.sender()) + " is not a registered verifier");
+            throw new LedgerException(
+                    Kind.UNKNOWN_VERIFIER, Hex.prefixed(tx.sender()) + " is not a registered verifier");
         }
         byte[] id = fixed(v.getDepositId(), 32, "deposit_id");
         byte[] stored = s.get(depositKey(id));
@@ -248,8 +283,9 @@ public final class Executor {
         }
         ByteString verifier = ByteString.copyFrom(tx.sender());
         if (d.getAcceptsList().contains(verifier) || d.getRejectsList().contains(verifier)) {
-            throw new LedgerException(Kind.DUPLICATE_VOTE, "verifier " + Hex.prefixed(tx.sender())
-                    + " already voted on deposit " + Hex.upper(id));
+            throw new LedgerException(
+                    Kind.DUPLICATE_VOTE,
+                    "verifier " + Hex.prefixed(tx.sender()) + " already voted on deposit " + Hex.upper(id));
         }
         Deposit.Builder b = d.toBuilder();
         if (v.getAccept()) {
@@ -258,17 +294,25 @@ public final class Executor {
             b.addRejects(verifier);
         }
         List<LedgerEvent> events = new ArrayList<>();
-        events.add(LedgerEvent.of("redeem_vote").attr("deposit_id", Hex.upper(id))
-                .attr("verifier", Hex.prefixed(tx.sender())).attr("accept", Boolean.toString(v.getAccept()))
+        events.add(LedgerEvent.of("redeem_vote")
+                .attr("deposit_id", Hex.upper(id))
+                .attr("verifier", Hex.prefixed(tx.sender()))
+                .attr("accept", Boolean.toString(v.getAccept()))
                 .attr("accepts", Integer.toString(b.getAcceptsCount()))
-                .attr("rejects", Integer.toString(b.getRejectsCount())).build());
+                .attr("rejects", Integer.toString(b.getRejectsCount()))
+                .build());
         byte[] zeta = d.getZeta().toByteArray();
         String outcome = null;
         if (b.getAcceptsCount() >= p.getVerifierThreshold()) {
             b.setStatus(DepositStatus.DEPOSIT_ACCEPTED);
             credit(s, d.getProvider().toByteArray(), d.getValue());
-            s.put(zetaKey(zeta), ZetaRecord.newBuilder().setStatus(ZetaStatus.ZETA_SPENT)
-                    .setDepositId(ByteString.copyFrom(id)).build().toByteArray());
+            s.put(
+                    zetaKey(zeta),
+                    ZetaRecord.newBuilder()
+                            .setStatus(ZetaStatus.ZETA_SPENT)
+                            .setDepositId(ByteString.copyFrom(id))
+                            .build()
+                            .toByteArray());
             outcome = "accepted";
         } else if (b.getRejectsCount() >= p.getVerifierRejectThreshold()) {
             b.setStatus(DepositStatus.DEPOSIT_REJECTED);
@@ -276,9 +320,13 @@ public final class Executor {
             outcome = "rejected";
         }
         if (outcome != null) {
-            events.add(LedgerEvent.of("redeem_settled").attr("deposit_id", Hex.upper(id)).attr("outcome", outcome)
-                    .attr("provider", Hex.prefixed(d.getProvider().toByteArray())).attr("zeta", Hex.lower(zeta))
-                    .attr("value", Long.toString(d.getValue())).build());
+            events.add(LedgerEvent.of("redeem_settled")
+                    .attr("deposit_id", Hex.upper(id))
+                    .attr("outcome", outcome)
+                    .attr("provider", Hex.prefixed(d.getProvider().toByteArray()))
+                    .attr("zeta", Hex.lower(zeta))
+                    .attr("value", Long.toString(d.getValue()))
+                    .build());
         }
         s.put(depositKey(id), b.build().toByteArray());
         return events;
@@ -289,8 +337,8 @@ public final class Executor {
     private static void debit(StateView s, byte[] who, long amount) {
         Account a = account(s, who);
         if (a.balance() < amount) {
-            throw new LedgerException(Kind.INSUFFICIENT_BALANCE, Hex.prefixed(who) + " has " + a.balance()
-                    + ", needs " + amount);
+            throw new LedgerException(
+                    Kind.INSUFFICIENT_BALANCE, Hex.prefixed(who) + " has " + a.balance() + ", needs " + amount);
         }
         putAccount(s, who, new Account(a.balance() - amount, a.nonce()));
     }
@@ -315,8 +363,9 @@ public final class Executor {
 
     private static long allowedValue(Params p, long value) {
         if (!p.getAllowedValuesList().contains(value)) {
-            throw new LedgerException(Kind.VALUE_NOT_ALLOWED, "value " + Long.toUnsignedString(value)
-                    + " not in " + p.getAllowedValuesList());
+            throw new LedgerException(
+                    Kind.VALUE_NOT_ALLOWED,
+                    "value " + Long.toUnsignedString(value) + " not in " + p.getAllowedValuesList());
         }
         return value;
     }

@@ -10,8 +10,8 @@ final class G1 {
     static final BigInteger P = new BigInteger(
             "1a0111ea397fe69a4b1ba7b6434bacd764774b84f38512bf6730d2a0f6b0f6241eabfffeb153ffffb9feffffffffaaab", 16);
     /** Order r of the subgroup. */
-    static final BigInteger R = new BigInteger(
-            "73eda753299d7d483339d80809a1d80553bda402fffe5bfeffffffff00000001", 16);
+    static final BigInteger R = new BigInteger("73eda753299d7d483339d80809a1d80553bda402fffe5bfeffffffff00000001", 16);
+
     static final BigInteger GX = new BigInteger(
             "17f1d3a73197d7942695638c4fa9ac0fc3688c4f9774b905a14e3a3f171bac586c55e83ff97a1aeffb3af00adb22c6bb", 16);
     static final BigInteger GY = new BigInteger(
@@ -29,8 +29,7 @@ final class G1 {
 
     static final Jac INFINITY = new Jac(BigInteger.ONE, BigInteger.ONE, BigInteger.ZERO);
 
-    private G1() {
-    }
+    private G1() {}
 
     private static BigInteger m(BigInteger a) {
         return a.mod(P);
@@ -71,7 +70,8 @@ final class G1 {
         BigInteger j = m(h.multiply(i));
         BigInteger v = m(p.x().multiply(i));
         BigInteger x3 = m(rr.multiply(rr).subtract(j).subtract(TWO.multiply(v)));
-        BigInteger y3 = m(rr.multiply(v.subtract(x3)).subtract(TWO.multiply(p.y()).multiply(j)));
+        BigInteger y3 =
+                m(rr.multiply(v.subtract(x3)).subtract(TWO.multiply(p.y()).multiply(j)));
         BigInteger zh = p.z().add(h);
         BigInteger z3 = m(zh.multiply(zh).subtract(z1z1).subtract(hh));
         return new Jac(x3, y3, z3);

@@ -1,5 +1,10 @@
 package nym.ledger.state;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.protobuf.ByteString;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -9,13 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.google.protobuf.ByteString;
-
 import nym.ledger.Hex;
 import nym.ledger.LedgerException;
 import nym.ledger.LedgerException.Kind;
@@ -64,15 +62,21 @@ public record Genesis(Params params, Map<String, Long> balances) {
                 if (!seenIssuers.add(Hex.lower(a))) {
                     throw new LedgerException(Kind.BAD_GENESIS, "duplicate issuer " + Hex.prefixed(a));
                 }
-                issuers.add(Issuer.newBuilder().setAddress(ByteString.copyFrom(a))
-                        .setVerificationKey(ByteString.copyFrom(base64(n, "verification_key"))).build());
+                issuers.add(Issuer.newBuilder()
+                        .setAddress(ByteString.copyFrom(a))
+                        .setVerificationKey(ByteString.copyFrom(base64(n, "verification_key")))
+                        .build());
             }
             int wt = threshold(root, "watcher_threshold", watchers.size());
             int it = threshold(root, "issuer_threshold", issuers.size());
             int vt = threshold(root, "verifier_threshold", verifiers.size());
             int vrt = root.has("verifier_reject_threshold")
-                    ? threshold(root, "verifier_reject_threshold", verifiers.size()) : vt;
-            p.setWatcherThreshold(wt).setIssuerThreshold(it).setVerifierThreshold(vt).setVerifierRejectThreshold(vrt);
+                    ? threshold(root, "verifier_reject_threshold", verifiers.size())
+                    : vt;
+            p.setWatcherThreshold(wt)
+                    .setIssuerThreshold(it)
+                    .setVerifierThreshold(vt)
+                    .setVerifierRejectThreshold(vrt);
             p.setPipeAccount(ByteString.copyFrom(Hex.parse(text(root, "pipe_account"), 20, "pipe_account")));
             watchers.forEach(w -> p.addWatchers(ByteString.copyFrom(w)));
             verifiers.forEach(v -> p.addVerifiers(ByteString.copyFrom(v)));
@@ -140,8 +144,10 @@ public record Genesis(Params params, Map<String, Long> balances) {
         if (b.length == 33 || b.length == 65) {
             return nym.ledger.tx.Secp256k1.addressOfPublicKey(b);
         }
-        throw new LedgerException(Kind.BAD_GENESIS, field + ": expected a 20-byte address or a 33/65-byte secp256k1"
-                + " public key, got " + b.length + " bytes");
+        throw new LedgerException(
+                Kind.BAD_GENESIS,
+                field + ": expected a 20-byte address or a 33/65-byte secp256k1" + " public key, got " + b.length
+                        + " bytes");
     }
 
     private static int threshold(JsonNode root, String field, int members) {
@@ -192,7 +198,9 @@ public record Genesis(Params params, Map<String, Long> balances) {
         ArrayNode values = o.putArray("allowed_values");
         p.getAllowedValuesList().forEach(values::add);
         ObjectNode c = o.putObject("coconut");
-        c.put("verification_key", Base64.getEncoder().encodeToString(p.getCoconutVerificationKey().toByteArray()));
+        c.put(
+                "verification_key",
+                Base64.getEncoder().encodeToString(p.getCoconutVerificationKey().toByteArray()));
         c.put("params", Base64.getEncoder().encodeToString(p.getCoconutParams().toByteArray()));
         return o;
     }
@@ -205,7 +213,9 @@ public record Genesis(Params params, Map<String, Long> balances) {
         for (Issuer i : p.getIssuersList()) {
             ObjectNode n = is.addObject();
             n.put("address", Hex.prefixed(i.getAddress().toByteArray()));
-            n.put("verification_key", Base64.getEncoder().encodeToString(i.getVerificationKey().toByteArray()));
+            n.put(
+                    "verification_key",
+                    Base64.getEncoder().encodeToString(i.getVerificationKey().toByteArray()));
         }
         ArrayNode v = o.putArray("verifiers");
         p.getVerifiersList().forEach(a -> v.add(Hex.prefixed(a.toByteArray())));

@@ -6,8 +6,7 @@ import java.util.List;
 /** An ABCI event the state machine emits: a type and attributes (plain strings, as CometBFT v0.37+). */
 public record LedgerEvent(String type, List<Attribute> attributes) {
 
-    public record Attribute(String key, String value, boolean index) {
-    }
+    public record Attribute(String key, String value, boolean index) {}
 
     public static Builder of(String type) {
         return new Builder(type);

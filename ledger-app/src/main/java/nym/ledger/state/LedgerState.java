@@ -1,15 +1,13 @@
 package nym.ledger.state;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import nym.ledger.Hex;
 import nym.ledger.LedgerException;
 import nym.ledger.LedgerException.Kind;
@@ -80,7 +78,8 @@ public final class LedgerState implements AutoCloseable {
             if (store.height() == 0 && java.util.Arrays.equals(fresh.computeHash(), store.appHash())) {
                 return store.appHash();
             }
-            throw new LedgerException(Kind.PROTOCOL, "InitChain on an initialised chain (height " + store.height() + ")");
+            throw new LedgerException(
+                    Kind.PROTOCOL, "InitChain on an initialised chain (height " + store.height() + ")");
         }
         Overlay o = new Overlay(store);
         Executor.applyGenesis(o, g);
@@ -115,8 +114,7 @@ public final class LedgerState implements AutoCloseable {
     }
 
     /** Result of a block: one outcome per transaction, in order, and the app hash after it. */
-    public record BlockOutcome(List<TxOutcome> txs, byte[] appHash) {
-    }
+    public record BlockOutcome(List<TxOutcome> txs, byte[] appHash) {}
 
     /** Executes a decided block. Its changes become durable at {@link #commit()}. */
     public BlockOutcome finalizeBlock(long height, List<byte[]> txs) {
@@ -131,12 +129,12 @@ public final class LedgerState implements AutoCloseable {
         synchronized (this) {
             requireInitialized();
             if (pendingChanges != null) {
-                throw new LedgerException(Kind.PROTOCOL, "FinalizeBlock " + height + " before Commit of "
-                        + pendingHeight);
+                throw new LedgerException(
+                        Kind.PROTOCOL, "FinalizeBlock " + height + " before Commit of " + pendingHeight);
             }
             if (height != store.height() + 1) {
-                throw new LedgerException(Kind.PROTOCOL, "FinalizeBlock for height " + height + ", expected "
-                        + (store.height() + 1));
+                throw new LedgerException(
+                        Kind.PROTOCOL, "FinalizeBlock for height " + height + ", expected " + (store.height() + 1));
             }
             Overlay block = new Overlay(store);
             List<TxOutcome> outcomes = new ArrayList<>(txs.size());
@@ -217,11 +215,13 @@ public final class LedgerState implements AutoCloseable {
                         out.put("status", "unspent");
                     } else {
                         ZetaRecord r = Executor.parse(v, ZetaRecord.parser());
-                        out.put("status", switch (r.getStatus()) {
-                            case ZETA_SPENT -> "spent";
-                            case ZETA_PENDING -> "pending";
-                            default -> "unspent";
-                        });
+                        out.put(
+                                "status",
+                                switch (r.getStatus()) {
+                                    case ZETA_SPENT -> "spent";
+                                    case ZETA_PENDING -> "pending";
+                                    default -> "unspent";
+                                });
                         out.put("deposit_id", Hex.upper(r.getDepositId().toByteArray()));
                     }
                 }
@@ -237,11 +237,13 @@ public final class LedgerState implements AutoCloseable {
                     out.put("provider", Hex.prefixed(d.getProvider().toByteArray()));
                     out.put("zeta", Hex.lower(d.getZeta().toByteArray()));
                     out.put("value", Long.toString(d.getValue()));
-                    out.put("status", switch (d.getStatus()) {
-                        case DEPOSIT_ACCEPTED -> "accepted";
-                        case DEPOSIT_REJECTED -> "rejected";
-                        default -> "pending";
-                    });
+                    out.put(
+                            "status",
+                            switch (d.getStatus()) {
+                                case DEPOSIT_ACCEPTED -> "accepted";
+                                case DEPOSIT_REJECTED -> "rejected";
+                                default -> "pending";
+                            });
                     out.put("accepts", d.getAcceptsCount());
                     out.put("rejects", d.getRejectsCount());
                     out.put("height", Long.toString(d.getHeight()));
@@ -257,7 +259,9 @@ public final class LedgerState implements AutoCloseable {
                     out.put("eth_tx_hash", Hex.prefixed(e));
                     out.put("settled", pv.getSettled());
                     if (pv.getSettled()) {
-                        out.put("recipient", Hex.prefixed(pv.getCreditedRecipient().toByteArray()));
+                        out.put(
+                                "recipient",
+                                Hex.prefixed(pv.getCreditedRecipient().toByteArray()));
                         out.put("amount", Long.toString(pv.getCreditedAmount()));
                     }
                     ArrayNode outcomes = out.putArray("outcomes");
@@ -271,8 +275,11 @@ public final class LedgerState implements AutoCloseable {
                 }
                 case "/params", "params" -> out = Genesis.paramsJson(params);
                 case "/registry", "registry" -> out = Genesis.registryJson(params);
-                default -> throw new LedgerException(Kind.BAD_QUERY, "unknown query path '" + p
-                        + "' (known: /balance /account /zeta /deposit /pipe /params /registry)");
+                default ->
+                    throw new LedgerException(
+                            Kind.BAD_QUERY,
+                            "unknown query path '" + p
+                                    + "' (known: /balance /account /zeta /deposit /pipe /params /registry)");
             }
             return new QueryResult(0, log, data, JSON.writeValueAsBytes(out), h);
         } catch (LedgerException e) {

@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.zip.CRC32;
-
 import nym.ledger.LedgerException;
 import nym.ledger.LedgerException.Kind;
 
@@ -56,8 +55,8 @@ public final class StateStore implements StateView, AutoCloseable {
             if (records > COMPACT_AFTER_RECORDS) {
                 s.compact();
             }
-            s.channel = FileChannel.open(s.file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND);
+            s.channel = FileChannel.open(
+                    s.file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new LedgerException(Kind.STORAGE, "cannot open state in " + dir + ": " + e.getMessage(), e);
         }
@@ -176,8 +175,8 @@ public final class StateStore implements StateView, AutoCloseable {
         int records = 0;
         long good = 0;
         try (InputStream raw = Files.newInputStream(file);
-             CountingInput counting = new CountingInput(raw);
-             DataInputStream in = new DataInputStream(counting)) {
+                CountingInput counting = new CountingInput(raw);
+                DataInputStream in = new DataInputStream(counting)) {
             while (true) {
                 long start = counting.count;
                 try {

@@ -1,7 +1,6 @@
 package nym.ledger.state;
 
 import java.util.List;
-
 import nym.ledger.LedgerException;
 
 /** The result of one transaction: code 0 and events on success, else the refusal's code and message. */

@@ -1,7 +1,6 @@
 package nym.ledger.state;
 
 import java.math.BigInteger;
-
 import nym.ledger.LedgerException;
 import nym.ledger.LedgerException.Kind;
 
@@ -19,16 +18,16 @@ public final class Zeta {
     /** BLS12-381 base field modulus p. */
     static final BigInteger P = new BigInteger(
             "1a0111ea397fe69a4b1ba7b6434bacd764774b84f38512bf6730d2a0f6b0f6241eabfffeb153ffffb9feffffffffaaab", 16);
+
     private static final BigInteger B = BigInteger.valueOf(4);
     private static final BigInteger SQRT_EXP = P.add(BigInteger.ONE).shiftRight(2); // p ≡ 3 (mod 4)
 
-    private Zeta() {
-    }
+    private Zeta() {}
 
     private static final int CACHE_SIZE = 10_000;
     /** Verdicts on recently seen encodings (a pure function of the bytes): "" valid, else the refusal message. */
-    private static final java.util.Map<String, String> VERDICTS = java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>(256, 0.75f, false) {
+    private static final java.util.Map<String, String> VERDICTS =
+            java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(256, 0.75f, false) {
                 @Override
                 protected boolean removeEldestEntry(java.util.Map.Entry<String, String> eldest) {
                     return size() > CACHE_SIZE;
@@ -63,7 +62,8 @@ public final class Zeta {
 
     private static void check(byte[] z) {
         if (z == null || z.length != BYTES) {
-            throw new LedgerException(Kind.NOT_CANONICAL,
+            throw new LedgerException(
+                    Kind.NOT_CANONICAL,
                     "ζ must be the 48-byte compressed G1 encoding, got " + (z == null ? 0 : z.length) + " bytes");
         }
         int flags = z[0] & 0xe0;

@@ -2,7 +2,8 @@ package nym.ledger.tx;
 
 import java.math.BigInteger;
 import java.util.Arrays;
-
+import nym.ledger.LedgerException;
+import nym.ledger.LedgerException.Kind;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.digests.KeccakDigest;
 import org.bouncycastle.crypto.digests.SHA256Digest;
@@ -14,9 +15,6 @@ import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
 import org.bouncycastle.math.ec.ECAlgorithms;
 import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.math.ec.FixedPointCombMultiplier;
-
-import nym.ledger.LedgerException;
-import nym.ledger.LedgerException.Kind;
 
 /**
  * Ethereum-style secp256k1: keccak256, addresses, recoverable signatures (r || s || v, low s).
@@ -33,8 +31,7 @@ public final class Secp256k1 {
     private static final BigInteger N = CURVE.getN();
     private static final BigInteger HALF_N = N.shiftRight(1);
 
-    private Secp256k1() {
-    }
+    private Secp256k1() {}
 
     public static byte[] keccak256(byte[] data) {
         KeccakDigest d = new KeccakDigest(256);
@@ -164,7 +161,8 @@ public final class Secp256k1 {
         BigInteger rInv = r.modInverse(N);
         BigInteger u1 = N.subtract(e).mod(N).multiply(rInv).mod(N);
         BigInteger u2 = s.multiply(rInv).mod(N);
-        ECPoint q = ECAlgorithms.sumOfTwoMultiplies(DOMAIN.getG(), u1, rPoint, u2).normalize();
+        ECPoint q =
+                ECAlgorithms.sumOfTwoMultiplies(DOMAIN.getG(), u1, rPoint, u2).normalize();
         return q.isInfinity() ? null : q;
     }
 

@@ -1,13 +1,11 @@
 package nym.ledger.tx;
 
+import com.google.protobuf.InvalidProtocolBufferException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import com.google.protobuf.InvalidProtocolBufferException;
-
 import nym.ledger.LedgerException;
 import nym.ledger.LedgerException.Kind;
 import nym.ledger.tx.proto.LedgerProto.SignedTx;
@@ -24,8 +22,8 @@ public record Transaction(byte[] hash, byte[] sender, TxBody body) {
     public static final int MAX_TX_BYTES = 64 * 1024;
 
     private static final int CACHE_SIZE = 200_000;
-    private static final Map<String, Object> CACHE = Collections.synchronizedMap(
-            new LinkedHashMap<>(1024, 0.75f, false) {
+    private static final Map<String, Object> CACHE =
+            Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, false) {
                 @Override
                 protected boolean removeEldestEntry(Map.Entry<String, Object> eldest) {
                     return size() > CACHE_SIZE;
@@ -68,7 +66,8 @@ public record Transaction(byte[] hash, byte[] sender, TxBody body) {
         } catch (InvalidProtocolBufferException e) {
             throw new LedgerException(Kind.MALFORMED_TX, "not a SignedTx: " + e.getMessage());
         }
-        if (!signed.getUnknownFields().asMap().isEmpty() || !body.getUnknownFields().asMap().isEmpty()) {
+        if (!signed.getUnknownFields().asMap().isEmpty()
+                || !body.getUnknownFields().asMap().isEmpty()) {
             throw new LedgerException(Kind.MALFORMED_TX, "unknown fields in transaction");
         }
         if (body.getKindCase() == TxBody.KindCase.KIND_NOT_SET) {

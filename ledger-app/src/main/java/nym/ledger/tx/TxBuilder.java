@@ -1,7 +1,6 @@
 package nym.ledger.tx;
 
 import com.google.protobuf.ByteString;
-
 import nym.ledger.tx.proto.LedgerProto.CredentialDeposit;
 import nym.ledger.tx.proto.LedgerProto.CredentialRequest;
 import nym.ledger.tx.proto.LedgerProto.PipeTransferNotification;
@@ -21,8 +20,11 @@ public final class TxBuilder {
     public byte[] sign(Secp256k1.KeyPair key, TxBody body) {
         byte[] bodyBytes = body.toByteArray();
         byte[] sig = Secp256k1.sign(Secp256k1.keccak256(bodyBytes), key);
-        return SignedTx.newBuilder().setBody(ByteString.copyFrom(bodyBytes)).setSignature(ByteString.copyFrom(sig))
-                .build().toByteArray();
+        return SignedTx.newBuilder()
+                .setBody(ByteString.copyFrom(bodyBytes))
+                .setSignature(ByteString.copyFrom(sig))
+                .build()
+                .toByteArray();
     }
 
     private TxBody.Builder body(long nonce) {
@@ -30,31 +32,55 @@ public final class TxBuilder {
     }
 
     public byte[] transfer(Secp256k1.KeyPair from, long nonce, byte[] to, long amount) {
-        return sign(from, body(nonce).setTransfer(
-                Transfer.newBuilder().setTo(ByteString.copyFrom(to)).setAmount(amount)).build());
+        return sign(
+                from,
+                body(nonce)
+                        .setTransfer(Transfer.newBuilder()
+                                .setTo(ByteString.copyFrom(to))
+                                .setAmount(amount))
+                        .build());
     }
 
-    public byte[] pipeTransfer(Secp256k1.KeyPair watcher, long nonce, byte[] ethTxHash, byte[] recipient,
-                               long amount) {
-        return sign(watcher, body(nonce).setPipeTransfer(PipeTransferNotification.newBuilder()
-                .setEthTxHash(ByteString.copyFrom(ethTxHash)).setRecipient(ByteString.copyFrom(recipient))
-                .setAmount(amount)).build());
+    public byte[] pipeTransfer(Secp256k1.KeyPair watcher, long nonce, byte[] ethTxHash, byte[] recipient, long amount) {
+        return sign(
+                watcher,
+                body(nonce)
+                        .setPipeTransfer(PipeTransferNotification.newBuilder()
+                                .setEthTxHash(ByteString.copyFrom(ethTxHash))
+                                .setRecipient(ByteString.copyFrom(recipient))
+                                .setAmount(amount))
+                        .build());
     }
 
     public byte[] credentialRequest(Secp256k1.KeyPair holder, long nonce, long value, byte[] blindSignRequest) {
-        return sign(holder, body(nonce).setCredentialRequest(CredentialRequest.newBuilder().setValue(value)
-                .setBlindSignRequest(ByteString.copyFrom(blindSignRequest))).build());
+        return sign(
+                holder,
+                body(nonce)
+                        .setCredentialRequest(CredentialRequest.newBuilder()
+                                .setValue(value)
+                                .setBlindSignRequest(ByteString.copyFrom(blindSignRequest)))
+                        .build());
     }
 
-    public byte[] credentialDeposit(Secp256k1.KeyPair provider, long nonce, byte[] zeta, long value,
-                                    byte[] credential) {
-        return sign(provider, body(nonce).setCredentialDeposit(CredentialDeposit.newBuilder()
-                .setZeta(ByteString.copyFrom(zeta)).setValue(value)
-                .setCredential(ByteString.copyFrom(credential))).build());
+    public byte[] credentialDeposit(
+            Secp256k1.KeyPair provider, long nonce, byte[] zeta, long value, byte[] credential) {
+        return sign(
+                provider,
+                body(nonce)
+                        .setCredentialDeposit(CredentialDeposit.newBuilder()
+                                .setZeta(ByteString.copyFrom(zeta))
+                                .setValue(value)
+                                .setCredential(ByteString.copyFrom(credential)))
+                        .build());
     }
 
     public byte[] verificationVote(Secp256k1.KeyPair verifier, long nonce, byte[] depositId, boolean accept) {
-        return sign(verifier, body(nonce).setVerificationVote(VerificationVote.newBuilder()
-                .setDepositId(ByteString.copyFrom(depositId)).setAccept(accept)).build());
+        return sign(
+                verifier,
+                body(nonce)
+                        .setVerificationVote(VerificationVote.newBuilder()
+                                .setDepositId(ByteString.copyFrom(depositId))
+                                .setAccept(accept))
+                        .build());
     }
 }

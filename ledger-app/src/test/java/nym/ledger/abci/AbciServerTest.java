@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.protobuf.ByteString;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.InputStream;
@@ -14,12 +15,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import com.google.protobuf.ByteString;
-
 import nym.ledger.Hex;
 import nym.ledger.LedgerException.Kind;
 import nym.ledger.TestNet;
@@ -37,17 +32,26 @@ import nym.ledger.abci.proto.Abci.RequestQuery;
 import nym.ledger.abci.proto.Abci.Response;
 import nym.ledger.abci.proto.Abci.ResponseProcessProposal;
 import nym.ledger.state.LedgerState;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Drives the server the way CometBFT v0.38 does: four connections, Info handshake, Flush after each call. */
 class AbciServerTest {
 
     private static Request info() {
-        return Request.newBuilder().setInfo(RequestInfo.newBuilder().setVersion("0.38.0").setBlockVersion(11)
-                .setP2PVersion(8).setAbciVersion("2.0.0")).build();
+        return Request.newBuilder()
+                .setInfo(RequestInfo.newBuilder()
+                        .setVersion("0.38.0")
+                        .setBlockVersion(11)
+                        .setP2PVersion(8)
+                        .setAbciVersion("2.0.0"))
+                .build();
     }
 
     private static Request checkTx(byte[] tx) {
-        return Request.newBuilder().setCheckTx(RequestCheckTx.newBuilder().setTx(ByteString.copyFrom(tx))).build();
+        return Request.newBuilder()
+                .setCheckTx(RequestCheckTx.newBuilder().setTx(ByteString.copyFrom(tx)))
+                .build();
     }
 
     @Test
@@ -55,22 +59,35 @@ class AbciServerTest {
         TestNet net = new TestNet();
         byte[] committedHash;
         try (LedgerState state = LedgerState.open(dir);
-             AbciServer server = AbciServer.start(new AbciApplication(state), "tcp://127.0.0.1:0");
-             AbciClient consensus = new AbciClient(server.address(), "consensus");
-             AbciClient mempool = new AbciClient(server.address(), "mempool");
-             AbciClient query = new AbciClient(server.address(), "query");
-             AbciClient snapshot = new AbciClient(server.address(), "snapshot")) {
+                AbciServer server = AbciServer.start(new AbciApplication(state), "tcp://127.0.0.1:0");
+                AbciClient consensus = new AbciClient(server.address(), "consensus");
+                AbciClient mempool = new AbciClient(server.address(), "mempool");
+                AbciClient query = new AbciClient(server.address(), "query");
+                AbciClient snapshot = new AbciClient(server.address(), "snapshot")) {
             // handshake
-            assertEquals("hi", query.call(Request.newBuilder().setEcho(RequestEcho.newBuilder().setMessage("hi"))
-                    .build()).getEcho().getMessage());
+            assertEquals(
+                    "hi",
+                    query.call(Request.newBuilder()
+                                    .setEcho(RequestEcho.newBuilder().setMessage("hi"))
+                                    .build())
+                            .getEcho()
+                            .getMessage());
             Response i0 = query.call(info());
             assertEquals(0, i0.getInfo().getLastBlockHeight());
-            Response init = consensus.call(Request.newBuilder().setInitChain(RequestInitChain.newBuilder()
-                    .setChainId(TestNet.CHAIN).setInitialHeight(1)
-                    .setAppStateBytes(ByteString.copyFrom(net.genesis()))).build());
+            Response init = consensus.call(Request.newBuilder()
+                    .setInitChain(RequestInitChain.newBuilder()
+                            .setChainId(TestNet.CHAIN)
+                            .setInitialHeight(1)
+                            .setAppStateBytes(ByteString.copyFrom(net.genesis())))
+                    .build());
             assertEquals(32, init.getInitChain().getAppHash().size());
-            assertEquals(0, snapshot.call(Request.newBuilder().setListSnapshots(
-                    RequestListSnapshots.getDefaultInstance()).build()).getListSnapshots().getSnapshotsCount());
+            assertEquals(
+                    0,
+                    snapshot.call(Request.newBuilder()
+                                    .setListSnapshots(RequestListSnapshots.getDefaultInstance())
+                                    .build())
+                            .getListSnapshots()
+                            .getSnapshotsCount());
 
             // mempool: 20 pipelined CheckTx then one Flush; answers in order (every 5th has a wrong nonce)
             List<byte[]> txs = new ArrayList<>();
@@ -92,41 +109,62 @@ class AbciServerTest {
 
             // consensus: PrepareProposal, ProcessProposal, FinalizeBlock, Commit
             List<ByteString> bs = txs.stream().map(ByteString::copyFrom).toList();
-            Response prep = consensus.call(Request.newBuilder().setPrepareProposal(RequestPrepareProposal.newBuilder()
-                    .setMaxTxBytes(1 << 20).addAllTxs(bs).setHeight(1)).build());
+            Response prep = consensus.call(Request.newBuilder()
+                    .setPrepareProposal(RequestPrepareProposal.newBuilder()
+                            .setMaxTxBytes(1 << 20)
+                            .addAllTxs(bs)
+                            .setHeight(1))
+                    .build());
             assertEquals(16, prep.getPrepareProposal().getTxsCount());
-            assertEquals(ResponseProcessProposal.ProposalStatus.ACCEPT, consensus.call(Request.newBuilder()
-                    .setProcessProposal(RequestProcessProposal.newBuilder().addAllTxs(bs).setHeight(1)).build())
-                    .getProcessProposal().getStatus());
-            Response fin = consensus.call(Request.newBuilder().setFinalizeBlock(RequestFinalizeBlock.newBuilder()
-                    .addAllTxs(bs).setHeight(1)).build());
+            assertEquals(
+                    ResponseProcessProposal.ProposalStatus.ACCEPT,
+                    consensus
+                            .call(Request.newBuilder()
+                                    .setProcessProposal(RequestProcessProposal.newBuilder()
+                                            .addAllTxs(bs)
+                                            .setHeight(1))
+                                    .build())
+                            .getProcessProposal()
+                            .getStatus());
+            Response fin = consensus.call(Request.newBuilder()
+                    .setFinalizeBlock(
+                            RequestFinalizeBlock.newBuilder().addAllTxs(bs).setHeight(1))
+                    .build());
             assertEquals(16, fin.getFinalizeBlock().getTxResultsCount());
             fin.getFinalizeBlock().getTxResultsList().forEach(r -> assertEquals(0, r.getCode(), r.getLog()));
-            assertEquals("transfer", fin.getFinalizeBlock().getTxResults(0).getEvents(0).getType());
-            consensus.call(Request.newBuilder().setCommit(RequestCommit.getDefaultInstance()).build());
+            assertEquals(
+                    "transfer",
+                    fin.getFinalizeBlock().getTxResults(0).getEvents(0).getType());
+            consensus.call(Request.newBuilder()
+                    .setCommit(RequestCommit.getDefaultInstance())
+                    .build());
 
             Response i1 = query.call(info());
             assertEquals(1, i1.getInfo().getLastBlockHeight());
             assertEquals(fin.getFinalizeBlock().getAppHash(), i1.getInfo().getLastBlockAppHash());
             committedHash = i1.getInfo().getLastBlockAppHash().toByteArray();
 
-            Response q = query.call(Request.newBuilder().setQuery(RequestQuery.newBuilder().setPath("/balance")
-                    .setData(ByteString.copyFrom(net.bob.address()))).build());
+            Response q = query.call(Request.newBuilder()
+                    .setQuery(RequestQuery.newBuilder()
+                            .setPath("/balance")
+                            .setData(ByteString.copyFrom(net.bob.address())))
+                    .build());
             assertEquals(0, q.getQuery().getCode());
             assertTrue(q.getQuery().getValue().toStringUtf8().contains("\"balance\":\"16\""));
             assertEquals(1, q.getQuery().getHeight());
 
             // a protocol violation is an exception response, and the connection stays usable
-            CompletableFuture<Response> wrong = consensus.sendAsync(Request.newBuilder().setFinalizeBlock(
-                    RequestFinalizeBlock.newBuilder().setHeight(7)).build());
+            CompletableFuture<Response> wrong = consensus.sendAsync(Request.newBuilder()
+                    .setFinalizeBlock(RequestFinalizeBlock.newBuilder().setHeight(7))
+                    .build());
             consensus.flush();
             assertTrue(AbciClient.await(wrong, 10).hasException());
             assertEquals(1, query.call(info()).getInfo().getLastBlockHeight());
         }
         // restart: Info reports the last height and app hash for CometBFT's handshake
         try (LedgerState state = LedgerState.open(dir);
-             AbciServer server = AbciServer.start(new AbciApplication(state), "tcp://127.0.0.1:0");
-             AbciClient query = new AbciClient(server.address(), "query")) {
+                AbciServer server = AbciServer.start(new AbciApplication(state), "tcp://127.0.0.1:0");
+                AbciClient query = new AbciClient(server.address(), "query")) {
             Response i = query.call(info());
             assertEquals(1, i.getInfo().getLastBlockHeight());
             assertArrayEquals(committedHash, i.getInfo().getLastBlockAppHash().toByteArray());
@@ -136,15 +174,26 @@ class AbciServerTest {
     @Test
     void rawSocket_requestsWrittenByteByByte_answeredInOrderAfterFlush() throws Exception {
         try (LedgerState state = LedgerState.inMemory();
-             AbciServer server = AbciServer.start(new AbciApplication(state), "tcp://127.0.0.1:0");
-             Socket s = new Socket("127.0.0.1", server.address().getPort())) {
+                AbciServer server = AbciServer.start(new AbciApplication(state), "tcp://127.0.0.1:0");
+                Socket s = new Socket("127.0.0.1", server.address().getPort())) {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             for (int i = 0; i < 3; i++) {
-                write(bytes, Request.newBuilder().setEcho(RequestEcho.newBuilder().setMessage("m" + i)).build());
+                write(
+                        bytes,
+                        Request.newBuilder()
+                                .setEcho(RequestEcho.newBuilder().setMessage("m" + i))
+                                .build());
             }
-            write(bytes, Request.newBuilder().setQuery(RequestQuery.newBuilder().setPath("/params")).build());
-            write(bytes, Request.newBuilder().setFlush(nym.ledger.abci.proto.Abci.RequestFlush.getDefaultInstance())
-                    .build());
+            write(
+                    bytes,
+                    Request.newBuilder()
+                            .setQuery(RequestQuery.newBuilder().setPath("/params"))
+                            .build());
+            write(
+                    bytes,
+                    Request.newBuilder()
+                            .setFlush(nym.ledger.abci.proto.Abci.RequestFlush.getDefaultInstance())
+                            .build());
             OutputStream out = s.getOutputStream();
             for (byte b : bytes.toByteArray()) {
                 out.write(b);
@@ -164,11 +213,14 @@ class AbciServerTest {
     void mempoolAndConsensusConnections_concurrently_stayConsistent() throws Exception {
         TestNet net = new TestNet();
         try (LedgerState state = LedgerState.inMemory();
-             AbciServer server = AbciServer.start(new AbciApplication(state), "tcp://127.0.0.1:0");
-             AbciClient consensus = new AbciClient(server.address(), "consensus");
-             AbciClient mempool = new AbciClient(server.address(), "mempool")) {
-            consensus.call(Request.newBuilder().setInitChain(RequestInitChain.newBuilder().setChainId(TestNet.CHAIN)
-                    .setAppStateBytes(ByteString.copyFrom(net.genesis()))).build());
+                AbciServer server = AbciServer.start(new AbciApplication(state), "tcp://127.0.0.1:0");
+                AbciClient consensus = new AbciClient(server.address(), "consensus");
+                AbciClient mempool = new AbciClient(server.address(), "mempool")) {
+            consensus.call(Request.newBuilder()
+                    .setInitChain(RequestInitChain.newBuilder()
+                            .setChainId(TestNet.CHAIN)
+                            .setAppStateBytes(ByteString.copyFrom(net.genesis())))
+                    .build());
             // the mempool checks a stream of transfers while the consensus connection commits blocks of them
             List<byte[]> txs = new ArrayList<>();
             for (int i = 0; i < 200; i++) {
@@ -183,11 +235,18 @@ class AbciServerTest {
             checker.start();
             long height = 0;
             for (int from = 0; from < txs.size(); from += 40) {
-                List<ByteString> block = txs.subList(from, from + 40).stream().map(ByteString::copyFrom).toList();
-                Response fin = consensus.call(Request.newBuilder().setFinalizeBlock(RequestFinalizeBlock.newBuilder()
-                        .addAllTxs(block).setHeight(++height)).build());
+                List<ByteString> block = txs.subList(from, from + 40).stream()
+                        .map(ByteString::copyFrom)
+                        .toList();
+                Response fin = consensus.call(Request.newBuilder()
+                        .setFinalizeBlock(RequestFinalizeBlock.newBuilder()
+                                .addAllTxs(block)
+                                .setHeight(++height))
+                        .build());
                 fin.getFinalizeBlock().getTxResultsList().forEach(r -> assertEquals(0, r.getCode(), r.getLog()));
-                consensus.call(Request.newBuilder().setCommit(RequestCommit.getDefaultInstance()).build());
+                consensus.call(Request.newBuilder()
+                        .setCommit(RequestCommit.getDefaultInstance())
+                        .build());
             }
             checker.join(30_000);
             assertEquals(5, state.height());
@@ -200,8 +259,8 @@ class AbciServerTest {
     @Test
     void undecodableRequest_answeredWithExceptionThenClosed() throws Exception {
         try (LedgerState state = LedgerState.inMemory();
-             AbciServer server = AbciServer.start(new AbciApplication(state), "tcp://127.0.0.1:0");
-             Socket s = new Socket("127.0.0.1", server.address().getPort())) {
+                AbciServer server = AbciServer.start(new AbciApplication(state), "tcp://127.0.0.1:0");
+                Socket s = new Socket("127.0.0.1", server.address().getPort())) {
             OutputStream out = s.getOutputStream();
             out.write(new byte[] {3, (byte) 0xff, (byte) 0xff, (byte) 0xff}); // length 3, not a protobuf message
             out.flush();
@@ -226,8 +285,11 @@ class AbciServerTest {
     @Test
     void parseAddress_rejectsNonTcp() {
         assertEquals(26658, AbciServer.parseAddress("tcp://127.0.0.1:26658").getPort());
-        assertEquals(Kind.INVALID_ARGUMENT, org.junit.jupiter.api.Assertions.assertThrows(
-                nym.ledger.LedgerException.class, () -> AbciServer.parseAddress("unix:///tmp/x")).kind());
+        assertEquals(
+                Kind.INVALID_ARGUMENT,
+                org.junit.jupiter.api.Assertions.assertThrows(
+                                nym.ledger.LedgerException.class, () -> AbciServer.parseAddress("unix:///tmp/x"))
+                        .kind());
         assertEquals(Hex.lower(new byte[] {1}), "01");
         assertEquals("x", new String("x".getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8));
     }

@@ -3,13 +3,11 @@ package nym.ledger.abci;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.HexFormat;
-
-import org.junit.jupiter.api.Test;
-
 import nym.ledger.abci.proto.Abci.Request;
 import nym.ledger.abci.proto.Abci.Response;
 import nym.ledger.abci.proto.Abci.ResponseCommit;
 import nym.ledger.abci.proto.Abci.ResponseFinalizeBlock;
+import org.junit.jupiter.api.Test;
 
 /** Hand-assembled bytes with CometBFT v0.38's field numbers, decoded and encoded by the generated classes. */
 class AbciWireTest {
@@ -26,18 +24,25 @@ class AbciWireTest {
 
     @Test
     void requestInfoAndCheckTx_fields3And8() throws Exception {
-        assertEquals(Request.ValueCase.INFO, Request.parseFrom(HEX.parseHex("1a00")).getValueCase());
+        assertEquals(
+                Request.ValueCase.INFO, Request.parseFrom(HEX.parseHex("1a00")).getValueCase());
         Request c = Request.parseFrom(HEX.parseHex("4205" + "0a017a" + "1001")); // check_tx{tx:"z", type:RECHECK}
         assertEquals("z", c.getCheckTx().getTx().toStringUtf8());
-        assertEquals(nym.ledger.abci.proto.Abci.CheckTxType.RECHECK, c.getCheckTx().getType());
+        assertEquals(
+                nym.ledger.abci.proto.Abci.CheckTxType.RECHECK, c.getCheckTx().getType());
     }
 
     @Test
     void responses_finalizeBlockField21_commitField12_appHashField5() {
-        byte[] fin = Response.newBuilder().setFinalizeBlock(ResponseFinalizeBlock.newBuilder()
-                .setAppHash(com.google.protobuf.ByteString.copyFrom(new byte[] {1, 2}))).build().toByteArray();
+        byte[] fin = Response.newBuilder()
+                .setFinalizeBlock(ResponseFinalizeBlock.newBuilder()
+                        .setAppHash(com.google.protobuf.ByteString.copyFrom(new byte[] {1, 2})))
+                .build()
+                .toByteArray();
         assertEquals("aa01" + "04" + "2a020102", HEX.formatHex(fin));
-        byte[] commit = Response.newBuilder().setCommit(ResponseCommit.newBuilder().setRetainHeight(7)).build()
+        byte[] commit = Response.newBuilder()
+                .setCommit(ResponseCommit.newBuilder().setRetainHeight(7))
+                .build()
                 .toByteArray();
         assertEquals("6202" + "1807", HEX.formatHex(commit));
     }

@@ -3,18 +3,15 @@ package nym.ledger.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
+import nym.ledger.devnet.GenesisDoc;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import nym.ledger.devnet.GenesisDoc;
 
 class GenesisCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -25,8 +22,8 @@ class GenesisCommandTest {
         assertEquals(0, Main.commandLine().execute("genesis", "--out", dev.toString(), "--dev-accounts", "3"));
         Path comet = dir.resolve("genesis.json");
         Files.writeString(comet, "{\"chain_id\":\"chain-abc\",\"validators\":[{\"power\":\"10\"}],\"app_hash\":\"\"}");
-        assertEquals(0, Main.commandLine().execute("genesis", "--into", comet.toString(), "--app-state",
-                dev.toString()));
+        assertEquals(
+                0, Main.commandLine().execute("genesis", "--into", comet.toString(), "--app-state", dev.toString()));
         JsonNode g = JSON.readTree(comet.toFile());
         assertEquals("chain-abc", g.get("chain_id").asText());
         assertEquals(1, g.get("validators").size());

@@ -3,28 +3,25 @@ package nym.ledger.devnet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import nym.ledger.Hex;
 import nym.ledger.tx.Secp256k1.KeyPair;
 import nym.ledger.tx.Transaction;
 import nym.ledger.tx.TxBuilder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DevnetRestartTest {
     private static final TxBuilder TX = new TxBuilder("nym-devnet");
 
     private static Devnet start(Path home) {
-        return Devnet.start(Devnet.defaults(home).with("tcp://127.0.0.1:0", "tcp://127.0.0.1:0",
-                Duration.ofMillis(50)));
+        return Devnet.start(
+                Devnet.defaults(home).with("tcp://127.0.0.1:0", "tcp://127.0.0.1:0", Duration.ofMillis(50)));
     }
 
     private static String balance(RpcClient rpc, KeyPair k) {
@@ -57,7 +54,9 @@ class DevnetRestartTest {
             ObjectNode hp = RpcClient.params();
             hp.put("height", Long.toString(height));
             JsonNode br = rpc.result("block_results", hp);
-            assertEquals(appHash, Hex.upper(Base64.getDecoder().decode(br.get("app_hash").asText())));
+            assertEquals(
+                    appHash,
+                    Hex.upper(Base64.getDecoder().decode(br.get("app_hash").asText())));
             ObjectNode tp = RpcClient.params();
             tp.put("hash", Base64.getEncoder().encodeToString(Transaction.sha256(first)));
             assertEquals(0, rpc.result("tx", tp).get("tx_result").get("code").asInt());
@@ -72,8 +71,16 @@ class DevnetRestartTest {
             prev.put("height", Long.toString(h - 1));
             ObjectNode cur = RpcClient.params();
             cur.put("height", Long.toString(h));
-            assertEquals(Hex.upper(Base64.getDecoder().decode(rpc.result("block_results", prev).get("app_hash")
-                    .asText())), rpc.result("block", cur).get("block").get("header").get("app_hash").asText());
+            assertEquals(
+                    Hex.upper(Base64.getDecoder()
+                            .decode(rpc.result("block_results", prev)
+                                    .get("app_hash")
+                                    .asText())),
+                    rpc.result("block", cur)
+                            .get("block")
+                            .get("header")
+                            .get("app_hash")
+                            .asText());
         }
     }
 
@@ -95,7 +102,14 @@ class DevnetRestartTest {
         Files.delete(home.resolve("app").resolve("state.log")); // the app starts from nothing
         try (Devnet d = start(home)) {
             // the handshake ran InitChain and replayed every stored block before producing new ones
-            assertEquals(appHash, Hex.upper(d.node().chain().block(height).getResults().getAppHash().toByteArray()));
+            assertEquals(
+                    appHash,
+                    Hex.upper(d.node()
+                            .chain()
+                            .block(height)
+                            .getResults()
+                            .getAppHash()
+                            .toByteArray()));
             RpcClient rpc = new RpcClient(d.rpcAddress());
             assertTrue(balance(rpc, to).contains("\"balance\":\"30\""));
         }

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -18,20 +21,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import nym.ledger.Hex;
 import nym.ledger.tx.Secp256k1.KeyPair;
 import nym.ledger.tx.Transaction;
 import nym.ledger.tx.TxBuilder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The devnet's RPC against the shapes of real CometBFT v0.38 answers, and its websocket event delivery. */
 class DevnetRpcTest {
@@ -40,14 +37,15 @@ class DevnetRpcTest {
 
     @TempDir
     static Path home;
+
     static Devnet devnet;
     static RpcClient rpc;
     static long nonce0;
 
     @BeforeAll
     static void start() {
-        devnet = Devnet.start(Devnet.defaults(home).with("tcp://127.0.0.1:0", "tcp://127.0.0.1:0",
-                Duration.ofMillis(100)));
+        devnet = Devnet.start(
+                Devnet.defaults(home).with("tcp://127.0.0.1:0", "tcp://127.0.0.1:0", Duration.ofMillis(100)));
         rpc = new RpcClient(devnet.rpcAddress());
     }
 
@@ -80,15 +78,19 @@ class DevnetRpcTest {
         JsonNode commit = rpc.result("broadcast_tx_commit", RpcClient.tx(committedTx));
         Shapes.assertSameShape(Shapes.fixture("broadcast_tx_commit").get("result"), commit, Set.of());
         assertEquals(0, commit.get("tx_result").get("code").asInt(), commit.toString());
-        assertEquals(Hex.upper(Transaction.sha256(committedTx)), commit.get("hash").asText());
-        assertEquals("transfer", commit.get("tx_result").get("events").get(0).get("type").asText());
+        assertEquals(
+                Hex.upper(Transaction.sha256(committedTx)), commit.get("hash").asText());
+        assertEquals(
+                "transfer",
+                commit.get("tx_result").get("events").get(0).get("type").asText());
 
         // tx by hash (base64 as JSON-RPC sends []byte, and 0x-hex in a URI)
         ObjectNode p = RpcClient.params();
         p.put("hash", Base64.getEncoder().encodeToString(Transaction.sha256(committedTx)));
         JsonNode tx = rpc.result("tx", p);
         assertEquals(commit.get("height").asText(), tx.get("height").asText());
-        Shapes.assertSameShape(Shapes.fixture("tx_search_no_prove").get("result").get("txs").get(0), tx, Set.of());
+        Shapes.assertSameShape(
+                Shapes.fixture("tx_search_no_prove").get("result").get("txs").get(0), tx, Set.of());
         JsonNode viaGet = rpc.get("/tx?hash=0x" + Hex.lower(Transaction.sha256(committedTx)));
         assertEquals(tx, viaGet.get("result"));
 
@@ -97,19 +99,30 @@ class DevnetRpcTest {
         hp.put("height", commit.get("height").asText());
         JsonNode block = rpc.result("block", hp);
         Shapes.assertSameShape(Shapes.fixture("block_at_height_10").get("result"), block, Set.of());
-        assertTrue(block.get("block").get("data").get("txs").toString().contains(
-                Base64.getEncoder().encodeToString(committedTx)));
+        assertTrue(block.get("block")
+                .get("data")
+                .get("txs")
+                .toString()
+                .contains(Base64.getEncoder().encodeToString(committedTx)));
         JsonNode results = rpc.result("block_results", hp);
         assertEquals(commit.get("height").asText(), results.get("height").asText());
         assertTrue(results.get("txs_results").isArray());
-        Shapes.assertSameShape(Shapes.fixture("tx_search_no_prove").get("result").get("txs").get(0).get("tx_result"),
-                results.get("txs_results").get(0), Set.of());
+        Shapes.assertSameShape(
+                Shapes.fixture("tx_search_no_prove")
+                        .get("result")
+                        .get("txs")
+                        .get(0)
+                        .get("tx_result"),
+                results.get("txs_results").get(0),
+                Set.of());
         assertTrue(results.get("app_hash").isTextual());
 
         // a refused tx: non-zero code, clear log, nothing in the mempool
-        JsonNode refused = rpc.result("broadcast_tx_sync", RpcClient.tx(TX.transfer(GenesisDoc.devAccount(0), 999,
-                to.address(), 1)));
-        assertEquals(nym.ledger.LedgerException.Kind.WRONG_NONCE.code(), refused.get("code").asInt());
+        JsonNode refused = rpc.result(
+                "broadcast_tx_sync", RpcClient.tx(TX.transfer(GenesisDoc.devAccount(0), 999, to.address(), 1)));
+        assertEquals(
+                nym.ledger.LedgerException.Kind.WRONG_NONCE.code(),
+                refused.get("code").asInt());
         assertTrue(refused.get("log").asText().contains("WRONG_NONCE"));
         // a duplicate: the JSON-RPC error CometBFT gives
         JsonNode dup = rpc.call("broadcast_tx_sync", RpcClient.tx(committedTx));
@@ -155,14 +168,16 @@ class DevnetRpcTest {
         q.put("data", Hex.lower(GenesisDoc.devAccount(5).address()));
         JsonNode found = rpc.result("abci_query", q);
         Shapes.assertSameShape(Shapes.fixture("abci_query_with_existing_key").get("result"), found, Set.of());
-        String value = new String(Base64.getDecoder().decode(found.get("response").get("value").asText()));
+        String value = new String(
+                Base64.getDecoder().decode(found.get("response").get("value").asText()));
         assertTrue(value.contains("\"balance\":\"1000000000\""), value);
 
         ObjectNode missing = RpcClient.params();
         missing.put("path", "/deposit");
         missing.put("data", Hex.lower(new byte[32]));
         JsonNode none = rpc.result("abci_query", missing);
-        Shapes.assertSameShape(Shapes.fixture("abci_query_with_non_existent_key").get("result"), none, Set.of());
+        Shapes.assertSameShape(
+                Shapes.fixture("abci_query_with_non_existent_key").get("result"), none, Set.of());
         assertTrue(none.get("response").get("value").isNull());
         assertEquals("does not exist", none.get("response").get("log").asText());
 
@@ -206,23 +221,34 @@ class DevnetRpcTest {
         KeyPair watched = KeyPair.fromSeed("ws-watched");
         KeyPair other = KeyPair.fromSeed("ws-other");
         LinkedBlockingQueue<JsonNode> inbox = new LinkedBlockingQueue<>();
-        WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(
-                URI.create("ws://127.0.0.1:" + devnet.rpcAddress().getPort() + "/websocket"), new Collector(inbox))
+        WebSocket ws = HttpClient.newHttpClient()
+                .newWebSocketBuilder()
+                .buildAsync(
+                        URI.create("ws://127.0.0.1:" + devnet.rpcAddress().getPort() + "/websocket"),
+                        new Collector(inbox))
                 .get(10, TimeUnit.SECONDS);
         try {
             String query = "tm.event='Tx' AND transfer.recipient='" + Hex.prefixed(watched.address()) + "'";
-            ws.sendText("{\"jsonrpc\":\"2.0\",\"id\":\"sub-tx\",\"method\":\"subscribe\",\"params\":{\"query\":\""
-                    + query + "\"}}", true).get(5, TimeUnit.SECONDS);
+            ws.sendText(
+                            "{\"jsonrpc\":\"2.0\",\"id\":\"sub-tx\",\"method\":\"subscribe\",\"params\":{\"query\":\""
+                                    + query + "\"}}",
+                            true)
+                    .get(5, TimeUnit.SECONDS);
             JsonNode ack = inbox.poll(10, TimeUnit.SECONDS);
             assertEquals("sub-tx", ack.get("id").asText());
             assertEquals(0, ack.get("result").size());
             // subscribing twice to the same query is refused and keeps the first subscription
-            ws.sendText("{\"jsonrpc\":\"2.0\",\"id\":\"sub-again\",\"method\":\"subscribe\",\"params\":{\"query\":\""
-                    + query + "\"}}", true).get(5, TimeUnit.SECONDS);
+            ws.sendText(
+                            "{\"jsonrpc\":\"2.0\",\"id\":\"sub-again\",\"method\":\"subscribe\",\"params\":{\"query\":\""
+                                    + query + "\"}}",
+                            true)
+                    .get(5, TimeUnit.SECONDS);
             JsonNode again = inbox.poll(10, TimeUnit.SECONDS);
             assertEquals("already subscribed", again.get("error").get("data").asText());
-            ws.sendText("{\"jsonrpc\":\"2.0\",\"id\":\"bad-q\",\"method\":\"subscribe\",\"params\":{\"query\":\"malformed query\"}}",
-                    true).get(5, TimeUnit.SECONDS);
+            ws.sendText(
+                            "{\"jsonrpc\":\"2.0\",\"id\":\"bad-q\",\"method\":\"subscribe\",\"params\":{\"query\":\"malformed query\"}}",
+                            true)
+                    .get(5, TimeUnit.SECONDS);
             JsonNode bad = inbox.poll(10, TimeUnit.SECONDS);
             Shapes.assertSameShape(Shapes.fixture("subscribe_malformed"), bad, Set.of());
             assertTrue(bad.get("error").get("data").asText().startsWith("failed to parse query: offset 10"));
@@ -231,8 +257,8 @@ class DevnetRpcTest {
             List<CompletableFuture<JsonNode>> sends = new ArrayList<>();
             for (int i = 0; i < 40; i++) {
                 boolean match = i % 3 != 0;
-                byte[] t = TX.transfer(GenesisDoc.devAccount(20 + i), 0, match ? watched.address() : other.address(),
-                        1 + i);
+                byte[] t = TX.transfer(
+                        GenesisDoc.devAccount(20 + i), 0, match ? watched.address() : other.address(), 1 + i);
                 if (match) {
                     expected.add(Hex.upper(Transaction.sha256(t)));
                 }
@@ -245,20 +271,28 @@ class DevnetRpcTest {
                 JsonNode ev = inbox.poll(15, TimeUnit.SECONDS);
                 assertTrue(ev != null, "missing events: got " + got.size() + " of " + expected.size());
                 assertEquals("sub-tx", ev.get("id").asText());
-                Shapes.assertSameShape(txShape, ev, Set.of("$.result.events"), java.util.Map.of(
-                        "$.result.data.value.TxResult", Set.of("index"),
-                        "$.result.data.value.TxResult.result", Set.of("code", "data", "log", "info", "gas_wanted",
-                                "gas_used", "codespace")));
+                Shapes.assertSameShape(
+                        txShape,
+                        ev,
+                        Set.of("$.result.events"),
+                        java.util.Map.of(
+                                "$.result.data.value.TxResult", Set.of("index"),
+                                "$.result.data.value.TxResult.result",
+                                        Set.of("code", "data", "log", "info", "gas_wanted", "gas_used", "codespace")));
                 assertEquals(query, ev.get("result").get("query").asText());
-                String hash = ev.get("result").get("events").get("tx.hash").get(0).asText();
+                String hash =
+                        ev.get("result").get("events").get("tx.hash").get(0).asText();
                 assertTrue(expected.contains(hash), "unexpected event for " + hash);
                 assertTrue(got.add(hash), "duplicate event for " + hash);
             }
             assertEquals(expected, got);
 
             // NewBlock subscription on the same socket, then unsubscribe
-            ws.sendText("{\"jsonrpc\":\"2.0\",\"id\":\"sub-nb\",\"method\":\"subscribe\",\"params\":{\"query\":"
-                    + "\"tm.event = 'NewBlock'\"}}", true).get(5, TimeUnit.SECONDS);
+            ws.sendText(
+                            "{\"jsonrpc\":\"2.0\",\"id\":\"sub-nb\",\"method\":\"subscribe\",\"params\":{\"query\":"
+                                    + "\"tm.event = 'NewBlock'\"}}",
+                            true)
+                    .get(5, TimeUnit.SECONDS);
             JsonNode nbAck = inbox.poll(10, TimeUnit.SECONDS);
             assertEquals("sub-nb", nbAck.get("id").asText());
             JsonNode nb;
@@ -267,7 +301,14 @@ class DevnetRpcTest {
             } while (nb != null && !"sub-nb".equals(nb.get("id").asText()));
             assertTrue(nb != null, "no NewBlock event");
             JsonNode nbShape = Shapes.fixture("subscribe_newblock_0");
-            if (nb.get("result").get("data").get("value").get("block").get("data").get("txs").size() == 0) {
+            if (nb.get("result")
+                            .get("data")
+                            .get("value")
+                            .get("block")
+                            .get("data")
+                            .get("txs")
+                            .size()
+                    == 0) {
                 Shapes.assertSameShape(nbShape, nb, Set.of("$.result.events"));
             }
             ws.sendText("{\"jsonrpc\":\"2.0\",\"id\":\"un\",\"method\":\"unsubscribe_all\",\"params\":{}}", true)
@@ -291,14 +332,26 @@ class DevnetRpcTest {
         // the canonical commit is the one the next block carries
         ObjectNode h3 = RpcClient.params();
         h3.put("height", "3");
-        assertEquals(rpc.result("block", h3).get("block").get("last_commit").get("signatures").get(0)
-                .get("signature"), commit.get("signed_header").get("commit").get("signatures").get(0)
-                .get("signature"));
-        Shapes.assertSameShape(Shapes.fixture("consensus_params").get("result"), rpc.result("consensus_params", h),
-                Set.of());
+        assertEquals(
+                rpc.result("block", h3)
+                        .get("block")
+                        .get("last_commit")
+                        .get("signatures")
+                        .get(0)
+                        .get("signature"),
+                commit.get("signed_header")
+                        .get("commit")
+                        .get("signatures")
+                        .get(0)
+                        .get("signature"));
+        Shapes.assertSameShape(
+                Shapes.fixture("consensus_params").get("result"), rpc.result("consensus_params", h), Set.of());
         Shapes.assertSameShape(Shapes.fixture("net_info").get("result"), rpc.result("net_info", null), Set.of());
         JsonNode genesis = rpc.result("genesis", null);
-        Shapes.assertSameShape(Shapes.fixture("genesis").get("result"), genesis, Set.of(),
+        Shapes.assertSameShape(
+                Shapes.fixture("genesis").get("result"),
+                genesis,
+                Set.of(),
                 java.util.Map.of("$.genesis", Set.of("app_state")));
         assertEquals(3, genesis.get("genesis").get("app_state").get("watchers").size());
     }
@@ -309,10 +362,14 @@ class DevnetRpcTest {
         assertEquals(-32601, r.get("error").get("code").asInt());
         ObjectNode p = RpcClient.params();
         p.put("tx", "!!!not base64");
-        assertEquals(-32602, rpc.call("broadcast_tx_sync", p).get("error").get("code").asInt());
+        assertEquals(
+                -32602,
+                rpc.call("broadcast_tx_sync", p).get("error").get("code").asInt());
         // positional params, as some clients send them
         JsonNode viaArray = rpc.callRaw("{\"jsonrpc\":\"2.0\",\"id\":\"arr\",\"method\":\"block\",\"params\":[\"1\"]}");
-        assertEquals("1", viaArray.get("result").get("block").get("header").get("height").asText());
+        assertEquals(
+                "1",
+                viaArray.get("result").get("block").get("header").get("height").asText());
         JsonNode health = rpc.get("/health");
         assertTrue(health.get("result").isObject());
     }

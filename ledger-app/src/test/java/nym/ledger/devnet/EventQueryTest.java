@@ -7,10 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-
 import nym.ledger.LedgerException;
+import org.junit.jupiter.api.Test;
 
 class EventQueryTest {
     private static final Map<String, List<String>> TX = Map.of(

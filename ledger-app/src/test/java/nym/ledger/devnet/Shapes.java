@@ -3,15 +3,13 @@ package nym.ledger.devnet;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Set;
 import java.util.TreeSet;
-
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Field-by-field shape comparison against the real CometBFT v0.38 captures: same keys in every object, same JSON
@@ -24,8 +22,10 @@ final class Shapes {
     static Path fixtures() {
         Path p = Path.of(System.getProperty("nym.fixtures", "../../shared/fixtures/cometbft-rpc/cometbft-v0.38"));
         // The captures are the reference these tests compare against: without them the tests fail, never skip.
-        assertTrue(Files.isDirectory(p), "CometBFT fixtures not found at " + p.toAbsolutePath()
-                + " (shared/ must sit beside the project, or set -Dnym.fixtures)");
+        assertTrue(
+                Files.isDirectory(p),
+                "CometBFT fixtures not found at " + p.toAbsolutePath()
+                        + " (shared/ must sit beside the project, or set -Dnym.fixtures)");
         return p;
     }
 
@@ -45,13 +45,13 @@ final class Shapes {
      * As above; {@code optional} names keys (by object path) that a real node omits when zero-valued, so they
      * may appear here when non-zero.
      */
-    static void assertSameShape(JsonNode expected, JsonNode actual, Set<String> openObjects,
-                                java.util.Map<String, Set<String>> optional) {
+    static void assertSameShape(
+            JsonNode expected, JsonNode actual, Set<String> openObjects, java.util.Map<String, Set<String>> optional) {
         compare(expected, actual, "$", openObjects, optional);
     }
 
-    private static void compare(JsonNode e, JsonNode a, String path, Set<String> open,
-                                java.util.Map<String, Set<String>> optional) {
+    private static void compare(
+            JsonNode e, JsonNode a, String path, Set<String> open, java.util.Map<String, Set<String>> optional) {
         if (a == null) {
             fail(path + ": missing");
         }
@@ -134,6 +134,5 @@ final class Shapes {
         return s;
     }
 
-    private Shapes() {
-    }
+    private Shapes() {}
 }

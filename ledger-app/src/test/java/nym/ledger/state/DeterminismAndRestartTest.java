@@ -12,13 +12,11 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import nym.ledger.TestNet;
 import nym.ledger.tx.Secp256k1;
 import nym.ledger.tx.Transaction;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DeterminismAndRestartTest {
 
@@ -26,18 +24,22 @@ class DeterminismAndRestartTest {
     static List<List<byte[]>> blocks(TestNet n) {
         List<List<byte[]>> blocks = new ArrayList<>();
         byte[] eth = Secp256k1.keccak256("deposit-1".getBytes(StandardCharsets.UTF_8));
-        blocks.add(List.of(n.tx.pipeTransfer(n.watchers[0], 0, eth, n.bob.address(), 300),
+        blocks.add(List.of(
+                n.tx.pipeTransfer(n.watchers[0], 0, eth, n.bob.address(), 300),
                 n.tx.transfer(n.alice, 0, n.bob.address(), 10)));
-        blocks.add(List.of(n.tx.pipeTransfer(n.watchers[1], 0, eth, n.bob.address(), 300),
+        blocks.add(List.of(
+                n.tx.pipeTransfer(n.watchers[1], 0, eth, n.bob.address(), 300),
                 n.tx.pipeTransfer(n.watchers[2], 0, eth, n.bob.address(), 300))); // second is refused
-        blocks.add(List.of(n.tx.credentialRequest(n.bob, 0, 100, new byte[] {1, 2, 3}),
+        blocks.add(List.of(
+                n.tx.credentialRequest(n.bob, 0, 100, new byte[] {1, 2, 3}),
                 n.tx.credentialRequest(n.bob, 1, 3, new byte[] {1}))); // value not allowed
         byte[] d = n.tx.credentialDeposit(n.provider, 0, TestNet.zeta(1), 100, new byte[] {7});
         blocks.add(List.of(d));
         byte[] id = Transaction.sha256(d);
         blocks.add(List.of(n.tx.verificationVote(n.verifiers[0], 0, id, true)));
         blocks.add(List.of());
-        blocks.add(List.of(n.tx.verificationVote(n.verifiers[1], 0, id, true),
+        blocks.add(List.of(
+                n.tx.verificationVote(n.verifiers[1], 0, id, true),
                 n.tx.verificationVote(n.verifiers[2], 0, id, true)));
         for (int i = 0; i < 5; i++) {
             blocks.add(List.of(n.tx.transfer(n.alice, 1 + i, n.provider.address(), 1 + i)));
@@ -80,8 +82,10 @@ class DeterminismAndRestartTest {
         LedgerState b = LedgerState.inMemory();
         a.initChain(TestNet.CHAIN, n.genesis());
         b.initChain(TestNet.CHAIN, n.genesis());
-        byte[] ha = a.finalizeBlock(1, List.of(n.tx.transfer(n.alice, 0, n.bob.address(), 1))).appHash();
-        byte[] hb = b.finalizeBlock(1, List.of(n.tx.transfer(n.alice, 0, n.bob.address(), 2))).appHash();
+        byte[] ha = a.finalizeBlock(1, List.of(n.tx.transfer(n.alice, 0, n.bob.address(), 1)))
+                .appHash();
+        byte[] hb = b.finalizeBlock(1, List.of(n.tx.transfer(n.alice, 0, n.bob.address(), 2)))
+                .appHash();
         assertFalse(Arrays.equals(ha, hb));
     }
 

@@ -6,24 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import nym.ledger.Hex;
 import nym.ledger.LedgerException;
 import nym.ledger.LedgerException.Kind;
 import nym.ledger.TestNet;
 import nym.ledger.tx.Secp256k1;
 import nym.ledger.tx.Transaction;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 class LedgerStateTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -74,7 +71,11 @@ class LedgerStateTest {
         assertTrue(o.isOk(), o.log());
         assertEquals(700, balance(net.alice));
         assertEquals(300, balance(net.bob));
-        assertEquals(1, queryJson("/account", Hex.prefixed(net.alice.address())).get("nonce").asLong());
+        assertEquals(
+                1,
+                queryJson("/account", Hex.prefixed(net.alice.address()))
+                        .get("nonce")
+                        .asLong());
         assertEquals("transfer", o.events().get(0).type());
     }
 
@@ -107,7 +108,11 @@ class LedgerStateTest {
     void transfer_insufficientBalance_refused() {
         assertRefused(Kind.INSUFFICIENT_BALANCE, one(net.tx.transfer(net.alice, 0, net.bob.address(), 1001)));
         assertEquals(1000, balance(net.alice));
-        assertEquals(0, queryJson("/account", Hex.prefixed(net.alice.address())).get("nonce").asLong());
+        assertEquals(
+                0,
+                queryJson("/account", Hex.prefixed(net.alice.address()))
+                        .get("nonce")
+                        .asLong());
     }
 
     @Test
@@ -122,11 +127,15 @@ class LedgerStateTest {
         Arrays.fill(high, 32, 64, (byte) 0);
         System.arraycopy(hs, Math.max(0, hs.length - 32), high, 64 - Math.min(32, hs.length), Math.min(32, hs.length));
         high[64] ^= 1;
-        byte[] forged = signed.toBuilder().setSignature(com.google.protobuf.ByteString.copyFrom(high)).build()
+        byte[] forged = signed.toBuilder()
+                .setSignature(com.google.protobuf.ByteString.copyFrom(high))
+                .build()
                 .toByteArray();
         assertRefused(Kind.BAD_SIGNATURE, one(forged));
-        byte[] truncated = signed.toBuilder().setSignature(com.google.protobuf.ByteString.copyFrom(sig, 0, 64))
-                .build().toByteArray();
+        byte[] truncated = signed.toBuilder()
+                .setSignature(com.google.protobuf.ByteString.copyFrom(sig, 0, 64))
+                .build()
+                .toByteArray();
         assertRefused(Kind.BAD_SIGNATURE, one(truncated));
         assertEquals(1000, balance(net.alice));
     }
@@ -137,7 +146,9 @@ class LedgerStateTest {
         var signed = parse(t);
         byte[] body = signed.getBody().toByteArray();
         body[body.length - 1] ^= 0x01; // amount 10 -> 11
-        byte[] tampered = signed.toBuilder().setBody(com.google.protobuf.ByteString.copyFrom(body)).build()
+        byte[] tampered = signed.toBuilder()
+                .setBody(com.google.protobuf.ByteString.copyFrom(body))
+                .build()
                 .toByteArray();
         TxOutcome o = one(tampered);
         assertFalse(o.isOk());
@@ -159,12 +170,15 @@ class LedgerStateTest {
 
     @Test
     void checkTx_tracksPendingNoncesAndResetsAtCommit() {
-        assertTrue(state.checkTx(net.tx.transfer(net.alice, 0, net.bob.address(), 1)).isOk());
-        assertTrue(state.checkTx(net.tx.transfer(net.alice, 1, net.bob.address(), 1)).isOk());
+        assertTrue(state.checkTx(net.tx.transfer(net.alice, 0, net.bob.address(), 1))
+                .isOk());
+        assertTrue(state.checkTx(net.tx.transfer(net.alice, 1, net.bob.address(), 1))
+                .isOk());
         assertRefused(Kind.WRONG_NONCE, state.checkTx(net.tx.transfer(net.alice, 1, net.bob.address(), 2)));
         assertRefused(Kind.INSUFFICIENT_BALANCE, state.checkTx(net.tx.transfer(net.alice, 2, net.bob.address(), 999)));
         block(); // empty block: mempool state resets to the committed state
-        assertTrue(state.checkTx(net.tx.transfer(net.alice, 0, net.bob.address(), 5)).isOk());
+        assertTrue(state.checkTx(net.tx.transfer(net.alice, 0, net.bob.address(), 5))
+                .isOk());
         assertEquals(1000, balance(net.alice));
     }
 
@@ -196,19 +210,18 @@ class LedgerStateTest {
 
     @Test
     void pipeTransfer_unknownWatcher_refused() {
-        assertRefused(Kind.UNKNOWN_WATCHER, one(net.tx.pipeTransfer(net.outsider, 0, ethHash(2),
-                net.bob.address(), 5)));
-        assertRefused(Kind.UNKNOWN_WATCHER, one(net.tx.pipeTransfer(net.alice, 0, ethHash(2),
-                net.bob.address(), 5)));
+        assertRefused(
+                Kind.UNKNOWN_WATCHER, one(net.tx.pipeTransfer(net.outsider, 0, ethHash(2), net.bob.address(), 5)));
+        assertRefused(Kind.UNKNOWN_WATCHER, one(net.tx.pipeTransfer(net.alice, 0, ethHash(2), net.bob.address(), 5)));
     }
 
     @Test
     void pipeTransfer_duplicateVote_refusedEvenWithOtherContent() {
         assertTrue(one(vote(0, 3, net.bob, 50)).isOk());
-        assertRefused(Kind.DUPLICATE_VOTE, one(net.tx.pipeTransfer(net.watchers[0], 1, ethHash(3),
-                net.bob.address(), 50)));
-        assertRefused(Kind.DUPLICATE_VOTE, one(net.tx.pipeTransfer(net.watchers[0], 1, ethHash(3),
-                net.alice.address(), 60)));
+        assertRefused(
+                Kind.DUPLICATE_VOTE, one(net.tx.pipeTransfer(net.watchers[0], 1, ethHash(3), net.bob.address(), 50)));
+        assertRefused(
+                Kind.DUPLICATE_VOTE, one(net.tx.pipeTransfer(net.watchers[0], 1, ethHash(3), net.alice.address(), 60)));
         assertEquals(0, balance(net.bob));
     }
 
@@ -254,8 +267,10 @@ class LedgerStateTest {
                         s.commit();
                     }
                 }
-                QueryResult r = s.query("/balance", Hex.prefixed(n.bob.address()).getBytes(StandardCharsets.US_ASCII));
-                assertTrue(new String(r.value(), StandardCharsets.UTF_8).contains("\"balance\":\"77\""),
+                QueryResult r =
+                        s.query("/balance", Hex.prefixed(n.bob.address()).getBytes(StandardCharsets.US_ASCII));
+                assertTrue(
+                        new String(r.value(), StandardCharsets.UTF_8).contains("\"balance\":\"77\""),
                         Arrays.toString(order));
             }
         }
@@ -273,9 +288,13 @@ class LedgerStateTest {
             return;
         }
         for (int i = k; i < a.length; i++) {
-            int t = a[k]; a[k] = a[i]; a[i] = t;
+            int t = a[k];
+            a[k] = a[i];
+            a[i] = t;
             permute(a, k + 1, out);
-            t = a[k]; a[k] = a[i]; a[i] = t;
+            t = a[k];
+            a[k] = a[i];
+            a[i] = t;
         }
     }
 
@@ -338,13 +357,15 @@ class LedgerStateTest {
         assertEquals("redeem_settled", settle.events().get(1).type());
         assertEquals(20, balance(net.provider));
         assertEquals("spent", zetaStatus(z));
-        assertEquals("accepted", queryJson("/deposit", Hex.upper(id)).get("status").asText());
+        assertEquals(
+                "accepted", queryJson("/deposit", Hex.upper(id)).get("status").asText());
         // votes after settlement
         assertRefused(Kind.ALREADY_SETTLED, one(net.tx.verificationVote(net.verifiers[2], 0, id, true)));
         assertRefused(Kind.ALREADY_SETTLED, one(net.tx.verificationVote(net.verifiers[2], 0, id, false)));
         // double spend of a spent ζ
-        assertRefused(Kind.DOUBLE_SPEND, one(net.tx.credentialDeposit(net.provider, net.next(net.provider) , z, 20,
-                new byte[] {1})));
+        assertRefused(
+                Kind.DOUBLE_SPEND,
+                one(net.tx.credentialDeposit(net.provider, net.next(net.provider), z, 20, new byte[] {1})));
         assertEquals(20, balance(net.provider));
     }
 
@@ -365,7 +386,8 @@ class LedgerStateTest {
         assertTrue(one(verdict(1, id, true)).isOk()); // one accept does not reach 2
         TxOutcome o = one(verdict(2, id, false));
         assertTrue(o.isOk(), o.log());
-        assertEquals("rejected", queryJson("/deposit", Hex.upper(id)).get("status").asText());
+        assertEquals(
+                "rejected", queryJson("/deposit", Hex.upper(id)).get("status").asText());
         assertEquals("unspent", zetaStatus(z));
         assertEquals(0, balance(net.provider));
         // spend of a rejected deposit: no vote can settle it any more
@@ -418,16 +440,20 @@ class LedgerStateTest {
         }
         byte[] offSubgroup = Zeta.curvePointAtOrAfter(BigInteger.valueOf(5000));
         for (byte[] bad : List.of(noFlag, infinity, notReduced, uncompressed, offCurve, offSubgroup, new byte[47])) {
-            assertRefused(Kind.NOT_CANONICAL, one(net.tx.credentialDeposit(net.provider, 0, bad, 10,
-                    new byte[] {1})));
+            assertRefused(Kind.NOT_CANONICAL, one(net.tx.credentialDeposit(net.provider, 0, bad, 10, new byte[] {1})));
         }
-        assertEquals(0, queryJson("/account", Hex.prefixed(net.provider.address())).get("nonce").asLong());
+        assertEquals(
+                0,
+                queryJson("/account", Hex.prefixed(net.provider.address()))
+                        .get("nonce")
+                        .asLong());
     }
 
     @Test
     void deposit_valueNotAllowed_refused() {
-        assertRefused(Kind.VALUE_NOT_ALLOWED, one(net.tx.credentialDeposit(net.provider, 0, TestNet.zeta(6), 7,
-                new byte[] {1})));
+        assertRefused(
+                Kind.VALUE_NOT_ALLOWED,
+                one(net.tx.credentialDeposit(net.provider, 0, TestNet.zeta(6), 7, new byte[] {1})));
         assertEquals("unspent", zetaStatus(TestNet.zeta(6)));
     }
 
@@ -442,22 +468,26 @@ class LedgerStateTest {
         JsonNode r = queryJson("/registry", null);
         assertEquals(3, r.get("watchers").size());
         assertEquals(3, r.get("issuers").size());
-        assertEquals(Hex.prefixed(net.verifiers[2].address()), r.get("verifiers").get(2).asText());
+        assertEquals(
+                Hex.prefixed(net.verifiers[2].address()),
+                r.get("verifiers").get(2).asText());
     }
 
     @Test
     void query_badInput_clearErrorCode() {
         assertEquals(Kind.BAD_QUERY.code(), state.query("/nope", new byte[0]).code());
-        assertEquals(Kind.BAD_QUERY.code(), state.query("/balance", "xyz".getBytes()).code());
-        assertEquals(Kind.NOT_CANONICAL.code(), state.query("/zeta", new byte[48]).code());
+        assertEquals(
+                Kind.BAD_QUERY.code(), state.query("/balance", "xyz".getBytes()).code());
+        assertEquals(
+                Kind.NOT_CANONICAL.code(), state.query("/zeta", new byte[48]).code());
     }
 
     @Test
     void genesis_thresholdAboveMembers_refused() {
         LedgerState s = LedgerState.inMemory();
         String bad = net.genesisJson().replace("\"watcher_threshold\":2", "\"watcher_threshold\":4");
-        LedgerException e = assertThrows(LedgerException.class,
-                () -> s.initChain("c", bad.getBytes(StandardCharsets.UTF_8)));
+        LedgerException e =
+                assertThrows(LedgerException.class, () -> s.initChain("c", bad.getBytes(StandardCharsets.UTF_8)));
         assertEquals(Kind.BAD_GENESIS, e.kind());
         assertFalse(s.initialized());
         assertThrows(LedgerException.class, () -> state.initChain("again", net.genesis()));
@@ -469,11 +499,12 @@ class LedgerStateTest {
         for (var w : net.watchers) {
             byKey = byKey.replace(Hex.prefixed(w.address()), Hex.lower(Secp256k1.publicKey(w)));
         }
-        byKey = byKey.replace(Hex.prefixed(net.verifiers[0].address()),
-                "0x" + Hex.lower(uncompressed(net.verifiers[0])));
+        byKey = byKey.replace(
+                Hex.prefixed(net.verifiers[0].address()), "0x" + Hex.lower(uncompressed(net.verifiers[0])));
         LedgerState s = LedgerState.inMemory();
         s.initChain(TestNet.CHAIN, byKey.getBytes(StandardCharsets.UTF_8));
-        assertEquals(new String(state.query("/registry", new byte[0]).value(), StandardCharsets.UTF_8),
+        assertEquals(
+                new String(state.query("/registry", new byte[0]).value(), StandardCharsets.UTF_8),
                 new String(s.query("/registry", new byte[0]).value(), StandardCharsets.UTF_8));
         assertArrayEquals(state.appHash(), s.appHash());
     }
@@ -490,7 +521,11 @@ class LedgerStateTest {
     }
 
     private static String attr(LedgerEvent e, String key) {
-        return e.attributes().stream().filter(a -> a.key().equals(key)).findFirst().orElseThrow().value();
+        return e.attributes().stream()
+                .filter(a -> a.key().equals(key))
+                .findFirst()
+                .orElseThrow()
+                .value();
     }
 
     private static nym.ledger.tx.proto.LedgerProto.SignedTx parse(byte[] t) {

@@ -5,17 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.math.BigInteger;
 import java.util.HexFormat;
-
-import org.junit.jupiter.api.Test;
-
 import nym.ledger.LedgerException;
 import nym.ledger.LedgerException.Kind;
+import org.junit.jupiter.api.Test;
 
 class ZetaTest {
 
     @Test
     void generator_encodesToTheStandardCompressedG1Generator() {
-        assertEquals("97f1d3a73197d7942695638c4fa9ac0fc3688c4f9774b905a14e3a3f171bac586c55e83ff97a1aeffb3af00adb22c6bb",
+        assertEquals(
+                "97f1d3a73197d7942695638c4fa9ac0fc3688c4f9774b905a14e3a3f171bac586c55e83ff97a1aeffb3af00adb22c6bb",
                 HexFormat.of().formatHex(Zeta.multipleOfGenerator(BigInteger.ONE)));
         Zeta.requireCanonical(Zeta.multipleOfGenerator(BigInteger.ONE));
     }

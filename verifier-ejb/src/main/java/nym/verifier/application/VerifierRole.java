@@ -16,19 +16,20 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Singleton
 public class VerifierRole {
 
-  private static final Logger LOG = Logger.getLogger(VerifierRole.class.getName());
+    private static final Logger LOG = Logger.getLogger(VerifierRole.class.getName());
 
-  @Inject
-  @ConfigProperty(name = "nym.authority.index", defaultValue = "0")
-  int authority;
+    @Inject
+    @ConfigProperty(name = "nym.authority.index", defaultValue = "0")
+    int authority;
 
-  @PostConstruct
-  void announce() {
-    LOG.info(() -> authority > 0 ? "verifier role of authority " + authority : "no authority index: verifier role idle");
-  }
+    @PostConstruct
+    void announce() {
+        LOG.info(() ->
+                authority > 0 ? "verifier role of authority " + authority : "no authority index: verifier role idle");
+    }
 
-  /** The authority this instance is, or 0. */
-  public int authority() {
-    return authority;
-  }
+    /** The authority this instance is, or 0. */
+    public int authority() {
+        return authority;
+    }
 }

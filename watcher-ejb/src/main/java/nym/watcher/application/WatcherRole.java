@@ -16,19 +16,20 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Singleton
 public class WatcherRole {
 
-  private static final Logger LOG = Logger.getLogger(WatcherRole.class.getName());
+    private static final Logger LOG = Logger.getLogger(WatcherRole.class.getName());
 
-  @Inject
-  @ConfigProperty(name = "nym.authority.index", defaultValue = "0")
-  int authority;
+    @Inject
+    @ConfigProperty(name = "nym.authority.index", defaultValue = "0")
+    int authority;
 
-  @PostConstruct
-  void announce() {
-    LOG.info(() -> authority > 0 ? "watcher role of authority " + authority : "no authority index: watcher role idle");
-  }
+    @PostConstruct
+    void announce() {
+        LOG.info(() ->
+                authority > 0 ? "watcher role of authority " + authority : "no authority index: watcher role idle");
+    }
 
-  /** The authority this instance is, or 0. */
-  public int authority() {
-    return authority;
-  }
+    /** The authority this instance is, or 0. */
+    public int authority() {
+        return authority;
+    }
 }

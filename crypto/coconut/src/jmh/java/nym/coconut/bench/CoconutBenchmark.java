@@ -121,16 +121,17 @@ public class CoconutBenchmark {
         single = KeyGen.keygen(params, rng);
         elGamal = ElGamalKeyPair.generate(params, rng);
         request = Issuance.prepareBlindSign(params, elGamal.publicKey(), attributes, rng);
-        blinded1 = Issuance.blindSign(params, keys.issuer(1).secretKey(), elGamal.publicKey(), request,
-                publicAttributes);
-        blinded2 = Issuance.blindSign(params, keys.issuer(2).secretKey(), elGamal.publicKey(), request,
-                publicAttributes);
-        BlindedSignature blinded3 = Issuance.blindSign(params, keys.issuer(3).secretKey(), elGamal.publicKey(),
-                request, publicAttributes);
-        twoShares = List.of(new PartialSignature(1, Issuance.unblind(blinded1, elGamal)),
+        blinded1 =
+                Issuance.blindSign(params, keys.issuer(1).secretKey(), elGamal.publicKey(), request, publicAttributes);
+        blinded2 =
+                Issuance.blindSign(params, keys.issuer(2).secretKey(), elGamal.publicKey(), request, publicAttributes);
+        BlindedSignature blinded3 =
+                Issuance.blindSign(params, keys.issuer(3).secretKey(), elGamal.publicKey(), request, publicAttributes);
+        twoShares = List.of(
+                new PartialSignature(1, Issuance.unblind(blinded1, elGamal)),
                 new PartialSignature(2, Issuance.unblind(blinded2, elGamal)));
-        threeShares = List.of(twoShares.get(0), twoShares.get(1),
-                new PartialSignature(3, Issuance.unblind(blinded3, elGamal)));
+        threeShares = List.of(
+                twoShares.get(0), twoShares.get(1), new PartialSignature(3, Issuance.unblind(blinded3, elGamal)));
         twoKeys = List.of(keys.issuer(1).verificationKeyShare(), keys.issuer(2).verificationKeyShare());
         threeKeys = List.of(twoKeys.get(0), twoKeys.get(1), keys.issuer(3).verificationKeyShare());
         vk = Aggregation.aggregateVerificationKeys(twoKeys);
@@ -197,7 +198,10 @@ public class CoconutBenchmark {
 
     @Benchmark
     public void verifyShare() throws CoconutException {
-        SignatureVerification.verifyShare(params, keys.issuer(1).verificationKey(), attributes,
+        SignatureVerification.verifyShare(
+                params,
+                keys.issuer(1).verificationKey(),
+                attributes,
                 twoShares.get(0).signature());
     }
 
@@ -222,7 +226,8 @@ public class CoconutBenchmark {
         BlindSignRequest r = Issuance.prepareBlindSign(params, elGamal.publicKey(), attributes, rng);
         Signature s1 = Issuance.unblind(blinded1, elGamal);
         Signature s2 = Issuance.unblind(blinded2, elGamal);
-        Signature s = Aggregation.aggregateSignatures(List.of(new PartialSignature(1, s1), new PartialSignature(2, s2)));
+        Signature s =
+                Aggregation.aggregateSignatures(List.of(new PartialSignature(1, s1), new PartialSignature(2, s2)));
         return r == null ? null : s;
     }
 
@@ -234,7 +239,8 @@ public class CoconutBenchmark {
         Signature s2 = Issuance.unblind(blinded2, elGamal);
         SignatureVerification.verifyShare(params, twoKeys.get(0).key(), attributes, s1);
         SignatureVerification.verifyShare(params, twoKeys.get(1).key(), attributes, s2);
-        Signature s = Aggregation.aggregateSignatures(List.of(new PartialSignature(1, s1), new PartialSignature(2, s2)));
+        Signature s =
+                Aggregation.aggregateSignatures(List.of(new PartialSignature(1, s1), new PartialSignature(2, s2)));
         return r == null ? null : s;
     }
 

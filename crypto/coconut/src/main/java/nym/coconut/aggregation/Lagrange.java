@@ -21,8 +21,9 @@ public final class Lagrange {
         Set<Integer> seen = new HashSet<>();
         for (int i : indices) {
             if (i < 1 || i > Sizes.MAX_INDEX || !seen.add(i)) {
-                throw new CoconutException(Kind.INVALID_ARGUMENT, "share indices must be distinct and in [1, "
-                        + Sizes.MAX_INDEX + "]: " + indices);
+                throw new CoconutException(
+                        Kind.INVALID_ARGUMENT,
+                        "share indices must be distinct and in [1, " + Sizes.MAX_INDEX + "]: " + indices);
             }
         }
         BigInteger[] out = new BigInteger[indices.size()];

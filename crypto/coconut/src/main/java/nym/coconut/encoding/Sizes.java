@@ -12,6 +12,7 @@ import nym.coconut.math.Scalars;
 public final class Sizes {
     /** Version byte of every encoding this library writes. */
     public static final int VERSION = 1;
+
     public static final int SCALAR = Scalars.BYTES;
     public static final int G1 = G1Element.COMPRESSED_BYTES;
     public static final int G2 = G2Element.COMPRESSED_BYTES;

@@ -33,7 +33,9 @@ public record BlindSignRequest(G1Element commitment, List<Ciphertext> ciphertext
 
     public byte[] toBytes() {
         int p = privateCount();
-        ByteWriter w = new ByteWriter(TypeTag.BLIND_SIGN_REQUEST, Sizes.blindSignRequest(p)).u8(p).g1(commitment);
+        ByteWriter w = new ByteWriter(TypeTag.BLIND_SIGN_REQUEST, Sizes.blindSignRequest(p))
+                .u8(p)
+                .g1(commitment);
         for (Ciphertext c : ciphertexts) {
             w.g1(c.a()).g1(c.b());
         }

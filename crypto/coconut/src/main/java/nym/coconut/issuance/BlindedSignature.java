@@ -18,7 +18,10 @@ public record BlindedSignature(G1Element h, G1Element aTilde, G1Element bTilde) 
     }
 
     public byte[] toBytes() {
-        return new ByteWriter(TypeTag.BLINDED_SIGNATURE, Sizes.blindedSignature()).g1(h).g1(aTilde).g1(bTilde)
+        return new ByteWriter(TypeTag.BLINDED_SIGNATURE, Sizes.blindedSignature())
+                .g1(h)
+                .g1(aTilde)
+                .g1(bTilde)
                 .toBytes();
     }
 

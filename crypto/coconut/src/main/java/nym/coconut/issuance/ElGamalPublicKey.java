@@ -16,7 +16,9 @@ public record ElGamalPublicKey(G1Element gamma) {
     }
 
     public byte[] toBytes() {
-        return new ByteWriter(TypeTag.ELGAMAL_PUBLIC_KEY, Sizes.elGamalPublicKey()).g1(gamma).toBytes();
+        return new ByteWriter(TypeTag.ELGAMAL_PUBLIC_KEY, Sizes.elGamalPublicKey())
+                .g1(gamma)
+                .toBytes();
     }
 
     public static ElGamalPublicKey fromBytes(byte[] bytes) throws CoconutException {

@@ -35,8 +35,9 @@ public final class Issuance {
      * m_j as c_j = (g1^{k_j}, γ^{k_j} h^{m_j}) and proves π_s. The public attributes are part of cm (so h is bound
      * to them) but are not proven: the issuer divides them out.
      */
-    public static BlindSignRequest prepareBlindSign(Parameters params, ElGamalPublicKey gammaKey, Attributes attributes,
-            RandomSource rng) throws CoconutException {
+    public static BlindSignRequest prepareBlindSign(
+            Parameters params, ElGamalPublicKey gammaKey, Attributes attributes, RandomSource rng)
+            throws CoconutException {
         int p = attributes.privateCount();
         int k = attributes.publicCount();
         params.checkAttributeCount(p, k);
@@ -100,8 +101,15 @@ public final class Issuance {
         return new BlindSignRequest(cm, cs, new BlindSignProof(c, ro, rk, rm));
     }
 
-    private static BigInteger piSChallenge(G1Element gamma, G1Element cm, G1Element h, List<Ciphertext> cs,
-            List<BigInteger> publicAttributes, G1Element aCm, List<G1Element> aA, List<G1Element> aB) {
+    private static BigInteger piSChallenge(
+            G1Element gamma,
+            G1Element cm,
+            G1Element h,
+            List<Ciphertext> cs,
+            List<BigInteger> publicAttributes,
+            G1Element aCm,
+            List<G1Element> aA,
+            List<G1Element> aB) {
         Transcript t = new Transcript(PI_S_LABEL).g1(gamma).g1(cm).g1(h).integer(cs.size());
         for (Ciphertext c : cs) {
             t.g1(c.a()).g1(c.b());
@@ -116,14 +124,20 @@ public final class Issuance {
      *
      * @throws CoconutException {@link Kind#INVALID_PROOF} when π_s does not verify
      */
-    public static void verifyBlindSignRequest(Parameters params, ElGamalPublicKey gammaKey, BlindSignRequest request,
-            List<BigInteger> publicAttributes) throws CoconutException {
+    public static void verifyBlindSignRequest(
+            Parameters params, ElGamalPublicKey gammaKey, BlindSignRequest request, List<BigInteger> publicAttributes)
+            throws CoconutException {
         G1Element h = hashCommitment(request.commitment());
         verifyPiS(params, gammaKey.gamma(), request, Attributes.checkPublic(publicAttributes), h);
     }
 
-    private static void verifyPiS(Parameters params, G1Element gamma, BlindSignRequest request,
-            List<BigInteger> publicAttributes, G1Element h) throws CoconutException {
+    private static void verifyPiS(
+            Parameters params,
+            G1Element gamma,
+            BlindSignRequest request,
+            List<BigInteger> publicAttributes,
+            G1Element h)
+            throws CoconutException {
         int p = request.privateCount();
         int k = publicAttributes.size();
         params.checkAttributeCount(p, k);
@@ -137,7 +151,8 @@ public final class Issuance {
             for (int i = 0; i < k; i++) {
                 pubBases.add(params.h(p + i));
             }
-            cmPrivate = cmPrivate.add(G1Element.multiScalarMul(pubBases, publicAttributes).neg());
+            cmPrivate = cmPrivate.add(
+                    G1Element.multiScalarMul(pubBases, publicAttributes).neg());
         }
         List<G1Element> bases = new ArrayList<>(p + 2);
         List<BigInteger> scalars = new ArrayList<>(p + 2);
@@ -156,10 +171,11 @@ public final class Issuance {
             Ciphertext cj = request.ciphertexts().get(j);
             BigInteger rk = pi.responsesK().get(j);
             aA.add(G1Element.multiScalarMul(List.of(cj.a(), g1), List.of(c, rk)));
-            aB.add(G1Element.multiScalarMul(List.of(cj.b(), gamma, h), List.of(c, rk, pi.responsesM().get(j))));
+            aB.add(G1Element.multiScalarMul(
+                    List.of(cj.b(), gamma, h), List.of(c, rk, pi.responsesM().get(j))));
         }
-        BigInteger expected = piSChallenge(gamma, request.commitment(), h, request.ciphertexts(), publicAttributes, aCm,
-                aA, aB);
+        BigInteger expected =
+                piSChallenge(gamma, request.commitment(), h, request.ciphertexts(), publicAttributes, aCm, aA, aB);
         if (!expected.equals(c)) {
             throw new CoconutException(Kind.INVALID_PROOF, "π_s does not verify");
         }
@@ -172,8 +188,13 @@ public final class Issuance {
      * @throws CoconutException {@link Kind#INVALID_PROOF} for a bad π_s, {@link Kind#INVALID_ARGUMENT} when the
      *     attributes do not fit the key
      */
-    public static BlindedSignature blindSign(Parameters params, SecretKey sk, ElGamalPublicKey gammaKey,
-            BlindSignRequest request, List<BigInteger> publicAttributes) throws CoconutException {
+    public static BlindedSignature blindSign(
+            Parameters params,
+            SecretKey sk,
+            ElGamalPublicKey gammaKey,
+            BlindSignRequest request,
+            List<BigInteger> publicAttributes)
+            throws CoconutException {
         List<BigInteger> pub = Attributes.checkPublic(publicAttributes);
         int p = request.privateCount();
         if (p + pub.size() > sk.size()) {
@@ -199,8 +220,8 @@ public final class Issuance {
             ys.add(sk.y(j));
             bScalars.add(sk.y(j));
         }
-        return new BlindedSignature(h, G1Element.multiScalarMul(aBases, ys),
-                G1Element.multiScalarMul(bBases, bScalars));
+        return new BlindedSignature(
+                h, G1Element.multiScalarMul(aBases, ys), G1Element.multiScalarMul(bBases, bScalars));
     }
 
     /** Unblind(σ̃, d) → σ = (h, b̃ · ã^{-d}). The result should be checked with the issuer's vk_i before use. */
@@ -214,8 +235,7 @@ public final class Issuance {
      * Plain Sign(sk, m) over public attributes: h = H(m) (hash to G1 of the encoded attributes) and
      * σ = (h, h^{x + Σ y_j m_j}).
      */
-    public static Signature sign(Parameters params, SecretKey sk, List<BigInteger> attributes)
-            throws CoconutException {
+    public static Signature sign(Parameters params, SecretKey sk, List<BigInteger> attributes) throws CoconutException {
         List<BigInteger> m = Attributes.checkPublic(attributes);
         params.checkAttributeCount(0, m.size());
         if (m.size() > sk.size()) {

@@ -18,8 +18,11 @@ public record PartialSignature(int index, Signature signature) {
     }
 
     public byte[] toBytes() {
-        return new ByteWriter(TypeTag.PARTIAL_SIGNATURE, Sizes.partialSignature()).u16(index).g1(signature.h())
-                .g1(signature.s()).toBytes();
+        return new ByteWriter(TypeTag.PARTIAL_SIGNATURE, Sizes.partialSignature())
+                .u16(index)
+                .g1(signature.h())
+                .g1(signature.s())
+                .toBytes();
     }
 
     public static PartialSignature fromBytes(byte[] bytes) throws CoconutException {

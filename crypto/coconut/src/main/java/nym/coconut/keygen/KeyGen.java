@@ -44,8 +44,8 @@ public final class KeyGen {
      */
     public static ThresholdKeys ttpKeyGen(Parameters params, int t, int n, RandomSource rng) throws CoconutException {
         if (t < 1 || n < t || n > Sizes.MAX_INDEX) {
-            throw new CoconutException(Kind.INVALID_ARGUMENT, "need 1 ≤ t ≤ n ≤ " + Sizes.MAX_INDEX + ", got t=" + t
-                    + ", n=" + n);
+            throw new CoconutException(
+                    Kind.INVALID_ARGUMENT, "need 1 ≤ t ≤ n ≤ " + Sizes.MAX_INDEX + ", got t=" + t + ", n=" + n);
         }
         int q = params.maxAttributes();
         BigInteger[] v = randomPolynomial(t, rng);

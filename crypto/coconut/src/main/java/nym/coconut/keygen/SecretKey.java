@@ -39,7 +39,9 @@ public final class SecretKey {
     }
 
     public byte[] toBytes() {
-        ByteWriter w = new ByteWriter(TypeTag.SECRET_KEY, Sizes.secretKey(ys.size())).u8(ys.size()).scalar(x);
+        ByteWriter w = new ByteWriter(TypeTag.SECRET_KEY, Sizes.secretKey(ys.size()))
+                .u8(ys.size())
+                .scalar(x);
         ys.forEach(w::scalar);
         return w.toBytes();
     }

@@ -45,7 +45,8 @@ public final class VerificationKey {
     }
 
     public byte[] toBytes() {
-        return writeBody(new ByteWriter(TypeTag.VERIFICATION_KEY, Sizes.verificationKey(size()))).toBytes();
+        return writeBody(new ByteWriter(TypeTag.VERIFICATION_KEY, Sizes.verificationKey(size())))
+                .toBytes();
     }
 
     ByteWriter writeBody(ByteWriter w) {
@@ -80,7 +81,8 @@ public final class VerificationKey {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof VerificationKey && ((VerificationKey) o).alpha.equals(alpha)
+        return o instanceof VerificationKey
+                && ((VerificationKey) o).alpha.equals(alpha)
                 && ((VerificationKey) o).betas.equals(betas);
     }
 

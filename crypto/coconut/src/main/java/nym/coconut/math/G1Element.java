@@ -90,8 +90,9 @@ public final class G1Element {
      */
     public static G1Element fromBytes(byte[] bytes, boolean allowIdentity) throws CoconutException {
         if (bytes == null || bytes.length != COMPRESSED_BYTES) {
-            throw new CoconutException(CoconutException.Kind.MALFORMED_ENCODING, "a G1 point is " + COMPRESSED_BYTES
-                    + " bytes compressed");
+            throw new CoconutException(
+                    CoconutException.Kind.MALFORMED_ENCODING,
+                    "a G1 point is " + COMPRESSED_BYTES + " bytes compressed");
         }
         if ((bytes[0] & 0x80) == 0) {
             throw new CoconutException(CoconutException.Kind.INVALID_POINT_ENCODING, "G1 point is not compressed");

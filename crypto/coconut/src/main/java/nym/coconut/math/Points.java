@@ -13,8 +13,8 @@ final class Points {
             return new CoconutException(CoconutException.Kind.POINT_NOT_ON_CURVE, group + " point not on curve", e);
         }
         if (m.contains("group")) {
-            return new CoconutException(CoconutException.Kind.POINT_NOT_IN_SUBGROUP, group + " point not in subgroup",
-                    e);
+            return new CoconutException(
+                    CoconutException.Kind.POINT_NOT_IN_SUBGROUP, group + " point not in subgroup", e);
         }
         return new CoconutException(CoconutException.Kind.INVALID_POINT_ENCODING, group + " point: bad encoding", e);
     }

@@ -54,8 +54,10 @@ public final class Parameters {
     /** Throws unless {@code privateCount + publicCount} attributes fit. */
     public void checkAttributeCount(int privateCount, int publicCount) throws CoconutException {
         if (privateCount < 0 || publicCount < 0 || privateCount + publicCount == 0 || privateCount + publicCount > q) {
-            throw new CoconutException(Kind.INVALID_ARGUMENT, "credential with " + privateCount + " private and "
-                    + publicCount + " public attributes does not fit q = " + q);
+            throw new CoconutException(
+                    Kind.INVALID_ARGUMENT,
+                    "credential with " + privateCount + " private and " + publicCount
+                            + " public attributes does not fit q = " + q);
         }
     }
 

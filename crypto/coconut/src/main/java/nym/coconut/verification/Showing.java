@@ -26,9 +26,11 @@ public final class Showing {
     static final String PI_V_LABEL = "NYM-COCONUT-V01/pi_v";
     /** Length bounds of the verifier identity the proof is bound to. */
     public static final int MIN_BINDING = 1;
+
     public static final int MAX_BINDING = 255;
     /** Length bounds of the verifier's nonce (at least 128 bits). */
     public static final int MIN_NONCE = 16;
+
     public static final int MAX_NONCE = 255;
 
     private Showing() {}
@@ -44,8 +46,15 @@ public final class Showing {
      * κ = α g2^r ∏_{j&lt;p} β_j^{m_j}, ν = h'^r, ζ = g1^{m_0} (m_0 the serial) and π_v over all of them, the public
      * attributes, the verifier identity and the nonce.
      */
-    public static Theta proveCredential(Parameters params, VerificationKey vk, Signature sigma, Attributes attributes,
-            byte[] verifier, byte[] nonce, RandomSource rng) throws CoconutException {
+    public static Theta proveCredential(
+            Parameters params,
+            VerificationKey vk,
+            Signature sigma,
+            Attributes attributes,
+            byte[] verifier,
+            byte[] nonce,
+            RandomSource rng)
+            throws CoconutException {
         int p = attributes.privateCount();
         int k = attributes.publicCount();
         checkShape(params, vk, p, k, verifier, nonce);
@@ -81,8 +90,20 @@ public final class Showing {
         G1Element aNu = hPrime.mul(wr);
         G1Element aZeta = g1.mul(wm.get(0));
 
-        BigInteger c = challenge(vk, p + k, hPrime, randomized.s(), kappa, nu, zeta, attributes.publicAttributes(),
-                verifier, nonce, aKappa, aNu, aZeta);
+        BigInteger c = challenge(
+                vk,
+                p + k,
+                hPrime,
+                randomized.s(),
+                kappa,
+                nu,
+                zeta,
+                attributes.publicAttributes(),
+                verifier,
+                nonce,
+                aKappa,
+                aNu,
+                aZeta);
         BigInteger rr = Scalars.sub(wr, Scalars.mul(c, r));
         List<BigInteger> rm = new ArrayList<>(p);
         for (int j = 0; j < p; j++) {
@@ -101,8 +122,14 @@ public final class Showing {
      *     {@link Kind#INVALID_SIGNATURE} if the pairing equation fails (wrong key, wrong public attribute),
      *     {@link Kind#IDENTITY_POINT} or {@link Kind#INVALID_ARGUMENT} for a malformed Θ or shape
      */
-    public static void verifyCredential(Parameters params, VerificationKey vk, Theta theta,
-            List<BigInteger> publicAttributes, byte[] verifier, byte[] nonce) throws CoconutException {
+    public static void verifyCredential(
+            Parameters params,
+            VerificationKey vk,
+            Theta theta,
+            List<BigInteger> publicAttributes,
+            byte[] verifier,
+            byte[] nonce)
+            throws CoconutException {
         verify(params, vk, null, theta, publicAttributes, verifier, nonce);
     }
 
@@ -112,19 +139,35 @@ public final class Showing {
      *
      * @throws CoconutException as {@link #verifyCredential(Parameters, VerificationKey, Theta, List, byte[], byte[])}
      */
-    public static void verifyCredential(Parameters params, PreparedVerificationKey prepared, Theta theta,
-            List<BigInteger> publicAttributes, byte[] verifier, byte[] nonce) throws CoconutException {
+    public static void verifyCredential(
+            Parameters params,
+            PreparedVerificationKey prepared,
+            Theta theta,
+            List<BigInteger> publicAttributes,
+            byte[] verifier,
+            byte[] nonce)
+            throws CoconutException {
         verify(params, prepared.key(), prepared, theta, publicAttributes, verifier, nonce);
     }
 
-    private static void verify(Parameters params, VerificationKey vk, PreparedVerificationKey prepared, Theta theta,
-            List<BigInteger> publicAttributes, byte[] verifier, byte[] nonce) throws CoconutException {
+    private static void verify(
+            Parameters params,
+            VerificationKey vk,
+            PreparedVerificationKey prepared,
+            Theta theta,
+            List<BigInteger> publicAttributes,
+            byte[] verifier,
+            byte[] nonce)
+            throws CoconutException {
         List<BigInteger> pub = Attributes.checkPublic(publicAttributes);
         int p = theta.privateCount();
         int k = pub.size();
         checkShape(params, vk, p, k, verifier, nonce);
-        if (theta.hPrime().isIdentity() || theta.sPrime().isIdentity() || theta.kappa().isIdentity()
-                || theta.nu().isIdentity() || theta.zeta().isIdentity()) {
+        if (theta.hPrime().isIdentity()
+                || theta.sPrime().isIdentity()
+                || theta.kappa().isIdentity()
+                || theta.nu().isIdentity()
+                || theta.zeta().isIdentity()) {
             throw new CoconutException(Kind.IDENTITY_POINT, "Θ contains the identity");
         }
         ShowProof pi = theta.proof();
@@ -132,16 +175,30 @@ public final class Showing {
 
         // Witness commitments. The exponents here are public (challenge and responses), so the fixed-base tables of
         // g1 and g2 (and of β_j when prepared), which are variable-time, may be used.
-        G2Element aKappa = theta.kappa().add(vk.alpha().neg()).mul(c).add(FixedBase.g2().mul(pi.responseR()));
+        G2Element aKappa =
+                theta.kappa().add(vk.alpha().neg()).mul(c).add(FixedBase.g2().mul(pi.responseR()));
         for (int j = 0; j < p; j++) {
             FixedBase.G2Table table = prepared == null ? null : prepared.betaTable(j);
             BigInteger rm = pi.responsesM().get(j);
             aKappa = aKappa.add(table != null ? table.mul(rm) : vk.beta(j).mul(rm));
         }
-        G1Element aZeta = theta.zeta().mul(c).add(FixedBase.g1().mul(pi.responsesM().get(0)));
+        G1Element aZeta =
+                theta.zeta().mul(c).add(FixedBase.g1().mul(pi.responsesM().get(0)));
         G1Element aNu = G1Element.multiScalarMul(List.of(theta.nu(), theta.hPrime()), List.of(c, pi.responseR()));
-        BigInteger expected = challenge(vk, p + k, theta.hPrime(), theta.sPrime(), theta.kappa(), theta.nu(),
-                theta.zeta(), pub, verifier, nonce, aKappa, aNu, aZeta);
+        BigInteger expected = challenge(
+                vk,
+                p + k,
+                theta.hPrime(),
+                theta.sPrime(),
+                theta.kappa(),
+                theta.nu(),
+                theta.zeta(),
+                pub,
+                verifier,
+                nonce,
+                aKappa,
+                aNu,
+                aZeta);
         if (!expected.equals(c)) {
             throw new CoconutException(Kind.INVALID_PROOF, "π_v does not verify");
         }
@@ -155,8 +212,7 @@ public final class Showing {
             kappaAll = kappaAll.add(G2Element.multiScalarMul(pubBases, pub));
         }
         G1Element sNu = theta.sPrime().add(theta.nu()).neg();
-        if (!Pairings.productIsOne(new G1Element[] {theta.hPrime(), sNu},
-                new G2Element[] {kappaAll, params.g2()})) {
+        if (!Pairings.productIsOne(new G1Element[] {theta.hPrime(), sNu}, new G2Element[] {kappaAll, params.g2()})) {
             throw new CoconutException(Kind.INVALID_SIGNATURE, "e(h', κ ∏ β_j^{m_j}) ≠ e(s'ν, g2)");
         }
     }
@@ -171,20 +227,43 @@ public final class Showing {
             throw new CoconutException(Kind.INVALID_ARGUMENT, "more attributes than the verification key covers");
         }
         if (verifier == null || verifier.length < MIN_BINDING || verifier.length > MAX_BINDING) {
-            throw new CoconutException(Kind.INVALID_ARGUMENT, "verifier identity must be " + MIN_BINDING + ".."
-                    + MAX_BINDING + " bytes");
+            throw new CoconutException(
+                    Kind.INVALID_ARGUMENT, "verifier identity must be " + MIN_BINDING + ".." + MAX_BINDING + " bytes");
         }
         if (nonce == null || nonce.length < MIN_NONCE || nonce.length > MAX_NONCE) {
-            throw new CoconutException(Kind.INVALID_ARGUMENT, "nonce must be " + MIN_NONCE + ".." + MAX_NONCE
-                    + " bytes");
+            throw new CoconutException(
+                    Kind.INVALID_ARGUMENT, "nonce must be " + MIN_NONCE + ".." + MAX_NONCE + " bytes");
         }
     }
 
-    private static BigInteger challenge(VerificationKey vk, int attributeCount, G1Element hPrime, G1Element sPrime,
-            G2Element kappa, G1Element nu, G1Element zeta, List<BigInteger> publicAttributes, byte[] verifier,
-            byte[] nonce, G2Element aKappa, G1Element aNu, G1Element aZeta) {
-        return new Transcript(PI_V_LABEL).g2(vk.alpha()).g2(vk.betas().subList(0, attributeCount)).g1(hPrime)
-                .g1(sPrime).g2(kappa).g1(nu).g1(zeta).scalars(publicAttributes).bytes(verifier).bytes(nonce)
-                .g2(aKappa).g1(aNu).g1(aZeta).challenge();
+    private static BigInteger challenge(
+            VerificationKey vk,
+            int attributeCount,
+            G1Element hPrime,
+            G1Element sPrime,
+            G2Element kappa,
+            G1Element nu,
+            G1Element zeta,
+            List<BigInteger> publicAttributes,
+            byte[] verifier,
+            byte[] nonce,
+            G2Element aKappa,
+            G1Element aNu,
+            G1Element aZeta) {
+        return new Transcript(PI_V_LABEL)
+                .g2(vk.alpha())
+                .g2(vk.betas().subList(0, attributeCount))
+                .g1(hPrime)
+                .g1(sPrime)
+                .g2(kappa)
+                .g1(nu)
+                .g1(zeta)
+                .scalars(publicAttributes)
+                .bytes(verifier)
+                .bytes(nonce)
+                .g2(aKappa)
+                .g1(aNu)
+                .g1(aZeta)
+                .challenge();
     }
 }

@@ -77,8 +77,13 @@ public final class SignatureVerification {
      * @throws CoconutException {@link Kind#INVALID_SIGNATURE} when the batch does not verify,
      *     {@link Kind#INVALID_ARGUMENT} when a share has no key of its index
      */
-    public static void batchVerifyShares(Parameters params, List<VerificationKeyShare> keys, Attributes attributes,
-            List<PartialSignature> shares, RandomSource rng) throws CoconutException {
+    public static void batchVerifyShares(
+            Parameters params,
+            List<VerificationKeyShare> keys,
+            Attributes attributes,
+            List<PartialSignature> shares,
+            RandomSource rng)
+            throws CoconutException {
         if (shares.isEmpty()) {
             throw new CoconutException(Kind.INVALID_ARGUMENT, "no shares");
         }

@@ -18,8 +18,8 @@ import nym.coconut.math.G2Element;
  * σ' = (h', s'), κ = α g2^r ∏ β_j^{m_j} over the private attributes, ν = h'^r, and the proof π_v. None of the points
  * may be the identity.
  */
-public record Theta(G1Element hPrime, G1Element sPrime, G2Element kappa, G1Element nu, G1Element zeta,
-        ShowProof proof) {
+public record Theta(
+        G1Element hPrime, G1Element sPrime, G2Element kappa, G1Element nu, G1Element zeta, ShowProof proof) {
     public Theta {
         Objects.requireNonNull(hPrime);
         Objects.requireNonNull(sPrime);
@@ -36,8 +36,15 @@ public record Theta(G1Element hPrime, G1Element sPrime, G2Element kappa, G1Eleme
 
     public byte[] toBytes() {
         int p = privateCount();
-        ByteWriter w = new ByteWriter(TypeTag.THETA, Sizes.theta(p)).u8(p).g1(hPrime).g1(sPrime).g2(kappa).g1(nu)
-                .g1(zeta).scalar(proof.challenge()).scalar(proof.responseR());
+        ByteWriter w = new ByteWriter(TypeTag.THETA, Sizes.theta(p))
+                .u8(p)
+                .g1(hPrime)
+                .g1(sPrime)
+                .g2(kappa)
+                .g1(nu)
+                .g1(zeta)
+                .scalar(proof.challenge())
+                .scalar(proof.responseR());
         proof.responsesM().forEach(w::scalar);
         return w.toBytes();
     }

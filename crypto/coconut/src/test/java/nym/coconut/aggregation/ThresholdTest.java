@@ -33,8 +33,14 @@ class ThresholdTest {
     private static final RandomSource RNG = RandomSource.deterministic(3);
 
     static Stream<Arguments> thresholds() {
-        return Stream.of(Arguments.of(1, 1), Arguments.of(1, 3), Arguments.of(2, 3), Arguments.of(3, 3),
-                Arguments.of(2, 4), Arguments.of(3, 5), Arguments.of(4, 6));
+        return Stream.of(
+                Arguments.of(1, 1),
+                Arguments.of(1, 3),
+                Arguments.of(2, 3),
+                Arguments.of(3, 3),
+                Arguments.of(2, 4),
+                Arguments.of(3, 5),
+                Arguments.of(4, 6));
     }
 
     static List<List<Integer>> subsets(int n, int size) {
@@ -83,8 +89,8 @@ class ThresholdTest {
         }
         List<PartialSignature> shares = Fixtures.issueShares(params, keys, all, token, RNG);
         for (PartialSignature share : shares) {
-            SignatureVerification.verifyShare(params, keys.issuer(share.index()).verificationKey(), token,
-                    share.signature());
+            SignatureVerification.verifyShare(
+                    params, keys.issuer(share.index()).verificationKey(), token, share.signature());
         }
         List<List<Integer>> subsets = subsets(n, t);
         for (List<Integer> subset : subsets) {
@@ -116,11 +122,13 @@ class ThresholdTest {
         for (int size = 1; size < t; size++) {
             for (List<Integer> subset : subsets(n, size)) {
                 Signature sigma = Aggregation.aggregateSignatures(pick(shares, subset));
-                CoconutException e = assertThrows(CoconutException.class,
+                CoconutException e = assertThrows(
+                        CoconutException.class,
                         () -> SignatureVerification.verifyShare(params, keys.verificationKey(), token, sigma),
                         "subset " + subset);
                 assertEquals(Kind.INVALID_SIGNATURE, e.kind());
-                assertTrue(!Aggregation.aggregateVerificationKeys(keysOf(keys, subset)).equals(keys.verificationKey()));
+                assertTrue(!Aggregation.aggregateVerificationKeys(keysOf(keys, subset))
+                        .equals(keys.verificationKey()));
                 checked++;
             }
         }
@@ -136,18 +144,24 @@ class ThresholdTest {
         List<PartialSignature> ours = Fixtures.issueShares(params, keys, List.of(1), token, RNG);
         // The same request is not reusable across runs of prepareBlindSign, so sign the same h with the other set.
         List<PartialSignature> theirs = Fixtures.issueShares(params, other, List.of(2), token, RNG);
-        CoconutException mixedH = assertThrows(CoconutException.class,
-                () -> Aggregation.aggregateSignatures(List.of(ours.get(0), theirs.get(0))));
+        CoconutException mixedH = assertThrows(
+                CoconutException.class, () -> Aggregation.aggregateSignatures(List.of(ours.get(0), theirs.get(0))));
         assertEquals(Kind.INVALID_ARGUMENT, mixedH.kind());
 
         // A share on the same h from the other set's authority 2: check it against our vk_2, and aggregate it.
         ThresholdKeys both = keys;
         List<PartialSignature> mixed = Fixtures.issueSharesMixed(params, keys, other, token, RNG);
-        CoconutException single = assertThrows(CoconutException.class, () -> SignatureVerification.verifyShare(params,
-                both.issuer(2).verificationKey(), token, mixed.get(1).signature()));
+        CoconutException single = assertThrows(
+                CoconutException.class,
+                () -> SignatureVerification.verifyShare(
+                        params,
+                        both.issuer(2).verificationKey(),
+                        token,
+                        mixed.get(1).signature()));
         assertEquals(Kind.INVALID_SIGNATURE, single.kind());
         Signature sigma = Aggregation.aggregateSignatures(mixed);
-        CoconutException agg = assertThrows(CoconutException.class,
+        CoconutException agg = assertThrows(
+                CoconutException.class,
                 () -> SignatureVerification.verifyShare(params, both.verificationKey(), token, sigma));
         assertEquals(Kind.INVALID_SIGNATURE, agg.kind());
     }
@@ -157,21 +171,25 @@ class ThresholdTest {
         Parameters params = Setup.setup(3);
         ThresholdKeys keys = KeyGen.ttpKeyGen(params, 2, 3, RNG);
         VerificationKeyShare one = keys.issuer(1).verificationKeyShare();
-        CoconutException e = assertThrows(CoconutException.class,
-                () -> Aggregation.aggregateVerificationKeys(List.of(one, one)));
+        CoconutException e =
+                assertThrows(CoconutException.class, () -> Aggregation.aggregateVerificationKeys(List.of(one, one)));
         assertEquals(Kind.INVALID_ARGUMENT, e.kind());
-        assertEquals(Kind.INVALID_ARGUMENT,
-                assertThrows(CoconutException.class, () -> Lagrange.coefficientsAtZero(List.of(0, 1))).kind());
-        assertEquals(Kind.INVALID_ARGUMENT,
-                assertThrows(CoconutException.class, () -> Lagrange.coefficientsAtZero(List.of())).kind());
+        assertEquals(
+                Kind.INVALID_ARGUMENT,
+                assertThrows(CoconutException.class, () -> Lagrange.coefficientsAtZero(List.of(0, 1)))
+                        .kind());
+        assertEquals(
+                Kind.INVALID_ARGUMENT,
+                assertThrows(CoconutException.class, () -> Lagrange.coefficientsAtZero(List.of()))
+                        .kind());
     }
 
     @Test
     void ttpKeyGen_badThreshold_isInvalidArgument() throws CoconutException {
         Parameters params = Setup.setup(2);
         for (int[] tn : new int[][] {{0, 3}, {4, 3}, {1, 0}, {2, 70000}}) {
-            CoconutException e = assertThrows(CoconutException.class,
-                    () -> KeyGen.ttpKeyGen(params, tn[0], tn[1], RNG));
+            CoconutException e =
+                    assertThrows(CoconutException.class, () -> KeyGen.ttpKeyGen(params, tn[0], tn[1], RNG));
             assertEquals(Kind.INVALID_ARGUMENT, e.kind());
         }
     }

@@ -66,7 +66,13 @@ class EncodingTest {
         void accept(Object parsed) throws CoconutException;
     }
 
-    record Codec(TypeTag tag, byte[] sample, String text, Parser parser, TextParser textParser, int countOffset,
+    record Codec(
+            TypeTag tag,
+            byte[] sample,
+            String text,
+            Parser parser,
+            TextParser textParser,
+            int countOffset,
             Check check) {}
 
     private static Parameters params;
@@ -86,8 +92,8 @@ class EncodingTest {
         token = Token.newToken(2, RNG);
         elGamal = ElGamalKeyPair.generate(params, RNG);
         request = Issuance.prepareBlindSign(params, elGamal.publicKey(), token, RNG);
-        BlindedSignature blinded = Issuance.blindSign(params, keys.issuer(1).secretKey(), elGamal.publicKey(),
-                request, token.publicAttributes());
+        BlindedSignature blinded = Issuance.blindSign(
+                params, keys.issuer(1).secretKey(), elGamal.publicKey(), request, token.publicAttributes());
         PartialSignature partial = new PartialSignature(1, Issuance.unblind(blinded, elGamal));
         sigma = Fixtures.issueCredential(params, keys, token, RNG);
         nonce = Fixtures.nonce(RNG);
@@ -97,39 +103,104 @@ class EncodingTest {
         VerificationKeyShare vkShare = keys.issuer(3).verificationKeyShare();
         ElGamalPublicKey gamma = elGamal.publicKey();
         codecs = List.of(
-                new Codec(TypeTag.PARAMETERS, params.toBytes(), params.toText(), Parameters::fromBytes,
-                        Parameters::fromText, 2, null),
-                new Codec(TypeTag.SECRET_KEY, sk.toBytes(), sk.toText(), SecretKey::fromBytes, SecretKey::fromText,
-                        2, null),
-                new Codec(TypeTag.VERIFICATION_KEY, vk.toBytes(), vk.toText(), VerificationKey::fromBytes,
-                        VerificationKey::fromText, 2, null),
-                new Codec(TypeTag.VERIFICATION_KEY_SHARE, vkShare.toBytes(), vkShare.toText(),
-                        VerificationKeyShare::fromBytes, VerificationKeyShare::fromText, 4, null),
-                new Codec(TypeTag.ELGAMAL_PUBLIC_KEY, gamma.toBytes(), gamma.toText(), ElGamalPublicKey::fromBytes,
-                        ElGamalPublicKey::fromText, -1, null),
-                new Codec(TypeTag.BLIND_SIGN_REQUEST, request.toBytes(), request.toText(), BlindSignRequest::fromBytes,
-                        BlindSignRequest::fromText, 2, o -> Issuance.blindSign(params, keys.issuer(1).secretKey(),
-                                elGamal.publicKey(), (BlindSignRequest) o, token.publicAttributes())),
-                new Codec(TypeTag.BLINDED_SIGNATURE, blinded.toBytes(), blinded.toText(), BlindedSignature::fromBytes,
-                        BlindedSignature::fromText, -1, o -> SignatureVerification.verifyShare(params,
-                                keys.issuer(1).verificationKey(), token,
+                new Codec(
+                        TypeTag.PARAMETERS,
+                        params.toBytes(),
+                        params.toText(),
+                        Parameters::fromBytes,
+                        Parameters::fromText,
+                        2,
+                        null),
+                new Codec(
+                        TypeTag.SECRET_KEY,
+                        sk.toBytes(),
+                        sk.toText(),
+                        SecretKey::fromBytes,
+                        SecretKey::fromText,
+                        2,
+                        null),
+                new Codec(
+                        TypeTag.VERIFICATION_KEY,
+                        vk.toBytes(),
+                        vk.toText(),
+                        VerificationKey::fromBytes,
+                        VerificationKey::fromText,
+                        2,
+                        null),
+                new Codec(
+                        TypeTag.VERIFICATION_KEY_SHARE,
+                        vkShare.toBytes(),
+                        vkShare.toText(),
+                        VerificationKeyShare::fromBytes,
+                        VerificationKeyShare::fromText,
+                        4,
+                        null),
+                new Codec(
+                        TypeTag.ELGAMAL_PUBLIC_KEY,
+                        gamma.toBytes(),
+                        gamma.toText(),
+                        ElGamalPublicKey::fromBytes,
+                        ElGamalPublicKey::fromText,
+                        -1,
+                        null),
+                new Codec(
+                        TypeTag.BLIND_SIGN_REQUEST,
+                        request.toBytes(),
+                        request.toText(),
+                        BlindSignRequest::fromBytes,
+                        BlindSignRequest::fromText,
+                        2,
+                        o -> Issuance.blindSign(
+                                params,
+                                keys.issuer(1).secretKey(),
+                                elGamal.publicKey(),
+                                (BlindSignRequest) o,
+                                token.publicAttributes())),
+                new Codec(
+                        TypeTag.BLINDED_SIGNATURE,
+                        blinded.toBytes(),
+                        blinded.toText(),
+                        BlindedSignature::fromBytes,
+                        BlindedSignature::fromText,
+                        -1,
+                        o -> SignatureVerification.verifyShare(
+                                params,
+                                keys.issuer(1).verificationKey(),
+                                token,
                                 Issuance.unblind((BlindedSignature) o, elGamal))),
-                new Codec(TypeTag.SIGNATURE, sigma.toBytes(), sigma.toText(), Signature::fromBytes,
-                        Signature::fromText, -1, o -> SignatureVerification.verifyShare(params,
-                                keys.verificationKey(), token, (Signature) o)),
-                new Codec(TypeTag.PARTIAL_SIGNATURE, partial.toBytes(), partial.toText(), PartialSignature::fromBytes,
-                        PartialSignature::fromText, -1, o -> verifyPartial((PartialSignature) o)),
-                new Codec(TypeTag.THETA, theta.toBytes(), theta.toText(), Theta::fromBytes, Theta::fromText, 2,
-                        o -> Showing.verifyCredential(params, keys.verificationKey(), (Theta) o,
-                                token.publicAttributes(), PROVIDER, nonce)));
+                new Codec(
+                        TypeTag.SIGNATURE,
+                        sigma.toBytes(),
+                        sigma.toText(),
+                        Signature::fromBytes,
+                        Signature::fromText,
+                        -1,
+                        o -> SignatureVerification.verifyShare(params, keys.verificationKey(), token, (Signature) o)),
+                new Codec(
+                        TypeTag.PARTIAL_SIGNATURE,
+                        partial.toBytes(),
+                        partial.toText(),
+                        PartialSignature::fromBytes,
+                        PartialSignature::fromText,
+                        -1,
+                        o -> verifyPartial((PartialSignature) o)),
+                new Codec(
+                        TypeTag.THETA,
+                        theta.toBytes(),
+                        theta.toText(),
+                        Theta::fromBytes,
+                        Theta::fromText,
+                        2,
+                        o -> Showing.verifyCredential(
+                                params, keys.verificationKey(), (Theta) o, token.publicAttributes(), PROVIDER, nonce)));
     }
 
     private static void verifyPartial(PartialSignature share) throws CoconutException {
         if (share.index() > keys.size()) {
             throw new CoconutException(Kind.INVALID_ARGUMENT, "no issuer " + share.index());
         }
-        SignatureVerification.verifyShare(params, keys.issuer(share.index()).verificationKey(), token,
-                share.signature());
+        SignatureVerification.verifyShare(
+                params, keys.issuer(share.index()).verificationKey(), token, share.signature());
     }
 
     private static byte[] reencode(Object o) {
@@ -185,7 +256,9 @@ class EncodingTest {
         assertEquals(Sizes.parameters(), params.toBytes().length);
         assertEquals(Sizes.secretKey(q), keys.issuer(1).secretKey().toBytes().length);
         assertEquals(Sizes.verificationKey(q), keys.verificationKey().toBytes().length);
-        assertEquals(Sizes.verificationKeyShare(q), keys.issuer(1).verificationKeyShare().toBytes().length);
+        assertEquals(
+                Sizes.verificationKeyShare(q),
+                keys.issuer(1).verificationKeyShare().toBytes().length);
         assertEquals(Sizes.elGamalPublicKey(), elGamal.publicKey().toBytes().length);
         assertEquals(Sizes.blindSignRequest(Token.PRIVATE_ATTRIBUTES), request.toBytes().length);
         assertEquals(Sizes.signature(), sigma.toBytes().length);
@@ -244,8 +317,10 @@ class EncodingTest {
         byte[] th = theta.toBytes();
         Arrays.fill(th, th.length - 32, th.length, (byte) 0xFF);
         assertEquals(Kind.NON_CANONICAL_SCALAR, kindOf(Theta::fromBytes, th));
-        assertEquals(Kind.NON_CANONICAL_SCALAR,
-                assertThrows(CoconutException.class, () -> SecretScalar.fromBytes(r)).kind());
+        assertEquals(
+                Kind.NON_CANONICAL_SCALAR,
+                assertThrows(CoconutException.class, () -> SecretScalar.fromBytes(r))
+                        .kind());
     }
 
     @Test
@@ -300,16 +375,29 @@ class EncodingTest {
     @Test
     void parseText_malformed_isMalformedEncoding() {
         String text = sigma.toText();
-        List<String> bad = List.of("", "coconut-signature.v1.", text + "=", text + "!", text.replace(".v1.", ".v2."),
-                text.substring(0, text.length() - 1) + "_", "coconut-theta.v1." + text.substring(22), "x".repeat(9000),
+        List<String> bad = List.of(
+                "",
+                "coconut-signature.v1.",
+                text + "=",
+                text + "!",
+                text.replace(".v1.", ".v2."),
+                text.substring(0, text.length() - 1) + "_",
+                "coconut-theta.v1." + text.substring(22),
+                "x".repeat(9000),
                 text.substring(0, text.length() - 2));
         for (String b : bad) {
             CoconutException e = assertThrows(CoconutException.class, () -> Signature.fromText(b), b);
-            assertTrue(e.kind() == Kind.MALFORMED_ENCODING || e.kind() == Kind.INVALID_POINT_ENCODING
-                    || e.kind() == Kind.POINT_NOT_ON_CURVE || e.kind() == Kind.POINT_NOT_IN_SUBGROUP, b + " " + e);
+            assertTrue(
+                    e.kind() == Kind.MALFORMED_ENCODING
+                            || e.kind() == Kind.INVALID_POINT_ENCODING
+                            || e.kind() == Kind.POINT_NOT_ON_CURVE
+                            || e.kind() == Kind.POINT_NOT_IN_SUBGROUP,
+                    b + " " + e);
         }
-        assertEquals(Kind.MALFORMED_ENCODING,
-                assertThrows(CoconutException.class, () -> Signature.fromText(null)).kind());
+        assertEquals(
+                Kind.MALFORMED_ENCODING,
+                assertThrows(CoconutException.class, () -> Signature.fromText(null))
+                        .kind());
     }
 
     @Test
@@ -405,7 +493,9 @@ class EncodingTest {
     @Test
     void setup_outOfRangeQ_isInvalidArgument() {
         for (int q : new int[] {0, -1, Sizes.MAX_ATTRIBUTES + 1}) {
-            assertEquals(Kind.INVALID_ARGUMENT, assertThrows(CoconutException.class, () -> Setup.setup(q)).kind());
+            assertEquals(
+                    Kind.INVALID_ARGUMENT,
+                    assertThrows(CoconutException.class, () -> Setup.setup(q)).kind());
         }
     }
 }

@@ -41,8 +41,10 @@ class IssuanceTest {
     }
 
     private static void assertRejected(BlindSignRequest tampered, Kind kind) {
-        CoconutException e = assertThrows(CoconutException.class, () -> Issuance.blindSign(params, keys.secretKey(),
-                elGamal.publicKey(), tampered, token.publicAttributes()));
+        CoconutException e = assertThrows(
+                CoconutException.class,
+                () -> Issuance.blindSign(
+                        params, keys.secretKey(), elGamal.publicKey(), tampered, token.publicAttributes()));
         assertEquals(kind, e.kind());
     }
 
@@ -58,8 +60,8 @@ class IssuanceTest {
 
     @Test
     void blindSign_validRequest_unblindsToSignatureOnAllAttributes() throws CoconutException {
-        BlindedSignature blinded = Issuance.blindSign(params, keys.secretKey(), elGamal.publicKey(), request,
-                token.publicAttributes());
+        BlindedSignature blinded =
+                Issuance.blindSign(params, keys.secretKey(), elGamal.publicKey(), request, token.publicAttributes());
         assertEquals(Issuance.hashCommitment(request.commitment()), blinded.h());
         Signature sigma = Issuance.unblind(blinded, elGamal);
         SignatureVerification.verifyShare(params, keys.verificationKey(), token, sigma);
@@ -67,27 +69,36 @@ class IssuanceTest {
 
     @Test
     void blindSign_tamperedChallenge_isInvalidProof() {
-        assertRejected(withProof(p -> new BlindSignProof(Scalars.add(p.challenge(), BigInteger.ONE), p.responseO(),
-                p.responsesK(), p.responsesM())), Kind.INVALID_PROOF);
+        assertRejected(
+                withProof(p -> new BlindSignProof(
+                        Scalars.add(p.challenge(), BigInteger.ONE), p.responseO(), p.responsesK(), p.responsesM())),
+                Kind.INVALID_PROOF);
     }
 
     @Test
     void blindSign_tamperedResponses_areInvalidProof() {
-        assertRejected(withProof(p -> new BlindSignProof(p.challenge(), Scalars.add(p.responseO(), BigInteger.ONE),
-                p.responsesK(), p.responsesM())), Kind.INVALID_PROOF);
+        assertRejected(
+                withProof(p -> new BlindSignProof(
+                        p.challenge(), Scalars.add(p.responseO(), BigInteger.ONE), p.responsesK(), p.responsesM())),
+                Kind.INVALID_PROOF);
         for (int j = 0; j < 2; j++) {
             int jj = j;
-            assertRejected(withProof(p -> new BlindSignProof(p.challenge(), p.responseO(), bump(p.responsesK(), jj),
-                    p.responsesM())), Kind.INVALID_PROOF);
-            assertRejected(withProof(p -> new BlindSignProof(p.challenge(), p.responseO(), p.responsesK(),
-                    bump(p.responsesM(), jj))), Kind.INVALID_PROOF);
+            assertRejected(
+                    withProof(p ->
+                            new BlindSignProof(p.challenge(), p.responseO(), bump(p.responsesK(), jj), p.responsesM())),
+                    Kind.INVALID_PROOF);
+            assertRejected(
+                    withProof(p ->
+                            new BlindSignProof(p.challenge(), p.responseO(), p.responsesK(), bump(p.responsesM(), jj))),
+                    Kind.INVALID_PROOF);
         }
     }
 
     @Test
     void blindSign_tamperedCommitmentOrCiphertext_isInvalidProof() {
         G1Element other = G1Element.GENERATOR.mul(BigInteger.valueOf(12345));
-        assertRejected(new BlindSignRequest(request.commitment().add(other), request.ciphertexts(), request.proof()),
+        assertRejected(
+                new BlindSignRequest(request.commitment().add(other), request.ciphertexts(), request.proof()),
                 Kind.INVALID_PROOF);
         List<Ciphertext> cs = new ArrayList<>(request.ciphertexts());
         cs.set(0, new Ciphertext(cs.get(0).a(), cs.get(0).b().add(other)));
@@ -95,31 +106,37 @@ class IssuanceTest {
         List<Ciphertext> cs2 = new ArrayList<>(request.ciphertexts());
         cs2.set(1, new Ciphertext(cs2.get(1).a().add(other), cs2.get(1).b()));
         assertRejected(new BlindSignRequest(request.commitment(), cs2, request.proof()), Kind.INVALID_PROOF);
-        List<Ciphertext> swapped = List.of(request.ciphertexts().get(1), request.ciphertexts().get(0));
+        List<Ciphertext> swapped =
+                List.of(request.ciphertexts().get(1), request.ciphertexts().get(0));
         assertRejected(new BlindSignRequest(request.commitment(), swapped, request.proof()), Kind.INVALID_PROOF);
     }
 
     @Test
     void blindSign_wrongPublicAttribute_isInvalidProof() {
-        CoconutException e = assertThrows(CoconutException.class, () -> Issuance.blindSign(params, keys.secretKey(),
-                elGamal.publicKey(), request, Token.publicAttributes(50)));
+        CoconutException e = assertThrows(
+                CoconutException.class,
+                () -> Issuance.blindSign(
+                        params, keys.secretKey(), elGamal.publicKey(), request, Token.publicAttributes(50)));
         assertEquals(Kind.INVALID_PROOF, e.kind());
     }
 
     @Test
     void blindSign_wrongElGamalKey_isInvalidProof() {
         ElGamalKeyPair other = ElGamalKeyPair.generate(params, RNG);
-        CoconutException e = assertThrows(CoconutException.class, () -> Issuance.blindSign(params, keys.secretKey(),
-                other.publicKey(), request, token.publicAttributes()));
+        CoconutException e = assertThrows(
+                CoconutException.class,
+                () -> Issuance.blindSign(
+                        params, keys.secretKey(), other.publicKey(), request, token.publicAttributes()));
         assertEquals(Kind.INVALID_PROOF, e.kind());
     }
 
     @Test
     void unblind_wrongElGamalKey_doesNotVerify() throws CoconutException {
-        BlindedSignature blinded = Issuance.blindSign(params, keys.secretKey(), elGamal.publicKey(), request,
-                token.publicAttributes());
+        BlindedSignature blinded =
+                Issuance.blindSign(params, keys.secretKey(), elGamal.publicKey(), request, token.publicAttributes());
         Signature wrong = Issuance.unblind(blinded, ElGamalKeyPair.generate(params, RNG));
-        CoconutException e = assertThrows(CoconutException.class,
+        CoconutException e = assertThrows(
+                CoconutException.class,
                 () -> SignatureVerification.verifyShare(params, keys.verificationKey(), token, wrong));
         assertEquals(Kind.INVALID_SIGNATURE, e.kind());
     }
@@ -127,15 +144,23 @@ class IssuanceTest {
     @Test
     void prepareBlindSign_noPrivateOrTooManyAttributes_isInvalidArgument() throws CoconutException {
         Attributes none = Attributes.of(List.of(), List.of(BigInteger.ONE));
-        assertEquals(Kind.INVALID_ARGUMENT, assertThrows(CoconutException.class,
-                () -> Issuance.prepareBlindSign(params, elGamal.publicKey(), none, RNG)).kind());
+        assertEquals(
+                Kind.INVALID_ARGUMENT,
+                assertThrows(
+                                CoconutException.class,
+                                () -> Issuance.prepareBlindSign(params, elGamal.publicKey(), none, RNG))
+                        .kind());
         List<SecretScalar> nine = new ArrayList<>();
         for (int i = 0; i < 9; i++) {
             nine.add(SecretScalar.random(RNG));
         }
         Attributes tooMany = Attributes.of(nine, List.of());
-        assertEquals(Kind.INVALID_ARGUMENT, assertThrows(CoconutException.class,
-                () -> Issuance.prepareBlindSign(params, elGamal.publicKey(), tooMany, RNG)).kind());
+        assertEquals(
+                Kind.INVALID_ARGUMENT,
+                assertThrows(
+                                CoconutException.class,
+                                () -> Issuance.prepareBlindSign(params, elGamal.publicKey(), tooMany, RNG))
+                        .kind());
     }
 
     @Test
@@ -144,11 +169,12 @@ class IssuanceTest {
         for (int i = 0; i < 4; i++) {
             priv.add(SecretScalar.random(RNG));
         }
-        Attributes eight = Attributes.of(priv, List.of(BigInteger.ONE, BigInteger.TWO, BigInteger.TEN,
-                Scalars.R.subtract(BigInteger.ONE)));
+        Attributes eight = Attributes.of(
+                priv, List.of(BigInteger.ONE, BigInteger.TWO, BigInteger.TEN, Scalars.R.subtract(BigInteger.ONE)));
         BlindSignRequest req = Issuance.prepareBlindSign(params, elGamal.publicKey(), eight, RNG);
-        Signature sigma = Issuance.unblind(Issuance.blindSign(params, keys.secretKey(), elGamal.publicKey(), req,
-                eight.publicAttributes()), elGamal);
+        Signature sigma = Issuance.unblind(
+                Issuance.blindSign(params, keys.secretKey(), elGamal.publicKey(), req, eight.publicAttributes()),
+                elGamal);
         SignatureVerification.verifyShare(params, keys.verificationKey(), eight, sigma);
     }
 
@@ -157,21 +183,39 @@ class IssuanceTest {
         List<BigInteger> m = List.of(BigInteger.valueOf(7), BigInteger.valueOf(8), BigInteger.ZERO);
         Signature sigma = Issuance.sign(params, keys.secretKey(), m);
         SignatureVerification.verify(params, keys.verificationKey(), m, sigma);
-        assertEquals(Kind.INVALID_SIGNATURE, assertThrows(CoconutException.class, () -> SignatureVerification
-                .verify(params, keys.verificationKey(), List.of(BigInteger.valueOf(7), BigInteger.valueOf(9),
-                        BigInteger.ZERO), sigma)).kind());
+        assertEquals(
+                Kind.INVALID_SIGNATURE,
+                assertThrows(
+                                CoconutException.class,
+                                () -> SignatureVerification.verify(
+                                        params,
+                                        keys.verificationKey(),
+                                        List.of(BigInteger.valueOf(7), BigInteger.valueOf(9), BigInteger.ZERO),
+                                        sigma))
+                        .kind());
         KeyPair other = KeyGen.keygen(params, RNG);
-        assertEquals(Kind.INVALID_SIGNATURE, assertThrows(CoconutException.class,
-                () -> SignatureVerification.verify(params, other.verificationKey(), m, sigma)).kind());
-        assertEquals(Kind.INVALID_ARGUMENT, assertThrows(CoconutException.class,
-                () -> SignatureVerification.verify(params, keys.verificationKey(), List.of(Scalars.R), sigma)).kind());
+        assertEquals(
+                Kind.INVALID_SIGNATURE,
+                assertThrows(
+                                CoconutException.class,
+                                () -> SignatureVerification.verify(params, other.verificationKey(), m, sigma))
+                        .kind());
+        assertEquals(
+                Kind.INVALID_ARGUMENT,
+                assertThrows(
+                                CoconutException.class,
+                                () -> SignatureVerification.verify(
+                                        params, keys.verificationKey(), List.of(Scalars.R), sigma))
+                        .kind());
     }
 
     @Test
     void token_valueOutsideSet_isInvalidArgument() {
         for (int v : new int[] {0, 3, 99, 101, -1}) {
-            assertEquals(Kind.INVALID_ARGUMENT,
-                    assertThrows(CoconutException.class, () -> Token.publicAttributes(v)).kind());
+            assertEquals(
+                    Kind.INVALID_ARGUMENT,
+                    assertThrows(CoconutException.class, () -> Token.publicAttributes(v))
+                            .kind());
         }
     }
 }

@@ -12,8 +12,13 @@ class FixedBaseTest {
 
     private static List<BigInteger> scalars() {
         RandomSource rng = RandomSource.deterministic(21);
-        List<BigInteger> ks = new ArrayList<>(List.of(BigInteger.ZERO, BigInteger.ONE, BigInteger.valueOf(255),
-                BigInteger.valueOf(256), Scalars.R.subtract(BigInteger.ONE), BigInteger.ONE.shiftLeft(254),
+        List<BigInteger> ks = new ArrayList<>(List.of(
+                BigInteger.ZERO,
+                BigInteger.ONE,
+                BigInteger.valueOf(255),
+                BigInteger.valueOf(256),
+                Scalars.R.subtract(BigInteger.ONE),
+                BigInteger.ONE.shiftLeft(254),
                 BigInteger.ONE.shiftLeft(248).subtract(BigInteger.ONE)));
         for (int i = 0; i < 40; i++) {
             ks.add(Scalars.random(rng));

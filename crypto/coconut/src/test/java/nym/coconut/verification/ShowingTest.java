@@ -55,10 +55,13 @@ class ShowingTest {
 
     /** Verifies with the plain and the prepared key; both must reject, with the same kind. */
     private static Kind rejection(Theta t, List<BigInteger> pub, byte[] provider, byte[] n) {
-        Kind plain = assertThrows(CoconutException.class,
-                () -> Showing.verifyCredential(params, keys.verificationKey(), t, pub, provider, n)).kind();
-        Kind withTables = assertThrows(CoconutException.class,
-                () -> Showing.verifyCredential(params, prepared, t, pub, provider, n)).kind();
+        Kind plain = assertThrows(
+                        CoconutException.class,
+                        () -> Showing.verifyCredential(params, keys.verificationKey(), t, pub, provider, n))
+                .kind();
+        Kind withTables = assertThrows(
+                        CoconutException.class, () -> Showing.verifyCredential(params, prepared, t, pub, provider, n))
+                .kind();
         assertEquals(plain, withTables);
         return plain;
     }
@@ -88,36 +91,46 @@ class ShowingTest {
 
     @Test
     void verifyCredential_tamperedKappa_isRejected() throws CoconutException {
-        Theta t = new Theta(theta.hPrime(), theta.sPrime(), theta.kappa().add(G2_DELTA), theta.nu(), theta.zeta(),
-                theta.proof());
+        Theta t = new Theta(
+                theta.hPrime(), theta.sPrime(), theta.kappa().add(G2_DELTA), theta.nu(), theta.zeta(), theta.proof());
         assertEquals(Kind.INVALID_PROOF, rejection(t));
     }
 
     @Test
     void verifyCredential_tamperedNu_isRejected() throws CoconutException {
-        Theta t = new Theta(theta.hPrime(), theta.sPrime(), theta.kappa(), theta.nu().add(G1_DELTA), theta.zeta(),
-                theta.proof());
+        Theta t = new Theta(
+                theta.hPrime(), theta.sPrime(), theta.kappa(), theta.nu().add(G1_DELTA), theta.zeta(), theta.proof());
         assertEquals(Kind.INVALID_PROOF, rejection(t));
     }
 
     @Test
     void verifyCredential_tamperedZeta_isRejected() throws CoconutException {
-        Theta t = new Theta(theta.hPrime(), theta.sPrime(), theta.kappa(), theta.nu(), theta.zeta().add(G1_DELTA),
+        Theta t = new Theta(
+                theta.hPrime(),
+                theta.sPrime(),
+                theta.kappa(),
+                theta.nu(),
+                theta.zeta().add(G1_DELTA),
                 theta.proof());
         assertEquals(Kind.INVALID_PROOF, rejection(t));
         // ζ of another serial, as a double-spender would like to show.
-        Theta other = new Theta(theta.hPrime(), theta.sPrime(), theta.kappa(), theta.nu(),
-                params.g1().mul(BigInteger.valueOf(123456789)), theta.proof());
+        Theta other = new Theta(
+                theta.hPrime(),
+                theta.sPrime(),
+                theta.kappa(),
+                theta.nu(),
+                params.g1().mul(BigInteger.valueOf(123456789)),
+                theta.proof());
         assertEquals(Kind.INVALID_PROOF, rejection(other));
     }
 
     @Test
     void verifyCredential_tamperedSignature_isRejected() throws CoconutException {
-        Theta s = new Theta(theta.hPrime(), theta.sPrime().add(G1_DELTA), theta.kappa(), theta.nu(), theta.zeta(),
-                theta.proof());
+        Theta s = new Theta(
+                theta.hPrime(), theta.sPrime().add(G1_DELTA), theta.kappa(), theta.nu(), theta.zeta(), theta.proof());
         assertEquals(Kind.INVALID_PROOF, rejection(s));
-        Theta h = new Theta(theta.hPrime().add(G1_DELTA), theta.sPrime(), theta.kappa(), theta.nu(), theta.zeta(),
-                theta.proof());
+        Theta h = new Theta(
+                theta.hPrime().add(G1_DELTA), theta.sPrime(), theta.kappa(), theta.nu(), theta.zeta(), theta.proof());
         assertEquals(Kind.INVALID_PROOF, rejection(h));
     }
 
@@ -150,8 +163,9 @@ class ShowingTest {
 
     @Test
     void verifyCredential_wrongBindingOrNonce_isRejected() throws CoconutException {
-        assertEquals(Kind.INVALID_PROOF, rejection(theta, Token.publicAttributes(10),
-                "provider-8".getBytes(StandardCharsets.UTF_8), nonce));
+        assertEquals(
+                Kind.INVALID_PROOF,
+                rejection(theta, Token.publicAttributes(10), "provider-8".getBytes(StandardCharsets.UTF_8), nonce));
         byte[] n2 = Arrays.copyOf(nonce, nonce.length);
         n2[n2.length - 1] ^= 1;
         assertEquals(Kind.INVALID_PROOF, rejection(theta, Token.publicAttributes(10), PROVIDER, n2));
@@ -162,8 +176,10 @@ class ShowingTest {
     @Test
     void verifyCredential_otherKeySet_isRejected() throws CoconutException {
         ThresholdKeys other = KeyGen.ttpKeyGen(params, 2, 3, RNG);
-        CoconutException e = assertThrows(CoconutException.class, () -> Showing.verifyCredential(params,
-                other.verificationKey(), theta, Token.publicAttributes(10), PROVIDER, nonce));
+        CoconutException e = assertThrows(
+                CoconutException.class,
+                () -> Showing.verifyCredential(
+                        params, other.verificationKey(), theta, Token.publicAttributes(10), PROVIDER, nonce));
         assertEquals(Kind.INVALID_PROOF, e.kind());
     }
 
@@ -176,8 +192,8 @@ class ShowingTest {
         assertEquals(Kind.INVALID_SIGNATURE, rejection(t));
         // A showing from an aggregate of fewer than t shares likewise.
         List<PartialSignature> one = Fixtures.issueShares(params, keys, List.of(2), token, RNG);
-        Theta partial = Showing.proveCredential(params, keys.verificationKey(), one.get(0).signature(), token,
-                PROVIDER, nonce, RNG);
+        Theta partial = Showing.proveCredential(
+                params, keys.verificationKey(), one.get(0).signature(), token, PROVIDER, nonce, RNG);
         assertEquals(Kind.INVALID_SIGNATURE, rejection(partial));
     }
 
@@ -194,10 +210,16 @@ class ShowingTest {
         Showing.verifyCredential(params, keys.verificationKey(), t, pub, PROVIDER, nonce);
         // Tables for 2 of the 5 private attributes: the rest fall back to plain multiplication.
         Showing.verifyCredential(params, prepared, t, pub, PROVIDER, nonce);
-        assertEquals(Kind.INVALID_PROOF, rejection(t, List.of(BigInteger.valueOf(3), BigInteger.valueOf(1),
-                BigInteger.valueOf(5)), PROVIDER, nonce));
-        assertEquals(Kind.INVALID_ARGUMENT, rejection(t, List.of(BigInteger.ONE, BigInteger.ONE, BigInteger.ONE,
-                BigInteger.ONE), PROVIDER, nonce));
+        assertEquals(
+                Kind.INVALID_PROOF,
+                rejection(
+                        t,
+                        List.of(BigInteger.valueOf(3), BigInteger.valueOf(1), BigInteger.valueOf(5)),
+                        PROVIDER,
+                        nonce));
+        assertEquals(
+                Kind.INVALID_ARGUMENT,
+                rejection(t, List.of(BigInteger.ONE, BigInteger.ONE, BigInteger.ONE, BigInteger.ONE), PROVIDER, nonce));
     }
 
     @Test
@@ -210,26 +232,37 @@ class ShowingTest {
     @Test
     void batchVerifyShares_allGood_passesAndOneBad_fails() throws CoconutException {
         List<PartialSignature> shares = Fixtures.issueShares(params, keys, List.of(1, 2, 3), token, RNG);
-        List<VerificationKeyShare> vks = List.of(keys.issuer(1).verificationKeyShare(),
-                keys.issuer(2).verificationKeyShare(), keys.issuer(3).verificationKeyShare());
+        List<VerificationKeyShare> vks = List.of(
+                keys.issuer(1).verificationKeyShare(),
+                keys.issuer(2).verificationKeyShare(),
+                keys.issuer(3).verificationKeyShare());
         SignatureVerification.batchVerifyShares(params, vks, token, shares, RNG);
         List<PartialSignature> bad = new ArrayList<>(shares);
         Signature s2 = bad.get(1).signature();
         bad.set(1, new PartialSignature(2, new Signature(s2.h(), s2.s().add(G1_DELTA))));
-        assertEquals(Kind.INVALID_SIGNATURE, assertThrows(CoconutException.class,
-                () -> SignatureVerification.batchVerifyShares(params, vks, token, bad, RNG)).kind());
-        List<PartialSignature> swapped = List.of(new PartialSignature(1, shares.get(1).signature()),
+        assertEquals(
+                Kind.INVALID_SIGNATURE,
+                assertThrows(
+                                CoconutException.class,
+                                () -> SignatureVerification.batchVerifyShares(params, vks, token, bad, RNG))
+                        .kind());
+        List<PartialSignature> swapped = List.of(
+                new PartialSignature(1, shares.get(1).signature()),
                 new PartialSignature(2, shares.get(0).signature()));
-        assertEquals(Kind.INVALID_SIGNATURE, assertThrows(CoconutException.class,
-                () -> SignatureVerification.batchVerifyShares(params, vks, token, swapped, RNG)).kind());
+        assertEquals(
+                Kind.INVALID_SIGNATURE,
+                assertThrows(
+                                CoconutException.class,
+                                () -> SignatureVerification.batchVerifyShares(params, vks, token, swapped, RNG))
+                        .kind());
     }
 
     @Test
     void proveCredential_fixedRandomness_isReproducible() throws CoconutException {
-        Theta a = Showing.proveCredential(params, keys.verificationKey(), sigma, token, PROVIDER, nonce,
-                RandomSource.deterministic(5));
-        Theta b = Showing.proveCredential(params, keys.verificationKey(), sigma, token, PROVIDER, nonce,
-                RandomSource.deterministic(5));
+        Theta a = Showing.proveCredential(
+                params, keys.verificationKey(), sigma, token, PROVIDER, nonce, RandomSource.deterministic(5));
+        Theta b = Showing.proveCredential(
+                params, keys.verificationKey(), sigma, token, PROVIDER, nonce, RandomSource.deterministic(5));
         assertArrayEquals(a.toBytes(), b.toBytes());
         assertFalse(Arrays.equals(a.toBytes(), theta.toBytes()));
     }

@@ -20,15 +20,15 @@ import java.util.List;
  * @param lastSeen when its latest presence was accepted, ms since the epoch
  */
 public record Node(
-    String identityKey,
-    NodeKind kind,
-    String address,
-    String sphinxKey,
-    Integer layer,
-    String version,
-    String location,
-    String validatorType,
-    String publicKey,
-    String clientListener,
-    List<String> registeredClients,
-    long lastSeen) {}
+        String identityKey,
+        NodeKind kind,
+        String address,
+        String sphinxKey,
+        Integer layer,
+        String version,
+        String location,
+        String validatorType,
+        String publicKey,
+        String clientListener,
+        List<String> registeredClients,
+        long lastSeen) {}

@@ -12,14 +12,15 @@ import org.eclipse.microprofile.health.Liveness;
 @ApplicationScoped
 public class ApplicationLiveness implements HealthCheck {
 
-  @Inject InstanceIdentity identity;
+    @Inject
+    InstanceIdentity identity;
 
-  @Override
-  public HealthCheckResponse call() {
-    return HealthCheckResponse.named("directory")
-        .up()
-        .withData("instance", identity.instanceName())
-        .withData("authority", identity.authority())
-        .build();
-  }
+    @Override
+    public HealthCheckResponse call() {
+        return HealthCheckResponse.named("directory")
+                .up()
+                .withData("instance", identity.instanceName())
+                .withData("authority", identity.authority())
+                .build();
+    }
 }

@@ -14,21 +14,24 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class DatabaseReadiness implements HealthCheck {
 
-  private static final int VALIDATION_TIMEOUT_SECONDS = 2;
+    private static final int VALIDATION_TIMEOUT_SECONDS = 2;
 
-  @Resource(lookup = "jdbc/nym")
-  DataSource dataSource;
+    @Resource(lookup = "jdbc/nym")
+    DataSource dataSource;
 
-  @Override
-  public HealthCheckResponse call() {
-    try (Connection c = dataSource.getConnection()) {
-      boolean valid = c.isValid(VALIDATION_TIMEOUT_SECONDS);
-      return HealthCheckResponse.named("database")
-          .status(valid)
-          .withData("product", c.getMetaData().getDatabaseProductVersion())
-          .build();
-    } catch (SQLException e) {
-      return HealthCheckResponse.named("database").down().withData("error", e.getMessage()).build();
+    @Override
+    public HealthCheckResponse call() {
+        try (Connection c = dataSource.getConnection()) {
+            boolean valid = c.isValid(VALIDATION_TIMEOUT_SECONDS);
+            return HealthCheckResponse.named("database")
+                    .status(valid)
+                    .withData("product", c.getMetaData().getDatabaseProductVersion())
+                    .build();
+        } catch (SQLException e) {
+            return HealthCheckResponse.named("database")
+                    .down()
+                    .withData("error", e.getMessage())
+                    .build();
+        }
     }
-  }
 }

@@ -8,10 +8,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import nym.directory.api.Problem;
 import nym.directory.application.PresenceService;
 import nym.directory.interfaces.security.OperatorSecurity;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -29,43 +27,55 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(Problems.MEDIA_TYPE)
 public class AdminResource {
 
-  @Inject PresenceService presence;
-  @Context SecurityContext security;
+    @Inject
+    PresenceService presence;
 
-  @PUT
-  @Operation(summary = "Ban a node (operator)")
-  @APIResponse(responseCode = "204", description = "Banned")
-  @APIResponse(responseCode = "401", description = "No or wrong operator credential",
-      content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-  @APIResponse(responseCode = "404", description = "No node has this identity key",
-      content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-  public Response ban(@PathParam("identityKey") String identityKey, @QueryParam("reason") String reason) {
-    return set(identityKey, true, Bodies.text(reason, "reason", 256));
-  }
+    @Context
+    SecurityContext security;
 
-  @DELETE
-  @Operation(summary = "Lift a ban (operator)")
-  @APIResponse(responseCode = "204", description = "No longer banned")
-  @APIResponse(responseCode = "401", description = "No or wrong operator credential",
-      content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-  @APIResponse(responseCode = "404", description = "No node has this identity key",
-      content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-  public Response unban(@PathParam("identityKey") String identityKey) {
-    return set(identityKey, false, null);
-  }
+    @PUT
+    @Operation(summary = "Ban a node (operator)")
+    @APIResponse(responseCode = "204", description = "Banned")
+    @APIResponse(
+            responseCode = "401",
+            description = "No or wrong operator credential",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(
+            responseCode = "404",
+            description = "No node has this identity key",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    public Response ban(@PathParam("identityKey") String identityKey, @QueryParam("reason") String reason) {
+        return set(identityKey, true, Bodies.text(reason, "reason", 256));
+    }
 
-  private Response set(String identityKey, boolean banned, String reason) {
-    if (security.getUserPrincipal() == null) {
-      return Response.fromResponse(Problems.response(401, "operator credential required (HTTP Basic)"))
-          .header("WWW-Authenticate", "Basic realm=\"" + OperatorSecurity.REALM + "\"").build();
+    @DELETE
+    @Operation(summary = "Lift a ban (operator)")
+    @APIResponse(responseCode = "204", description = "No longer banned")
+    @APIResponse(
+            responseCode = "401",
+            description = "No or wrong operator credential",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(
+            responseCode = "404",
+            description = "No node has this identity key",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    public Response unban(@PathParam("identityKey") String identityKey) {
+        return set(identityKey, false, null);
     }
-    if (!security.isUserInRole(OperatorSecurity.ROLE)) {
-      return Problems.response(403, "caller is not an operator");
+
+    private Response set(String identityKey, boolean banned, String reason) {
+        if (security.getUserPrincipal() == null) {
+            return Response.fromResponse(Problems.response(401, "operator credential required (HTTP Basic)"))
+                    .header("WWW-Authenticate", "Basic realm=\"" + OperatorSecurity.REALM + "\"")
+                    .build();
+        }
+        if (!security.isUserInRole(OperatorSecurity.ROLE)) {
+            return Problems.response(403, "caller is not an operator");
+        }
+        Bodies.key(identityKey, "identityKey");
+        if (!presence.ban(identityKey, banned, reason)) {
+            throw new ProblemException(404, "no node has this identityKey");
+        }
+        return Response.noContent().build();
     }
-    Bodies.key(identityKey, "identityKey");
-    if (!presence.ban(identityKey, banned, reason)) {
-      throw new ProblemException(404, "no node has this identityKey");
-    }
-    return Response.noContent().build();
-  }
 }

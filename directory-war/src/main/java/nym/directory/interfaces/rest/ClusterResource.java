@@ -17,17 +17,20 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Produces(MediaType.APPLICATION_JSON)
 public class ClusterResource {
 
-  /** The answering instance and every instance alive on the shared database. */
-  public record ClusterView(String answeredBy, int authority, List<ClusterMember> members) {}
+    /** The answering instance and every instance alive on the shared database. */
+    public record ClusterView(String answeredBy, int authority, List<ClusterMember> members) {}
 
-  @Inject ClusterMembershipService membership;
-  @Inject InstanceIdentity identity;
+    @Inject
+    ClusterMembershipService membership;
 
-  @GET
-  @Path("/members")
-  @Operation(summary = "Instances with a heartbeat in the last 15 seconds")
-  @APIResponse(responseCode = "200", description = "The live instances, by name")
-  public ClusterView members() {
-    return new ClusterView(identity.instanceName(), identity.authority(), membership.liveMembers());
-  }
+    @Inject
+    InstanceIdentity identity;
+
+    @GET
+    @Path("/members")
+    @Operation(summary = "Instances with a heartbeat in the last 15 seconds")
+    @APIResponse(responseCode = "200", description = "The live instances, by name")
+    public ClusterView members() {
+        return new ClusterView(identity.instanceName(), identity.authority(), membership.liveMembers());
+    }
 }

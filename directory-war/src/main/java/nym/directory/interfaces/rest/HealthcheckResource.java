@@ -14,16 +14,16 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Path("/healthcheck")
 public class HealthcheckResource {
 
-  /** Body of every answer. */
-  public record Status(String status) {}
+    /** Body of every answer. */
+    public record Status(String status) {}
 
-  private static final Status OK = new Status("ok");
+    private static final Status OK = new Status("ok");
 
-  @GET
-  @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Liveness of this instance's directory application")
-  @APIResponse(responseCode = "200", description = "The application is deployed and serving")
-  public Status healthcheck() {
-    return OK;
-  }
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Liveness of this instance's directory application")
+    @APIResponse(responseCode = "200", description = "The application is deployed and serving")
+    public Status healthcheck() {
+        return OK;
+    }
 }

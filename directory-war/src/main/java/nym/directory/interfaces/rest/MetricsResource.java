@@ -9,7 +9,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,7 +16,6 @@ import nym.directory.api.MixMetrics;
 import nym.directory.api.MixMetricsReport;
 import nym.directory.api.MixMetricsWindow;
 import nym.directory.api.Paths;
-import nym.directory.api.Problem;
 import nym.directory.api.Signing;
 import nym.directory.application.DirectoryConfig;
 import nym.directory.application.MetricsService;
@@ -34,77 +32,104 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "metrics")
 public class MetricsResource {
 
-  static final int MAX_HOPS = 1000;
+    static final int MAX_HOPS = 1000;
 
-  @Inject MetricsService metrics;
-  @Inject RequestAuthenticator authenticator;
-  @Inject DirectoryConfig config;
+    @Inject
+    MetricsService metrics;
 
-  @POST
-  @Path("/mixes")
-  @Consumes(MediaType.APPLICATION_JSON)
-  @Produces({MediaType.APPLICATION_JSON, Problems.MEDIA_TYPE})
-  @Operation(summary = "A mix node's traffic in one interval, signed by its identity key; pushed to /ws subscribers")
-  @RequestBody(content = @Content(schema = @Schema(ref = "MixMetrics")))
-  @APIResponse(responseCode = "200", description = "Accepted, as stored",
-      content = @Content(schema = @Schema(ref = "MixMetricsReport")))
-  @APIResponse(responseCode = "404", description = "No mix node with this identity key has sent a presence",
-      content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-  @APIResponse(responseCode = "400", description = "Malformed JSON, missing or wrong-typed field, bad value or header",
-      content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-  @APIResponse(responseCode = "401", description = "Signature does not verify, or timestamp outside the window",
-      content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-  @APIResponse(responseCode = "403", description = "The node is banned",
-      content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-  @APIResponse(responseCode = "409", description = "Replayed timestamp, or address/key bound otherwise",
-      content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-  @APIResponse(responseCode = "413", description = "Body larger than the limit",
-      content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-  @APIResponse(responseCode = "415", description = "Not application/json",
-      content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-  public MixMetricsReport post(
-      InputStream in,
-      @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length,
-      @HeaderParam(Signing.TIMESTAMP_HEADER) String timestamp,
-      @HeaderParam(Signing.SIGNATURE_HEADER) String signature) {
-    byte[] body = Bodies.read(in, length == null ? -1 : length, config.maxBodyBytes());
-    MixMetrics m = Bodies.json(body, MixMetrics.class);
-    String key = Bodies.key(m.identityKey(), "identityKey");
-    long signedAt = authenticator.check(Paths.MIX_METRICS, timestamp, signature, body, key);
-    if (m.received() == null || m.received() < 0) {
-      throw new ProblemException(400, "received must be a count >= 0");
-    }
-    long interval = m.intervalMillis() == null ? 0 : m.intervalMillis();
-    if (interval < 0 || interval > 3_600_000) {
-      throw new ProblemException(400, "intervalMillis must be 0..3600000");
-    }
-    Map<String, Long> sent = new LinkedHashMap<>();
-    if (m.sent() != null) {
-      if (m.sent().size() > MAX_HOPS) {
-        throw new ProblemException(400, "sent has more than " + MAX_HOPS + " next hops");
-      }
-      for (Map.Entry<String, Long> e : m.sent().entrySet()) {
-        Bodies.hostPort(e.getKey(), "sent key");
-        if (e.getValue() == null || e.getValue() < 0) {
-          throw new ProblemException(400, "sent counts must be >= 0");
+    @Inject
+    RequestAuthenticator authenticator;
+
+    @Inject
+    DirectoryConfig config;
+
+    @POST
+    @Path("/mixes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, Problems.MEDIA_TYPE})
+    @Operation(summary = "A mix node's traffic in one interval, signed by its identity key; pushed to /ws subscribers")
+    @RequestBody(content = @Content(schema = @Schema(ref = "MixMetrics")))
+    @APIResponse(
+            responseCode = "200",
+            description = "Accepted, as stored",
+            content = @Content(schema = @Schema(ref = "MixMetricsReport")))
+    @APIResponse(
+            responseCode = "404",
+            description = "No mix node with this identity key has sent a presence",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(
+            responseCode = "400",
+            description = "Malformed JSON, missing or wrong-typed field, bad value or header",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(
+            responseCode = "401",
+            description = "Signature does not verify, or timestamp outside the window",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(
+            responseCode = "403",
+            description = "The node is banned",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(
+            responseCode = "409",
+            description = "Replayed timestamp, or address/key bound otherwise",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(
+            responseCode = "413",
+            description = "Body larger than the limit",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(
+            responseCode = "415",
+            description = "Not application/json",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    public MixMetricsReport post(
+            InputStream in,
+            @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length,
+            @HeaderParam(Signing.TIMESTAMP_HEADER) String timestamp,
+            @HeaderParam(Signing.SIGNATURE_HEADER) String signature) {
+        byte[] body = Bodies.read(in, length == null ? -1 : length, config.maxBodyBytes());
+        MixMetrics m = Bodies.json(body, MixMetrics.class);
+        String key = Bodies.key(m.identityKey(), "identityKey");
+        long signedAt = authenticator.check(Paths.MIX_METRICS, timestamp, signature, body, key);
+        if (m.received() == null || m.received() < 0) {
+            throw new ProblemException(400, "received must be a count >= 0");
         }
-        sent.put(e.getKey(), e.getValue());
-      }
+        long interval = m.intervalMillis() == null ? 0 : m.intervalMillis();
+        if (interval < 0 || interval > 3_600_000) {
+            throw new ProblemException(400, "intervalMillis must be 0..3600000");
+        }
+        Map<String, Long> sent = new LinkedHashMap<>();
+        if (m.sent() != null) {
+            if (m.sent().size() > MAX_HOPS) {
+                throw new ProblemException(400, "sent has more than " + MAX_HOPS + " next hops");
+            }
+            for (Map.Entry<String, Long> e : m.sent().entrySet()) {
+                Bodies.hostPort(e.getKey(), "sent key");
+                if (e.getValue() == null || e.getValue() < 0) {
+                    throw new ProblemException(400, "sent counts must be >= 0");
+                }
+                sent.put(e.getKey(), e.getValue());
+            }
+        }
+        var r = metrics.accept(key, m.received(), sent, interval, signedAt);
+        return new MixMetricsReport(r.identityKey(), r.received(), r.sent(), r.intervalMillis(), r.acceptedAt());
     }
-    var r = metrics.accept(key, m.received(), sent, interval, signedAt);
-    return new MixMetricsReport(r.identityKey(), r.received(), r.sent(), r.intervalMillis(), r.acceptedAt());
-  }
 
-  @GET
-  @Path("/mixes")
-  @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Reports accepted in the last complete metrics window (windows aligned to their length)")
-  @APIResponse(responseCode = "200", description = "The window and its reports, oldest first",
-      content = @Content(schema = @Schema(ref = "MixMetricsWindow")))
-  public MixMetricsWindow window() {
-    MetricsService.Window w = metrics.lastCompleteWindow();
-    return new MixMetricsWindow(w.from(), w.to(), w.reports().stream()
-        .map(r -> new MixMetricsReport(r.identityKey(), r.received(), r.sent(), r.intervalMillis(), r.acceptedAt()))
-        .toList());
-  }
+    @GET
+    @Path("/mixes")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Reports accepted in the last complete metrics window (windows aligned to their length)")
+    @APIResponse(
+            responseCode = "200",
+            description = "The window and its reports, oldest first",
+            content = @Content(schema = @Schema(ref = "MixMetricsWindow")))
+    public MixMetricsWindow window() {
+        MetricsService.Window w = metrics.lastCompleteWindow();
+        return new MixMetricsWindow(
+                w.from(),
+                w.to(),
+                w.reports().stream()
+                        .map(r -> new MixMetricsReport(
+                                r.identityKey(), r.received(), r.sent(), r.intervalMillis(), r.acceptedAt()))
+                        .toList());
+    }
 }

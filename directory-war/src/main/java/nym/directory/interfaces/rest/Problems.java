@@ -8,32 +8,32 @@ import nym.directory.application.RequestRejected;
 /** Builds {@code application/problem+json} answers (RFC 9457). */
 final class Problems {
 
-  static final String MEDIA_TYPE = "application/problem+json";
+    static final String MEDIA_TYPE = "application/problem+json";
 
-  private static final Map<RequestRejected.Reason, Integer> STATUS = Map.of(
-      RequestRejected.Reason.MALFORMED, 400,
-      RequestRejected.Reason.TOO_LARGE, 413,
-      RequestRejected.Reason.BAD_SIGNATURE, 401,
-      RequestRejected.Reason.STALE, 401,
-      RequestRejected.Reason.REPLAYED, 409,
-      RequestRejected.Reason.BANNED, 403,
-      RequestRejected.Reason.CONFLICT, 409,
-      RequestRejected.Reason.UNKNOWN_NODE, 404);
+    private static final Map<RequestRejected.Reason, Integer> STATUS = Map.of(
+            RequestRejected.Reason.MALFORMED, 400,
+            RequestRejected.Reason.TOO_LARGE, 413,
+            RequestRejected.Reason.BAD_SIGNATURE, 401,
+            RequestRejected.Reason.STALE, 401,
+            RequestRejected.Reason.REPLAYED, 409,
+            RequestRejected.Reason.BANNED, 403,
+            RequestRejected.Reason.CONFLICT, 409,
+            RequestRejected.Reason.UNKNOWN_NODE, 404);
 
-  private Problems() {}
+    private Problems() {}
 
-  static Response response(int status, String detail) {
-    Response.Status known = Response.Status.fromStatusCode(status);
-    String title = known != null ? known.getReasonPhrase() : "Error";
-    Response.ResponseBuilder b = Response.status(status).type(MEDIA_TYPE)
-        .entity(new Problem("about:blank", title, status, detail));
-    if (status == 401) {
-      b.header("WWW-Authenticate", "Nym-Signature");
+    static Response response(int status, String detail) {
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known != null ? known.getReasonPhrase() : "Error";
+        Response.ResponseBuilder b =
+                Response.status(status).type(MEDIA_TYPE).entity(new Problem("about:blank", title, status, detail));
+        if (status == 401) {
+            b.header("WWW-Authenticate", "Nym-Signature");
+        }
+        return b.build();
     }
-    return b.build();
-  }
 
-  static Response response(RequestRejected e) {
-    return response(STATUS.getOrDefault(e.reason(), 400), e.getMessage());
-  }
+    static Response response(RequestRejected e) {
+        return response(STATUS.getOrDefault(e.reason(), 400), e.getMessage());
+    }
 }

@@ -24,30 +24,33 @@ import org.eclipse.microprofile.config.ConfigProvider;
 @DeclareRoles(OperatorSecurity.ROLE)
 public class OperatorSecurity implements IdentityStore {
 
-  public static final String REALM = "nym-directory";
-  public static final String ROLE = "operator";
+    public static final String REALM = "nym-directory";
+    public static final String ROLE = "operator";
 
-  @Override
-  public CredentialValidationResult validate(Credential credential) {
-    if (!(credential instanceof UsernamePasswordCredential up)) {
-      return CredentialValidationResult.NOT_VALIDATED_RESULT;
+    @Override
+    public CredentialValidationResult validate(Credential credential) {
+        if (!(credential instanceof UsernamePasswordCredential up)) {
+            return CredentialValidationResult.NOT_VALIDATED_RESULT;
+        }
+        var config = ConfigProvider.getConfig();
+        String user = config.getOptionalValue("nym.directory.operator.user", String.class)
+                .orElse("operator");
+        Optional<String> password = config.getOptionalValue("nym.directory.operator.password", String.class);
+        if (password.isEmpty() || password.get().isEmpty()) {
+            return CredentialValidationResult.INVALID_RESULT;
+        }
+        boolean userOk = MessageDigest.isEqual(sha256(user), sha256(up.getCaller()));
+        boolean passwordOk = MessageDigest.isEqual(sha256(password.get()), sha256(up.getPasswordAsString()));
+        return userOk && passwordOk
+                ? new CredentialValidationResult(user, Set.of(ROLE))
+                : CredentialValidationResult.INVALID_RESULT;
     }
-    var config = ConfigProvider.getConfig();
-    String user = config.getOptionalValue("nym.directory.operator.user", String.class).orElse("operator");
-    Optional<String> password = config.getOptionalValue("nym.directory.operator.password", String.class);
-    if (password.isEmpty() || password.get().isEmpty()) {
-      return CredentialValidationResult.INVALID_RESULT;
-    }
-    boolean userOk = MessageDigest.isEqual(sha256(user), sha256(up.getCaller()));
-    boolean passwordOk = MessageDigest.isEqual(sha256(password.get()), sha256(up.getPasswordAsString()));
-    return userOk && passwordOk ? new CredentialValidationResult(user, Set.of(ROLE)) : CredentialValidationResult.INVALID_RESULT;
-  }
 
-  private static byte[] sha256(String s) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+    private static byte[] sha256(String s) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
-  }
 }

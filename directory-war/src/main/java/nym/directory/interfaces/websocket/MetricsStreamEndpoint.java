@@ -16,35 +16,36 @@ import jakarta.websocket.server.ServerEndpoint;
 @ServerEndpoint("/ws")
 public class MetricsStreamEndpoint {
 
-  /** Larger client messages close the session; smaller ones are read and dropped. */
-  static final int MAX_CLIENT_MESSAGE = 1024;
+    /** Larger client messages close the session; smaller ones are read and dropped. */
+    static final int MAX_CLIENT_MESSAGE = 1024;
 
-  @Inject MetricsStreamHub hub;
+    @Inject
+    MetricsStreamHub hub;
 
-  @OnOpen
-  public void open(Session session) {
-    session.setMaxTextMessageBufferSize(MAX_CLIENT_MESSAGE);
-    session.setMaxBinaryMessageBufferSize(MAX_CLIENT_MESSAGE);
-    hub.add(session);
-  }
+    @OnOpen
+    public void open(Session session) {
+        session.setMaxTextMessageBufferSize(MAX_CLIENT_MESSAGE);
+        session.setMaxBinaryMessageBufferSize(MAX_CLIENT_MESSAGE);
+        hub.add(session);
+    }
 
-  @OnMessage
-  public void ignore(String message) {
-    // Read-only: the original directory re-broadcast what clients sent; this one drops it.
-  }
+    @OnMessage
+    public void ignore(String message) {
+        // Read-only: the original directory re-broadcast what clients sent; this one drops it.
+    }
 
-  @OnMessage
-  public void ignore(byte[] message) {
-    // Binary frames are dropped too.
-  }
+    @OnMessage
+    public void ignore(byte[] message) {
+        // Binary frames are dropped too.
+    }
 
-  @OnClose
-  public void close(Session session, CloseReason reason) {
-    hub.remove(session);
-  }
+    @OnClose
+    public void close(Session session, CloseReason reason) {
+        hub.remove(session);
+    }
 
-  @OnError
-  public void error(Session session, Throwable error) {
-    hub.remove(session);
-  }
+    @OnError
+    public void error(Session session, Throwable error) {
+        hub.remove(session);
+    }
 }

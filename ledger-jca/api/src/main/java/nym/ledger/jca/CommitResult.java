@@ -10,17 +10,19 @@ import java.io.Serializable;
  */
 public record CommitResult(String hash, long height, TxOutcome checkTx, TxOutcome txResult) implements Serializable {
 
-  public boolean ok() {
-    return checkTx.ok() && txResult != null && txResult.ok();
-  }
-
-  /** This result, or a {@link LedgerException.Kind#REFUSED} exception with the ledger's log. */
-  public CommitResult requireOk() throws LedgerException {
-    if (!ok()) {
-      TxOutcome failed = checkTx.ok() ? txResult : checkTx;
-      throw new LedgerException(LedgerException.Kind.REFUSED, "tx " + hash + " refused, code " + failed.code() + " ("
-          + failed.codespace() + "): " + failed.log());
+    public boolean ok() {
+        return checkTx.ok() && txResult != null && txResult.ok();
     }
-    return this;
-  }
+
+    /** This result, or a {@link LedgerException.Kind#REFUSED} exception with the ledger's log. */
+    public CommitResult requireOk() throws LedgerException {
+        if (!ok()) {
+            TxOutcome failed = checkTx.ok() ? txResult : checkTx;
+            throw new LedgerException(
+                    LedgerException.Kind.REFUSED,
+                    "tx " + hash + " refused, code " + failed.code() + " (" + failed.codespace() + "): "
+                            + failed.log());
+        }
+        return this;
+    }
 }

@@ -11,36 +11,36 @@ import java.io.Serializable;
  */
 public record EventId(long height, int txIndex, int eventIndex) implements Comparable<EventId>, Serializable {
 
-  public EventId {
-    if (height < 1 || txIndex < 0 || eventIndex < 0) {
-      throw new IllegalArgumentException("invalid event id " + height + "/" + txIndex + "/" + eventIndex);
+    public EventId {
+        if (height < 1 || txIndex < 0 || eventIndex < 0) {
+            throw new IllegalArgumentException("invalid event id " + height + "/" + txIndex + "/" + eventIndex);
+        }
     }
-  }
 
-  /** Parses the text form {@code height/txIndex/eventIndex}. */
-  public static EventId parse(String text) {
-    String[] parts = text.split("/", -1);
-    if (parts.length != 3) {
-      throw new IllegalArgumentException("not an event id (height/txIndex/eventIndex): " + text);
+    /** Parses the text form {@code height/txIndex/eventIndex}. */
+    public static EventId parse(String text) {
+        String[] parts = text.split("/", -1);
+        if (parts.length != 3) {
+            throw new IllegalArgumentException("not an event id (height/txIndex/eventIndex): " + text);
+        }
+        try {
+            return new EventId(Long.parseLong(parts[0]), Integer.parseInt(parts[1]), Integer.parseInt(parts[2]));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("not an event id (height/txIndex/eventIndex): " + text, e);
+        }
     }
-    try {
-      return new EventId(Long.parseLong(parts[0]), Integer.parseInt(parts[1]), Integer.parseInt(parts[2]));
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("not an event id (height/txIndex/eventIndex): " + text, e);
-    }
-  }
 
-  @Override
-  public int compareTo(EventId o) {
-    int c = Long.compare(height, o.height);
-    if (c == 0) {
-      c = Integer.compare(txIndex, o.txIndex);
+    @Override
+    public int compareTo(EventId o) {
+        int c = Long.compare(height, o.height);
+        if (c == 0) {
+            c = Integer.compare(txIndex, o.txIndex);
+        }
+        return c == 0 ? Integer.compare(eventIndex, o.eventIndex) : c;
     }
-    return c == 0 ? Integer.compare(eventIndex, o.eventIndex) : c;
-  }
 
-  @Override
-  public String toString() {
-    return height + "/" + txIndex + "/" + eventIndex;
-  }
+    @Override
+    public String toString() {
+        return height + "/" + txIndex + "/" + eventIndex;
+    }
 }

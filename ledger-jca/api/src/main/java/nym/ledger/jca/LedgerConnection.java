@@ -10,21 +10,21 @@ import java.util.Optional;
  */
 public interface LedgerConnection extends AutoCloseable {
 
-  /** {@code broadcast_tx_sync}: submits a signed transaction and returns its CheckTx outcome. */
-  BroadcastResult broadcastSync(byte[] tx) throws LedgerException;
+    /** {@code broadcast_tx_sync}: submits a signed transaction and returns its CheckTx outcome. */
+    BroadcastResult broadcastSync(byte[] tx) throws LedgerException;
 
-  /** {@code broadcast_tx_commit}: submits and waits until the transaction is in a committed block. */
-  CommitResult broadcastCommit(byte[] tx) throws LedgerException;
+    /** {@code broadcast_tx_commit}: submits and waits until the transaction is in a committed block. */
+    CommitResult broadcastCommit(byte[] tx) throws LedgerException;
 
-  /** {@code abci_query} at the latest height, e.g. {@code query("/account", addressBytes)}. */
-  QueryResult query(String path, byte[] data) throws LedgerException;
+    /** {@code abci_query} at the latest height, e.g. {@code query("/account", addressBytes)}. */
+    QueryResult query(String path, byte[] data) throws LedgerException;
 
-  /** {@code status} of the node that answers. */
-  NodeStatus status() throws LedgerException;
+    /** {@code status} of the node that answers. */
+    NodeStatus status() throws LedgerException;
 
-  /** {@code tx}: a committed transaction by its hash (hex), empty if the node does not know it. */
-  Optional<TxRecord> tx(String hash) throws LedgerException;
+    /** {@code tx}: a committed transaction by its hash (hex), empty if the node does not know it. */
+    Optional<TxRecord> tx(String hash) throws LedgerException;
 
-  @Override
-  void close();
+    @Override
+    void close();
 }

@@ -8,6 +8,6 @@ import java.io.Serializable;
  */
 public interface LedgerConnectionFactory extends Serializable {
 
-  /** A connection handle from the container's pool. */
-  LedgerConnection getConnection() throws LedgerException;
+    /** A connection handle from the container's pool. */
+    LedgerConnection getConnection() throws LedgerException;
 }

@@ -13,14 +13,17 @@ import java.util.Optional;
  * @param attributes the attributes in the order the application emitted them
  */
 public record LedgerEvent(EventId id, String txHash, String type, List<EventAttribute> attributes)
-    implements Serializable {
+        implements Serializable {
 
-  public LedgerEvent {
-    attributes = List.copyOf(attributes);
-  }
+    public LedgerEvent {
+        attributes = List.copyOf(attributes);
+    }
 
-  /** The value of the first attribute named {@code key}. */
-  public Optional<String> attribute(String key) {
-    return attributes.stream().filter(a -> a.key().equals(key)).map(EventAttribute::value).findFirst();
-  }
+    /** The value of the first attribute named {@code key}. */
+    public Optional<String> attribute(String key) {
+        return attributes.stream()
+                .filter(a -> a.key().equals(key))
+                .map(EventAttribute::value)
+                .findFirst();
+    }
 }

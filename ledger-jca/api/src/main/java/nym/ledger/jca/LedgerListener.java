@@ -12,5 +12,5 @@ package nym.ledger.jca;
  */
 public interface LedgerListener {
 
-  void onEvent(LedgerEvent event);
+    void onEvent(LedgerEvent event);
 }

@@ -9,14 +9,14 @@ import java.nio.charset.StandardCharsets;
  * @param value the raw value, {@code null} when the key does not exist
  */
 public record QueryResult(int code, String codespace, String log, long height, byte[] key, byte[] value)
-    implements Serializable {
+        implements Serializable {
 
-  public boolean ok() {
-    return code == 0;
-  }
+    public boolean ok() {
+        return code == 0;
+    }
 
-  /** The value as UTF-8 text (the Nym ledger's values are JSON), or {@code null}. */
-  public String valueAsString() {
-    return value == null ? null : new String(value, StandardCharsets.UTF_8);
-  }
+    /** The value as UTF-8 text (the Nym ledger's values are JSON), or {@code null}. */
+    public String valueAsString() {
+        return value == null ? null : new String(value, StandardCharsets.UTF_8);
+    }
 }

@@ -11,11 +11,11 @@ import java.util.List;
  */
 public record TxOutcome(int code, String codespace, String log, List<LedgerEvent> events) implements Serializable {
 
-  public TxOutcome {
-    events = List.copyOf(events);
-  }
+    public TxOutcome {
+        events = List.copyOf(events);
+    }
 
-  public boolean ok() {
-    return code == 0;
-  }
+    public boolean ok() {
+        return code == 0;
+    }
 }

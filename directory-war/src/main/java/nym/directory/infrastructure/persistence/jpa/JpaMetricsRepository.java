@@ -15,45 +15,52 @@ import nym.directory.domain.metrics.MetricsRepository;
 @ApplicationScoped
 public class JpaMetricsRepository implements MetricsRepository {
 
-  @PersistenceContext(unitName = "nym")
-  private EntityManager em;
+    @PersistenceContext(unitName = "nym")
+    private EntityManager em;
 
-  @Override
-  public void store(MetricsReport r) {
-    em.createNativeQuery("INSERT INTO mix_metrics (identity_key, received, sent, interval_ms, accepted_at) "
-            + "VALUES (?1, ?2, ?3, ?4, ?5)")
-        .setParameter(1, r.identityKey())
-        .setParameter(2, r.received())
-        .setParameter(3, new String(Json.write(r.sent()), StandardCharsets.UTF_8))
-        .setParameter(4, r.intervalMillis())
-        .setParameter(5, r.acceptedAt())
-        .executeUpdate();
-  }
+    @Override
+    public void store(MetricsReport r) {
+        em.createNativeQuery("INSERT INTO mix_metrics (identity_key, received, sent, interval_ms, accepted_at) "
+                        + "VALUES (?1, ?2, ?3, ?4, ?5)")
+                .setParameter(1, r.identityKey())
+                .setParameter(2, r.received())
+                .setParameter(3, new String(Json.write(r.sent()), StandardCharsets.UTF_8))
+                .setParameter(4, r.intervalMillis())
+                .setParameter(5, r.acceptedAt())
+                .executeUpdate();
+    }
 
-  @Override
-  public List<MetricsReport> acceptedBetween(long from, long to) {
+    @Override
+    public List<MetricsReport> acceptedBetween(long from, long to) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(
+                        "SELECT identity_key, received, sent, interval_ms, accepted_at FROM mix_metrics "
+                                + "WHERE accepted_at >= ?1 AND accepted_at < ?2 ORDER BY accepted_at, id")
+                .setParameter(1, from)
+                .setParameter(2, to)
+                .getResultList();
+        return rows.stream()
+                .map(r -> new MetricsReport(
+                        (String) r[0],
+                        ((Number) r[1]).longValue(),
+                        sent((String) r[2]),
+                        ((Number) r[3]).longValue(),
+                        ((Number) r[4]).longValue()))
+                .toList();
+    }
+
+    @Override
+    public int deleteAcceptedBefore(long before) {
+        return em.createNativeQuery("DELETE FROM mix_metrics WHERE accepted_at < ?1")
+                .setParameter(1, before)
+                .executeUpdate();
+    }
+
     @SuppressWarnings("unchecked")
-    List<Object[]> rows = em.createNativeQuery(
-            "SELECT identity_key, received, sent, interval_ms, accepted_at FROM mix_metrics "
-                + "WHERE accepted_at >= ?1 AND accepted_at < ?2 ORDER BY accepted_at, id")
-        .setParameter(1, from)
-        .setParameter(2, to)
-        .getResultList();
-    return rows.stream().map(r -> new MetricsReport((String) r[0], ((Number) r[1]).longValue(),
-            sent((String) r[2]), ((Number) r[3]).longValue(), ((Number) r[4]).longValue()))
-        .toList();
-  }
-
-  @Override
-  public int deleteAcceptedBefore(long before) {
-    return em.createNativeQuery("DELETE FROM mix_metrics WHERE accepted_at < ?1").setParameter(1, before).executeUpdate();
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Long> sent(String json) {
-    Map<String, Object> raw = Json.read(json.getBytes(StandardCharsets.UTF_8), LinkedHashMap.class);
-    Map<String, Long> out = new LinkedHashMap<>();
-    raw.forEach((k, v) -> out.put(k, ((Number) v).longValue()));
-    return out;
-  }
+    private static Map<String, Long> sent(String json) {
+        Map<String, Object> raw = Json.read(json.getBytes(StandardCharsets.UTF_8), LinkedHashMap.class);
+        Map<String, Long> out = new LinkedHashMap<>();
+        raw.forEach((k, v) -> out.put(k, ((Number) v).longValue()));
+        return out;
+    }
 }

@@ -36,153 +36,172 @@ import nym.ledger.jca.rar.rpc.RpcClient;
  * delivering to the MDB one event at a time, in chain order.
  */
 @Connector(
-    displayName = "Nym ledger adapter",
-    vendorName = "Nym",
-    eisType = "CometBFT ledger",
-    version = "0.1.0",
-    transactionSupport = TransactionSupport.TransactionSupportLevel.NoTransaction)
+        displayName = "Nym ledger adapter",
+        vendorName = "Nym",
+        eisType = "CometBFT ledger",
+        version = "0.1.0",
+        transactionSupport = TransactionSupport.TransactionSupportLevel.NoTransaction)
 public class LedgerResourceAdapter implements ResourceAdapter {
 
-  private static final Logger LOG = Logger.getLogger(LedgerResourceAdapter.class.getName());
+    private static final Logger LOG = Logger.getLogger(LedgerResourceAdapter.class.getName());
 
-  /** System property consulted when neither the adapter nor a factory/activation names nodes. */
-  public static final String NODES_PROPERTY = "nym.ledger.nodes";
+    /** System property consulted when neither the adapter nor a factory/activation names nodes. */
+    public static final String NODES_PROPERTY = "nym.ledger.nodes";
 
-  private static final Duration STOP_WAIT = Duration.ofSeconds(30);
+    private static final Duration STOP_WAIT = Duration.ofSeconds(30);
 
-  private String nodeUrls = "";
-  private String cursorDirectory = "";
+    private String nodeUrls = "";
+    private String cursorDirectory = "";
 
-  private BootstrapContext bootstrap;
-  private HttpClient websockets;
-  private final Map<MessageEndpointFactory, EventStream> streams = new ConcurrentHashMap<>();
+    private BootstrapContext bootstrap;
+    private HttpClient websockets;
+    private final Map<MessageEndpointFactory, EventStream> streams = new ConcurrentHashMap<>();
 
-  @ConfigProperty(description = "Comma-separated CometBFT RPC URLs for factories and activations that name none; "
-      + "empty: system property nym.ledger.nodes, else http://127.0.0.1:26657")
-  public void setNodeUrls(String nodeUrls) {
-    this.nodeUrls = nodeUrls == null ? "" : nodeUrls.trim();
-  }
-
-  public String getNodeUrls() {
-    return nodeUrls;
-  }
-
-  @ConfigProperty(description = "Directory of the consumers' cursors; empty: <instance root>/ledger-jca/cursors")
-  public void setCursorDirectory(String cursorDirectory) {
-    this.cursorDirectory = cursorDirectory == null ? "" : cursorDirectory.trim();
-  }
-
-  public String getCursorDirectory() {
-    return cursorDirectory;
-  }
-
-  /** The node list when nothing closer names one: system property {@value #NODES_PROPERTY}, else the local default. */
-  public static String defaultNodeUrls() {
-    String p = System.getProperty(NODES_PROPERTY, "");
-    return p.isBlank() ? "http://127.0.0.1:26657" : p;
-  }
-
-  /** This adapter's node list, or {@link #defaultNodeUrls()}. */
-  public String effectiveNodeUrls() {
-    return nodeUrls.isBlank() ? defaultNodeUrls() : nodeUrls;
-  }
-
-  Path cursorPath() {
-    if (!cursorDirectory.isBlank()) {
-      return Path.of(cursorDirectory);
+    @ConfigProperty(
+            description = "Comma-separated CometBFT RPC URLs for factories and activations that name none; "
+                    + "empty: system property nym.ledger.nodes, else http://127.0.0.1:26657")
+    public void setNodeUrls(String nodeUrls) {
+        this.nodeUrls = nodeUrls == null ? "" : nodeUrls.trim();
     }
-    String root = System.getProperty("com.sun.aas.instanceRoot");
-    return root == null ? Path.of(System.getProperty("java.io.tmpdir"), "ledger-jca", "cursors")
-        : Path.of(root, "ledger-jca", "cursors");
-  }
 
-  @Override
-  public void start(BootstrapContext context) {
-    this.bootstrap = context;
-    this.websockets = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
-    LOG.info(() -> "ledger resource adapter started (nodes " + effectiveNodeUrls() + ", cursors in " + cursorPath() + ")");
-  }
+    public String getNodeUrls() {
+        return nodeUrls;
+    }
 
-  @Override
-  public void stop() {
-    for (MessageEndpointFactory f : streams.keySet()) {
-      endpointDeactivation(f, null);
+    @ConfigProperty(description = "Directory of the consumers' cursors; empty: <instance root>/ledger-jca/cursors")
+    public void setCursorDirectory(String cursorDirectory) {
+        this.cursorDirectory = cursorDirectory == null ? "" : cursorDirectory.trim();
     }
-    bootstrap = null;
-    LOG.info("ledger resource adapter stopped");
-  }
 
-  @Override
-  public void endpointActivation(MessageEndpointFactory factory, ActivationSpec spec) throws ResourceException {
-    if (!(spec instanceof LedgerActivationSpec s)) {
-      throw new ResourceAdapterInternalException("not a ledger activation spec: " + spec);
+    public String getCursorDirectory() {
+        return cursorDirectory;
     }
-    s.validate();
-    String subscriber = s.getSubscriberId();
-    if (subscriber.isEmpty()) {
-      subscriber = factory.getActivationName();
-    }
-    if (subscriber == null || subscriber.isEmpty()) {
-      subscriber = factory.getEndpointClass() == null ? "ledger-listener" : factory.getEndpointClass().getName();
-    }
-    RpcClient rpc;
-    try {
-      String urls = s.getNodeUrls().isBlank() ? effectiveNodeUrls() : s.getNodeUrls();
-      rpc = new RpcClient(RpcClient.parseNodes(urls), Duration.ofMillis(Math.min(5000, s.getTimeoutMillis())),
-          Duration.ofMillis(s.getTimeoutMillis()), Duration.ofMillis(s.getTimeoutMillis()));
-    } catch (LedgerException e) {
-      throw new ResourceAdapterInternalException(e.getMessage(), e);
-    }
-    Set<String> types = Arrays.stream(s.getEventTypes().split(",")).map(String::trim).filter(t -> !t.isEmpty())
-        .collect(Collectors.toUnmodifiableSet());
-    EventStream.Settings settings = new EventStream.Settings(subscriber, s.getQuery(), s.getStartHeight(), types,
-        Duration.ofMillis(s.getRetryMillis()), Duration.ofMillis(s.getIdleReconnectMillis()), s.getPageSize());
-    EventStream stream = new EventStream(settings, rpc, websockets, new CursorStore(cursorPath()), event -> {
-      MessageEndpoint endpoint = factory.createEndpoint(null);
-      try {
-        ((LedgerListener) endpoint).onEvent(event);
-      } finally {
-        endpoint.release();
-      }
-    });
-    streams.put(factory, stream);
-    try {
-      bootstrap.getWorkManager().scheduleWork(stream);
-    } catch (WorkException e) {
-      streams.remove(factory);
-      throw new ResourceAdapterInternalException("cannot schedule the ledger event stream: " + e.getMessage(), e);
-    }
-  }
 
-  @Override
-  public void endpointDeactivation(MessageEndpointFactory factory, ActivationSpec spec) {
-    EventStream stream = streams.remove(factory);
-    if (stream == null) {
-      return;
+    /** The node list when nothing closer names one: system property {@value #NODES_PROPERTY}, else the local default. */
+    public static String defaultNodeUrls() {
+        String p = System.getProperty(NODES_PROPERTY, "");
+        return p.isBlank() ? "http://127.0.0.1:26657" : p;
     }
-    try {
-      if (!stream.stop(STOP_WAIT)) {
-        LOG.warning("ledger event stream did not stop within " + STOP_WAIT.toSeconds() + " s");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "stopping a ledger event stream", e);
+
+    /** This adapter's node list, or {@link #defaultNodeUrls()}. */
+    public String effectiveNodeUrls() {
+        return nodeUrls.isBlank() ? defaultNodeUrls() : nodeUrls;
     }
-  }
 
-  @Override
-  public XAResource[] getXAResources(ActivationSpec[] specs) {
-    return new XAResource[0];
-  }
+    Path cursorPath() {
+        if (!cursorDirectory.isBlank()) {
+            return Path.of(cursorDirectory);
+        }
+        String root = System.getProperty("com.sun.aas.instanceRoot");
+        return root == null
+                ? Path.of(System.getProperty("java.io.tmpdir"), "ledger-jca", "cursors")
+                : Path.of(root, "ledger-jca", "cursors");
+    }
 
-  @Override
-  public boolean equals(Object other) {
-    return this == other;
-  }
+    @Override
+    public void start(BootstrapContext context) {
+        this.bootstrap = context;
+        this.websockets = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+        LOG.info(() ->
+                "ledger resource adapter started (nodes " + effectiveNodeUrls() + ", cursors in " + cursorPath() + ")");
+    }
 
-  @Override
-  public int hashCode() {
-    return System.identityHashCode(this);
-  }
+    @Override
+    public void stop() {
+        for (MessageEndpointFactory f : streams.keySet()) {
+            endpointDeactivation(f, null);
+        }
+        bootstrap = null;
+        LOG.info("ledger resource adapter stopped");
+    }
+
+    @Override
+    public void endpointActivation(MessageEndpointFactory factory, ActivationSpec spec) throws ResourceException {
+        if (!(spec instanceof LedgerActivationSpec s)) {
+            throw new ResourceAdapterInternalException("not a ledger activation spec: " + spec);
+        }
+        s.validate();
+        String subscriber = s.getSubscriberId();
+        if (subscriber.isEmpty()) {
+            subscriber = factory.getActivationName();
+        }
+        if (subscriber == null || subscriber.isEmpty()) {
+            subscriber = factory.getEndpointClass() == null
+                    ? "ledger-listener"
+                    : factory.getEndpointClass().getName();
+        }
+        RpcClient rpc;
+        try {
+            String urls = s.getNodeUrls().isBlank() ? effectiveNodeUrls() : s.getNodeUrls();
+            rpc = new RpcClient(
+                    RpcClient.parseNodes(urls),
+                    Duration.ofMillis(Math.min(5000, s.getTimeoutMillis())),
+                    Duration.ofMillis(s.getTimeoutMillis()),
+                    Duration.ofMillis(s.getTimeoutMillis()));
+        } catch (LedgerException e) {
+            throw new ResourceAdapterInternalException(e.getMessage(), e);
+        }
+        Set<String> types = Arrays.stream(s.getEventTypes().split(","))
+                .map(String::trim)
+                .filter(t -> !t.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
+        EventStream.Settings settings = new EventStream.Settings(
+                subscriber,
+                s.getQuery(),
+                s.getStartHeight(),
+                types,
+                Duration.ofMillis(s.getRetryMillis()),
+                Duration.ofMillis(s.getIdleReconnectMillis()),
+                s.getPageSize());
+        EventStream stream = new EventStream(settings, rpc, websockets, new CursorStore(cursorPath()), event -> {
+            MessageEndpoint endpoint = factory.createEndpoint(null);
+            try {
+                ((LedgerListener) endpoint).onEvent(event);
+            } finally {
+                endpoint.release();
+            }
+        });
+        streams.put(factory, stream);
+        try {
+            bootstrap.getWorkManager().scheduleWork(stream);
+        } catch (WorkException e) {
+            streams.remove(factory);
+            throw new ResourceAdapterInternalException("cannot schedule the ledger event stream: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void endpointDeactivation(MessageEndpointFactory factory, ActivationSpec spec) {
+        EventStream stream = streams.remove(factory);
+        if (stream == null) {
+            return;
+        }
+        try {
+            if (!stream.stop(STOP_WAIT)) {
+                LOG.warning("ledger event stream did not stop within " + STOP_WAIT.toSeconds() + " s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "stopping a ledger event stream", e);
+        }
+    }
+
+    @Override
+    public XAResource[] getXAResources(ActivationSpec[] specs) {
+        return new XAResource[0];
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return this == other;
+    }
+
+    @Override
+    public int hashCode() {
+        return System.identityHashCode(this);
+    }
 }

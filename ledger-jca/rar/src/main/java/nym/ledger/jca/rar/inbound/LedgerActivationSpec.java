@@ -14,123 +14,135 @@ import nym.ledger.jca.LedgerListener;
 @Activation(messageListeners = LedgerListener.class)
 public class LedgerActivationSpec implements ActivationSpec {
 
-  private String query = "";
-  private Long startHeight = 1L;
-  private String eventTypes = "";
-  private String subscriberId = "";
-  private String nodeUrls = "";
-  private Integer timeoutMillis = 10_000;
-  private Integer retryMillis = 2_000;
-  private Integer idleReconnectMillis = 60_000;
-  private Integer pageSize = 100;
-  private ResourceAdapter resourceAdapter;
+    private String query = "";
+    private Long startHeight = 1L;
+    private String eventTypes = "";
+    private String subscriberId = "";
+    private String nodeUrls = "";
+    private Integer timeoutMillis = 10_000;
+    private Integer retryMillis = 2_000;
+    private Integer idleReconnectMillis = 60_000;
+    private Integer pageSize = 100;
+    private ResourceAdapter resourceAdapter;
 
-  @ConfigProperty(description = "CometBFT query on transaction events, e.g. credential_request.value EXISTS "
-      + "(tm.event='Tx' is added for the subscription)")
-  public void setQuery(String query) {
-    this.query = query == null ? "" : query.trim();
-  }
-
-  public String getQuery() {
-    return query;
-  }
-
-  @ConfigProperty(defaultValue = "1", description = "First block height to deliver when no cursor is recorded yet")
-  public void setStartHeight(Long startHeight) {
-    this.startHeight = startHeight;
-  }
-
-  public Long getStartHeight() {
-    return startHeight;
-  }
-
-  @ConfigProperty(description = "Comma-separated event types to deliver; empty: every event of a matching transaction")
-  public void setEventTypes(String eventTypes) {
-    this.eventTypes = eventTypes == null ? "" : eventTypes;
-  }
-
-  public String getEventTypes() {
-    return eventTypes;
-  }
-
-  @ConfigProperty(description = "Name of this consumer's cursor (last delivered event id); empty: the endpoint's activation name")
-  public void setSubscriberId(String subscriberId) {
-    this.subscriberId = subscriberId == null ? "" : subscriberId.trim();
-  }
-
-  public String getSubscriberId() {
-    return subscriberId;
-  }
-
-  @ConfigProperty(description = "Comma-separated CometBFT RPC URLs; empty: the adapter's nodeUrls")
-  public void setNodeUrls(String nodeUrls) {
-    this.nodeUrls = nodeUrls == null ? "" : nodeUrls.trim();
-  }
-
-  public String getNodeUrls() {
-    return nodeUrls;
-  }
-
-  @ConfigProperty(defaultValue = "10000", description = "Deadline of one RPC call (status, tx_search), ms")
-  public void setTimeoutMillis(Integer timeoutMillis) {
-    this.timeoutMillis = timeoutMillis;
-  }
-
-  public Integer getTimeoutMillis() {
-    return timeoutMillis;
-  }
-
-  @ConfigProperty(defaultValue = "2000", description = "Pause before reconnecting or redelivering after a failure, ms")
-  public void setRetryMillis(Integer retryMillis) {
-    this.retryMillis = retryMillis;
-  }
-
-  public Integer getRetryMillis() {
-    return retryMillis;
-  }
-
-  @ConfigProperty(defaultValue = "60000", description = "Reconnect (with backfill) after this long without any websocket message, ms")
-  public void setIdleReconnectMillis(Integer idleReconnectMillis) {
-    this.idleReconnectMillis = idleReconnectMillis;
-  }
-
-  public Integer getIdleReconnectMillis() {
-    return idleReconnectMillis;
-  }
-
-  @ConfigProperty(defaultValue = "100", description = "tx_search page size during backfill (CometBFT caps it at 100)")
-  public void setPageSize(Integer pageSize) {
-    this.pageSize = pageSize;
-  }
-
-  public Integer getPageSize() {
-    return pageSize;
-  }
-
-  @Override
-  public void validate() throws InvalidPropertyException {
-    if (query.isEmpty()) {
-      throw new InvalidPropertyException("query is required (e.g. credential_request.value EXISTS)");
+    @ConfigProperty(
+            description = "CometBFT query on transaction events, e.g. credential_request.value EXISTS "
+                    + "(tm.event='Tx' is added for the subscription)")
+    public void setQuery(String query) {
+        this.query = query == null ? "" : query.trim();
     }
-    if (startHeight == null || startHeight < 1) {
-      throw new InvalidPropertyException("startHeight must be >= 1");
-    }
-    if (pageSize == null || pageSize < 1 || pageSize > 100) {
-      throw new InvalidPropertyException("pageSize must be in 1..100");
-    }
-    if (timeoutMillis == null || timeoutMillis < 1 || retryMillis == null || retryMillis < 0
-        || idleReconnectMillis == null || idleReconnectMillis < 1000) {
-      throw new InvalidPropertyException("timeoutMillis >= 1, retryMillis >= 0, idleReconnectMillis >= 1000");
-    }
-  }
 
-  @Override
-  public ResourceAdapter getResourceAdapter() {
-    return resourceAdapter;
-  }
+    public String getQuery() {
+        return query;
+    }
 
-  @Override
-  public void setResourceAdapter(ResourceAdapter ra) {
-    this.resourceAdapter = ra;
-  }
+    @ConfigProperty(defaultValue = "1", description = "First block height to deliver when no cursor is recorded yet")
+    public void setStartHeight(Long startHeight) {
+        this.startHeight = startHeight;
+    }
+
+    public Long getStartHeight() {
+        return startHeight;
+    }
+
+    @ConfigProperty(
+            description = "Comma-separated event types to deliver; empty: every event of a matching transaction")
+    public void setEventTypes(String eventTypes) {
+        this.eventTypes = eventTypes == null ? "" : eventTypes;
+    }
+
+    public String getEventTypes() {
+        return eventTypes;
+    }
+
+    @ConfigProperty(
+            description =
+                    "Name of this consumer's cursor (last delivered event id); empty: the endpoint's activation name")
+    public void setSubscriberId(String subscriberId) {
+        this.subscriberId = subscriberId == null ? "" : subscriberId.trim();
+    }
+
+    public String getSubscriberId() {
+        return subscriberId;
+    }
+
+    @ConfigProperty(description = "Comma-separated CometBFT RPC URLs; empty: the adapter's nodeUrls")
+    public void setNodeUrls(String nodeUrls) {
+        this.nodeUrls = nodeUrls == null ? "" : nodeUrls.trim();
+    }
+
+    public String getNodeUrls() {
+        return nodeUrls;
+    }
+
+    @ConfigProperty(defaultValue = "10000", description = "Deadline of one RPC call (status, tx_search), ms")
+    public void setTimeoutMillis(Integer timeoutMillis) {
+        this.timeoutMillis = timeoutMillis;
+    }
+
+    public Integer getTimeoutMillis() {
+        return timeoutMillis;
+    }
+
+    @ConfigProperty(
+            defaultValue = "2000",
+            description = "Pause before reconnecting or redelivering after a failure, ms")
+    public void setRetryMillis(Integer retryMillis) {
+        this.retryMillis = retryMillis;
+    }
+
+    public Integer getRetryMillis() {
+        return retryMillis;
+    }
+
+    @ConfigProperty(
+            defaultValue = "60000",
+            description = "Reconnect (with backfill) after this long without any websocket message, ms")
+    public void setIdleReconnectMillis(Integer idleReconnectMillis) {
+        this.idleReconnectMillis = idleReconnectMillis;
+    }
+
+    public Integer getIdleReconnectMillis() {
+        return idleReconnectMillis;
+    }
+
+    @ConfigProperty(defaultValue = "100", description = "tx_search page size during backfill (CometBFT caps it at 100)")
+    public void setPageSize(Integer pageSize) {
+        this.pageSize = pageSize;
+    }
+
+    public Integer getPageSize() {
+        return pageSize;
+    }
+
+    @Override
+    public void validate() throws InvalidPropertyException {
+        if (query.isEmpty()) {
+            throw new InvalidPropertyException("query is required (e.g. credential_request.value EXISTS)");
+        }
+        if (startHeight == null || startHeight < 1) {
+            throw new InvalidPropertyException("startHeight must be >= 1");
+        }
+        if (pageSize == null || pageSize < 1 || pageSize > 100) {
+            throw new InvalidPropertyException("pageSize must be in 1..100");
+        }
+        if (timeoutMillis == null
+                || timeoutMillis < 1
+                || retryMillis == null
+                || retryMillis < 0
+                || idleReconnectMillis == null
+                || idleReconnectMillis < 1000) {
+            throw new InvalidPropertyException("timeoutMillis >= 1, retryMillis >= 0, idleReconnectMillis >= 1000");
+        }
+    }
+
+    @Override
+    public ResourceAdapter getResourceAdapter() {
+        return resourceAdapter;
+    }
+
+    @Override
+    public void setResourceAdapter(ResourceAdapter ra) {
+        this.resourceAdapter = ra;
+    }
 }

@@ -21,7 +21,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import nym.ledger.jca.LedgerException;
 import nym.ledger.jca.LedgerException.Kind;
-import nym.ledger.jca.TxRecord;
 import nym.ledger.jca.rar.rpc.Answers;
 import nym.ledger.jca.rar.rpc.RpcClient;
 
@@ -33,156 +32,169 @@ import nym.ledger.jca.rar.rpc.RpcClient;
  */
 final class Subscription implements WebSocket.Listener, AutoCloseable {
 
-  private static final String SUBSCRIBE_ID = "ledger-jca-subscribe";
+    private static final String SUBSCRIBE_ID = "ledger-jca-subscribe";
 
-  /** The end of the subscription, with its reason. */
-  record Ended(String reason) {}
+    /** The end of the subscription, with its reason. */
+    record Ended(String reason) {}
 
-  private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
-  private final CompletableFuture<Void> confirmed = new CompletableFuture<>();
-  private final StringBuilder partial = new StringBuilder();
-  private final URI node;
-  private volatile WebSocket socket;
+    private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
+    private final CompletableFuture<Void> confirmed = new CompletableFuture<>();
+    private final StringBuilder partial = new StringBuilder();
+    private final URI node;
+    private volatile WebSocket socket;
 
-  private Subscription(URI node) {
-    this.node = node;
-  }
+    private Subscription(URI node) {
+        this.node = node;
+    }
 
-  URI node() {
-    return node;
-  }
+    URI node() {
+        return node;
+    }
 
-  /** Subscribes on the first node that accepts, within {@code timeout} per node. */
-  static Subscription open(HttpClient http, List<URI> nodes, String query, Duration timeout) throws LedgerException {
-    LedgerException last = null;
-    for (URI node : nodes) {
-      Subscription s = new Subscription(node);
-      try {
-        s.socket = http.newWebSocketBuilder().connectTimeout(timeout)
-            .buildAsync(RpcClient.websocket(node), s).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        String request = Json.createObjectBuilder().add("jsonrpc", "2.0").add("id", SUBSCRIBE_ID).add("method", "subscribe")
-            .add("params", Json.createObjectBuilder().add("query", query)).build().toString();
-        s.socket.sendText(request, true).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        s.confirmed.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        return s;
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        s.close();
-        throw new LedgerException(Kind.INTERRUPTED, "interrupted while subscribing", e);
-      } catch (TimeoutException e) {
-        s.close();
-        last = new LedgerException(Kind.TIMEOUT, "subscribe at " + node + ": no answer within " + timeout.toMillis() + " ms", e);
-      } catch (ExecutionException e) {
-        s.close();
-        Throwable c = e.getCause();
-        last = c instanceof LedgerException le ? le
-            : new LedgerException(Kind.UNAVAILABLE, "subscribe at " + node + ": " + c, c);
-        if (last.kind() == Kind.RPC_ERROR) {
-          throw last; // the node refused the query: another node will refuse it too
+    /** Subscribes on the first node that accepts, within {@code timeout} per node. */
+    static Subscription open(HttpClient http, List<URI> nodes, String query, Duration timeout) throws LedgerException {
+        LedgerException last = null;
+        for (URI node : nodes) {
+            Subscription s = new Subscription(node);
+            try {
+                s.socket = http.newWebSocketBuilder()
+                        .connectTimeout(timeout)
+                        .buildAsync(RpcClient.websocket(node), s)
+                        .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                String request = Json.createObjectBuilder()
+                        .add("jsonrpc", "2.0")
+                        .add("id", SUBSCRIBE_ID)
+                        .add("method", "subscribe")
+                        .add("params", Json.createObjectBuilder().add("query", query))
+                        .build()
+                        .toString();
+                s.socket.sendText(request, true).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                s.confirmed.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                return s;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                s.close();
+                throw new LedgerException(Kind.INTERRUPTED, "interrupted while subscribing", e);
+            } catch (TimeoutException e) {
+                s.close();
+                last = new LedgerException(
+                        Kind.TIMEOUT, "subscribe at " + node + ": no answer within " + timeout.toMillis() + " ms", e);
+            } catch (ExecutionException e) {
+                s.close();
+                Throwable c = e.getCause();
+                last = c instanceof LedgerException le
+                        ? le
+                        : new LedgerException(Kind.UNAVAILABLE, "subscribe at " + node + ": " + c, c);
+                if (last.kind() == Kind.RPC_ERROR) {
+                    throw last; // the node refused the query: another node will refuse it too
+                }
+            }
         }
-      }
+        throw last;
     }
-    throw last;
-  }
 
-  /** The next transaction, an {@link Ended}, or {@code null} if none came within {@code wait}. */
-  Object next(Duration wait) throws InterruptedException {
-    return queue.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
-  }
-
-  @Override
-  public void onOpen(WebSocket webSocket) {
-    webSocket.request(1);
-  }
-
-  @Override
-  public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-    partial.append(data);
-    if (last) {
-      String text = partial.toString();
-      partial.setLength(0);
-      handle(text);
+    /** The next transaction, an {@link Ended}, or {@code null} if none came within {@code wait}. */
+    Object next(Duration wait) throws InterruptedException {
+        return queue.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
     }
-    webSocket.request(1);
-    return null;
-  }
 
-  private void handle(String text) {
-    try {
-      JsonObject message = RpcClient.parseObject(text);
-      boolean ours = message.get("id") instanceof JsonString id && SUBSCRIBE_ID.equals(id.getString());
-      JsonObject result;
-      try {
-        result = RpcClient.result("subscribe", message);
-      } catch (LedgerException e) {
+    @Override
+    public void onOpen(WebSocket webSocket) {
+        webSocket.request(1);
+    }
+
+    @Override
+    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+        partial.append(data);
+        if (last) {
+            String text = partial.toString();
+            partial.setLength(0);
+            handle(text);
+        }
+        webSocket.request(1);
+        return null;
+    }
+
+    private void handle(String text) {
+        try {
+            JsonObject message = RpcClient.parseObject(text);
+            boolean ours = message.get("id") instanceof JsonString id && SUBSCRIBE_ID.equals(id.getString());
+            JsonObject result;
+            try {
+                result = RpcClient.result("subscribe", message);
+            } catch (LedgerException e) {
+                if (!confirmed.isDone()) {
+                    confirmed.completeExceptionally(e);
+                }
+                queue.add(new Ended(e.getMessage()));
+                return;
+            }
+            JsonObject data = Answers.object(result, "data");
+            if (data == null) {
+                if (ours) {
+                    confirmed.complete(null); // the empty result that confirms the subscription
+                }
+                return;
+            }
+            if (!"tendermint/event/Tx".equals(Answers.string(data, "type"))) {
+                return;
+            }
+            JsonObject value = Answers.object(data, "value");
+            JsonObject txResult = value == null ? null : Answers.object(value, "TxResult");
+            if (txResult == null) {
+                throw new LedgerException(Kind.MALFORMED_RESPONSE, "Tx event without TxResult");
+            }
+            queue.add(Answers.txEvent(txResult, hash(result, txResult)));
+        } catch (LedgerException e) {
+            queue.add(new Ended("unreadable message from " + node + ": " + e.getMessage()));
+        }
+    }
+
+    /** The transaction hash from the event's {@code tx.hash}, else SHA-256 of the transaction (as CometBFT). */
+    private static String hash(JsonObject result, JsonObject txResult) throws LedgerException {
+        JsonObject events = Answers.object(result, "events");
+        if (events != null
+                && events.get("tx.hash") instanceof JsonArray a
+                && !a.isEmpty()
+                && a.get(0) instanceof JsonString s) {
+            return s.getString();
+        }
+        String tx = Answers.string(txResult, "tx");
+        try {
+            byte[] raw = java.util.Base64.getDecoder().decode(tx);
+            return HexFormat.of()
+                    .withUpperCase()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(raw));
+        } catch (IllegalArgumentException | NoSuchAlgorithmException e) {
+            throw new LedgerException(Kind.MALFORMED_RESPONSE, "Tx event without a readable tx");
+        }
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+        end("closed by " + node + " (" + statusCode + " " + reason + ")");
+        return null;
+    }
+
+    @Override
+    public void onError(WebSocket webSocket, Throwable error) {
+        end("websocket to " + node + " failed: " + error);
+    }
+
+    private void end(String reason) {
+        LedgerException e = new LedgerException(Kind.UNAVAILABLE, reason);
         if (!confirmed.isDone()) {
-          confirmed.completeExceptionally(e);
+            confirmed.completeExceptionally(e);
         }
-        queue.add(new Ended(e.getMessage()));
-        return;
-      }
-      JsonObject data = Answers.object(result, "data");
-      if (data == null) {
-        if (ours) {
-          confirmed.complete(null); // the empty result that confirms the subscription
+        queue.add(new Ended(reason));
+    }
+
+    @Override
+    public void close() {
+        WebSocket ws = socket;
+        if (ws != null) {
+            ws.abort();
         }
-        return;
-      }
-      if (!"tendermint/event/Tx".equals(Answers.string(data, "type"))) {
-        return;
-      }
-      JsonObject value = Answers.object(data, "value");
-      JsonObject txResult = value == null ? null : Answers.object(value, "TxResult");
-      if (txResult == null) {
-        throw new LedgerException(Kind.MALFORMED_RESPONSE, "Tx event without TxResult");
-      }
-      queue.add(Answers.txEvent(txResult, hash(result, txResult)));
-    } catch (LedgerException e) {
-      queue.add(new Ended("unreadable message from " + node + ": " + e.getMessage()));
+        queue.add(new Ended("closed by the adapter"));
     }
-  }
-
-  /** The transaction hash from the event's {@code tx.hash}, else SHA-256 of the transaction (as CometBFT). */
-  private static String hash(JsonObject result, JsonObject txResult) throws LedgerException {
-    JsonObject events = Answers.object(result, "events");
-    if (events != null && events.get("tx.hash") instanceof JsonArray a && !a.isEmpty() && a.get(0) instanceof JsonString s) {
-      return s.getString();
-    }
-    String tx = Answers.string(txResult, "tx");
-    try {
-      byte[] raw = java.util.Base64.getDecoder().decode(tx);
-      return HexFormat.of().withUpperCase().formatHex(MessageDigest.getInstance("SHA-256").digest(raw));
-    } catch (IllegalArgumentException | NoSuchAlgorithmException e) {
-      throw new LedgerException(Kind.MALFORMED_RESPONSE, "Tx event without a readable tx");
-    }
-  }
-
-  @Override
-  public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-    end("closed by " + node + " (" + statusCode + " " + reason + ")");
-    return null;
-  }
-
-  @Override
-  public void onError(WebSocket webSocket, Throwable error) {
-    end("websocket to " + node + " failed: " + error);
-  }
-
-  private void end(String reason) {
-    LedgerException e = new LedgerException(Kind.UNAVAILABLE, reason);
-    if (!confirmed.isDone()) {
-      confirmed.completeExceptionally(e);
-    }
-    queue.add(new Ended(reason));
-  }
-
-  @Override
-  public void close() {
-    WebSocket ws = socket;
-    if (ws != null) {
-      ws.abort();
-    }
-    queue.add(new Ended("closed by the adapter"));
-  }
-
 }

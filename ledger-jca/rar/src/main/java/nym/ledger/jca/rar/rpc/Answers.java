@@ -27,181 +27,194 @@ import nym.ledger.jca.TxRecord;
  */
 public final class Answers {
 
-  private Answers() {}
+    private Answers() {}
 
-  public static BroadcastResult broadcast(JsonObject r) throws LedgerException {
-    return new BroadcastResult(requiredString(r, "hash"), (int) number(r, "code"), string(r, "codespace"), string(r, "log"));
-  }
-
-  /**
-   * The answer of {@code broadcast_tx_commit}. It does not say where in the block the transaction landed, so the
-   * caller gives the transaction's index (from a {@code tx} lookup) to give its events their ids; with
-   * {@code txIndex} &lt; 0 the execution outcome is kept without events.
-   */
-  public static CommitResult commit(JsonObject r, int txIndex) throws LedgerException {
-    String hash = requiredString(r, "hash");
-    long height = number(r, "height");
-    TxOutcome check = outcome(object(r, "check_tx"), null, hash);
-    JsonObject txResult = object(r, "tx_result");
-    TxOutcome executed = null;
-    if (check.ok() && height > 0 && txResult != null) {
-      executed = outcome(txResult, txIndex < 0 ? null : new Position(height, txIndex), hash);
+    public static BroadcastResult broadcast(JsonObject r) throws LedgerException {
+        return new BroadcastResult(
+                requiredString(r, "hash"), (int) number(r, "code"), string(r, "codespace"), string(r, "log"));
     }
-    return new CommitResult(hash, height, check, executed);
-  }
 
-  public static QueryResult query(JsonObject r) throws LedgerException {
-    JsonObject q = object(r, "response");
-    if (q == null) {
-      throw malformed("abci_query answer without response");
-    }
-    return new QueryResult((int) number(q, "code"), string(q, "codespace"), string(q, "log"), number(q, "height"),
-        bytes(q, "key"), bytes(q, "value"));
-  }
-
-  public static NodeStatus status(JsonObject r) throws LedgerException {
-    JsonObject node = object(r, "node_info");
-    JsonObject sync = object(r, "sync_info");
-    if (node == null || sync == null) {
-      throw malformed("status answer without node_info or sync_info");
-    }
-    JsonValue catching = sync.get("catching_up");
-    return new NodeStatus(string(node, "id"), string(node, "network"), string(node, "version"),
-        number(sync, "latest_block_height"), string(sync, "latest_block_hash"), string(sync, "latest_block_time"),
-        number(sync, "earliest_block_height"), catching == JsonValue.TRUE);
-  }
-
-  /** One entry of {@code tx_search}'s {@code txs}, or the answer of {@code tx}. */
-  public static TxRecord txRecord(JsonObject r) throws LedgerException {
-    String hash = requiredString(r, "hash");
-    long height = number(r, "height");
-    int index = (int) number(r, "index");
-    if (height < 1) {
-      throw malformed("transaction " + hash + " without a height");
-    }
-    TxOutcome result = outcome(object(r, "tx_result"), new Position(height, index), hash);
-    return new TxRecord(hash, height, index, bytes(r, "tx"), result);
-  }
-
-  /** The {@code TxResult} of a websocket Tx event ({@code data.value.TxResult}); the hash comes from {@code events}. */
-  public static TxRecord txEvent(JsonObject txResult, String hash) throws LedgerException {
-    long height = number(txResult, "height");
-    int index = (int) number(txResult, "index");
-    if (height < 1) {
-      throw malformed("Tx event without a height");
-    }
-    TxOutcome result = outcome(object(txResult, "result"), new Position(height, index), hash);
-    return new TxRecord(hash, height, index, bytes(txResult, "tx"), result);
-  }
-
-  /** Where a transaction is, to give its events ids; {@code null} for CheckTx outcomes (events get no ids). */
-  record Position(long height, int txIndex) {}
-
-  static TxOutcome outcome(JsonObject o, Position at, String hash) throws LedgerException {
-    if (o == null) {
-      return new TxOutcome(0, "", "", List.of());
-    }
-    List<LedgerEvent> events = new ArrayList<>();
-    JsonArray list = array(o, "events");
-    if (at != null && list != null) {
-      for (int i = 0; i < list.size(); i++) {
-        events.add(event(list.getJsonObject(i), new EventId(at.height(), at.txIndex(), i), hash));
-      }
-    }
-    return new TxOutcome((int) number(o, "code"), string(o, "codespace"), string(o, "log"), events);
-  }
-
-  static LedgerEvent event(JsonObject e, EventId id, String hash) throws LedgerException {
-    List<EventAttribute> attributes = new ArrayList<>();
-    JsonArray list = array(e, "attributes");
-    if (list != null) {
-      for (JsonValue v : list) {
-        if (!(v instanceof JsonObject a)) {
-          throw malformed("event attribute is not an object: " + v);
+    /**
+     * The answer of {@code broadcast_tx_commit}. It does not say where in the block the transaction landed, so the
+     * caller gives the transaction's index (from a {@code tx} lookup) to give its events their ids; with
+     * {@code txIndex} &lt; 0 the execution outcome is kept without events.
+     */
+    public static CommitResult commit(JsonObject r, int txIndex) throws LedgerException {
+        String hash = requiredString(r, "hash");
+        long height = number(r, "height");
+        TxOutcome check = outcome(object(r, "check_tx"), null, hash);
+        JsonObject txResult = object(r, "tx_result");
+        TxOutcome executed = null;
+        if (check.ok() && height > 0 && txResult != null) {
+            executed = outcome(txResult, txIndex < 0 ? null : new Position(height, txIndex), hash);
         }
-        attributes.add(new EventAttribute(string(a, "key"), string(a, "value"), a.get("index") == JsonValue.TRUE));
-      }
+        return new CommitResult(hash, height, check, executed);
     }
-    return new LedgerEvent(id, hash, string(e, "type"), attributes);
-  }
 
-  // ---------------------------------------------------------------- tolerant field readers
+    public static QueryResult query(JsonObject r) throws LedgerException {
+        JsonObject q = object(r, "response");
+        if (q == null) {
+            throw malformed("abci_query answer without response");
+        }
+        return new QueryResult(
+                (int) number(q, "code"),
+                string(q, "codespace"),
+                string(q, "log"),
+                number(q, "height"),
+                bytes(q, "key"),
+                bytes(q, "value"));
+    }
 
-  /** A number sent as JSON number or decimal string; absent or null is 0. */
-  public static long number(JsonObject o, String key) throws LedgerException {
-    JsonValue v = o.get(key);
-    if (v == null || v == JsonValue.NULL) {
-      return 0;
+    public static NodeStatus status(JsonObject r) throws LedgerException {
+        JsonObject node = object(r, "node_info");
+        JsonObject sync = object(r, "sync_info");
+        if (node == null || sync == null) {
+            throw malformed("status answer without node_info or sync_info");
+        }
+        JsonValue catching = sync.get("catching_up");
+        return new NodeStatus(
+                string(node, "id"),
+                string(node, "network"),
+                string(node, "version"),
+                number(sync, "latest_block_height"),
+                string(sync, "latest_block_hash"),
+                string(sync, "latest_block_time"),
+                number(sync, "earliest_block_height"),
+                catching == JsonValue.TRUE);
     }
-    try {
-      if (v instanceof JsonNumber n) {
-        return n.longValueExact();
-      }
-      if (v instanceof JsonString s) {
-        return s.getString().isEmpty() ? 0 : Long.parseLong(s.getString());
-      }
-    } catch (ArithmeticException | NumberFormatException e) {
-      throw malformed(key + " is not an integer: " + v);
-    }
-    throw malformed(key + " is not a number: " + v);
-  }
 
-  /** A string; absent or null is "". */
-  public static String string(JsonObject o, String key) throws LedgerException {
-    JsonValue v = o.get(key);
-    if (v == null || v == JsonValue.NULL) {
-      return "";
+    /** One entry of {@code tx_search}'s {@code txs}, or the answer of {@code tx}. */
+    public static TxRecord txRecord(JsonObject r) throws LedgerException {
+        String hash = requiredString(r, "hash");
+        long height = number(r, "height");
+        int index = (int) number(r, "index");
+        if (height < 1) {
+            throw malformed("transaction " + hash + " without a height");
+        }
+        TxOutcome result = outcome(object(r, "tx_result"), new Position(height, index), hash);
+        return new TxRecord(hash, height, index, bytes(r, "tx"), result);
     }
-    if (v instanceof JsonString s) {
-      return s.getString();
-    }
-    throw malformed(key + " is not a string: " + v);
-  }
 
-  static String requiredString(JsonObject o, String key) throws LedgerException {
-    String s = string(o, key);
-    if (s.isEmpty()) {
-      throw malformed("answer without " + key);
+    /** The {@code TxResult} of a websocket Tx event ({@code data.value.TxResult}); the hash comes from {@code events}. */
+    public static TxRecord txEvent(JsonObject txResult, String hash) throws LedgerException {
+        long height = number(txResult, "height");
+        int index = (int) number(txResult, "index");
+        if (height < 1) {
+            throw malformed("Tx event without a height");
+        }
+        TxOutcome result = outcome(object(txResult, "result"), new Position(height, index), hash);
+        return new TxRecord(hash, height, index, bytes(txResult, "tx"), result);
     }
-    return s;
-  }
 
-  /** Base64 bytes; absent, null or "" is {@code null}. */
-  static byte[] bytes(JsonObject o, String key) throws LedgerException {
-    String s = string(o, key);
-    if (s.isEmpty()) {
-      return null;
-    }
-    try {
-      return Base64.getDecoder().decode(s);
-    } catch (IllegalArgumentException e) {
-      throw malformed(key + " is not base64");
-    }
-  }
+    /** Where a transaction is, to give its events ids; {@code null} for CheckTx outcomes (events get no ids). */
+    record Position(long height, int txIndex) {}
 
-  public static JsonObject object(JsonObject o, String key) throws LedgerException {
-    JsonValue v = o.get(key);
-    if (v == null || v == JsonValue.NULL) {
-      return null;
+    static TxOutcome outcome(JsonObject o, Position at, String hash) throws LedgerException {
+        if (o == null) {
+            return new TxOutcome(0, "", "", List.of());
+        }
+        List<LedgerEvent> events = new ArrayList<>();
+        JsonArray list = array(o, "events");
+        if (at != null && list != null) {
+            for (int i = 0; i < list.size(); i++) {
+                events.add(event(list.getJsonObject(i), new EventId(at.height(), at.txIndex(), i), hash));
+            }
+        }
+        return new TxOutcome((int) number(o, "code"), string(o, "codespace"), string(o, "log"), events);
     }
-    if (v instanceof JsonObject x) {
-      return x;
-    }
-    throw malformed(key + " is not an object");
-  }
 
-  public static JsonArray array(JsonObject o, String key) throws LedgerException {
-    JsonValue v = o.get(key);
-    if (v == null || v == JsonValue.NULL) {
-      return null;
+    static LedgerEvent event(JsonObject e, EventId id, String hash) throws LedgerException {
+        List<EventAttribute> attributes = new ArrayList<>();
+        JsonArray list = array(e, "attributes");
+        if (list != null) {
+            for (JsonValue v : list) {
+                if (!(v instanceof JsonObject a)) {
+                    throw malformed("event attribute is not an object: " + v);
+                }
+                attributes.add(
+                        new EventAttribute(string(a, "key"), string(a, "value"), a.get("index") == JsonValue.TRUE));
+            }
+        }
+        return new LedgerEvent(id, hash, string(e, "type"), attributes);
     }
-    if (v instanceof JsonArray x) {
-      return x;
-    }
-    throw malformed(key + " is not an array");
-  }
 
-  static LedgerException malformed(String message) {
-    return new LedgerException(LedgerException.Kind.MALFORMED_RESPONSE, message);
-  }
+    // ---------------------------------------------------------------- tolerant field readers
+
+    /** A number sent as JSON number or decimal string; absent or null is 0. */
+    public static long number(JsonObject o, String key) throws LedgerException {
+        JsonValue v = o.get(key);
+        if (v == null || v == JsonValue.NULL) {
+            return 0;
+        }
+        try {
+            if (v instanceof JsonNumber n) {
+                return n.longValueExact();
+            }
+            if (v instanceof JsonString s) {
+                return s.getString().isEmpty() ? 0 : Long.parseLong(s.getString());
+            }
+        } catch (ArithmeticException | NumberFormatException e) {
+            throw malformed(key + " is not an integer: " + v);
+        }
+        throw malformed(key + " is not a number: " + v);
+    }
+
+    /** A string; absent or null is "". */
+    public static String string(JsonObject o, String key) throws LedgerException {
+        JsonValue v = o.get(key);
+        if (v == null || v == JsonValue.NULL) {
+            return "";
+        }
+        if (v instanceof JsonString s) {
+            return s.getString();
+        }
+        throw malformed(key + " is not a string: " + v);
+    }
+
+    static String requiredString(JsonObject o, String key) throws LedgerException {
+        String s = string(o, key);
+        if (s.isEmpty()) {
+            throw malformed("answer without " + key);
+        }
+        return s;
+    }
+
+    /** Base64 bytes; absent, null or "" is {@code null}. */
+    static byte[] bytes(JsonObject o, String key) throws LedgerException {
+        String s = string(o, key);
+        if (s.isEmpty()) {
+            return null;
+        }
+        try {
+            return Base64.getDecoder().decode(s);
+        } catch (IllegalArgumentException e) {
+            throw malformed(key + " is not base64");
+        }
+    }
+
+    public static JsonObject object(JsonObject o, String key) throws LedgerException {
+        JsonValue v = o.get(key);
+        if (v == null || v == JsonValue.NULL) {
+            return null;
+        }
+        if (v instanceof JsonObject x) {
+            return x;
+        }
+        throw malformed(key + " is not an object");
+    }
+
+    public static JsonArray array(JsonObject o, String key) throws LedgerException {
+        JsonValue v = o.get(key);
+        if (v == null || v == JsonValue.NULL) {
+            return null;
+        }
+        if (v instanceof JsonArray x) {
+            return x;
+        }
+        throw malformed(key + " is not an array");
+    }
+
+    static LedgerException malformed(String message) {
+        return new LedgerException(LedgerException.Kind.MALFORMED_RESPONSE, message);
+    }
 }

@@ -42,262 +42,301 @@ import nym.ledger.jca.TxRecord;
  */
 public final class RpcClient {
 
-  private static final Logger LOG = Logger.getLogger(RpcClient.class.getName());
+    private static final Logger LOG = Logger.getLogger(RpcClient.class.getName());
 
-  private final List<URI> nodes;
-  private final Duration timeout;
-  private final Duration commitTimeout;
-  private final HttpClient http;
-  private final AtomicInteger preferred = new AtomicInteger();
-  private final AtomicLong ids = new AtomicLong();
+    private final List<URI> nodes;
+    private final Duration timeout;
+    private final Duration commitTimeout;
+    private final HttpClient http;
+    private final AtomicInteger preferred = new AtomicInteger();
+    private final AtomicLong ids = new AtomicLong();
 
-  /**
-   * @param nodes RPC base URLs, e.g. {@code http://127.0.0.1:26657/}, in order of preference
-   * @param connectTimeout TCP connect timeout per node
-   * @param timeout deadline of one call, over every node tried
-   * @param commitTimeout deadline of {@code broadcast_tx_commit}, which waits for a block
-   */
-  public RpcClient(List<URI> nodes, Duration connectTimeout, Duration timeout, Duration commitTimeout) {
-    if (nodes.isEmpty()) {
-      throw new IllegalArgumentException("no ledger node configured");
-    }
-    this.nodes = List.copyOf(nodes);
-    this.timeout = timeout;
-    this.commitTimeout = commitTimeout;
-    this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout).build();
-  }
-
-  /** Parses a comma- or whitespace-separated list of node URLs ({@code http://host:port}, {@code tcp://} accepted). */
-  public static List<URI> parseNodes(String text) throws LedgerException {
-    List<URI> out = new ArrayList<>();
-    if (text != null) {
-      for (String part : text.split("[,\\s]+")) {
-        if (part.isBlank()) {
-          continue;
+    /**
+     * @param nodes RPC base URLs, e.g. {@code http://127.0.0.1:26657/}, in order of preference
+     * @param connectTimeout TCP connect timeout per node
+     * @param timeout deadline of one call, over every node tried
+     * @param commitTimeout deadline of {@code broadcast_tx_commit}, which waits for a block
+     */
+    public RpcClient(List<URI> nodes, Duration connectTimeout, Duration timeout, Duration commitTimeout) {
+        if (nodes.isEmpty()) {
+            throw new IllegalArgumentException("no ledger node configured");
         }
-        String s = part.trim().replaceFirst("^tcp://", "http://");
+        this.nodes = List.copyOf(nodes);
+        this.timeout = timeout;
+        this.commitTimeout = commitTimeout;
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(connectTimeout)
+                .build();
+    }
+
+    /** Parses a comma- or whitespace-separated list of node URLs ({@code http://host:port}, {@code tcp://} accepted). */
+    public static List<URI> parseNodes(String text) throws LedgerException {
+        List<URI> out = new ArrayList<>();
+        if (text != null) {
+            for (String part : text.split("[,\\s]+")) {
+                if (part.isBlank()) {
+                    continue;
+                }
+                String s = part.trim().replaceFirst("^tcp://", "http://");
+                try {
+                    URI u = URI.create(s.endsWith("/") ? s : s + "/");
+                    if (!"http".equals(u.getScheme()) && !"https".equals(u.getScheme()) || u.getHost() == null) {
+                        throw new IllegalArgumentException("not an http(s) URL");
+                    }
+                    out.add(u);
+                } catch (IllegalArgumentException e) {
+                    throw new LedgerException(
+                            Kind.CONFIGURATION, "bad ledger node URL '" + part + "': " + e.getMessage());
+                }
+            }
+        }
+        if (out.isEmpty()) {
+            throw new LedgerException(Kind.CONFIGURATION, "no ledger node URL configured");
+        }
+        return out;
+    }
+
+    public List<URI> nodes() {
+        return nodes;
+    }
+
+    public Duration timeout() {
+        return timeout;
+    }
+
+    /** The websocket endpoint of a node ({@code ws://host:port/websocket}). */
+    public static URI websocket(URI node) {
+        String scheme = "https".equals(node.getScheme()) ? "wss" : "ws";
+        return URI.create(scheme + "://" + node.getRawAuthority() + "/websocket");
+    }
+
+    // ---------------------------------------------------------------- typed calls
+
+    public BroadcastResult broadcastSync(byte[] tx) throws LedgerException {
+        return Answers.broadcast(
+                call("broadcast_tx_sync", Json.createObjectBuilder().add("tx", base64(tx)), timeout));
+    }
+
+    /**
+     * {@code broadcast_tx_commit}, then a {@code tx} lookup for the transaction's index in its block so the events get
+     * their ids. If that lookup fails, the outcome is returned without events (the code and log stay).
+     */
+    public CommitResult broadcastCommit(byte[] tx) throws LedgerException {
+        JsonObject r;
         try {
-          URI u = URI.create(s.endsWith("/") ? s : s + "/");
-          if (!"http".equals(u.getScheme()) && !"https".equals(u.getScheme()) || u.getHost() == null) {
-            throw new IllegalArgumentException("not an http(s) URL");
-          }
-          out.add(u);
+            r = call("broadcast_tx_commit", Json.createObjectBuilder().add("tx", base64(tx)), commitTimeout);
+        } catch (LedgerException e) {
+            if (e.kind() == Kind.RPC_ERROR
+                    && e.getMessage().contains("timed out waiting for tx to be included in a block")) {
+                // CometBFT's answer when CheckTx passed but no block took the tx within its own
+                // timeout_broadcast_tx_commit
+                throw new LedgerException(
+                        Kind.NOT_COMMITTED,
+                        e.getMessage() + " (the tx may still be committed later: look it up by hash)",
+                        e);
+            }
+            throw e;
+        }
+        CommitResult plain = Answers.commit(r, -1);
+        if (plain.txResult() == null) {
+            return plain;
+        }
+        try {
+            Optional<TxRecord> found = tx(plain.hash());
+            if (found.isPresent()) {
+                return Answers.commit(r, found.get().index());
+            }
+        } catch (LedgerException e) {
+            LOG.log(Level.FINE, "lookup of committed tx " + plain.hash() + " failed", e);
+        }
+        return plain;
+    }
+
+    public QueryResult query(String path, byte[] data) throws LedgerException {
+        JsonObjectBuilder p = Json.createObjectBuilder()
+                .add("path", path == null ? "" : path)
+                .add("data", data == null ? "" : HexFormat.of().formatHex(data));
+        return Answers.query(call("abci_query", p, timeout));
+    }
+
+    public NodeStatus status() throws LedgerException {
+        return Answers.status(call("status", Json.createObjectBuilder(), timeout));
+    }
+
+    /** A committed transaction by hash (hex); empty when the node answers that it does not know it. */
+    public Optional<TxRecord> tx(String hexHash) throws LedgerException {
+        byte[] hash;
+        try {
+            hash = HexFormat.of().parseHex(hexHash.startsWith("0x") ? hexHash.substring(2) : hexHash);
         } catch (IllegalArgumentException e) {
-          throw new LedgerException(Kind.CONFIGURATION, "bad ledger node URL '" + part + "': " + e.getMessage());
+            throw new LedgerException(Kind.RPC_ERROR, "not a hex transaction hash: " + hexHash);
         }
-      }
-    }
-    if (out.isEmpty()) {
-      throw new LedgerException(Kind.CONFIGURATION, "no ledger node URL configured");
-    }
-    return out;
-  }
-
-  public List<URI> nodes() {
-    return nodes;
-  }
-
-  public Duration timeout() {
-    return timeout;
-  }
-
-  /** The websocket endpoint of a node ({@code ws://host:port/websocket}). */
-  public static URI websocket(URI node) {
-    String scheme = "https".equals(node.getScheme()) ? "wss" : "ws";
-    return URI.create(scheme + "://" + node.getRawAuthority() + "/websocket");
-  }
-
-  // ---------------------------------------------------------------- typed calls
-
-  public BroadcastResult broadcastSync(byte[] tx) throws LedgerException {
-    return Answers.broadcast(call("broadcast_tx_sync", Json.createObjectBuilder().add("tx", base64(tx)), timeout));
-  }
-
-  /**
-   * {@code broadcast_tx_commit}, then a {@code tx} lookup for the transaction's index in its block so the events get
-   * their ids. If that lookup fails, the outcome is returned without events (the code and log stay).
-   */
-  public CommitResult broadcastCommit(byte[] tx) throws LedgerException {
-    JsonObject r;
-    try {
-      r = call("broadcast_tx_commit", Json.createObjectBuilder().add("tx", base64(tx)), commitTimeout);
-    } catch (LedgerException e) {
-      if (e.kind() == Kind.RPC_ERROR && e.getMessage().contains("timed out waiting for tx to be included in a block")) {
-        // CometBFT's answer when CheckTx passed but no block took the tx within its own timeout_broadcast_tx_commit
-        throw new LedgerException(Kind.NOT_COMMITTED, e.getMessage() + " (the tx may still be committed later: look it up by hash)", e);
-      }
-      throw e;
-    }
-    CommitResult plain = Answers.commit(r, -1);
-    if (plain.txResult() == null) {
-      return plain;
-    }
-    try {
-      Optional<TxRecord> found = tx(plain.hash());
-      if (found.isPresent()) {
-        return Answers.commit(r, found.get().index());
-      }
-    } catch (LedgerException e) {
-      LOG.log(Level.FINE, "lookup of committed tx " + plain.hash() + " failed", e);
-    }
-    return plain;
-  }
-
-  public QueryResult query(String path, byte[] data) throws LedgerException {
-    JsonObjectBuilder p = Json.createObjectBuilder().add("path", path == null ? "" : path)
-        .add("data", data == null ? "" : HexFormat.of().formatHex(data));
-    return Answers.query(call("abci_query", p, timeout));
-  }
-
-  public NodeStatus status() throws LedgerException {
-    return Answers.status(call("status", Json.createObjectBuilder(), timeout));
-  }
-
-  /** A committed transaction by hash (hex); empty when the node answers that it does not know it. */
-  public Optional<TxRecord> tx(String hexHash) throws LedgerException {
-    byte[] hash;
-    try {
-      hash = HexFormat.of().parseHex(hexHash.startsWith("0x") ? hexHash.substring(2) : hexHash);
-    } catch (IllegalArgumentException e) {
-      throw new LedgerException(Kind.RPC_ERROR, "not a hex transaction hash: " + hexHash);
-    }
-    try {
-      return Optional.of(Answers.txRecord(call("tx", Json.createObjectBuilder().add("hash", base64(hash)).add("prove", false), timeout)));
-    } catch (LedgerException e) {
-      if (e.kind() == Kind.RPC_ERROR && e.getMessage().contains(") not found")) {
-        return Optional.empty();
-      }
-      throw e;
-    }
-  }
-
-  /**
-   * The identity of the node's chain: {@code <chain id>/<hash of block 1>} (two chains with the same chain id, e.g.
-   * two fresh devnets, differ in their first block), or {@code null} if the node no longer has block 1 (pruned).
-   */
-  public String chainIdentity() throws LedgerException {
-    JsonObject r;
-    try {
-      r = call("block", Json.createObjectBuilder().add("height", "1"), timeout);
-    } catch (LedgerException e) {
-      if (e.kind() == Kind.RPC_ERROR) {
-        return null;
-      }
-      throw e;
-    }
-    JsonObject id = Answers.object(r, "block_id");
-    JsonObject block = Answers.object(r, "block");
-    JsonObject header = block == null ? null : Answers.object(block, "header");
-    if (id == null || header == null) {
-      throw Answers.malformed("block answer without block_id or header");
-    }
-    return Answers.string(header, "chain_id") + "/" + Answers.requiredString(id, "hash");
-  }
-
-  /** One page of {@code tx_search}, ascending by height and index. */
-  public TxPage txSearch(String query, int page, int perPage) throws LedgerException {
-    JsonObject r = call("tx_search", Json.createObjectBuilder().add("query", query).add("prove", false)
-        .add("page", Integer.toString(page)).add("per_page", Integer.toString(perPage)).add("order_by", "asc"), timeout);
-    List<TxRecord> txs = new ArrayList<>();
-    JsonArray list = Answers.array(r, "txs");
-    if (list != null) {
-      for (JsonValue v : list) {
-        if (!(v instanceof JsonObject o)) {
-          throw Answers.malformed("tx_search entry is not an object");
+        try {
+            return Optional.of(Answers.txRecord(call(
+                    "tx", Json.createObjectBuilder().add("hash", base64(hash)).add("prove", false), timeout)));
+        } catch (LedgerException e) {
+            if (e.kind() == Kind.RPC_ERROR && e.getMessage().contains(") not found")) {
+                return Optional.empty();
+            }
+            throw e;
         }
-        txs.add(Answers.txRecord(o));
-      }
     }
-    return new TxPage(Answers.number(r, "total_count"), txs);
-  }
 
-  /** A page of {@code tx_search} results and the total number of matches. */
-  public record TxPage(long totalCount, List<TxRecord> txs) {}
-
-  // ---------------------------------------------------------------- transport
-
-  /** Calls {@code method}; returns its {@code result}. */
-  public JsonObject call(String method, JsonObjectBuilder params, Duration deadline) throws LedgerException {
-    String body = Json.createObjectBuilder().add("jsonrpc", "2.0").add("id", ids.incrementAndGet())
-        .add("method", method).add("params", params).build().toString();
-    long end = System.nanoTime() + deadline.toNanos();
-    int first = preferred.get();
-    LedgerException last = null;
-    for (int attempt = 0; attempt < nodes.size(); attempt++) {
-      int i = (first + attempt) % nodes.size();
-      URI node = nodes.get(i);
-      long left = end - System.nanoTime();
-      if (left <= 0) {
-        throw new LedgerException(Kind.TIMEOUT, method + ": no answer within " + deadline.toMillis() + " ms"
-            + (last == null ? "" : " (last: " + last.getMessage() + ")"), last);
-      }
-      HttpRequest request = HttpRequest.newBuilder(node).timeout(Duration.ofNanos(left))
-          .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
-      HttpResponse<String> response;
-      try {
-        response = http.send(request, HttpResponse.BodyHandlers.ofString());
-      } catch (HttpConnectTimeoutException e) {
-        last = new LedgerException(Kind.UNAVAILABLE, method + ": " + node + " did not accept a connection in time", e);
-        continue;
-      } catch (HttpTimeoutException e) {
-        last = new LedgerException(Kind.TIMEOUT, method + ": " + node + " did not answer within " + deadline.toMillis() + " ms", e);
-        continue;
-      } catch (IOException e) {
-        last = new LedgerException(Kind.UNAVAILABLE, method + ": " + node + " unreachable: " + e, e);
-        continue;
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new LedgerException(Kind.INTERRUPTED, method + ": interrupted", e);
-      }
-      JsonObject answer = parse(response.body());
-      if (answer == null || !answer.containsKey("result") && !answer.containsKey("error")) {
-        last = new LedgerException(response.statusCode() == 200 ? Kind.MALFORMED_RESPONSE : Kind.UNAVAILABLE,
-            method + ": " + node + " answered HTTP " + response.statusCode() + " without a JSON-RPC answer");
-        continue;
-      }
-      preferred.set(i);
-      return result(method, answer);
+    /**
+     * The identity of the node's chain: {@code <chain id>/<hash of block 1>} (two chains with the same chain id, e.g.
+     * two fresh devnets, differ in their first block), or {@code null} if the node no longer has block 1 (pruned).
+     */
+    public String chainIdentity() throws LedgerException {
+        JsonObject r;
+        try {
+            r = call("block", Json.createObjectBuilder().add("height", "1"), timeout);
+        } catch (LedgerException e) {
+            if (e.kind() == Kind.RPC_ERROR) {
+                return null;
+            }
+            throw e;
+        }
+        JsonObject id = Answers.object(r, "block_id");
+        JsonObject block = Answers.object(r, "block");
+        JsonObject header = block == null ? null : Answers.object(block, "header");
+        if (id == null || header == null) {
+            throw Answers.malformed("block answer without block_id or header");
+        }
+        return Answers.string(header, "chain_id") + "/" + Answers.requiredString(id, "hash");
     }
-    throw last;
-  }
 
-  /** The {@code result} of a JSON-RPC answer, or its {@code error} as {@link Kind#RPC_ERROR}. */
-  public static JsonObject result(String method, JsonObject answer) throws LedgerException {
-    JsonValue error = answer.get("error");
-    if (error != null && error != JsonValue.NULL) {
-      if (error instanceof JsonObject e) {
-        String data = e.get("data") instanceof JsonString s ? s.getString() : "";
-        throw new LedgerException(Kind.RPC_ERROR, method + ": " + Answers.string(e, "message")
-            + (data.isEmpty() ? "" : ": " + data) + " (code " + Answers.number(e, "code") + ")");
-      }
-      throw new LedgerException(Kind.RPC_ERROR, method + ": " + error);
+    /** One page of {@code tx_search}, ascending by height and index. */
+    public TxPage txSearch(String query, int page, int perPage) throws LedgerException {
+        JsonObject r = call(
+                "tx_search",
+                Json.createObjectBuilder()
+                        .add("query", query)
+                        .add("prove", false)
+                        .add("page", Integer.toString(page))
+                        .add("per_page", Integer.toString(perPage))
+                        .add("order_by", "asc"),
+                timeout);
+        List<TxRecord> txs = new ArrayList<>();
+        JsonArray list = Answers.array(r, "txs");
+        if (list != null) {
+            for (JsonValue v : list) {
+                if (!(v instanceof JsonObject o)) {
+                    throw Answers.malformed("tx_search entry is not an object");
+                }
+                txs.add(Answers.txRecord(o));
+            }
+        }
+        return new TxPage(Answers.number(r, "total_count"), txs);
     }
-    JsonObject result = Answers.object(answer, "result");
-    if (result == null) {
-      throw Answers.malformed(method + ": answer without result");
-    }
-    return result;
-  }
 
-  static JsonObject parse(String text) {
-    try (JsonReader reader = Json.createReader(new StringReader(text))) {
-      JsonValue v = reader.readValue();
-      return v instanceof JsonObject o ? o : null;
-    } catch (JsonException e) {
-      return null;
-    }
-  }
+    /** A page of {@code tx_search} results and the total number of matches. */
+    public record TxPage(long totalCount, List<TxRecord> txs) {}
 
-  /** Parses a JSON object (for websocket frames); {@link Kind#MALFORMED_RESPONSE} if it is not one. */
-  public static JsonObject parseObject(String text) throws LedgerException {
-    JsonObject o = parse(text);
-    if (o == null) {
-      throw Answers.malformed("not a JSON object: " + (text.length() > 200 ? text.substring(0, 200) + "…" : text));
-    }
-    return o;
-  }
+    // ---------------------------------------------------------------- transport
 
-  private static String base64(byte[] b) {
-    return Base64.getEncoder().encodeToString(b);
-  }
+    /** Calls {@code method}; returns its {@code result}. */
+    public JsonObject call(String method, JsonObjectBuilder params, Duration deadline) throws LedgerException {
+        String body = Json.createObjectBuilder()
+                .add("jsonrpc", "2.0")
+                .add("id", ids.incrementAndGet())
+                .add("method", method)
+                .add("params", params)
+                .build()
+                .toString();
+        long end = System.nanoTime() + deadline.toNanos();
+        int first = preferred.get();
+        LedgerException last = null;
+        for (int attempt = 0; attempt < nodes.size(); attempt++) {
+            int i = (first + attempt) % nodes.size();
+            URI node = nodes.get(i);
+            long left = end - System.nanoTime();
+            if (left <= 0) {
+                throw new LedgerException(
+                        Kind.TIMEOUT,
+                        method + ": no answer within " + deadline.toMillis() + " ms"
+                                + (last == null ? "" : " (last: " + last.getMessage() + ")"),
+                        last);
+            }
+            HttpRequest request = HttpRequest.newBuilder(node)
+                    .timeout(Duration.ofNanos(left))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build();
+            HttpResponse<String> response;
+            try {
+                response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            } catch (HttpConnectTimeoutException e) {
+                last = new LedgerException(
+                        Kind.UNAVAILABLE, method + ": " + node + " did not accept a connection in time", e);
+                continue;
+            } catch (HttpTimeoutException e) {
+                last = new LedgerException(
+                        Kind.TIMEOUT,
+                        method + ": " + node + " did not answer within " + deadline.toMillis() + " ms",
+                        e);
+                continue;
+            } catch (IOException e) {
+                last = new LedgerException(Kind.UNAVAILABLE, method + ": " + node + " unreachable: " + e, e);
+                continue;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new LedgerException(Kind.INTERRUPTED, method + ": interrupted", e);
+            }
+            JsonObject answer = parse(response.body());
+            if (answer == null || !answer.containsKey("result") && !answer.containsKey("error")) {
+                last = new LedgerException(
+                        response.statusCode() == 200 ? Kind.MALFORMED_RESPONSE : Kind.UNAVAILABLE,
+                        method + ": " + node + " answered HTTP " + response.statusCode()
+                                + " without a JSON-RPC answer");
+                continue;
+            }
+            preferred.set(i);
+            return result(method, answer);
+        }
+        throw last;
+    }
+
+    /** The {@code result} of a JSON-RPC answer, or its {@code error} as {@link Kind#RPC_ERROR}. */
+    public static JsonObject result(String method, JsonObject answer) throws LedgerException {
+        JsonValue error = answer.get("error");
+        if (error != null && error != JsonValue.NULL) {
+            if (error instanceof JsonObject e) {
+                String data = e.get("data") instanceof JsonString s ? s.getString() : "";
+                throw new LedgerException(
+                        Kind.RPC_ERROR,
+                        method + ": " + Answers.string(e, "message") + (data.isEmpty() ? "" : ": " + data) + " (code "
+                                + Answers.number(e, "code") + ")");
+            }
+            throw new LedgerException(Kind.RPC_ERROR, method + ": " + error);
+        }
+        JsonObject result = Answers.object(answer, "result");
+        if (result == null) {
+            throw Answers.malformed(method + ": answer without result");
+        }
+        return result;
+    }
+
+    static JsonObject parse(String text) {
+        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+            JsonValue v = reader.readValue();
+            return v instanceof JsonObject o ? o : null;
+        } catch (JsonException e) {
+            return null;
+        }
+    }
+
+    /** Parses a JSON object (for websocket frames); {@link Kind#MALFORMED_RESPONSE} if it is not one. */
+    public static JsonObject parseObject(String text) throws LedgerException {
+        JsonObject o = parse(text);
+        if (o == null) {
+            throw Answers.malformed(
+                    "not a JSON object: " + (text.length() > 200 ? text.substring(0, 200) + "…" : text));
+        }
+        return o;
+    }
+
+    private static String base64(byte[] b) {
+        return Base64.getEncoder().encodeToString(b);
+    }
 }

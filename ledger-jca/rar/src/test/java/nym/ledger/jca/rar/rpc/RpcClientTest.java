@@ -27,167 +27,183 @@ import org.junit.jupiter.api.Test;
 /** Transport, failover and timeouts against local stub nodes that answer with the captured CometBFT answers. */
 class RpcClientTest {
 
-  private final List<HttpServer> servers = new ArrayList<>();
-  private final CountDownLatch release = new CountDownLatch(1);
+    private final List<HttpServer> servers = new ArrayList<>();
+    private final CountDownLatch release = new CountDownLatch(1);
 
-  @AfterEach
-  void stop() {
-    release.countDown();
-    servers.forEach(s -> s.stop(0));
-  }
-
-  /** A stub node answering every POST with {@code body} and HTTP {@code status}; counts requests. */
-  private URI node(int status, String body, AtomicInteger hits) throws IOException {
-    HttpServer s = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    s.createContext("/", ex -> {
-      hits.incrementAndGet();
-      ex.getRequestBody().readAllBytes();
-      byte[] b = body.getBytes(StandardCharsets.UTF_8);
-      ex.sendResponseHeaders(status, b.length);
-      ex.getResponseBody().write(b);
-      ex.close();
-    });
-    s.setExecutor(Executors.newCachedThreadPool());
-    s.start();
-    servers.add(s);
-    return URI.create("http://127.0.0.1:" + s.getAddress().getPort() + "/");
-  }
-
-  /** A stub node that accepts requests and never answers (until the test ends). */
-  private URI hangingNode() throws IOException {
-    HttpServer s = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    s.createContext("/", ex -> {
-      try {
-        release.await();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      ex.close();
-    });
-    s.setExecutor(Executors.newCachedThreadPool());
-    s.start();
-    servers.add(s);
-    return URI.create("http://127.0.0.1:" + s.getAddress().getPort() + "/");
-  }
-
-  /** A local port nothing listens on. */
-  private static URI deadNode() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return URI.create("http://127.0.0.1:" + s.getLocalPort() + "/");
+    @AfterEach
+    void stop() {
+        release.countDown();
+        servers.forEach(s -> s.stop(0));
     }
-  }
 
-  private static RpcClient client(Duration timeout, URI... nodes) {
-    return new RpcClient(List.of(nodes), Duration.ofSeconds(1), timeout, timeout);
-  }
+    /** A stub node answering every POST with {@code body} and HTTP {@code status}; counts requests. */
+    private URI node(int status, String body, AtomicInteger hits) throws IOException {
+        HttpServer s = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        s.createContext("/", ex -> {
+            hits.incrementAndGet();
+            ex.getRequestBody().readAllBytes();
+            byte[] b = body.getBytes(StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(status, b.length);
+            ex.getResponseBody().write(b);
+            ex.close();
+        });
+        s.setExecutor(Executors.newCachedThreadPool());
+        s.start();
+        servers.add(s);
+        return URI.create("http://127.0.0.1:" + s.getAddress().getPort() + "/");
+    }
 
-  @Test
-  void broadcastSync_firstNodeDown_answerFromSecond() throws Exception {
-    AtomicInteger hits = new AtomicInteger();
-    URI good = node(200, Fixtures.text("broadcast_tx_sync"), hits);
+    /** A stub node that accepts requests and never answers (until the test ends). */
+    private URI hangingNode() throws IOException {
+        HttpServer s = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        s.createContext("/", ex -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            ex.close();
+        });
+        s.setExecutor(Executors.newCachedThreadPool());
+        s.start();
+        servers.add(s);
+        return URI.create("http://127.0.0.1:" + s.getAddress().getPort() + "/");
+    }
 
-    var r = client(Duration.ofSeconds(5), deadNode(), good).broadcastSync(new byte[] {1, 2});
+    /** A local port nothing listens on. */
+    private static URI deadNode() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return URI.create("http://127.0.0.1:" + s.getLocalPort() + "/");
+        }
+    }
 
-    assertEquals("57018296EE0919C9D351F2FFEA82A8D28DE223724D79965FC8D00A7477ED48BC", r.hash());
-    assertEquals(1, hits.get());
-  }
+    private static RpcClient client(Duration timeout, URI... nodes) {
+        return new RpcClient(List.of(nodes), Duration.ofSeconds(1), timeout, timeout);
+    }
 
-  @Test
-  void call_afterFailover_staysOnTheNodeThatAnswered() throws Exception {
-    AtomicInteger first = new AtomicInteger();
-    AtomicInteger second = new AtomicInteger();
-    URI bad = node(502, "<html>bad gateway</html>", first);
-    URI good = node(200, Fixtures.text("status"), second);
-    RpcClient c = client(Duration.ofSeconds(5), bad, good);
+    @Test
+    void broadcastSync_firstNodeDown_answerFromSecond() throws Exception {
+        AtomicInteger hits = new AtomicInteger();
+        URI good = node(200, Fixtures.text("broadcast_tx_sync"), hits);
 
-    c.status();
-    c.status();
+        var r = client(Duration.ofSeconds(5), deadNode(), good).broadcastSync(new byte[] {1, 2});
 
-    assertEquals(1, first.get());
-    assertEquals(2, second.get());
-  }
+        assertEquals("57018296EE0919C9D351F2FFEA82A8D28DE223724D79965FC8D00A7477ED48BC", r.hash());
+        assertEquals(1, hits.get());
+    }
 
-  @Test
-  void status_everyNodeDown_unavailable() throws Exception {
-    LedgerException e = assertThrows(LedgerException.class, () -> client(Duration.ofSeconds(5), deadNode(), deadNode()).status());
+    @Test
+    void call_afterFailover_staysOnTheNodeThatAnswered() throws Exception {
+        AtomicInteger first = new AtomicInteger();
+        AtomicInteger second = new AtomicInteger();
+        URI bad = node(502, "<html>bad gateway</html>", first);
+        URI good = node(200, Fixtures.text("status"), second);
+        RpcClient c = client(Duration.ofSeconds(5), bad, good);
 
-    assertEquals(Kind.UNAVAILABLE, e.kind());
-    assertTrue(e.getMessage().contains("unreachable"), e.getMessage());
-  }
+        c.status();
+        c.status();
 
-  @Test
-  void status_nodeHangs_timeoutWithinConfiguredTime() throws Exception {
-    RpcClient c = client(Duration.ofMillis(700), hangingNode());
-    long start = System.nanoTime();
+        assertEquals(1, first.get());
+        assertEquals(2, second.get());
+    }
 
-    LedgerException e = assertThrows(LedgerException.class, c::status);
+    @Test
+    void status_everyNodeDown_unavailable() throws Exception {
+        LedgerException e = assertThrows(
+                LedgerException.class,
+                () -> client(Duration.ofSeconds(5), deadNode(), deadNode()).status());
 
-    long ms = (System.nanoTime() - start) / 1_000_000;
-    assertEquals(Kind.TIMEOUT, e.kind());
-    assertTrue(ms >= 650 && ms < 3000, "took " + ms + " ms");
-  }
+        assertEquals(Kind.UNAVAILABLE, e.kind());
+        assertTrue(e.getMessage().contains("unreachable"), e.getMessage());
+    }
 
-  @Test
-  void status_firstNodeHangs_deadlineCoversAllNodes() throws Exception {
-    AtomicInteger hits = new AtomicInteger();
-    RpcClient c = client(Duration.ofMillis(700), hangingNode(), node(200, Fixtures.text("status"), hits));
-    long start = System.nanoTime();
+    @Test
+    void status_nodeHangs_timeoutWithinConfiguredTime() throws Exception {
+        RpcClient c = client(Duration.ofMillis(700), hangingNode());
+        long start = System.nanoTime();
 
-    LedgerException e = assertThrows(LedgerException.class, c::status);
+        LedgerException e = assertThrows(LedgerException.class, c::status);
 
-    long ms = (System.nanoTime() - start) / 1_000_000;
-    assertEquals(Kind.TIMEOUT, e.kind());
-    assertTrue(ms < 3000, "took " + ms + " ms");
-  }
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(Kind.TIMEOUT, e.kind());
+        assertTrue(ms >= 650 && ms < 3000, "took " + ms + " ms");
+    }
 
-  @Test
-  void call_jsonRpcError_rpcErrorWithoutFailover() throws Exception {
-    AtomicInteger first = new AtomicInteger();
-    AtomicInteger second = new AtomicInteger();
-    RpcClient c = client(Duration.ofSeconds(5), node(500, Fixtures.text("subscribe_malformed"), first),
-        node(200, Fixtures.text("status"), second));
+    @Test
+    void status_firstNodeHangs_deadlineCoversAllNodes() throws Exception {
+        AtomicInteger hits = new AtomicInteger();
+        RpcClient c = client(Duration.ofMillis(700), hangingNode(), node(200, Fixtures.text("status"), hits));
+        long start = System.nanoTime();
 
-    LedgerException e = assertThrows(LedgerException.class, c::status);
+        LedgerException e = assertThrows(LedgerException.class, c::status);
 
-    assertEquals(Kind.RPC_ERROR, e.kind());
-    assertTrue(e.getMessage().contains("failed to parse query"), e.getMessage());
-    assertEquals(0, second.get(), "an error answer is the ledger's answer, not a reason to fail over");
-  }
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(Kind.TIMEOUT, e.kind());
+        assertTrue(ms < 3000, "took " + ms + " ms");
+    }
 
-  @Test
-  void call_garbageAnswer_malformedResponse() throws Exception {
-    LedgerException e = assertThrows(LedgerException.class,
-        () -> client(Duration.ofSeconds(5), node(200, "not json", new AtomicInteger())).status());
+    @Test
+    void call_jsonRpcError_rpcErrorWithoutFailover() throws Exception {
+        AtomicInteger first = new AtomicInteger();
+        AtomicInteger second = new AtomicInteger();
+        RpcClient c = client(
+                Duration.ofSeconds(5),
+                node(500, Fixtures.text("subscribe_malformed"), first),
+                node(200, Fixtures.text("status"), second));
 
-    assertEquals(Kind.MALFORMED_RESPONSE, e.kind());
-  }
+        LedgerException e = assertThrows(LedgerException.class, c::status);
 
-  @Test
-  void tx_unknownHash_empty() throws Exception {
-    String notFound = "{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":-32603,\"message\":\"Internal error\","
-        + "\"data\":\"tx (AB) not found\"}}";
-    Optional<TxRecord> r = client(Duration.ofSeconds(5), node(500, notFound, new AtomicInteger())).tx("AB".repeat(32));
+        assertEquals(Kind.RPC_ERROR, e.kind());
+        assertTrue(e.getMessage().contains("failed to parse query"), e.getMessage());
+        assertEquals(0, second.get(), "an error answer is the ledger's answer, not a reason to fail over");
+    }
 
-    assertTrue(r.isEmpty());
-  }
+    @Test
+    void call_garbageAnswer_malformedResponse() throws Exception {
+        LedgerException e = assertThrows(
+                LedgerException.class,
+                () -> client(Duration.ofSeconds(5), node(200, "not json", new AtomicInteger()))
+                        .status());
 
-  @Test
-  void broadcastCommit_nodeTimedOutWaitingForBlock_notCommitted() throws Exception {
-    String timedOut = "{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":-32603,\"message\":\"Internal error\","
-        + "\"data\":\"timed out waiting for tx to be included in a block\"}}";
+        assertEquals(Kind.MALFORMED_RESPONSE, e.kind());
+    }
 
-    LedgerException e = assertThrows(LedgerException.class,
-        () -> client(Duration.ofSeconds(5), node(500, timedOut, new AtomicInteger())).broadcastCommit(new byte[] {1}));
+    @Test
+    void tx_unknownHash_empty() throws Exception {
+        String notFound = "{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":-32603,\"message\":\"Internal error\","
+                + "\"data\":\"tx (AB) not found\"}}";
+        Optional<TxRecord> r = client(Duration.ofSeconds(5), node(500, notFound, new AtomicInteger()))
+                .tx("AB".repeat(32));
 
-    assertEquals(Kind.NOT_COMMITTED, e.kind());
-  }
+        assertTrue(r.isEmpty());
+    }
 
-  @Test
-  void parseNodes_list_normalised() throws Exception {
-    assertEquals(List.of(URI.create("http://127.0.0.1:1/"), URI.create("http://h:2/x/")),
-        RpcClient.parseNodes(" tcp://127.0.0.1:1, http://h:2/x "));
-    assertEquals(Kind.CONFIGURATION, assertThrows(LedgerException.class, () -> RpcClient.parseNodes(" ")).kind());
-    assertEquals(Kind.CONFIGURATION, assertThrows(LedgerException.class, () -> RpcClient.parseNodes("ftp://x")).kind());
-    assertEquals(URI.create("ws://127.0.0.1:5/websocket"), RpcClient.websocket(URI.create("http://127.0.0.1:5/")));
-  }
+    @Test
+    void broadcastCommit_nodeTimedOutWaitingForBlock_notCommitted() throws Exception {
+        String timedOut = "{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":-32603,\"message\":\"Internal error\","
+                + "\"data\":\"timed out waiting for tx to be included in a block\"}}";
+
+        LedgerException e = assertThrows(
+                LedgerException.class,
+                () -> client(Duration.ofSeconds(5), node(500, timedOut, new AtomicInteger()))
+                        .broadcastCommit(new byte[] {1}));
+
+        assertEquals(Kind.NOT_COMMITTED, e.kind());
+    }
+
+    @Test
+    void parseNodes_list_normalised() throws Exception {
+        assertEquals(
+                List.of(URI.create("http://127.0.0.1:1/"), URI.create("http://h:2/x/")),
+                RpcClient.parseNodes(" tcp://127.0.0.1:1, http://h:2/x "));
+        assertEquals(
+                Kind.CONFIGURATION,
+                assertThrows(LedgerException.class, () -> RpcClient.parseNodes(" "))
+                        .kind());
+        assertEquals(
+                Kind.CONFIGURATION,
+                assertThrows(LedgerException.class, () -> RpcClient.parseNodes("ftp://x"))
+                        .kind());
+        assertEquals(URI.create("ws://127.0.0.1:5/websocket"), RpcClient.websocket(URI.create("http://127.0.0.1:5/")));
+    }
 }
