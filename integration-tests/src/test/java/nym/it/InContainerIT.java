@@ -100,6 +100,13 @@ class InContainerIT {
     }
 
     @Test
+    void ledgerConnectionFactory_deployed_definedForTheWholeApplication() throws Exception {
+        Object factory = InitialContext.doLookup("java:app/ledger/ConnectionFactory");
+
+        assertTrue(factory instanceof nym.ledger.jca.LedgerConnectionFactory, String.valueOf(factory));
+    }
+
+    @Test
     void schemaMigrationBean_deployed_reachableUnderPortableJndiName() throws Exception {
         assertNotNull(InitialContext.doLookup("java:global/nym/sql/SchemaMigration"));
     }
