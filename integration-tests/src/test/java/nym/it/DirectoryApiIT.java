@@ -424,6 +424,9 @@ class DirectoryApiIT {
         assertTrue(doc.contains("application/problem+json"), doc);
         assertTrue(doc.contains("MixnodePresence"), doc);
         assertTrue(doc.contains("'413':") || doc.contains("\"413\":"), doc);
+        // The shared error answers are referenced by the endpoints and defined once under components.
+        assertTrue(doc.contains("#/components/responses/TooLarge"), doc);
+        assertTrue(doc.contains("TooLarge:"), doc);
     }
 
     @Test

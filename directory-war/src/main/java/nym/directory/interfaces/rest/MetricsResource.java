@@ -57,30 +57,12 @@ public class MetricsResource {
             responseCode = "404",
             description = "No mix node with this identity key has sent a presence",
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(
-            responseCode = "400",
-            description = "Malformed JSON, missing or wrong-typed field, bad value or header",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(
-            responseCode = "401",
-            description = "Signature does not verify, or timestamp outside the window",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(
-            responseCode = "403",
-            description = "The node is banned",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(
-            responseCode = "409",
-            description = "Replayed timestamp, or address/key bound otherwise",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(
-            responseCode = "413",
-            description = "Body larger than the limit",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(
-            responseCode = "415",
-            description = "Not application/json",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "SignatureRefused")
+    @APIResponse(responseCode = "403", ref = "Banned")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "TooLarge")
+    @APIResponse(responseCode = "415", ref = "NotJson")
     public MixMetricsReport post(
             InputStream in,
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length,

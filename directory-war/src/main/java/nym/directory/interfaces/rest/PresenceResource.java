@@ -71,30 +71,12 @@ public class PresenceResource {
     @APIResponse(
             responseCode = "204",
             description = "Accepted; the node is in the topology until the expiry window passes")
-    @APIResponse(
-            responseCode = "400",
-            description = "Malformed JSON, missing or wrong-typed field, bad value or header",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(
-            responseCode = "401",
-            description = "Signature does not verify, or timestamp outside the window",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(
-            responseCode = "403",
-            description = "The node is banned",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(
-            responseCode = "409",
-            description = "Replayed timestamp, or address/key bound otherwise",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(
-            responseCode = "413",
-            description = "Body larger than the limit",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(
-            responseCode = "415",
-            description = "Not application/json",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "SignatureRefused")
+    @APIResponse(responseCode = "403", ref = "Banned")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "TooLarge")
+    @APIResponse(responseCode = "415", ref = "NotJson")
     public Response mixnode(
             InputStream in,
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length,
@@ -139,30 +121,12 @@ public class PresenceResource {
     @Operation(summary = "Gateway heartbeat, signed by its identity key")
     @RequestBody(content = @Content(schema = @Schema(ref = "GatewayPresence")))
     @APIResponse(responseCode = "204", description = "Accepted")
-    @APIResponse(
-            responseCode = "400",
-            description = "Malformed JSON, missing or wrong-typed field, bad value or header",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(
-            responseCode = "401",
-            description = "Signature does not verify, or timestamp outside the window",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(
-            responseCode = "403",
-            description = "The node is banned",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(
-            responseCode = "409",
-            description = "Replayed timestamp, or address/key bound otherwise",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(
-            responseCode = "413",
-            description = "Body larger than the limit",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(
-            responseCode = "415",
-            description = "Not application/json",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "SignatureRefused")
+    @APIResponse(responseCode = "403", ref = "Banned")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "TooLarge")
+    @APIResponse(responseCode = "415", ref = "NotJson")
     public Response gateway(
             InputStream in,
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length,
@@ -197,30 +161,12 @@ public class PresenceResource {
     @Operation(summary = "Heartbeat of an issuer, verifier, watcher or ledger node, signed by its identity key")
     @RequestBody(content = @Content(schema = @Schema(ref = "ValidatorPresence")))
     @APIResponse(responseCode = "204", description = "Accepted")
-    @APIResponse(
-            responseCode = "400",
-            description = "Malformed JSON, missing or wrong-typed field, bad value or header",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(
-            responseCode = "401",
-            description = "Signature does not verify, or timestamp outside the window",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(
-            responseCode = "403",
-            description = "The node is banned",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(
-            responseCode = "409",
-            description = "Replayed timestamp, or address/key bound otherwise",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(
-            responseCode = "413",
-            description = "Body larger than the limit",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(
-            responseCode = "415",
-            description = "Not application/json",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "SignatureRefused")
+    @APIResponse(responseCode = "403", ref = "Banned")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "TooLarge")
+    @APIResponse(responseCode = "415", ref = "NotJson")
     public Response validator(
             InputStream in,
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length,
