@@ -17,9 +17,7 @@ import nym.directory.api.MixMetricsReport;
 import nym.directory.api.MixMetricsWindow;
 import nym.directory.api.Paths;
 import nym.directory.api.Signing;
-import nym.directory.application.DirectoryConfig;
 import nym.directory.application.MetricsService;
-import nym.directory.application.RequestAuthenticator;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -38,10 +36,7 @@ public class MetricsResource {
     MetricsService metrics;
 
     @Inject
-    RequestAuthenticator authenticator;
-
-    @Inject
-    DirectoryConfig config;
+    SignedBodyReader signedBodies;
 
     @POST
     @Path("/mixes")
@@ -68,10 +63,11 @@ public class MetricsResource {
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length,
             @HeaderParam(Signing.TIMESTAMP_HEADER) String timestamp,
             @HeaderParam(Signing.SIGNATURE_HEADER) String signature) {
-        byte[] body = Bodies.read(in, length == null ? -1 : length, config.maxBodyBytes());
-        MixMetrics m = Bodies.json(body, MixMetrics.class);
-        String key = Bodies.key(m.identityKey(), "identityKey");
-        long signedAt = authenticator.check(Paths.MIX_METRICS, timestamp, signature, body, key);
+        SignedBody<MixMetrics> signed = signedBodies.read(
+                Paths.MIX_METRICS, in, length, timestamp, signature, MixMetrics.class, MixMetrics::identityKey);
+        MixMetrics m = signed.value();
+        String key = signed.identityKey();
+        long signedAt = signed.signedAt();
         if (m.received() == null || m.received() < 0) {
             throw new ProblemException(400, "received must be a count >= 0");
         }

@@ -22,7 +22,6 @@ import nym.directory.api.ValidatorPresence;
 import nym.directory.application.DirectoryConfig;
 import nym.directory.application.DirectoryKeyService;
 import nym.directory.application.PresenceService;
-import nym.directory.application.RequestAuthenticator;
 import nym.directory.application.TopologyService;
 import nym.directory.domain.node.Node;
 import nym.directory.domain.node.NodeKind;
@@ -49,7 +48,7 @@ public class PresenceResource {
     PresenceService presence;
 
     @Inject
-    RequestAuthenticator authenticator;
+    SignedBodyReader signedBodies;
 
     @Inject
     TopologyService topology;
@@ -86,10 +85,11 @@ public class PresenceResource {
             @Parameter(in = ParameterIn.HEADER, description = "Ed25519 signature, unpadded base64url", required = true)
                     @HeaderParam(Signing.SIGNATURE_HEADER)
                     String signature) {
-        byte[] body = Bodies.read(in, length == null ? -1 : length, config.maxBodyBytes());
-        MixnodePresence p = Bodies.json(body, MixnodePresence.class);
-        String key = Bodies.key(p.identityKey(), "identityKey");
-        long signedAt = authenticator.check(Paths.MIXNODES, timestamp, signature, body, key);
+        SignedBody<MixnodePresence> signed = signedBodies.read(
+                Paths.MIXNODES, in, length, timestamp, signature, MixnodePresence.class, MixnodePresence::identityKey);
+        MixnodePresence p = signed.value();
+        String key = signed.identityKey();
+        long signedAt = signed.signedAt();
         if (p.layer() == null) {
             throw new ProblemException(400, "layer is missing");
         }
@@ -132,10 +132,11 @@ public class PresenceResource {
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length,
             @HeaderParam(Signing.TIMESTAMP_HEADER) String timestamp,
             @HeaderParam(Signing.SIGNATURE_HEADER) String signature) {
-        byte[] body = Bodies.read(in, length == null ? -1 : length, config.maxBodyBytes());
-        GatewayPresence p = Bodies.json(body, GatewayPresence.class);
-        String key = Bodies.key(p.identityKey(), "identityKey");
-        long signedAt = authenticator.check(Paths.GATEWAYS, timestamp, signature, body, key);
+        SignedBody<GatewayPresence> signed = signedBodies.read(
+                Paths.GATEWAYS, in, length, timestamp, signature, GatewayPresence.class, GatewayPresence::identityKey);
+        GatewayPresence p = signed.value();
+        String key = signed.identityKey();
+        long signedAt = signed.signedAt();
         presence.accept(
                 new Node(
                         key,
@@ -172,10 +173,17 @@ public class PresenceResource {
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length,
             @HeaderParam(Signing.TIMESTAMP_HEADER) String timestamp,
             @HeaderParam(Signing.SIGNATURE_HEADER) String signature) {
-        byte[] body = Bodies.read(in, length == null ? -1 : length, config.maxBodyBytes());
-        ValidatorPresence p = Bodies.json(body, ValidatorPresence.class);
-        String key = Bodies.key(p.identityKey(), "identityKey");
-        long signedAt = authenticator.check(Paths.VALIDATORS, timestamp, signature, body, key);
+        SignedBody<ValidatorPresence> signed = signedBodies.read(
+                Paths.VALIDATORS,
+                in,
+                length,
+                timestamp,
+                signature,
+                ValidatorPresence.class,
+                ValidatorPresence::identityKey);
+        ValidatorPresence p = signed.value();
+        String key = signed.identityKey();
+        long signedAt = signed.signedAt();
         String type = Bodies.required(p.type(), "type");
         if (!VALIDATOR_TYPES.contains(type)) {
             throw new ProblemException(
