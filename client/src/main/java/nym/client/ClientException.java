@@ -1,0 +1,38 @@
+package nym.client;
+
+/** The client library's one exception; {@link #kind()} says what went wrong. Never carries key material. */
+public final class ClientException extends RuntimeException {
+
+    /** What went wrong. */
+    public enum Kind {
+        /** The home folder or its config.toml is missing, unreadable or holds an invalid value. */
+        CONFIG,
+        /** A key file is missing or malformed. */
+        KEYS,
+        /** A client address does not parse. */
+        ADDRESS,
+        /** The topology could not be fetched, failed its signature check or cannot carry a route. */
+        TOPOLOGY,
+        /** The gateway refused, answered something unexpected or could not be reached. */
+        GATEWAY,
+        /** A message is too long, malformed, or a reply names an unknown SURB. */
+        MESSAGE,
+        /** A request to the local API is malformed. */
+        API
+    }
+
+    private final Kind kind;
+
+    public ClientException(Kind kind, String message) {
+        this(kind, message, null);
+    }
+
+    public ClientException(Kind kind, String message, Throwable cause) {
+        super(message, cause);
+        this.kind = kind;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+}

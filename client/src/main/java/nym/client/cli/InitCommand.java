@@ -1,0 +1,100 @@
+package nym.client.cli;
+
+import java.net.URI;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.concurrent.Callable;
+import nym.client.ClientException;
+import nym.client.config.ClientConfig;
+import nym.client.config.ClientConfigFile;
+import nym.client.config.ClientHome;
+import nym.client.keys.ClientKeys;
+import nym.client.topology.GatewayNode;
+import nym.client.topology.MixTopology;
+import nym.client.topology.TopologySource;
+import nym.directory.api.Keys;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code nymclient init}: new keys, a gateway chosen from the verified topology, registration, config.toml. Nothing
+ * is written unless every step succeeded, and an existing home is never overwritten. Non-interactive.
+ */
+@Command(
+        name = "init",
+        mixinStandardHelpOptions = true,
+        description = "Create a client: keys, gateway registration and config.toml in the home folder.")
+final class InitCommand implements Callable<Integer> {
+
+    @Mixin
+    HomeOption home;
+
+    @Option(names = "--directory", required = true, description = "Directory base URL, e.g. http://127.0.0.1:8080")
+    URI directory;
+
+    @Option(
+            names = "--directory-key",
+            description = "The directory's topology key (base64url). Without it the key the directory publishes is"
+                    + " pinned (trust on first use) and printed.")
+    String directoryKey;
+
+    @Option(
+            names = "--gateway",
+            description = "Identity key of the gateway to register with (default: one picked at random from the"
+                    + " topology).")
+    String gateway;
+
+    @Option(
+            names = "--api-port",
+            defaultValue = "1977",
+            description = "Port of the local WebSocket API, 0 for any free port (default: ${DEFAULT-VALUE}).")
+    int apiPort;
+
+    @Override
+    public Integer call() {
+        ClientHome clientHome = home.home();
+        if (clientHome.isInitialised()) {
+            throw new ClientException(
+                    ClientException.Kind.CONFIG, clientHome.folder() + " already holds a client; not overwriting it");
+        }
+        String key = directoryKey != null ? directoryKey : TopologySource.publishedKey(directory);
+        MixTopology topology = new TopologySource(directory, key).fetch();
+        GatewayNode chosen = chooseGateway(topology);
+        SecureRandom random = new SecureRandom();
+        ClientKeys keys = ClientKeys.generate(random);
+
+        ClientConfig config = ClientConfig.defaults(
+                        home.id(),
+                        directory,
+                        key,
+                        new ClientConfig.Gateway(
+                                chosen.identityKey(),
+                                Keys.encode(chosen.sphinxKey().toBytes()),
+                                chosen.clientListener()))
+                .withApi(new ClientConfig.Api(ClientConfig.Api.DEFAULTS.host(), apiPort));
+        ClientConfigFile.parse(ClientConfigFile.render(config)); // what we write must read back
+
+        clientHome.writeKeys(keys);
+        ClientConfigFile.write(config, clientHome.configFile());
+        System.out.println("client " + config.id() + " initialised in " + clientHome.folder());
+        if (directoryKey == null) {
+            System.out.println("pinned directory key (trust on first use): " + key);
+        }
+        System.out.println("gateway: " + chosen.identityKey() + " at " + chosen.clientListener());
+        return 0;
+    }
+
+    private GatewayNode chooseGateway(MixTopology topology) {
+        if (gateway != null) {
+            return topology.gateway(gateway)
+                    .orElseThrow(() -> new ClientException(
+                            ClientException.Kind.TOPOLOGY, "gateway " + gateway + " is not in the topology"));
+        }
+        List<GatewayNode> gateways = topology.gateways();
+        if (gateways.isEmpty()) {
+            throw new ClientException(ClientException.Kind.TOPOLOGY, "the topology has no gateway");
+        }
+        return gateways.get(new SecureRandom().nextInt(gateways.size()));
+    }
+}

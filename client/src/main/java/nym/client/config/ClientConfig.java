@@ -1,0 +1,92 @@
+package nym.client.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Everything a client reads from its {@code config.toml}. Built only through {@link ClientConfigFile} (which checks
+ * every value) or {@link #defaults}; the records are plain data.
+ *
+ * @param id the client's name (folder name under {@code ~/.nym/clients})
+ * @param directory where the topology comes from and the key that must have signed it
+ * @param gateway the gateway this client registered with
+ * @param traffic the Poisson streams and loop measurement
+ * @param api the local WebSocket API for applications
+ * @param payloadSize the network's Sphinx payload size δ (all nodes and clients must agree)
+ */
+public record ClientConfig(String id, Directory directory, Gateway gateway, Traffic traffic, Api api, int payloadSize) {
+
+    public static final int DEFAULT_PAYLOAD_SIZE = 2048;
+
+    public ClientConfig {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(directory, "directory");
+        Objects.requireNonNull(gateway, "gateway");
+        Objects.requireNonNull(traffic, "traffic");
+        Objects.requireNonNull(api, "api");
+    }
+
+    /**
+     * @param url the directory's base URL
+     * @param key the directory's Ed25519 topology key (unpadded base64url), pinned at {@code init}
+     * @param refresh how often the topology is fetched again
+     */
+    public record Directory(URI url, String key, Duration refresh) {
+        public static final Duration DEFAULT_REFRESH = Duration.ofSeconds(10);
+    }
+
+    /**
+     * @param identityKey the gateway's Ed25519 identity key (unpadded base64url)
+     * @param sphinxKey the gateway's X25519 key, the final hop of packets for this client
+     * @param clientListener host:port of the gateway's client listener
+     */
+    public record Gateway(String identityKey, String sphinxKey, String clientListener) {}
+
+    /**
+     * @param messageRate λ of the message stream (packets/s): a queued real message, else a loop cover packet
+     * @param dropRate λ of the drop cover stream (packets/s); 0 turns it off
+     * @param averageHopDelay mean of the exponential delay each mix node holds a packet
+     * @param loopTimeout a loop packet not back after this is counted as lost
+     * @param fetchInterval how often the inbox is fetched from the gateway (pushes arrive in between)
+     * @param sendQueueLimit real messages waiting for the message stream; more are refused
+     */
+    public record Traffic(
+            double messageRate,
+            double dropRate,
+            Duration averageHopDelay,
+            Duration loopTimeout,
+            Duration fetchInterval,
+            int sendQueueLimit) {
+        public static final Traffic DEFAULTS =
+                new Traffic(2.0, 1.0, Duration.ofMillis(50), Duration.ofSeconds(20), Duration.ofSeconds(1), 1000);
+    }
+
+    /** @param host loopback address of the local WebSocket API; @param port its port (0: any free port) */
+    public record Api(String host, int port) {
+        public static final Api DEFAULTS = new Api("127.0.0.1", 1977);
+    }
+
+    /** A configuration with every documented default. */
+    public static ClientConfig defaults(String id, URI directoryUrl, String directoryKey, Gateway gateway) {
+        return new ClientConfig(
+                id,
+                new Directory(directoryUrl, directoryKey, Directory.DEFAULT_REFRESH),
+                gateway,
+                Traffic.DEFAULTS,
+                Api.DEFAULTS,
+                DEFAULT_PAYLOAD_SIZE);
+    }
+
+    public ClientConfig withTraffic(Traffic newTraffic) {
+        return new ClientConfig(id, directory, gateway, newTraffic, api, payloadSize);
+    }
+
+    public ClientConfig withApi(Api newApi) {
+        return new ClientConfig(id, directory, gateway, traffic, newApi, payloadSize);
+    }
+
+    public ClientConfig withDirectory(Directory newDirectory) {
+        return new ClientConfig(id, newDirectory, gateway, traffic, api, payloadSize);
+    }
+}

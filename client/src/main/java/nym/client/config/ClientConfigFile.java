@@ -1,0 +1,287 @@
+package nym.client.config;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import nym.client.ClientException;
+import nym.client.ClientException.Kind;
+import nym.directory.api.DirectoryException;
+import nym.directory.api.Keys;
+import nym.sphinx.SphinxParams;
+import org.tomlj.Toml;
+import org.tomlj.TomlInvalidTypeException;
+import org.tomlj.TomlParseResult;
+
+/**
+ * Reads and writes {@code config.toml}. Reading checks every value and refuses unknown keys (a typo must not silently
+ * fall back to a default); the file written documents each setting and its default.
+ */
+public final class ClientConfigFile {
+
+    /** Upper bound of a stream's rate: far above what a client should send, low enough to catch a unit mistake. */
+    static final double MAX_RATE = 10_000.0;
+
+    private static final Set<String> KNOWN_KEYS = Set.of(
+            "client.id",
+            "directory.url",
+            "directory.key",
+            "directory.refresh_ms",
+            "gateway.identity_key",
+            "gateway.sphinx_key",
+            "gateway.client_listener",
+            "traffic.message_rate",
+            "traffic.drop_rate",
+            "traffic.average_hop_delay_ms",
+            "traffic.loop_timeout_ms",
+            "traffic.fetch_interval_ms",
+            "traffic.send_queue_limit",
+            "api.host",
+            "api.port",
+            "sphinx.payload_size");
+
+    private ClientConfigFile() {}
+
+    public static ClientConfig read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ClientException(Kind.CONFIG, "cannot read " + file + ": " + e.getMessage(), e);
+        }
+        try {
+            return parse(text);
+        } catch (ClientException e) {
+            throw new ClientException(Kind.CONFIG, file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Parses and checks the text of a config file. */
+    public static ClientConfig parse(String text) {
+        TomlParseResult toml = Toml.parse(text);
+        if (toml.hasErrors()) {
+            throw new ClientException(
+                    Kind.CONFIG, "not valid TOML: " + toml.errors().get(0));
+        }
+        Set<String> unknown = new TreeSet<>(toml.dottedKeySet());
+        unknown.removeAll(KNOWN_KEYS);
+        if (!unknown.isEmpty()) {
+            throw new ClientException(Kind.CONFIG, "unknown setting(s) " + unknown);
+        }
+        try {
+            Values v = new Values(toml);
+            ClientConfig.Traffic t = ClientConfig.Traffic.DEFAULTS;
+            ClientConfig.Traffic traffic = new ClientConfig.Traffic(
+                    v.rate("traffic.message_rate", t.messageRate()),
+                    v.rate("traffic.drop_rate", t.dropRate()),
+                    v.millis("traffic.average_hop_delay_ms", t.averageHopDelay(), false),
+                    v.millis("traffic.loop_timeout_ms", t.loopTimeout(), true),
+                    v.millis("traffic.fetch_interval_ms", t.fetchInterval(), true),
+                    (int) v.integer("traffic.send_queue_limit", t.sendQueueLimit(), 1, 1_000_000));
+            ClientConfig.Api api =
+                    new ClientConfig.Api(v.loopbackHost("api.host", ClientConfig.Api.DEFAULTS.host()), (int)
+                            v.integer("api.port", ClientConfig.Api.DEFAULTS.port(), 0, 65535));
+            ClientConfig.Gateway gateway = new ClientConfig.Gateway(
+                    v.key("gateway.identity_key"), v.key("gateway.sphinx_key"), v.hostPort("gateway.client_listener"));
+            ClientConfig.Directory directory = new ClientConfig.Directory(
+                    v.url("directory.url"),
+                    v.key("directory.key"),
+                    v.millis("directory.refresh_ms", ClientConfig.Directory.DEFAULT_REFRESH, true));
+            int payload = (int) v.integer(
+                    "sphinx.payload_size",
+                    ClientConfig.DEFAULT_PAYLOAD_SIZE,
+                    SphinxParams.MIN_PAYLOAD,
+                    SphinxParams.MAX_PAYLOAD);
+            return new ClientConfig(v.id("client.id"), directory, gateway, traffic, api, payload);
+        } catch (TomlInvalidTypeException e) {
+            throw new ClientException(Kind.CONFIG, "wrong type: " + e.getMessage(), e);
+        }
+    }
+
+    public static void write(ClientConfig config, Path file) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.writeString(file, render(config), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ClientException(Kind.CONFIG, "cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The documented TOML text of {@code config}. */
+    public static String render(ClientConfig c) {
+        ClientConfig.Traffic d = ClientConfig.Traffic.DEFAULTS;
+        ClientConfig.Traffic t = c.traffic();
+        return String.join(
+                "\n",
+                "# nymclient configuration, written by `nymclient init`. Every setting is checked when read;",
+                "# unknown keys are refused. Defaults are given in the comments.",
+                "",
+                "[client]",
+                "id = " + quote(c.id()),
+                "",
+                "[directory]",
+                "# Base URL of the directory that serves the signed topology.",
+                "url = " + quote(c.directory().url().toString()),
+                "# The directory's Ed25519 topology key (unpadded base64url). A topology not signed by it is refused.",
+                "key = " + quote(c.directory().key()),
+                "# How often the topology is fetched again (default "
+                        + ClientConfig.Directory.DEFAULT_REFRESH.toMillis() + ").",
+                "refresh_ms = " + c.directory().refresh().toMillis(),
+                "",
+                "[gateway]",
+                "# The gateway this client registered with; its token is in gateway.token.",
+                "identity_key = " + quote(c.gateway().identityKey()),
+                "sphinx_key = " + quote(c.gateway().sphinxKey()),
+                "client_listener = " + quote(c.gateway().clientListener()),
+                "",
+                "[traffic]",
+                "# Message stream, packets per second (Poisson): a queued real message, else a loop cover packet"
+                        + " (default " + d.messageRate() + ").",
+                "message_rate = " + number(t.messageRate()),
+                "# Drop cover stream, packets per second (Poisson); 0 turns it off (default " + d.dropRate() + ").",
+                "drop_rate = " + number(t.dropRate()),
+                "# Mean of the exponential delay chosen for each mix hop, milliseconds, fractions allowed (default "
+                        + millis(d.averageHopDelay()) + ").",
+                "average_hop_delay_ms = " + millis(t.averageHopDelay()),
+                "# A loop packet not back after this many milliseconds counts as lost (default "
+                        + millis(d.loopTimeout()) + ").",
+                "loop_timeout_ms = " + millis(t.loopTimeout()),
+                "# How often the gateway inbox is fetched, milliseconds; pushed packets arrive in between (default "
+                        + millis(d.fetchInterval()) + ").",
+                "fetch_interval_ms = " + millis(t.fetchInterval()),
+                "# Real messages waiting for the message stream; further sends are refused (default "
+                        + d.sendQueueLimit() + ").",
+                "send_queue_limit = " + t.sendQueueLimit(),
+                "",
+                "[api]",
+                "# Local WebSocket API for applications; loopback only (default " + ClientConfig.Api.DEFAULTS.host()
+                        + ":" + ClientConfig.Api.DEFAULTS.port() + "; port 0 picks a free port).",
+                "host = " + quote(c.api().host()),
+                "port = " + c.api().port(),
+                "",
+                "[sphinx]",
+                "# Payload size of every packet; all nodes and clients of a network must agree (default "
+                        + ClientConfig.DEFAULT_PAYLOAD_SIZE + ").",
+                "payload_size = " + c.payloadSize(),
+                "");
+    }
+
+    private static String quote(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    private static String number(double d) {
+        return String.format(Locale.ROOT, "%s", d);
+    }
+
+    private static String millis(Duration d) {
+        return number(d.toNanos() / 1e6);
+    }
+
+    /** Typed, checked access to the parsed values; every error names the key. */
+    private record Values(TomlParseResult toml) {
+
+        String required(String key) {
+            String value = toml.getString(key);
+            if (value == null || value.isBlank()) {
+                throw new ClientException(Kind.CONFIG, key + " is missing");
+            }
+            return value;
+        }
+
+        String id(String key) {
+            String id = required(key);
+            if (!id.matches("[A-Za-z0-9._-]{1,64}") || id.startsWith(".")) {
+                throw new ClientException(Kind.CONFIG, key + " must be 1-64 of [A-Za-z0-9._-], not starting with '.'");
+            }
+            return id;
+        }
+
+        String key(String key) {
+            String text = required(key);
+            try {
+                Keys.decode(text, Keys.PUBLIC_KEY_BYTES, key);
+            } catch (DirectoryException e) {
+                throw new ClientException(Kind.CONFIG, e.getMessage(), e);
+            }
+            return text;
+        }
+
+        URI url(String key) {
+            String text = required(key);
+            try {
+                URI uri = new URI(text);
+                if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                    throw new URISyntaxException(text, "not an http(s) URL with a host");
+                }
+                return uri;
+            } catch (URISyntaxException e) {
+                throw new ClientException(Kind.CONFIG, key + ": " + e.getMessage(), e);
+            }
+        }
+
+        String hostPort(String key) {
+            String text = required(key);
+            HostPort.parse(text, key);
+            return text;
+        }
+
+        String loopbackHost(String key, String fallback) {
+            String host = toml.contains(key) ? required(key) : fallback;
+            if (!host.equals("127.0.0.1") && !host.equals("localhost") && !host.equals("::1")) {
+                throw new ClientException(Kind.CONFIG, key + " must be a loopback address, not " + host);
+            }
+            return host;
+        }
+
+        double rate(String key, double fallback) {
+            Double value = toml.contains(key) ? toml.getDouble(key) : Double.valueOf(fallback);
+            if (value == null || !(value >= 0.0 && value <= MAX_RATE)) {
+                throw new ClientException(
+                        Kind.CONFIG, key + " must be a number of packets per second within 0.." + MAX_RATE);
+            }
+            return value;
+        }
+
+        Duration millis(String key, Duration fallback, boolean positive) {
+            if (!toml.contains(key)) {
+                return fallback;
+            }
+            Object raw = toml.get(key);
+            double ms;
+            if (raw instanceof Double d) {
+                ms = d;
+            } else if (raw instanceof Long l) {
+                ms = l;
+            } else {
+                throw new ClientException(Kind.CONFIG, key + " must be a number of milliseconds");
+            }
+            double limit = Duration.ofDays(1).toMillis();
+            if (!(ms >= 0.0 && ms <= limit) || (positive && ms == 0.0)) {
+                throw new ClientException(
+                        Kind.CONFIG, key + " must be " + (positive ? "> 0" : ">= 0") + " and at most one day (ms)");
+            }
+            return Duration.ofNanos(Math.round(ms * 1e6));
+        }
+
+        long integer(String key, long fallback, long min, long max) {
+            if (!toml.contains(key)) {
+                return fallback;
+            }
+            if (!toml.isLong(key)) {
+                throw new ClientException(Kind.CONFIG, key + " must be an integer");
+            }
+            long value = toml.getLong(key);
+            if (value < min || value > max) {
+                throw new ClientException(Kind.CONFIG, key + " must be within " + min + ".." + max);
+            }
+            return value;
+        }
+    }
+}
