@@ -1,0 +1,34 @@
+package nym.mixnode.gateway.protocol;
+
+/** The one exception of the gateway client protocol: a message that cannot be parsed. {@link #kind()} says why. */
+public final class GatewayProtocolException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Why a message was refused. */
+    public enum Kind {
+        /** Fewer bytes than the message's layout needs. */
+        TRUNCATED,
+        /** Bytes left over after the message's last field. */
+        TRAILING_BYTES,
+        /** The first byte is not a protocol version this code speaks. */
+        UNSUPPORTED_VERSION,
+        /** The type byte names no message. */
+        UNKNOWN_TYPE,
+        /** A field is out of its range (a length, a count, a flag, UTF-8 text). */
+        INVALID_FIELD,
+        /** The message is longer than {@link GatewayMessage#MAX_MESSAGE_BYTES}. */
+        TOO_LARGE
+    }
+
+    private final Kind kind;
+
+    public GatewayProtocolException(Kind kind, String message) {
+        super(kind + ": " + message);
+        this.kind = kind;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+}

@@ -1,0 +1,53 @@
+package nym.mixnode.gateway.protocol;
+
+import java.io.ByteArrayOutputStream;
+
+/** Big-endian writing of one message, starting with the version and type bytes. */
+final class WireWriter {
+
+    private final ByteArrayOutputStream out;
+
+    WireWriter(int type, int sizeHint) {
+        out = new ByteArrayOutputStream(sizeHint + 2);
+        out.write(GatewayMessage.VERSION);
+        out.write(type);
+    }
+
+    WireWriter u8(int v) {
+        out.write(v);
+        return this;
+    }
+
+    WireWriter u16(int v) {
+        out.write(v >>> 8);
+        out.write(v);
+        return this;
+    }
+
+    WireWriter u32(long v) {
+        for (int shift = 24; shift >= 0; shift -= 8) {
+            out.write((int) (v >>> shift));
+        }
+        return this;
+    }
+
+    WireWriter i64(long v) {
+        for (int shift = 56; shift >= 0; shift -= 8) {
+            out.write((int) (v >>> shift));
+        }
+        return this;
+    }
+
+    WireWriter bytes(byte[] b) {
+        out.writeBytes(b);
+        return this;
+    }
+
+    WireWriter lengthPrefixed(byte[] b) {
+        return u32(b.length).bytes(b);
+    }
+
+    byte[] toBytes() {
+        return out.toByteArray();
+    }
+}
