@@ -15,16 +15,17 @@ CREATE INDEX provider_nonce_expires ON provider_nonce (expires_at);
 
 -- One row per accepted spend, keyed by ζ (48-byte compressed G1): the primary key is what refuses a second spend of
 -- one credential, at the same or at another provider, even when both arrive at once on different instances (the
--- second insert waits for the first transaction and then fails). A row exists only once its deposit is on the ledger.
+-- second insert waits for the first transaction and then fails). The row is inserted, the deposit submitted and the
+-- row completed in one transaction: if the ledger refuses or cannot be reached, nothing stays behind.
 CREATE TABLE provider_spend (
     zeta          BYTEA       PRIMARY KEY CHECK (octet_length(zeta) = 48),
     provider      INTEGER     NOT NULL CHECK (provider > 0),
     value         BIGINT      NOT NULL CHECK (value > 0),
     nonce         BYTEA       NOT NULL REFERENCES provider_nonce (nonce),
     accepted_at   TIMESTAMPTZ NOT NULL,
-    deposit_id    VARCHAR(64) NOT NULL UNIQUE,
-    deposit_height BIGINT     NOT NULL,
-    status        VARCHAR(16) NOT NULL CHECK (status IN ('pending', 'accepted', 'rejected')),
+    deposit_id    VARCHAR(64) UNIQUE,
+    deposit_height BIGINT,
+    status        VARCHAR(16) NOT NULL CHECK (status IN ('submitting', 'pending', 'accepted', 'rejected')),
     settled_at    TIMESTAMPTZ
 );
 
