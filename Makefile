@@ -4,11 +4,15 @@
 MVN ?= mvn -B -ntp
 export MAVEN_OPTS ?= -Xmx1g
 
-.PHONY: build localnet localnet-down localnet-status test unit-test integration-test bench-coconut bench-sphinx bench-ledger clean
+.PHONY: build localnet-build localnet localnet-down localnet-status test unit-test integration-test bench-coconut bench-sphinx bench-ledger clean
 
 ## build: compile and package every module, skipping tests (what localnet needs)
 build:
 	$(MVN) -q install -Dmaven.test.skip=true
+
+## localnet-build: write build/ with keys, configuration and the ledger genesis of every component (seed: NYM_LOCALNET_SEED)
+localnet-build: build
+	localnet/bin/localnet build
 
 ## localnet: PostgreSQL + Payara (domain nym, group of 3 instances) + the EAR; prints where everything is
 localnet: build

@@ -1,14 +1,16 @@
 package nym.localnet;
 
+import nym.localnet.tree.NetworkTreeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Helpers {@code localnet/bin/localnet} runs: database checks and the embedded PostgreSQL. */
+/** Helpers {@code localnet/bin/localnet} runs: database checks, the embedded PostgreSQL, the network tree. */
 @Command(
         name = "localnet",
         mixinStandardHelpOptions = true,
-        description = "Database helpers for running the Nym network on one machine.",
-        subcommands = {DatabaseCommand.class, EmbeddedPostgresCommand.class})
+        description =
+                "Helpers for running the Nym network on one machine: database, embedded PostgreSQL, network tree.",
+        subcommands = {DatabaseCommand.class, EmbeddedPostgresCommand.class, NetworkTreeCommand.class})
 public final class LocalnetCommand {
 
     public static void main(String[] args) {

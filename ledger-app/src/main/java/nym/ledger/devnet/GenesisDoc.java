@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import nym.ledger.Hex;
 import nym.ledger.LedgerException;
 import nym.ledger.LedgerException.Kind;
@@ -21,6 +23,7 @@ import nym.ledger.tx.Secp256k1.KeyPair;
  */
 public record GenesisDoc(String chainId, Instant genesisTime, long initialHeight, byte[] appState, JsonNode json) {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Base64.Encoder BASE64 = Base64.getEncoder();
 
     public static GenesisDoc read(Path file) {
         try {
@@ -67,39 +70,65 @@ public record GenesisDoc(String chainId, Instant genesisTime, long initialHeight
      * Keys come from {@link KeyPair#fromSeed} — public knowledge, for development only.
      */
     public static ObjectNode development(String chainId, int authorities, int threshold, int accounts, long balance) {
+        List<byte[]> watchers = new ArrayList<>();
+        List<GenesisParties.Issuer> issuers = new ArrayList<>();
+        List<byte[]> verifiers = new ArrayList<>();
+        for (int i = 1; i <= authorities; i++) {
+            watchers.add(KeyPair.fromSeed("watcher-" + i).address());
+            issuers.add(new GenesisParties.Issuer(
+                    KeyPair.fromSeed("issuer-" + i).address(),
+                    ("dev-issuer-key-" + i).getBytes(StandardCharsets.UTF_8)));
+            verifiers.add(KeyPair.fromSeed("verifier-" + i).address());
+        }
+        List<GenesisParties.Account> funded = new ArrayList<>();
+        for (int i = 0; i < accounts; i++) {
+            funded.add(new GenesisParties.Account(devAccount(i).address(), balance));
+        }
+        return of(
+                chainId,
+                Instant.now(),
+                new GenesisParties(
+                        KeyPair.fromSeed("pipe").address(),
+                        threshold,
+                        watchers,
+                        issuers,
+                        verifiers,
+                        "dev-aggregated-vk".getBytes(StandardCharsets.UTF_8),
+                        "dev-params".getBytes(StandardCharsets.UTF_8),
+                        funded));
+    }
+
+    /** A CometBFT genesis document whose {@code app_state} registers {@code parties}. */
+    public static ObjectNode of(String chainId, Instant genesisTime, GenesisParties parties) {
         ObjectNode g = JSON.createObjectNode();
-        g.put("genesis_time", Instant.now().toString());
+        g.put("genesis_time", genesisTime.toString());
         g.put("chain_id", chainId);
         g.put("initial_height", "1");
         g.put("app_hash", "");
         ObjectNode app = g.putObject("app_state");
-        app.put("watcher_threshold", threshold);
-        app.put("issuer_threshold", threshold);
-        app.put("verifier_threshold", threshold);
-        app.put("verifier_reject_threshold", threshold);
-        app.put("pipe_account", Hex.prefixed(KeyPair.fromSeed("pipe").address()));
+        app.put("watcher_threshold", parties.threshold());
+        app.put("issuer_threshold", parties.threshold());
+        app.put("verifier_threshold", parties.threshold());
+        app.put("verifier_reject_threshold", parties.threshold());
+        app.put("pipe_account", Hex.prefixed(parties.pipeAccount()));
         ArrayNode w = app.putArray("watchers");
+        parties.watchers().forEach(a -> w.add(Hex.prefixed(a)));
         ArrayNode is = app.putArray("issuers");
-        ArrayNode v = app.putArray("verifiers");
-        for (int i = 1; i <= authorities; i++) {
-            w.add(Hex.prefixed(KeyPair.fromSeed("watcher-" + i).address()));
-            ObjectNode issuer = is.addObject();
-            issuer.put("address", Hex.prefixed(KeyPair.fromSeed("issuer-" + i).address()));
-            issuer.put(
-                    "verification_key",
-                    Base64.getEncoder().encodeToString(("dev-issuer-key-" + i).getBytes(StandardCharsets.UTF_8)));
-            v.add(Hex.prefixed(KeyPair.fromSeed("verifier-" + i).address()));
+        for (GenesisParties.Issuer issuer : parties.issuers()) {
+            ObjectNode entry = is.addObject();
+            entry.put("address", Hex.prefixed(issuer.address()));
+            entry.put("verification_key", BASE64.encodeToString(issuer.verificationKey()));
         }
+        ArrayNode v = app.putArray("verifiers");
+        parties.verifiers().forEach(a -> v.add(Hex.prefixed(a)));
         ObjectNode c = app.putObject("coconut");
-        c.put(
-                "verification_key",
-                Base64.getEncoder().encodeToString("dev-aggregated-vk".getBytes(StandardCharsets.UTF_8)));
-        c.put("params", Base64.getEncoder().encodeToString("dev-params".getBytes(StandardCharsets.UTF_8)));
+        c.put("verification_key", BASE64.encodeToString(parties.coconutVerificationKey()));
+        c.put("params", BASE64.encodeToString(parties.coconutParams()));
         ArrayNode a = app.putArray("accounts");
-        for (int i = 0; i < accounts; i++) {
+        for (GenesisParties.Account account : parties.accounts()) {
             ObjectNode acc = a.addObject();
-            acc.put("address", Hex.prefixed(devAccount(i).address()));
-            acc.put("balance", Long.toString(balance));
+            acc.put("address", Hex.prefixed(account.address()));
+            acc.put("balance", Long.toString(account.balance()));
         }
         return g;
     }

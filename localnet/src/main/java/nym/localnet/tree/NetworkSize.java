@@ -1,0 +1,40 @@
+package nym.localnet.tree;
+
+/**
+ * The sizes of a network tree. One threshold serves issuance, watcher votes and verifier votes (DESIGN section 3:
+ * 3 authorities, t = 2).
+ */
+record NetworkSize(int authorities, int threshold, int providers, int clients, long clientGenesisBalance) {
+
+    static final int MAX_AUTHORITIES = 64;
+
+    NetworkSize {
+        if (authorities < 1 || authorities > MAX_AUTHORITIES) {
+            throw new IllegalArgumentException("authorities must be 1.." + MAX_AUTHORITIES + ", not " + authorities);
+        }
+        if (threshold < 1 || threshold > authorities) {
+            throw new IllegalArgumentException(
+                    "threshold must be 1..authorities (" + authorities + "), not " + threshold);
+        }
+        if (providers < 1 || clients < 1) {
+            throw new IllegalArgumentException("at least one provider and one client");
+        }
+        if (clientGenesisBalance < 0) {
+            throw new IllegalArgumentException("client genesis balance must not be negative");
+        }
+    }
+
+    String toToml(String chainId, String seedDescription) {
+        return "# The sizes this tree was built with (`localnet.jar build`); tools read it, nothing else needs it.\n"
+                + "chain_id = \"" + chainId + "\"\n"
+                + "# development seed, or \"random\" when the keys came from the operating system\n"
+                + "seed = \"" + seedDescription + "\"\n"
+                + "authorities = " + authorities + "\n"
+                + "# one threshold for issuance, watcher votes and verifier votes\n"
+                + "threshold = " + threshold + "\n"
+                + "providers = " + providers + "\n"
+                + "clients = " + clients + "\n"
+                + "# NYM credited to each client's ledger account at genesis (0: only through Ethereum deposits)\n"
+                + "client_genesis_balance = " + clientGenesisBalance + "\n";
+    }
+}

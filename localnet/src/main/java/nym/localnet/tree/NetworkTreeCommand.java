@@ -1,0 +1,84 @@
+package nym.localnet.tree;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code localnet.jar build}: writes the network tree (localnet/README.md, "The network tree"). */
+@Command(
+        name = "build",
+        mixinStandardHelpOptions = true,
+        description = "Write keys, configuration and the ledger genesis of every component into a network tree.")
+public final class NetworkTreeCommand implements Callable<Integer> {
+
+    private static final Pattern SEED = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--out", required = true, description = "The tree's root folder (e.g. build).")
+    Path out;
+
+    @Option(
+            names = "--seed",
+            description = "Development seed (public!): the same seed gives the same keys."
+                    + " Without it the keys come from the operating system's randomness.")
+    String seed;
+
+    @Option(names = "--authorities", defaultValue = "3", description = "Authorities n (default: ${DEFAULT-VALUE}).")
+    int authorities;
+
+    @Option(
+            names = "--threshold",
+            defaultValue = "2",
+            description = "Threshold t for issuance, watcher and verifier votes (default: ${DEFAULT-VALUE}).")
+    int threshold;
+
+    @Option(names = "--providers", defaultValue = "2", description = "Service providers (default: ${DEFAULT-VALUE}).")
+    int providers;
+
+    @Option(names = "--clients", defaultValue = "2", description = "Client accounts (default: ${DEFAULT-VALUE}).")
+    int clients;
+
+    @Option(
+            names = "--client-genesis-balance",
+            defaultValue = "0",
+            description = "NYM on each client's ledger account at genesis; 0 = only through Ethereum deposits"
+                    + " (default: ${DEFAULT-VALUE}).")
+    long clientGenesisBalance;
+
+    @Option(
+            names = "--chain-id",
+            defaultValue = "nym-localnet",
+            description = "Ledger chain id (default: ${DEFAULT-VALUE}).")
+    String chainId;
+
+    @Override
+    public Integer call() throws Exception {
+        if (seed != null && !SEED.matcher(seed).matches()) {
+            throw new ParameterException(spec.commandLine(), "--seed: 1 to 64 of A-Z a-z 0-9 . _ -");
+        }
+        NetworkSize size;
+        try {
+            size = new NetworkSize(authorities, threshold, providers, clients, clientGenesisBalance);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        Files.createDirectories(out);
+        KeySource keys = seed == null ? KeySource.secure() : KeySource.seeded(seed);
+        System.out.printf(
+                "writing the network tree into %s: %d authorities (t = %d), %d providers, %d clients, %s keys%n",
+                out, authorities, threshold, providers, clients, seed == null ? "random" : "seeded (development)");
+        List<Path> files = new NetworkTree(out, size, keys).write(chainId, seed == null ? "random" : seed);
+        files.forEach(f -> System.out.println("  " + f));
+        System.out.printf("%d files; secret files (*.key) are readable by their owner only%n", files.size());
+        return 0;
+    }
+}
