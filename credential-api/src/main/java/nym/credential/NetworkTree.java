@@ -1,0 +1,99 @@
+package nym.credential;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import nym.coconut.CoconutException;
+import nym.coconut.keygen.SecretKey;
+import nym.coconut.keygen.VerificationKey;
+import nym.coconut.keygen.VerificationKeyShare;
+import nym.coconut.setup.Parameters;
+import nym.credential.PayloadException.Kind;
+
+/**
+ * The Coconut and authority files of the network tree (localnet/README.md, "The network tree") under the network
+ * home ({@value #HOME_PROPERTY}): parameters, the aggregated verification key, and authority i's issuer key share,
+ * its verification key share and its verifier's secp256k1 key. Files are text, surrounding whitespace ignored.
+ */
+public record NetworkTree(Path home) {
+    /** The MicroProfile Config / system property naming the tree. */
+    public static final String HOME_PROPERTY = "nym.network.home";
+    /** The property naming which authority this process is (1..n). */
+    public static final String AUTHORITY_PROPERTY = "nym.authority.index";
+
+    public NetworkTree {
+        Objects.requireNonNull(home);
+    }
+
+    public Path parametersFile() {
+        return home.resolve("coconut").resolve("parameters");
+    }
+
+    public Path verificationKeyFile() {
+        return home.resolve("coconut").resolve("verification-key");
+    }
+
+    public Path authorityDirectory(int authority) {
+        if (authority < 1) {
+            throw new IllegalArgumentException("authorities are numbered from 1");
+        }
+        return home.resolve("authorities").resolve("authority-" + authority);
+    }
+
+    public Parameters parameters() throws PayloadException {
+        String text = read(parametersFile());
+        return coconut(parametersFile(), () -> Parameters.fromText(text));
+    }
+
+    /** The aggregated verification key every credential is verified against. */
+    public VerificationKey verificationKey() throws PayloadException {
+        String text = read(verificationKeyFile());
+        return coconut(verificationKeyFile(), () -> VerificationKey.fromText(text));
+    }
+
+    /** Authority i's Coconut secret key share ({@code issuer.key}). */
+    public SecretKey issuerSecretKey(int authority) throws PayloadException {
+        Path file = authorityDirectory(authority).resolve("issuer.key");
+        String text = read(file);
+        return coconut(file, () -> SecretKey.fromText(text));
+    }
+
+    /** Authority i's verification key share ({@code issuer.vk}). */
+    public VerificationKeyShare issuerVerificationKeyShare(int authority) throws PayloadException {
+        Path file = authorityDirectory(authority).resolve("issuer.vk");
+        String text = read(file);
+        return coconut(file, () -> VerificationKeyShare.fromText(text));
+    }
+
+    /** Authority i's verifier secp256k1 private key ({@code verifier.key}), 64 hex digits. */
+    public String verifierKeyHex(int authority) throws PayloadException {
+        Path file = authorityDirectory(authority).resolve("verifier.key");
+        String hex = read(file);
+        if (!hex.matches("[0-9a-fA-F]{64}")) {
+            throw new PayloadException(Kind.MALFORMED, file + " is not 64 hex digits");
+        }
+        return hex;
+    }
+
+    private static String read(Path file) throws PayloadException {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            throw new PayloadException(Kind.MISSING_FILE, "cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private interface CoconutParse<T> {
+        T parse() throws CoconutException;
+    }
+
+    private static <T> T coconut(Path file, CoconutParse<T> parse) throws PayloadException {
+        try {
+            return parse.parse();
+        } catch (CoconutException e) {
+            throw new PayloadException(Kind.INVALID_ELEMENT, file + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package nym.credential;
+
+import java.io.ByteArrayOutputStream;
+
+/** Writes {@code version ‖ type ‖ fields}, each field prefixed by its length (one or two bytes, big-endian). */
+final class PayloadWriter {
+    static final byte VERSION = 1;
+    /** Upper bound of any blob, far above the token's sizes (Λ 435, Θ 419 bytes): refuses junk before parsing. */
+    static final int MAX_BYTES = 4096;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    PayloadWriter(byte type) {
+        out.write(VERSION);
+        out.write(type);
+    }
+
+    PayloadWriter shortField(byte[] field) {
+        if (field.length > 0xff) {
+            throw new IllegalArgumentException("field longer than 255 bytes");
+        }
+        out.write(field.length);
+        out.writeBytes(field);
+        return this;
+    }
+
+    PayloadWriter longField(byte[] field) {
+        if (field.length > 0xffff) {
+            throw new IllegalArgumentException("field longer than 65535 bytes");
+        }
+        out.write(field.length >>> 8);
+        out.write(field.length);
+        out.writeBytes(field);
+        return this;
+    }
+
+    byte[] toBytes() {
+        return out.toByteArray();
+    }
+}
