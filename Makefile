@@ -4,7 +4,7 @@
 MVN ?= mvn -B -ntp
 export MAVEN_OPTS ?= -Xmx1g
 
-.PHONY: build localnet-build localnet localnet-down localnet-status test unit-test integration-test bench-coconut bench-sphinx bench-ledger clean
+.PHONY: build ethereum-tools localnet-build localnet localnet-down localnet-status test unit-test integration-test bench-coconut bench-sphinx bench-ledger clean
 
 ## build: compile and package every module, skipping tests (what localnet needs)
 build:
@@ -14,8 +14,15 @@ build:
 localnet-build: build
 	localnet/bin/localnet build
 
+## ethereum-tools: anvil, the local Ethereum chain of tests and localnet, from npm (ethereum/tools/package-lock.json)
+ANVIL := ethereum/tools/node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil
+ethereum-tools: $(ANVIL)
+$(ANVIL): ethereum/tools/package-lock.json
+	npm ci --prefix ethereum/tools --no-audit --no-fund
+	touch $@
+
 ## localnet: PostgreSQL + Payara (domain nym, group of 3 instances) + the EAR; prints where everything is
-localnet: build
+localnet: build ethereum-tools
 	localnet/bin/localnet up
 
 ## localnet-down: stop everything localnet started
@@ -25,13 +32,17 @@ localnet-down:
 localnet-status:
 	localnet/bin/localnet status
 
+## logs: list the components' logs (build/logs); `make logs C=devnet` follows one
+logs:
+	localnet/bin/localnet logs $(C)
+
 ## test: unit tests of every module, then the EAR on a real Payara (Arquillian) and on a 3-instance deployment group
 test: unit-test integration-test
 
-unit-test:
+unit-test: ethereum-tools
 	$(MVN) install
 
-integration-test:
+integration-test: ethereum-tools
 	integration-tests/bin/run
 
 ## bench-*: benchmarks (JMH for the crypto libraries); the numbers go into each module's README
