@@ -1,0 +1,52 @@
+package nym.issuer.application;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import java.util.logging.Logger;
+import nym.issuer.domain.BlindSigner;
+import nym.issuer.domain.CredentialRequest;
+import nym.issuer.domain.IssuerKeys;
+import nym.issuer.domain.PartialCredential;
+import nym.issuer.domain.PartialCredentialRepository;
+
+/**
+ * Serves each request once per authority, in the transaction of the event's delivery: the record of an earlier
+ * delivery (or of a crash after the commit and before the adapter's cursor moved) means nothing is signed again.
+ */
+@Stateless
+public class DefaultIssuanceService implements IssuanceService {
+
+    private static final Logger LOG = Logger.getLogger(DefaultIssuanceService.class.getName());
+
+    @Inject
+    IssuerRole role;
+
+    @Inject
+    PartialCredentialRepository credentials;
+
+    @Override
+    public void onCredentialRequest(CredentialRequest request) {
+        Optional<IssuerKeys> keys = role.keys();
+        if (keys.isEmpty()) {
+            LOG.fine(() -> "issuer " + role.state() + ", not serving " + request);
+            return;
+        }
+        int authority = keys.get().authority();
+        if (credentials.find(authority, request.requestId()).isPresent()) {
+            LOG.info(() -> request + " already served by authority " + authority + ": nothing signed");
+            return;
+        }
+        PartialCredential outcome = new BlindSigner(keys.get()).sign(request);
+        credentials.addIfAbsent(outcome);
+        LOG.info(() -> outcome.isIssued()
+                ? "authority " + authority + " issued a partial credential for " + request
+                : "authority " + authority + " refused " + request + ": "
+                        + outcome.refusal().orElseThrow());
+    }
+
+    @Override
+    public Optional<PartialCredential> partialCredential(String requestId) {
+        return role.keys().flatMap(k -> credentials.find(k.authority(), requestId));
+    }
+}
