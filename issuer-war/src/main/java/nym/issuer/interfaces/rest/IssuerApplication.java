@@ -1,0 +1,8 @@
+package nym.issuer.interfaces.rest;
+
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+
+/** The issuers' REST API under {@code /issuer/api}; documented in the server's {@code /openapi}. */
+@ApplicationPath("/api")
+public class IssuerApplication extends Application {}
