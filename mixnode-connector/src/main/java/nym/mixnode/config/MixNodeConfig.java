@@ -1,0 +1,253 @@
+package nym.mixnode.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import nym.mixnode.keys.NodeKeys;
+import nym.sphinx.SphinxParams;
+
+/**
+ * Everything a node needs to start, in process or from {@code config.toml} ({@link TomlConfig}). Build with
+ * {@link #builder}; every setting has the default documented in the module README's configuration table. Ports may
+ * be 0 (a free port; the running node reports the bound address and announces it).
+ */
+public record MixNodeConfig(
+        NodeMode mode,
+        int layer,
+        NodeKeys keys,
+        URI directory,
+        byte[] directoryKey,
+        Path dataDir,
+        String listenHost,
+        int mixnetPort,
+        String announceHost,
+        int clientPort,
+        String location,
+        SphinxParams sphinx,
+        int ioThreads,
+        int cryptoWorkers,
+        int cryptoQueueCapacity,
+        int schedulerCapacity,
+        int outgoingPendingPerHop,
+        int replayCacheCapacity,
+        int inboxCapacity,
+        Duration maxDelay,
+        Duration presenceInterval,
+        Duration metricsInterval,
+        Duration topologyRefresh,
+        Duration drainDeadline,
+        Duration reconnectMin,
+        Duration reconnectMax,
+        Duration registrationWindow) {
+
+    public static final String VERSION = "0.1.0";
+
+    public MixNodeConfig {
+        Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(keys, "keys");
+        Objects.requireNonNull(directory, "directory");
+        Objects.requireNonNull(dataDir, "dataDir");
+        if (mode == NodeMode.MIX && layer < 1) {
+            throw new IllegalArgumentException("a mix node needs a layer >= 1");
+        }
+        directoryKey = directoryKey == null ? null : directoryKey.clone();
+    }
+
+    @Override
+    public byte[] directoryKey() {
+        return directoryKey == null ? null : directoryKey.clone();
+    }
+
+    public static Builder builder(NodeMode mode, NodeKeys keys, URI directory, Path dataDir) {
+        return new Builder(mode, keys, directory, dataDir);
+    }
+
+    /** Fluent construction with the documented defaults. */
+    public static final class Builder {
+        private final NodeMode mode;
+        private final NodeKeys keys;
+        private final URI directory;
+        private final Path dataDir;
+        private int layer = 1;
+        private byte[] directoryKey;
+        private String listenHost = "127.0.0.1";
+        private int mixnetPort = 1789;
+        private String announceHost;
+        private int clientPort = 9000;
+        private String location = "localhost";
+        private SphinxParams sphinx = SphinxParams.DEFAULT;
+        private int ioThreads = 2;
+        private int cryptoWorkers = Runtime.getRuntime().availableProcessors();
+        private int cryptoQueueCapacity = 8192;
+        private int schedulerCapacity = 100_000;
+        private int outgoingPendingPerHop = 1024;
+        private int replayCacheCapacity = 2_000_000;
+        private int inboxCapacity = 1000;
+        private Duration maxDelay = Duration.ofSeconds(60);
+        private Duration presenceInterval = Duration.ofSeconds(3);
+        private Duration metricsInterval = Duration.ofSeconds(1);
+        private Duration topologyRefresh = Duration.ofSeconds(2);
+        private Duration drainDeadline = Duration.ofSeconds(5);
+        private Duration reconnectMin = Duration.ofMillis(100);
+        private Duration reconnectMax = Duration.ofSeconds(5);
+        private Duration registrationWindow = Duration.ofSeconds(30);
+
+        private Builder(NodeMode mode, NodeKeys keys, URI directory, Path dataDir) {
+            this.mode = mode;
+            this.keys = keys;
+            this.directory = directory;
+            this.dataDir = dataDir;
+        }
+
+        public Builder layer(int v) {
+            layer = v;
+            return this;
+        }
+
+        /** Pin the directory's topology key; without it the node trusts the key the directory publishes at start. */
+        public Builder directoryKey(byte[] v) {
+            directoryKey = v;
+            return this;
+        }
+
+        public Builder listenHost(String v) {
+            listenHost = v;
+            return this;
+        }
+
+        public Builder mixnetPort(int v) {
+            mixnetPort = v;
+            return this;
+        }
+
+        /** The host announced to the directory (default: the listen host). */
+        public Builder announceHost(String v) {
+            announceHost = v;
+            return this;
+        }
+
+        public Builder clientPort(int v) {
+            clientPort = v;
+            return this;
+        }
+
+        public Builder location(String v) {
+            location = v;
+            return this;
+        }
+
+        public Builder sphinx(SphinxParams v) {
+            sphinx = v;
+            return this;
+        }
+
+        public Builder ioThreads(int v) {
+            ioThreads = v;
+            return this;
+        }
+
+        public Builder cryptoWorkers(int v) {
+            cryptoWorkers = v;
+            return this;
+        }
+
+        public Builder cryptoQueueCapacity(int v) {
+            cryptoQueueCapacity = v;
+            return this;
+        }
+
+        public Builder schedulerCapacity(int v) {
+            schedulerCapacity = v;
+            return this;
+        }
+
+        public Builder outgoingPendingPerHop(int v) {
+            outgoingPendingPerHop = v;
+            return this;
+        }
+
+        public Builder replayCacheCapacity(int v) {
+            replayCacheCapacity = v;
+            return this;
+        }
+
+        public Builder inboxCapacity(int v) {
+            inboxCapacity = v;
+            return this;
+        }
+
+        public Builder maxDelay(Duration v) {
+            maxDelay = v;
+            return this;
+        }
+
+        public Builder presenceInterval(Duration v) {
+            presenceInterval = v;
+            return this;
+        }
+
+        public Builder metricsInterval(Duration v) {
+            metricsInterval = v;
+            return this;
+        }
+
+        public Builder topologyRefresh(Duration v) {
+            topologyRefresh = v;
+            return this;
+        }
+
+        public Builder drainDeadline(Duration v) {
+            drainDeadline = v;
+            return this;
+        }
+
+        public Builder reconnect(Duration min, Duration max) {
+            reconnectMin = min;
+            reconnectMax = max;
+            return this;
+        }
+
+        public Builder registrationWindow(Duration v) {
+            registrationWindow = v;
+            return this;
+        }
+
+        public MixNodeConfig build() {
+            return new MixNodeConfig(
+                    mode,
+                    layer,
+                    keys,
+                    directory,
+                    directoryKey,
+                    dataDir,
+                    listenHost,
+                    mixnetPort,
+                    announceHost == null ? listenHost : announceHost,
+                    clientPort,
+                    location,
+                    sphinx,
+                    ioThreads,
+                    cryptoWorkers,
+                    cryptoQueueCapacity,
+                    schedulerCapacity,
+                    outgoingPendingPerHop,
+                    replayCacheCapacity,
+                    inboxCapacity,
+                    maxDelay,
+                    presenceInterval,
+                    metricsInterval,
+                    topologyRefresh,
+                    drainDeadline,
+                    reconnectMin,
+                    reconnectMax,
+                    registrationWindow);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "MixNodeConfig[" + mode + (mode == NodeMode.MIX ? " layer " + layer : "") + ", " + keys + ", directory="
+                + directory + ", data=" + dataDir + "]";
+    }
+}

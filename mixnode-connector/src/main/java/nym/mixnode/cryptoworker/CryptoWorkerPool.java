@@ -1,0 +1,151 @@
+package nym.mixnode.cryptoworker;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import nym.mixnode.metrics.DropReason;
+import nym.mixnode.metrics.NodeMetrics;
+import nym.sphinx.NodeKeyPair;
+import nym.sphinx.ProcessResult;
+import nym.sphinx.SphinxException;
+import nym.sphinx.SphinxParams;
+import nym.sphinx.SphinxProcessor;
+
+/**
+ * Sphinx processing off the event loops: a bounded queue and a fixed set of threads, each with its own
+ * {@link SphinxProcessor} (not thread-safe by design). A full queue drops the packet
+ * ({@link DropReason#CRYPTO_QUEUE_FULL}); a packet Sphinx refuses or a replay is dropped and counted; what remains
+ * goes to {@code forward} or {@code deliver} on the worker thread.
+ */
+public final class CryptoWorkerPool {
+
+    private static final Logger LOG = Logger.getLogger(CryptoWorkerPool.class.getName());
+    private static final byte[] STOP = new byte[0];
+
+    private final BlockingQueue<byte[]> queue;
+    private final List<Thread> threads = new ArrayList<>();
+    private final AtomicInteger busy = new AtomicInteger();
+    private final NodeMetrics metrics;
+    private final ReplayCache replays;
+    private final Consumer<ProcessResult.Forward> forward;
+    private final Consumer<ProcessResult.Final> deliver;
+    private volatile boolean accepting = true;
+
+    public CryptoWorkerPool(
+            String name,
+            int workers,
+            int queueCapacity,
+            SphinxParams params,
+            NodeKeyPair key,
+            ReplayCache replays,
+            NodeMetrics metrics,
+            Consumer<ProcessResult.Forward> forward,
+            Consumer<ProcessResult.Final> deliver) {
+        this.queue = new ArrayBlockingQueue<>(queueCapacity);
+        this.metrics = metrics;
+        this.replays = replays;
+        this.forward = forward;
+        this.deliver = deliver;
+        for (int i = 0; i < workers; i++) {
+            SphinxProcessor processor = new SphinxProcessor(params, key);
+            Thread t = new Thread(() -> run(processor), name + "-crypto-" + i);
+            t.setDaemon(true);
+            threads.add(t);
+        }
+    }
+
+    public void start() {
+        threads.forEach(Thread::start);
+    }
+
+    /** Queues a packet; false (and counted) when the queue is full or the pool is stopping. Never blocks. */
+    public boolean submit(byte[] packet) {
+        if (accepting && queue.offer(packet)) {
+            return true;
+        }
+        metrics.dropped(DropReason.CRYPTO_QUEUE_FULL);
+        return false;
+    }
+
+    /** Packets queued or being processed. */
+    public int pending() {
+        return queue.size() + busy.get();
+    }
+
+    private void run(SphinxProcessor processor) {
+        while (true) {
+            byte[] packet;
+            try {
+                packet = queue.take();
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (packet == STOP) {
+                return;
+            }
+            busy.incrementAndGet();
+            try {
+                process(processor, packet);
+            } catch (RuntimeException e) {
+                // A bug must not kill the worker: the packet is dropped and the cause logged.
+                metrics.dropped(DropReason.INVALID_PACKET);
+                LOG.log(Level.SEVERE, "unexpected failure processing a packet", e);
+            } finally {
+                busy.decrementAndGet();
+            }
+        }
+    }
+
+    private void process(SphinxProcessor processor, byte[] packet) {
+        ProcessResult result;
+        try {
+            result = processor.process(packet);
+        } catch (SphinxException e) {
+            metrics.dropped(DropReason.INVALID_PACKET);
+            LOG.log(Level.FINE, "packet refused: {0}", e.kind());
+            return;
+        }
+        switch (replays.check(result.replayTag())) {
+            case REPLAY -> metrics.dropped(DropReason.REPLAY);
+            case FULL -> metrics.dropped(DropReason.REPLAY_CACHE_FULL);
+            case FRESH -> {
+                if (result instanceof ProcessResult.Forward f) {
+                    forward.accept(f);
+                } else {
+                    deliver.accept((ProcessResult.Final) result);
+                }
+            }
+        }
+    }
+
+    /**
+     * Stops taking packets, lets the queued ones be processed until {@code deadline} has passed, then stops the
+     * threads; packets still queued are counted as {@link DropReason#SHUTDOWN}.
+     */
+    public void drainAndStop(Duration deadline) throws InterruptedException {
+        accepting = false;
+        long end = System.nanoTime() + deadline.toNanos();
+        while (pending() > 0 && System.nanoTime() < end) {
+            Thread.sleep(5);
+        }
+        List<byte[]> left = new ArrayList<>();
+        queue.drainTo(left);
+        metrics.dropped(DropReason.SHUTDOWN, left.size());
+        for (Thread t : threads) {
+            if (!queue.offer(STOP)) {
+                t.interrupt();
+            }
+        }
+        for (Thread t : threads) {
+            t.join(TimeUnit.SECONDS.toMillis(1));
+            t.interrupt();
+        }
+    }
+}

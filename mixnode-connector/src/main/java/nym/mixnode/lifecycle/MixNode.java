@@ -1,0 +1,267 @@
+package nym.mixnode.lifecycle;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import nym.mixnode.config.MixNodeConfig;
+import nym.mixnode.config.NodeMode;
+import nym.mixnode.cryptoworker.CryptoWorkerPool;
+import nym.mixnode.cryptoworker.ReplayCache;
+import nym.mixnode.gateway.ClientChannelInitializer;
+import nym.mixnode.gateway.ClientPacketInjector;
+import nym.mixnode.gateway.ClientRegistry;
+import nym.mixnode.gateway.GatewayDelivery;
+import nym.mixnode.gateway.InboxStore;
+import nym.mixnode.incoming.IncomingPacketHandler;
+import nym.mixnode.incoming.PacketFrameDecoder;
+import nym.mixnode.metrics.DropReason;
+import nym.mixnode.metrics.NodeMetrics;
+import nym.mixnode.outgoing.OutgoingConnections;
+import nym.mixnode.pki.DirectoryLink;
+import nym.mixnode.pki.TopologyView;
+import nym.mixnode.scheduler.DelayScheduler;
+import nym.mixnode.scheduler.Forwarder;
+import nym.sphinx.ProcessResult;
+
+/**
+ * The composition root: builds a node from a {@link MixNodeConfig}, starts it, and halts it in reverse order.
+ *
+ * <p><b>Start order</b> (each stage exists before anything that hands it packets): 1. topology view, first read from
+ * the directory (the node also starts without one, and keeps trying); 2. event loops and outgoing connections; 3.
+ * the delay scheduler; 4. gateway only: client registry, inboxes, delivery; 5. crypto workers; 6. the mixnet
+ * listener (bound; port 0 takes a free port); 7. gateway only: the client listener; 8. periodic tasks: presence
+ * (announcing the bound addresses), topology refresh, metrics reports.
+ *
+ * <p><b>Halt order</b> ({@link #close}), the reverse: 8. periodic tasks stop; 7 and 6. listeners stop accepting and
+ * their connections close (no new packets); 5. crypto workers finish what is queued; 3. the scheduler keeps sending
+ * held packets as they fall due; 2. outgoing connections write out what they hold and close; the event loops stop.
+ * Steps 5 to 2 share one drain deadline ({@link MixNodeConfig#drainDeadline()}); what is left then is dropped and
+ * counted ({@link DropReason#SHUTDOWN}).
+ */
+public final class MixNode implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(MixNode.class.getName());
+
+    private final MixNodeConfig config;
+    private final NodeMetrics metrics = new NodeMetrics();
+    private final TopologyView view = new TopologyView();
+    private final DirectoryLink directory;
+    private final EventLoopGroup group;
+    private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+    private final OutgoingConnections outgoing;
+    private final DelayScheduler scheduler;
+    private final ClientRegistry clients;
+    private final GatewayDelivery delivery;
+    private final CryptoWorkerPool workers;
+    private final ScheduledExecutorService periodic;
+    private Channel mixnetListener;
+    private Channel clientListener;
+    private boolean closed;
+
+    private MixNode(MixNodeConfig config) throws IOException {
+        this.config = config;
+        String name = config.mode() == NodeMode.MIX
+                ? "mix-" + config.layer() + "-"
+                        + config.keys().identityKeyText().substring(0, 6)
+                : "gateway-" + config.keys().identityKeyText().substring(0, 6);
+        directory = new DirectoryLink(config, view);
+        group = new MultiThreadIoEventLoopGroup(
+                config.ioThreads(), new DefaultThreadFactory(name + "-io", true), NioIoHandler.newFactory());
+        outgoing = new OutgoingConnections(
+                group, metrics, config.outgoingPendingPerHop(), config.reconnectMin(), config.reconnectMax());
+        scheduler = new DelayScheduler(name, config.schedulerCapacity(), metrics, outgoing::send);
+        if (config.mode() == NodeMode.GATEWAY) {
+            clients = new ClientRegistry(config.dataDir().resolve("clients"));
+            delivery = new GatewayDelivery(
+                    clients, new InboxStore(config.dataDir().resolve("inboxes"), config.inboxCapacity()), metrics);
+        } else {
+            clients = null;
+            delivery = null;
+        }
+        workers = new CryptoWorkerPool(
+                name,
+                config.cryptoWorkers(),
+                config.cryptoQueueCapacity(),
+                config.sphinx(),
+                config.keys().sphinx(),
+                new ReplayCache(config.replayCacheCapacity()),
+                metrics,
+                forwardStage(),
+                finalStage());
+        periodic = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory(name + "-directory", true));
+    }
+
+    private java.util.function.Consumer<ProcessResult.Forward> forwardStage() {
+        if (config.mode() == NodeMode.GATEWAY) {
+            return f -> metrics.dropped(DropReason.WRONG_ROLE);
+        }
+        return new Forwarder(config.layer(), config.maxDelay(), view, scheduler, metrics)::forward;
+    }
+
+    private java.util.function.Consumer<ProcessResult.Final> finalStage() {
+        if (config.mode() == NodeMode.GATEWAY) {
+            return delivery::deliver;
+        }
+        return f -> metrics.dropped(DropReason.WRONG_ROLE);
+    }
+
+    /** Builds and starts a node (start order in the class comment); the caller closes it. */
+    public static MixNode start(MixNodeConfig config) throws IOException, InterruptedException {
+        MixNode node = new MixNode(config);
+        try {
+            node.startStages();
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            node.close();
+            throw e;
+        }
+        return node;
+    }
+
+    private void startStages() throws IOException, InterruptedException {
+        directory.refreshTopology();
+        scheduler.start();
+        workers.start();
+        mixnetListener = bind(config.mixnetPort(), new ChannelInitializer<SocketChannel>() {
+            @Override
+            protected void initChannel(SocketChannel ch) {
+                connections.add(ch);
+                ch.pipeline()
+                        .addLast(new PacketFrameDecoder(config.sphinx().packetSize(), metrics))
+                        .addLast(new IncomingPacketHandler(metrics, workers::submit));
+            }
+        });
+        if (config.mode() == NodeMode.GATEWAY) {
+            ClientChannelInitializer clientPipeline = new ClientChannelInitializer(
+                    delivery,
+                    new ClientPacketInjector(config.sphinx().packetSize(), view, scheduler),
+                    config.keys().identity().publicKey(),
+                    config.registrationWindow());
+            clientListener = bind(config.clientPort(), new ChannelInitializer<SocketChannel>() {
+                @Override
+                protected void initChannel(SocketChannel ch) {
+                    connections.add(ch);
+                    ch.pipeline().addLast(clientPipeline);
+                }
+            });
+        }
+        announce();
+        every(config.presenceInterval().toMillis(), this::announce);
+        every(config.topologyRefresh().toMillis(), directory::refreshTopology);
+        if (config.mode() == NodeMode.MIX) {
+            every(
+                    config.metricsInterval().toMillis(),
+                    () -> directory.reportMetrics(metrics, System.currentTimeMillis()));
+        }
+        LOG.info(() -> "started " + config + " on " + mixnetAddress()
+                + (clientListener == null ? "" : ", clients on " + clientAddress()));
+    }
+
+    private Channel bind(int port, ChannelInitializer<SocketChannel> initializer) throws InterruptedException {
+        return new ServerBootstrap()
+                .group(group)
+                .channel(NioServerSocketChannel.class)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(initializer)
+                .bind(config.listenHost(), port)
+                .sync()
+                .channel();
+    }
+
+    private void every(long millis, Runnable task) {
+        periodic.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        task.run();
+                    } catch (RuntimeException e) {
+                        LOG.log(Level.WARNING, "periodic task failed", e);
+                    }
+                },
+                millis,
+                millis,
+                TimeUnit.MILLISECONDS);
+    }
+
+    private void announce() {
+        directory.announce(
+                config.announceHost() + ":" + mixnetAddress().getPort(),
+                clientListener == null
+                        ? null
+                        : config.announceHost() + ":" + clientAddress().getPort(),
+                () -> clients == null
+                        ? List.of()
+                        : clients.clientIds().stream().limit(1000).toList());
+    }
+
+    /** Where the mixnet listener is bound (the real port when configured with 0). */
+    public InetSocketAddress mixnetAddress() {
+        return (InetSocketAddress) mixnetListener.localAddress();
+    }
+
+    /** Where the client listener is bound; null for a mix node. */
+    public InetSocketAddress clientAddress() {
+        return clientListener == null ? null : (InetSocketAddress) clientListener.localAddress();
+    }
+
+    public MixNodeConfig config() {
+        return config;
+    }
+
+    public NodeMetrics metrics() {
+        return metrics;
+    }
+
+    /** The node's current topology view (refreshed every {@link MixNodeConfig#topologyRefresh()}). */
+    public TopologyView topology() {
+        return view;
+    }
+
+    /** Reads the topology now instead of waiting for the next refresh; true if it was read. */
+    public boolean refreshTopology() {
+        return directory.refreshTopology();
+    }
+
+    /** Halts in reverse start order, draining in-flight packets up to the drain deadline. Idempotent. */
+    @Override
+    public synchronized void close() throws InterruptedException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        long end = System.nanoTime() + config.drainDeadline().toNanos();
+        periodic.shutdownNow();
+        if (clientListener != null) {
+            clientListener.close().sync();
+        }
+        if (mixnetListener != null) {
+            mixnetListener.close().sync();
+        }
+        connections.close().sync();
+        workers.drainAndStop(left(end));
+        scheduler.drainAndStop(left(end));
+        outgoing.close(left(end));
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
+        LOG.info(() -> "stopped " + config.keys().identityKeyText() + ": " + metrics.snapshot());
+    }
+
+    private static java.time.Duration left(long endNanos) {
+        return java.time.Duration.ofNanos(Math.max(0, endNanos - System.nanoTime()));
+    }
+}

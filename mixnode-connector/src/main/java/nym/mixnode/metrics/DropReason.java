@@ -1,0 +1,35 @@
+package nym.mixnode.metrics;
+
+/** Why a node dropped a packet. Every drop is counted under exactly one reason; a node never throws a packet up. */
+public enum DropReason {
+    /** A frame with the wrong version or length (the connection is closed). */
+    BAD_FRAME,
+    /** A connection closed in the middle of a frame. */
+    TRUNCATED_FRAME,
+    /** The crypto workers' queue was full (overload). */
+    CRYPTO_QUEUE_FULL,
+    /** Sphinx processing refused the packet (MAC, α, routing, payload; see the log at FINE for the kind). */
+    INVALID_PACKET,
+    /** A replay tag this node has seen under its current key. */
+    REPLAY,
+    /** The replay cache is full: the node refuses packets rather than forget tags (rotate the key). */
+    REPLAY_CACHE_FULL,
+    /** The sender asked for a delay over the node's maximum. */
+    DELAY_TOO_LONG,
+    /** The next hop is not a node of the next layer in the current topology. */
+    UNKNOWN_NEXT_HOP,
+    /** A final-hop packet at a mix node, or a forward packet at a gateway's mixnet listener. */
+    WRONG_ROLE,
+    /** The delay queue was full (overload). */
+    SCHEDULER_FULL,
+    /** The connection to the next hop was not writable or its pending queue full (overload, slow peer). */
+    OUTGOING_QUEUE_FULL,
+    /** The next hop could not be reached (packets waiting for the connection are dropped when it fails). */
+    NEXT_HOP_UNREACHABLE,
+    /** Gateway: the destination is not a registered client. */
+    UNKNOWN_CLIENT,
+    /** Gateway: the inbox could not be written. */
+    INBOX_WRITE_FAILED,
+    /** Still queued when the shutdown deadline passed. */
+    SHUTDOWN
+}

@@ -1,0 +1,123 @@
+package nym.mixnode.pki;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import nym.directory.api.DirectoryClient;
+import nym.directory.api.DirectoryException;
+import nym.directory.api.GatewayPresence;
+import nym.directory.api.Json;
+import nym.directory.api.MixnodePresence;
+import nym.directory.api.Paths;
+import nym.mixnode.config.MixNodeConfig;
+import nym.mixnode.config.NodeMode;
+import nym.mixnode.metrics.DropReason;
+import nym.mixnode.metrics.NodeMetrics;
+
+/**
+ * Everything the node says to and reads from the directory: signed presence, the signed topology (into the
+ * {@link TopologyView}) and signed metrics reports. Each call is one attempt; failures are logged and the next
+ * scheduled run tries again (the node keeps forwarding on its last topology).
+ */
+public final class DirectoryLink {
+
+    private static final Logger LOG = Logger.getLogger(DirectoryLink.class.getName());
+
+    /**
+     * The metrics body: {@code directory-api}'s {@code MixMetrics} fields plus {@code dropped} by reason (the
+     * directory ignores fields it does not know; the body is signed as sent).
+     */
+    public record MetricsBody(
+            String identityKey,
+            Long received,
+            Map<String, Long> sent,
+            Long intervalMillis,
+            Map<String, Long> dropped) {}
+
+    private final MixNodeConfig config;
+    private final DirectoryClient client;
+    private final TopologyView view;
+    private volatile byte[] directoryKey;
+    private NodeMetrics.Snapshot lastReported;
+    private long lastReportedAt;
+
+    public DirectoryLink(MixNodeConfig config, TopologyView view) {
+        this.config = config;
+        this.client = new DirectoryClient(config.directory(), config.keys().identity());
+        this.view = view;
+        this.directoryKey = config.directoryKey();
+    }
+
+    /** Reads the topology once; true if the view was updated. */
+    public boolean refreshTopology() {
+        try {
+            if (directoryKey == null) {
+                directoryKey = client.directoryKey();
+                LOG.info("trusting the directory key the directory published (pin it in config.toml)");
+            }
+            view.update(client.topology(directoryKey));
+            return true;
+        } catch (DirectoryException e) {
+            LOG.log(Level.WARNING, "topology not refreshed: " + e.getMessage());
+            return false;
+        }
+    }
+
+    /** Posts this node's signed presence, announcing the bound addresses. */
+    public void announce(String mixnetHostPort, String clientHostPort, Supplier<List<String>> registeredClients) {
+        try {
+            if (config.mode() == NodeMode.MIX) {
+                client.postMixnode(new MixnodePresence(
+                        mixnetHostPort,
+                        config.keys().identityKeyText(),
+                        config.keys().sphinxKeyText(),
+                        config.layer(),
+                        MixNodeConfig.VERSION,
+                        config.location()));
+            } else {
+                client.postGateway(new GatewayPresence(
+                        clientHostPort,
+                        mixnetHostPort,
+                        config.keys().identityKeyText(),
+                        config.keys().sphinxKeyText(),
+                        MixNodeConfig.VERSION,
+                        config.location(),
+                        registeredClients.get()));
+            }
+        } catch (DirectoryException e) {
+            LOG.log(Level.WARNING, "presence not accepted: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Posts what happened since the last report (mix nodes only: the directory takes metrics from mix nodes). Called
+     * from one thread.
+     */
+    public void reportMetrics(NodeMetrics metrics, long nowMillis) {
+        NodeMetrics.Snapshot now = metrics.snapshot();
+        if (lastReported == null) {
+            lastReported = now;
+            lastReportedAt = nowMillis;
+            return;
+        }
+        NodeMetrics.Snapshot delta = now.minus(lastReported);
+        Map<String, Long> dropped = new java.util.TreeMap<>();
+        for (DropReason reason : DropReason.values()) {
+            long n = delta.dropped(reason);
+            if (n != 0) {
+                dropped.put(reason.name().toLowerCase(java.util.Locale.ROOT), n);
+            }
+        }
+        MetricsBody body = new MetricsBody(
+                config.keys().identityKeyText(), delta.received(), delta.sent(), nowMillis - lastReportedAt, dropped);
+        try {
+            client.postSigned(Paths.MIX_METRICS, Json.write(body));
+            lastReported = now;
+            lastReportedAt = nowMillis;
+        } catch (DirectoryException e) {
+            LOG.log(Level.FINE, "metrics not accepted (kept for the next report): " + e.getMessage());
+        }
+    }
+}
