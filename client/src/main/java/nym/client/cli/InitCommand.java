@@ -8,11 +8,13 @@ import nym.client.ClientException;
 import nym.client.config.ClientConfig;
 import nym.client.config.ClientConfigFile;
 import nym.client.config.ClientHome;
+import nym.client.gateway.GatewaySession;
 import nym.client.keys.ClientKeys;
 import nym.client.topology.GatewayNode;
 import nym.client.topology.MixTopology;
 import nym.client.topology.TopologySource;
 import nym.directory.api.Keys;
+import nym.mixnode.gateway.protocol.ClientAddress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -65,23 +67,21 @@ final class InitCommand implements Callable<Integer> {
         ClientKeys keys = ClientKeys.generate(random);
 
         ClientConfig config = ClientConfig.defaults(
-                        home.id(),
-                        directory,
-                        key,
-                        new ClientConfig.Gateway(
-                                chosen.identityKey(),
-                                Keys.encode(chosen.sphinxKey().toBytes()),
-                                chosen.clientListener()))
+                        home.id(), directory, key, new ClientConfig.Gateway(chosen.identityKey()))
                 .withApi(new ClientConfig.Api(ClientConfig.Api.DEFAULTS.host(), apiPort));
         ClientConfigFile.parse(ClientConfigFile.render(config)); // what we write must read back
 
+        byte[] gatewayKey = Keys.decode(chosen.identityKey(), Keys.PUBLIC_KEY_BYTES, "gateway identity key");
+        byte[] token = GatewaySession.register(chosen.clientListener(), keys.identity(), gatewayKey);
         clientHome.writeKeys(keys);
+        clientHome.writeGatewayToken(token);
         ClientConfigFile.write(config, clientHome.configFile());
         System.out.println("client " + config.id() + " initialised in " + clientHome.folder());
         if (directoryKey == null) {
             System.out.println("pinned directory key (trust on first use): " + key);
         }
         System.out.println("gateway: " + chosen.identityKey() + " at " + chosen.clientListener());
+        System.out.println("address: " + new ClientAddress(keys.identity().publicKey(), gatewayKey));
         return 0;
     }
 

@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
         description = "Nym mixnet client: Sphinx packets over a layered route, cover traffic, a local WebSocket API.",
         subcommands = {
             InitCommand.class,
+            RunCommand.class,
+            SendCommand.class,
         })
 public final class NymClient {
 

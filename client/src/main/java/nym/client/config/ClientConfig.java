@@ -37,11 +37,10 @@ public record ClientConfig(String id, Directory directory, Gateway gateway, Traf
     }
 
     /**
-     * @param identityKey the gateway's Ed25519 identity key (unpadded base64url)
-     * @param sphinxKey the gateway's X25519 key, the final hop of packets for this client
-     * @param clientListener host:port of the gateway's client listener
+     * @param identityKey the gateway's Ed25519 identity key (unpadded base64url); its Sphinx key and client listener
+     *     are read from the verified topology
      */
-    public record Gateway(String identityKey, String sphinxKey, String clientListener) {}
+    public record Gateway(String identityKey) {}
 
     /**
      * @param messageRate λ of the message stream (packets/s): a queued real message, else a loop cover packet

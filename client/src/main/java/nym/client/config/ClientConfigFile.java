@@ -34,8 +34,6 @@ public final class ClientConfigFile {
             "directory.key",
             "directory.refresh_ms",
             "gateway.identity_key",
-            "gateway.sphinx_key",
-            "gateway.client_listener",
             "traffic.message_rate",
             "traffic.drop_rate",
             "traffic.average_hop_delay_ms",
@@ -87,8 +85,7 @@ public final class ClientConfigFile {
             ClientConfig.Api api =
                     new ClientConfig.Api(v.loopbackHost("api.host", ClientConfig.Api.DEFAULTS.host()), (int)
                             v.integer("api.port", ClientConfig.Api.DEFAULTS.port(), 0, 65535));
-            ClientConfig.Gateway gateway = new ClientConfig.Gateway(
-                    v.key("gateway.identity_key"), v.key("gateway.sphinx_key"), v.hostPort("gateway.client_listener"));
+            ClientConfig.Gateway gateway = new ClientConfig.Gateway(v.key("gateway.identity_key"));
             ClientConfig.Directory directory = new ClientConfig.Directory(
                     v.url("directory.url"),
                     v.key("directory.key"),
@@ -135,10 +132,9 @@ public final class ClientConfigFile {
                 "refresh_ms = " + c.directory().refresh().toMillis(),
                 "",
                 "[gateway]",
-                "# The gateway this client registered with; its token is in gateway.token.",
+                "# The gateway this client registered with (its token is in gateway.token); its Sphinx key and",
+                "# client listener come from the verified topology.",
                 "identity_key = " + quote(c.gateway().identityKey()),
-                "sphinx_key = " + quote(c.gateway().sphinxKey()),
-                "client_listener = " + quote(c.gateway().clientListener()),
                 "",
                 "[traffic]",
                 "# Message stream, packets per second (Poisson): a queued real message, else a loop cover packet"
@@ -224,12 +220,6 @@ public final class ClientConfigFile {
             } catch (URISyntaxException e) {
                 throw new ClientException(Kind.CONFIG, key + ": " + e.getMessage(), e);
             }
-        }
-
-        String hostPort(String key) {
-            String text = required(key);
-            HostPort.parse(text, key);
-            return text;
         }
 
         String loopbackHost(String key, String fallback) {

@@ -7,16 +7,14 @@ import nym.client.keys.ClientKeys;
 import nym.client.keys.SecretFiles;
 import nym.directory.api.Ed25519Identity;
 import nym.directory.api.Keys;
-import nym.sphinx.NodeKeyPair;
 
 /**
  * A client's home folder (default {@code ~/.nym/clients/<id>}):
  *
  * <pre>
  * config.toml          settings (ClientConfigFile)
- * identity.key         Ed25519 secret key, base64url        [0600]
- * sphinx.key           X25519 secret key, base64url         [0600]
- * gateway.token        token the gateway issued at register [0600]
+ * identity.key         Ed25519 secret key, base64url              [0600]
+ * gateway.token        token the gateway issued at register, base64url [0600]
  * </pre>
  *
  * Other files (a localnet tree puts {@code account.key} here) are left alone.
@@ -35,27 +33,20 @@ public record ClientHome(Path folder) {
         return folder.resolve("identity.key");
     }
 
-    public Path sphinxKeyFile() {
-        return folder.resolve("sphinx.key");
-    }
-
     public Path gatewayTokenFile() {
         return folder.resolve("gateway.token");
     }
 
     public boolean isInitialised() {
-        return Files.exists(configFile()) || Files.exists(identityKeyFile()) || Files.exists(sphinxKeyFile());
+        return Files.exists(configFile()) || Files.exists(identityKeyFile()) || Files.exists(gatewayTokenFile());
     }
 
     public void writeKeys(ClientKeys keys) {
         SecretFiles.create(identityKeyFile(), keys.identity().secretKey());
-        SecretFiles.create(sphinxKeyFile(), keys.sphinx().privateKeyBytes());
     }
 
     public ClientKeys readKeys() {
-        return new ClientKeys(
-                Ed25519Identity.fromSecret(SecretFiles.read(identityKeyFile(), Keys.SECRET_KEY_BYTES)),
-                NodeKeyPair.fromPrivateKey(SecretFiles.read(sphinxKeyFile(), Keys.SECRET_KEY_BYTES)));
+        return new ClientKeys(Ed25519Identity.fromSecret(SecretFiles.read(identityKeyFile(), Keys.SECRET_KEY_BYTES)));
     }
 
     public ClientConfig readConfig() {
@@ -66,11 +57,11 @@ public record ClientHome(Path folder) {
         return ClientConfigFile.read(configFile());
     }
 
-    public void writeGatewayToken(String token) {
-        SecretFiles.replaceText(gatewayTokenFile(), token);
+    public void writeGatewayToken(byte[] token) {
+        SecretFiles.create(gatewayTokenFile(), token);
     }
 
-    public String readGatewayToken() {
-        return SecretFiles.readText(gatewayTokenFile());
+    public byte[] readGatewayToken() {
+        return SecretFiles.read(gatewayTokenFile(), Keys.SECRET_KEY_BYTES);
     }
 }

@@ -1,4 +1,4 @@
-package nym.client.config;
+package nym.client.gateway;
 
 import nym.client.ClientException;
 
@@ -9,7 +9,7 @@ public record HostPort(String host, int port) {
     public static HostPort parse(String text, String what) {
         int colon = text == null ? -1 : text.lastIndexOf(':');
         if (colon <= 0 || colon == text.length() - 1) {
-            throw new ClientException(ClientException.Kind.CONFIG, what + " must be host:port, got " + text);
+            throw new ClientException(ClientException.Kind.GATEWAY, what + " must be host:port, got " + text);
         }
         String host = text.substring(0, colon);
         if (host.startsWith("[") && host.endsWith("]")) {
@@ -19,10 +19,10 @@ public record HostPort(String host, int port) {
         try {
             port = Integer.parseInt(text.substring(colon + 1));
         } catch (NumberFormatException e) {
-            throw new ClientException(ClientException.Kind.CONFIG, what + " has no numeric port: " + text, e);
+            throw new ClientException(ClientException.Kind.GATEWAY, what + " has no numeric port: " + text, e);
         }
         if (port < 1 || port > 65535 || host.isEmpty()) {
-            throw new ClientException(ClientException.Kind.CONFIG, what + " must be host:port with port 1..65535");
+            throw new ClientException(ClientException.Kind.GATEWAY, what + " must be host:port with port 1..65535");
         }
         return new HostPort(host, port);
     }

@@ -1,0 +1,78 @@
+package nym.client.cli;
+
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import nym.client.api.ApiRequestHandler;
+import nym.client.api.LocalApiServer;
+import nym.client.config.ClientConfig;
+import nym.client.config.ClientHome;
+import nym.client.runtime.ClientStatus;
+import nym.client.runtime.MixnetClient;
+import nym.client.traffic.TrafficCounters;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code nymclient run}: the client with its Poisson streams, gateway session and local API, until SIGTERM/SIGINT.
+ * Prints the loop statistics and traffic counters every {@code --report-every}.
+ */
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
+        description = "Run the client: cover traffic, message sending, inbox, local WebSocket API.")
+final class RunCommand implements Callable<Integer> {
+
+    @Mixin
+    HomeOption home;
+
+    @Option(
+            names = "--report-every",
+            defaultValue = "10",
+            description = "Seconds between the statistics lines printed (default: ${DEFAULT-VALUE}).")
+    long reportSeconds;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        ClientHome clientHome = home.home();
+        ClientConfig config = clientHome.readConfig();
+        MixnetClient client = MixnetClient.start(config, clientHome.readKeys(), clientHome.readGatewayToken());
+        LocalApiServer api;
+        try {
+            api = LocalApiServer.start(config.api().host(), config.api().port(), new ApiRequestHandler(client));
+        } catch (RuntimeException e) {
+            client.close();
+            throw e;
+        }
+        System.out.println("nymclient " + config.id() + " running");
+        System.out.println("address: " + client.address());
+        System.out.println(
+                "local API: ws://" + config.api().host() + ":" + api.address().getPort() + "/ (stats: http://"
+                        + config.api().host() + ":" + api.address().getPort() + "/stats)");
+
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            api.close();
+                            client.close();
+                            stopped.countDown();
+                        },
+                        "nymclient-shutdown"));
+        Duration every = Duration.ofSeconds(Math.max(1, reportSeconds));
+        while (!stopped.await(every.toMillis(), TimeUnit.MILLISECONDS)) {
+            System.out.println(report(client.status()));
+        }
+        return 0;
+    }
+
+    static String report(ClientStatus s) {
+        TrafficCounters.Snapshot t = s.traffic();
+        return s.loops().summary() + " | sent real=" + t.realSent() + " replies=" + t.repliesSent() + " loops="
+                + t.loopsSent() + " drops=" + t.dropsSent() + " failed=" + t.sendFailures() + " | received="
+                + t.messagesReceived() + " replies=" + t.repliesReceived() + " queued=" + s.queued()
+                + " gateway=" + (s.gatewayConnected() ? "connected" : "DISCONNECTED");
+    }
+}

@@ -1,0 +1,478 @@
+package nym.client.runtime;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import nym.client.ClientException;
+import nym.client.api.ClientOperations;
+import nym.client.config.ClientConfig;
+import nym.client.gateway.GatewaySession;
+import nym.client.keys.ClientKeys;
+import nym.client.qos.LoopStatistics;
+import nym.client.replies.BoundedStore;
+import nym.client.topology.GatewayNode;
+import nym.client.topology.MixTopology;
+import nym.client.topology.RouteSelector;
+import nym.client.topology.TopologySource;
+import nym.client.traffic.Envelope;
+import nym.client.traffic.PacketFactory;
+import nym.client.traffic.PoissonStream;
+import nym.client.traffic.TrafficCounters;
+import nym.directory.api.Keys;
+import nym.mixnode.gateway.protocol.ClientAddress;
+import nym.mixnode.gateway.protocol.Delivered;
+import nym.mixnode.gateway.protocol.ErrorMessage;
+import nym.mixnode.gateway.protocol.GatewayProtocolException;
+import nym.sphinx.CoverTraffic;
+import nym.sphinx.NodeAddress;
+import nym.sphinx.SphinxException;
+import nym.sphinx.SphinxParams;
+import nym.sphinx.Surb;
+import nym.sphinx.SurbId;
+import nym.sphinx.SurbPair;
+import nym.sphinx.SurbSecret;
+
+/**
+ * A running mixnet client (the composition root of the library). Start order: verified topology, gateway session,
+ * the two Poisson streams (message: a queued real message, else a loop; drop cover), then the housekeeping tasks
+ * (topology refresh, inbox fetch, loop expiry, gateway reconnect). {@link #close()} stops them in reverse order.
+ *
+ * <p>Threads: one traffic thread owns packet building (the streams); one housekeeping thread does the blocking
+ * directory and gateway work; the gateway session's reader thread handles deliveries. Applications call {@link
+ * #send}, {@link #reply}, {@link #fetch} and {@link #status} from any thread.
+ */
+public final class MixnetClient implements ClientOperations, AutoCloseable {
+
+    /** Loops over which reliability and round-trip times are reported. */
+    public static final int LOOP_WINDOW = 200;
+    /** Received messages kept until an application fetches them; older ones are dropped and counted. */
+    public static final int INBOX_LIMIT = 10_000;
+    /** SURBs kept (ours, to open replies; others', to answer); the oldest are forgotten. */
+    public static final int SURB_LIMIT = 10_000;
+    /** Largest inbox fetch asked of the gateway at once. */
+    static final int FETCH_MAX = 1000;
+
+    private static final Logger LOG = Logger.getLogger(MixnetClient.class.getName());
+
+    private final ClientConfig config;
+    private final ClientKeys keys;
+    private final byte[] token;
+    private final byte[] gatewayIdentity;
+    private final String address;
+    private final NodeAddress self;
+    private final SecureRandom random = new SecureRandom();
+    private final TopologySource topologySource;
+    private final PacketFactory packets;
+    private final LoopStatistics loops;
+    private final TrafficCounters counters = new TrafficCounters();
+    private final BlockingQueue<Outgoing> queue;
+    private final ArrayDeque<ReceivedMessage> inbox = new ArrayDeque<>();
+    private final BoundedStore<SurbId, SurbSecret> ownSurbs = new BoundedStore<>(SURB_LIMIT);
+    private final BoundedStore<String, byte[]> receivedSurbs = new BoundedStore<>(SURB_LIMIT);
+    private final AtomicLong nextLoopId;
+    private final AtomicLong topologyFailures = new AtomicLong();
+    private final ScheduledExecutorService traffic = executor("nymclient-traffic");
+    private final ScheduledExecutorService housekeeping = executor("nymclient-housekeeping");
+    private final List<PoissonStream> streams = new ArrayList<>();
+    private volatile MixTopology topology;
+    private volatile GatewaySession session;
+
+    /** A real message or reply waiting for the message stream; built when its turn comes, over the topology then. */
+    private interface Outgoing {
+        PacketFactory.Built build(MixTopology topology);
+
+        boolean isReply();
+    }
+
+    private MixnetClient(ClientConfig config, ClientKeys keys, byte[] token, TopologySource topologySource) {
+        this.config = config;
+        this.keys = keys;
+        this.token = token.clone();
+        this.gatewayIdentity = Keys.decode(config.gateway().identityKey(), Keys.PUBLIC_KEY_BYTES, "gateway key");
+        byte[] clientId = keys.identity().publicKey();
+        this.address = new ClientAddress(clientId, gatewayIdentity).toString();
+        this.self = NodeAddress.of(clientId);
+        this.topologySource = topologySource;
+        this.packets = new PacketFactory(
+                new SphinxParams(config.payloadSize()),
+                new RouteSelector(config.traffic().averageHopDelay(), random),
+                random);
+        this.loops = new LoopStatistics(config.traffic().loopTimeout(), LOOP_WINDOW);
+        this.queue = new ArrayBlockingQueue<>(config.traffic().sendQueueLimit());
+        this.nextLoopId = new AtomicLong(random.nextLong());
+    }
+
+    /**
+     * Starts a client: fails (and leaves nothing running) when the topology cannot be verified, the own gateway is not
+     * in it, or the gateway refuses the session.
+     *
+     * @param token the gateway token from {@code init}
+     */
+    public static MixnetClient start(ClientConfig config, ClientKeys keys, byte[] token) {
+        MixnetClient client = new MixnetClient(
+                config,
+                keys,
+                token,
+                new TopologySource(config.directory().url(), config.directory().key()));
+        try {
+            client.topology = client.topologySource.fetch();
+            client.ownGateway();
+            client.session = client.openSession();
+            client.startStreams();
+            client.startHousekeeping();
+            return client;
+        } catch (RuntimeException e) {
+            client.close();
+            throw e;
+        }
+    }
+
+    /** This client's address, {@code <clientId>@<gatewayIdentityKey>}. */
+    @Override
+    public String address() {
+        return address;
+    }
+
+    /**
+     * Queues {@code message} for {@code recipient}; it leaves on the message stream's next tick.
+     *
+     * @param withSurb attach a single-use reply block so the recipient can answer
+     * @throws ClientException ADDRESS for a malformed address or a gateway not in the topology, MESSAGE when the
+     *     message is too long or the queue is full; nothing is queued then
+     */
+    @Override
+    public void send(String recipient, byte[] message, boolean withSurb) {
+        ClientAddress to;
+        try {
+            to = ClientAddress.parse(recipient);
+        } catch (GatewayProtocolException e) {
+            throw new ClientException(ClientException.Kind.ADDRESS, "bad recipient address: " + e.getMessage(), e);
+        }
+        String gatewayKey = Keys.encode(to.gatewayIdentityKey());
+        if (topology.gateway(gatewayKey).isEmpty()) {
+            throw new ClientException(
+                    ClientException.Kind.ADDRESS, "recipient's gateway " + gatewayKey + " is not in the topology");
+        }
+        checkLength(message, withSurb);
+        byte[] copy = message.clone();
+        NodeAddress destination = NodeAddress.of(to.clientId());
+        enqueue(new Outgoing() {
+            @Override
+            public PacketFactory.Built build(MixTopology t) {
+                GatewayNode gateway = t.gateway(gatewayKey)
+                        .orElseThrow(() -> new ClientException(
+                                ClientException.Kind.TOPOLOGY, "recipient's gateway left the topology"));
+                Envelope envelope = new Envelope.Plain(copy);
+                if (withSurb) {
+                    SurbPair pair = packets.surb(t, ownGateway(t), self);
+                    ownSurbs.put(pair.secret().id(), pair.secret());
+                    envelope = new Envelope.WithSurb(pair.surb().toBytes(), copy);
+                }
+                return packets.message(t, gateway, destination, envelope);
+            }
+
+            @Override
+            public boolean isReply() {
+                return false;
+            }
+        });
+    }
+
+    /**
+     * Queues an answer through the SURB of a received message ({@link ReceivedMessage#replySurb()}); each SURB
+     * answers once.
+     *
+     * @throws ClientException MESSAGE for an unknown or used SURB handle, a message too long or a full queue
+     */
+    @Override
+    public void reply(String surbHandle, byte[] message) {
+        checkLength(message, false);
+        byte[] surbBytes = receivedSurbs
+                .take(surbHandle)
+                .orElseThrow(() -> new ClientException(
+                        ClientException.Kind.MESSAGE, "no unused reply SURB with handle " + surbHandle));
+        Surb surb;
+        try {
+            surb = Surb.fromBytes(packets.params(), surbBytes);
+        } catch (SphinxException e) {
+            throw new ClientException(ClientException.Kind.MESSAGE, e.getMessage(), e);
+        }
+        byte[] content = Envelope.encode(new Envelope.Plain(message));
+        enqueue(new Outgoing() {
+            @Override
+            public PacketFactory.Built build(MixTopology t) {
+                try {
+                    return new PacketFactory.Built(surb.reply(content), null);
+                } catch (SphinxException e) {
+                    throw new ClientException(ClientException.Kind.MESSAGE, e.getMessage(), e);
+                }
+            }
+
+            @Override
+            public boolean isReply() {
+                return true;
+            }
+        });
+    }
+
+    /** Takes up to {@code max} received messages, oldest first. */
+    @Override
+    public List<ReceivedMessage> fetch(int max) {
+        List<ReceivedMessage> out = new ArrayList<>();
+        synchronized (inbox) {
+            while (out.size() < max && !inbox.isEmpty()) {
+                out.add(inbox.removeFirst());
+            }
+        }
+        return out;
+    }
+
+    /** Addresses of the clients the gateways in the topology announce. */
+    @Override
+    public List<String> knownClients() {
+        List<String> clients = new ArrayList<>();
+        for (GatewayNode gateway : topology.gateways()) {
+            for (String client : gateway.registeredClients()) {
+                clients.add(client + "@" + gateway.identityKey());
+            }
+        }
+        return clients;
+    }
+
+    @Override
+    public ClientStatus status() {
+        MixTopology t = topology;
+        GatewaySession s = session;
+        return new ClientStatus(
+                address,
+                s != null && s.isOpen(),
+                t.generatedAt(),
+                t.layers().stream().map(List::size).toList(),
+                topologyFailures.get(),
+                queue.size(),
+                counters.snapshot(),
+                loops.report());
+    }
+
+    /** Longest message {@link #send} accepts. */
+    public int maxMessageSize(boolean withSurb) {
+        return Envelope.maxMessageSize(packets.params(), withSurb);
+    }
+
+    @Override
+    public void close() {
+        streams.forEach(PoissonStream::stop);
+        housekeeping.shutdownNow();
+        traffic.shutdownNow();
+        GatewaySession s = session;
+        if (s != null) {
+            s.close();
+        }
+        try {
+            traffic.awaitTermination(5, TimeUnit.SECONDS);
+            housekeeping.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void checkLength(byte[] message, boolean withSurb) {
+        int max = maxMessageSize(withSurb);
+        if (message.length > max) {
+            throw new ClientException(
+                    ClientException.Kind.MESSAGE,
+                    "message of " + message.length + " bytes is longer than the " + max + " one packet carries"
+                            + (withSurb ? " with a reply SURB" : ""));
+        }
+    }
+
+    private void enqueue(Outgoing outgoing) {
+        if (!queue.offer(outgoing)) {
+            throw new ClientException(
+                    ClientException.Kind.MESSAGE,
+                    "send queue is full (" + config.traffic().sendQueueLimit() + " messages); try again later");
+        }
+    }
+
+    private GatewayNode ownGateway() {
+        return ownGateway(topology);
+    }
+
+    private GatewayNode ownGateway(MixTopology t) {
+        return t.gateway(config.gateway().identityKey())
+                .orElseThrow(() -> new ClientException(
+                        ClientException.Kind.TOPOLOGY,
+                        "own gateway " + config.gateway().identityKey() + " is not in the topology"));
+    }
+
+    private GatewaySession openSession() {
+        GatewayNode gateway = ownGateway();
+        return GatewaySession.open(
+                gateway.clientListener(),
+                keys.identity().publicKey(),
+                token,
+                this::onDelivered,
+                this::onGatewayError,
+                cause -> {
+                    if (cause != null) {
+                        LOG.warning("gateway session ended: " + cause);
+                    }
+                });
+    }
+
+    private void startStreams() {
+        streams.add(new PoissonStream("message", config.traffic().messageRate(), random, this::messageTick));
+        streams.add(new PoissonStream("drop", config.traffic().dropRate(), random, this::dropTick));
+        streams.forEach(s -> s.start(traffic));
+    }
+
+    private void startHousekeeping() {
+        long refresh = config.directory().refresh().toNanos();
+        housekeeping.scheduleWithFixedDelay(this::refreshTopology, refresh, refresh, TimeUnit.NANOSECONDS);
+        long fetch = config.traffic().fetchInterval().toNanos();
+        housekeeping.scheduleWithFixedDelay(this::fetchInbox, fetch, fetch, TimeUnit.NANOSECONDS);
+        long expiry = Math.min(
+                Duration.ofSeconds(1).toNanos(), config.traffic().loopTimeout().toNanos() / 4);
+        housekeeping.scheduleWithFixedDelay(
+                () -> loops.expire(System.nanoTime()), expiry, expiry, TimeUnit.NANOSECONDS);
+        housekeeping.scheduleWithFixedDelay(this::reconnectIfClosed, 1, 1, TimeUnit.SECONDS);
+    }
+
+    private void messageTick() {
+        Outgoing next = queue.poll();
+        MixTopology t = topology;
+        try {
+            if (next != null) {
+                transmit(next.build(t));
+                (next.isReply() ? counters.repliesSent : counters.realSent).incrementAndGet();
+            } else {
+                long loopId = nextLoopId.getAndIncrement();
+                PacketFactory.Built loop = packets.loop(t, ownGateway(t), self, loopId);
+                transmit(loop);
+                loops.sent(loopId, loop.route().mixIdentities(), System.nanoTime());
+                counters.loopsSent.incrementAndGet();
+            }
+        } catch (ClientException e) {
+            counters.sendFailures.incrementAndGet();
+            LOG.log(Level.FINE, "message stream tick failed", e);
+        }
+    }
+
+    private void dropTick() {
+        try {
+            transmit(packets.drop(topology));
+            counters.dropsSent.incrementAndGet();
+        } catch (ClientException e) {
+            counters.sendFailures.incrementAndGet();
+            LOG.log(Level.FINE, "drop stream tick failed", e);
+        }
+    }
+
+    private void transmit(PacketFactory.Built built) {
+        GatewaySession s = session;
+        if (s == null || !s.isOpen()) {
+            throw new ClientException(ClientException.Kind.GATEWAY, "no gateway session");
+        }
+        s.send(built.packet().firstHop().toBytes(), built.packet().bytes());
+    }
+
+    private void onDelivered(Delivered delivered) {
+        try {
+            if (delivered.reply()) {
+                SurbSecret secret = ownSurbs.take(SurbId.of(delivered.surbId()))
+                        .orElseThrow(() -> new ClientException(ClientException.Kind.MESSAGE, "reply to unknown SURB"));
+                byte[] opened = secret.open(delivered.payload());
+                store(new ReceivedMessage(Envelope.decode(opened).message(), true, Optional.empty()));
+                counters.repliesReceived.incrementAndGet();
+                return;
+            }
+            Optional<Long> loopId = CoverTraffic.loopId(delivered.payload());
+            if (loopId.isPresent()) {
+                loops.returned(loopId.get(), System.nanoTime());
+                counters.loopsReceived.incrementAndGet();
+                return;
+            }
+            Envelope envelope = Envelope.decode(delivered.payload());
+            Optional<String> handle = Optional.empty();
+            if (envelope instanceof Envelope.WithSurb withSurb) {
+                byte[] id = new byte[16];
+                random.nextBytes(id);
+                handle = Optional.of(Keys.encode(id));
+                receivedSurbs.put(handle.get(), withSurb.surb());
+            }
+            store(new ReceivedMessage(envelope.message(), false, handle));
+            counters.messagesReceived.incrementAndGet();
+        } catch (ClientException | SphinxException e) {
+            counters.malformedReceived.incrementAndGet();
+            LOG.log(Level.FINE, "delivery dropped", e);
+        }
+    }
+
+    private void store(ReceivedMessage message) {
+        synchronized (inbox) {
+            if (inbox.size() >= INBOX_LIMIT) {
+                inbox.removeFirst();
+                counters.inboxOverflow.incrementAndGet();
+            }
+            inbox.addLast(message);
+        }
+    }
+
+    private void onGatewayError(ErrorMessage error) {
+        counters.gatewayErrors.incrementAndGet();
+        LOG.fine("gateway error " + error.code() + ": " + error.text());
+    }
+
+    private void refreshTopology() {
+        try {
+            topology = topologySource.fetch();
+        } catch (ClientException e) {
+            topologyFailures.incrementAndGet();
+            LOG.warning("keeping the previous topology: " + e.getMessage());
+        }
+    }
+
+    private void fetchInbox() {
+        GatewaySession s = session;
+        if (s != null && s.isOpen()) {
+            try {
+                s.fetch(FETCH_MAX);
+            } catch (ClientException e) {
+                LOG.log(Level.FINE, "fetch failed", e);
+            }
+        }
+    }
+
+    private void reconnectIfClosed() {
+        GatewaySession s = session;
+        if (s == null || !s.isOpen()) {
+            try {
+                session = openSession();
+                LOG.info("gateway session reopened");
+            } catch (ClientException e) {
+                LOG.fine("gateway reconnect failed: " + e.getMessage());
+            }
+        }
+    }
+
+    private static ScheduledExecutorService executor(String name) {
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
+        executor.setRemoveOnCancelPolicy(true);
+        return executor;
+    }
+}

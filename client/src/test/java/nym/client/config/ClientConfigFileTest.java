@@ -1,0 +1,134 @@
+package nym.client.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import nym.client.ClientException;
+import nym.client.testing.Topologies;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ClientConfigFileTest {
+
+    private static final String DIRECTORY_KEY = Topologies.identity();
+    private static final String GATEWAY_KEY = Topologies.identity();
+
+    private static ClientConfig sample() {
+        return ClientConfig.defaults(
+                "client-1", URI.create("http://127.0.0.1:8080"), DIRECTORY_KEY, new ClientConfig.Gateway(GATEWAY_KEY));
+    }
+
+    @Test
+    void render_defaults_readsBackEqualAndDocumentsEveryDefault() {
+        ClientConfig config = sample();
+        String text = ClientConfigFile.render(config);
+        assertEquals(config, ClientConfigFile.parse(text));
+        assertTrue(text.contains("(default 2.0)"), text);
+        assertTrue(text.contains("(default 50.0)"), text);
+    }
+
+    @Test
+    void parse_fractionalMillisecondDelay_keptAtNanosecondResolution() {
+        ClientConfig config = sample().withTraffic(new ClientConfig.Traffic(
+                100.0, 0.0, Duration.ofNanos(250_500), Duration.ofMillis(1500), Duration.ofMillis(200), 5));
+        ClientConfig read = ClientConfigFile.parse(ClientConfigFile.render(config));
+        assertEquals(Duration.ofNanos(250_500), read.traffic().averageHopDelay());
+        assertEquals(config, read);
+    }
+
+    @Test
+    void parse_onlyRequiredKeys_defaultsFilledIn() {
+        ClientConfig config = ClientConfigFile.parse(String.join(
+                "\n",
+                "[client]",
+                "id = \"c\"",
+                "[directory]",
+                "url = \"http://127.0.0.1:1\"",
+                "key = \"" + DIRECTORY_KEY + "\"",
+                "[gateway]",
+                "identity_key = \"" + GATEWAY_KEY + "\""));
+        assertEquals(ClientConfig.Traffic.DEFAULTS, config.traffic());
+        assertEquals(ClientConfig.Api.DEFAULTS, config.api());
+        assertEquals(ClientConfig.Directory.DEFAULT_REFRESH, config.directory().refresh());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "not TOML            | message_rate = = 3                 | not valid TOML",
+                "unknown key         | mesage_rate = 3                    | unknown setting",
+                "wrong type          | message_rate = \"fast\"            | traffic.message_rate",
+                "negative rate       | message_rate = -1.0                | traffic.message_rate",
+                "absurd rate         | drop_rate = 1e9                    | traffic.drop_rate",
+                "nan rate            | drop_rate = nan                    | traffic.drop_rate",
+                "negative delay      | average_hop_delay_ms = -5          | traffic.average_hop_delay_ms",
+                "zero loop timeout   | loop_timeout_ms = 0                | traffic.loop_timeout_ms",
+                "string delay        | fetch_interval_ms = \"1s\"         | traffic.fetch_interval_ms",
+                "queue limit 0       | send_queue_limit = 0               | traffic.send_queue_limit",
+                "queue limit float   | send_queue_limit = 1.5             | traffic.send_queue_limit",
+            })
+    void parse_badTrafficValue_refusedNamingTheSetting(String name, String line, String expected) {
+        String key = line.split("=")[0].trim();
+        String rendered = ClientConfigFile.render(sample());
+        String text = rendered.contains("\n" + key + " =")
+                ? rendered.replaceFirst("(?m)^" + key + " = .*$", java.util.regex.Matcher.quoteReplacement(line))
+                : rendered.replace("[traffic]", "[traffic]\n" + line);
+        String finalText = text;
+        ClientException e = assertThrows(ClientException.class, () -> ClientConfigFile.parse(finalText));
+        assertEquals(ClientException.Kind.CONFIG, e.kind());
+        assertTrue(e.getMessage().contains(expected), e.getMessage());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "api host not loopback | host = \"127.0.0.1\" | host = \"0.0.0.0\"                  | api.host",
+                "api port too high     | port = 1977          | port = 70000                         | api.port",
+                "directory url scheme  | url = \"http://127.0.0.1:8080\" | url = \"ftp://x\"           | directory.url",
+                "directory key short   | key = \"             | key = \"AAAA\" #                     | directory.key",
+                "payload too small     | payload_size = 2048  | payload_size = 10                    | sphinx.payload_size",
+                "bad client id         | id = \"client-1\"    | id = \"../etc\"                      | client.id",
+            })
+    void parse_badValueElsewhere_refusedNamingTheSetting(String name, String from, String to, String expected) {
+        String text = ClientConfigFile.render(sample());
+        String changed = from.startsWith("key = ")
+                ? text.replace("key = \"" + DIRECTORY_KEY + "\"", "key = \"AAAA\"")
+                : text.replace(from, to);
+        ClientException e = assertThrows(ClientException.class, () -> ClientConfigFile.parse(changed));
+        assertEquals(ClientException.Kind.CONFIG, e.kind());
+        assertTrue(e.getMessage().contains(expected), e.getMessage());
+    }
+
+    @Test
+    void parse_missingGatewayKey_refused() {
+        String text = ClientConfigFile.render(sample()).replace("identity_key = \"" + GATEWAY_KEY + "\"", "");
+        ClientException e = assertThrows(ClientException.class, () -> ClientConfigFile.parse(text));
+        assertTrue(e.getMessage().contains("gateway.identity_key is missing"), e.getMessage());
+    }
+
+    @Test
+    void read_missingFile_configErrorNamingTheFile(@TempDir Path dir) {
+        ClientException e =
+                assertThrows(ClientException.class, () -> new ClientHome(dir.resolve("nobody")).readConfig());
+        assertEquals(ClientException.Kind.CONFIG, e.kind());
+        assertTrue(e.getMessage().contains("nymclient init"), e.getMessage());
+    }
+
+    @Test
+    void read_badFile_errorNamesTheFileAndLeavesItUnchanged(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("config.toml");
+        Files.writeString(file, "[traffic]\nmessage_rate = -3\n");
+        ClientException e = assertThrows(ClientException.class, () -> ClientConfigFile.read(file));
+        assertTrue(e.getMessage().startsWith(file.toString()), e.getMessage());
+        assertEquals("[traffic]\nmessage_rate = -3\n", Files.readString(file));
+    }
+}
