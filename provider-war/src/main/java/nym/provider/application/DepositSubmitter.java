@@ -1,0 +1,69 @@
+package nym.provider.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import nym.credential.DepositPayload;
+import nym.ledger.tx.TxBuilder;
+import nym.provider.application.SpendRefused.Reason;
+import nym.provider.domain.ledger.Ledger;
+import nym.provider.domain.ledger.LedgerUnavailable;
+import nym.provider.domain.provider.Provider;
+import nym.provider.domain.spend.Spend;
+import nym.provider.domain.spend.SpendRepository;
+
+/**
+ * Records an accepted spend and redeems it on the ledger, in one transaction: the ζ row is inserted first (a second
+ * spend of ζ, at any provider, on any instance, waits for this transaction and is then refused), then the deposit is
+ * signed with the provider's account and broadcast until committed, then the row gets the deposit id. Any refusal or
+ * failure rolls the row back, so ζ is never recorded without its deposit on the ledger.
+ */
+@ApplicationScoped
+public class DepositSubmitter {
+
+    @Inject
+    SpendRepository spends;
+
+    @Inject
+    Ledger ledger;
+
+    @Inject
+    ProviderSettings settings;
+
+    @Transactional(TxType.REQUIRES_NEW)
+    public Spend submit(Provider provider, SpendRequest request, DepositPayload payload) {
+        byte[] zeta = payload.zeta();
+        spends.lockProvider(provider.index(), provider.address());
+        Spend spend = Spend.submitting(
+                zeta,
+                provider.index(),
+                request.value(),
+                payload.nonce(),
+                settings.clock().instant());
+        if (!spends.insertIfAbsent(spend)) {
+            throw new SpendRefused(
+                    Reason.DOUBLE_SPEND,
+                    "this credential (ζ " + payload.zetaHex() + ") was spent before at a provider");
+        }
+        Ledger.Submission submission;
+        try {
+            long nonce = ledger.accountNonce(provider.account().address());
+            byte[] tx = new TxBuilder(ledger.chainId())
+                    .credentialDeposit(provider.account(), nonce, zeta, request.value(), payload.toBytes());
+            submission = ledger.submit(tx);
+        } catch (LedgerUnavailable e) {
+            throw new SpendRefused(
+                    Reason.LEDGER_UNAVAILABLE,
+                    "the ledger cannot be reached; nothing was recorded: " + e.getMessage(),
+                    e);
+        }
+        if (!submission.ok()) {
+            throw new SpendRefused(
+                    submission.code() == Ledger.Submission.DOUBLE_SPEND ? Reason.DOUBLE_SPEND : Reason.LEDGER_REFUSED,
+                    "the ledger refused the deposit: " + submission.log());
+        }
+        spends.recordDeposit(zeta, submission.hash(), submission.height());
+        return spends.find(zeta).orElseThrow();
+    }
+}

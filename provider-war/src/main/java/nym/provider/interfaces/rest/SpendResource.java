@@ -1,0 +1,81 @@
+package nym.provider.interfaces.rest;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import java.util.HexFormat;
+import nym.provider.application.SpendRefused;
+import nym.provider.application.SpendRefused.Reason;
+import nym.provider.application.SpendService;
+import nym.provider.application.SpendStatusService;
+import nym.provider.domain.spend.Spend;
+import nym.provider.interfaces.rest.Views.SpendView;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/** Spending a credential at a provider, and the state of its deposit. */
+@Path("/providers/{provider}/spends")
+@Produces(MediaType.APPLICATION_JSON)
+@RequestScoped
+public class SpendResource {
+
+    @Inject
+    SpendService spends;
+
+    @Inject
+    SpendStatusService statuses;
+
+    @Context
+    UriInfo uri;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Spend a credential: checked locally (nonce, binding, Θ under the aggregated key, ζ unspent on"
+                    + " the ledger and here), then redeemed with a deposit transaction")
+    @RequestBody(
+            description =
+                    "{\"credential\": \"coconut-theta.v1.…\", \"value\": 10, \"binding\": \"0x<provider address>\","
+                            + " \"nonce\": \"<hex of a nonce this provider issued>\"}")
+    @APIResponse(responseCode = "201", description = "accepted; the deposit is on the ledger, pending the verifiers")
+    @APIResponse(responseCode = "400", description = "malformed request (problem+json, reason MALFORMED)")
+    @APIResponse(responseCode = "404", description = "no such provider")
+    @APIResponse(
+            responseCode = "409",
+            description = "refused: DOUBLE_SPEND (ζ spent or pending) or NONCE_INVALID (unknown, used, expired)")
+    @APIResponse(
+            responseCode = "422",
+            description = "refused: INVALID_CREDENTIAL (Θ does not verify for this value, provider and nonce) or"
+                    + " WRONG_PROVIDER")
+    @APIResponse(responseCode = "503", description = "LEDGER_UNAVAILABLE: nothing recorded, retry with a new nonce")
+    public Response spend(@PathParam("provider") int provider, InputStream body) {
+        Spend spend = spends.spend(SpendBody.read(provider, body));
+        String zeta = HexFormat.of().formatHex(spend.zeta());
+        return Response.created(uri.getAbsolutePathBuilder().path(zeta).build())
+                .entity(SpendView.of(spend))
+                .build();
+    }
+
+    @GET
+    @Path("/{zeta}")
+    @Operation(summary = "A spend and its deposit: pending, accepted or rejected by the verifiers on the ledger")
+    @APIResponse(responseCode = "200", description = "the spend")
+    @APIResponse(responseCode = "404", description = "no spend of this ζ at this provider")
+    public SpendView status(@PathParam("provider") int provider, @PathParam("zeta") String zetaHex) {
+        if (!zetaHex.matches("[0-9a-fA-F]{" + 2 * Spend.ZETA_BYTES + "}")) {
+            throw new SpendRefused(Reason.MALFORMED, "ζ must be " + Spend.ZETA_BYTES + " bytes in hex");
+        }
+        return SpendView.of(statuses.status(provider, HexFormat.of().parseHex(zetaHex)));
+    }
+}

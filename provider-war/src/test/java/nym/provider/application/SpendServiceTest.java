@@ -1,0 +1,365 @@
+package nym.provider.application;
+
+import static nym.provider.application.CredentialCheckTest.assertRefused;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import nym.coconut.CoconutException;
+import nym.credential.DepositPayload;
+import nym.ledger.Hex;
+import nym.ledger.tx.Secp256k1;
+import nym.ledger.tx.Transaction;
+import nym.ledger.tx.proto.LedgerProto.CredentialDeposit;
+import nym.provider.application.SpendRefused.Reason;
+import nym.provider.domain.ledger.Ledger;
+import nym.provider.domain.ledger.LedgerUnavailable;
+import nym.provider.domain.nonce.IssuedNonce;
+import nym.provider.domain.nonce.NonceRepository;
+import nym.provider.domain.provider.Provider;
+import nym.provider.domain.provider.ProviderRegistry;
+import nym.provider.domain.spend.DepositStatus;
+import nym.provider.domain.spend.Spend;
+import nym.provider.domain.spend.SpendRepository;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The spend decision with real Coconut credentials, in-memory repositories and a scripted ledger. */
+class SpendServiceTest {
+
+    private static TestCredentials coconut;
+    private static CredentialCheck check;
+
+    private final Provider one = new Provider(1, Secp256k1.KeyPair.fromSeed("provider-1"));
+    private final Provider two = new Provider(2, Secp256k1.KeyPair.fromSeed("provider-2"));
+    private final MemoryNonces nonceRepository = new MemoryNonces();
+    private final MemorySpends spendRepository = new MemorySpends();
+    private final ScriptedLedger ledger = new ScriptedLedger();
+    private final NonceService nonces = new NonceService();
+    private final SpendService service = new SpendService();
+    private final SpendStatusService statuses = new SpendStatusService();
+
+    @BeforeAll
+    static void keys() throws CoconutException {
+        coconut = new TestCredentials();
+        check = coconut.check();
+    }
+
+    @BeforeEach
+    void wire() {
+        ProviderSettings settings = new ProviderSettings();
+        settings.nonceTtlSeconds = 300;
+        ProviderRegistry registry = new ProviderRegistry() {
+            @Override
+            public List<Provider> all() {
+                return List.of(one, two);
+            }
+
+            @Override
+            public Optional<Provider> byIndex(int index) {
+                return all().stream().filter(p -> p.index() == index).findFirst();
+            }
+        };
+        nonces.nonces = nonceRepository;
+        nonces.providers = registry;
+        nonces.settings = settings;
+        DepositSubmitter submitter = new DepositSubmitter();
+        submitter.spends = spendRepository;
+        submitter.ledger = ledger;
+        submitter.settings = settings;
+        service.providers = registry;
+        service.nonces = nonces;
+        service.keys = () -> check;
+        service.ledger = ledger;
+        service.deposits = submitter;
+        statuses.spends = spendRepository;
+        statuses.ledger = ledger;
+        statuses.settings = settings;
+    }
+
+    private SpendRequest showTo(Provider p, TestCredentials.Credential c) throws CoconutException {
+        byte[] nonce = nonces.issue(p.index()).nonce();
+        return new SpendRequest(p.index(), coconut.show(c, p.binding(), nonce), c.value(), p.binding(), nonce);
+    }
+
+    @Test
+    void spend_honestCredential_acceptedAndDepositSignedByProvider() throws Exception {
+        TestCredentials.Credential c = coconut.issue(10);
+        SpendRequest request = showTo(one, c);
+
+        Spend spend = service.spend(request);
+
+        assertEquals(DepositStatus.PENDING, spend.status());
+        assertEquals(10, spend.value());
+        assertEquals(1, ledger.submitted.size());
+        Transaction tx = Transaction.decode(ledger.submitted.get(0));
+        assertArrayEquals(one.account().address(), tx.sender());
+        CredentialDeposit deposit = tx.body().getCredentialDeposit();
+        assertEquals(10, deposit.getValue());
+        assertArrayEquals(spend.zeta(), deposit.getZeta().toByteArray());
+        DepositPayload payload =
+                DepositPayload.fromBytes(deposit.getCredential().toByteArray());
+        assertArrayEquals(request.nonce(), payload.nonce());
+        assertArrayEquals(request.theta().toBytes(), payload.theta().toBytes());
+    }
+
+    @Test
+    void spend_sameCredentialAgainSameProvider_refusedDoubleSpend() throws Exception {
+        TestCredentials.Credential c = coconut.issue(10);
+        service.spend(showTo(one, c));
+        SpendRequest again = showTo(one, c);
+        assertRefused(Reason.DOUBLE_SPEND, () -> service.spend(again));
+        assertEquals(1, ledger.submitted.size());
+    }
+
+    @Test
+    void spend_sameCredentialAtAnotherProvider_refusedDoubleSpend() throws Exception {
+        TestCredentials.Credential c = coconut.issue(10);
+        service.spend(showTo(one, c));
+        SpendRequest atTwo = showTo(two, c);
+        assertRefused(Reason.DOUBLE_SPEND, () -> service.spend(atTwo));
+        assertEquals(1, ledger.submitted.size());
+    }
+
+    @Test
+    void spend_zetaPendingOnLedger_refusedDoubleSpendWithoutDeposit() throws Exception {
+        SpendRequest request = showTo(one, coconut.issue(10));
+        ledger.zetaStatus = "pending";
+        assertRefused(Reason.DOUBLE_SPEND, () -> service.spend(request));
+        assertTrue(ledger.submitted.isEmpty());
+        assertTrue(spendRepository.rows.isEmpty());
+    }
+
+    @Test
+    void spend_nonceUsedTwice_refusedNonceInvalid() throws Exception {
+        SpendRequest request = showTo(one, coconut.issue(10));
+        nonceRepository.use(1, request.nonce(), Instant.now());
+        assertRefused(Reason.NONCE_INVALID, () -> service.spend(request));
+    }
+
+    @Test
+    void spend_nonceOfAnotherProvider_refusedNonceInvalid() throws Exception {
+        TestCredentials.Credential c = coconut.issue(10);
+        byte[] nonceOfTwo = nonces.issue(2).nonce();
+        SpendRequest request =
+                new SpendRequest(1, coconut.show(c, one.binding(), nonceOfTwo), 10, one.binding(), nonceOfTwo);
+        assertRefused(Reason.NONCE_INVALID, () -> service.spend(request));
+    }
+
+    @Test
+    void spend_bindingOfAnotherProvider_refusedWrongProvider() throws Exception {
+        TestCredentials.Credential c = coconut.issue(10);
+        byte[] nonce = nonces.issue(1).nonce();
+        SpendRequest request = new SpendRequest(1, coconut.show(c, two.binding(), nonce), 10, two.binding(), nonce);
+        assertRefused(Reason.WRONG_PROVIDER, () -> service.spend(request));
+    }
+
+    @Test
+    void spend_provenForAnotherProviderButClaimingThisOne_refusedInvalidCredential() throws Exception {
+        TestCredentials.Credential c = coconut.issue(10);
+        byte[] nonce = nonces.issue(1).nonce();
+        SpendRequest request = new SpendRequest(1, coconut.show(c, two.binding(), nonce), 10, one.binding(), nonce);
+        assertRefused(Reason.INVALID_CREDENTIAL, () -> service.spend(request));
+        assertTrue(ledger.submitted.isEmpty());
+    }
+
+    @Test
+    void spend_wrongValue_refusedInvalidCredential() throws Exception {
+        TestCredentials.Credential c = coconut.issue(10);
+        byte[] nonce = nonces.issue(1).nonce();
+        SpendRequest request = new SpendRequest(1, coconut.show(c, one.binding(), nonce), 20, one.binding(), nonce);
+        assertRefused(Reason.INVALID_CREDENTIAL, () -> service.spend(request));
+    }
+
+    @Test
+    void spend_refusedCredential_usesTheNonceAnyway() throws Exception {
+        TestCredentials.Credential c = coconut.issue(10);
+        byte[] nonce = nonces.issue(1).nonce();
+        SpendRequest wrong = new SpendRequest(1, coconut.show(c, one.binding(), nonce), 20, one.binding(), nonce);
+        assertRefused(Reason.INVALID_CREDENTIAL, () -> service.spend(wrong));
+        SpendRequest right = new SpendRequest(1, coconut.show(c, one.binding(), nonce), 10, one.binding(), nonce);
+        assertRefused(Reason.NONCE_INVALID, () -> service.spend(right));
+    }
+
+    @Test
+    void spend_unknownProvider_refused() throws Exception {
+        TestCredentials.Credential c = coconut.issue(10);
+        SpendRequest request =
+                new SpendRequest(9, coconut.show(c, one.binding(), new byte[32]), 10, one.binding(), new byte[32]);
+        assertRefused(Reason.UNKNOWN_PROVIDER, () -> service.spend(request));
+    }
+
+    @Test
+    void spend_ledgerRefusesDeposit_refusedAndNothingKept() throws Exception {
+        SpendRequest request = showTo(one, coconut.issue(10));
+        ledger.refuseWith = Ledger.Submission.DOUBLE_SPEND;
+        assertRefused(Reason.DOUBLE_SPEND, () -> service.spend(request));
+        ledger.refuseWith = 5;
+        SpendRequest other = showTo(one, coconut.issue(10));
+        assertRefused(Reason.LEDGER_REFUSED, () -> service.spend(other));
+    }
+
+    @Test
+    void spend_ledgerDown_refusedUnavailable() throws Exception {
+        SpendRequest request = showTo(one, coconut.issue(10));
+        ledger.down = true;
+        assertRefused(Reason.LEDGER_UNAVAILABLE, () -> service.spend(request));
+    }
+
+    @Test
+    void spend_depositsOfOneProvider_carryConsecutiveAccountNonces() throws Exception {
+        service.spend(showTo(one, coconut.issue(10)));
+        service.spend(showTo(one, coconut.issue(5)));
+        assertEquals(0, Transaction.decode(ledger.submitted.get(0)).body().getNonce());
+        assertEquals(1, Transaction.decode(ledger.submitted.get(1)).body().getNonce());
+    }
+
+    @Test
+    void status_depositSettledOnLedger_recordedAsSettled() throws Exception {
+        Spend spend = service.spend(showTo(one, coconut.issue(10)));
+        assertEquals(
+                DepositStatus.PENDING, statuses.status(1, spend.zeta()).spend().status());
+        ledger.depositStatus = "accepted";
+        assertEquals(
+                DepositStatus.ACCEPTED, statuses.status(1, spend.zeta()).spend().status());
+        ledger.depositStatus = "pending"; // settled here: the ledger is not asked again
+        assertEquals(
+                DepositStatus.ACCEPTED, statuses.status(1, spend.zeta()).spend().status());
+        assertRefused(Reason.UNKNOWN_SPEND, () -> statuses.status(2, spend.zeta()));
+    }
+
+    /** In-memory {@link NonceRepository} with the same rules as the SQL one. */
+    static final class MemoryNonces implements NonceRepository {
+        final Map<String, IssuedNonce> issued = new HashMap<>();
+        final Map<String, Instant> used = new HashMap<>();
+
+        @Override
+        public void save(IssuedNonce n) {
+            issued.put(Hex.lower(n.nonce()), n);
+        }
+
+        @Override
+        public boolean use(int provider, byte[] nonce, Instant now) {
+            IssuedNonce n = issued.get(Hex.lower(nonce));
+            if (n == null || n.provider() != provider || !n.expiresAt().isAfter(now)) {
+                return false;
+            }
+            return used.putIfAbsent(Hex.lower(nonce), now) == null;
+        }
+
+        @Override
+        public int deleteExpired(Instant before) {
+            return 0;
+        }
+    }
+
+    /** In-memory {@link SpendRepository}; without transactions, a refused deposit's row is removed by hand. */
+    static final class MemorySpends implements SpendRepository {
+        final Map<String, Spend> rows = new HashMap<>();
+
+        @Override
+        public void lockProvider(int provider, String address) {}
+
+        @Override
+        public boolean insertIfAbsent(Spend spend) {
+            return rows.putIfAbsent(Hex.lower(spend.zeta()), spend) == null;
+        }
+
+        @Override
+        public void recordDeposit(byte[] zeta, String depositId, long height) {
+            Spend s = rows.get(Hex.lower(zeta));
+            rows.put(
+                    Hex.lower(zeta),
+                    new Spend(
+                            zeta,
+                            s.provider(),
+                            s.value(),
+                            s.nonce(),
+                            s.acceptedAt(),
+                            depositId,
+                            height,
+                            DepositStatus.PENDING,
+                            null));
+        }
+
+        @Override
+        public Optional<Spend> find(byte[] zeta) {
+            return Optional.ofNullable(rows.get(Hex.lower(zeta)));
+        }
+
+        @Override
+        public void settle(byte[] zeta, DepositStatus status, Instant at) {
+            Spend s = rows.get(Hex.lower(zeta));
+            rows.put(
+                    Hex.lower(zeta),
+                    new Spend(
+                            zeta,
+                            s.provider(),
+                            s.value(),
+                            s.nonce(),
+                            s.acceptedAt(),
+                            s.depositId(),
+                            s.depositHeight(),
+                            status,
+                            at));
+        }
+    }
+
+    /** A ledger whose answers the test sets; it keeps what was submitted. */
+    final class ScriptedLedger implements Ledger {
+        final List<byte[]> submitted = new ArrayList<>();
+        final Map<String, Long> nonces = new HashMap<>();
+        String zetaStatus = "unspent";
+        String depositStatus = "pending";
+        int refuseWith;
+        boolean down;
+
+        @Override
+        public String chainId() {
+            return "test-chain";
+        }
+
+        @Override
+        public ZetaState zeta(byte[] zeta) {
+            up();
+            return new ZetaState(zetaStatus, null);
+        }
+
+        @Override
+        public long accountNonce(byte[] address) {
+            up();
+            return nonces.getOrDefault(Hex.lower(address), 0L);
+        }
+
+        @Override
+        public Submission submit(byte[] signedTx) {
+            up();
+            if (refuseWith != 0) {
+                spendRepository.rows.values().removeIf(s -> s.depositId() == null); // what the rollback does
+                return new Submission("AB", 0, refuseWith, "refused by the script");
+            }
+            submitted.add(signedTx);
+            byte[] sender = Transaction.decode(signedTx).sender();
+            nonces.merge(Hex.lower(sender), 1L, Long::sum);
+            return new Submission(Hex.upper(Secp256k1.keccak256(signedTx)), submitted.size(), 0, "");
+        }
+
+        @Override
+        public Optional<DepositState> deposit(String depositId) {
+            return Optional.of(new DepositState(depositStatus, 0, 0, 1));
+        }
+
+        private void up() {
+            if (down) {
+                throw new LedgerUnavailable("scripted outage", null);
+            }
+        }
+    }
+}
