@@ -18,7 +18,17 @@ public final class ClientException extends RuntimeException {
         /** A message is too long, malformed, or a reply names an unknown SURB. */
         MESSAGE,
         /** A request to the local API is malformed. */
-        API
+        API,
+        /** The ledger refused a transaction, answered something unexpected or could not be reached. */
+        LEDGER,
+        /** Ethereum (the NYM ERC20 token) refused, failed or could not be reached. */
+        ETHEREUM,
+        /** Too few issuers answered with a partial credential that checks against their key share. */
+        ISSUER,
+        /** The service provider refused the spend or could not be reached. */
+        PROVIDER,
+        /** A credential step ran out of order, waited too long, or a stored credential is unusable. */
+        CREDENTIAL
     }
 
     private final Kind kind;
