@@ -69,6 +69,7 @@ public final class ClientConfigFile {
         }
         Set<String> unknown = new TreeSet<>(toml.dottedKeySet());
         unknown.removeAll(KNOWN_KEYS);
+        unknown.removeIf(key -> key.startsWith("credential.")); // the credential flow's, read by CredentialConfigFile
         if (!unknown.isEmpty()) {
             throw new ClientException(Kind.CONFIG, "unknown setting(s) " + unknown);
         }
