@@ -4,7 +4,7 @@
 MVN ?= mvn -B -ntp
 export MAVEN_OPTS ?= -Xmx1g
 
-.PHONY: build ethereum-tools localnet-build localnet localnet-down localnet-status test unit-test integration-test bench-coconut bench-sphinx bench-ledger clean
+.PHONY: build ethereum-tools dashboard-test-tools localnet-build localnet localnet-down localnet-status test unit-test integration-test bench-coconut bench-sphinx bench-ledger clean
 
 ## build: compile and package every module, skipping tests (what localnet needs)
 build:
@@ -19,6 +19,13 @@ ANVIL := ethereum/tools/node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil
 ethereum-tools: $(ANVIL)
 $(ANVIL): ethereum/tools/package-lock.json
 	npm ci --prefix ethereum/tools --no-audit --no-fund
+	touch $@
+
+## dashboard-test-tools: playwright-core for the directory's headless-chromium test (directory-war/browser-test)
+PLAYWRIGHT := directory-war/browser-test/node_modules/playwright-core/package.json
+dashboard-test-tools: $(PLAYWRIGHT)
+$(PLAYWRIGHT): directory-war/browser-test/package-lock.json
+	npm ci --prefix directory-war/browser-test --no-audit --no-fund
 	touch $@
 
 ## localnet: PostgreSQL + Payara (domain nym, group of 3 instances) + the EAR; prints where everything is
@@ -42,7 +49,7 @@ test: unit-test integration-test
 unit-test: ethereum-tools
 	$(MVN) install
 
-integration-test: ethereum-tools
+integration-test: ethereum-tools dashboard-test-tools
 	integration-tests/bin/run
 
 ## bench-*: benchmarks (JMH for the crypto libraries); the numbers go into each module's README
