@@ -1,0 +1,201 @@
+package nym.verifier.application;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import nym.credential.DepositPayload;
+import nym.verifier.domain.Deposit;
+import nym.verifier.domain.Spender;
+import nym.verifier.domain.Vote;
+import nym.verifier.domain.VoteOutcome;
+import nym.verifier.domain.VoteRepository;
+import nym.verifier.domain.VoteSender;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DefaultVerificationServiceTest {
+
+    @TempDir
+    static Path home;
+
+    /** A network tree as localnet writes it, with the test dealer's keys. */
+    @BeforeAll
+    static void writeTree() throws Exception {
+        write("coconut/parameters", Spender.PARAMS.toText());
+        write("coconut/verification-key", Spender.KEYS.verificationKey().toText());
+        for (int i = 1; i <= 3; i++) {
+            write("authorities/authority-" + i + "/verifier.key", String.format("%064x", 1000 + i));
+        }
+    }
+
+    private static void write(String relative, String text) throws Exception {
+        Files.createDirectories(home.resolve(relative).getParent());
+        Files.writeString(home.resolve(relative), text + "\n");
+    }
+
+    /** The table's contract: one vote per (authority, deposit). */
+    static final class InMemoryVotes implements VoteRepository {
+        final List<Vote> rows = new ArrayList<>();
+
+        @Override
+        public boolean hasVoted(int authority, String depositId) {
+            return rows.stream()
+                    .anyMatch(v -> v.authority() == authority
+                            && v.deposit().depositId().equals(depositId));
+        }
+
+        @Override
+        public void add(Vote vote) {
+            if (!hasVoted(vote.authority(), vote.deposit().depositId())) {
+                rows.add(vote);
+            }
+        }
+    }
+
+    /** Records what would be sent; answers with a fixed outcome or fails like an unreachable ledger. */
+    static final class RecordingSender implements VoteSender {
+        final List<String> sent = new ArrayList<>();
+        VoteOutcome answer = VoteOutcome.SENT;
+        boolean unreachable;
+
+        @Override
+        public Result send(String depositId, boolean accept) {
+            if (unreachable) {
+                throw new IllegalStateException("ledger not reachable");
+            }
+            sent.add(depositId + (accept ? " accept" : " reject"));
+            return new Result(answer, "AB".repeat(32), answer == VoteOutcome.SENT ? null : answer.name());
+        }
+    }
+
+    static VerifierRole role(int authority, Optional<String> networkHome) {
+        VerifierRole role = new VerifierRole();
+        role.authority = authority;
+        role.networkHome = networkHome;
+        role.load();
+        return role;
+    }
+
+    private final InMemoryVotes votes = new InMemoryVotes();
+    private final RecordingSender sender = new RecordingSender();
+
+    private DefaultVerificationService service(int authority) {
+        DefaultVerificationService service = new DefaultVerificationService();
+        service.role = role(authority, Optional.of(home.toString()));
+        service.votes = votes;
+        service.sender = sender;
+        return service;
+    }
+
+    @Test
+    void onRedeem_honestDepositDeliveredTwice_oneAcceptVote() throws Exception {
+        Deposit deposit = new Spender(5).honestDeposit();
+        DefaultVerificationService service = service(1);
+
+        service.onRedeem(deposit);
+        service.onRedeem(deposit);
+
+        assertEquals(List.of(deposit.depositId() + " accept"), sender.sent);
+        assertEquals(1, votes.rows.size());
+        assertTrue(votes.rows.get(0).verdict().accept());
+        assertEquals(VoteOutcome.SENT, votes.rows.get(0).outcome());
+    }
+
+    @Test
+    void onRedeem_wrongValue_rejectVoteWithReason() throws Exception {
+        Deposit honest = new Spender(5).honestDeposit();
+        Deposit inflated = Spender.deposit(honest.provider(), honest.zeta(), 50, honest.credential());
+
+        service(2).onRedeem(inflated);
+
+        assertEquals(List.of(inflated.depositId() + " reject"), sender.sent);
+        assertTrue(votes.rows.get(0).verdict().reason().contains("does not verify"));
+    }
+
+    @Test
+    void onRedeem_eachAuthorityVotesOnceOnTheSameDeposit() throws Exception {
+        Deposit deposit = new Spender(5).honestDeposit();
+
+        for (int i = 1; i <= 3; i++) {
+            service(i).onRedeem(deposit);
+            service(i).onRedeem(deposit);
+        }
+
+        assertEquals(3, sender.sent.size());
+        assertEquals(List.of(1, 2, 3), votes.rows.stream().map(Vote::authority).toList());
+    }
+
+    @Test
+    void onRedeem_ledgerAlreadySettledOrHasTheVote_recordedAsDone() throws Exception {
+        Deposit first = new Spender(5).honestDeposit();
+        Deposit second = new Spender(5).honestDeposit();
+        DefaultVerificationService service = service(3);
+
+        sender.answer = VoteOutcome.ALREADY_SETTLED;
+        service.onRedeem(first);
+        sender.answer = VoteOutcome.DUPLICATE_VOTE;
+        service.onRedeem(second);
+        service.onRedeem(second);
+
+        assertEquals(
+                List.of(VoteOutcome.ALREADY_SETTLED, VoteOutcome.DUPLICATE_VOTE),
+                votes.rows.stream().map(Vote::outcome).toList());
+        assertEquals(2, sender.sent.size());
+    }
+
+    @Test
+    void onRedeem_ledgerUnreachable_throwsAndRecordsNothing() throws Exception {
+        Deposit deposit = new Spender(5).honestDeposit();
+        sender.unreachable = true;
+
+        assertThrows(IllegalStateException.class, () -> service(1).onRedeem(deposit));
+
+        assertTrue(votes.rows.isEmpty(), "offered again later: nothing recorded");
+    }
+
+    @Test
+    void onRedeem_idleRole_noVote() throws Exception {
+        DefaultVerificationService service = service(0);
+
+        service.onRedeem(new Spender(5).honestDeposit());
+
+        assertTrue(sender.sent.isEmpty());
+        assertEquals("idle: no nym.authority.index", service.role.state());
+    }
+
+    @Test
+    void verifierRole_treeOfTheContract_activeWithItsVoteKey() {
+        VerifierRole role = role(2, Optional.of(home.toString()));
+
+        assertTrue(role.check().isPresent());
+        assertTrue(role.state().startsWith("active: authority 2, votes as 0x"), role.state());
+        assertFalse(role.failed());
+    }
+
+    @Test
+    void verifierRole_missingKeys_idleAndFailed() {
+        VerifierRole role = role(4, Optional.of(home.toString()));
+
+        assertTrue(role.check().isEmpty());
+        assertTrue(role.voteKey().isEmpty());
+        assertTrue(role.failed());
+        assertTrue(role.state().contains("unreadable"), role.state());
+        assertEquals("idle: no nym.network.home", role(1, Optional.empty()).state());
+    }
+
+    @Test
+    void depositPayload_ofTheHonestDeposit_parses() throws Exception {
+        Deposit deposit = new Spender(5).honestDeposit();
+
+        assertEquals(
+                deposit.zeta(), DepositPayload.fromBytes(deposit.credential()).zetaHex());
+    }
+}
