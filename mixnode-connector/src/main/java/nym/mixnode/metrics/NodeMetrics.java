@@ -66,6 +66,18 @@ public final class NodeMetrics {
             return dropped.values().stream().mapToLong(Long::longValue).sum();
         }
 
+        /** Counts, with the drop reasons that occurred only. */
+        @Override
+        public String toString() {
+            Map<DropReason, Long> nonZero = new EnumMap<>(DropReason.class);
+            dropped.forEach((reason, n) -> {
+                if (n != 0) {
+                    nonZero.put(reason, n);
+                }
+            });
+            return "received=" + received + " sent=" + sent + " dropped=" + nonZero + " delivered=" + delivered;
+        }
+
         /** What happened between {@code earlier} and this snapshot. */
         public Snapshot minus(Snapshot earlier) {
             Map<String, Long> sentDelta = new HashMap<>();

@@ -1,0 +1,194 @@
+package nym.mixnode.lifecycle;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.LongSupplier;
+import nym.mixnode.config.MixNodeConfig;
+import nym.mixnode.config.NodeMode;
+import nym.mixnode.gateway.protocol.Authenticated;
+import nym.mixnode.gateway.protocol.Messages;
+import nym.mixnode.gateway.protocol.Send;
+import nym.mixnode.metrics.DropReason;
+import nym.sphinx.Destination;
+import nym.sphinx.NodeAddress;
+import nym.sphinx.NodeKeyPair;
+import nym.sphinx.NodePublicKey;
+import nym.sphinx.PacketBuilder;
+import nym.sphinx.RouteHop;
+import nym.sphinx.SphinxPacket;
+import nym.sphinx.SphinxParams;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Real nodes on free ports: what a node drops and why, shutdown drain, inboxes across a gateway restart. */
+class NodeBehaviourTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    @TempDir
+    Path tmp;
+
+    private final PacketBuilder builder = new PacketBuilder(SphinxParams.DEFAULT, new SecureRandom());
+
+    private static void await(String what, LongSupplier value, long expected) throws InterruptedException {
+        long end = System.nanoTime() + WAIT.toNanos();
+        while (value.getAsLong() != expected && System.nanoTime() < end) {
+            Thread.sleep(10);
+        }
+        assertEquals(expected, value.getAsLong(), what);
+    }
+
+    private SphinxPacket packet(List<RouteHop> route) throws Exception {
+        return builder.build(route, Destination.of(NodeAddress.of(new byte[32])), new byte[] {1});
+    }
+
+    @Test
+    void nextHopNotInNextLayer_droppedAndCountedAsUnknownNextHop() throws Exception {
+        try (TestNetwork net = new TestNetwork(tmp).startMixes()) {
+            net.refreshAll();
+            MixNode layer1 = net.mixes.get(0);
+            RouteHop stranger = new RouteHop(
+                    NodePublicKey.of(
+                            NodeKeyPair.generate(new SecureRandom()).publicKey().toBytes()),
+                    0);
+            SphinxPacket toStranger = packet(List.of(TestNetwork.hop(layer1, 0), stranger));
+            SphinxPacket skippingLayer2 =
+                    packet(List.of(TestNetwork.hop(layer1, 0), TestNetwork.hop(net.mixes.get(2), 0)));
+            try (MixLinkTestSender link = new MixLinkTestSender(layer1.mixnetAddress())) {
+                link.sendPacket(toStranger.bytes());
+                link.sendPacket(skippingLayer2.bytes());
+            }
+            await("unknown next hop drops", () -> layer1.metrics().snapshot().dropped(DropReason.UNKNOWN_NEXT_HOP), 2);
+            assertEquals(0, layer1.metrics().snapshot().sentTotal());
+        }
+    }
+
+    @Test
+    void replayedPacket_droppedOnceForwardedOnce() throws Exception {
+        try (TestNetwork net = new TestNetwork(tmp).startMixes()) {
+            net.refreshAll();
+            MixNode layer1 = net.mixes.get(0);
+            SphinxPacket p = packet(List.of(TestNetwork.hop(layer1, 0), TestNetwork.hop(net.mixes.get(1), 0)));
+            try (MixLinkTestSender link = new MixLinkTestSender(layer1.mixnetAddress())) {
+                link.sendPacket(p.bytes());
+                link.sendPacket(p.bytes());
+            }
+            await("replay drops", () -> layer1.metrics().snapshot().dropped(DropReason.REPLAY), 1);
+            await("forwarded", () -> layer1.metrics().snapshot().sentTotal(), 1);
+        }
+    }
+
+    @Test
+    void malformedFrame_closesOnlyThatConnection() throws Exception {
+        try (TestNetwork net = new TestNetwork(tmp).startMixes()) {
+            net.refreshAll();
+            MixNode layer1 = net.mixes.get(0);
+            SphinxPacket p = packet(List.of(TestNetwork.hop(layer1, 0), TestNetwork.hop(net.mixes.get(1), 0)));
+            try (MixLinkTestSender good = new MixLinkTestSender(layer1.mixnetAddress());
+                    MixLinkTestSender bad = new MixLinkTestSender(layer1.mixnetAddress())) {
+                bad.sendFrame(9, 2466, new byte[2466]);
+                assertTrue(bad.closedByPeer());
+                good.sendPacket(p.bytes());
+                await(
+                        "forwarded on the good connection",
+                        () -> layer1.metrics().snapshot().sentTotal(),
+                        1);
+            }
+            assertEquals(1, layer1.metrics().snapshot().dropped(DropReason.BAD_FRAME));
+        }
+    }
+
+    @Test
+    void schedulerFull_dropsCountedAsOverload() throws Exception {
+        try (TestNetwork net = new TestNetwork(tmp)) {
+            net.mixes.add(MixNode.start(net.config(NodeMode.MIX, 1, "mix-1")
+                    .schedulerCapacity(2)
+                    .drainDeadline(Duration.ZERO)
+                    .build()));
+            net.mixes.add(MixNode.start(net.config(NodeMode.MIX, 2, "mix-2").build()));
+            net.refreshAll();
+            MixNode layer1 = net.mixes.get(0);
+            try (MixLinkTestSender link = new MixLinkTestSender(layer1.mixnetAddress())) {
+                for (int i = 0; i < 5; i++) {
+                    link.sendPacket(packet(List.of(
+                                    TestNetwork.hop(
+                                            layer1, Duration.ofSeconds(30).toNanos()),
+                                    TestNetwork.hop(net.mixes.get(1), 0)))
+                            .bytes());
+                }
+            }
+            await("scheduler overload drops", () -> layer1.metrics().snapshot().dropped(DropReason.SCHEDULER_FULL), 3);
+            layer1.close();
+            assertEquals(2, layer1.metrics().snapshot().dropped(DropReason.SHUTDOWN));
+        }
+    }
+
+    @Test
+    void close_drainsHeldPacketsBeforeTheDeadline_dropsTheRestCounted() throws Exception {
+        try (TestNetwork net = new TestNetwork(tmp)) {
+            net.mixes.add(MixNode.start(net.config(NodeMode.MIX, 1, "mix-1")
+                    .drainDeadline(Duration.ofSeconds(3))
+                    .build()));
+            net.mixes.add(MixNode.start(net.config(NodeMode.MIX, 2, "mix-2").build()));
+            net.refreshAll();
+            MixNode layer1 = net.mixes.get(0);
+            MixNode layer2 = net.mixes.get(1);
+            try (MixLinkTestSender link = new MixLinkTestSender(layer1.mixnetAddress())) {
+                for (int i = 0; i < 4; i++) {
+                    long delay = (i < 3 ? Duration.ofMillis(300) : Duration.ofSeconds(60)).toNanos();
+                    link.sendPacket(packet(List.of(TestNetwork.hop(layer1, delay), TestNetwork.hop(layer2, 0)))
+                            .bytes());
+                }
+                await("received", () -> layer1.metrics().snapshot().received(), 4);
+            }
+            layer1.close();
+            assertEquals(3, layer1.metrics().snapshot().sentTotal());
+            assertEquals(1, layer1.metrics().snapshot().dropped(DropReason.SHUTDOWN));
+            await("arrived at layer 2", () -> layer2.metrics().snapshot().received(), 3);
+        }
+    }
+
+    @Test
+    void gatewayRestart_inboxAndRegistrationSurvive() throws Exception {
+        try (TestNetwork net = new TestNetwork(tmp).startMixes()) {
+            MixNodeConfig gatewayConfig =
+                    net.config(NodeMode.GATEWAY, 0, "gw").inboxCapacity(2).build();
+            MixNode gateway = net.startGateway(gatewayConfig);
+            net.refreshAll();
+            byte[] token;
+            byte[] clientId;
+            try (GatewayTestClient client = new GatewayTestClient(gateway.clientAddress())) {
+                token = client.register(gatewayConfig.keys().identity().publicKey());
+                clientId = client.identity.publicKey();
+                client.authenticate(token, false);
+                for (int i = 0; i < 3; i++) {
+                    SphinxPacket p = builder.build(
+                            net.route(gateway, 0), Destination.of(NodeAddress.of(clientId)), new byte[] {(byte) i});
+                    client.send(new Send(p.firstHop().toBytes(), p.bytes()));
+                }
+            }
+            MixNode gw = gateway;
+            await("delivered", () -> gw.metrics().snapshot().delivered(), 3);
+            gateway.close();
+            net.gateways.clear();
+
+            MixNode restarted = net.startGateway(gatewayConfig);
+            try (GatewayTestClient client = new GatewayTestClient(restarted.clientAddress())) {
+                Authenticated auth = (Authenticated)
+                        client.call(new nym.mixnode.gateway.protocol.Authenticate(clientId, token, false));
+                assertEquals(2, auth.waiting());
+                assertEquals(1, auth.droppedTotal());
+                Messages got = (Messages) client.call(new nym.mixnode.gateway.protocol.Fetch(10));
+                assertEquals(2, got.messages().size());
+                assertArrayEquals(new byte[] {1}, got.messages().get(0).payload());
+                assertArrayEquals(new byte[] {2}, got.messages().get(1).payload());
+            }
+        }
+    }
+}
