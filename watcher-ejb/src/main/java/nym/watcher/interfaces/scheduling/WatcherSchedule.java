@@ -1,0 +1,107 @@
+package nym.watcher.interfaces.scheduling;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import nym.ledger.jca.LedgerConnectionFactory;
+import nym.watcher.application.DepositWatcher;
+import nym.watcher.domain.WatcherException;
+import nym.watcher.infrastructure.config.WatcherConfiguration;
+import org.web3j.protocol.Web3j;
+
+/**
+ * Runs this instance's watcher: instance i of the deployment group is authority i ({@code nym.authority.index}),
+ * polling the chain with a fixed delay between steps (never two at once). An instance without an authority index or
+ * network tree runs none and says so. Only triggers and logs; the work is {@link DepositWatcher}'s.
+ */
+@Startup
+@Singleton
+public class WatcherSchedule {
+
+    private static final Logger LOG = Logger.getLogger(WatcherSchedule.class.getName());
+
+    @Inject
+    WatcherConfiguration config;
+
+    @Resource(lookup = "jdbc/nym")
+    DataSource database;
+
+    @Resource(lookup = "java:app/ledger/ConnectionFactory")
+    LedgerConnectionFactory ledger;
+
+    @Resource
+    ManagedScheduledExecutorService executor;
+
+    private Web3j ethereum;
+    private DepositWatcher watcher;
+    private ScheduledFuture<?> task;
+    private String lastProblem;
+
+    @PostConstruct
+    void start() {
+        Optional<String> idle = config.idleReason();
+        if (idle.isPresent()) {
+            LOG.info(() -> "watcher idle: " + idle.get());
+            return;
+        }
+        LOG.info(() -> "watcher of " + config);
+        ethereum = config.ethereum();
+        long every = config.pollInterval().toMillis();
+        task = executor.scheduleWithFixedDelay(this::step, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    private void step() {
+        try {
+            if (watcher == null) {
+                watcher = config.assemble(ethereum, ledger, database).orElse(null);
+                if (watcher == null) {
+                    report(Level.INFO, "watcher waiting for the token's address (ethereum/token.address)");
+                    return;
+                }
+                LOG.info(() -> "watcher of authority " + config.authority() + " started at " + watcher.cursor());
+            }
+            int voted = watcher.poll();
+            if (voted > 0) {
+                LOG.fine(() -> "voted for " + voted + " deposits");
+            }
+            lastProblem = null;
+        } catch (WatcherException e) {
+            if (e.kind().retried()) {
+                report(Level.WARNING, e.getMessage() + " (retrying)");
+            } else {
+                LOG.log(Level.SEVERE, "watcher stopped: " + e.getMessage(), e);
+                task.cancel(false);
+            }
+        } catch (RuntimeException e) {
+            report(Level.WARNING, "watcher step failed: " + e + " (retrying)");
+        }
+    }
+
+    /** Logs a problem once while it lasts, not every poll. */
+    private void report(Level level, String problem) {
+        if (!problem.equals(lastProblem)) {
+            LOG.log(level, problem);
+            lastProblem = problem;
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (task != null) {
+            task.cancel(false);
+        }
+        if (ethereum != null) {
+            ethereum.shutdown();
+        }
+    }
+}
