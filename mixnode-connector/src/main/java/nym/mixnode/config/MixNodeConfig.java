@@ -202,9 +202,13 @@ public record MixNodeConfig(
             return this;
         }
 
-        public Builder reconnect(Duration min, Duration max) {
-            reconnectMin = min;
-            reconnectMax = max;
+        public Builder reconnectMin(Duration v) {
+            reconnectMin = v;
+            return this;
+        }
+
+        public Builder reconnectMax(Duration v) {
+            reconnectMax = v;
             return this;
         }
 

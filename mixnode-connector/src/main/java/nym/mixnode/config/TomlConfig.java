@@ -1,0 +1,211 @@
+package nym.mixnode.config;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.stream.Collectors;
+import nym.directory.api.DirectoryException;
+import nym.directory.api.Keys;
+import nym.mixnode.keys.NodeKeys;
+import nym.sphinx.SphinxParams;
+import org.tomlj.Toml;
+import org.tomlj.TomlParseResult;
+
+/**
+ * A node's home folder: {@code config.toml} (read with tomlj; every key but {@code node.mode} and
+ * {@code directory.url} may be left out and then takes its default), {@code keys/} ({@link NodeKeys}) and
+ * {@code data/} (gateway registrations and inboxes). Unknown keys and wrong types are refused with a message naming
+ * the key, so a typo never silently falls back to a default.
+ */
+public final class TomlConfig {
+
+    public static final String FILE = "config.toml";
+
+    private TomlConfig() {}
+
+    private interface Setter extends BiConsumer<MixNodeConfig.Builder, Object> {}
+
+    private static final Map<String, Setter> KEYS = new LinkedHashMap<>();
+
+    static {
+        KEYS.put("node.layer", (b, v) -> b.layer(asInt(v)));
+        KEYS.put("node.location", (b, v) -> b.location((String) v));
+        KEYS.put("network.listen_host", (b, v) -> b.listenHost((String) v));
+        KEYS.put("network.mixnet_port", (b, v) -> b.mixnetPort(asInt(v)));
+        KEYS.put("network.announce_host", (b, v) -> b.announceHost((String) v));
+        KEYS.put("network.client_port", (b, v) -> b.clientPort(asInt(v)));
+        KEYS.put(
+                "directory.key",
+                (b, v) -> b.directoryKey(
+                        ((String) v).isEmpty()
+                                ? null
+                                : Keys.decode((String) v, Keys.PUBLIC_KEY_BYTES, "directory.key")));
+        KEYS.put("sphinx.payload_size", (b, v) -> b.sphinx(new SphinxParams(asInt(v))));
+        KEYS.put("limits.io_threads", (b, v) -> b.ioThreads(asInt(v)));
+        KEYS.put("limits.crypto_workers", (b, v) -> b.cryptoWorkers(asInt(v)));
+        KEYS.put("limits.crypto_queue", (b, v) -> b.cryptoQueueCapacity(asInt(v)));
+        KEYS.put("limits.scheduler_capacity", (b, v) -> b.schedulerCapacity(asInt(v)));
+        KEYS.put("limits.outgoing_pending_per_hop", (b, v) -> b.outgoingPendingPerHop(asInt(v)));
+        KEYS.put("limits.replay_cache", (b, v) -> b.replayCacheCapacity(asInt(v)));
+        KEYS.put("limits.inbox_capacity", (b, v) -> b.inboxCapacity(asInt(v)));
+        KEYS.put("limits.max_delay_ms", (b, v) -> b.maxDelay(millis(v)));
+        KEYS.put("timing.presence_interval_ms", (b, v) -> b.presenceInterval(millis(v)));
+        KEYS.put("timing.metrics_interval_ms", (b, v) -> b.metricsInterval(millis(v)));
+        KEYS.put("timing.topology_refresh_ms", (b, v) -> b.topologyRefresh(millis(v)));
+        KEYS.put("timing.drain_deadline_ms", (b, v) -> b.drainDeadline(millis(v)));
+        KEYS.put("timing.reconnect_min_ms", (b, v) -> b.reconnectMin(millis(v)));
+        KEYS.put("timing.reconnect_max_ms", (b, v) -> b.reconnectMax(millis(v)));
+        KEYS.put("timing.registration_window_ms", (b, v) -> b.registrationWindow(millis(v)));
+    }
+
+    private static final Set<String> REQUIRED = Set.of("node.mode", "directory.url");
+
+    private static int asInt(Object v) {
+        long n = (Long) v;
+        if (n < 0 || n > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("out of range: " + n);
+        }
+        return (int) n;
+    }
+
+    private static Duration millis(Object v) {
+        return Duration.ofMillis((Long) v);
+    }
+
+    /** Reads {@code <home>/config.toml} and {@code <home>/keys}. */
+    public static MixNodeConfig load(Path home) throws IOException {
+        TomlParseResult toml = Toml.parse(home.resolve(FILE));
+        if (toml.hasErrors()) {
+            throw new IllegalArgumentException(home.resolve(FILE) + ": "
+                    + toml.errors().stream().map(Object::toString).collect(Collectors.joining("; ")));
+        }
+        for (String key : toml.dottedKeySet()) {
+            if (!KEYS.containsKey(key) && !REQUIRED.contains(key)) {
+                throw new IllegalArgumentException(FILE + ": unknown key " + key);
+            }
+        }
+        for (String key : REQUIRED) {
+            if (!toml.isString(key)) {
+                throw new IllegalArgumentException(FILE + ": " + key + " (a string) is required");
+            }
+        }
+        NodeMode mode;
+        try {
+            mode = NodeMode.valueOf(toml.getString("node.mode").toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(FILE + ": node.mode must be \"mix\" or \"gateway\"");
+        }
+        MixNodeConfig.Builder builder = MixNodeConfig.builder(
+                mode,
+                NodeKeys.load(home.resolve("keys")),
+                URI.create(toml.getString("directory.url")),
+                home.resolve("data"));
+        for (Map.Entry<String, Setter> e : KEYS.entrySet()) {
+            Object value = toml.get(e.getKey());
+            if (value != null) {
+                try {
+                    e.getValue().accept(builder, value);
+                } catch (ClassCastException | IllegalArgumentException | DirectoryException ex) {
+                    throw new IllegalArgumentException(
+                            FILE + ": " + e.getKey() + ": wrong type or value (" + ex.getMessage() + ")");
+                }
+            }
+        }
+        return builder.build();
+    }
+
+    /** A TOML basic string. */
+    private static String quote(String s) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char ch : s.toCharArray()) {
+            if (ch == '"' || ch == '\\') {
+                out.append('\\').append(ch);
+            } else if (ch < 0x20) {
+                out.append(String.format("\\u%04x", (int) ch));
+            } else {
+                out.append(ch);
+            }
+        }
+        return out.append('"').toString();
+    }
+
+    /** Writes {@code config} as {@code <home>/config.toml} (every key, with comments) and its keys to {@code keys/}. */
+    public static void write(Path home, MixNodeConfig c) throws IOException {
+        Files.createDirectories(home);
+        c.keys().save(home.resolve("keys"));
+        byte[] directoryKey = c.directoryKey();
+        String text = """
+                # mixnode-connector node configuration (written by `mixnode init`; defaults in mixnode-connector/README.md).
+                # Keys are in keys/ (mode 0600); gateway registrations and inboxes in data/.
+
+                [node]
+                mode = %s  # "mix" or "gateway"
+                layer = %d  # mix layer 1..n (mix nodes)
+                location = %s
+
+                [network]
+                listen_host = %s
+                mixnet_port = %d  # mix links (0 = a free port, announced)
+                announce_host = %s  # the host announced to the directory
+                client_port = %d  # gateways: the client listener
+
+                [directory]
+                url = %s
+                key = %s  # the directory's topology key; empty: trust what it publishes at start
+
+                [sphinx]
+                payload_size = %d  # all nodes and clients of a network must agree
+
+                [limits]
+                io_threads = %d
+                crypto_workers = %d
+                crypto_queue = %d
+                scheduler_capacity = %d
+                outgoing_pending_per_hop = %d
+                replay_cache = %d
+                inbox_capacity = %d
+                max_delay_ms = %d
+
+                [timing]
+                presence_interval_ms = %d
+                metrics_interval_ms = %d
+                topology_refresh_ms = %d
+                drain_deadline_ms = %d
+                reconnect_min_ms = %d
+                reconnect_max_ms = %d
+                registration_window_ms = %d
+                """.formatted(
+                        quote(c.mode().name().toLowerCase(java.util.Locale.ROOT)),
+                        c.layer(),
+                        quote(c.location()),
+                        quote(c.listenHost()),
+                        c.mixnetPort(),
+                        quote(c.announceHost()),
+                        c.clientPort(),
+                        quote(String.valueOf(c.directory())),
+                        quote(directoryKey == null ? "" : Keys.encode(directoryKey)),
+                        c.sphinx().payloadSize(),
+                        c.ioThreads(),
+                        c.cryptoWorkers(),
+                        c.cryptoQueueCapacity(),
+                        c.schedulerCapacity(),
+                        c.outgoingPendingPerHop(),
+                        c.replayCacheCapacity(),
+                        c.inboxCapacity(),
+                        c.maxDelay().toMillis(),
+                        c.presenceInterval().toMillis(),
+                        c.metricsInterval().toMillis(),
+                        c.topologyRefresh().toMillis(),
+                        c.drainDeadline().toMillis(),
+                        c.reconnectMin().toMillis(),
+                        c.reconnectMax().toMillis(),
+                        c.registrationWindow().toMillis());
+        Files.writeString(home.resolve(FILE), text);
+    }
+}
