@@ -1,0 +1,295 @@
+package nym.client.network;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import nym.client.ClientException;
+import nym.client.cli.NymClient;
+import nym.client.config.ClientConfig;
+import nym.client.config.ClientHome;
+import nym.client.qos.LoopReport;
+import nym.client.runtime.ClientStatus;
+import nym.client.runtime.MixnetClient;
+import nym.client.runtime.ReceivedMessage;
+import nym.client.traffic.TrafficCounters;
+import nym.directory.api.Keys;
+import nym.mixnode.lifecycle.MixNode;
+import nym.mixnode.metrics.DropReason;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole mixnet in this JVM: 3 layers x 2 mix nodes, 2 gateways, the in-process directory (real signed topology)
+ * and 2 clients created with {@code nymclient init} and started with fast test rates. The tests share the network and
+ * run in order; the last one stops a mix node.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class MixnetNetworkTest {
+
+    /** Fast streams so that a few seconds hold enough packets for the statistics. */
+    private static final ClientConfig.Traffic TEST_TRAFFIC = new ClientConfig.Traffic(
+            20.0, 20.0, Duration.ofMillis(5), Duration.ofSeconds(2), Duration.ofMillis(500), 100);
+
+    private static final Duration ARRIVAL_LIMIT = Duration.ofSeconds(15);
+
+    private Path dir;
+    private InProcessMixnet net;
+    private MixnetClient alice;
+    private MixnetClient bob;
+
+    @BeforeAll
+    void startNetwork(@TempDir Path tempDir) throws Exception {
+        dir = tempDir;
+        net = new InProcessMixnet(dir.resolve("nodes"), 2, 2);
+        alice = startClient("alice", net.gateways.get(0));
+        bob = startClient("bob", net.gateways.get(1));
+    }
+
+    @AfterAll
+    void stopNetwork() throws Exception {
+        for (AutoCloseable c : new AutoCloseable[] {alice, bob, net}) {
+            if (c != null) {
+                c.close();
+            }
+        }
+    }
+
+    /** {@code nymclient init} as the lead scripts it, then the client with the test's rates. */
+    private MixnetClient startClient(String name, MixNode gateway) {
+        Path home = dir.resolve(name);
+        int exit = NymClient.commandLine()
+                .execute(
+                        "init",
+                        "--home",
+                        home.toString(),
+                        "--directory",
+                        net.directory.uri().toString(),
+                        "--directory-key",
+                        Keys.encode(net.directory.directoryKey()),
+                        "--gateway",
+                        InProcessMixnet.identity(gateway),
+                        "--api-port",
+                        "0");
+        assertEquals(0, exit, "init exit code");
+        ClientHome clientHome = new ClientHome(home);
+        ClientConfig config = clientHome
+                .readConfig()
+                .withTraffic(TEST_TRAFFIC)
+                .withDirectory(new ClientConfig.Directory(
+                        net.directory.uri(), Keys.encode(net.directory.directoryKey()), Duration.ofMillis(500)));
+        return MixnetClient.start(config, clientHome.readKeys(), clientHome.readGatewayToken());
+    }
+
+    @Test
+    @Order(1)
+    void init_homeFolder_secretsAreOwnerOnlyAndInitRefusesToOverwrite() throws Exception {
+        ClientHome home = new ClientHome(dir.resolve("alice"));
+        for (Path secret : List.of(home.identityKeyFile(), home.gatewayTokenFile())) {
+            assertEquals(
+                    Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE),
+                    Files.getPosixFilePermissions(secret));
+        }
+        byte[] before = Files.readAllBytes(home.identityKeyFile());
+        int exit = NymClient.commandLine()
+                .execute(
+                        "init",
+                        "--home",
+                        home.folder().toString(),
+                        "--directory",
+                        net.directory.uri().toString());
+        assertEquals(2, exit);
+        assertArrayEquals(before, Files.readAllBytes(home.identityKeyFile()));
+    }
+
+    @Test
+    @Order(1)
+    void start_wrongGatewayToken_refusedByTheGateway() {
+        ClientHome home = new ClientHome(dir.resolve("alice"));
+        ClientConfig config = home.readConfig();
+        ClientException e =
+                assertThrows(ClientException.class, () -> MixnetClient.start(config, home.readKeys(), new byte[32]));
+        assertEquals(ClientException.Kind.GATEWAY, e.kind());
+        assertTrue(e.getMessage().contains("BAD_TOKEN"), e.getMessage());
+    }
+
+    @Test
+    @Order(2)
+    void send_messagesAcrossGateways_arriveIntactAndInTime() {
+        List<byte[]> sent = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            byte[] message = ("message " + i + " from alice").getBytes(StandardCharsets.UTF_8);
+            sent.add(message);
+            alice.send(bob.address(), message, false);
+        }
+        byte[] longest = new byte[alice.maxMessageSize(false)];
+        new java.util.Random(5).nextBytes(longest);
+        sent.add(longest);
+        alice.send(bob.address(), longest, false);
+
+        long start = System.nanoTime();
+        List<ReceivedMessage> received = new ArrayList<>();
+        await("all messages at bob", () -> {
+            received.addAll(bob.fetch(100));
+            return received.size() >= sent.size();
+        });
+        System.out.printf("%d messages arrived within %d ms%n", sent.size(), (System.nanoTime() - start) / 1_000_000);
+        assertEquals(sent.size(), received.size());
+        for (byte[] message : sent) {
+            assertTrue(
+                    received.stream().anyMatch(r -> java.util.Arrays.equals(r.message(), message)),
+                    "arrived intact: " + new String(message, 0, Math.min(20, message.length), StandardCharsets.UTF_8));
+        }
+        assertTrue(received.stream().noneMatch(ReceivedMessage::reply));
+        assertEquals(0, bob.status().traffic().malformedReceived());
+    }
+
+    @Test
+    @Order(3)
+    void reply_throughTheAttachedSurb_arrivesAtTheSenderOnce() {
+        alice.send(bob.address(), "question".getBytes(StandardCharsets.UTF_8), true);
+        List<ReceivedMessage> atBob = new ArrayList<>();
+        await("question at bob", () -> {
+            atBob.addAll(bob.fetch(10));
+            return !atBob.isEmpty();
+        });
+        ReceivedMessage question = atBob.get(0);
+        assertArrayEquals("question".getBytes(StandardCharsets.UTF_8), question.message());
+        String handle = question.replySurb().orElseThrow();
+
+        bob.reply(handle, "answer".getBytes(StandardCharsets.UTF_8));
+        ClientException reused =
+                assertThrows(ClientException.class, () -> bob.reply(handle, "again".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(ClientException.Kind.MESSAGE, reused.kind());
+
+        List<ReceivedMessage> atAlice = new ArrayList<>();
+        await("answer at alice", () -> {
+            atAlice.addAll(alice.fetch(10));
+            return !atAlice.isEmpty();
+        });
+        assertTrue(atAlice.get(0).reply());
+        assertArrayEquals(
+                "answer".getBytes(StandardCharsets.UTF_8), atAlice.get(0).message());
+        assertEquals(1, alice.status().traffic().repliesReceived());
+    }
+
+    /**
+     * Over a window of several seconds, each stream sends about rate x window packets. A Poisson count has standard
+     * deviation √(λt) ≈ 11 here; the bounds (half to one and a half times the expectation) are more than 5 of them,
+     * so this checks the streams run at their configured rates, not the machine's speed.
+     */
+    @Test
+    @Order(4)
+    void coverTraffic_window_flowsAtTheConfiguredRatesAndLoopsReturn() throws Exception {
+        Duration window = Duration.ofSeconds(6);
+        TrafficCounters.Snapshot before = alice.status().traffic();
+        long gatewayDropsBefore = unknownClientDrops();
+        Thread.sleep(window.toMillis());
+        TrafficCounters.Snapshot after = alice.status().traffic();
+
+        double seconds = window.toMillis() / 1000.0;
+        long messageStream = (after.loopsSent() + after.realSent()) - (before.loopsSent() + before.realSent());
+        long dropStream = after.dropsSent() - before.dropsSent();
+        assertWithin("message stream (loops when idle)", messageStream, TEST_TRAFFIC.messageRate() * seconds);
+        assertWithin("drop stream", dropStream, TEST_TRAFFIC.dropRate() * seconds);
+        assertEquals(before.sendFailures(), after.sendFailures(), "no stream tick failed");
+
+        // drop cover crossed the mixnet: the gateways discarded it as mail for nobody
+        long gatewayDrops = unknownClientDrops() - gatewayDropsBefore;
+        assertTrue(gatewayDrops > dropStream / 2, "gateways discarded " + gatewayDrops + " of " + dropStream);
+
+        LoopReport loops = alice.status().loops();
+        System.out.println("alice: " + loops.summary());
+        assertTrue(loops.returned() > 50, "loops came back: " + loops.returned());
+        assertTrue(loops.reliability() > 0.95, "reliability " + loops.reliability());
+        assertTrue(
+                loops.rttMedianMillis() > 0 && loops.rttMedianMillis() < 2000, "median rtt " + loops.rttMedianMillis());
+    }
+
+    @Test
+    @Order(5)
+    void stopMixnode_lossesChargedToItThenRoutesAvoidItAfterTheTopologyUpdate() throws Exception {
+        MixNode victim = net.layers.get(1).get(0);
+        String victimId = InProcessMixnet.identity(victim);
+        long lostBefore = alice.status().loops().lost() + bob.status().loops().lost();
+        victim.close();
+
+        // the clients see it: loops through it are lost, and charged to it
+        await("loops lost through the stopped node", () -> lostOn(alice, victimId) + lostOn(bob, victimId) > 0);
+        assertTrue(alice.status().loops().lost() + bob.status().loops().lost() > lostBefore);
+
+        // the directory drops it after the expiry; the clients' next topology has one node in layer 2
+        await(
+                "topology without the stopped node",
+                () -> alice.status().layerSizes().equals(List.of(2, 1, 2))
+                        && bob.status().layerSizes().equals(List.of(2, 1, 2)));
+        // loops sent before the update are settled after one loop timeout
+        Thread.sleep(TEST_TRAFFIC.loopTimeout().toMillis() + 500);
+
+        long sentViaVictim = sentVia(alice, victimId) + sentVia(bob, victimId);
+        long lostAfterUpdate =
+                alice.status().loops().lost() + bob.status().loops().lost();
+        long returnedAfterUpdate =
+                alice.status().loops().returned() + bob.status().loops().returned();
+        Thread.sleep(3000);
+        ClientStatus a = alice.status();
+        ClientStatus b = bob.status();
+        assertEquals(sentViaVictim, sentVia(alice, victimId) + sentVia(bob, victimId), "no route used the node");
+        assertTrue(a.loops().returned() + b.loops().returned() > returnedAfterUpdate + 30, "loops flow again");
+        assertEquals(lostAfterUpdate, a.loops().lost() + b.loops().lost(), "no loop lost after the update");
+    }
+
+    private long unknownClientDrops() {
+        return net.gateways.stream()
+                .mapToLong(g -> g.metrics().snapshot().dropped(DropReason.UNKNOWN_CLIENT))
+                .sum();
+    }
+
+    private static long lostOn(MixnetClient client, String node) {
+        LoopReport.NodeCounts c = client.status().loops().perNode().get(node);
+        return c == null ? 0 : c.lost();
+    }
+
+    private static long sentVia(MixnetClient client, String node) {
+        LoopReport.NodeCounts c = client.status().loops().perNode().get(node);
+        return c == null ? 0 : c.sent();
+    }
+
+    private static void assertWithin(String what, long count, double expected) {
+        assertTrue(
+                count > expected * 0.5 && count < expected * 1.5,
+                what + ": " + count + " packets, expected about " + expected);
+    }
+
+    private static void await(String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + ARRIVAL_LIMIT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within " + ARRIVAL_LIMIT.toSeconds() + " s: " + what);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted waiting for " + what, e);
+            }
+        }
+    }
+}
