@@ -4,7 +4,7 @@
 MVN ?= mvn -B -ntp
 export MAVEN_OPTS ?= -Xmx1g
 
-.PHONY: build ethereum-tools dashboard-test-tools localnet-build localnet localnet-down localnet-status test unit-test integration-test bench-coconut bench-sphinx bench-ledger clean
+.PHONY: build ethereum-tools dashboard-test-tools localnet-build localnet localnet-down localnet-status logs test unit-test docker-check integration-test bench-coconut bench-sphinx bench-ledger clean
 
 ## build: compile and package every module, skipping tests (what localnet needs)
 build:
@@ -43,11 +43,16 @@ localnet-status:
 logs:
 	localnet/bin/localnet logs $(C)
 
-## test: unit tests of every module, then the EAR on a real Payara (Arquillian) and on a 3-instance deployment group
-test: unit-test integration-test
+## test: unit tests of every module, the docker/ files' checks, then the EAR on a real Payara (Arquillian) and on a
+## 3-instance deployment group
+test: unit-test docker-check integration-test
 
 unit-test: ethereum-tools
 	$(MVN) install
+
+## docker-check: docker/ has no engine here: compose files validated by docker-compose, every referenced file present
+docker-check:
+	python3 docker/check.py
 
 integration-test: ethereum-tools dashboard-test-tools
 	integration-tests/bin/run

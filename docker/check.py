@@ -1,0 +1,107 @@
+#!/usr/bin/env python3
+"""Checks docker/ without a Docker engine (none runs on the build machines): every compose file is valid for
+docker-compose (`config`), every file a Dockerfile copies exists in the build context, and every path a service
+mounts or reads from the network tree exists in a tree freshly written by `localnet.jar build`.
+
+Usage: docker/check.py  (from anywhere; needs `make build` first, docker-compose and python3-yaml)."""
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+import yaml
+
+DOCKER = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(DOCKER)
+COMPOSE = os.path.join(DOCKER, 'docker-compose.yml')
+TREE_MOUNT = '/network'
+problems = []
+
+
+def compose_config(tree):
+    env = dict(os.environ, NYM_BUILD=tree)
+    out = subprocess.run(['docker-compose', '-f', COMPOSE, 'config'], env=env, capture_output=True, text=True)
+    if out.returncode != 0:
+        sys.exit('docker-compose config failed:\n' + out.stderr)
+    return yaml.safe_load(out.stdout)
+
+
+def dockerfile_sources(path):
+    """COPY/ADD sources of a Dockerfile (build-context relative), skipping --from copies between stages."""
+    text = re.sub(r'\\\n', ' ', open(path).read())
+    for line in text.splitlines():
+        words = line.split()
+        if not words or words[0].upper() not in ('COPY', 'ADD'):
+            continue
+        args = [w for w in words[1:] if not w.startswith('--')]
+        if any(w.startswith('--from') for w in words[1:]):
+            continue
+        if args and args[0].startswith('['):
+            args = yaml.safe_load(' '.join(args))
+        yield from args[:-1]
+
+
+def check_build(name, build):
+    context = build['context'] if isinstance(build, dict) else build
+    dockerfile = os.path.join(context, build.get('dockerfile', 'Dockerfile') if isinstance(build, dict) else 'Dockerfile')
+    if not os.path.isfile(dockerfile):
+        problems.append(f'{name}: Dockerfile {dockerfile} missing')
+        return
+    for src in dockerfile_sources(dockerfile):
+        if not os.path.exists(os.path.join(context, src)):
+            problems.append(f'{name}: {os.path.relpath(dockerfile, ROOT)} copies {src}, missing in the build context'
+                            ' (run make build?)')
+
+
+def bind_mount(volume):
+    """(host path, container path) of a bind mount in either syntax; (None, None) for named volumes."""
+    if isinstance(volume, dict):
+        return (volume['source'], volume['target']) if volume.get('type') == 'bind' else (None, None)
+    parts = volume.split(':')
+    return (parts[0], parts[1]) if parts[0].startswith('/') else (None, None)
+
+
+def tree_paths(service):
+    """Paths under /network a service's command or entrypoint names."""
+    words = []
+    for key in ('command', 'entrypoint'):
+        value = service.get(key) or []
+        words += value if isinstance(value, list) else [value]
+    for w in words:
+        yield from re.findall(TREE_MOUNT + r'/[A-Za-z0-9_./-]+', str(w))
+
+
+def main():
+    with tempfile.TemporaryDirectory() as tree:
+        subprocess.run(['java', '-jar', os.path.join(ROOT, 'localnet/target/localnet.jar'), 'build', '--out', tree,
+                        '--seed', 'docker-check'], check=True, stdout=subprocess.DEVNULL)
+        config = compose_config(tree)
+        checked = 0
+        for name, service in config['services'].items():
+            checked += 1
+            if 'build' in service:
+                check_build(name, service['build'])
+            mounts = {}
+            for v in service.get('volumes', []):
+                source, target = bind_mount(v)
+                if source is None:
+                    continue
+                mounts[target] = source
+                if not os.path.exists(source):
+                    problems.append(f'{name}: mounts {source}, missing')
+            for p in tree_paths(service):
+                host = mounts.get(TREE_MOUNT)
+                if host is None:
+                    problems.append(f'{name}: reads {p} but does not mount the network tree at {TREE_MOUNT}')
+                elif not os.path.exists(os.path.join(host, os.path.relpath(p, TREE_MOUNT))):
+                    problems.append(f'{name}: reads {p}, missing in a fresh network tree')
+    for p in problems:
+        print('docker check: ' + p, file=sys.stderr)
+    if problems:
+        sys.exit(1)
+    print(f'docker check: {os.path.relpath(COMPOSE, ROOT)} valid, {checked} services, every referenced file present')
+
+
+if __name__ == '__main__':
+    main()
