@@ -70,22 +70,21 @@ public class PartialCredentialResource {
     public Response partialCredential(
             @Parameter(description = "64 hex digits, case-insensitive") @PathParam("requestId") String requestId) {
         if (!REQUEST_ID.matcher(requestId).matches()) {
-            return Problem.response(Response.Status.BAD_REQUEST, "requestId must be 64 hex digits (a tx hash)");
+            return Problem.response(400, "requestId must be 64 hex digits (a tx hash)");
         }
         if (role.keys().isEmpty()) {
-            return Problem.response(Response.Status.SERVICE_UNAVAILABLE, "issuer role " + role.state());
+            return Problem.response(503, "issuer role " + role.state());
         }
         String id = requestId.toUpperCase(Locale.ROOT);
         Optional<PartialCredential> record = issuance.partialCredential(id);
         if (record.isEmpty()) {
             return Problem.response(
-                    Response.Status.NOT_FOUND,
-                    "authority " + role.authority() + " has not issued a partial credential for " + id + " (yet)");
+                    404, "authority " + role.authority() + " has not issued a partial credential for " + id + " (yet)");
         }
         PartialCredential c = record.get();
         if (!c.isIssued()) {
             return Problem.response(
-                    Response.Status.fromStatusCode(422),
+                    Problem.UNPROCESSABLE,
                     "authority " + c.authority() + " refused " + id + ": "
                             + c.refusal().orElseThrow());
         }

@@ -11,10 +11,16 @@ public record Problem(String type, String title, int status, String detail) {
 
     static final String MEDIA_TYPE = "application/problem+json";
 
-    static Response response(Response.Status status, String detail) {
+    /** 422 is not in JAX-RS's {@code Response.Status}. */
+    static final int UNPROCESSABLE = 422;
+
+    static Response response(int status, String detail) {
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title =
+                known != null ? known.getReasonPhrase() : status == UNPROCESSABLE ? "Unprocessable Content" : "Error";
         return Response.status(status)
                 .type(MEDIA_TYPE)
-                .entity(new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(), detail))
+                .entity(new Problem("about:blank", title, status, detail))
                 .build();
     }
 }

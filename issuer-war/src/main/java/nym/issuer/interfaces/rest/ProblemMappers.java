@@ -16,11 +16,8 @@ public final class ProblemMappers {
     public static class JaxRs implements ExceptionMapper<WebApplicationException> {
         @Override
         public Response toResponse(WebApplicationException e) {
-            Response.Status status =
-                    Response.Status.fromStatusCode(e.getResponse().getStatus());
             return Problem.response(
-                    status == null ? Response.Status.BAD_REQUEST : status,
-                    e.getMessage() == null ? "request refused" : e.getMessage());
+                    e.getResponse().getStatus(), e.getMessage() == null ? "request refused" : e.getMessage());
         }
     }
 
@@ -32,8 +29,7 @@ public final class ProblemMappers {
         @Override
         public Response toResponse(RuntimeException e) {
             LOG.log(Level.SEVERE, "unexpected error answering a request", e);
-            return Problem.response(
-                    Response.Status.INTERNAL_SERVER_ERROR, "internal error; the server log has the details");
+            return Problem.response(500, "internal error; the server log has the details");
         }
     }
 }

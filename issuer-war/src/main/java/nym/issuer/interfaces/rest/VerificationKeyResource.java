@@ -42,7 +42,7 @@ public class VerificationKeyResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response verificationKey() {
         if (role.keys().isEmpty()) {
-            return Problem.response(Response.Status.SERVICE_UNAVAILABLE, "issuer role " + role.state());
+            return Problem.response(503, "issuer role " + role.state());
         }
         IssuerKeys k = role.keys().get();
         return Response.ok(new VerificationKeyView(
