@@ -4,7 +4,7 @@
 MVN ?= mvn -B -ntp
 export MAVEN_OPTS ?= -Xmx1g
 
-.PHONY: build ethereum-tools dashboard-test-tools localnet-build localnet localnet-down localnet-status logs test unit-test docker-check integration-test bench-coconut bench-sphinx bench-ledger clean
+.PHONY: build ethereum-tools dashboard-test-tools localnet-build localnet localnet-down localnet-status logs test unit-test docker-check integration-test bench-coconut bench-sphinx bench-ledger bench-mixnode clean
 
 ## build: compile and package every module, skipping tests (what localnet needs)
 build:
@@ -70,6 +70,10 @@ bench-ledger:
 bench-sphinx:
 	$(MVN) -q -P bench -pl crypto/sphinx package -DskipTests
 	java -jar crypto/sphinx/target/benchmarks.jar
+
+## bench-mixnode: one mix node's forwarding rate and added latency, with the Sphinx per-hop cost of the same run
+bench-mixnode:
+	mixnode-connector/bench/forward.sh
 
 clean:
 	$(MVN) -q clean
