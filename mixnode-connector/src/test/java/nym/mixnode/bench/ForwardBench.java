@@ -1,0 +1,354 @@
+package nym.mixnode.bench;
+
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import nym.directory.api.DirectoryClient;
+import nym.directory.api.Ed25519Identity;
+import nym.directory.api.Keys;
+import nym.directory.api.MixnodePresence;
+import nym.mixnode.config.MixNodeConfig;
+import nym.mixnode.config.NodeMode;
+import nym.mixnode.incoming.PacketFrame;
+import nym.mixnode.keys.NodeKeys;
+import nym.mixnode.lifecycle.MixNode;
+import nym.mixnode.metrics.DropReason;
+import nym.mixnode.metrics.NodeMetrics;
+import nym.mixnode.testing.InProcessDirectory;
+import nym.sphinx.Destination;
+import nym.sphinx.NodeAddress;
+import nym.sphinx.NodeKeyPair;
+import nym.sphinx.NodePublicKey;
+import nym.sphinx.PacketBuilder;
+import nym.sphinx.ProcessResult;
+import nym.sphinx.RouteHop;
+import nym.sphinx.SphinxParams;
+import nym.sphinx.SphinxProcessor;
+
+/**
+ * Load driver for one mix node (not a test; run by {@code bench/forward.sh}). In one JVM: an in-process directory,
+ * the node under test (layer 1, real Netty pipeline, default worker count), a sender writing pre-built Sphinx packets
+ * over one mix link, and a sink posing as a layer-2 node (plain socket, no crypto) that timestamps every forwarded
+ * packet. The driver knows the node's key, so it pre-computes each packet's output and matches arrivals to sends.
+ * Phases: as fast as the link takes them; paced at a fixed rate with zero delay; paced with exponential (Poisson
+ * process) per-hop delays. The same run times {@link SphinxProcessor#process} alone, single-threaded: the per-hop
+ * cost baseline. Prints a Markdown table.
+ */
+public final class ForwardBench {
+
+    private static final SphinxParams PARAMS = SphinxParams.DEFAULT;
+    private static final int FRAME = PacketFrame.HEADER_BYTES + PARAMS.packetSize();
+
+    private record Load(byte[][] packets, long[] delays, Map<Long, Integer> byOutput) {}
+
+    private record Result(
+            String phase,
+            int offered,
+            double offeredRate,
+            int delivered,
+            double deliveredRate,
+            long dropped,
+            String dropReasons,
+            double p50Ms,
+            double p99Ms,
+            double overheadP50Ms,
+            double overheadP99Ms) {}
+
+    private final NodeKeys nodeKeys = NodeKeys.generate(new SecureRandom());
+    private final NodeKeyPair sinkKey = NodeKeyPair.generate(new SecureRandom());
+    private final ExecutorService pool = Executors.newFixedThreadPool(2);
+
+    public static void main(String[] args) throws Exception {
+        int packets = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+        int rate = args.length > 1 ? Integer.parseInt(args[1]) : 5_000;
+        long meanDelayMs = args.length > 2 ? Long.parseLong(args[2]) : 20;
+        new ForwardBench().run(packets, rate, meanDelayMs);
+    }
+
+    private void run(int packets, int rate, long meanDelayMs) throws Exception {
+        Path data = Files.createTempDirectory("mixnode-bench");
+        try (InProcessDirectory directory = InProcessDirectory.start(Duration.ofMinutes(10), 3);
+                ServerSocket sinkServer = new ServerSocket(0, 8, InetAddress.getLoopbackAddress())) {
+            Ed25519Identity sinkId = Ed25519Identity.generate();
+            new DirectoryClient(directory.uri(), sinkId)
+                    .postMixnode(new MixnodePresence(
+                            "127.0.0.1:" + sinkServer.getLocalPort(),
+                            sinkId.publicKeyText(),
+                            Keys.encode(sinkKey.publicKey().toBytes()),
+                            2,
+                            "bench",
+                            "sink"));
+            MixNode node = MixNode.start(MixNodeConfig.builder(NodeMode.MIX, nodeKeys, directory.uri(), data)
+                    .directoryKey(directory.directoryKey())
+                    .layer(1)
+                    .mixnetPort(0)
+                    .ioThreads(1)
+                    .presenceInterval(Duration.ofSeconds(30))
+                    .topologyRefresh(Duration.ofMinutes(5))
+                    .build());
+            try {
+                node.refreshTopology();
+                Sink sink = new Sink(sinkServer);
+                double perHopMicros = perHopCost(2000);
+                List<Result> results = new ArrayList<>();
+                results.add(phase("max rate, zero delay", node, sink, build(packets, 0), 0));
+                results.add(phase(rate + "/s, zero delay", node, sink, build(packets, 0), rate));
+                results.add(phase(
+                        rate + "/s, Poisson delays mean " + meanDelayMs + " ms",
+                        node,
+                        sink,
+                        build(packets, meanDelayMs),
+                        rate));
+                double perHopAfter = perHopCost(2000);
+                print(results, perHopMicros, perHopAfter, node.config().cryptoWorkers());
+            } finally {
+                node.close();
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    /** Single-threaded SphinxProcessor cost per forwarding hop, µs (after a warm-up of the same size). */
+    private double perHopCost(int n) throws Exception {
+        Load load = build(n, 0);
+        SphinxProcessor processor = new SphinxProcessor(PARAMS, nodeKeys.sphinx());
+        for (byte[] p : load.packets()) {
+            processor.process(p);
+        }
+        Load fresh = build(n, 0);
+        SphinxProcessor second = new SphinxProcessor(PARAMS, nodeKeys.sphinx());
+        long start = System.nanoTime();
+        for (byte[] p : fresh.packets()) {
+            second.process(p);
+        }
+        return (System.nanoTime() - start) / 1000.0 / n;
+    }
+
+    /** Packets for the route node → sink, with the node's delay Exp(mean) (0: none); outputs indexed for matching. */
+    private Load build(int n, long meanDelayMs) throws Exception {
+        byte[][] packets = new byte[n][];
+        long[] delays = new long[n];
+        long[] outputKeys = new long[n];
+        AtomicInteger next = new AtomicInteger();
+        List<Future<?>> workers = new ArrayList<>();
+        for (int w = 0; w < 2; w++) {
+            workers.add(pool.submit(() -> {
+                SecureRandom random = new SecureRandom();
+                PacketBuilder builder = new PacketBuilder(PARAMS, random);
+                SphinxProcessor processor = new SphinxProcessor(PARAMS, nodeKeys.sphinx());
+                NodePublicKey nodeKey = nodeKeys.sphinx().publicKey();
+                NodePublicKey sink = sinkKey.publicKey();
+                for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+                    long delay = meanDelayMs == 0
+                            ? 0
+                            : (long) (-Math.log(1 - random.nextDouble()) * meanDelayMs * 1_000_000L);
+                    byte[] bytes = builder.build(
+                                    List.of(new RouteHop(nodeKey, delay), new RouteHop(sink, 0)),
+                                    Destination.of(NodeAddress.of(new byte[32])),
+                                    new byte[] {1})
+                            .bytes();
+                    ProcessResult.Forward out = (ProcessResult.Forward) processor.process(bytes);
+                    packets[i] = bytes;
+                    delays[i] = delay;
+                    outputKeys[i] = ByteBuffer.wrap(out.packet()).getLong();
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : workers) {
+            f.get();
+        }
+        Map<Long, Integer> byOutput = new HashMap<>(n * 2);
+        for (int i = 0; i < n; i++) {
+            byOutput.put(outputKeys[i], i);
+        }
+        return new Load(packets, delays, byOutput);
+    }
+
+    private Result phase(String name, MixNode node, Sink sink, Load load, int rate) throws Exception {
+        int n = load.packets().length;
+        long[] sentAt = new long[n];
+        long[] arrivedAt = sink.expect(load.byOutput(), n);
+        NodeMetrics.Snapshot before = node.metrics().snapshot();
+        try (Socket socket = new Socket(
+                node.mixnetAddress().getAddress(), node.mixnetAddress().getPort())) {
+            socket.setTcpNoDelay(true);
+            OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
+            byte[] header = {(byte) PacketFrame.VERSION, 0, 0, 0, 0};
+            ByteBuffer.wrap(header, 1, 4).putInt(PARAMS.packetSize());
+            long start = System.nanoTime();
+            for (int i = 0; i < n; i++) {
+                if (rate > 0) {
+                    long due = start + (long) (i * 1e9 / rate);
+                    long wait;
+                    while ((wait = due - System.nanoTime()) > 0) {
+                        LockSupport.parkNanos(Math.min(wait, 200_000));
+                    }
+                }
+                sentAt[i] = System.nanoTime();
+                out.write(header);
+                out.write(load.packets()[i]);
+                if (rate > 0 || i % 16 == 15) {
+                    out.flush();
+                }
+            }
+            out.flush();
+            long sendEnd = System.nanoTime();
+            long maxDelay = Arrays.stream(load.delays()).max().orElse(0);
+            long settle = System.nanoTime() + maxDelay + Duration.ofSeconds(10).toNanos();
+            while (System.nanoTime() < settle) {
+                NodeMetrics.Snapshot d = node.metrics().snapshot().minus(before);
+                if (d.received() == n && sink.count() + d.droppedTotal() >= n) {
+                    break;
+                }
+                Thread.sleep(20);
+            }
+            NodeMetrics.Snapshot delta = node.metrics().snapshot().minus(before);
+            List<Double> latency = new ArrayList<>();
+            List<Double> overhead = new ArrayList<>();
+            long firstArrival = Long.MAX_VALUE;
+            long lastArrival = 0;
+            for (int i = 0; i < n; i++) {
+                if (arrivedAt[i] != 0) {
+                    latency.add((arrivedAt[i] - sentAt[i]) / 1e6);
+                    overhead.add((arrivedAt[i] - sentAt[i] - load.delays()[i]) / 1e6);
+                    firstArrival = Math.min(firstArrival, arrivedAt[i]);
+                    lastArrival = Math.max(lastArrival, arrivedAt[i]);
+                }
+            }
+            int delivered = latency.size();
+            StringBuilder reasons = new StringBuilder();
+            for (DropReason r : DropReason.values()) {
+                if (delta.dropped(r) > 0) {
+                    reasons.append(r.name().toLowerCase())
+                            .append('=')
+                            .append(delta.dropped(r))
+                            .append(' ');
+                }
+            }
+            latency.sort(null);
+            overhead.sort(null);
+            return new Result(
+                    name,
+                    n,
+                    n / ((sendEnd - start) / 1e9),
+                    delivered,
+                    delivered < 2 ? 0 : delivered / ((lastArrival - start) / 1e9),
+                    delta.droppedTotal(),
+                    reasons.toString().trim(),
+                    pct(latency, 0.5),
+                    pct(latency, 0.99),
+                    pct(overhead, 0.5),
+                    pct(overhead, 0.99));
+        }
+    }
+
+    private static double pct(List<Double> sorted, double p) {
+        return sorted.isEmpty() ? Double.NaN : sorted.get((int) Math.min(sorted.size() - 1, p * sorted.size()));
+    }
+
+    private static void print(List<Result> results, double perHop, double perHopAfter, int workers) throws IOException {
+        String load = Files.readString(Path.of("/proc/loadavg")).trim();
+        System.out.printf(
+                "%nMachine: %d CPUs, Java %s, load average at the end: %s%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), load);
+        System.out.printf(
+                "Sphinx per-hop cost, one thread, same run: %.1f µs before the phases, %.1f µs after (%.0f hops/s);"
+                        + " the node runs %d crypto workers%n%n",
+                perHop, perHopAfter, 1e6 / ((perHop + perHopAfter) / 2), workers);
+        System.out.println(
+                "| phase | packets | offered /s | forwarded | forwarded /s | dropped (reasons) | latency p50 / p99 ms | minus chosen delay p50 / p99 ms |");
+        System.out.println("|---|---|---|---|---|---|---|---|");
+        for (Result r : results) {
+            System.out.printf(
+                    "| %s | %d | %.0f | %d | **%.0f** | %d %s | %.2f / %.2f | %.2f / %.2f |%n",
+                    r.phase(),
+                    r.offered(),
+                    r.offeredRate(),
+                    r.delivered(),
+                    r.deliveredRate(),
+                    r.dropped(),
+                    r.dropReasons().isEmpty() ? "" : "(" + r.dropReasons() + ")",
+                    r.p50Ms(),
+                    r.p99Ms(),
+                    r.overheadP50Ms(),
+                    r.overheadP99Ms());
+        }
+    }
+
+    /** A layer-2 node that only reads frames and timestamps them (no crypto, so it never limits the node). */
+    private static final class Sink {
+        private final AtomicInteger count = new AtomicInteger();
+        private volatile Map<Long, Integer> byOutput = Map.of();
+        private volatile long[] arrivedAt = new long[0];
+
+        Sink(ServerSocket server) {
+            Thread t = new Thread(() -> accept(server), "bench-sink");
+            t.setDaemon(true);
+            t.start();
+        }
+
+        long[] expect(Map<Long, Integer> outputs, int n) {
+            long[] arrivals = new long[n];
+            count.set(0);
+            arrivedAt = arrivals;
+            byOutput = outputs;
+            return arrivals;
+        }
+
+        int count() {
+            return count.get();
+        }
+
+        private void accept(ServerSocket server) {
+            while (true) {
+                try {
+                    Socket s = server.accept();
+                    Thread t = new Thread(() -> read(s), "bench-sink-read");
+                    t.setDaemon(true);
+                    t.start();
+                } catch (IOException e) {
+                    return;
+                }
+            }
+        }
+
+        private void read(Socket s) {
+            byte[] frame = new byte[FRAME];
+            try (DataInputStream in =
+                    new DataInputStream(new java.io.BufferedInputStream(s.getInputStream(), 1 << 16))) {
+                while (true) {
+                    in.readFully(frame);
+                    long now = System.nanoTime();
+                    Integer i = byOutput.get(
+                            ByteBuffer.wrap(frame, PacketFrame.HEADER_BYTES, 8).getLong());
+                    if (i != null) {
+                        arrivedAt[i] = now;
+                        count.incrementAndGet();
+                    }
+                }
+            } catch (IOException e) {
+                // the node closed the link: the run is over
+            }
+        }
+    }
+}
