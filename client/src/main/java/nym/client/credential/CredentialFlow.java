@@ -1,0 +1,289 @@
+package nym.client.credential;
+
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import nym.client.ClientException;
+import nym.client.ClientException.Kind;
+import nym.coconut.Attributes;
+import nym.coconut.CoconutException;
+import nym.coconut.RandomSource;
+import nym.coconut.Token;
+import nym.coconut.issuance.ElGamalKeyPair;
+import nym.coconut.issuance.Issuance;
+import nym.coconut.issuance.Signature;
+import nym.coconut.verification.Showing;
+import nym.coconut.verification.Theta;
+import nym.credential.BlindSignPayload;
+import nym.ledger.Hex;
+import nym.ledger.tx.Secp256k1;
+import nym.ledger.tx.Transaction;
+import nym.ledger.tx.TxBuilder;
+
+/**
+ * The holder's side of the credential flow (DESIGN.md section 4), one method per step; the step commands and
+ * {@code demo} call them. State between steps lives in the {@link Wallet}; nothing here prints or returns a secret.
+ */
+public final class CredentialFlow implements AutoCloseable {
+
+    private final CredentialConfig config;
+    private final Wallet wallet;
+    private final Secp256k1.KeyPair account;
+    private final LedgerRpc ledger;
+    private final Clock clock;
+    private final RandomSource rng;
+    private EthereumFunds ethereum;
+    private NetworkKeys keys;
+
+    public CredentialFlow(CredentialConfig config, Wallet wallet) {
+        this(config, wallet, readAccount(config), Clock.systemUTC(), RandomSource.secure());
+    }
+
+    CredentialFlow(CredentialConfig config, Wallet wallet, Secp256k1.KeyPair account, Clock clock, RandomSource rng) {
+        this.config = config;
+        this.wallet = wallet;
+        this.account = account;
+        this.ledger = new LedgerRpc(config.ledger(), config.timing().request());
+        this.clock = clock;
+        this.rng = rng;
+    }
+
+    /** The holder's address (Ethereum and ledger). */
+    public String address() {
+        return Hex.prefixed(account.address());
+    }
+
+    public boolean ethereumConfigured() {
+        return config.ethereum().isPresent();
+    }
+
+    // ---------------------------------------------------------------- steps 1-2: Ethereum and the ledger credit
+
+    /** The NYM ERC20 balance on Ethereum. */
+    public BigInteger erc20Balance() {
+        return ethereum().balance();
+    }
+
+    /** The ledger account's balance. */
+    public long ledgerBalance() {
+        return ledger.account(account.address()).balance();
+    }
+
+    /** Transfers {@code amount} NYM to the pipe account (read from the ledger's parameters); returns the deposit. */
+    public EthereumFunds.PipeTransfer transferToPipe(long amount) {
+        JsonObject params = ledger.query("/params", new byte[0])
+                .orElseThrow(() -> new ClientException(Kind.LEDGER, "the ledger has no /params"));
+        return ethereum().transferToPipe(Hex.parse(params.getString("pipe_account")), amount);
+    }
+
+    /** Waits until the watchers' threshold credited the deposit on the ledger; returns the new ledger balance. */
+    public long waitForCredit(byte[] depositId) {
+        Instant deadline = clock.instant().plus(config.timing().credit());
+        while (true) {
+            Optional<JsonObject> pipe = ledger.query("/pipe", depositId);
+            if (pipe.isPresent() && pipe.get().getBoolean("settled", false)) {
+                String recipient = pipe.get().getString("recipient", "");
+                if (!recipient.equalsIgnoreCase(address())) {
+                    throw new ClientException(
+                            Kind.LEDGER,
+                            "the watchers credited the transfer to " + recipient + ", not to " + address());
+                }
+                return ledgerBalance();
+            }
+            pause(deadline, "the ledger to credit the Ethereum transfer (watchers' confirmations)");
+        }
+    }
+
+    // ---------------------------------------------------------------- step 3: request
+
+    /**
+     * A fresh token of {@code value} (random serial and secret), its blind-sign request, and the signed
+     * {@code CredentialRequest}: the ledger debits {@code value} and the issuers see the request. The token is stored
+     * before the transaction is sent, so a crash cannot lose a paid request.
+     */
+    public StoredCredential request(int value) {
+        if (!Token.VALUES.contains(value)) {
+            throw new ClientException(Kind.CREDENTIAL, "value " + value + " is not one of " + Token.VALUES);
+        }
+        LedgerRpc.Account acc = ledger.account(account.address());
+        if (acc.balance() < value) {
+            throw new ClientException(
+                    Kind.LEDGER,
+                    "the ledger account " + address() + " holds " + acc.balance() + " NYM, less than " + value
+                            + ": transfer NYM to the pipe first");
+        }
+        NetworkKeys k = keys();
+        try {
+            Attributes token = Token.newToken(value, rng);
+            ElGamalKeyPair elGamal = ElGamalKeyPair.generate(k.params(), rng);
+            BlindSignPayload payload = new BlindSignPayload(
+                    elGamal.publicKey(), Issuance.prepareBlindSign(k.params(), elGamal.publicKey(), token, rng));
+            byte[] tx =
+                    new TxBuilder(ledger.chainId()).credentialRequest(account, acc.nonce(), value, payload.toBytes());
+            String requestId = Hex.upper(Transaction.sha256(tx));
+            StoredCredential stored = new StoredCredential(
+                    requestId,
+                    value,
+                    token.privateAttributes().get(0),
+                    token.privateAttributes().get(1),
+                    elGamal.secretKey(),
+                    null,
+                    null,
+                    null,
+                    null);
+            wallet.save(stored);
+            LedgerRpc.TxResult r = ledger.broadcastCommit(tx);
+            if (!r.ok()) {
+                throw new ClientException(Kind.LEDGER, "the ledger refused the credential request: " + r.log());
+            }
+            return stored;
+        } catch (CoconutException e) {
+            throw new ClientException(Kind.CREDENTIAL, "cannot prepare the blind-sign request: " + e.getMessage(), e);
+        }
+    }
+
+    // ---------------------------------------------------------------- steps 4-5: partials, aggregation
+
+    /** Collects t checked partial credentials from any t issuers, aggregates and verifies σ, and stores it. */
+    public StoredCredential collect(StoredCredential c, Consumer<String> notes) {
+        NetworkKeys k = keys();
+        List<IssuerClient> issuers = config.issuers().stream()
+                .map(u -> new IssuerClient(u, config.timing().request()))
+                .toList();
+        Signature sigma = new PartialCollector(issuers, k, config.timing().poll(), clock)
+                .collect(
+                        c.requestId(),
+                        c.token(),
+                        c.elGamalKeyPair(k.params()),
+                        clock.instant().plus(config.timing().issue()),
+                        notes);
+        StoredCredential withSigma = c.withSignature(sigma);
+        wallet.save(withSigma);
+        return withSigma;
+    }
+
+    // ---------------------------------------------------------------- steps 6-8: spend, settlement
+
+    /**
+     * Shows the credential to the provider: asks it for a nonce and its binding, proves Θ (re-randomized, revealing
+     * only ζ and the value) over them, and submits the spend. An accepted spend is stored with its ζ.
+     */
+    public ProviderClient.SpendAnswer spend(StoredCredential c, ProviderClient provider) {
+        ProviderClient.Challenge challenge = provider.challenge();
+        ProviderClient.SpendAnswer answer =
+                provider.spend(prove(c, challenge), c.value(), challenge.binding(), challenge.nonce());
+        if (answer.accepted()) {
+            wallet.save(c.withSpend(answer.zeta(), provider.url().toString(), answer.depositId()));
+        }
+        return answer;
+    }
+
+    /** Θ over a provider's challenge: bound to its address and its nonce. */
+    public Theta prove(StoredCredential c, ProviderClient.Challenge challenge) {
+        Signature sigma = c.sigma()
+                .orElseThrow(() -> new ClientException(
+                        Kind.CREDENTIAL, "credential " + c.requestId() + " has no signature yet: collect it first"));
+        try {
+            return Showing.proveCredential(
+                    keys().params(),
+                    keys().aggregated(),
+                    sigma,
+                    c.token(),
+                    challenge.binding(),
+                    challenge.nonce(),
+                    rng);
+        } catch (CoconutException e) {
+            throw new ClientException(Kind.CREDENTIAL, "cannot prove the credential: " + e.getMessage(), e);
+        }
+    }
+
+    /** Waits until the provider's deposit is settled by the verifiers on the ledger. */
+    public ProviderClient.SpendState waitForSettlement(StoredCredential c, ProviderClient provider) {
+        if (c.zeta() == null) {
+            throw new ClientException(Kind.CREDENTIAL, "credential " + c.requestId() + " was not spent");
+        }
+        Instant deadline = clock.instant().plus(config.timing().settle());
+        while (true) {
+            ProviderClient.SpendState state = provider.state(c.zeta());
+            if (state.settled()) {
+                return state;
+            }
+            pause(deadline, "the verifiers to settle the deposit");
+        }
+    }
+
+    public ProviderClient provider() {
+        return new ProviderClient(config.provider(), config.timing().request());
+    }
+
+    public ProviderClient provider(java.net.URI url) {
+        return new ProviderClient(url, config.timing().request());
+    }
+
+    // ---------------------------------------------------------------- plumbing
+
+    private NetworkKeys keys() {
+        if (keys == null) {
+            keys = NetworkKeys.fromLedger(ledger);
+        }
+        return keys;
+    }
+
+    private EthereumFunds ethereum() {
+        if (ethereum == null) {
+            ethereum = new EthereumFunds(
+                    config.ethereum()
+                            .orElseThrow(() ->
+                                    new ClientException(Kind.CONFIG, "no [credential.ethereum] in the configuration")),
+                    account);
+        }
+        return ethereum;
+    }
+
+    private void pause(Instant deadline, String what) {
+        Duration poll = config.timing().poll();
+        if (!clock.instant().plus(poll).isBefore(deadline)) {
+            throw new ClientException(Kind.CREDENTIAL, "gave up waiting for " + what);
+        }
+        try {
+            Thread.sleep(poll.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ClientException(Kind.CREDENTIAL, "interrupted while waiting for " + what, e);
+        }
+    }
+
+    private static Secp256k1.KeyPair readAccount(CredentialConfig config) {
+        String text;
+        try {
+            text = Files.readString(config.accountKey(), StandardCharsets.US_ASCII)
+                    .strip();
+        } catch (IOException e) {
+            throw new ClientException(Kind.KEYS, "cannot read " + config.accountKey() + ": " + e.getMessage(), e);
+        }
+        if (!text.matches("[0-9a-fA-F]{64}")) {
+            throw new ClientException(Kind.KEYS, config.accountKey() + " is not a secp256k1 key of 64 hex digits");
+        }
+        try {
+            return Secp256k1.KeyPair.of(HexFormat.of().parseHex(text));
+        } catch (RuntimeException e) {
+            throw new ClientException(Kind.KEYS, config.accountKey() + " is not a valid secp256k1 key", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (ethereum != null) {
+            ethereum.close();
+        }
+    }
+}

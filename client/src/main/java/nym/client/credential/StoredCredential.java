@@ -1,0 +1,141 @@
+package nym.client.credential;
+
+import java.math.BigInteger;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import nym.client.ClientException;
+import nym.client.ClientException.Kind;
+import nym.coconut.Attributes;
+import nym.coconut.CoconutException;
+import nym.coconut.SecretScalar;
+import nym.coconut.Token;
+import nym.coconut.issuance.ElGamalKeyPair;
+import nym.coconut.issuance.Signature;
+import nym.coconut.setup.Parameters;
+
+/**
+ * One credential of the holder as kept between the steps: the token's secrets (serial s, secret k), the ElGamal key
+ * that unblinds the issuers' answers, the ledger request, then the aggregated signature σ, then where it was spent.
+ * Stored by {@link Wallet} in a 0600 file; {@link #toString()} shows only public fields.
+ *
+ * @param requestId the credential request transaction's hash (the issuers' request id)
+ * @param signature σ in Coconut's text form once collected, else null
+ * @param zeta ζ in hex once spent, else null
+ * @param provider the provider URL it was spent at, else null
+ * @param depositId the provider's deposit on the ledger, else null
+ */
+public record StoredCredential(
+        String requestId,
+        int value,
+        SecretScalar serial,
+        SecretScalar secret,
+        SecretScalar elGamal,
+        String signature,
+        String zeta,
+        String provider,
+        String depositId) {
+
+    public StoredCredential withSignature(Signature sigma) {
+        return new StoredCredential(
+                requestId, value, serial, secret, elGamal, sigma.toText(), zeta, provider, depositId);
+    }
+
+    public StoredCredential withSpend(String newZeta, String newProvider, String newDepositId) {
+        return new StoredCredential(
+                requestId, value, serial, secret, elGamal, signature, newZeta, newProvider, newDepositId);
+    }
+
+    public Attributes token() {
+        try {
+            return Attributes.of(List.of(serial, secret), Token.publicAttributes(value));
+        } catch (CoconutException e) {
+            throw new ClientException(Kind.CREDENTIAL, "stored credential " + requestId + ": " + e.getMessage(), e);
+        }
+    }
+
+    public ElGamalKeyPair elGamalKeyPair(Parameters params) {
+        return new ElGamalKeyPair(params, elGamal);
+    }
+
+    public Optional<Signature> sigma() {
+        if (signature == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Signature.fromText(signature));
+        } catch (CoconutException e) {
+            throw new ClientException(Kind.CREDENTIAL, "stored credential " + requestId + ": bad σ", e);
+        }
+    }
+
+    /** The file text: one {@code key = value} line per field set. */
+    String render() {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("request_id", requestId);
+        fields.put("value", Integer.toString(value));
+        fields.put("serial", serial.value().toString(16));
+        fields.put("secret", secret.value().toString(16));
+        fields.put("elgamal", elGamal.value().toString(16));
+        put(fields, "signature", signature);
+        put(fields, "zeta", zeta);
+        put(fields, "provider", provider);
+        put(fields, "deposit_id", depositId);
+        StringBuilder b = new StringBuilder();
+        fields.forEach((k, v) -> b.append(k).append(" = ").append(v).append('\n'));
+        return b.toString();
+    }
+
+    static StoredCredential parse(String text, String what) {
+        Map<String, String> f = new LinkedHashMap<>();
+        for (String line : text.split("\n")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            int eq = line.indexOf(" = ");
+            if (eq < 0) {
+                throw new ClientException(Kind.CREDENTIAL, what + ": not a stored credential");
+            }
+            f.put(line.substring(0, eq).strip(), line.substring(eq + 3).strip());
+        }
+        try {
+            return new StoredCredential(
+                    required(f, "request_id", what),
+                    Integer.parseInt(required(f, "value", what)),
+                    scalar(required(f, "serial", what)),
+                    scalar(required(f, "secret", what)),
+                    scalar(required(f, "elgamal", what)),
+                    f.get("signature"),
+                    f.get("zeta"),
+                    f.get("provider"),
+                    f.get("deposit_id"));
+        } catch (NumberFormatException | CoconutException e) {
+            throw new ClientException(Kind.CREDENTIAL, what + ": a field does not parse", e);
+        }
+    }
+
+    private static void put(Map<String, String> fields, String key, String value) {
+        if (value != null) {
+            fields.put(key, value);
+        }
+    }
+
+    private static String required(Map<String, String> f, String key, String what) {
+        String v = f.get(key);
+        if (v == null || v.isEmpty()) {
+            throw new ClientException(Kind.CREDENTIAL, what + ": " + key + " is missing");
+        }
+        return v;
+    }
+
+    private static SecretScalar scalar(String hex) throws CoconutException {
+        return SecretScalar.of(new BigInteger(hex, 16));
+    }
+
+    @Override
+    public String toString() {
+        return "StoredCredential[request " + requestId + ", value " + value + (zeta == null ? "" : ", ζ " + zeta)
+                + ", secrets redacted]";
+    }
+}
