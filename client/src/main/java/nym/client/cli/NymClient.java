@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
             InitCommand.class,
             RunCommand.class,
             SendCommand.class,
+            nym.client.credential.cli.CredentialCommand.class,
+            nym.client.credential.cli.DemoCommand.class,
         })
 public final class NymClient {
 
