@@ -4,10 +4,6 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import nym.client.api.ApiRequestHandler;
-import nym.client.api.LocalApiServer;
-import nym.client.config.ClientConfig;
-import nym.client.config.ClientHome;
 import nym.client.runtime.ClientStatus;
 import nym.client.runtime.MixnetClient;
 import nym.client.traffic.TrafficCounters;
@@ -36,28 +32,17 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        ClientHome clientHome = home.home();
-        ClientConfig config = clientHome.readConfig();
-        MixnetClient client = MixnetClient.start(config, clientHome.readKeys(), clientHome.readGatewayToken());
-        LocalApiServer api;
-        try {
-            api = LocalApiServer.start(config.api().host(), config.api().port(), new ApiRequestHandler(client));
-        } catch (RuntimeException e) {
-            client.close();
-            throw e;
-        }
-        System.out.println("nymclient " + config.id() + " running");
+        RunningClient running = RunningClient.start(home.home());
+        MixnetClient client = running.client();
+        System.out.println("nymclient " + running.config().id() + " running");
         System.out.println("address: " + client.address());
-        System.out.println(
-                "local API: ws://" + config.api().host() + ":" + api.address().getPort() + "/ (stats: http://"
-                        + config.api().host() + ":" + api.address().getPort() + "/stats)");
+        System.out.println("local API: " + running.apiUrl() + " (statistics: " + running.statsUrl() + ")");
 
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
                         () -> {
-                            api.close();
-                            client.close();
+                            running.close();
                             stopped.countDown();
                         },
                         "nymclient-shutdown"));

@@ -5,6 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,8 +23,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import nym.client.ClientException;
+import nym.client.api.LocalApiClient;
 import nym.client.cli.NymClient;
+import nym.client.cli.RunningClient;
 import nym.client.config.ClientConfig;
+import nym.client.config.ClientConfigFile;
 import nym.client.config.ClientHome;
 import nym.client.qos.LoopReport;
 import nym.client.runtime.ClientStatus;
@@ -52,6 +63,8 @@ class MixnetNetworkTest {
 
     private Path dir;
     private InProcessMixnet net;
+    private RunningClient aliceProcess;
+    private RunningClient bobProcess;
     private MixnetClient alice;
     private MixnetClient bob;
 
@@ -59,21 +72,26 @@ class MixnetNetworkTest {
     void startNetwork(@TempDir Path tempDir) throws Exception {
         dir = tempDir;
         net = new InProcessMixnet(dir.resolve("nodes"), 2, 2);
-        alice = startClient("alice", net.gateways.get(0));
-        bob = startClient("bob", net.gateways.get(1));
+        aliceProcess = startClient("alice", net.gateways.get(0));
+        bobProcess = startClient("bob", net.gateways.get(1));
+        alice = aliceProcess.client();
+        bob = bobProcess.client();
     }
 
     @AfterAll
     void stopNetwork() throws Exception {
-        for (AutoCloseable c : new AutoCloseable[] {alice, bob, net}) {
+        for (AutoCloseable c : new AutoCloseable[] {aliceProcess, bobProcess, net}) {
             if (c != null) {
                 c.close();
             }
         }
     }
 
-    /** {@code nymclient init} as the lead scripts it, then the client with the test's rates. */
-    private MixnetClient startClient(String name, MixNode gateway) {
+    /**
+     * {@code nymclient init} as the lead scripts it, the test's rates written into its config.toml, then what
+     * {@code nymclient run} runs.
+     */
+    private RunningClient startClient(String name, MixNode gateway) {
         Path home = dir.resolve(name);
         int exit = NymClient.commandLine()
                 .execute(
@@ -95,7 +113,8 @@ class MixnetNetworkTest {
                 .withTraffic(TEST_TRAFFIC)
                 .withDirectory(new ClientConfig.Directory(
                         net.directory.uri(), Keys.encode(net.directory.directoryKey()), Duration.ofMillis(500)));
-        return MixnetClient.start(config, clientHome.readKeys(), clientHome.readGatewayToken());
+        ClientConfigFile.write(config, clientHome.configFile());
+        return RunningClient.start(clientHome);
     }
 
     @Test
@@ -120,7 +139,7 @@ class MixnetNetworkTest {
     }
 
     @Test
-    @Order(1)
+    @Order(2)
     void start_wrongGatewayToken_refusedByTheGateway() {
         ClientHome home = new ClientHome(dir.resolve("alice"));
         ClientConfig config = home.readConfig();
@@ -131,7 +150,7 @@ class MixnetNetworkTest {
     }
 
     @Test
-    @Order(2)
+    @Order(3)
     void send_messagesAcrossGateways_arriveIntactAndInTime() {
         List<byte[]> sent = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
@@ -162,7 +181,7 @@ class MixnetNetworkTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void reply_throughTheAttachedSurb_arrivesAtTheSenderOnce() {
         alice.send(bob.address(), "question".getBytes(StandardCharsets.UTF_8), true);
         List<ReceivedMessage> atBob = new ArrayList<>();
@@ -190,13 +209,51 @@ class MixnetNetworkTest {
         assertEquals(1, alice.status().traffic().repliesReceived());
     }
 
+    @Test
+    @Order(5)
+    void localApi_sendAndFetchThroughTheWebSocket_messageArrivesAndClientsAreListed() throws Exception {
+        URI aliceApi = URI.create(aliceProcess.apiUrl());
+        URI bobApi = URI.create(bobProcess.apiUrl());
+        JsonObject own = json(LocalApiClient.exchange(bobApi, "{\"type\":\"ownDetails\"}"));
+        assertEquals(bob.address(), own.getString("address"));
+        await(
+                "alice in the gateways' client lists",
+                () -> json(LocalApiClient.exchange(bobApi, "{\"type\":\"getClients\"}"))
+                        .getJsonArray("clients")
+                        .getValuesAs(JsonString.class)
+                        .stream()
+                        .anyMatch(c -> c.getString().equals(alice.address())));
+
+        JsonObject refused = json(
+                LocalApiClient.exchange(aliceApi, "{\"type\":\"send\",\"recipient\":\"nobody\",\"message\":\"x\"}"));
+        assertEquals("error", refused.getString("type"));
+        String send = "{\"type\":\"send\",\"recipient\":\"" + bob.address() + "\",\"message\":\"over the API\"}";
+        assertTrue(json(LocalApiClient.exchange(aliceApi, send)).getBoolean("ok"));
+        List<String> texts = new ArrayList<>();
+        await("message fetched through bob's API", () -> {
+            json(LocalApiClient.exchange(bobApi, "{\"type\":\"fetch\"}"))
+                    .getJsonArray("messages")
+                    .forEach(m -> texts.add(m.asJsonObject().getString("message", "")));
+            return texts.contains("over the API");
+        });
+        assertEquals(List.of("over the API"), texts, "the refused send sent nothing");
+
+        HttpResponse<String> stats = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(aliceProcess.statsUrl()))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, stats.statusCode());
+        assertTrue(json(stats.body()).getJsonObject("loops").getInt("sent") > 0);
+    }
+
     /**
      * Over a window of several seconds, each stream sends about rate x window packets. A Poisson count has standard
      * deviation √(λt) ≈ 11 here; the bounds (half to one and a half times the expectation) are more than 5 of them,
      * so this checks the streams run at their configured rates, not the machine's speed.
      */
     @Test
-    @Order(4)
+    @Order(6)
     void coverTraffic_window_flowsAtTheConfiguredRatesAndLoopsReturn() throws Exception {
         Duration window = Duration.ofSeconds(6);
         TrafficCounters.Snapshot before = alice.status().traffic();
@@ -224,15 +281,18 @@ class MixnetNetworkTest {
     }
 
     @Test
-    @Order(5)
+    @Order(7)
     void stopMixnode_lossesChargedToItThenRoutesAvoidItAfterTheTopologyUpdate() throws Exception {
         MixNode victim = net.layers.get(1).get(0);
         String victimId = InProcessMixnet.identity(victim);
         long lostBefore = alice.status().loops().lost() + bob.status().loops().lost();
+        long lostOnVictimBefore = lostOn(alice, victimId) + lostOn(bob, victimId);
         victim.close();
 
         // the clients see it: loops through it are lost, and charged to it
-        await("loops lost through the stopped node", () -> lostOn(alice, victimId) + lostOn(bob, victimId) > 0);
+        await(
+                "loops lost through the stopped node",
+                () -> lostOn(alice, victimId) + lostOn(bob, victimId) > lostOnVictimBefore);
         assertTrue(alice.status().loops().lost() + bob.status().loops().lost() > lostBefore);
 
         // the directory drops it after the expiry; the clients' next topology has one node in layer 2
@@ -254,6 +314,10 @@ class MixnetNetworkTest {
         assertEquals(sentViaVictim, sentVia(alice, victimId) + sentVia(bob, victimId), "no route used the node");
         assertTrue(a.loops().returned() + b.loops().returned() > returnedAfterUpdate + 30, "loops flow again");
         assertEquals(lostAfterUpdate, a.loops().lost() + b.loops().lost(), "no loop lost after the update");
+    }
+
+    private static JsonObject json(String text) {
+        return Json.createReader(new StringReader(text)).readObject();
     }
 
     private long unknownClientDrops() {

@@ -101,4 +101,23 @@ class RouteSelectorTest {
         assertEquals(1, t.gateways().size());
         assertTrue(!t.canRoute());
     }
+
+    @Test
+    void from_registeredClientsAsHexOrBase64url_listedInAddressFormOthersLeftOut() {
+        Topology full = Topologies.of(1, 1);
+        Topology.Gateway gw = full.gateways().get(0);
+        String id = Topologies.identity();
+        String hex = java.util.HexFormat.of().formatHex(nym.directory.api.Keys.decode(id, 32, "id"));
+        Topology.Gateway announcing = new Topology.Gateway(
+                gw.clientListener(),
+                gw.mixnetListener(),
+                gw.identityKey(),
+                gw.sphinxKey(),
+                gw.version(),
+                gw.location(),
+                java.util.Arrays.asList(hex, id, "garbage", null, "zz".repeat(32)),
+                1L);
+        MixTopology t = MixTopology.from(new Topology(1L, 1L, full.mixnodes(), List.of(announcing), List.of()));
+        assertEquals(java.util.Set.of(id), t.gateways().get(0).registeredClients());
+    }
 }
