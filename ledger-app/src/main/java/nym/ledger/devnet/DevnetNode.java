@@ -90,6 +90,7 @@ public final class DevnetNode implements AutoCloseable {
     private final EventBus bus = new EventBus();
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<String, byte[]> mempool = new LinkedHashMap<>(); // guarded by itself
+    private final DevnetMetrics metrics = new DevnetMetrics(this::mempoolSize);
     private final Map<String, List<CompletableFuture<Committed>>> waiters = new ConcurrentHashMap<>();
     private final ScheduledExecutorService producer;
     private volatile byte[] lastAppHash;
@@ -154,6 +155,10 @@ public final class DevnetNode implements AutoCloseable {
 
     public GenesisDoc genesis() {
         return config.genesis();
+    }
+
+    public DevnetMetrics metrics() {
+        return metrics;
     }
 
     public int mempoolSize() {
@@ -271,11 +276,13 @@ public final class DevnetNode implements AutoCloseable {
                 if (r.hasException()) {
                     throw new LedgerException(Kind.PROTOCOL, r.getException().getError());
                 }
-                if (r.getCheckTx().getCode() == 0) {
+                boolean accepted = r.getCheckTx().getCode() == 0;
+                if (accepted) {
                     synchronized (mempool) {
                         mempool.putIfAbsent(hash, tx);
                     }
                 }
+                metrics.checked(accepted);
                 return r.getCheckTx();
             });
             mempoolConn.flush();
@@ -424,6 +431,9 @@ public final class DevnetNode implements AutoCloseable {
                     .setCommit(RequestCommit.getDefaultInstance())
                     .build());
             lastAppHash = fin.getAppHash().toByteArray();
+            metrics.committed(height, fin.getTxResultsCount(), (int) fin.getTxResultsList().stream()
+                    .filter(r -> r.getCode() != 0)
+                    .count());
             recheck(proposal);
         } finally {
             lock.unlock();

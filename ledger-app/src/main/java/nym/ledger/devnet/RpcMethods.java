@@ -44,6 +44,11 @@ public final class RpcMethods {
         this.commitTimeout = commitTimeout;
     }
 
+    /** The node's counters in the Prometheus text format ({@code GET /metrics}). */
+    public String metricsText() {
+        return node.metrics().prometheusText(node.identity().chainId());
+    }
+
     /** Calls a method; the future fails with a {@link LedgerException} (see {@link RpcError#of}). {@code uri} says params came from a GET. */
     public CompletableFuture<JsonNode> call(String method, JsonNode params, boolean uri) {
         try {

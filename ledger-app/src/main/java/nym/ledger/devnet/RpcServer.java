@@ -288,6 +288,9 @@ public final class RpcServer implements AutoCloseable {
                 ObjectNode params = RpcJson.JSON.createObjectNode();
                 qs.parameters().forEach((k, v) -> params.put(k, v.get(0)));
                 inOrder(ch, () -> {
+                    if (method.equals("metrics")) {
+                        return CompletableFuture.runAsync(() -> respondText(ch, methods.metricsText(), keepAlive));
+                    }
                     if (method.isEmpty()) {
                         return CompletableFuture.runAsync(() -> respond(
                                 ch,
@@ -333,10 +336,24 @@ public final class RpcServer implements AutoCloseable {
         } catch (IOException e) {
             bytes = "{}".getBytes(StandardCharsets.UTF_8);
         }
+        respond(ch, status, "application/json", bytes, keepAlive);
+    }
+
+    private static void respondText(Channel ch, String prometheusText, boolean keepAlive) {
+        respond(
+                ch,
+                HttpResponseStatus.OK,
+                "text/plain; version=0.0.4; charset=utf-8",
+                prometheusText.getBytes(StandardCharsets.UTF_8),
+                keepAlive);
+    }
+
+    private static void respond(
+            Channel ch, HttpResponseStatus status, String contentType, byte[] bytes, boolean keepAlive) {
         ByteBuf buf = Unpooled.wrappedBuffer(bytes);
         FullHttpResponse resp =
                 new DefaultFullHttpResponse(io.netty.handler.codec.http.HttpVersion.HTTP_1_1, status, buf);
-        resp.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json");
+        resp.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
         resp.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, bytes.length);
         if (keepAlive) {
             resp.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);

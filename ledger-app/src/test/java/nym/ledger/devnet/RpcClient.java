@@ -77,10 +77,17 @@ final class RpcClient {
 
     JsonNode get(String pathAndQuery) {
         try {
-            HttpResponse<String> r = http.send(
+            return JSON.readTree(getRaw(pathAndQuery).body());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    HttpResponse<String> getRaw(String pathAndQuery) {
+        try {
+            return http.send(
                     HttpRequest.newBuilder(uri.resolve(pathAndQuery)).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
-            return JSON.readTree(r.body());
         } catch (Exception e) {
             throw new AssertionError(e);
         }
