@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import nym.directory.api.Keys;
 
 /**
  * The clients registered with this gateway and their tokens. Only SHA-256 of each token is kept, in memory and in
@@ -70,9 +71,11 @@ public final class ClientRegistry {
         return tokenHashes.containsKey(HEX.formatHex(clientId));
     }
 
-    /** Registered client identifiers as lowercase hex. */
+    /** Registered client identifiers in the key text form (unpadded base64url), as the presence lists them. */
     public List<String> clientIds() {
-        return List.copyOf(tokenHashes.keySet());
+        return tokenHashes.keySet().stream()
+                .map(hex -> Keys.encode(HEX.parseHex(hex)))
+                .toList();
     }
 
     private static byte[] sha256(byte[] b) {
