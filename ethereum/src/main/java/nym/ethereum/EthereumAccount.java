@@ -98,7 +98,23 @@ public final class EthereumAccount implements AutoCloseable {
         return requireSuccess(token.transfer(to, amount).send());
     }
 
-    private TransactionReceipt awaitReceipt(String hash) throws IOException, TransactionException {
+    /** Sends a token transfer without waiting for it to be mined (many in flight: nonces are counted locally). */
+    public String sendTransfer(NymToken token, String to, BigInteger amount) throws IOException {
+        EthSendTransaction sent = transactions.sendTransaction(
+                gas.getGasPrice(),
+                gas.getGasLimit(),
+                token.getContractAddress(),
+                token.transfer(to, amount).encodeFunctionCall(),
+                BigInteger.ZERO);
+        if (sent.hasError()) {
+            throw new IOException(
+                    "transfer to " + to + " refused: " + sent.getError().getMessage());
+        }
+        return sent.getTransactionHash();
+    }
+
+    /** Waits until the transaction is mined; fails if it reverted. */
+    public TransactionReceipt awaitReceipt(String hash) throws IOException, TransactionException {
         return requireSuccess(new PollingTransactionReceiptProcessor(web3j, RECEIPT_POLL_MILLIS, RECEIPT_ATTEMPTS)
                 .waitForTransactionReceipt(hash));
     }
