@@ -7,48 +7,35 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.util.List;
 import nym.mixnode.config.NodeMode;
-import nym.mixnode.gateway.protocol.Authenticated;
 import nym.mixnode.gateway.protocol.ErrorMessage;
 import nym.mixnode.gateway.protocol.Fetch;
 import nym.mixnode.gateway.protocol.Messages;
 import nym.mixnode.gateway.protocol.Push;
 import nym.mixnode.gateway.protocol.Send;
 import nym.mixnode.metrics.DropReason;
-import nym.sphinx.Destination;
-import nym.sphinx.NodeAddress;
-import nym.sphinx.PacketBuilder;
-import nym.sphinx.SphinxPacket;
-import nym.sphinx.SphinxParams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** Real nodes (layers 1, 2, 3 and a gateway) around an in-process directory. */
 class ForwardingTest {
 
     @TempDir
     Path tmp;
 
+    private static MixNode gateway(TestNetwork net) throws Exception {
+        MixNode gateway = net.startGateway(net.config(NodeMode.GATEWAY, 0, "gw").build());
+        net.refreshAll();
+        return gateway;
+    }
+
     @Test
     void packet_throughThreeLayers_arrivesInGatewayInboxAndIsFetched() throws Exception {
         try (TestNetwork net = new TestNetwork(tmp).startMixes()) {
-            MixNode gateway =
-                    net.startGateway(net.config(NodeMode.GATEWAY, 0, "gw").build());
-            net.refreshAll();
-            byte[] gatewayKey = gateway.config().keys().identity().publicKey();
-            try (GatewayTestClient client = new GatewayTestClient(gateway.clientAddress())) {
-                byte[] token = client.register(gatewayKey);
-                Authenticated auth = client.authenticate(token, false);
-                assertEquals(0, auth.waiting());
-
+            MixNode gateway = gateway(net);
+            try (GatewayTestClient client = GatewayTestClient.registered(gateway, false)) {
                 byte[] message = "through three layers".getBytes(StandardCharsets.UTF_8);
-                PacketBuilder builder = new PacketBuilder(SphinxParams.DEFAULT, new SecureRandom());
-                SphinxPacket packet = builder.build(
-                        net.route(gateway, 1_000_000),
-                        Destination.of(NodeAddress.of(client.identity.publicKey())),
-                        message);
-                client.send(new Send(packet.firstHop().toBytes(), packet.bytes()));
+                client.send(client.packetToSelf(net.route(gateway, 1_000_000), message));
 
                 Messages got = fetchUntilNotEmpty(client);
                 assertEquals(1, got.messages().size());
@@ -67,20 +54,10 @@ class ForwardingTest {
     @Test
     void pushSession_receivesMessagesAsTheyArrive() throws Exception {
         try (TestNetwork net = new TestNetwork(tmp).startMixes()) {
-            MixNode gateway =
-                    net.startGateway(net.config(NodeMode.GATEWAY, 0, "gw").build());
-            net.refreshAll();
-            try (GatewayTestClient client = new GatewayTestClient(gateway.clientAddress())) {
-                byte[] token =
-                        client.register(gateway.config().keys().identity().publicKey());
-                client.authenticate(token, true);
-                PacketBuilder builder = new PacketBuilder(SphinxParams.DEFAULT, new SecureRandom());
+            MixNode gateway = gateway(net);
+            try (GatewayTestClient client = GatewayTestClient.registered(gateway, true)) {
                 for (int i = 0; i < 3; i++) {
-                    SphinxPacket packet = builder.build(
-                            net.route(gateway, 0),
-                            Destination.of(NodeAddress.of(client.identity.publicKey())),
-                            new byte[] {(byte) i});
-                    client.send(new Send(packet.firstHop().toBytes(), packet.bytes()));
+                    client.send(client.packetToSelf(net.route(gateway, 0), new byte[] {(byte) i}));
                 }
                 int seen = 0;
                 for (int i = 0; i < 3; i++) {
@@ -95,41 +72,24 @@ class ForwardingTest {
     @Test
     void send_toNodeThatIsNotLayerOne_refusedWithUnknownFirstHop() throws Exception {
         try (TestNetwork net = new TestNetwork(tmp).startMixes()) {
-            MixNode gateway =
-                    net.startGateway(net.config(NodeMode.GATEWAY, 0, "gw").build());
-            net.refreshAll();
-            try (GatewayTestClient client = new GatewayTestClient(gateway.clientAddress())) {
-                client.authenticate(
-                        client.register(gateway.config().keys().identity().publicKey()), false);
-                PacketBuilder builder = new PacketBuilder(SphinxParams.DEFAULT, new SecureRandom());
-                List<nym.sphinx.RouteHop> route = net.route(gateway, 0).subList(1, 4);
-                SphinxPacket packet = builder.build(
-                        route, Destination.of(NodeAddress.of(client.identity.publicKey())), new byte[] {1});
-                ErrorMessage error = assertInstanceOf(
-                        ErrorMessage.class,
-                        client.call(new Send(packet.firstHop().toBytes(), packet.bytes())));
+            MixNode gateway = gateway(net);
+            try (GatewayTestClient client = GatewayTestClient.registered(gateway, false)) {
+                Send skippingLayer1 = client.packetToSelf(net.route(gateway, 0).subList(1, 4), new byte[] {1});
+                ErrorMessage error = assertInstanceOf(ErrorMessage.class, client.call(skippingLayer1));
                 assertEquals(ErrorMessage.Code.UNKNOWN_FIRST_HOP, error.code());
             }
         }
     }
 
     @Test
-    void metrics_reportedToDirectoryWithDropsByReason() throws Exception {
+    void replayedPacket_droppedAndReportedInSignedMetrics() throws Exception {
         try (TestNetwork net = new TestNetwork(tmp).startMixes()) {
-            MixNode gateway =
-                    net.startGateway(net.config(NodeMode.GATEWAY, 0, "gw").build());
-            net.refreshAll();
-            try (GatewayTestClient client = new GatewayTestClient(gateway.clientAddress())) {
-                client.authenticate(
-                        client.register(gateway.config().keys().identity().publicKey()), false);
-                SphinxPacket packet = new PacketBuilder(SphinxParams.DEFAULT, new SecureRandom())
-                        .build(
-                                net.route(gateway, 0),
-                                Destination.of(NodeAddress.of(client.identity.publicKey())),
-                                new byte[] {1});
-                client.send(new Send(packet.firstHop().toBytes(), packet.bytes()));
-                client.send(new Send(packet.firstHop().toBytes(), packet.bytes()));
-                fetchUntilNotEmpty(client);
+            MixNode gateway = gateway(net);
+            try (GatewayTestClient client = GatewayTestClient.registered(gateway, false)) {
+                Send packet = client.packetToSelf(net.route(gateway, 0), new byte[] {1});
+                client.send(packet);
+                client.send(packet);
+                assertEquals(1, fetchUntilNotEmpty(client).messages().size());
             }
             String layer1 = TestNetwork.identityOf(net.mixes.get(0));
             long deadline = System.nanoTime() + 10_000_000_000L;
@@ -139,11 +99,12 @@ class ForwardingTest {
                 Thread.sleep(50);
             }
             assertEquals(1, net.mixes.get(0).metrics().snapshot().dropped(DropReason.REPLAY));
-            long received = net.directory.metrics().stream()
-                    .filter(r -> r.identityKey().equals(layer1))
-                    .mapToLong(r -> r.received())
-                    .sum();
-            assertEquals(2, received);
+            assertEquals(
+                    2,
+                    net.directory.metrics().stream()
+                            .filter(r -> r.identityKey().equals(layer1))
+                            .mapToLong(r -> r.received())
+                            .sum());
             assertTrue(net.directory.metricsBodiesText().stream()
                     .anyMatch(b -> b.contains(layer1) && b.contains("\"replay\":1")));
         }

@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.security.SecureRandom;
+import java.util.List;
 import nym.directory.api.Ed25519Identity;
 import nym.mixnode.gateway.protocol.Authenticate;
 import nym.mixnode.gateway.protocol.Authenticated;
@@ -12,11 +14,20 @@ import nym.mixnode.gateway.protocol.GatewayFraming;
 import nym.mixnode.gateway.protocol.GatewayMessage;
 import nym.mixnode.gateway.protocol.Register;
 import nym.mixnode.gateway.protocol.Registered;
+import nym.mixnode.gateway.protocol.Send;
+import nym.sphinx.Destination;
+import nym.sphinx.NodeAddress;
+import nym.sphinx.PacketBuilder;
+import nym.sphinx.RouteHop;
+import nym.sphinx.SphinxException;
+import nym.sphinx.SphinxPacket;
+import nym.sphinx.SphinxParams;
 
 /** A blocking client of the gateway protocol for tests (plain sockets and {@link GatewayFraming}). */
 final class GatewayTestClient implements AutoCloseable {
 
     final Ed25519Identity identity = Ed25519Identity.generate();
+    private final PacketBuilder builder = new PacketBuilder(SphinxParams.DEFAULT, new SecureRandom());
     private final Socket socket;
     private final InputStream in;
     private final OutputStream out;
@@ -48,6 +59,19 @@ final class GatewayTestClient implements AutoCloseable {
 
     Authenticated authenticate(byte[] token, boolean push) throws IOException {
         return (Authenticated) call(new Authenticate(identity.publicKey(), token, push));
+    }
+
+    /** A client connected to {@code gateway}, registered and authenticated. */
+    static GatewayTestClient registered(MixNode gateway, boolean push) throws IOException {
+        GatewayTestClient client = new GatewayTestClient(gateway.clientAddress());
+        client.authenticate(client.register(gateway.config().keys().identity().publicKey()), push);
+        return client;
+    }
+
+    /** A Send of {@code message} over {@code route}, addressed to this client. */
+    Send packetToSelf(List<RouteHop> route, byte[] message) throws SphinxException {
+        SphinxPacket packet = builder.build(route, Destination.of(NodeAddress.of(identity.publicKey())), message);
+        return new Send(packet.firstHop().toBytes(), packet.bytes());
     }
 
     @Override

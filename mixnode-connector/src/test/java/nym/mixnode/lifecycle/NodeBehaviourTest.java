@@ -13,7 +13,6 @@ import nym.mixnode.config.MixNodeConfig;
 import nym.mixnode.config.NodeMode;
 import nym.mixnode.gateway.protocol.Authenticated;
 import nym.mixnode.gateway.protocol.Messages;
-import nym.mixnode.gateway.protocol.Send;
 import nym.mixnode.metrics.DropReason;
 import nym.sphinx.Destination;
 import nym.sphinx.NodeAddress;
@@ -168,9 +167,7 @@ class NodeBehaviourTest {
                 clientId = client.identity.publicKey();
                 client.authenticate(token, false);
                 for (int i = 0; i < 3; i++) {
-                    SphinxPacket p = builder.build(
-                            net.route(gateway, 0), Destination.of(NodeAddress.of(clientId)), new byte[] {(byte) i});
-                    client.send(new Send(p.firstHop().toBytes(), p.bytes()));
+                    client.send(client.packetToSelf(net.route(gateway, 0), new byte[] {(byte) i}));
                 }
             }
             MixNode gw = gateway;
