@@ -69,7 +69,8 @@ public final class DemoCommand implements Callable<Integer> {
                                 + settings.networkHome().toAbsolutePath().normalize() + " (no [credential] section in "
                                 + settings.configFile() + ")");
         try (CredentialFlow flow = new CredentialFlow(config, settings.wallet())) {
-            out.println("account:  " + flow.address() + "   provider: " + config.provider());
+            out.println("account:  " + flow.address());
+            out.println("ledger:   " + config.ledger() + "   provider: " + config.provider());
             Progress p = new Progress(out, 8);
             if (flow.ethereumConfigured()) {
                 p.step("ERC20 balance", flow::erc20Balance, b -> b + " NYM on Ethereum");
