@@ -1,12 +1,10 @@
 package nym.client.topology;
 
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import nym.directory.api.DirectoryException;
 import nym.directory.api.Keys;
 import nym.directory.api.Topology;
@@ -20,8 +18,6 @@ public record MixTopology(List<List<MixNode>> layers, List<GatewayNode> gateways
 
     /** Layers the network has (the stratified topology of DESIGN.md). */
     public static final int LAYERS = 3;
-
-    private static final Pattern HEX_DIGITS = Pattern.compile("[0-9a-fA-F]+");
 
     public MixTopology {
         layers = layers.stream().map(List::copyOf).toList();
@@ -87,25 +83,14 @@ public record MixTopology(List<List<MixNode>> layers, List<GatewayNode> gateways
         }
     }
 
-    /**
-     * The announced client identifiers in the address text form (unpadded base64url of the 32-byte identity key).
-     * Gateways of mixnode-connector announce them as 64 hex digits; both forms are read, anything else is left out.
-     */
+    /** The announced client identifiers that are well-formed (unpadded base64url of a 32-byte identity key). */
     private static Set<String> clientIds(List<String> announced) {
         Set<String> ids = new LinkedHashSet<>();
         for (String id : nullSafe(announced)) {
-            if (id == null) {
-                continue;
-            }
-            if (id.length() == 2 * Keys.PUBLIC_KEY_BYTES
-                    && HEX_DIGITS.matcher(id).matches()) {
-                ids.add(Keys.encode(HexFormat.of().parseHex(id)));
-            } else {
-                try {
-                    ids.add(Keys.encode(Keys.decode(id, Keys.PUBLIC_KEY_BYTES, "client id")));
-                } catch (DirectoryException e) {
-                    // not an identifier this client can address: leave it out of the list
-                }
+            try {
+                ids.add(Keys.encode(Keys.decode(id, Keys.PUBLIC_KEY_BYTES, "client id")));
+            } catch (DirectoryException e) {
+                // not an identifier this client can address: leave it out of the list
             }
         }
         return ids;
