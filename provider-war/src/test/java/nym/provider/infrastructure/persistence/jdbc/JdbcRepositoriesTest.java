@@ -114,29 +114,23 @@ class JdbcRepositoriesTest {
     @Test
     void insertIfAbsent_concurrentSameZeta_waitsThenRefusedWhenFirstCommits() throws Exception {
         byte[] zeta = fresh(48);
-        byte[] n1 = issuedNonce(1, Duration.ofMinutes(1));
-        byte[] n2 = issuedNonce(2, Duration.ofMinutes(1));
-        ExecutorService pool = Executors.newSingleThreadExecutor();
-        try (Transaction first = new Transaction(db.dataSource);
-                Transaction second = new Transaction(db.dataSource)) {
-            assertTrue(
-                    new JdbcSpendRepository(first.dataSource()).insertIfAbsent(Spend.submitting(zeta, 1, 10, n1, now)));
-            CompletableFuture<Boolean> other = CompletableFuture.supplyAsync(
-                    () -> new JdbcSpendRepository(second.dataSource())
-                            .insertIfAbsent(Spend.submitting(zeta, 2, 10, n2, now)),
-                    pool);
-            assertBlocked(other);
-            first.commit();
-            assertFalse(other.get(10, TimeUnit.SECONDS), "the second spend of ζ is refused once the first commits");
-            second.commit();
-        } finally {
-            pool.shutdownNow();
-        }
+        assertFalse(secondInsertAfterFirst(zeta, true), "the second spend of ζ is refused once the first commits");
+        assertEquals(1, spends.find(zeta).orElseThrow().provider());
     }
 
     @Test
     void insertIfAbsent_concurrentSameZeta_secondRecordedWhenFirstRollsBack() throws Exception {
         byte[] zeta = fresh(48);
+        assertTrue(
+                secondInsertAfterFirst(zeta, false), "recorded once the first (e.g. refused by the ledger) rolls back");
+        assertEquals(2, spends.find(zeta).orElseThrow().provider());
+    }
+
+    /**
+     * Provider 1 inserts ζ in an open transaction; provider 2's insert of the same ζ, in another, must wait for it;
+     * then the first commits or rolls back. Returns whether the second insert recorded ζ.
+     */
+    private boolean secondInsertAfterFirst(byte[] zeta, boolean firstCommits) throws Exception {
         byte[] n1 = issuedNonce(1, Duration.ofMinutes(1));
         byte[] n2 = issuedNonce(2, Duration.ofMinutes(1));
         ExecutorService pool = Executors.newSingleThreadExecutor();
@@ -149,13 +143,17 @@ class JdbcRepositoriesTest {
                             .insertIfAbsent(Spend.submitting(zeta, 2, 10, n2, now)),
                     pool);
             assertBlocked(other);
-            first.rollback(); // e.g. the ledger refused the first deposit
-            assertTrue(other.get(10, TimeUnit.SECONDS));
+            if (firstCommits) {
+                first.commit();
+            } else {
+                first.rollback();
+            }
+            boolean recorded = other.get(10, TimeUnit.SECONDS);
             second.commit();
+            return recorded;
         } finally {
             pool.shutdownNow();
         }
-        assertEquals(2, spends.find(zeta).orElseThrow().provider());
     }
 
     @Test
