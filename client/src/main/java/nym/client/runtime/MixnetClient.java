@@ -253,10 +253,9 @@ public final class MixnetClient implements ClientOperations, AutoCloseable {
     @Override
     public ClientStatus status() {
         MixTopology t = topology;
-        GatewaySession s = session;
         return new ClientStatus(
                 address,
-                s != null && s.isOpen(),
+                sessionOpen(),
                 t.generatedAt(),
                 t.layers().stream().map(List::size).toList(),
                 topologyFailures.get(),
@@ -350,6 +349,11 @@ public final class MixnetClient implements ClientOperations, AutoCloseable {
     }
 
     private void messageTick() {
+        if (!sessionOpen()) {
+            // keep real messages queued until the session is back; the tick is counted as failed
+            counters.sendFailures.incrementAndGet();
+            return;
+        }
         Outgoing next = queue.poll();
         MixTopology t = topology;
         try {
@@ -377,6 +381,11 @@ public final class MixnetClient implements ClientOperations, AutoCloseable {
             counters.sendFailures.incrementAndGet();
             LOG.log(Level.FINE, "drop stream tick failed", e);
         }
+    }
+
+    private boolean sessionOpen() {
+        GatewaySession s = session;
+        return s != null && s.isOpen();
     }
 
     private void transmit(PacketFactory.Built built) {
@@ -444,10 +453,9 @@ public final class MixnetClient implements ClientOperations, AutoCloseable {
     }
 
     private void fetchInbox() {
-        GatewaySession s = session;
-        if (s != null && s.isOpen()) {
+        if (sessionOpen()) {
             try {
-                s.fetch(FETCH_MAX);
+                session.fetch(FETCH_MAX);
             } catch (ClientException e) {
                 LOG.log(Level.FINE, "fetch failed", e);
             }
@@ -455,8 +463,7 @@ public final class MixnetClient implements ClientOperations, AutoCloseable {
     }
 
     private void reconnectIfClosed() {
-        GatewaySession s = session;
-        if (s == null || !s.isOpen()) {
+        if (!sessionOpen()) {
             try {
                 session = openSession();
                 LOG.info("gateway session reopened");
