@@ -164,7 +164,7 @@ public final class MixNode implements AutoCloseable {
         }
         announce();
         every(config.presenceInterval().toMillis(), this::announce);
-        every(config.topologyRefresh().toMillis(), directory::refreshTopology);
+        every(config.topologyRefresh().toMillis(), this::refreshTopology);
         if (config.mode() == NodeMode.MIX) {
             every(
                     config.metricsInterval().toMillis(),
@@ -233,9 +233,16 @@ public final class MixNode implements AutoCloseable {
         return view;
     }
 
-    /** Reads the topology now instead of waiting for the next refresh; true if it was read. */
+    /**
+     * Reads the topology now instead of waiting for the next refresh and closes links to nodes that left it; true if
+     * it was read.
+     */
     public boolean refreshTopology() {
-        return directory.refreshTopology();
+        boolean read = directory.refreshTopology();
+        if (read) {
+            outgoing.retainOnly(view.hostPorts());
+        }
+        return read;
     }
 
     /** Halts in reverse start order, draining in-flight packets up to the drain deadline. Idempotent. */

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import nym.mixnode.metrics.NodeMetrics;
@@ -65,6 +66,20 @@ public final class OutgoingConnections {
                         k -> new OutgoingLink(
                                 peer, group.next(), bootstrap, metrics, pendingPerHop, backoffMin, backoffMax))
                 .send(packet);
+    }
+
+    /**
+     * Closes the links to next hops that are no longer in the topology, so links do not accumulate over the node's
+     * life (a packet still held for such a hop opens a new link, which the next call closes again).
+     */
+    public void retainOnly(Set<String> hostPorts) {
+        links.keySet().removeIf(hostPort -> {
+            if (hostPorts.contains(hostPort)) {
+                return false;
+            }
+            links.get(hostPort).close();
+            return true;
+        });
     }
 
     /** Writes out what every connection has queued and closes them, waiting at most {@code deadline}. */

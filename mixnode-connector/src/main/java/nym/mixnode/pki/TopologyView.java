@@ -2,8 +2,10 @@ package nym.mixnode.pki;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import nym.directory.api.DirectoryException;
 import nym.directory.api.Keys;
 import nym.directory.api.Topology;
@@ -68,6 +70,11 @@ public final class TopologyView {
     /** The layer number gateways have in this view: one after the last mix layer. */
     public int gatewayLayer() {
         return layers + 1;
+    }
+
+    /** Where the nodes of the view listen ({@code host:port}). */
+    public Set<String> hostPorts() {
+        return peers.values().stream().map(Peer::hostPort).collect(Collectors.toUnmodifiableSet());
     }
 
     /** How many nodes the view holds (mix nodes and gateways). */

@@ -69,6 +69,33 @@ class NodeBehaviourTest {
     }
 
     @Test
+    void nextHopRemovedFromTopology_laterPacketsDroppedAsUnknownNextHop() throws Exception {
+        try (TestNetwork net = new TestNetwork(tmp).startMixes()) {
+            net.refreshAll();
+            MixNode layer1 = net.mixes.get(0);
+            MixNode layer2 = net.mixes.get(1);
+            try (MixLinkTestSender link = new MixLinkTestSender(layer1.mixnetAddress())) {
+                link.sendPacket(packet(List.of(TestNetwork.hop(layer1, 0), TestNetwork.hop(layer2, 0)))
+                        .bytes());
+                await(
+                        "forwarded while listed",
+                        () -> layer1.metrics().snapshot().sentTotal(),
+                        1);
+                net.directory.removeNode(TestNetwork.identityOf(layer2));
+                assertTrue(layer1.refreshTopology());
+                link.sendPacket(packet(List.of(TestNetwork.hop(layer1, 0), TestNetwork.hop(layer2, 0)))
+                        .bytes());
+                await(
+                        "dropped once removed",
+                        () -> layer1.metrics().snapshot().dropped(DropReason.UNKNOWN_NEXT_HOP),
+                        1);
+            }
+            assertEquals(1, layer1.metrics().snapshot().sentTotal());
+            assertEquals(1, layer2.metrics().snapshot().received());
+        }
+    }
+
+    @Test
     void replayedPacket_droppedOnceForwardedOnce() throws Exception {
         try (TestNetwork net = new TestNetwork(tmp).startMixes()) {
             net.refreshAll();
