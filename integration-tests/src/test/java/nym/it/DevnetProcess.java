@@ -13,8 +13,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -31,16 +33,24 @@ final class DevnetProcess implements AutoCloseable {
     private final Path home;
     private final int rpcPort;
     private final int abciPort;
+    private final Path genesis;
     private Process process;
 
-    private DevnetProcess(Path home, int rpcPort, int abciPort) {
+    private DevnetProcess(Path home, int rpcPort, int abciPort, Path genesis) {
         this.home = home;
         this.rpcPort = rpcPort;
         this.abciPort = abciPort;
+        this.genesis = genesis;
     }
 
+    /** A devnet with its generated development genesis (dev accounts). */
     static DevnetProcess create() throws IOException {
-        return new DevnetProcess(Files.createTempDirectory("nym-it-devnet"), freePort(), freePort());
+        return create(null);
+    }
+
+    /** A devnet of the given genesis (e.g. the network tree's, registering the authorities), or a generated one. */
+    static DevnetProcess create(Path genesis) throws IOException {
+        return new DevnetProcess(Files.createTempDirectory("nym-it-devnet"), freePort(), freePort(), genesis);
     }
 
     static int freePort() throws IOException {
@@ -54,23 +64,32 @@ final class DevnetProcess implements AutoCloseable {
     }
 
     void start() throws Exception {
-        Path jar = TestEnvironment.ledgerAppJar();
+        // A private copy: other builds on this machine replace ledger-app/target/ledger-app.jar while the devnet runs,
+        // and a JVM whose jar changed under it fails on its next class load.
+        Path jar = home.resolve("ledger-app.jar");
+        if (!Files.exists(jar)) {
+            Files.copy(TestEnvironment.ledgerAppJar(), jar);
+        }
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        process = new ProcessBuilder(
-                        java.toString(),
-                        "-jar",
-                        jar.toString(),
-                        "devnet",
-                        "--home",
-                        home.toString(),
-                        "--rpc",
-                        "tcp://127.0.0.1:" + rpcPort,
-                        "--abci",
-                        "tcp://127.0.0.1:" + abciPort,
-                        "--block-interval",
-                        "200ms",
-                        "--dev-accounts",
-                        "4")
+        List<String> command = new ArrayList<>(List.of(
+                java.toString(),
+                "-jar",
+                jar.toString(),
+                "devnet",
+                "--home",
+                home.toString(),
+                "--rpc",
+                "tcp://127.0.0.1:" + rpcPort,
+                "--abci",
+                "tcp://127.0.0.1:" + abciPort,
+                "--block-interval",
+                "200ms",
+                "--dev-accounts",
+                "4"));
+        if (genesis != null) {
+            command.addAll(List.of("--genesis", genesis.toString()));
+        }
+        process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(
                         home.resolve("devnet.log").toFile()))
