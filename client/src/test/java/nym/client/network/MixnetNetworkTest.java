@@ -281,8 +281,66 @@ class MixnetNetworkTest {
                 loops.rttMedianMillis() > 0 && loops.rttMedianMillis() < 2000, "median rtt " + loops.rttMedianMillis());
     }
 
+    /** {@code nymclient run} as its own process, and {@code nymclient send} handing it a message for bob. */
     @Test
     @Order(7)
+    void runCommand_separateProcess_printsItsAddressSendsForSendAndStopsOnSigterm() throws Exception {
+        Path home = dir.resolve("carol");
+        ClientConfig config;
+        try (RunningClient initialised = startClient("carol", net.gateways.get(0))) {
+            config = initialised.config(); // init and the test rates; closed again so the process takes over
+        }
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        ClientConfigFile.write(
+                config.withApi(new ClientConfig.Api("127.0.0.1", port)), new ClientHome(home).configFile());
+
+        Path log = dir.resolve("carol.log");
+        Process run = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        NymClient.class.getName(),
+                        "run",
+                        "--home",
+                        home.toString(),
+                        "--report-every",
+                        "1")
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        try {
+            await("carol's process reports loops", () -> readLog(log).contains("loops sent="));
+            String output = readLog(log);
+            assertTrue(output.contains("address: "), output);
+            assertTrue(output.contains("local API: ws://127.0.0.1:" + port + "/"), output);
+
+            int exit = NymClient.commandLine()
+                    .execute("send", "--home", home.toString(), "--to", bob.address(), "--message", "from carol");
+            assertEquals(0, exit);
+            List<String> texts = new ArrayList<>();
+            await("carol's message at bob", () -> {
+                bob.fetch(10).forEach(m -> texts.add(new String(m.message(), StandardCharsets.UTF_8)));
+                return texts.contains("from carol");
+            });
+        } finally {
+            run.destroy(); // SIGTERM: the shutdown hook closes the API and the client
+            assertTrue(run.waitFor(20, java.util.concurrent.TimeUnit.SECONDS), "carol's process stopped");
+        }
+    }
+
+    private static String readLog(Path log) {
+        try {
+            return Files.readString(log);
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
+
+    @Test
+    @Order(8)
     void stopMixnode_lossesChargedToItThenRoutesAvoidItAfterTheTopologyUpdate() throws Exception {
         MixNode victim = net.layers.get(1).get(0);
         String victimId = InProcessMixnet.identity(victim);
