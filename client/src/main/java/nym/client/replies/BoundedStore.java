@@ -11,7 +11,6 @@ import java.util.Optional;
 public final class BoundedStore<K, V> {
 
     private final LinkedHashMap<K, V> entries;
-    private long evicted;
 
     public BoundedStore(int capacity) {
         if (capacity < 1) {
@@ -20,11 +19,7 @@ public final class BoundedStore<K, V> {
         this.entries = new LinkedHashMap<>() {
             @Override
             protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
-                if (size() > capacity) {
-                    evicted++;
-                    return true;
-                }
-                return false;
+                return size() > capacity;
             }
         };
     }
@@ -35,14 +30,5 @@ public final class BoundedStore<K, V> {
 
     public synchronized Optional<V> take(K key) {
         return Optional.ofNullable(entries.remove(key));
-    }
-
-    public synchronized int size() {
-        return entries.size();
-    }
-
-    /** Entries forgotten because the store was full. */
-    public synchronized long evicted() {
-        return evicted;
     }
 }

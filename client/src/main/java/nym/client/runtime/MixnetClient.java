@@ -445,7 +445,13 @@ public final class MixnetClient implements ClientOperations, AutoCloseable {
 
     private void refreshTopology() {
         try {
-            topology = topologySource.fetch();
+            MixTopology fresh = topologySource.fetch();
+            if (!fresh.canRoute() && topology.canRoute()) {
+                // a directory glitch (an empty layer) must not stop all traffic: keep routing over the last good view
+                throw new ClientException(
+                        ClientException.Kind.TOPOLOGY, "new topology has an empty layer or no gateway");
+            }
+            topology = fresh;
         } catch (ClientException e) {
             topologyFailures.incrementAndGet();
             LOG.warning("keeping the previous topology: " + e.getMessage());

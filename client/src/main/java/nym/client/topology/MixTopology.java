@@ -63,13 +63,6 @@ public record MixTopology(List<List<MixNode>> layers, List<GatewayNode> gateways
                 .findFirst();
     }
 
-    /** The gateway whose Sphinx key has this address, if any. */
-    public Optional<GatewayNode> gatewayByAddress(nym.sphinx.NodeAddress address) {
-        return gateways.stream()
-                .filter(g -> g.sphinxKey().address().equals(address))
-                .findFirst();
-    }
-
     /** True when every layer has at least one node and there is a gateway: routes can be built. */
     public boolean canRoute() {
         return layers.stream().noneMatch(List::isEmpty) && !gateways.isEmpty();

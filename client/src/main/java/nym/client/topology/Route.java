@@ -23,9 +23,4 @@ public record Route(List<MixNode> mixes, GatewayNode gateway, List<RouteHop> hop
         }
         return ids;
     }
-
-    /** Sum of the delays chosen for the hops, nanoseconds. */
-    public long totalDelayNanos() {
-        return hops.stream().mapToLong(RouteHop::delayNanos).sum();
-    }
 }
