@@ -71,7 +71,11 @@ public final class ForwardBench {
             double p50Ms,
             double p99Ms,
             double overheadP50Ms,
-            double overheadP99Ms) {}
+            double overheadP99Ms,
+            double nodeCpuMicrosPerPacket) {}
+
+    private static final java.lang.management.ThreadMXBean THREADS =
+            java.lang.management.ManagementFactory.getThreadMXBean();
 
     private final NodeKeys nodeKeys = NodeKeys.generate(new SecureRandom());
     private final NodeKeyPair sinkKey = NodeKeyPair.generate(new SecureRandom());
@@ -108,7 +112,7 @@ public final class ForwardBench {
             try {
                 node.refreshTopology();
                 Sink sink = new Sink(sinkServer);
-                double perHopMicros = perHopCost(1000);
+                PerHop perHopBefore = perHopCost(1000);
                 List<Result> results = new ArrayList<>();
                 results.add(phase("max rate, zero delay", node, sink, build(packets, 0), 0));
                 results.add(phase(rate + "/s, zero delay", node, sink, build(packets, 0), rate));
@@ -118,8 +122,8 @@ public final class ForwardBench {
                         sink,
                         build(packets, meanDelayMs),
                         rate));
-                double perHopAfter = perHopCost(1000);
-                print(results, perHopMicros, perHopAfter, node.config().cryptoWorkers());
+                PerHop perHopAfter = perHopCost(1000);
+                print(results, perHopBefore, perHopAfter, node.config().cryptoWorkers());
             } finally {
                 node.close();
                 pool.shutdownNow();
@@ -127,25 +131,45 @@ public final class ForwardBench {
         }
     }
 
+    /** Per-hop cost on one thread: wall-clock and CPU time, µs. */
+    private record PerHop(double wallMicros, double cpuMicros) {}
+
     /**
-     * Single-threaded SphinxProcessor cost per forwarding hop, µs: after a warm-up batch, the fastest of three timed
-     * batches of {@code n} (the fastest is the one least disturbed by other processes on a shared machine).
+     * Single-threaded SphinxProcessor cost per forwarding hop: after a warm-up batch, the fastest of three timed
+     * batches of {@code n} (the fastest is the one least disturbed by other processes on a shared machine), in
+     * wall-clock time and in this thread's CPU time (which other processes hardly inflate).
      */
-    private double perHopCost(int n) throws Exception {
+    private PerHop perHopCost(int n) throws Exception {
         Load load = build(4 * n, 0);
         SphinxProcessor processor = new SphinxProcessor(PARAMS, nodeKeys.sphinx());
-        double best = Double.MAX_VALUE;
+        double bestWall = Double.MAX_VALUE;
+        double bestCpu = Double.MAX_VALUE;
         for (int batch = 0; batch < 4; batch++) {
             long start = System.nanoTime();
+            long cpuStart = THREADS.getCurrentThreadCpuTime();
             for (int i = batch * n; i < (batch + 1) * n; i++) {
                 processor.process(load.packets()[i]);
             }
-            double micros = (System.nanoTime() - start) / 1000.0 / n;
             if (batch > 0) {
-                best = Math.min(best, micros);
+                bestWall = Math.min(bestWall, (System.nanoTime() - start) / 1000.0 / n);
+                bestCpu = Math.min(bestCpu, (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1000.0 / n);
             }
         }
-        return best;
+        return new PerHop(bestWall, bestCpu);
+    }
+
+    /** CPU time (ns) used so far by the node's threads (their names start with the node's name). */
+    private static long nodeCpuNanos(String threadPrefix) {
+        long total = 0;
+        for (java.lang.management.ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
+            if (info != null && info.getThreadName().startsWith(threadPrefix)) {
+                long t = THREADS.getThreadCpuTime(info.getThreadId());
+                if (t > 0) {
+                    total += t;
+                }
+            }
+        }
+        return total;
     }
 
     /** Packets for the route node → sink, with the node's delay Exp(mean) (0: none); outputs indexed for matching. */
@@ -194,6 +218,8 @@ public final class ForwardBench {
         long[] sentAt = new long[n];
         long[] arrivedAt = sink.expect(load.byOutput(), n);
         NodeMetrics.Snapshot before = node.metrics().snapshot();
+        String threadPrefix = "mix-1-" + nodeKeys.identityKeyText().substring(0, 6);
+        long cpuBefore = nodeCpuNanos(threadPrefix);
         try (Socket socket = new Socket(
                 node.mixnetAddress().getAddress(), node.mixnetAddress().getPort())) {
             socket.setTcpNoDelay(true);
@@ -228,6 +254,9 @@ public final class ForwardBench {
                 Thread.sleep(20);
             }
             NodeMetrics.Snapshot delta = node.metrics().snapshot().minus(before);
+            // per packet that reached a crypto worker (those refused at a full queue cost next to nothing)
+            long processed = delta.received() - delta.dropped(DropReason.CRYPTO_QUEUE_FULL);
+            double cpuPerPacket = (nodeCpuNanos(threadPrefix) - cpuBefore) / 1000.0 / Math.max(1, processed);
             List<Double> latency = new ArrayList<>();
             List<Double> overhead = new ArrayList<>();
             long firstArrival = Long.MAX_VALUE;
@@ -263,7 +292,8 @@ public final class ForwardBench {
                     pct(latency, 0.5),
                     pct(latency, 0.99),
                     pct(overhead, 0.5),
-                    pct(overhead, 0.99));
+                    pct(overhead, 0.99),
+                    cpuPerPacket);
         }
     }
 
@@ -271,21 +301,21 @@ public final class ForwardBench {
         return sorted.isEmpty() ? Double.NaN : sorted.get((int) Math.min(sorted.size() - 1, p * sorted.size()));
     }
 
-    private static void print(List<Result> results, double perHop, double perHopAfter, int workers) throws IOException {
+    private static void print(List<Result> results, PerHop before, PerHop after, int workers) throws IOException {
         String load = Files.readString(Path.of("/proc/loadavg")).trim();
         System.out.printf(
                 "%nMachine: %d CPUs, Java %s, load average at the end: %s%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), load);
         System.out.printf(
-                "Sphinx per-hop cost, one thread, same run (best of 3 batches of 1000): %.1f µs before the phases, %.1f µs after (%.0f hops/s);"
-                        + " the node runs %d crypto workers%n%n",
-                perHop, perHopAfter, 1e6 / ((perHop + perHopAfter) / 2), workers);
-        System.out.println(
-                "| phase | packets | offered /s | forwarded | forwarded /s | dropped (reasons) | latency p50 / p99 ms | minus chosen delay p50 / p99 ms |");
-        System.out.println("|---|---|---|---|---|---|---|---|");
+                "Sphinx per-hop cost, one thread, same run (best of 3 batches of 1000): wall %.1f µs before the phases,"
+                        + " %.1f µs after; CPU %.1f µs before, %.1f µs after. The node runs %d crypto workers.%n%n",
+                before.wallMicros(), after.wallMicros(), before.cpuMicros(), after.cpuMicros(), workers);
+        System.out.println("| phase | packets | offered /s | forwarded | forwarded /s | dropped (reasons) |"
+                + " latency p50 / p99 ms | minus chosen delay p50 / p99 ms | node CPU µs per packet |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|");
         for (Result r : results) {
             System.out.printf(
-                    "| %s | %d | %.0f | %d | **%.0f** | %d %s | %.2f / %.2f | %.2f / %.2f |%n",
+                    "| %s | %d | %.0f | %d | **%.0f** | %d %s | %.1f / %.1f | %.1f / %.1f | %.1f |%n",
                     r.phase(),
                     r.offered(),
                     r.offeredRate(),
@@ -296,7 +326,8 @@ public final class ForwardBench {
                     r.p50Ms(),
                     r.p99Ms(),
                     r.overheadP50Ms(),
-                    r.overheadP99Ms());
+                    r.overheadP99Ms(),
+                    r.nodeCpuMicrosPerPacket());
         }
     }
 
