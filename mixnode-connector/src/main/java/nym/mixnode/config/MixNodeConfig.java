@@ -51,6 +51,42 @@ public record MixNodeConfig(
         if (mode == NodeMode.MIX && layer < 1) {
             throw new IllegalArgumentException("a mix node needs a layer >= 1");
         }
+        for (int n : new int[] {
+            ioThreads,
+            cryptoWorkers,
+            cryptoQueueCapacity,
+            schedulerCapacity,
+            outgoingPendingPerHop,
+            replayCacheCapacity,
+            inboxCapacity
+        }) {
+            if (n < 1) {
+                throw new IllegalArgumentException("thread counts and capacities must be at least 1");
+            }
+        }
+        if (mixnetPort < 0 || mixnetPort > 65535 || clientPort < 0 || clientPort > 65535) {
+            throw new IllegalArgumentException("ports must be 0..65535");
+        }
+        for (Duration d : new Duration[] {
+            maxDelay,
+            presenceInterval,
+            metricsInterval,
+            topologyRefresh,
+            drainDeadline,
+            reconnectMin,
+            reconnectMax,
+            registrationWindow
+        }) {
+            if (d == null || d.isNegative()) {
+                throw new IllegalArgumentException("durations must be given and not negative");
+            }
+        }
+        if (presenceInterval.isZero()
+                || metricsInterval.isZero()
+                || topologyRefresh.isZero()
+                || reconnectMin.isZero()) {
+            throw new IllegalArgumentException("intervals and the reconnect backoff must be positive");
+        }
         directoryKey = directoryKey == null ? null : directoryKey.clone();
     }
 

@@ -44,16 +44,17 @@ import nym.sphinx.ProcessResult;
 /**
  * The composition root: builds a node from a {@link MixNodeConfig}, starts it, and halts it in reverse order.
  *
- * <p><b>Start order</b> (each stage exists before anything that hands it packets): 1. topology view, first read from
- * the directory (the node also starts without one, and keeps trying); 2. event loops and outgoing connections; 3.
- * the delay scheduler; 4. gateway only: client registry, inboxes, delivery; 5. crypto workers; 6. the mixnet
- * listener (bound; port 0 takes a free port); 7. gateway only: the client listener; 8. periodic tasks: presence
- * (announcing the bound addresses), topology refresh, metrics reports.
+ * <p><b>Start order</b> (each stage exists before anything that hands it packets): 1. gateway only: client
+ * registry and inboxes (the one step that can fail on I/O, so it comes before any thread exists); 2. event loops and
+ * outgoing connections; 3. the delay scheduler; 4. crypto workers; 5. the topology view, first read from the
+ * directory (the node also starts without one and keeps trying); 6. the mixnet listener (bound; port 0 takes a free
+ * port); 7. gateway only: the client listener; 8. periodic tasks: presence (announcing the bound addresses),
+ * topology refresh, metrics reports.
  *
  * <p><b>Halt order</b> ({@link #close}), the reverse: 8. periodic tasks stop; 7 and 6. listeners stop accepting and
- * their connections close (no new packets); 5. crypto workers finish what is queued; 3. the scheduler keeps sending
+ * their connections close (no new packets); 4. crypto workers finish what is queued; 3. the scheduler keeps sending
  * held packets as they fall due; 2. outgoing connections write out what they hold and close; the event loops stop.
- * Steps 5 to 2 share one drain deadline ({@link MixNodeConfig#drainDeadline()}); what is left then is dropped and
+ * Steps 4 to 2 share one drain deadline ({@link MixNodeConfig#drainDeadline()}); what is left then is dropped and
  * counted ({@link DropReason#SHUTDOWN}).
  */
 public final class MixNode implements AutoCloseable {
@@ -83,11 +84,7 @@ public final class MixNode implements AutoCloseable {
                         + config.keys().identityKeyText().substring(0, 6)
                 : "gateway-" + config.keys().identityKeyText().substring(0, 6);
         directory = new DirectoryLink(config, view);
-        group = new MultiThreadIoEventLoopGroup(
-                config.ioThreads(), new DefaultThreadFactory(name + "-io", true), NioIoHandler.newFactory());
-        outgoing = new OutgoingConnections(
-                group, metrics, config.outgoingPendingPerHop(), config.reconnectMin(), config.reconnectMax());
-        scheduler = new DelayScheduler(name, config.schedulerCapacity(), metrics, outgoing::send);
+        // Gateway storage first: it is the one step that can fail on I/O, before any thread exists.
         if (config.mode() == NodeMode.GATEWAY) {
             clients = new ClientRegistry(config.dataDir().resolve("clients"));
             delivery = new GatewayDelivery(
@@ -96,6 +93,11 @@ public final class MixNode implements AutoCloseable {
             clients = null;
             delivery = null;
         }
+        group = new MultiThreadIoEventLoopGroup(
+                config.ioThreads(), new DefaultThreadFactory(name + "-io", true), NioIoHandler.newFactory());
+        outgoing = new OutgoingConnections(
+                group, metrics, config.outgoingPendingPerHop(), config.reconnectMin(), config.reconnectMax());
+        scheduler = new DelayScheduler(name, config.schedulerCapacity(), metrics, outgoing::send);
         workers = new CryptoWorkerPool(
                 name,
                 config.cryptoWorkers(),
@@ -136,9 +138,9 @@ public final class MixNode implements AutoCloseable {
     }
 
     private void startStages() throws IOException, InterruptedException {
-        directory.refreshTopology();
         scheduler.start();
         workers.start();
+        refreshTopology();
         mixnetListener = bind(config.mixnetPort(), new ChannelInitializer<SocketChannel>() {
             @Override
             protected void initChannel(SocketChannel ch) {
