@@ -8,7 +8,7 @@ export MAVEN_OPTS ?= -Xmx1g
 
 ## build: compile and package every module, skipping tests (what localnet needs)
 build:
-	$(MVN) -q install -Dmaven.test.skip=true
+	$(MVN) -q install -DskipTests
 
 ## localnet-build: write build/ with keys, configuration and the ledger genesis of every component (seed: NYM_LOCALNET_SEED)
 localnet-build: build
