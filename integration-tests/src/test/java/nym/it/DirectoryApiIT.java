@@ -11,6 +11,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.concurrent.ThreadLocalRandom;
@@ -19,6 +21,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -31,8 +34,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class DirectoryApiIT {
 
-    static final String OPERATOR_PASSWORD =
-            "itOperator" + ThreadLocalRandom.current().nextInt(1_000_000);
+    /** The operator of the nym-operators realm, which integration-tests/bin/run has nym-payara set up. */
+    static final String OPERATOR = "operator:" + requiredEnv("NYM_OPERATOR_PASSWORD");
+    /** A user of the same realm outside group operator: authenticated, not authorised. */
+    static final String VIEWER =
+            "itviewer:" + "viewer" + ThreadLocalRandom.current().nextInt(1_000_000);
+
     private static final AtomicInteger PORTS =
             new AtomicInteger(2000 + ThreadLocalRandom.current().nextInt(30000));
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
@@ -43,15 +50,41 @@ class DirectoryApiIT {
                 EnterpriseArchive.class, TestEnvironment.ear().toFile());
     }
 
-    /** The operator credential, through MicroProfile Config (a system property of the DAS). */
     @BeforeAll
-    static void operatorCredential() throws Exception {
+    static void viewerInOperatorRealm() throws Exception {
+        String[] user = VIEWER.split(":", 2);
+        Path passwordFile = Files.createTempFile("viewer", ".pw");
+        try {
+            Files.writeString(passwordFile, "AS_ADMIN_USERPASSWORD=" + user[1] + "\n");
+            PayaraScript.run(
+                    "asadmin",
+                    "--passwordfile",
+                    passwordFile.toString(),
+                    "create-file-user",
+                    "--authrealmname",
+                    "nym-operators",
+                    "--groups",
+                    "viewer",
+                    "--target",
+                    "server",
+                    user[0]);
+        } finally {
+            Files.delete(passwordFile);
+        }
+    }
+
+    @AfterAll
+    static void removeViewer() throws Exception {
         PayaraScript.run(
-                "asadmin",
-                "create-system-properties",
-                "--target",
-                "server",
-                "nym.directory.operator.password=" + OPERATOR_PASSWORD);
+                "asadmin", "delete-file-user", "--authrealmname", "nym-operators", "--target", "server", "itviewer");
+    }
+
+    private static String requiredEnv(String name) {
+        String value = System.getenv(name);
+        if (value == null || value.isEmpty()) {
+            throw new IllegalStateException(name + " is not set: run these tests through integration-tests/bin/run");
+        }
+        return value;
     }
 
     private static URI das() {
@@ -311,8 +344,16 @@ class DirectoryApiIT {
         SignedNode node = new SignedNode();
         HttpResponse<String> none = admin("PUT", node.key(), null);
         assertProblem(none, 401, "operator credential required");
+        assertTrue(
+                none.headers().firstValue("WWW-Authenticate").orElse("").contains("nym-operators"),
+                none.headers().toString());
         HttpResponse<String> wrong = admin("PUT", node.key(), "operator:wrong");
         assertEquals(401, wrong.statusCode(), wrong.body());
+    }
+
+    @Test
+    void admin_realmUserOutsideOperatorGroup_403() throws Exception {
+        assertProblem(admin("PUT", SignedNode.randomKey(), VIEWER), 403, "not an operator");
     }
 
     @Test
@@ -325,20 +366,17 @@ class DirectoryApiIT {
                         .statusCode());
         awaitTopology(das(), b -> b.contains(node.key()), Duration.ofSeconds(10));
 
-        assertEquals(
-                204, admin("PUT", node.key(), "operator:" + OPERATOR_PASSWORD).statusCode());
+        assertEquals(204, admin("PUT", node.key(), OPERATOR).statusCode());
         awaitTopology(das(), b -> !b.contains(node.key()), Duration.ofSeconds(10));
         assertProblem(node.post(das(), "/api/presence/mixnodes", node.mixnodeJson(host, 1)), 403, "banned");
 
-        assertEquals(
-                204,
-                admin("DELETE", node.key(), "operator:" + OPERATOR_PASSWORD).statusCode());
+        assertEquals(204, admin("DELETE", node.key(), OPERATOR).statusCode());
         assertEquals(
                 204,
                 node.post(das(), "/api/presence/mixnodes", node.mixnodeJson(host, 1))
                         .statusCode());
         awaitTopology(das(), b -> b.contains(node.key()), Duration.ofSeconds(10));
-        assertProblem(admin("PUT", SignedNode.randomKey(), "operator:" + OPERATOR_PASSWORD), 404, "no node");
+        assertProblem(admin("PUT", SignedNode.randomKey(), OPERATOR), 404, "no node");
     }
 
     @Test

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The directory across the deployment group: payara-config deploys the EAR to the group (DeploymentGroupIT has
  * stopped it by the time this runs), then a heartbeat sent to instance 1 shows in the topology of instances 2 and 3,
- * all instances sign with the one directory key, and a metrics report posted to instance 1 reaches a WebSocket
- * subscriber of instance 2 (Payara's data grid).
+ * all instances sign with the one directory key, a metrics report posted to instance 1 reaches a WebSocket
+ * subscriber of instance 2 (Payara's data grid), and the dashboard of instance 2 works in a headless browser.
  */
 class DirectoryClusterIT {
 
@@ -103,5 +103,13 @@ class DirectoryClusterIT {
         } finally {
             ws.close();
         }
+    }
+
+    @Test
+    void dashboardOfInstance2_headlessChromium_showsRegisteredNodeAndLiveMetrics() throws Exception {
+        String output = DashboardBrowser.run(TestEnvironment.instance(2));
+
+        assertTrue(output.contains("dashboard shows the registered node under layer 2"), output);
+        assertTrue(output.contains("dashboard updated from the metrics stream"), output);
     }
 }

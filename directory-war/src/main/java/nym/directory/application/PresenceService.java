@@ -7,6 +7,7 @@ import nym.directory.domain.node.AddressTakenException;
 import nym.directory.domain.node.Node;
 import nym.directory.domain.node.NodeRepository;
 import nym.directory.domain.node.NodeState;
+import nym.directory.domain.node.SignedPresence;
 
 /** Stores authenticated presences and operator bans. */
 @ApplicationScoped
@@ -15,12 +16,18 @@ public class PresenceService {
     @Inject
     NodeRepository nodes;
 
-    /** @throws RequestRejected if banned, replayed, or the address or key is bound otherwise */
-    @Transactional
+    @Inject
+    PresenceGroupCommit groupCommit;
+
+    /**
+     * Stores the presence (committed when this returns, batched with concurrent ones: {@link PresenceGroupCommit}).
+     *
+     * @throws RequestRejected if banned, replayed, or the address or key is bound otherwise
+     */
     public void accept(Node node, long signedAt) {
         boolean stored;
         try {
-            stored = nodes.upsertPresence(node, signedAt);
+            stored = groupCommit.store(new SignedPresence(node, signedAt));
         } catch (AddressTakenException e) {
             throw new RequestRejected(RequestRejected.Reason.CONFLICT, e.getMessage());
         }

@@ -2,18 +2,19 @@ package nym.directory.domain.node;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Registered nodes (table {@code directory_node}). */
 public interface NodeRepository {
 
     /**
-     * Stores a presence signed at {@code signedAt}: creates the node (binding its key) or updates it, but only if it
-     * is of the same kind, not banned, and {@code signedAt} is newer than its last accepted presence.
+     * Stores presences of distinct identity keys in one statement: each creates its node (binding the key) or
+     * updates it, but only if it is of the same kind, not banned, and signed later than its last accepted presence.
      *
-     * @return true if stored; false if refused (then {@link #state} says why)
-     * @throws AddressTakenException if another key owns the address
+     * @return the identity keys stored; the others were refused (then {@link #state} says why)
+     * @throws AddressTakenException if another key owns one of the addresses (then nothing is stored)
      */
-    boolean upsertPresence(Node node, long signedAt);
+    Set<String> upsertPresences(List<SignedPresence> presences);
 
     Optional<NodeState> state(String identityKey);
 

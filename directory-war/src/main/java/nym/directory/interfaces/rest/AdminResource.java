@@ -20,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Operator endpoints: ban and unban a node by identity key. HTTP Basic with the operator credential (Jakarta
- * Security, {@link OperatorSecurity}); a banned node leaves the topology at once and its posts are refused (403).
+ * Security over the container realm, {@link OperatorSecurity}); a banned node leaves the topology at once and its posts are refused (403).
  */
 @Path("/admin/bans/{identityKey}")
 @Tag(name = "admin")
@@ -65,7 +65,9 @@ public class AdminResource {
 
     private Response set(String identityKey, boolean banned, String reason) {
         if (security.getUserPrincipal() == null) {
+            // The operator's challenge replaces the signed-request one every 401 problem carries.
             return Response.fromResponse(Problems.response(401, "operator credential required (HTTP Basic)"))
+                    .header("WWW-Authenticate", null)
                     .header("WWW-Authenticate", "Basic realm=\"" + OperatorSecurity.REALM + "\"")
                     .build();
         }

@@ -4,22 +4,28 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import jakarta.persistence.Query;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import nym.directory.api.Json;
 import nym.directory.domain.node.AddressTakenException;
 import nym.directory.domain.node.Node;
 import nym.directory.domain.node.NodeKind;
 import nym.directory.domain.node.NodeRepository;
 import nym.directory.domain.node.NodeState;
+import nym.directory.domain.node.SignedPresence;
 
 /**
- * {@link NodeRepository} on {@code directory_node} (sql/ V2). A heartbeat is one statement: an upsert whose update
- * only happens for the same kind, not banned, and a newer signed timestamp, so concurrent requests on different
- * instances cannot both pass the replay check.
+ * {@link NodeRepository} on {@code directory_node} (sql/ V2). Heartbeats are one statement per batch: an upsert
+ * whose update only happens for the same kind, not banned, and a newer signed timestamp, so concurrent requests on
+ * different instances cannot both pass the replay check.
  */
 @ApplicationScoped
 public class JpaNodeRepository implements NodeRepository {
@@ -29,48 +35,81 @@ public class JpaNodeRepository implements NodeRepository {
     @PersistenceContext(unitName = "nym")
     private EntityManager em;
 
+    private static final String UPSERT_COLUMNS = "INSERT INTO directory_node (identity_key, kind, address, sphinx_key, "
+            + "layer, version, location, validator_type, public_key, client_listener, registered_clients, first_seen, "
+            + "last_seen, last_presence_ts) VALUES ";
+    private static final String UPSERT_RULES = " ON CONFLICT (identity_key) DO UPDATE SET address = EXCLUDED.address, "
+            + "sphinx_key = EXCLUDED.sphinx_key, layer = EXCLUDED.layer, version = EXCLUDED.version, "
+            + "location = EXCLUDED.location, validator_type = EXCLUDED.validator_type, "
+            + "public_key = EXCLUDED.public_key, client_listener = EXCLUDED.client_listener, "
+            + "registered_clients = EXCLUDED.registered_clients, last_seen = EXCLUDED.last_seen, "
+            + "last_presence_ts = EXCLUDED.last_presence_ts "
+            + "WHERE directory_node.kind = EXCLUDED.kind AND NOT directory_node.banned "
+            + "AND directory_node.last_presence_ts < EXCLUDED.last_presence_ts RETURNING identity_key";
+    private static final int PARAMETERS_PER_ROW = 13;
+
+    /** Statement text per batch size: built once, so the driver and the database see few distinct statements. */
+    private final Map<Integer, String> upserts = new ConcurrentHashMap<>();
+
     @Override
-    public boolean upsertPresence(Node n, long signedAt) {
+    public Set<String> upsertPresences(List<SignedPresence> presences) {
         relaxDurability();
-        try {
-            int rows = em.createNativeQuery(
-                            "INSERT INTO directory_node (identity_key, kind, address, sphinx_key, layer, version, location, "
-                                    + "validator_type, public_key, client_listener, registered_clients, first_seen, last_seen, "
-                                    + "last_presence_ts) VALUES (?1, ?2, ?3, ?4, CAST(?5 AS INTEGER), ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, ?13) "
-                                    + "ON CONFLICT (identity_key) DO UPDATE SET address = EXCLUDED.address, "
-                                    + "sphinx_key = EXCLUDED.sphinx_key, layer = EXCLUDED.layer, version = EXCLUDED.version, "
-                                    + "location = EXCLUDED.location, validator_type = EXCLUDED.validator_type, "
-                                    + "public_key = EXCLUDED.public_key, client_listener = EXCLUDED.client_listener, "
-                                    + "registered_clients = EXCLUDED.registered_clients, last_seen = EXCLUDED.last_seen, "
-                                    + "last_presence_ts = EXCLUDED.last_presence_ts "
-                                    + "WHERE directory_node.kind = EXCLUDED.kind AND NOT directory_node.banned "
-                                    + "AND directory_node.last_presence_ts < EXCLUDED.last_presence_ts")
-                    .setParameter(1, n.identityKey())
-                    .setParameter(2, n.kind().column())
-                    .setParameter(3, n.address())
-                    .setParameter(4, n.sphinxKey())
-                    .setParameter(5, n.layer() == null ? null : n.layer().toString())
-                    .setParameter(6, n.version())
-                    .setParameter(7, n.location())
-                    .setParameter(8, n.validatorType())
-                    .setParameter(9, n.publicKey())
-                    .setParameter(10, n.clientListener())
+        Query upsert = em.createNativeQuery(upserts.computeIfAbsent(presences.size(), JpaNodeRepository::upsertSql));
+        int p = 0;
+        for (SignedPresence presence : presences) {
+            Node n = presence.node();
+            upsert.setParameter(++p, n.identityKey())
+                    .setParameter(++p, n.kind().column())
+                    .setParameter(++p, n.address())
+                    .setParameter(++p, n.sphinxKey())
+                    .setParameter(++p, n.layer() == null ? null : n.layer().toString())
+                    .setParameter(++p, n.version())
+                    .setParameter(++p, n.location())
+                    .setParameter(++p, n.validatorType())
+                    .setParameter(++p, n.publicKey())
+                    .setParameter(++p, n.clientListener())
                     .setParameter(
-                            11,
+                            ++p,
                             n.registeredClients() == null
                                     ? null
                                     : new String(Json.write(n.registeredClients()), StandardCharsets.UTF_8))
-                    .setParameter(12, n.lastSeen())
-                    .setParameter(13, signedAt)
-                    .executeUpdate();
-            return rows == 1;
+                    .setParameter(++p, n.lastSeen())
+                    .setParameter(++p, presence.signedAt());
+        }
+        try {
+            Set<String> stored = new HashSet<>();
+            for (Object key : upsert.getResultList()) {
+                stored.add((String) key);
+            }
+            return stored;
         } catch (PersistenceException e) {
             if (UNIQUE_VIOLATION.equals(sqlState(e))) {
-                throw new AddressTakenException(
-                        n.kind().column() + " address " + n.address() + " is bound to another identity key", e);
+                throw new AddressTakenException(addressTaken(presences), e);
             }
             throw e;
         }
+    }
+
+    /** One VALUES row per presence; first_seen and last_seen share a parameter (a new node is first seen now). */
+    private static String upsertSql(int rows) {
+        StringBuilder sql = new StringBuilder(UPSERT_COLUMNS);
+        for (int row = 0; row < rows; row++) {
+            int b = row * PARAMETERS_PER_ROW;
+            sql.append(row == 0 ? "(" : ", (");
+            for (int i = 1; i <= PARAMETERS_PER_ROW; i++) {
+                String parameter = "?" + (b + i);
+                sql.append(i == 5 ? "CAST(" + parameter + " AS INTEGER)" : parameter);
+                sql.append(i == 12 ? ", " + parameter : "").append(i < PARAMETERS_PER_ROW ? ", " : ")");
+            }
+        }
+        return sql.append(UPSERT_RULES).toString();
+    }
+
+    private static String addressTaken(List<SignedPresence> presences) {
+        Node n = presences.get(0).node();
+        return presences.size() == 1
+                ? n.kind().column() + " address " + n.address() + " is bound to another identity key"
+                : "an address in this batch is bound to another identity key";
     }
 
     @Override
