@@ -5,7 +5,9 @@ import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import nym.ethereum.DevelopmentKeys;
@@ -48,8 +50,9 @@ public final class DeployCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<String> accounts = new ArrayList<>(clientAccounts());
-        accounts.addAll(extra);
+        Map<String, String> named = clientAccounts();
+        extra.forEach(a -> named.put(a, "--fund"));
+        List<String> accounts = new ArrayList<>(named.keySet());
         try (EthereumAccount deployer = EthereumAccount.connect(rpc, DevelopmentKeys.account(mnemonic, 0))) {
             NymToken token = deployer.deployToken(supply);
             String address = token.getContractAddress();
@@ -62,7 +65,7 @@ public final class DeployCommand implements Callable<Integer> {
                             a,
                             Convert.toWei(new java.math.BigDecimal(ether), Convert.Unit.ETHER)
                                     .toBigIntegerExact());
-                    System.out.println("funded " + a + ": " + tokens + " NYM, " + ether + " ETH");
+                    System.out.println("funded " + named.get(a) + " " + a + ": " + tokens + " NYM, " + ether + " ETH");
                 }
             }
             if (networkHome != null) {
@@ -75,18 +78,20 @@ public final class DeployCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The addresses of {@code clients/client-<k>/account.key} in the network tree, in folder order. */
-    private List<String> clientAccounts() throws IOException {
+    /** Address to client folder name of every {@code clients/client-<k>/account.key} of the tree, in folder order. */
+    private Map<String, String> clientAccounts() throws IOException {
+        Map<String, String> addresses = new LinkedHashMap<>();
         if (networkHome == null || !Files.isDirectory(networkHome.resolve("clients"))) {
-            return List.of();
+            return addresses;
         }
         try (Stream<Path> clients = Files.list(networkHome.resolve("clients"))) {
-            List<String> addresses = new ArrayList<>();
-            for (Path key : clients.sorted()
-                    .map(c -> c.resolve("account.key"))
-                    .filter(Files::isRegularFile)
-                    .toList()) {
-                addresses.add(Credentials.create(Files.readString(key).trim()).getAddress());
+            for (Path client : clients.sorted().toList()) {
+                Path key = client.resolve("account.key");
+                if (Files.isRegularFile(key)) {
+                    String address =
+                            Credentials.create(Files.readString(key).trim()).getAddress();
+                    addresses.put(address, client.getFileName().toString());
+                }
             }
             return addresses;
         }

@@ -97,9 +97,9 @@ public final class TomlConfig {
         }
         NodeMode mode;
         try {
-            mode = NodeMode.valueOf(toml.getString("node.mode").toUpperCase(java.util.Locale.ROOT));
+            mode = NodeMode.parse(toml.getString("node.mode"));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(FILE + ": node.mode must be \"mix\" or \"gateway\"");
+            throw new IllegalArgumentException(FILE + ": node." + e.getMessage());
         }
         MixNodeConfig.Builder builder = MixNodeConfig.builder(
                 mode,
@@ -181,7 +181,7 @@ public final class TomlConfig {
                 reconnect_max_ms = %d
                 registration_window_ms = %d
                 """.formatted(
-                        quote(c.mode().name().toLowerCase(java.util.Locale.ROOT)),
+                        quote(c.mode().text()),
                         c.layer(),
                         quote(c.location()),
                         quote(c.listenHost()),

@@ -1,7 +1,9 @@
 package nym.mixnode.pki;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -103,11 +105,11 @@ public final class DirectoryLink {
             return;
         }
         NodeMetrics.Snapshot delta = now.minus(lastReported);
-        Map<String, Long> dropped = new java.util.TreeMap<>();
+        Map<String, Long> dropped = new TreeMap<>();
         for (DropReason reason : DropReason.values()) {
             long n = delta.dropped(reason);
             if (n != 0) {
-                dropped.put(reason.name().toLowerCase(java.util.Locale.ROOT), n);
+                dropped.put(reason.name().toLowerCase(Locale.ROOT), n);
             }
         }
         MetricsBody body = new MetricsBody(
