@@ -1,0 +1,141 @@
+package nym.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.IntStream;
+import nym.ledger.tx.Secp256k1;
+
+/**
+ * The EAR on the 3-instance deployment group (instance i = authority i, keys from the test network tree that
+ * integration-tests/bin/run wrote, {@code NYM_NETWORK_HOME}) against a devnet of that tree's genesis, which
+ * registers the authorities. Instances learn the devnet's runtime port through {@code nym.ledger.nodes}, set while
+ * they are stopped; the deploy starts them. {@link #close()} undeploys, stops the group and the devnet.
+ */
+final class AuthorityGroup implements AutoCloseable {
+
+    final Path tree;
+    final DevnetProcess devnet;
+
+    private AuthorityGroup(Path tree, DevnetProcess devnet) {
+        this.tree = tree;
+        this.devnet = devnet;
+    }
+
+    static AuthorityGroup deploy() throws Exception {
+        String home = System.getenv("NYM_NETWORK_HOME");
+        if (home == null || !Files.isDirectory(Path.of(home))) {
+            throw new IllegalStateException(
+                    "NYM_NETWORK_HOME is not a network tree: run through integration-tests/bin/run");
+        }
+        Path tree = Path.of(home);
+        DevnetProcess devnet = DevnetProcess.create(tree.resolve("ledger/config/genesis.json"));
+        devnet.start();
+        String nodes = devnet.rpc().toString().replaceAll("/$", "");
+        PayaraScript.run("asadmin", "stop-deployment-group", group());
+        for (int i = 1; i <= TestEnvironment.instances(); i++) {
+            PayaraScript.run(
+                    "asadmin",
+                    "create-system-properties",
+                    "--target",
+                    instanceName(i),
+                    "nym.ledger.nodes=" + nodes.replace(":", "\\:"));
+        }
+        // A snapshot of the EAR: other builds on this machine rewrite ear/target/nym.ear at any time.
+        Path ear = Files.createTempDirectory("nym-it-ear").resolve("nym.ear");
+        Files.copy(TestEnvironment.ear(), ear);
+        PayaraScript.run("deploy", ear.toString());
+        return new AuthorityGroup(tree, devnet);
+    }
+
+    private static String group() {
+        return System.getenv().getOrDefault("NYM_GROUP", "nym");
+    }
+
+    static String instanceName(int i) {
+        return System.getenv().getOrDefault("NYM_DOMAIN", "nym") + "-" + i;
+    }
+
+    static List<Integer> authorities() {
+        return IntStream.rangeClosed(1, TestEnvironment.instances()).boxed().toList();
+    }
+
+    static URI issuer(int authority) {
+        return TestEnvironment.instance(authority).resolve("/issuer/api/");
+    }
+
+    /** A secp256k1 key of the tree, e.g. {@code clients/client-1/account.key}. */
+    Secp256k1.KeyPair key(String relative) throws Exception {
+        return Secp256k1.KeyPair.of(
+                HexFormat.of().parseHex(Files.readString(tree.resolve(relative)).strip()));
+    }
+
+    String chainId() throws Exception {
+        return devnet.call("status", DevnetProcess.JSON.createObjectNode())
+                .path("node_info")
+                .path("network")
+                .asText();
+    }
+
+    /** Commits a signed tx; its hash, as the ledger names requests and deposits (uppercase hex SHA-256). */
+    String commit(byte[] tx) throws Exception {
+        devnet.commit(tx);
+        return hash(tx);
+    }
+
+    static String hash(byte[] tx) throws Exception {
+        return HexFormat.of()
+                .withUpperCase()
+                .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(tx));
+    }
+
+    /** The ledger's {@code /deposit} record. */
+    JsonNode deposit(String depositId) throws Exception {
+        JsonNode r = devnet.call(
+                "abci_query",
+                DevnetProcess.JSON.createObjectNode().put("path", "/deposit").put("data", depositId));
+        String value = r.path("response").path("value").asText("");
+        if (value.isEmpty()) {
+            throw new IllegalStateException("no deposit " + depositId + ": " + r);
+        }
+        return DevnetProcess.JSON.readTree(Base64.getDecoder().decode(value));
+    }
+
+    /** Polls the deposit until it is no longer pending. */
+    JsonNode awaitSettled(String depositId, Duration wait) throws Exception {
+        long end = System.nanoTime() + wait.toNanos();
+        JsonNode d = deposit(depositId);
+        while ("pending".equals(d.path("status").asText()) && System.nanoTime() < end) {
+            Thread.sleep(300);
+            d = deposit(depositId);
+        }
+        return d;
+    }
+
+    /** Polls an issuer until its answer for the request is no longer 404. */
+    static HttpResponse<String> awaitPartial(int authority, String requestId, Duration wait) throws Exception {
+        long end = System.nanoTime() + wait.toNanos();
+        HttpResponse<String> r = Http.get(issuer(authority), "partial-credentials/" + requestId);
+        while (r.statusCode() == 404 && System.nanoTime() < end) {
+            Thread.sleep(300);
+            r = Http.get(issuer(authority), "partial-credentials/" + requestId);
+        }
+        return r;
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            PayaraScript.run("undeploy");
+            PayaraScript.run("asadmin", "stop-deployment-group", group());
+        } finally {
+            devnet.close();
+        }
+    }
+}

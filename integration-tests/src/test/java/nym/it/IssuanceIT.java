@@ -1,0 +1,160 @@
+package nym.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import nym.coconut.keygen.VerificationKeyShare;
+import nym.credential.NetworkTree;
+import nym.ledger.tx.Secp256k1;
+import nym.ledger.tx.TxBuilder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The issuers on the deployment group (authority i = instance i) against a devnet: a credential request the ledger
+ * recorded gets a valid partial credential from every issuer, fetched over HTTP; a request whose proof does not
+ * match the debited value gets none (422 everywhere); a request the ledger refused (no balance to debit) gets none.
+ */
+class IssuanceIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(120);
+
+    private static AuthorityGroup group;
+    private static NetworkTree tree;
+    private static TxBuilder tx;
+    private static Secp256k1.KeyPair client;
+
+    @BeforeAll
+    static void deploy() throws Exception {
+        group = AuthorityGroup.deploy();
+        tree = new NetworkTree(group.tree);
+        tx = new TxBuilder(group.chainId());
+        client = group.key("clients/client-1/account.key");
+    }
+
+    @AfterAll
+    static void undeploy() throws Exception {
+        if (group != null) {
+            group.close();
+        }
+    }
+
+    private static String request(Secp256k1.KeyPair from, long value, byte[] payload) throws Exception {
+        return group.commit(tx.credentialRequest(from, group.devnet.nonce(from.address()), value, payload));
+    }
+
+    private static JsonNode json(HttpResponse<String> r) throws Exception {
+        return DevnetProcess.JSON.readTree(r.body());
+    }
+
+    @Test
+    void verificationKey_everyInstance_itsAuthoritysShareAndTheAggregatedKey() throws Exception {
+        for (int i : AuthorityGroup.authorities()) {
+            HttpResponse<String> r = Http.get(AuthorityGroup.issuer(i), "verification-key");
+
+            assertEquals(200, r.statusCode(), r.body());
+            JsonNode body = json(r);
+            assertEquals(i, body.get("authority").asInt());
+            assertEquals(
+                    tree.issuerVerificationKeyShare(i).toText(),
+                    body.get("verificationKeyShare").asText());
+            assertEquals(
+                    tree.verificationKey().toText(), body.get("verificationKey").asText());
+            assertEquals(tree.parameters().toText(), body.get("parameters").asText());
+        }
+    }
+
+    @Test
+    void credentialRequest_recordedByTheLedger_everyIssuerServesAValidShare() throws Exception {
+        CredentialHolder holder = new CredentialHolder(tree, 10);
+
+        String requestId = request(client, 10, holder.payload.toBytes());
+
+        for (int i : AuthorityGroup.authorities()) {
+            HttpResponse<String> r = AuthorityGroup.awaitPartial(i, requestId, WAIT);
+            assertEquals(200, r.statusCode(), "authority " + i + ": " + r.body());
+            JsonNode partial = json(r);
+            assertEquals(requestId, partial.get("requestId").asText());
+            assertEquals(i, partial.get("authority").asInt());
+            assertEquals(10, partial.get("value").asLong());
+            VerificationKeyShare share =
+                    VerificationKeyShare.fromText(json(Http.get(AuthorityGroup.issuer(i), "verification-key"))
+                            .get("verificationKeyShare")
+                            .asText());
+            holder.addShare(partial, share); // throws unless σ_i verifies under vk_i
+        }
+        holder.credential(); // t of them aggregate to a credential valid under the aggregated key
+        HttpResponse<String> again =
+                Http.get(AuthorityGroup.issuer(1), "partial-credentials/" + requestId.toLowerCase());
+        assertEquals(200, again.statusCode(), "ids are case-insensitive");
+    }
+
+    @Test
+    void credentialRequest_proofForAnotherValue_refusedByEveryIssuer() throws Exception {
+        CredentialHolder holder = new CredentialHolder(tree, 10);
+
+        String requestId = request(client, 5, holder.payload.toBytes()); // the ledger debits 5, the holder asked 10
+
+        for (int i : AuthorityGroup.authorities()) {
+            HttpResponse<String> r = AuthorityGroup.awaitPartial(i, requestId, WAIT);
+            assertEquals(422, r.statusCode(), "authority " + i + ": " + r.body());
+            assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+            assertTrue(json(r).get("detail").asText().contains("INVALID_PROOF"), r.body());
+        }
+    }
+
+    @Test
+    void credentialRequest_refusedByTheLedger_noIssuerSigns() throws Exception {
+        Secp256k1.KeyPair unfunded = group.key("providers/provider-2/provider.key");
+        byte[] refused = tx.credentialRequest(
+                unfunded, group.devnet.nonce(unfunded.address()), 10, new CredentialHolder(tree, 10).payload.toBytes());
+        try {
+            group.devnet.commit(refused);
+            throw new AssertionError("the ledger debited an account without balance");
+        } catch (java.io.IOException expected) {
+            assertTrue(expected.getMessage().contains("refused"), expected.getMessage());
+        }
+        // A later request is served by every issuer: events arrive in chain order, so the refused one had its chance.
+        String later = request(client, 1, new CredentialHolder(tree, 1).payload.toBytes());
+        for (int i : AuthorityGroup.authorities()) {
+            assertEquals(200, AuthorityGroup.awaitPartial(i, later, WAIT).statusCode());
+        }
+
+        for (int i : AuthorityGroup.authorities()) {
+            HttpResponse<String> r =
+                    Http.get(AuthorityGroup.issuer(i), "partial-credentials/" + AuthorityGroup.hash(refused));
+            assertEquals(404, r.statusCode(), "authority " + i + ": " + r.body());
+            assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+        }
+    }
+
+    @Test
+    void partialCredential_malformedId_problem400() throws Exception {
+        HttpResponse<String> r = Http.get(AuthorityGroup.issuer(2), "partial-credentials/not-a-hash");
+
+        assertEquals(400, r.statusCode(), r.body());
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+    }
+
+    @Test
+    void health_everyInstance_issuerActive() throws Exception {
+        for (int i : AuthorityGroup.authorities()) {
+            String body = Http.get(TestEnvironment.instance(i), "/health/ready").body();
+
+            assertTrue(body.contains("\"name\":\"issuer\",\"status\":\"UP\""), body);
+            assertTrue(body.contains("\"role\":\"active\""), body);
+        }
+    }
+
+    @Test
+    void openapi_documentsTheIssuerEndpoints() throws Exception {
+        String doc = Http.get(TestEnvironment.instance(1), "/openapi").body();
+
+        assertTrue(doc.contains("/partial-credentials/{requestId}"), doc);
+        assertTrue(doc.contains("/verification-key"), doc);
+    }
+}

@@ -1,0 +1,127 @@
+package nym.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import nym.ethereum.DepositId;
+import nym.ethereum.EthereumAccount;
+import nym.ledger.tx.Secp256k1;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.web3j.crypto.Credentials;
+import org.web3j.protocol.core.methods.response.TransactionReceipt;
+
+/**
+ * The watchers in the EAR on the deployment group (instance i = authority i, watcher key of the test network tree):
+ * anvil on a free port with the token deployed by {@code ethereum deploy} into the tree, a devnet of the tree's
+ * genesis (watchers registered, threshold 2); a client's deposit into the pipe account is credited on the ledger
+ * once, and each transfer of a multi-transfer transaction is credited.
+ */
+class WatcherGroupIT {
+
+    private static final Duration CREDIT_WAIT = Duration.ofSeconds(120);
+
+    static LocalEthereum ethereum;
+    static AuthorityGroup group;
+
+    @BeforeAll
+    static void deploy() throws Exception {
+        ethereum = LocalEthereum.forGroup(2);
+        group = AuthorityGroup.deploy();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        try {
+            if (group != null) {
+                group.close();
+            }
+        } finally {
+            if (ethereum != null) {
+                ethereum.close();
+            }
+        }
+    }
+
+    @Test
+    void deposit_watchersOfTheGroup_creditTheClientOnce() throws Exception {
+        Secp256k1.KeyPair client = group.key("clients/client-1/account.key");
+        long before = balance(client.address());
+        TransactionReceipt tx;
+        try (EthereumAccount sender = clientAccount("clients/client-1/account.key")) {
+            tx = sender.transfer(sender.token(ethereum.token), pipe(), BigInteger.valueOf(77));
+        }
+
+        awaitBalance(client.address(), before + 77);
+
+        JsonNode record = pipeRecord(
+                DepositId.of(tx.getTransactionHash(), tx.getLogs().get(0).getLogIndex()));
+        assertTrue(record.path("settled").asBoolean(), record.toString());
+        Thread.sleep(5_000); // the third watcher's late vote changes nothing
+        assertEquals(before + 77, balance(client.address()));
+    }
+
+    @Test
+    void transactionWithSeveralDeposits_eachCredited() throws Exception {
+        Secp256k1.KeyPair client = group.key("clients/client-2/account.key");
+        long before = balance(client.address());
+        try (EthereumAccount sender = clientAccount("clients/client-2/account.key")) {
+            sender.transferMany(
+                    sender.token(ethereum.token),
+                    List.of(pipe(), pipe(), pipe()),
+                    List.of(BigInteger.ONE, BigInteger.TEN, BigInteger.valueOf(100)));
+        }
+
+        awaitBalance(client.address(), before + 111);
+    }
+
+    private static EthereumAccount clientAccount(String keyFile) throws Exception {
+        return EthereumAccount.connect(
+                ethereum.url(),
+                Credentials.create(Files.readString(group.tree.resolve(keyFile)).strip()));
+    }
+
+    private static String pipe() throws Exception {
+        return Files.readString(group.tree.resolve("ethereum/pipe.address")).strip();
+    }
+
+    private static void awaitBalance(byte[] address, long expected) throws Exception {
+        long end = System.nanoTime() + CREDIT_WAIT.toNanos();
+        long now = balance(address);
+        while (now != expected && System.nanoTime() < end) {
+            Thread.sleep(500);
+            now = balance(address);
+        }
+        assertEquals(expected, now, "ledger balance of the depositor");
+    }
+
+    private static long balance(byte[] address) throws Exception {
+        JsonNode b = query("/balance", address);
+        return b == null ? 0 : b.path("balance").asLong();
+    }
+
+    private static JsonNode pipeRecord(byte[] depositId) throws Exception {
+        return query("/pipe", depositId);
+    }
+
+    private static JsonNode query(String path, byte[] data) throws Exception {
+        JsonNode r = group.devnet.call(
+                "abci_query",
+                DevnetProcess.JSON
+                        .createObjectNode()
+                        .put("path", path)
+                        .put("data", HexFormat.of().formatHex(data)));
+        String value = r.path("response").path("value").asText("");
+        return value.isEmpty()
+                ? null
+                : DevnetProcess.JSON.readTree(Base64.getDecoder().decode(value));
+    }
+}
