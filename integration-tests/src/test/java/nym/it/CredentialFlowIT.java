@@ -272,6 +272,28 @@ class CredentialFlowIT {
 
     @Test
     @Order(6)
+    void monitoring_afterTheFlows_everyInstanceReadyAndEachRoleCounted() throws Exception {
+        for (int i : AuthorityGroup.authorities()) {
+            URI instance = TestEnvironment.instance(i);
+            HttpResponse<String> ready = Http.get(instance, "/health/ready");
+            assertEquals(200, ready.statusCode(), ready.body());
+            for (String check : List.of("database", "issuer", "verifier", "watcher")) {
+                assertTrue(ready.body().contains("\"name\":\"" + check + "\""), check + ": " + ready.body());
+            }
+            String where = "instance " + i;
+            assertTrue(
+                    AppMetrics.sum(instance, "nym_issuer_partial_credentials_total", "outcome=\"issued\"") >= 1, where);
+            assertTrue(AppMetrics.sum(instance, "nym_verifier_votes_total", "verdict=\"reject\"") >= 1, where);
+            assertTrue(AppMetrics.sum(instance, "nym_watcher_deposits_voted_total") >= 1, where);
+            assertTrue(AppMetrics.sum(instance, "nym_watcher_next_block") > 0, where);
+        }
+        URI first = TestEnvironment.instance(1);
+        assertTrue(AppMetrics.sum(first, "nym_provider_spends_total", "outcome=\"accepted\"") >= 1);
+        assertTrue(AppMetrics.sum(first, "nym_provider_spends_total", "outcome=\"invalid_credential\"") >= 3);
+    }
+
+    @Test
+    @Order(7)
     void flow_oneInstanceStopped_stillSettles() throws Exception {
         PayaraScript.run("asadmin", "stop-instance", AuthorityGroup.instanceName(3));
         try (CredentialFlow flow = holder(2, 2, 1, true)) {

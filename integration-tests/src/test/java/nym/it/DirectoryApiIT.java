@@ -137,6 +137,30 @@ class DirectoryApiIT {
     }
 
     @Test
+    void monitoring_acceptedAndRefusedPresences_countedInApplicationMetrics() throws Exception {
+        String accepted = "nym_directory_presences_accepted_total";
+        String refused = "nym_directory_requests_refused_total";
+        double acceptedBefore = AppMetrics.sum(das(), accepted, "kind=\"mixnode\"");
+        double badSignaturesBefore = AppMetrics.sum(das(), refused, "reason=\"bad_signature\"");
+        SignedNode node = new SignedNode();
+        byte[] body = utf8(node.mixnodeJson(host(), 1));
+        long ts = System.currentTimeMillis();
+
+        assertEquals(
+                204,
+                node.post(das(), "/api/presence/mixnodes", node.mixnodeJson(host(), 3))
+                        .statusCode());
+        String forged = new SignedNode().sign("/api/presence/mixnodes", ts, body);
+        assertEquals(
+                401,
+                SignedNode.send(das(), "/api/presence/mixnodes", body, Long.toString(ts), forged, "application/json")
+                        .statusCode());
+
+        assertEquals(acceptedBefore + 1, AppMetrics.sum(das(), accepted, "kind=\"mixnode\""));
+        assertEquals(badSignaturesBefore + 1, AppMetrics.sum(das(), refused, "reason=\"bad_signature\""));
+    }
+
+    @Test
     void presence_signedByAnotherKey_401AndNotStored() throws Exception {
         SignedNode node = new SignedNode();
         SignedNode other = new SignedNode();

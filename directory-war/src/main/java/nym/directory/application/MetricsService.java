@@ -10,6 +10,7 @@ import nym.directory.domain.metrics.MetricsReport;
 import nym.directory.domain.metrics.MetricsRepository;
 import nym.directory.domain.node.NodeRepository;
 import nym.directory.domain.node.NodeState;
+import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /** Accepts authenticated mix metrics and serves the last complete window. */
 @ApplicationScoped
@@ -29,6 +30,10 @@ public class MetricsService {
 
     @Inject
     Event<MetricsAccepted> accepted;
+
+    /** {@code nym_directory_metrics_reports_accepted_total}. */
+    @Inject
+    MetricRegistry registry;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -57,6 +62,7 @@ public class MetricsService {
         MetricsReport report = new MetricsReport(identityKey, received, sent, intervalMillis, clock.millis());
         metrics.store(report);
         accepted.fire(new MetricsAccepted(report));
+        registry.counter("nym.directory.metrics.reports.accepted").inc();
         return report;
     }
 

@@ -25,6 +25,9 @@ public class DefaultIssuanceService implements IssuanceService {
     @Inject
     PartialCredentialRepository credentials;
 
+    @Inject
+    IssuerMetrics metrics;
+
     @Override
     public void onCredentialRequest(CredentialRequest request) {
         Optional<IssuerKeys> keys = role.keys();
@@ -39,6 +42,7 @@ public class DefaultIssuanceService implements IssuanceService {
         }
         PartialCredential outcome = new BlindSigner(keys.get()).sign(request);
         credentials.addIfAbsent(outcome);
+        metrics.served(outcome);
         LOG.info(() -> outcome.isIssued()
                 ? "authority " + authority + " issued a partial credential for " + request
                 : "authority " + authority + " refused " + request + ": "

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import nym.issuer.domain.CredentialRequest;
@@ -22,6 +24,9 @@ class DefaultIssuanceServiceTest {
     /** The table's contract: one record per (authority, request), first one wins. */
     static final class InMemoryCredentials implements PartialCredentialRepository {
         final Map<String, PartialCredential> rows = new HashMap<>();
+        /** What the service counted in its metrics. */
+        final List<PartialCredential> served = new ArrayList<>();
+
         int inserts;
 
         @Override
@@ -71,6 +76,7 @@ class DefaultIssuanceServiceTest {
         DefaultIssuanceService service = new DefaultIssuanceService();
         service.role = role(authority, Optional.of(home.toString()));
         service.credentials = store;
+        service.metrics = store.served::add;
         return service;
     }
 
@@ -85,6 +91,7 @@ class DefaultIssuanceServiceTest {
         service.onCredentialRequest(request);
 
         assertEquals(1, store.inserts, "the second delivery signs nothing");
+        assertEquals(List.of(first), store.served, "counted once, as issued");
         assertEquals(first, service.partialCredential(request.requestId()).orElseThrow());
         assertTrue(first.isIssued());
         assertEquals(2, first.authority());
@@ -103,6 +110,7 @@ class DefaultIssuanceServiceTest {
                 service.partialCredential(request.requestId()).orElseThrow();
         assertTrue(record.refusal().isPresent());
         assertEquals(1, store.inserts);
+        assertEquals(List.of(record), store.served, "counted once, as refused");
     }
 
     @Test

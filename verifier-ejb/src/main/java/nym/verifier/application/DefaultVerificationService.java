@@ -32,6 +32,9 @@ public class DefaultVerificationService implements VerificationService {
     @Inject
     VoteSender sender;
 
+    @Inject
+    VerifierMetrics metrics;
+
     @Override
     public void onRedeem(Deposit deposit) {
         Optional<CredentialCheck> check = role.check();
@@ -53,6 +56,7 @@ public class DefaultVerificationService implements VerificationService {
                 result.outcome(),
                 Optional.ofNullable(result.txHash()),
                 Optional.ofNullable(result.log())));
+        metrics.voted(verdict, result.outcome());
         LOG.log(
                 result.outcome() == VoteOutcome.REFUSED ? Level.SEVERE : Level.INFO,
                 () -> "authority " + authority + " voted " + (verdict.accept() ? "accept" : "reject") + " on "

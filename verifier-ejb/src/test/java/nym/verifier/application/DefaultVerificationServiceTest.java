@@ -86,12 +86,15 @@ class DefaultVerificationServiceTest {
 
     private final InMemoryVotes votes = new InMemoryVotes();
     private final RecordingSender sender = new RecordingSender();
+    /** What the service counted in its metrics: verdict and outcome. */
+    private final List<String> counted = new ArrayList<>();
 
     private DefaultVerificationService service(int authority) {
         DefaultVerificationService service = new DefaultVerificationService();
         service.role = role(authority, Optional.of(home.toString()));
         service.votes = votes;
         service.sender = sender;
+        service.metrics = (verdict, outcome) -> counted.add((verdict.accept() ? "accept " : "reject ") + outcome);
         return service;
     }
 
@@ -107,6 +110,7 @@ class DefaultVerificationServiceTest {
         assertEquals(1, votes.rows.size());
         assertTrue(votes.rows.get(0).verdict().accept());
         assertEquals(VoteOutcome.SENT, votes.rows.get(0).outcome());
+        assertEquals(List.of("accept SENT"), counted);
     }
 
     @Test
@@ -118,6 +122,7 @@ class DefaultVerificationServiceTest {
 
         assertEquals(List.of(inflated.depositId() + " reject"), sender.sent);
         assertTrue(votes.rows.get(0).verdict().reason().contains("does not verify"));
+        assertEquals(List.of("reject SENT"), counted);
     }
 
     @Test

@@ -1,23 +1,37 @@
 package nym.directory.interfaces.rest;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.json.bind.JsonbException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import nym.directory.application.RequestRejected;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
 
 /** Every error answer of the API is {@code application/problem+json}. */
 public final class ProblemMappers {
 
     private ProblemMappers() {}
 
+    /** Counted as {@code nym_directory_requests_refused_total{reason}}: bad signatures, replays, bans show there. */
     @Provider
+    @ApplicationScoped
     public static class Rejected implements ExceptionMapper<RequestRejected> {
+        @Inject
+        MetricRegistry metrics;
+
         @Override
         public Response toResponse(RequestRejected e) {
+            metrics.counter(
+                            "nym.directory.requests.refused",
+                            new Tag("reason", e.reason().name().toLowerCase(Locale.ROOT)))
+                    .inc();
             return Problems.response(e);
         }
     }

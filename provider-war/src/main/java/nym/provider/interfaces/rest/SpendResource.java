@@ -14,12 +14,15 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.util.HexFormat;
+import java.util.Locale;
 import nym.provider.application.SpendRefused;
 import nym.provider.application.SpendRefused.Reason;
 import nym.provider.application.SpendService;
 import nym.provider.application.SpendStatusService;
 import nym.provider.domain.spend.Spend;
 import nym.provider.interfaces.rest.Views.SpendView;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -35,6 +38,13 @@ public class SpendResource {
 
     @Inject
     SpendStatusService statuses;
+
+    /**
+     * {@code nym_provider_spends_total{outcome="accepted"|<refusal reason>}} in {@code /metrics?scope=application}; no
+     * provider tag, since the path's index is the caller's choice and tags must stay few.
+     */
+    @Inject
+    MetricRegistry metrics;
 
     @Context
     UriInfo uri;
@@ -60,11 +70,22 @@ public class SpendResource {
                     + " WRONG_PROVIDER")
     @APIResponse(responseCode = "503", description = "LEDGER_UNAVAILABLE: nothing recorded, retry with a new nonce")
     public Response spend(@PathParam("provider") int provider, InputStream body) {
-        Spend spend = spends.spend(SpendBody.read(provider, body));
+        Spend spend;
+        try {
+            spend = spends.spend(SpendBody.read(provider, body));
+        } catch (SpendRefused e) {
+            count(e.reason().name().toLowerCase(Locale.ROOT));
+            throw e;
+        }
+        count("accepted");
         String zeta = HexFormat.of().formatHex(spend.zeta());
         return Response.created(uri.getAbsolutePathBuilder().path(zeta).build())
                 .entity(SpendView.of(spend))
                 .build();
+    }
+
+    private void count(String outcome) {
+        metrics.counter("nym.provider.spends", new Tag("outcome", outcome)).inc();
     }
 
     @GET

@@ -3,6 +3,8 @@ package nym.watcher.interfaces.scheduling;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -15,8 +17,10 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 import nym.ledger.jca.LedgerConnectionFactory;
 import nym.watcher.application.DepositWatcher;
+import nym.watcher.domain.WatchCursor;
 import nym.watcher.domain.WatcherException;
 import nym.watcher.infrastructure.config.WatcherConfiguration;
+import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.web3j.protocol.Web3j;
 
 /**
@@ -42,16 +46,23 @@ public class WatcherSchedule {
     @Resource
     ManagedScheduledExecutorService executor;
 
+    /** {@code nym_watcher_deposits_voted_total}, {@code nym_watcher_next_block} in {@code /metrics?scope=application}. */
+    @Inject
+    MetricRegistry metrics;
+
     private Web3j ethereum;
-    private DepositWatcher watcher;
+    private volatile DepositWatcher watcher;
     private ScheduledFuture<?> task;
     private String lastProblem;
+    private volatile String state = "starting";
+    private volatile boolean stopped;
 
     @PostConstruct
     void start() {
         Optional<String> idle = config.idleReason();
         if (idle.isPresent()) {
-            LOG.info(() -> "watcher idle: " + idle.get());
+            state = "idle: " + idle.get();
+            LOG.info(() -> "watcher " + state);
             return;
         }
         LOG.info(() -> "watcher of " + config);
@@ -68,9 +79,12 @@ public class WatcherSchedule {
                     report(Level.INFO, "watcher waiting for the token's address (ethereum/token.address)");
                     return;
                 }
+                state = "watching";
                 LOG.info(() -> "watcher of authority " + config.authority() + " started at " + watcher.cursor());
+                metrics.gauge("nym.watcher.next.block", this::nextBlock);
             }
             int voted = watcher.poll();
+            metrics.counter("nym.watcher.deposits.voted").inc(voted);
             if (voted > 0) {
                 LOG.fine(() -> "voted for " + voted + " deposits");
             }
@@ -80,10 +94,33 @@ public class WatcherSchedule {
                 report(Level.WARNING, e.getMessage() + " (retrying)");
             } else {
                 LOG.log(Level.SEVERE, "watcher stopped: " + e.getMessage(), e);
+                state = "stopped: " + e.getMessage();
+                stopped = true;
                 task.cancel(false);
             }
         } catch (RuntimeException e) {
             report(Level.WARNING, "watcher step failed: " + e + " (retrying)");
+        }
+    }
+
+    /** {@code starting}, {@code watching}, {@code idle: <why>} or {@code stopped: <why>}. */
+    @Lock(LockType.READ)
+    public String state() {
+        return state;
+    }
+
+    /** True once a fault that retrying cannot mend (a reorganization deeper than the depth) stopped the watcher. */
+    @Lock(LockType.READ)
+    public boolean stopped() {
+        return stopped;
+    }
+
+    /** The first block not yet done, read from the cursor table when scraped; -1 while unknown or unreadable. */
+    private long nextBlock() {
+        try {
+            return watcher.cursor().map(WatchCursor::nextBlock).orElse(-1L);
+        } catch (RuntimeException e) {
+            return -1L;
         }
     }
 
