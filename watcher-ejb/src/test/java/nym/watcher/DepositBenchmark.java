@@ -25,13 +25,17 @@ import nym.watcher.infrastructure.persistence.jdbc.JdbcCursorRepository;
  * same run: the Ethereum half alone (token transfers mined per second) and the ledger half alone (the same number
  * of deposits voted by two watchers directly, no chain). Run by bench/deposits.sh; not a test.
  *
- * <p>Arguments: deposits (default 300), senders (10), confirmations (2).
+ * <p>Arguments: deposits (default 300), senders (9: anvil's development accounts 1..9, which it funds with ETH),
+ * confirmations (2).
  */
 public final class DepositBenchmark {
 
     public static void main(String[] args) throws Exception {
         int deposits = args.length > 0 ? Integer.parseInt(args[0]) : 300;
-        int senders = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+        int senders = args.length > 1 ? Integer.parseInt(args[1]) : 9;
+        if (senders < 1 || senders > 9) {
+            throw new IllegalArgumentException("senders must be 1..9 (anvil funds development accounts 0..9 with ETH)");
+        }
         int confirmations = args.length > 2 ? Integer.parseInt(args[2]) : 2;
         Path dir = Files.createTempDirectory("nym-deposit-bench");
         try (TestNetwork net = TestNetwork.start(dir)) {
