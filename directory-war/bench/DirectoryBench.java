@@ -22,8 +22,8 @@ import nym.directory.api.Signing;
  * Load-benchmark helper (not a test), run by bench/run with directory-api and Bouncy Castle on the class path:
  *
  * <pre>
- *   register KEYS N BASE...      create N mix node identities in KEYS and register each (one signed presence),
- *                                spread over the BASE URLs
+ *   register KEYS N BASE...      create N mix node identities in KEYS (or reuse those of an earlier run when KEYS
+ *                                holds N) and register each (one signed presence), spread over the BASE URLs
  *   presign KEYS COUNT T0 OUT PART PARTS
  *                                write COUNT signed heartbeats of the nodes i with i % PARTS == PART (one wrk per
  *                                instance) to OUT, one per line "timestamp TAB signature TAB body"; a node's k-th
@@ -53,14 +53,24 @@ public class DirectoryBench {
   }
 
   static void register(Path keys, int n, List<String> bases) throws Exception {
-    SecureRandom random = new SecureRandom();
     List<Ed25519Identity> ids = new ArrayList<>();
-    try (BufferedWriter out = Files.newBufferedWriter(keys)) {
-      for (int i = 0; i < n; i++) {
-        Ed25519Identity id = Ed25519Identity.generate(random);
-        ids.add(id);
-        out.write(Base64.getUrlEncoder().withoutPadding().encodeToString(id.secretKey()));
-        out.newLine();
+    // The addresses are a function of the index, and the directory binds an address to its first key: a second run
+    // against the same directory must present the same keys, so an existing KEYS file of N identities is reused.
+    List<String> existing = Files.exists(keys) ? Files.readAllLines(keys) : List.of();
+    if (existing.size() == n) {
+      for (String line : existing) {
+        ids.add(Ed25519Identity.fromSecret(Base64.getUrlDecoder().decode(line)));
+      }
+      System.out.println("reusing the " + n + " identities of " + keys);
+    } else {
+      SecureRandom random = new SecureRandom();
+      try (BufferedWriter out = Files.newBufferedWriter(keys)) {
+        for (int i = 0; i < n; i++) {
+          Ed25519Identity id = Ed25519Identity.generate(random);
+          ids.add(id);
+          out.write(Base64.getUrlEncoder().withoutPadding().encodeToString(id.secretKey()));
+          out.newLine();
+        }
       }
     }
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();

@@ -71,7 +71,7 @@ public final class DemoCommand implements Callable<Integer> {
         try (CredentialFlow flow = new CredentialFlow(config, settings.wallet())) {
             out.println("account:  " + flow.address());
             out.println("ledger:   " + config.ledger() + "   provider: " + config.provider());
-            Progress p = new Progress(out, 8);
+            Progress p = new Progress(out, 7);
             if (flow.ethereumConfigured()) {
                 p.step("ERC20 balance", flow::erc20Balance, b -> b + " NYM on Ethereum");
                 var transfer = p.step(
@@ -118,7 +118,8 @@ public final class DemoCommand implements Callable<Integer> {
             return;
         }
         String csv = p.timings().stream()
-                .map(t -> t.step() + ","
+                // step names hold commas ("collect t partials, aggregate, verify"): quoted as RFC 4180 says
+                .map(t -> "\"" + t.step().replace("\"", "\"\"") + "\","
                         + String.format(Locale.ROOT, "%.3f", t.took().toNanos() / 1e9))
                 .collect(Collectors.joining("\n", "step,seconds\n", "\n"));
         try {

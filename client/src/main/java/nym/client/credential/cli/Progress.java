@@ -21,6 +21,10 @@ final class Progress {
     private final int steps;
     private final List<Timing> timings = new ArrayList<>();
     private int current;
+    /** Width of the current step's header, and whether its line still waits for the result. */
+    private int headerWidth;
+
+    private boolean lineOpen;
 
     Progress(PrintWriter out, int steps) {
         this.out = out;
@@ -29,12 +33,19 @@ final class Progress {
 
     <T> T step(String label, Supplier<T> action, Function<T, String> result) {
         current++;
-        out.printf(Locale.ROOT, "[%d/%d] %-34s ", current, steps, label + " ...");
+        String header = String.format(Locale.ROOT, "[%d/%d] %-40s ", current, steps, label + " ...");
+        out.print(header);
         out.flush();
+        headerWidth = header.length();
+        lineOpen = true;
         long start = System.nanoTime();
         T value = action.get();
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         timings.add(new Timing(label, took));
+        if (!lineOpen) {
+            out.print(" ".repeat(headerWidth)); // notes broke the line: the result goes under the header's column
+        }
+        lineOpen = false;
         out.printf(Locale.ROOT, "%s (%.2f s)%n", result.apply(value), took.toNanos() / 1e9);
         out.flush();
         return value;
@@ -42,12 +53,16 @@ final class Progress {
 
     void skip(String label, String why) {
         current++;
-        out.printf(Locale.ROOT, "[%d/%d] %-34s skipped: %s%n", current, steps, label + " ...", why);
+        out.printf(Locale.ROOT, "[%d/%d] %-40s skipped: %s%n", current, steps, label + " ...", why);
         out.flush();
     }
 
     /** A line under the current step (an issuer skipped, a note). */
     void note(String line) {
+        if (lineOpen) {
+            out.println();
+            lineOpen = false;
+        }
         out.println("        " + line);
         out.flush();
     }
