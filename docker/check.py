@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Checks docker/ without a Docker engine (none runs on the build machines): every compose file is valid for
 docker-compose (`config`), every file a Dockerfile copies exists in the build context, and every path a service
-mounts or reads from the network tree exists in a tree freshly written by `localnet.jar build`.
+mounts or reads from the network tree exists in a tree freshly written as `make localnet-build` writes it.
 
 Usage: docker/check.py  (from anywhere; needs `make build` first, docker-compose and python3-yaml)."""
 import os
@@ -74,8 +74,10 @@ def tree_paths(service):
 
 def main():
     with tempfile.TemporaryDirectory() as tree:
-        subprocess.run(['java', '-jar', os.path.join(ROOT, 'localnet/target/localnet.jar'), 'build', '--out', tree,
-                        '--seed', 'docker-check'], check=True, stdout=subprocess.DEVNULL)
+        # the tree as `make localnet-build` writes it (keys, genesis, and the mix nodes' and gateways' homes)
+        env = dict(os.environ, NYM_LOCALNET_HOME=tree, NYM_LOCALNET_SEED='docker-check')
+        subprocess.run([os.path.join(ROOT, 'localnet/bin/localnet'), 'build'], env=env, check=True,
+                       stdout=subprocess.DEVNULL)
         config = compose_config(tree)
         checked = 0
         for name, service in config['services'].items():
