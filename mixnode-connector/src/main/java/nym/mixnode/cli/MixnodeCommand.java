@@ -81,6 +81,13 @@ public final class MixnodeCommand implements Runnable {
         int clientPort;
 
         @Option(
+                names = "--metrics-port",
+                defaultValue = "-1",
+                description =
+                        "local GET /metrics (Prometheus text) on the listen host; -1 = off (default), 0 = free port")
+        int metricsPort;
+
+        @Option(
                 names = "--directory",
                 defaultValue = "http://127.0.0.1:28080",
                 description = "directory URL (default ${DEFAULT-VALUE})")
@@ -107,11 +114,7 @@ public final class MixnodeCommand implements Runnable {
                 throw new IllegalArgumentException(
                         home.resolve(TomlConfig.FILE) + " exists (use --force to overwrite)");
             }
-            NodeMode nodeMode = switch (mode) {
-                case "mix" -> NodeMode.MIX;
-                case "gateway" -> NodeMode.GATEWAY;
-                default -> throw new IllegalArgumentException("--mode must be mix or gateway");
-            };
+            NodeMode nodeMode = NodeMode.parse(mode);
             NodeKeys keys = seed == null ? NodeKeys.generate(new SecureRandom()) : NodeKeys.fromSeed(seed);
             MixNodeConfig config = MixNodeConfig.builder(nodeMode, keys, directory, home.resolve("data"))
                     .layer(layer)
@@ -119,6 +122,7 @@ public final class MixnodeCommand implements Runnable {
                     .mixnetPort(port)
                     .announceHost(announceHost)
                     .clientPort(clientPort)
+                    .metricsPort(metricsPort)
                     .location(location)
                     .directoryKey(
                             directoryKey == null

@@ -23,6 +23,7 @@ public record MixNodeConfig(
         int mixnetPort,
         String announceHost,
         int clientPort,
+        int metricsPort,
         String location,
         SphinxParams sphinx,
         int ioThreads,
@@ -42,6 +43,9 @@ public record MixNodeConfig(
         Duration registrationWindow) {
 
     public static final String VERSION = "0.1.0";
+
+    /** {@link #metricsPort} that serves no local metrics endpoint (the default). */
+    public static final int METRICS_OFF = -1;
 
     public MixNodeConfig {
         Objects.requireNonNull(mode, "mode");
@@ -66,6 +70,9 @@ public record MixNodeConfig(
         }
         if (mixnetPort < 0 || mixnetPort > 65535 || clientPort < 0 || clientPort > 65535) {
             throw new IllegalArgumentException("ports must be 0..65535");
+        }
+        if (metricsPort < METRICS_OFF || metricsPort > 65535) {
+            throw new IllegalArgumentException("the metrics port must be -1 (off) or 0..65535");
         }
         for (Duration d : new Duration[] {
             maxDelay,
@@ -111,6 +118,7 @@ public record MixNodeConfig(
         private int mixnetPort = 1789;
         private String announceHost;
         private int clientPort = 9000;
+        private int metricsPort = METRICS_OFF;
         private String location = "localhost";
         private SphinxParams sphinx = SphinxParams.DEFAULT;
         private int ioThreads = 2;
@@ -165,6 +173,12 @@ public record MixNodeConfig(
 
         public Builder clientPort(int v) {
             clientPort = v;
+            return this;
+        }
+
+        /** The local Prometheus endpoint's port on the listen host; {@link #METRICS_OFF} for none, 0 for a free one. */
+        public Builder metricsPort(int v) {
+            metricsPort = v;
             return this;
         }
 
@@ -265,6 +279,7 @@ public record MixNodeConfig(
                     mixnetPort,
                     announceHost == null ? listenHost : announceHost,
                     clientPort,
+                    metricsPort,
                     location,
                     sphinx,
                     ioThreads,

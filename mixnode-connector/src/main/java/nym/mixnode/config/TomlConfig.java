@@ -40,6 +40,7 @@ public final class TomlConfig {
         KEYS.put("network.mixnet_port", (b, v) -> b.mixnetPort(asInt(v)));
         KEYS.put("network.announce_host", (b, v) -> b.announceHost((String) v));
         KEYS.put("network.client_port", (b, v) -> b.clientPort(asInt(v)));
+        KEYS.put("network.metrics_port", (b, v) -> b.metricsPort(asIntOrOff(v)));
         KEYS.put(
                 "directory.key",
                 (b, v) -> b.directoryKey(
@@ -72,6 +73,11 @@ public final class TomlConfig {
             throw new IllegalArgumentException("out of range: " + n);
         }
         return (int) n;
+    }
+
+    /** A setting where -1 means "off". */
+    private static int asIntOrOff(Object v) {
+        return (Long) v == MixNodeConfig.METRICS_OFF ? MixNodeConfig.METRICS_OFF : asInt(v);
     }
 
     private static Duration millis(Object v) {
@@ -154,6 +160,7 @@ public final class TomlConfig {
                 mixnet_port = %d  # mix links (0 = a free port, announced)
                 announce_host = %s  # the host announced to the directory
                 client_port = %d  # gateways: the client listener
+                metrics_port = %d  # local GET /metrics (Prometheus text) on listen_host; -1 = off, 0 = a free port
 
                 [directory]
                 url = %s
@@ -188,6 +195,7 @@ public final class TomlConfig {
                         c.mixnetPort(),
                         quote(c.announceHost()),
                         c.clientPort(),
+                        c.metricsPort(),
                         quote(String.valueOf(c.directory())),
                         quote(directoryKey == null ? "" : Keys.encode(directoryKey)),
                         c.sphinx().payloadSize(),

@@ -34,6 +34,7 @@ import nym.mixnode.incoming.IncomingPacketHandler;
 import nym.mixnode.incoming.PacketFrameDecoder;
 import nym.mixnode.metrics.DropReason;
 import nym.mixnode.metrics.NodeMetrics;
+import nym.mixnode.metrics.PrometheusEndpoint;
 import nym.mixnode.outgoing.OutgoingConnections;
 import nym.mixnode.pki.DirectoryLink;
 import nym.mixnode.pki.TopologyView;
@@ -49,9 +50,9 @@ import nym.sphinx.ProcessResult;
  * outgoing connections; 3. the delay scheduler; 4. crypto workers; 5. the topology view, first read from the
  * directory (the node also starts without one and keeps trying); 6. the mixnet listener (bound; port 0 takes a free
  * port); 7. gateway only: the client listener; 8. periodic tasks: presence (announcing the bound addresses),
- * topology refresh, metrics reports.
+ * topology refresh, metrics reports; 9. when configured, the local {@code GET /metrics} endpoint.
  *
- * <p><b>Halt order</b> ({@link #close}), the reverse: 8. periodic tasks stop; 7 and 6. listeners stop accepting and
+ * <p><b>Halt order</b> ({@link #close}), the reverse: 9. the metrics endpoint stops; 8. periodic tasks stop; 7 and 6. listeners stop accepting and
  * their connections close (no new packets); 4. crypto workers finish what is queued; 3. the scheduler keeps sending
  * held packets as they fall due; 2. outgoing connections write out what they hold and close; the event loops stop.
  * Steps 4 to 2 share one drain deadline ({@link MixNodeConfig#drainDeadline()}); what is left then is dropped and
@@ -75,6 +76,7 @@ public final class MixNode implements AutoCloseable {
     private final ScheduledExecutorService periodic;
     private Channel mixnetListener;
     private Channel clientListener;
+    private PrometheusEndpoint metricsEndpoint;
     private boolean closed;
 
     private MixNode(MixNodeConfig config) throws IOException {
@@ -172,8 +174,12 @@ public final class MixNode implements AutoCloseable {
                     config.metricsInterval().toMillis(),
                     () -> directory.reportMetrics(metrics, System.currentTimeMillis()));
         }
+        if (config.metricsPort() != MixNodeConfig.METRICS_OFF) {
+            metricsEndpoint = PrometheusEndpoint.start(config.listenHost(), config.metricsPort(), metrics::snapshot);
+        }
         LOG.info(() -> "started " + config + " on " + mixnetAddress()
-                + (clientListener == null ? "" : ", clients on " + clientAddress()));
+                + (clientListener == null ? "" : ", clients on " + clientAddress())
+                + (metricsEndpoint == null ? "" : ", metrics on http:/" + metricsEndpoint.address() + "/metrics"));
     }
 
     private Channel bind(int port, ChannelInitializer<SocketChannel> initializer) throws InterruptedException {
@@ -217,6 +223,11 @@ public final class MixNode implements AutoCloseable {
         return (InetSocketAddress) mixnetListener.localAddress();
     }
 
+    /** Where {@code GET /metrics} is served; null when {@link MixNodeConfig#metricsPort()} is off. */
+    public InetSocketAddress metricsAddress() {
+        return metricsEndpoint == null ? null : metricsEndpoint.address();
+    }
+
     /** Where the client listener is bound; null for a mix node. */
     public InetSocketAddress clientAddress() {
         return clientListener == null ? null : (InetSocketAddress) clientListener.localAddress();
@@ -255,6 +266,9 @@ public final class MixNode implements AutoCloseable {
         }
         closed = true;
         long end = System.nanoTime() + config.drainDeadline().toNanos();
+        if (metricsEndpoint != null) {
+            metricsEndpoint.close();
+        }
         periodic.shutdownNow();
         if (clientListener != null) {
             clientListener.close().sync();

@@ -24,6 +24,7 @@ class MixNodeConfigTest {
         assertEquals(8192, c.cryptoQueueCapacity());
         assertEquals(Duration.ofSeconds(3), c.presenceInterval());
         assertEquals(Duration.ofSeconds(5), c.drainDeadline());
+        assertEquals(MixNodeConfig.METRICS_OFF, c.metricsPort());
     }
 
     @Test
@@ -42,5 +43,10 @@ class MixNodeConfigTest {
                 IllegalArgumentException.class,
                 () -> builder().presenceInterval(Duration.ZERO).build());
         assertThrows(IllegalArgumentException.class, () -> builder().layer(0).build());
+        assertThrows(
+                IllegalArgumentException.class, () -> builder().metricsPort(-2).build());
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> builder().metricsPort(65536).build());
     }
 }

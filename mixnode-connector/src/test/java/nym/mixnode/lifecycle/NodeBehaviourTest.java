@@ -2,8 +2,13 @@ package nym.mixnode.lifecycle;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -107,6 +112,36 @@ class NodeBehaviourTest {
             }
             await("replay drops", () -> layer1.metrics().snapshot().dropped(DropReason.REPLAY), 1);
             await("forwarded", () -> layer1.metrics().snapshot().sentTotal(), 1);
+        }
+    }
+
+    @Test
+    void metricsEndpoint_afterAReplay_servesTheNodesCountersAsPrometheusText() throws Exception {
+        try (TestNetwork net = new TestNetwork(tmp)) {
+            net.mixes.add(MixNode.start(
+                    net.config(NodeMode.MIX, 1, "mix-1").metricsPort(0).build()));
+            net.mixes.add(MixNode.start(net.config(NodeMode.MIX, 2, "mix-2").build()));
+            net.refreshAll();
+            MixNode layer1 = net.mixes.get(0);
+            assertNull(net.mixes.get(1).metricsAddress(), "off unless configured");
+            SphinxPacket p = packet(List.of(TestNetwork.hop(layer1, 0), TestNetwork.hop(net.mixes.get(1), 0)));
+            try (MixLinkTestSender link = new MixLinkTestSender(layer1.mixnetAddress())) {
+                link.sendPacket(p.bytes());
+                link.sendPacket(p.bytes());
+            }
+            await("forwarded", () -> layer1.metrics().snapshot().sentTotal(), 1);
+            await("replay drops", () -> layer1.metrics().snapshot().dropped(DropReason.REPLAY), 1);
+
+            URI scrape = URI.create("http:/" + layer1.metricsAddress() + "/metrics");
+            HttpResponse<String> r = HttpClient.newHttpClient()
+                    .send(HttpRequest.newBuilder(scrape).build(), HttpResponse.BodyHandlers.ofString());
+
+            assertEquals(200, r.statusCode());
+            assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/plain; version=0.0.4"));
+            assertTrue(r.body().contains("nym_mixnode_packets_received_total 2\n"), r.body());
+            assertTrue(r.body().contains("nym_mixnode_packets_dropped_total{reason=\"replay\"} 1\n"), r.body());
+            String hop = net.mixes.get(1).mixnetAddress().getPort() + "\"} 1\n";
+            assertTrue(r.body().contains(hop), hop + " in " + r.body());
         }
     }
 

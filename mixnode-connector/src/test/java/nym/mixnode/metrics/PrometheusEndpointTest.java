@@ -1,0 +1,72 @@
+package nym.mixnode.metrics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+
+class PrometheusEndpointTest {
+
+    private static NodeMetrics.Snapshot snapshot() {
+        NodeMetrics m = new NodeMetrics();
+        m.received();
+        m.received();
+        m.sent("b.example:1789");
+        m.sent("a.example:1789");
+        m.sent("a.example:1789");
+        m.dropped(DropReason.REPLAY);
+        return m.snapshot();
+    }
+
+    @Test
+    void render_snapshot_everyFamilyTypedHopsSortedEveryReasonListed() {
+        String text = PrometheusEndpoint.render(snapshot());
+
+        assertTrue(text.contains("# TYPE nym_mixnode_packets_received_total counter\n"), text);
+        assertTrue(text.contains("\nnym_mixnode_packets_received_total 2\n"), text);
+        int a = text.indexOf("nym_mixnode_packets_sent_total{next_hop=\"a.example:1789\"} 2\n");
+        int b = text.indexOf("nym_mixnode_packets_sent_total{next_hop=\"b.example:1789\"} 1\n");
+        assertTrue(a > 0 && b > a, text);
+        assertTrue(text.contains("nym_mixnode_packets_dropped_total{reason=\"replay\"} 1\n"), text);
+        for (DropReason reason : DropReason.values()) {
+            assertTrue(text.contains("{reason=\"" + reason.name().toLowerCase(java.util.Locale.ROOT) + "\"}"), text);
+        }
+        assertTrue(text.endsWith("nym_mixnode_packets_delivered_total 0\n"), text);
+    }
+
+    @Test
+    void escape_quoteBackslashNewline_escapedAsTheTextFormatRequires() {
+        assertEquals("a\\\\b\\\"c\\nd", PrometheusEndpoint.escape("a\\b\"c\nd"));
+    }
+
+    @Test
+    void http_onlyGetOfMetricsIsServed() throws Exception {
+        try (PrometheusEndpoint endpoint = PrometheusEndpoint.start("127.0.0.1", 0, PrometheusEndpointTest::snapshot)) {
+            HttpClient client = HttpClient.newHttpClient();
+            URI base = URI.create("http://127.0.0.1:" + endpoint.address().getPort());
+
+            HttpResponse<String> ok = client.send(
+                    HttpRequest.newBuilder(base.resolve("/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> other = client.send(
+                    HttpRequest.newBuilder(base.resolve("/")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> post = client.send(
+                    HttpRequest.newBuilder(base.resolve("/metrics"))
+                            .POST(HttpRequest.BodyPublishers.ofString("x"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertEquals(200, ok.statusCode());
+            assertEquals(
+                    PrometheusEndpoint.CONTENT_TYPE,
+                    ok.headers().firstValue("Content-Type").orElse(""));
+            assertEquals(PrometheusEndpoint.render(snapshot()), ok.body());
+            assertEquals(404, other.statusCode());
+            assertEquals(405, post.statusCode());
+            assertEquals("GET", post.headers().firstValue("Allow").orElse(""));
+        }
+    }
+}
