@@ -16,19 +16,38 @@ import nym.ledger.tx.Secp256k1;
  * The EAR on the 3-instance deployment group (instance i = authority i, keys from the test network tree that
  * integration-tests/bin/run wrote, {@code NYM_NETWORK_HOME}) against a devnet of that tree's genesis, which
  * registers the authorities. Instances learn the devnet's runtime port through {@code nym.ledger.nodes}, set while
- * they are stopped; the deploy starts them. {@link #close()} undeploys, stops the group and the devnet.
+ * they are stopped; the deploy starts them. {@link #close()} undeploys, stops the group, the devnet and the group's
+ * anvil if it has one.
  */
 final class AuthorityGroup implements AutoCloseable {
 
     final Path tree;
     final DevnetProcess devnet;
+    /** The group's own anvil with the token, when deployed by {@link #deployWithEthereum}; else null. */
+    final LocalEthereum ethereum;
 
-    private AuthorityGroup(Path tree, DevnetProcess devnet) {
+    private AuthorityGroup(Path tree, DevnetProcess devnet, LocalEthereum ethereum) {
         this.tree = tree;
         this.devnet = devnet;
+        this.ethereum = ethereum;
+    }
+
+    /** {@link LocalEthereum} first (the deploy restarts the instances with its properties), then the group. */
+    static AuthorityGroup deployWithEthereum(int confirmations) throws Exception {
+        LocalEthereum ethereum = LocalEthereum.forGroup(confirmations);
+        try {
+            return deploy(ethereum);
+        } catch (Exception | Error e) {
+            ethereum.close();
+            throw e;
+        }
     }
 
     static AuthorityGroup deploy() throws Exception {
+        return deploy(null);
+    }
+
+    private static AuthorityGroup deploy(LocalEthereum ethereum) throws Exception {
         String home = System.getenv("NYM_NETWORK_HOME");
         if (home == null || !Files.isDirectory(Path.of(home))) {
             throw new IllegalStateException(
@@ -51,7 +70,7 @@ final class AuthorityGroup implements AutoCloseable {
         Path ear = Files.createTempDirectory("nym-it-ear").resolve("nym.ear");
         Files.copy(TestEnvironment.ear(), ear);
         PayaraScript.run("deploy", ear.toString());
-        return new AuthorityGroup(tree, devnet);
+        return new AuthorityGroup(tree, devnet, ethereum);
     }
 
     private static String group() {
@@ -135,7 +154,13 @@ final class AuthorityGroup implements AutoCloseable {
             PayaraScript.run("undeploy");
             PayaraScript.run("asadmin", "stop-deployment-group", group());
         } finally {
-            devnet.close();
+            try {
+                devnet.close();
+            } finally {
+                if (ethereum != null) {
+                    ethereum.close();
+                }
+            }
         }
     }
 }

@@ -58,22 +58,16 @@ class CredentialFlowIT {
 
     @BeforeAll
     static void deploy() throws Exception {
-        ethereum = LocalEthereum.forGroup(2);
-        group = AuthorityGroup.deploy();
+        group = AuthorityGroup.deployWithEthereum(2);
+        ethereum = group.ethereum;
         ledger = new LedgerRpc(group.devnet.rpc(), Duration.ofSeconds(30));
         wallets = Files.createTempDirectory("nym-it-wallets");
     }
 
     @AfterAll
     static void stop() throws Exception {
-        try {
-            if (group != null) {
-                group.close();
-            }
-        } finally {
-            if (ethereum != null) {
-                ethereum.close();
-            }
+        if (group != null) {
+            group.close();
         }
     }
 

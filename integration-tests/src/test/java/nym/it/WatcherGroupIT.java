@@ -34,20 +34,14 @@ class WatcherGroupIT {
 
     @BeforeAll
     static void deploy() throws Exception {
-        ethereum = LocalEthereum.forGroup(2);
-        group = AuthorityGroup.deploy();
+        group = AuthorityGroup.deployWithEthereum(2);
+        ethereum = group.ethereum;
     }
 
     @AfterAll
     static void stop() throws Exception {
-        try {
-            if (group != null) {
-                group.close();
-            }
-        } finally {
-            if (ethereum != null) {
-                ethereum.close();
-            }
+        if (group != null) {
+            group.close();
         }
     }
 
