@@ -42,8 +42,10 @@ public final class DirectoryLink {
     private final DirectoryClient client;
     private final TopologyView view;
     private volatile byte[] directoryKey;
-    private NodeMetrics.Snapshot lastReported;
-    private long lastReportedAt;
+    /** What the directory has been told; all zero at start, so packets before the first report are reported too. */
+    private NodeMetrics.Snapshot lastReported = new NodeMetrics().snapshot();
+
+    private long lastReportedAt = System.currentTimeMillis();
 
     public DirectoryLink(MixNodeConfig config, TopologyView view) {
         this.config = config;
@@ -99,11 +101,6 @@ public final class DirectoryLink {
      */
     public void reportMetrics(NodeMetrics metrics, long nowMillis) {
         NodeMetrics.Snapshot now = metrics.snapshot();
-        if (lastReported == null) {
-            lastReported = now;
-            lastReportedAt = nowMillis;
-            return;
-        }
         NodeMetrics.Snapshot delta = now.minus(lastReported);
         Map<String, Long> dropped = new TreeMap<>();
         for (DropReason reason : DropReason.values()) {
