@@ -105,7 +105,7 @@ public class PresenceGroupCommit {
                 }
             }
         } finally {
-            batch.forEach(p -> p.complete(false, new IllegalStateException("presence batch aborted")));
+            batch.forEach(Pending::abortIfPending);
         }
     }
 
@@ -129,6 +129,13 @@ public class PresenceGroupCommit {
             this.stored = stored;
             this.failure = failure;
             notifyAll();
+        }
+
+        /** Answers a presence its batch left without an outcome (an Error escaped); the common case builds nothing. */
+        synchronized void abortIfPending() {
+            if (!done) {
+                complete(false, new IllegalStateException("presence batch aborted"));
+            }
         }
 
         synchronized void yourTurn() {

@@ -1,5 +1,6 @@
 package nym.directory.interfaces.rest;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.PUT;
@@ -22,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * Operator endpoints: ban and unban a node by identity key. HTTP Basic with the operator credential (Jakarta
  * Security over the container realm, {@link OperatorSecurity}); a banned node leaves the topology at once and its posts are refused (403).
  */
+@ApplicationScoped
 @Path("/admin/bans/{identityKey}")
 @Tag(name = "admin")
 @Produces(Problems.MEDIA_TYPE)
@@ -29,9 +31,6 @@ public class AdminResource {
 
     @Inject
     PresenceService presence;
-
-    @Context
-    SecurityContext security;
 
     @PUT
     @Operation(summary = "Ban a node (operator)")
@@ -44,8 +43,11 @@ public class AdminResource {
             responseCode = "404",
             description = "No node has this identity key",
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    public Response ban(@PathParam("identityKey") String identityKey, @QueryParam("reason") String reason) {
-        return set(identityKey, true, Bodies.text(reason, "reason", 256));
+    public Response ban(
+            @PathParam("identityKey") String identityKey,
+            @QueryParam("reason") String reason,
+            @Context SecurityContext security) {
+        return set(security, identityKey, true, Bodies.text(reason, "reason", 256));
     }
 
     @DELETE
@@ -59,11 +61,11 @@ public class AdminResource {
             responseCode = "404",
             description = "No node has this identity key",
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    public Response unban(@PathParam("identityKey") String identityKey) {
-        return set(identityKey, false, null);
+    public Response unban(@PathParam("identityKey") String identityKey, @Context SecurityContext security) {
+        return set(security, identityKey, false, null);
     }
 
-    private Response set(String identityKey, boolean banned, String reason) {
+    private Response set(SecurityContext security, String identityKey, boolean banned, String reason) {
         if (security.getUserPrincipal() == null) {
             // The operator's challenge replaces the signed-request one every 401 problem carries.
             return Response.fromResponse(Problems.response(401, "operator credential required (HTTP Basic)"))

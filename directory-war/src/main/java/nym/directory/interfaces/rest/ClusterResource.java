@@ -1,5 +1,6 @@
 package nym.directory.interfaces.rest;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -13,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Which Payara instances serve this application on the shared database, seen from the instance answering. */
+@ApplicationScoped
 @Path("/cluster")
 @Produces(MediaType.APPLICATION_JSON)
 public class ClusterResource {

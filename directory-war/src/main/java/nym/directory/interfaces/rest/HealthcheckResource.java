@@ -1,5 +1,6 @@
 package nym.directory.interfaces.rest;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -11,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
  * The cheapest answer the application gives: proof that this instance has the application deployed and serving.
  * Deeper checks (database) are MicroProfile Health's {@code /health/ready}.
  */
+@ApplicationScoped
 @Path("/healthcheck")
 public class HealthcheckResource {
 

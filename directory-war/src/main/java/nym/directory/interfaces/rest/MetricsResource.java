@@ -1,5 +1,6 @@
 package nym.directory.interfaces.rest;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -26,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Mix node traffic reports: signed posts, the last complete window, and (through {@code /ws}) the live stream. */
+@ApplicationScoped
 @Path("/metrics")
 @Tag(name = "metrics")
 public class MetricsResource {

@@ -1,5 +1,6 @@
 package nym.directory.interfaces.rest;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -38,6 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * Presence heartbeats (signed by each node's identity key, see {@link Signing}), the signed topology and the key
  * that signs it.
  */
+@ApplicationScoped
 @Path("/presence")
 @Tag(name = "presence")
 public class PresenceResource {
