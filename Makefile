@@ -4,7 +4,7 @@
 MVN ?= mvn -B -ntp
 export MAVEN_OPTS ?= -Xmx1g
 
-.PHONY: build ethereum-tools dashboard-test-tools localnet-build localnet localnet-down localnet-status logs test unit-test docker-check integration-test bench-coconut bench-sphinx bench-ledger bench-mixnode clean
+.PHONY: build cometbft ethereum-tools dashboard-test-tools localnet-build localnet localnet-down localnet-status logs test unit-test docker-check integration-test bench-coconut bench-sphinx bench-ledger bench-mixnode clean
 
 ## build: compile and package every module, skipping tests (what localnet needs)
 build:
@@ -13,6 +13,15 @@ build:
 ## localnet-build: write build/ with keys, configuration and the ledger genesis of every component (seed: NYM_LOCALNET_SEED)
 localnet-build: build
 	localnet/bin/localnet build
+
+## cometbft: the ledger's consensus, CometBFT (pinned here, and only here), built once by `go install` from the Go
+## module proxy into .tools/cometbft-<version>; .tools/cometbft points at it (where the tests and localnet look)
+COMETBFT_VERSION := v0.38.26
+COMETBFT := .tools/cometbft-$(COMETBFT_VERSION)/cometbft
+cometbft: $(COMETBFT)
+	@ln -sfn cometbft-$(COMETBFT_VERSION) .tools/cometbft
+$(COMETBFT):
+	GOBIN=$(CURDIR)/.tools/cometbft-$(COMETBFT_VERSION) go install github.com/cometbft/cometbft/cmd/cometbft@$(COMETBFT_VERSION)
 
 ## ethereum-tools: anvil, the local Ethereum chain of tests and localnet, from npm (ethereum/tools/package-lock.json)
 ANVIL := ethereum/tools/node_modules/@foundry-rs/anvil-linux-amd64/bin/anvil
@@ -29,7 +38,7 @@ $(PLAYWRIGHT): directory-war/browser-test/package-lock.json
 	touch $@
 
 ## localnet: PostgreSQL + Payara (domain nym, group of 3 instances) + the EAR; prints where everything is
-localnet: build ethereum-tools
+localnet: build cometbft ethereum-tools
 	localnet/bin/localnet up
 
 ## localnet-down: stop everything localnet started
@@ -47,14 +56,14 @@ logs:
 ## 3-instance deployment group
 test: unit-test docker-check integration-test
 
-unit-test: ethereum-tools
+unit-test: cometbft ethereum-tools
 	$(MVN) install
 
 ## docker-check: docker/ has no engine here: compose files validated by docker-compose, every referenced file present
 docker-check:
 	python3 docker/check.py
 
-integration-test: ethereum-tools dashboard-test-tools
+integration-test: cometbft ethereum-tools dashboard-test-tools
 	integration-tests/bin/run
 
 ## bench-*: benchmarks (JMH for the crypto libraries); the numbers go into each module's README

@@ -18,7 +18,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import nym.ledger.Hex;
-import nym.ledger.devnet.GenesisDoc;
+import nym.ledger.comet.GenesisDoc;
 import nym.ledger.tx.Secp256k1.KeyPair;
 import nym.ledger.tx.Transaction;
 import nym.ledger.tx.TxBuilder;

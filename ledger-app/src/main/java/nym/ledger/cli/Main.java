@@ -10,25 +10,22 @@ import nym.ledger.LedgerException;
 import nym.ledger.abci.AbciApplication;
 import nym.ledger.abci.AbciServer;
 import nym.ledger.bench.LoadGenerator;
-import nym.ledger.devnet.Devnet;
-import nym.ledger.devnet.GenesisDoc;
+import nym.ledger.comet.ChainHomes;
+import nym.ledger.comet.GenesisDoc;
+import nym.ledger.comet.LocalChain;
 import nym.ledger.state.LedgerState;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code ledger-app abci|devnet|genesis|bench}. */
+/** {@code ledger-app abci|testnet|genesis|transfer|bench}. */
 @Command(
         name = "ledger-app",
         mixinStandardHelpOptions = true,
         version = "ledger-app " + AbciApplication.VERSION,
-        description = "The Nym ledger: ABCI 2.0 application for CometBFT v0.38, and a one-machine development chain.",
-        subcommands = {
-            Main.Abci.class,
-            Main.DevnetCmd.class,
-            Main.GenesisCmd.class,
-            Main.Transfer.class,
-            Main.Bench.class
+        description =
+                "The Nym ledger: ABCI 2.0 application for CometBFT v0.38, and real CometBFT validators on one machine.",
+        subcommands = {Main.Abci.class, Main.Testnet.class, Main.GenesisCmd.class, Main.Transfer.class, Main.Bench.class
         })
 public final class Main {
 
@@ -104,103 +101,63 @@ public final class Main {
     }
 
     @Command(
-            name = "devnet",
+            name = "testnet",
             mixinStandardHelpOptions = true,
-            description = "One validator standing in for CometBFT consensus on one machine, with CometBFT RPC.")
-    static final class DevnetCmd implements Callable<Integer> {
-        @Option(
-                names = "--home",
-                defaultValue = "devnet-home",
-                description = "Data directory (default: ${DEFAULT-VALUE}).")
+            description = {
+                "Run a chain of real CometBFT validators on this machine, each driving its own `ledger-app abci`"
+                        + " (or CometBFT's kvstore, the benchmark baseline). Homes are written under --home on first"
+                        + " use (validator i: p2p base+10(i-1), RPC +1, ABCI +2) and reused afterwards."
+            })
+    static final class Testnet implements Callable<Integer> {
+        @Option(names = "--home", defaultValue = "testnet-home", description = "Default: ${DEFAULT-VALUE}.")
         Path home;
 
-        @Option(
-                names = "--rpc",
-                defaultValue = "tcp://127.0.0.1:26657",
-                description = "RPC listen address (default: ${DEFAULT-VALUE}).")
-        String rpc;
+        @Option(names = "--validators", defaultValue = "4", description = "Default: ${DEFAULT-VALUE}.")
+        int validators;
+
+        @Option(names = "--base-port", defaultValue = "26656", description = "Default: ${DEFAULT-VALUE}.")
+        int basePort;
 
         @Option(
-                names = "--abci",
-                defaultValue = "tcp://127.0.0.1:26658",
-                description = "Where the in-process app listens (default: ${DEFAULT-VALUE}).")
-        String abci;
-
-        @Option(names = "--proxy-app", description = "Drive an external `ledger-app abci` at this address instead.")
-        String proxyApp;
-
-        @Option(
-                names = "--genesis",
-                description =
-                        "CometBFT genesis file with app_state (default: generate a development genesis in <home>/config).")
-        Path genesis;
-
-        @Option(
-                names = "--chain-id",
-                defaultValue = "nym-devnet",
-                description = "Chain id of a generated genesis (default: ${DEFAULT-VALUE}).")
-        String chainId;
-
-        @Option(
-                names = "--block-interval",
+                names = "--block-time",
                 defaultValue = "1s",
                 converter = DurationConverter.class,
-                description = "Time between blocks (default: ${DEFAULT-VALUE}).")
-        Duration interval;
+                description = "CometBFT's timeout_commit (default: ${DEFAULT-VALUE}).")
+        Duration blockTime;
 
-        @Option(names = "--max-block-txs", defaultValue = "10000", description = "Default: ${DEFAULT-VALUE}.")
-        int maxBlockTxs;
-
-        @Option(names = "--max-block-bytes", defaultValue = "4194304", description = "Default: ${DEFAULT-VALUE}.")
-        long maxBlockBytes;
-
-        @Option(names = "--mempool-size", defaultValue = "100000", description = "Default: ${DEFAULT-VALUE}.")
-        int mempoolSize;
+        @Option(names = "--chain-id", defaultValue = "nym-testnet", description = "Default: ${DEFAULT-VALUE}.")
+        String chainId;
 
         @Option(
                 names = "--dev-accounts",
                 defaultValue = "100",
-                description = "Funded accounts dev-0.. in a generated genesis (default: ${DEFAULT-VALUE}).")
+                description = "Funded development accounts dev-0.. (default: ${DEFAULT-VALUE}).")
         int devAccounts;
 
-        @Option(names = "--dev-balance", defaultValue = "1000000000", description = "Default: ${DEFAULT-VALUE}.")
-        long devBalance;
-
         @Option(
-                names = "--commit-timeout",
-                defaultValue = "30s",
-                converter = DurationConverter.class,
-                description = "broadcast_tx_commit wait (default: ${DEFAULT-VALUE}).")
-        Duration commitTimeout;
+                names = "--app",
+                defaultValue = "nym",
+                description = "nym (ledger-app abci) or kvstore (CometBFT's own; default: ${DEFAULT-VALUE}).")
+        String app;
 
         @Override
         public Integer call() throws Exception {
-            Devnet d = Devnet.start(new Devnet.Options(
-                    home,
-                    genesis,
-                    chainId,
-                    rpc,
-                    abci,
-                    proxyApp,
-                    interval,
-                    maxBlockTxs,
-                    maxBlockBytes,
-                    mempoolSize,
-                    devAccounts,
-                    devBalance,
-                    commitTimeout));
+            if (!app.equals("nym") && !app.equals("kvstore")) {
+                throw new CommandLine.ParameterException(new CommandLine(this), "--app is nym or kvstore");
+            }
+            ChainHomes.Settings settings = ChainHomes.Settings.defaults()
+                    .withTimeoutCommit(blockTime)
+                    .withBuiltinApp(app.equals("kvstore") ? "kvstore" : null);
+            ChainHomes homes = ChainHomes.numbered(home, validators, basePort, settings);
+            if (!Files.exists(home.resolve("genesis.json"))) {
+                homes.write(GenesisDoc.development(chainId, 3, 2, devAccounts, 1_000_000_000L));
+            }
+            LocalChain chain = LocalChain.of(homes, System.getProperty("java.class.path"));
+            chain.start();
             System.out.printf(
-                    "ledger-app devnet: chain %s, RPC http://%s:%d, blocks every %s, data in %s%n",
-                    d.node().identity().chainId(),
-                    d.rpcAddress().getHostString(),
-                    d.rpcAddress().getPort(),
-                    interval,
-                    home.toAbsolutePath());
-            d.node().failure().whenComplete((v, e) -> {
-                System.err.println("devnet stopped producing blocks: " + e);
-                System.exit(1); // the shutdown hook closes everything
-            });
-            runUntilStopped(d);
+                    "ledger-app testnet: chain %s, %d validators (%s), RPC %s, homes in %s%n",
+                    homes.chainId(), validators, app, chain.nodeUrls(0), home.toAbsolutePath());
+            runUntilStopped(chain);
             return 0;
         }
     }
@@ -213,7 +170,7 @@ public final class Main {
                         + " app_state into an existing CometBFT genesis (--into), e.g. one written by `cometbft testnet`."
             })
     static final class GenesisCmd implements Callable<Integer> {
-        @Option(names = "--chain-id", defaultValue = "nym-devnet")
+        @Option(names = "--chain-id", defaultValue = "nym-testnet")
         String chainId;
 
         @Option(
@@ -369,12 +326,12 @@ public final class Main {
     @Command(
             name = "bench",
             mixinStandardHelpOptions = true,
-            description = "Load a devnet through broadcast_tx_sync with signed transfers from its dev accounts.")
+            description = "Load a chain through broadcast_tx_sync with signed transfers from its dev accounts.")
     static final class Bench implements Callable<Integer> {
         @Option(names = "--rpc", defaultValue = "http://127.0.0.1:26657/")
         URI rpc;
 
-        @Option(names = "--chain-id", defaultValue = "nym-devnet")
+        @Option(names = "--chain-id", defaultValue = "nym-testnet")
         String chainId;
 
         @Option(

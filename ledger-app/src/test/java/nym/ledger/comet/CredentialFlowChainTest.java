@@ -1,4 +1,4 @@
-package nym.ledger.devnet;
+package nym.ledger.comet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -12,7 +12,6 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -20,9 +19,6 @@ import java.util.concurrent.TimeUnit;
 import nym.ledger.Hex;
 import nym.ledger.LedgerException.Kind;
 import nym.ledger.TestNet;
-import nym.ledger.abci.AbciApplication;
-import nym.ledger.abci.AbciServer;
-import nym.ledger.state.LedgerState;
 import nym.ledger.tx.Secp256k1;
 import nym.ledger.tx.Secp256k1.KeyPair;
 import nym.ledger.tx.Transaction;
@@ -31,15 +27,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The credential flow of DESIGN.md §4 as the authorities and clients drive it through the devnet RPC, with the
- * devnet driving an external `ledger-app abci` (--proxy-app) over its socket.
+ * The ledger's half of the credential flow of DESIGN.md §4 as the authorities and clients drive it through a real
+ * CometBFT node's RPC and websocket, the node driving {@code ledger-app abci} over its socket.
  */
-class CredentialFlowDevnetTest {
+class CredentialFlowChainTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TxBuilder TX = new TxBuilder("nym-devnet");
+    private static final TxBuilder TX = new TxBuilder(Chains.CHAIN_ID);
 
-    private static JsonNode query(RpcClient rpc, String path, String hex) {
-        ObjectNode q = RpcClient.params();
+    private static JsonNode query(CometRpc rpc, String path, String hex) {
+        ObjectNode q = CometRpc.params();
         q.put("path", path);
         q.put("data", hex);
         JsonNode v = rpc.result("abci_query", q).get("response").get("value");
@@ -50,8 +46,14 @@ class CredentialFlowDevnetTest {
         }
     }
 
-    private static JsonNode commit(RpcClient rpc, byte[] tx) {
-        return rpc.result("broadcast_tx_commit", RpcClient.tx(tx));
+    private static ObjectNode tx(byte[] tx) {
+        ObjectNode p = CometRpc.params();
+        p.put("tx", Base64.getEncoder().encodeToString(tx));
+        return p;
+    }
+
+    private static JsonNode commit(CometRpc rpc, byte[] tx) {
+        return rpc.result("broadcast_tx_commit", tx(tx));
     }
 
     private static String attr(JsonNode event, String type, String key) {
@@ -62,27 +64,12 @@ class CredentialFlowDevnetTest {
 
     @Test
     void pipeDeposit_credentialRequest_redeem_doubleSpendRefused(@TempDir Path dir) throws Exception {
-        try (LedgerState state = LedgerState.open(dir.resolve("external-app"));
-                AbciServer app = AbciServer.start(new AbciApplication(state), "tcp://127.0.0.1:0");
-                Devnet devnet = Devnet.start(new Devnet.Options(
-                        dir.resolve("devnet"),
-                        null,
-                        "nym-devnet",
-                        "tcp://127.0.0.1:0",
-                        "tcp://127.0.0.1:0",
-                        app.url(),
-                        Duration.ofMillis(100),
-                        1000,
-                        1 << 20,
-                        1000,
-                        4,
-                        1000,
-                        Duration.ofSeconds(20)))) {
-            RpcClient rpc = new RpcClient(devnet.rpcAddress());
+        try (LocalChain chain = Chains.started(dir, 1)) {
+            CometRpc rpc = chain.rpc(0);
             LinkedBlockingQueue<JsonNode> issuerInbox = new LinkedBlockingQueue<>();
             LinkedBlockingQueue<JsonNode> verifierInbox = new LinkedBlockingQueue<>();
-            WebSocket issuerWs = subscribe(devnet, "tm.event='Tx' AND credential_request.value EXISTS", issuerInbox);
-            WebSocket verifierWs = subscribe(devnet, "tm.event='Tx' AND redeem.deposit_id EXISTS", verifierInbox);
+            WebSocket issuerWs = subscribe(chain, "tm.event='Tx' AND credential_request.value EXISTS", issuerInbox);
+            WebSocket verifierWs = subscribe(chain, "tm.event='Tx' AND redeem.deposit_id EXISTS", verifierInbox);
 
             KeyPair client = KeyPair.fromSeed("flow-client");
             KeyPair provider = KeyPair.fromSeed("flow-provider");
@@ -106,8 +93,8 @@ class CredentialFlowDevnetTest {
                             .asText());
             JsonNode credited = commit(rpc, TX.pipeTransfer(watchers[1], 0, eth, client.address(), 100));
             assertTrue(credited.get("tx_result").get("events").toString().contains("pipe_transfer_credited"));
-            JsonNode late = rpc.result(
-                    "broadcast_tx_sync", RpcClient.tx(TX.pipeTransfer(watchers[2], 0, eth, client.address(), 100)));
+            JsonNode late =
+                    rpc.result("broadcast_tx_sync", tx(TX.pipeTransfer(watchers[2], 0, eth, client.address(), 100)));
             assertEquals(Kind.ALREADY_SETTLED.code(), late.get("code").asInt());
             assertEquals(
                     "100",
@@ -165,8 +152,8 @@ class CredentialFlowDevnetTest {
                     "accepted", query(rpc, "/deposit", depositId).get("status").asText());
 
             // a second spend of ζ is refused, at CheckTx already
-            JsonNode again = rpc.result(
-                    "broadcast_tx_sync", RpcClient.tx(TX.credentialDeposit(provider, 1, zeta, 50, new byte[] {1})));
+            JsonNode again =
+                    rpc.result("broadcast_tx_sync", tx(TX.credentialDeposit(provider, 1, zeta, 50, new byte[] {1})));
             assertEquals(Kind.DOUBLE_SPEND.code(), again.get("code").asInt());
             assertTrue(again.get("log").asText().contains("already spent"));
 
@@ -175,14 +162,13 @@ class CredentialFlowDevnetTest {
         }
     }
 
-    private static WebSocket subscribe(Devnet devnet, String query, LinkedBlockingQueue<JsonNode> inbox)
+    private static WebSocket subscribe(LocalChain chain, String query, LinkedBlockingQueue<JsonNode> inbox)
             throws Exception {
         LinkedBlockingQueue<JsonNode> all = new LinkedBlockingQueue<>();
         WebSocket ws = HttpClient.newHttpClient()
                 .newWebSocketBuilder()
                 .buildAsync(
-                        URI.create("ws://127.0.0.1:" + devnet.rpcAddress().getPort() + "/websocket"),
-                        new WebSocket.Listener() {
+                        URI.create("ws://" + chain.rpcUri(0).getAuthority() + "/websocket"), new WebSocket.Listener() {
                             private final StringBuilder partial = new StringBuilder();
 
                             @Override

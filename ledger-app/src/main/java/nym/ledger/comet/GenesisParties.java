@@ -1,10 +1,10 @@
-package nym.ledger.devnet;
+package nym.ledger.comet;
 
 import java.util.List;
 
 /**
  * Who a genesis registers: the pipe account, the authorities of each role (one threshold for all three roles, as the
- * localnet and the devnet run them), the Coconut aggregated verification key and parameters (opaque to the ledger),
+ * localnet and the tests run them), the Coconut aggregated verification key and parameters (opaque to the ledger),
  * and funded accounts. Addresses are 20 bytes.
  */
 public record GenesisParties(

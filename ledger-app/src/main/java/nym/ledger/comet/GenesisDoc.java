@@ -1,4 +1,4 @@
-package nym.ledger.devnet;
+package nym.ledger.comet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,8 +18,9 @@ import nym.ledger.LedgerException.Kind;
 import nym.ledger.tx.Secp256k1.KeyPair;
 
 /**
- * A CometBFT genesis file ({@code genesis_time, chain_id, initial_height, app_state, ...}); the devnet reads the
- * chain id, the time and {@code app_state}, the application's genesis (see {@link nym.ledger.state.Genesis}).
+ * A CometBFT genesis file ({@code genesis_time, chain_id, initial_height, validators, app_state, ...}): the
+ * application's genesis is its {@code app_state} (see {@link nym.ledger.state.Genesis}); {@link ChainHomes} adds the
+ * validators when it writes the homes.
  */
 public record GenesisDoc(String chainId, Instant genesisTime, long initialHeight, byte[] appState, JsonNode json) {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -53,9 +54,6 @@ public record GenesisDoc(String chainId, Instant genesisTime, long initialHeight
         }
         long initial =
                 root.hasNonNull("initial_height") ? root.get("initial_height").asLong(1) : 1;
-        if (initial != 1) {
-            throw new LedgerException(Kind.BAD_GENESIS, "devnet supports initial_height 1 only");
-        }
         try {
             return new GenesisDoc(
                     root.get("chain_id").asText(), t, initial, JSON.writeValueAsBytes(root.get("app_state")), root);
