@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Deposits per second from ERC20 transfer to ledger credit on the local chain (anvil 1 s blocks, in-process devnet,
+# Deposits per second from ERC20 transfer to ledger credit on the local chain (anvil 1 s blocks, a CometBFT validator driving ledger-app,
 # PostgreSQL on 127.0.0.1:5432), with two baselines measured in the same run (DepositBenchmark). Arguments:
 # deposits senders confirmations (default 300 9 2; at most 9 senders: anvil's funded accounts 1..9). Needs `make ethereum-tools` and the modules installed
 # (mvn -pl watcher-ejb -am install -DskipTests).

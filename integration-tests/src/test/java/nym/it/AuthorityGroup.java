@@ -14,21 +14,25 @@ import nym.ledger.tx.Secp256k1;
 
 /**
  * The EAR on the 3-instance deployment group (instance i = authority i, keys from the test network tree that
- * integration-tests/bin/run wrote, {@code NYM_NETWORK_HOME}) against a devnet of that tree's genesis, which
- * registers the authorities. Instances learn the devnet's runtime port through {@code nym.ledger.nodes}, set while
- * they are stopped; the deploy starts them. {@link #close()} undeploys, stops the group, the devnet and the group's
+ * integration-tests/bin/run wrote, {@code NYM_NETWORK_HOME}) against 4 CometBFT validators of that tree's genesis,
+ * which registers the authorities. Instance i learns the validators' runtime ports through {@code nym.ledger.nodes}
+ * (validator i first), set while they are stopped; the deploy starts them. {@link #close()} undeploys, stops the
+ * group, the validators and the group's
  * anvil if it has one.
  */
 final class AuthorityGroup implements AutoCloseable {
 
     final Path tree;
-    final DevnetProcess devnet;
+    /** 4 validators, as localnet runs them (DESIGN section 3). */
+    static final int VALIDATORS = 4;
+
+    final LedgerChain ledger;
     /** The group's own anvil with the token, when deployed by {@link #deployWithEthereum}; else null. */
     final LocalEthereum ethereum;
 
-    private AuthorityGroup(Path tree, DevnetProcess devnet, LocalEthereum ethereum) {
+    private AuthorityGroup(Path tree, LedgerChain ledger, LocalEthereum ethereum) {
         this.tree = tree;
-        this.devnet = devnet;
+        this.ledger = ledger;
         this.ethereum = ethereum;
     }
 
@@ -54,23 +58,22 @@ final class AuthorityGroup implements AutoCloseable {
                     "NYM_NETWORK_HOME is not a network tree: run through integration-tests/bin/run");
         }
         Path tree = Path.of(home);
-        DevnetProcess devnet = DevnetProcess.create(tree.resolve("ledger/config/genesis.json"));
-        devnet.start();
-        String nodes = devnet.rpc().toString().replaceAll("/$", "");
+        LedgerChain ledger = LedgerChain.ofTree(tree, VALIDATORS);
         PayaraScript.run("asadmin", "stop-deployment-group", group());
         for (int i = 1; i <= TestEnvironment.instances(); i++) {
+            // authority i talks to validator i first and fails over to the others
             PayaraScript.run(
                     "asadmin",
                     "create-system-properties",
                     "--target",
                     instanceName(i),
-                    "nym.ledger.nodes=" + nodes.replace(":", "\\:"));
+                    "nym.ledger.nodes=" + ledger.nodeUrls(i - 1).replace(":", "\\:"));
         }
         // A snapshot of the EAR: other builds on this machine rewrite ear/target/nym.ear at any time.
         Path ear = Files.createTempDirectory("nym-it-ear").resolve("nym.ear");
         Files.copy(TestEnvironment.ear(), ear);
         PayaraScript.run("deploy", ear.toString());
-        return new AuthorityGroup(tree, devnet, ethereum);
+        return new AuthorityGroup(tree, ledger, ethereum);
     }
 
     private static String group() {
@@ -96,7 +99,7 @@ final class AuthorityGroup implements AutoCloseable {
     }
 
     String chainId() throws Exception {
-        return devnet.call("status", DevnetProcess.JSON.createObjectNode())
+        return ledger.call("status", LedgerChain.JSON.createObjectNode())
                 .path("node_info")
                 .path("network")
                 .asText();
@@ -104,7 +107,7 @@ final class AuthorityGroup implements AutoCloseable {
 
     /** Commits a signed tx; its hash, as the ledger names requests and deposits (uppercase hex SHA-256). */
     String commit(byte[] tx) throws Exception {
-        devnet.commit(tx);
+        ledger.commit(tx);
         return hash(tx);
     }
 
@@ -116,14 +119,14 @@ final class AuthorityGroup implements AutoCloseable {
 
     /** The ledger's {@code /deposit} record. */
     JsonNode deposit(String depositId) throws Exception {
-        JsonNode r = devnet.call(
+        JsonNode r = ledger.call(
                 "abci_query",
-                DevnetProcess.JSON.createObjectNode().put("path", "/deposit").put("data", depositId));
+                LedgerChain.JSON.createObjectNode().put("path", "/deposit").put("data", depositId));
         String value = r.path("response").path("value").asText("");
         if (value.isEmpty()) {
             throw new IllegalStateException("no deposit " + depositId + ": " + r);
         }
-        return DevnetProcess.JSON.readTree(Base64.getDecoder().decode(value));
+        return LedgerChain.JSON.readTree(Base64.getDecoder().decode(value));
     }
 
     /** Polls the deposit until it is no longer pending. */
@@ -155,7 +158,7 @@ final class AuthorityGroup implements AutoCloseable {
             PayaraScript.run("asadmin", "stop-deployment-group", group());
         } finally {
             try {
-                devnet.close();
+                ledger.close();
             } finally {
                 if (ethereum != null) {
                     ethereum.close();

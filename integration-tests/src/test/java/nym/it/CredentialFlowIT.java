@@ -38,7 +38,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * The credential flow end to end (DESIGN.md section 4) as nymclient runs it (the client library of
  * {@code nym.client.credential}), against the EAR on the 3-instance deployment group with PostgreSQL, anvil with the
- * NYM token and a devnet of the test network tree's genesis: ERC20 transfer to the pipe, the watchers' credit, the
+ * NYM token and 4 CometBFT validators of the test network tree's genesis: ERC20 transfer to the pipe, the watchers' credit, the
  * request, t partials, the spend at a provider of {@code provider-war}, the verifiers' settlement. Then double spends
  * (same provider, another provider, both at once), credentials the provider must refuse (and the verifiers reject when
  * deposited directly), a request the ledger did not debit, and the whole flow with one instance stopped.
@@ -60,7 +60,7 @@ class CredentialFlowIT {
     static void deploy() throws Exception {
         group = AuthorityGroup.deployWithEthereum(2);
         ethereum = group.ethereum;
-        ledger = new LedgerRpc(group.devnet.rpc(), Duration.ofSeconds(30));
+        ledger = new LedgerRpc(group.ledger.rpc(), Duration.ofSeconds(30));
         wallets = Files.createTempDirectory("nym-it-wallets");
     }
 
@@ -81,7 +81,7 @@ class CredentialFlowIT {
         CredentialConfig config = new CredentialConfig(
                 group.tree.resolve("clients/client-" + client + "/account.key"),
                 VALUE,
-                group.devnet.rpc(),
+                group.ledger.rpc(),
                 withEthereum
                         ? Optional.of(new CredentialConfig.Ethereum(URI.create(ethereum.url()), ethereum.token))
                         : Optional.empty(),
@@ -288,6 +288,22 @@ class CredentialFlowIT {
 
     @Test
     @Order(7)
+    void flow_oneValidatorKilled_authorityFailsOverAndTheFlowSettles() throws Exception {
+        // validator 2 is authority 2's own node: its watcher, issuer, verifier and provider fail over to the others
+        group.ledger.chain.killNode(1);
+        try (CredentialFlow flow = holder(1, 2, 2, true)) {
+            long before = flow.ledgerBalance();
+            var transfer = flow.transferToPipe(VALUE);
+            assertEquals(before + VALUE, flow.waitForCredit(transfer.depositId()));
+            StoredCredential spent = fullFlow(flow, provider(2, 2));
+            assertEquals("spent", zetaStatus(spent.zeta()));
+        } finally {
+            group.ledger.chain.startNode(1);
+        }
+    }
+
+    @Test
+    @Order(8)
     void flow_oneInstanceStopped_stillSettles() throws Exception {
         PayaraScript.run("asadmin", "stop-instance", AuthorityGroup.instanceName(3));
         try (CredentialFlow flow = holder(2, 2, 1, true)) {

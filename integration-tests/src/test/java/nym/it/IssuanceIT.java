@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The issuers on the deployment group (authority i = instance i) against a devnet: a credential request the ledger
+ * The issuers on the deployment group (authority i = instance i) against 4 CometBFT validators: a credential request the ledger
  * recorded gets a valid partial credential from every issuer, fetched over HTTP; a request whose proof does not
  * match the debited value gets none (422 everywhere); a request the ledger refused (no balance to debit) gets none.
  */
@@ -44,11 +44,11 @@ class IssuanceIT {
     }
 
     private static String request(Secp256k1.KeyPair from, long value, byte[] payload) throws Exception {
-        return group.commit(tx.credentialRequest(from, group.devnet.nonce(from.address()), value, payload));
+        return group.commit(tx.credentialRequest(from, group.ledger.nonce(from.address()), value, payload));
     }
 
     private static JsonNode json(HttpResponse<String> r) throws Exception {
-        return DevnetProcess.JSON.readTree(r.body());
+        return LedgerChain.JSON.readTree(r.body());
     }
 
     @Test
@@ -111,9 +111,9 @@ class IssuanceIT {
     void credentialRequest_refusedByTheLedger_noIssuerSigns() throws Exception {
         Secp256k1.KeyPair unfunded = group.key("providers/provider-2/provider.key");
         byte[] refused = tx.credentialRequest(
-                unfunded, group.devnet.nonce(unfunded.address()), 10, new CredentialHolder(tree, 10).payload.toBytes());
+                unfunded, group.ledger.nonce(unfunded.address()), 10, new CredentialHolder(tree, 10).payload.toBytes());
         try {
-            group.devnet.commit(refused);
+            group.ledger.commit(refused);
             throw new AssertionError("the ledger debited an account without balance");
         } catch (java.io.IOException expected) {
             assertTrue(expected.getMessage().contains("refused"), expected.getMessage());

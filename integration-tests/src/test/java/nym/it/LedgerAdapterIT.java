@@ -14,7 +14,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
-import nym.ledger.devnet.GenesisDoc;
+import nym.ledger.comet.GenesisDoc;
 import nym.ledger.tx.Secp256k1.KeyPair;
 import nym.ledger.tx.TxBuilder;
 import org.jboss.arquillian.container.test.api.Deployer;
@@ -35,12 +35,12 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The ledger adapter in the real EAR on the DAS against a {@code ledger-app devnet} process: outbound through the
- * connection factory, a node that never answers, and inbound to a test MDB while the devnet is stopped and
+ * The ledger adapter in the real EAR on the DAS against a real CometBFT validator driving ledger-app: outbound through the
+ * connection factory, a node that never answers, and inbound to a test MDB while the validator is stopped and
  * restarted and the application (with the adapter) is redeployed: every event exactly once, in chain order.
  *
  * <p>The EAR gets two test modules: {@code ledger-it.jar} (the MDB, bound to {@code nym#ledger-jca} with
- * activation properties written here with the devnet's runtime port) and {@code ledger-it.war} (connection
+ * activation properties written here with the validator's runtime port) and {@code ledger-it.war} (connection
  * factories defined in its web.xml, endpoints of {@link LedgerItServlet}).
  */
 @ExtendWith(ArquillianExtension.class)
@@ -49,38 +49,44 @@ class LedgerAdapterIT {
 
     private static final String DEPLOYMENT = "ledger-it";
     private static final String QUERY = "transfer.amount EXISTS";
-    private static final TxBuilder TX = new TxBuilder("nym-devnet");
+    private static final TxBuilder TX = new TxBuilder(LedgerChain.DEV_CHAIN_ID);
     private static final KeyPair FROM = GenesisDoc.devAccount(1);
     private static final KeyPair TO = GenesisDoc.devAccount(2);
 
-    /** One cursor per run: a devnet of an earlier run is another chain. */
+    /** One cursor per run: a chain of an earlier run is another chain. */
     private static final String SUBSCRIBER = "ledger-it-" + UUID.randomUUID();
 
-    private static DevnetProcess devnet;
+    private static LedgerChain ledger;
     private static ServerSocket hungNode;
 
     @ArquillianResource
     private Deployer deployer;
 
     @BeforeAll
-    static void startDevnet() throws Exception {
-        devnet();
-        devnet.start();
+    static void startLedger() throws Exception {
+        ledger();
         // A "node" that accepts connections and never answers: the backlog holds them, nobody reads.
         hungNodePort();
     }
 
-    private static DevnetProcess devnet() throws IOException {
-        if (devnet == null) {
-            devnet = DevnetProcess.create();
+    /** One validator of a development genesis, started on first use (Arquillian builds the deployment first). */
+    private static LedgerChain ledger() throws IOException {
+        if (ledger == null) {
+            try {
+                ledger = LedgerChain.development(1);
+            } catch (IOException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IOException("the ledger did not start", e);
+            }
         }
-        return devnet;
+        return ledger;
     }
 
     @AfterAll
     static void stopAll() throws Exception {
-        if (devnet != null) {
-            devnet.close();
+        if (ledger != null) {
+            ledger.close();
         }
         if (hungNode != null) {
             hungNode.close();
@@ -90,7 +96,7 @@ class LedgerAdapterIT {
     @Deployment(name = DEPLOYMENT, managed = false, testable = false)
     static EnterpriseArchive ear() throws IOException {
         int hungPort = hungNodePort();
-        String nodes = devnet().rpc().toString();
+        String nodes = ledger().rpc().toString();
         EnterpriseArchive ear = ShrinkWrap.createFromZipFile(
                 EnterpriseArchive.class, TestEnvironment.ear().toFile());
         JavaArchive mdb = ShrinkWrap.create(JavaArchive.class, "ledger-it.jar")
@@ -186,7 +192,7 @@ class LedgerAdapterIT {
 
     private static void transfers(int n) throws Exception {
         for (int i = 0; i < n; i++) {
-            devnet.commit(TX.transfer(FROM, nonce++, TO.address(), 1));
+            ledger.commit(TX.transfer(FROM, nonce++, TO.address(), 1));
         }
     }
 
@@ -212,8 +218,8 @@ class LedgerAdapterIT {
 
     @Test
     @Order(1)
-    void connectionFactory_broadcastCommit_txOnDevnetAndEventInMdb() throws Exception {
-        nonce = devnet.nonce(FROM.address());
+    void connectionFactory_broadcastCommit_txOnChainAndEventInMdb() throws Exception {
+        nonce = ledger.nonce(FROM.address());
         transfers(3); // committed before the application exists: the MDB gets them from the backfill
         deploy();
 
@@ -226,10 +232,10 @@ class LedgerAdapterIT {
         String hash = answer.split(" ")[0];
         long height = Long.parseLong(answer.split(" ")[1]);
         String eventId = answer.split(" ")[2].split(":")[0];
-        assertNotNull(devnet.tx(hash), "the transaction is on the devnet");
-        assertEquals(height, devnet.tx(hash).get("height").asLong());
+        assertNotNull(ledger.tx(hash), "the transaction is on the chain");
+        assertEquals(height, ledger.tx(hash).get("height").asLong());
         List<String> ids = awaitDeliveries(4, Duration.ofSeconds(60));
-        assertEquals(devnet.eventIds(QUERY), ids);
+        assertEquals(ledger.eventIds(QUERY), ids);
         assertTrue(ids.contains(eventId), eventId + " not delivered: " + ids);
         assertTrue(
                 deliveries().stream().anyMatch(l -> l.equals(eventId + " transfer " + hash)),
@@ -249,7 +255,7 @@ class LedgerAdapterIT {
 
     @Test
     @Order(3)
-    void mdb_devnetRestartedAndAdapterRedeployed_everyEventOnceInOrder() throws Exception {
+    void mdb_validatorRestartedAndAdapterRedeployed_everyEventOnceInOrder() throws Exception {
         try {
             streamWithRestartAndRedeploy();
         } finally {
@@ -259,9 +265,9 @@ class LedgerAdapterIT {
 
     private void streamWithRestartAndRedeploy() throws Exception {
         transfers(5);
-        devnet.stop(); // mid-stream: the adapter loses its websocket and its node
+        ledger.stop(); // mid-stream: the adapter loses its websocket and its node
         Thread.sleep(3000);
-        devnet.start();
+        ledger.start();
         transfers(5);
 
         undeploy(); // the adapter goes away with the application
@@ -269,7 +275,7 @@ class LedgerAdapterIT {
         deploy();
         transfers(4);
 
-        List<String> expected = devnet.eventIds(QUERY);
+        List<String> expected = ledger.eventIds(QUERY);
         assertEquals(4 + 5 + 5 + 4 + 4, expected.size(), "transfer events on the chain");
         List<String> ids = awaitDeliveries(expected.size(), Duration.ofSeconds(90));
         Thread.sleep(2000); // anything delivered twice would arrive now

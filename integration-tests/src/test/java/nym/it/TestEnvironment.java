@@ -12,7 +12,7 @@ final class TestEnvironment {
         return Path.of(required("nym.ear"));
     }
 
-    /** The runnable ledger-app jar, for tests that start a devnet. */
+    /** The runnable ledger-app jar, for tests that start ledger validators. */
     static Path ledgerAppJar() {
         return Path.of(required("nym.ledger.jar"));
     }

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The verifiers on the deployment group against a devnet: a credential issued by the group is spent at provider 1;
+ * The verifiers on the deployment group against 4 CometBFT validators: a credential issued by the group is spent at provider 1;
  * deposits with a tampered proof, an inflated value, or made by provider 2 with a credential bound to provider 1
  * are rejected by the verifiers' votes (and ζ is free again each time); the honest deposit is accepted by at least
  * t = 2 verifiers, the provider is credited, and a second deposit of the same ζ is refused by the ledger.
@@ -46,16 +46,16 @@ class VerificationIT {
         Secp256k1.KeyPair client = group.key("clients/client-1/account.key");
         holder = new CredentialHolder(new NetworkTree(group.tree), 10);
         String requestId = group.commit(
-                tx.credentialRequest(client, group.devnet.nonce(client.address()), 10, holder.payload.toBytes()));
+                tx.credentialRequest(client, group.ledger.nonce(client.address()), 10, holder.payload.toBytes()));
         for (int i : AuthorityGroup.authorities()) {
             HttpResponse<String> r = AuthorityGroup.awaitPartial(i, requestId, WAIT);
             assertEquals(200, r.statusCode(), r.body());
-            String share = DevnetProcess.JSON
+            String share = LedgerChain.JSON
                     .readTree(Http.get(AuthorityGroup.issuer(i), "verification-key")
                             .body())
                     .get("verificationKeyShare")
                     .asText();
-            holder.addShare(DevnetProcess.JSON.readTree(r.body()), VerificationKeyShare.fromText(share));
+            holder.addShare(LedgerChain.JSON.readTree(r.body()), VerificationKeyShare.fromText(share));
         }
     }
 
@@ -67,7 +67,7 @@ class VerificationIT {
     }
 
     private static String deposit(Secp256k1.KeyPair by, long value, byte[] zeta, byte[] credential) throws Exception {
-        return group.commit(tx.credentialDeposit(by, group.devnet.nonce(by.address()), zeta, value, credential));
+        return group.commit(tx.credentialDeposit(by, group.ledger.nonce(by.address()), zeta, value, credential));
     }
 
     private static DepositPayload spendAtProvider() throws Exception {
@@ -125,16 +125,16 @@ class VerificationIT {
     }
 
     private static long balance(byte[] address) throws Exception {
-        JsonNode r = group.devnet.call(
+        JsonNode r = group.ledger.call(
                 "abci_query",
-                DevnetProcess.JSON
+                LedgerChain.JSON
                         .createObjectNode()
                         .put("path", "/balance")
                         .put("data", java.util.HexFormat.of().formatHex(address)));
         String value = r.path("response").path("value").asText("");
         return value.isEmpty()
                 ? 0
-                : DevnetProcess.JSON
+                : LedgerChain.JSON
                         .readTree(java.util.Base64.getDecoder().decode(value))
                         .path("balance")
                         .asLong();

@@ -21,7 +21,7 @@ import org.web3j.protocol.core.methods.response.TransactionReceipt;
 
 /**
  * The watchers in the EAR on the deployment group (instance i = authority i, watcher key of the test network tree):
- * anvil on a free port with the token deployed by {@code ethereum deploy} into the tree, a devnet of the tree's
+ * anvil on a free port with the token deployed by {@code ethereum deploy} into the tree, 4 CometBFT validators of the tree's
  * genesis (watchers registered, threshold 2); a client's deposit into the pipe account is credited on the ledger
  * once, and each transfer of a multi-transfer transaction is credited.
  */
@@ -107,15 +107,15 @@ class WatcherGroupIT {
     }
 
     private static JsonNode query(String path, byte[] data) throws Exception {
-        JsonNode r = group.devnet.call(
+        JsonNode r = group.ledger.call(
                 "abci_query",
-                DevnetProcess.JSON
+                LedgerChain.JSON
                         .createObjectNode()
                         .put("path", path)
                         .put("data", HexFormat.of().formatHex(data)));
         String value = r.path("response").path("value").asText("");
         return value.isEmpty()
                 ? null
-                : DevnetProcess.JSON.readTree(Base64.getDecoder().decode(value));
+                : LedgerChain.JSON.readTree(Base64.getDecoder().decode(value));
     }
 }

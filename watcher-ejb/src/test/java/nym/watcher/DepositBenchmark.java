@@ -21,7 +21,7 @@ import nym.watcher.infrastructure.persistence.jdbc.JdbcCursorRepository;
 
 /**
  * Deposits per second from ERC20 transfer to ledger credit, on the local chain ({@link TestNetwork}: anvil with 1 s
- * blocks, devnet with 200 ms blocks, PostgreSQL), three watchers at threshold 2 with the given depth. Baselines in the
+ * blocks, a CometBFT validator with 200 ms blocks, PostgreSQL), three watchers at threshold 2 with the given depth. Baselines in the
  * same run: the Ethereum half alone (token transfers mined per second) and the ledger half alone (the same number
  * of deposits voted by two watchers directly, no chain). Run by bench/deposits.sh; not a test.
  *

@@ -33,7 +33,7 @@ import org.web3j.protocol.core.methods.response.Log;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 
 /**
- * Watchers against a real anvil, a real ledger devnet and PostgreSQL (see {@link TestNetwork}): each test deploys
+ * Watchers against a real anvil, a real CometBFT validator with ledger-app and PostgreSQL (see {@link TestNetwork}): each test deploys
  * its own token (so its cursors are its own) and uses its own client account (so balances are its own).
  */
 class DepositWatcherTest {

@@ -19,9 +19,10 @@ import nym.ethereum.EthereumAccount;
 import nym.ethereum.contract.NymToken;
 import nym.ethereum.devchain.Anvil;
 import nym.ledger.Hex;
-import nym.ledger.devnet.Devnet;
-import nym.ledger.devnet.GenesisDoc;
-import nym.ledger.devnet.GenesisParties;
+import nym.ledger.comet.ChainHomes;
+import nym.ledger.comet.GenesisDoc;
+import nym.ledger.comet.GenesisParties;
+import nym.ledger.comet.LocalChain;
 import nym.ledger.jca.LedgerConnection;
 import nym.ledger.jca.LedgerConnectionFactory;
 import nym.ledger.jca.QueryResult;
@@ -36,7 +37,7 @@ import nym.watcher.infrastructure.persistence.jdbc.JdbcCursorRepository;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * A real network on 127.0.0.1 for the watcher tests: anvil (1 s blocks, free port), a ledger devnet in this JVM whose
+ * A real network on 127.0.0.1 for the watcher tests: anvil (1 s blocks, free port), a CometBFT validator driving ledger-app abci whose
  * genesis registers three watchers with threshold 2 and a pipe account, a fresh PostgreSQL database with the
  * project's migrations, and the ledger adapter's connection factory used outside a container.
  */
@@ -53,7 +54,7 @@ final class TestNetwork implements AutoCloseable {
             Hex.prefixed(Secp256k1.KeyPair.fromSeed("test-pipe").address());
 
     final Anvil anvil;
-    final Devnet devnet;
+    final LocalChain chain;
     final LedgerConnectionFactory ledger;
     final PGSimpleDataSource database;
     private final PGSimpleDataSource admin;
@@ -78,38 +79,26 @@ final class TestNetwork implements AutoCloseable {
 
     private TestNetwork(Path dir, Anvil anvil) throws Exception {
         this.anvil = anvil;
-        Path genesis = dir.resolve("genesis.json");
-        Files.write(
-                genesis,
-                GenesisDoc.toBytes(GenesisDoc.of(
-                        "nym-watcher-test",
-                        Instant.now(),
-                        new GenesisParties(
-                                Hex.parse(PIPE),
-                                THRESHOLD,
-                                List.of(WATCHERS[0].address(), WATCHERS[1].address(), WATCHERS[2].address()),
-                                List.of(issuer(1), issuer(2), issuer(3)),
-                                List.of(WATCHERS[0].address(), WATCHERS[1].address(), WATCHERS[2].address()),
-                                new byte[] {1},
-                                new byte[] {1},
-                                List.of()))));
-        devnet = Devnet.start(new Devnet.Options(
-                dir.resolve("devnet"),
-                genesis,
-                "nym-watcher-test",
-                "tcp://127.0.0.1:0",
-                "tcp://127.0.0.1:0",
-                null,
-                Duration.ofMillis(200),
-                10_000,
-                4L << 20,
-                100_000,
-                0,
-                0,
-                Duration.ofSeconds(30)));
+        chain = LocalChain.create(
+                        dir.resolve("chain"),
+                        1,
+                        GenesisDoc.of(
+                                "nym-watcher-test",
+                                Instant.now(),
+                                new GenesisParties(
+                                        Hex.parse(PIPE),
+                                        THRESHOLD,
+                                        List.of(WATCHERS[0].address(), WATCHERS[1].address(), WATCHERS[2].address()),
+                                        List.of(issuer(1), issuer(2), issuer(3)),
+                                        List.of(WATCHERS[0].address(), WATCHERS[1].address(), WATCHERS[2].address()),
+                                        new byte[] {1},
+                                        new byte[] {1},
+                                        List.of())),
+                        ChainHomes.Settings.defaults().withTimeoutCommit(Duration.ofMillis(200)),
+                        null)
+                .start();
         try {
-            ledger = ledgerConnectionFactory(
-                    "http://127.0.0.1:" + devnet.rpcAddress().getPort());
+            ledger = ledgerConnectionFactory(chain.nodeUrls(0));
             admin = dataSource("postgres");
             try (Connection c = admin.getConnection();
                     Statement s = c.createStatement()) {
@@ -118,7 +107,7 @@ final class TestNetwork implements AutoCloseable {
             database = dataSource(databaseName);
             Migrations.apply(database);
         } catch (Exception | Error e) {
-            devnet.close();
+            chain.close();
             throw e;
         }
     }
@@ -198,7 +187,7 @@ final class TestNetwork implements AutoCloseable {
     @Override
     public void close() throws Exception {
         anvil.close();
-        devnet.close();
+        chain.close();
         try (Connection c = admin.getConnection();
                 Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + databaseName + " WITH (FORCE)");

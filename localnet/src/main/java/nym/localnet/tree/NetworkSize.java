@@ -4,7 +4,8 @@ package nym.localnet.tree;
  * The sizes of a network tree. One threshold serves issuance, watcher votes and verifier votes (DESIGN section 3:
  * 3 authorities, t = 2).
  */
-record NetworkSize(int authorities, int threshold, int providers, int clients, long clientGenesisBalance) {
+record NetworkSize(
+        int authorities, int threshold, int validators, int providers, int clients, long clientGenesisBalance) {
 
     static final int MAX_AUTHORITIES = 64;
 
@@ -15,6 +16,9 @@ record NetworkSize(int authorities, int threshold, int providers, int clients, l
         if (threshold < 1 || threshold > authorities) {
             throw new IllegalArgumentException(
                     "threshold must be 1..authorities (" + authorities + "), not " + threshold);
+        }
+        if (validators < 1 || validators > MAX_AUTHORITIES) {
+            throw new IllegalArgumentException("validators must be 1.." + MAX_AUTHORITIES + ", not " + validators);
         }
         if (providers < 1 || clients < 1) {
             throw new IllegalArgumentException("at least one provider and one client");
@@ -32,6 +36,8 @@ record NetworkSize(int authorities, int threshold, int providers, int clients, l
                 + "authorities = " + authorities + "\n"
                 + "# one threshold for issuance, watcher votes and verifier votes\n"
                 + "threshold = " + threshold + "\n"
+                + "# CometBFT validators of the ledger (authority i talks to validator i first)\n"
+                + "validators = " + validators + "\n"
                 + "providers = " + providers + "\n"
                 + "clients = " + clients + "\n"
                 + "# NYM credited to each client's ledger account at genesis (0: only through Ethereum deposits)\n"

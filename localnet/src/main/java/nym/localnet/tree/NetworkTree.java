@@ -1,7 +1,6 @@
 package nym.localnet.tree;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -17,15 +16,18 @@ import nym.coconut.keygen.ThresholdKeys;
 import nym.coconut.setup.Parameters;
 import nym.coconut.setup.Setup;
 import nym.ledger.Hex;
-import nym.ledger.devnet.GenesisDoc;
-import nym.ledger.devnet.GenesisParties;
+import nym.ledger.comet.ChainHomes;
+import nym.ledger.comet.GenesisDoc;
+import nym.ledger.comet.GenesisParties;
+import nym.ledger.comet.ValidatorKey;
+import nym.ledger.comet.ValidatorSpec;
 import nym.ledger.tx.Secp256k1;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 
 /**
  * Writes the network tree of localnet/README.md ("The network tree"): every authority's Coconut share and secp256k1
- * keys, the pipe account, providers' and clients' accounts, the directory's signing key, the Coconut public material
- * and the ledger genesis registering all of them. Every file is written to a temporary name and moved into place, so
+ * keys, the pipe account, providers' and clients' accounts, the directory's signing key, the Coconut public material,
+ * and the homes of the ledger's CometBFT validators with the genesis registering all of them. Every file is written to a temporary name and moved into place, so
  * a reader never sees half a key; secret files are readable by their owner only.
  */
 final class NetworkTree {
@@ -36,11 +38,13 @@ final class NetworkTree {
     private final Path root;
     private final NetworkSize size;
     private final KeySource keys;
+    private final int ledgerBasePort;
 
-    NetworkTree(Path root, NetworkSize size, KeySource keys) {
+    NetworkTree(Path root, NetworkSize size, KeySource keys, int ledgerBasePort) {
         this.root = root;
         this.size = size;
         this.keys = keys;
+        this.ledgerBasePort = ledgerBasePort;
     }
 
     /** Writes the whole tree; returns the files written, relative to the root, in writing order. */
@@ -104,12 +108,25 @@ final class NetworkTree {
                 coconut.verificationKey().toBytes(),
                 params.toBytes(),
                 funded);
-        written.add(publicFile(
-                "ledger/config/genesis.json",
-                new String(
-                        GenesisDoc.toBytes(GenesisDoc.of(chainId, Instant.now(), parties)), StandardCharsets.UTF_8)));
+        written.addAll(ledgerHomes().write(GenesisDoc.of(chainId, Instant.now(), parties)).stream()
+                .map(p -> root.relativize(root.resolve("ledger").resolve(p)))
+                .toList());
         written.add(publicFile("network.toml", size.toToml(chainId, seedDescription)));
         return written;
+    }
+
+    /** The CometBFT validators' homes under ledger/ (each with its consensus and p2p key from the key source). */
+    private ChainHomes ledgerHomes() {
+        List<ValidatorSpec> validators = new ArrayList<>();
+        for (int i = 1; i <= size.validators(); i++) {
+            String dir = "ledger/validator-" + i + "/";
+            validators.add(ValidatorSpec.numbered(
+                    i,
+                    ledgerBasePort,
+                    ValidatorKey.fromSeed(keys.bytes32(dir + "priv_validator_key")),
+                    ValidatorKey.fromSeed(keys.bytes32(dir + "node_key"))));
+        }
+        return new ChainHomes(root.resolve("ledger"), validators, ChainHomes.Settings.defaults());
     }
 
     private Secp256k1.KeyPair secp256k1(String dir, String name, List<Path> written) throws IOException {

@@ -41,6 +41,19 @@ public final class NetworkTreeCommand implements Callable<Integer> {
             description = "Threshold t for issuance, watcher and verifier votes (default: ${DEFAULT-VALUE}).")
     int threshold;
 
+    @Option(
+            names = "--validators",
+            defaultValue = "4",
+            description = "CometBFT validators of the ledger (default: ${DEFAULT-VALUE}).")
+    int validators;
+
+    @Option(
+            names = "--ledger-base-port",
+            defaultValue = "26656",
+            description = "Validator i listens on base+10(i-1) (p2p), +1 (RPC), +2 (its ABCI app), +3 (Prometheus)"
+                    + " (default: ${DEFAULT-VALUE}).")
+    int ledgerBasePort;
+
     @Option(names = "--providers", defaultValue = "2", description = "Service providers (default: ${DEFAULT-VALUE}).")
     int providers;
 
@@ -67,16 +80,23 @@ public final class NetworkTreeCommand implements Callable<Integer> {
         }
         NetworkSize size;
         try {
-            size = new NetworkSize(authorities, threshold, providers, clients, clientGenesisBalance);
+            size = new NetworkSize(authorities, threshold, validators, providers, clients, clientGenesisBalance);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         Files.createDirectories(out);
         KeySource keys = seed == null ? KeySource.secure() : KeySource.seeded(seed);
         System.out.printf(
-                "writing the network tree into %s: %d authorities (t = %d), %d providers, %d clients, %s keys%n",
-                out, authorities, threshold, providers, clients, seed == null ? "random" : "seeded (development)");
-        List<Path> files = new NetworkTree(out, size, keys).write(chainId, seed == null ? "random" : seed);
+                "writing the network tree into %s: %d authorities (t = %d), %d validators, %d providers, %d clients, %s keys%n",
+                out,
+                authorities,
+                threshold,
+                validators,
+                providers,
+                clients,
+                seed == null ? "random" : "seeded (development)");
+        List<Path> files =
+                new NetworkTree(out, size, keys, ledgerBasePort).write(chainId, seed == null ? "random" : seed);
         files.forEach(f -> System.out.println("  " + f));
         System.out.printf("%d files; secret files (*.key) are readable by their owner only%n", files.size());
         return 0;

@@ -18,7 +18,7 @@ import nym.coconut.keygen.VerificationKey;
 import nym.coconut.keygen.VerificationKeyShare;
 import nym.coconut.setup.Parameters;
 import nym.ledger.Hex;
-import nym.ledger.devnet.GenesisDoc;
+import nym.ledger.comet.GenesisDoc;
 import nym.ledger.state.Genesis;
 import nym.ledger.tx.Secp256k1;
 import nym.ledger.tx.proto.LedgerProto.Params;
@@ -63,7 +63,7 @@ class NetworkTreeCommandTest {
     void build_genesisRegistersTheTreesKeys() throws Exception {
         Path t = dir.resolve("net");
         assertEquals(0, build(t, "--seed", "g", "--client-genesis-balance", "7"));
-        GenesisDoc doc = GenesisDoc.read(t.resolve("ledger/config/genesis.json"));
+        GenesisDoc doc = GenesisDoc.read(t.resolve("ledger/genesis.json"));
         Genesis genesis = Genesis.parse(doc.appState(), doc.chainId());
         Params p = genesis.params();
         assertEquals("nym-localnet", p.getChainId());

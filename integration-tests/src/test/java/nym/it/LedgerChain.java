@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,109 +11,84 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import nym.ledger.comet.ChainHomes;
+import nym.ledger.comet.GenesisDoc;
+import nym.ledger.comet.LocalChain;
 
 /**
- * A {@code ledger-app devnet} in its own process, on free local ports chosen at runtime, with its data in a
- * temporary folder; stopped and started again on the same ports and data (a node restart). Talks plain JSON-RPC to
- * it, independently of the adapter under test.
+ * Real CometBFT validators on free local ports, each driving its own {@code ledger-app abci} process (ledger-app's
+ * {@link LocalChain}), with their homes in a temporary folder; a validator can be stopped and started again on the
+ * same home and ports. Talks plain JSON-RPC to validator 1, independently of the adapter under test.
  */
-final class DevnetProcess implements AutoCloseable {
+final class LedgerChain implements AutoCloseable {
 
     static final ObjectMapper JSON = new ObjectMapper();
+    static final String DEV_CHAIN_ID = "nym-it";
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private final Path home;
-    private final int rpcPort;
-    private final int abciPort;
-    private final Path genesis;
-    private Process process;
+    private final Path root;
+    final LocalChain chain;
 
-    private DevnetProcess(Path home, int rpcPort, int abciPort, Path genesis) {
-        this.home = home;
-        this.rpcPort = rpcPort;
-        this.abciPort = abciPort;
-        this.genesis = genesis;
+    private LedgerChain(Path root, LocalChain chain) {
+        this.root = root;
+        this.chain = chain;
     }
 
-    /** A devnet with its generated development genesis (dev accounts). */
-    static DevnetProcess create() throws IOException {
-        return create(null);
+    /** {@code validators} validators of a development genesis (chain {@value #DEV_CHAIN_ID}, accounts dev-0..3). */
+    static LedgerChain development(int validators) throws Exception {
+        return start(validators, GenesisDoc.development(DEV_CHAIN_ID, 3, 2, 4, 1_000_000_000L));
     }
 
-    /** A devnet of the given genesis (e.g. the network tree's, registering the authorities), or a generated one. */
-    static DevnetProcess create(Path genesis) throws IOException {
-        return new DevnetProcess(Files.createTempDirectory("nym-it-devnet"), freePort(), freePort(), genesis);
+    /** {@code validators} validators of a network tree's genesis (registering the tree's authorities). */
+    static LedgerChain ofTree(Path tree, int validators) throws Exception {
+        ObjectNode genesis = (ObjectNode) JSON.readTree(tree.resolve("ledger/genesis.json").toFile());
+        genesis.remove("validators"); // this chain's own, on free ports
+        return start(validators, genesis);
     }
 
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
-
-    URI rpc() {
-        return URI.create("http://127.0.0.1:" + rpcPort + "/");
-    }
-
-    void start() throws Exception {
-        // A private copy: other builds on this machine replace ledger-app/target/ledger-app.jar while the devnet runs,
+    private static LedgerChain start(int validators, ObjectNode genesis) throws Exception {
+        Path root = Files.createTempDirectory("nym-it-chain");
+        // A private copy: other builds on this machine replace ledger-app/target/ledger-app.jar while the chain runs,
         // and a JVM whose jar changed under it fails on its next class load.
-        Path jar = home.resolve("ledger-app.jar");
-        if (!Files.exists(jar)) {
-            Files.copy(TestEnvironment.ledgerAppJar(), jar);
+        Path jar = root.resolve("ledger-app.jar");
+        Files.copy(TestEnvironment.ledgerAppJar(), jar);
+        LocalChain chain = LocalChain.create(
+                root.resolve("validators"),
+                validators,
+                genesis,
+                ChainHomes.Settings.defaults().withTimeoutCommit(Duration.ofMillis(300)),
+                jar.toString());
+        try {
+            chain.start();
+        } catch (Exception | Error e) {
+            chain.close();
+            throw e;
         }
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new ArrayList<>(List.of(
-                java.toString(),
-                "-jar",
-                jar.toString(),
-                "devnet",
-                "--home",
-                home.toString(),
-                "--rpc",
-                "tcp://127.0.0.1:" + rpcPort,
-                "--abci",
-                "tcp://127.0.0.1:" + abciPort,
-                "--block-interval",
-                "200ms",
-                "--dev-accounts",
-                "4"));
-        if (genesis != null) {
-            command.addAll(List.of("--genesis", genesis.toString()));
-        }
-        process = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(
-                        home.resolve("devnet.log").toFile()))
-                .start();
-        long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (true) {
-            try {
-                call("status", JSON.createObjectNode());
-                return;
-            } catch (IOException e) {
-                if (!process.isAlive() || System.nanoTime() > end) {
-                    throw new IllegalStateException(
-                            "devnet did not start; log: " + Files.readString(home.resolve("devnet.log")), e);
-                }
-                Thread.sleep(200);
-            }
-        }
+        return new LedgerChain(root, chain);
     }
 
+    /** Validator 1's RPC. */
+    URI rpc() {
+        return chain.rpcUri(0);
+    }
+
+    /** Every validator's RPC, comma-separated, validator {@code first} (0-based) first. */
+    String nodeUrls(int first) {
+        return chain.nodeUrls(first);
+    }
+
+    /** Stops validator 1 (node and application): with one validator, the whole chain. */
     void stop() throws InterruptedException {
-        if (process != null && process.isAlive()) {
-            process.destroy();
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        }
+        chain.stopValidator(0);
+    }
+
+    /** Starts validator 1 again on its home and waits until it answers. */
+    void start() throws Exception {
+        chain.startValidator(0);
+        chain.awaitHeight(0, 1, Duration.ofSeconds(60));
     }
 
     /** A JSON-RPC call; the {@code result}, or an IOException for transport errors and error answers. */
@@ -199,11 +172,11 @@ final class DevnetProcess implements AutoCloseable {
         }
     }
 
-    /** Stops the devnet and deletes its data folder. */
+    /** Stops every validator and deletes the homes. */
     @Override
     public void close() throws Exception {
-        stop();
-        try (var paths = Files.walk(home)) {
+        chain.close();
+        try (var paths = Files.walk(root)) {
             paths.sorted(java.util.Comparator.reverseOrder())
                     .forEach(p -> p.toFile().delete());
         }
