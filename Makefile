@@ -48,7 +48,7 @@ localnet-down:
 localnet-status:
 	localnet/bin/localnet status
 
-## logs: list the components' logs (build/logs); `make logs C=devnet` follows one
+## logs: list the components' logs (build/logs); `make logs C=validator-1` follows one
 logs:
 	localnet/bin/localnet logs $(C)
 

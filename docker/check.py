@@ -19,6 +19,20 @@ TREE_MOUNT = '/network'
 problems = []
 
 
+def pinned_cometbft():
+    """The CometBFT version the Makefile pins (the one place it is set)."""
+    with open(os.path.join(ROOT, 'Makefile')) as f:
+        return re.search(r'^COMETBFT_VERSION := (\S+)$', f.read(), re.M).group(1)
+
+
+def check_cometbft(config):
+    pinned = pinned_cometbft()
+    for name, service in config['services'].items():
+        image = service.get('image', '')
+        if image.startswith('nym/cometbft:') and image != 'nym/cometbft:' + pinned:
+            problems.append(f'{name}: runs {image}, but the Makefile pins CometBFT {pinned}')
+
+
 def compose_config(tree):
     env = dict(os.environ, NYM_BUILD=tree)
     out = subprocess.run(['docker-compose', '-f', COMPOSE, 'config'], env=env, capture_output=True, text=True)
@@ -79,6 +93,7 @@ def main():
         subprocess.run([os.path.join(ROOT, 'localnet/bin/localnet'), 'build'], env=env, check=True,
                        stdout=subprocess.DEVNULL)
         config = compose_config(tree)
+        check_cometbft(config)
         checked = 0
         for name, service in config['services'].items():
             checked += 1

@@ -44,7 +44,8 @@ final class LedgerChain implements AutoCloseable {
 
     /** {@code validators} validators of a network tree's genesis (registering the tree's authorities). */
     static LedgerChain ofTree(Path tree, int validators) throws Exception {
-        ObjectNode genesis = (ObjectNode) JSON.readTree(tree.resolve("ledger/genesis.json").toFile());
+        ObjectNode genesis =
+                (ObjectNode) JSON.readTree(tree.resolve("ledger/genesis.json").toFile());
         genesis.remove("validators"); // this chain's own, on free ports
         return start(validators, genesis);
     }

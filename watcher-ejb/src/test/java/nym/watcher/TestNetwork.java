@@ -6,7 +6,6 @@ import jakarta.json.JsonReader;
 import jakarta.resource.spi.ManagedConnectionFactory;
 import java.io.StringReader;
 import java.math.BigInteger;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -91,6 +90,7 @@ final class TestNetwork implements AutoCloseable {
                                         List.of(WATCHERS[0].address(), WATCHERS[1].address(), WATCHERS[2].address()),
                                         List.of(issuer(1), issuer(2), issuer(3)),
                                         List.of(WATCHERS[0].address(), WATCHERS[1].address(), WATCHERS[2].address()),
+                                        List.of(),
                                         new byte[] {1},
                                         new byte[] {1},
                                         List.of())),

@@ -59,7 +59,7 @@ public record CredentialConfig(
 
     /**
      * The settings of {@code make localnet}: client {@code client} of the network tree at {@code networkHome}, the
-     * devnet on 26657, anvil on 8545 with the token the tree names (if deployed), authority i on 28080 + 100(i-1).
+     * ledger validator 1 on 26657, anvil on 8545 with the token the tree names (if deployed), authority i on 28080 + 100(i-1).
      */
     public static CredentialConfig localnet(Path networkHome, int client, int provider, int authorities) {
         Path tree = networkHome.toAbsolutePath().normalize();

@@ -12,7 +12,7 @@ import nym.client.ClientException.Kind;
 import nym.ledger.Hex;
 
 /**
- * The ledger's CometBFT JSON-RPC (ledger-app/README.md, "devnet RPC"), as a holder needs it: status, queries,
+ * The ledger's CometBFT JSON-RPC (CometBFT v0.38; ledger-app/README.md, "Queries"), as a holder needs it: status, queries,
  * {@code broadcast_tx_commit}. Refusals come back as {@link TxResult}s; transport and protocol errors as
  * {@link ClientException} {@link Kind#LEDGER}.
  */

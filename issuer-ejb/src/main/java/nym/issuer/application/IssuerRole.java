@@ -24,7 +24,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * (the log at start, the {@code issuer} readiness check, 503 answers of the HTTP API).
  *
  * <p>It also defines, for the whole application, the ledger connection factory every authority role uses
- * ({@value #LEDGER}); its nodes are the adapter's ({@code nym.ledger.nodes}, else the local devnet), see
+ * ({@value #LEDGER}); its nodes are the adapter's ({@code nym.ledger.nodes}, else validator 1 of localnet on 127.0.0.1:26657), see
  * ledger-jca/README.md.
  */
 @ConnectionFactoryDefinition(

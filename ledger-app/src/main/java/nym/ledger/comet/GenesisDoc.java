@@ -64,14 +64,16 @@ public record GenesisDoc(String chainId, Instant genesisTime, long initialHeight
 
     /**
      * A development genesis from fixed seeds: watchers "watcher-1..n", issuers "issuer-1..n", verifiers
-     * "verifier-1..n" (threshold t), and {@code accounts} funded accounts "dev-0..", each with {@code balance}.
+     * "verifier-1..n" (threshold t), providers "provider-1..n", and {@code accounts} funded accounts "dev-0..", each with {@code balance}.
      * Keys come from {@link KeyPair#fromSeed} — public knowledge, for development only.
      */
     public static ObjectNode development(String chainId, int authorities, int threshold, int accounts, long balance) {
         List<byte[]> watchers = new ArrayList<>();
         List<GenesisParties.Issuer> issuers = new ArrayList<>();
         List<byte[]> verifiers = new ArrayList<>();
+        List<byte[]> providers = new ArrayList<>();
         for (int i = 1; i <= authorities; i++) {
+            providers.add(KeyPair.fromSeed("provider-" + i).address());
             watchers.add(KeyPair.fromSeed("watcher-" + i).address());
             issuers.add(new GenesisParties.Issuer(
                     KeyPair.fromSeed("issuer-" + i).address(),
@@ -91,6 +93,7 @@ public record GenesisDoc(String chainId, Instant genesisTime, long initialHeight
                         watchers,
                         issuers,
                         verifiers,
+                        providers,
                         "dev-aggregated-vk".getBytes(StandardCharsets.UTF_8),
                         "dev-params".getBytes(StandardCharsets.UTF_8),
                         funded));
@@ -119,6 +122,8 @@ public record GenesisDoc(String chainId, Instant genesisTime, long initialHeight
         }
         ArrayNode v = app.putArray("verifiers");
         parties.verifiers().forEach(a -> v.add(Hex.prefixed(a)));
+        ArrayNode p = app.putArray("providers");
+        parties.providers().forEach(a -> p.add(Hex.prefixed(a)));
         ObjectNode c = app.putObject("coconut");
         c.put("verification_key", BASE64.encodeToString(parties.coconutVerificationKey()));
         c.put("params", BASE64.encodeToString(parties.coconutParams()));

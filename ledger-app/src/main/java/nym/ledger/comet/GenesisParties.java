@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * Who a genesis registers: the pipe account, the authorities of each role (one threshold for all three roles, as the
  * localnet and the tests run them), the Coconut aggregated verification key and parameters (opaque to the ledger),
- * and funded accounts. Addresses are 20 bytes.
+ * the service providers allowed to deposit credentials, and funded accounts. Addresses are 20 bytes.
  */
 public record GenesisParties(
         byte[] pipeAccount,
@@ -13,6 +13,7 @@ public record GenesisParties(
         List<byte[]> watchers,
         List<Issuer> issuers,
         List<byte[]> verifiers,
+        List<byte[]> providers,
         byte[] coconutVerificationKey,
         byte[] coconutParams,
         List<Account> accounts) {

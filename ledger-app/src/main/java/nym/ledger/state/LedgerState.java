@@ -28,9 +28,14 @@ public final class LedgerState implements AutoCloseable {
 
     private final StateStore store;
     private Overlay check;
+    private static final System.Logger LOG = System.getLogger(LedgerState.class.getName());
+
     private Map<String, byte[]> pendingChanges;
     private long pendingHeight = -1;
     private byte[] pendingHash;
+    /** Restores the committed state if the pending block is executed again (see finalizeBlock). */
+    private Map<String, byte[]> pendingUndo = Map.of();
+
     private Params params;
 
     private LedgerState(StateStore store) {
@@ -129,8 +134,15 @@ public final class LedgerState implements AutoCloseable {
         synchronized (this) {
             requireInitialized();
             if (pendingChanges != null) {
-                throw new LedgerException(
-                        Kind.PROTOCOL, "FinalizeBlock " + height + " before Commit of " + pendingHeight);
+                if (height != pendingHeight) {
+                    throw new LedgerException(
+                            Kind.PROTOCOL, "FinalizeBlock " + height + " before Commit of " + pendingHeight);
+                }
+                // CometBFT crashed between FinalizeBlock and Commit and, restarted, replays the block: the result
+                // of the first execution was never committed, so it is dropped and the block executed again.
+                LOG.log(System.Logger.Level.INFO, "FinalizeBlock {0} again before its Commit: re-executing", height);
+                store.apply(pendingUndo);
+                pendingChanges = null;
             }
             if (height != store.height() + 1) {
                 throw new LedgerException(
@@ -155,9 +167,10 @@ public final class LedgerState implements AutoCloseable {
             pendingChanges = block.changes();
             pendingHeight = height;
             if (pendingChanges.isEmpty()) {
+                pendingUndo = Map.of();
                 pendingHash = store.appHash(); // nothing changed: same state, same hash (no full re-hash)
             } else {
-                store.apply(pendingChanges);
+                pendingUndo = store.apply(pendingChanges);
                 pendingHash = store.computeHash();
             }
             return new BlockOutcome(outcomes, pendingHash.clone());
@@ -171,6 +184,7 @@ public final class LedgerState implements AutoCloseable {
         }
         store.commit(pendingHeight, pendingHash, pendingChanges);
         pendingChanges = null;
+        pendingUndo = Map.of();
         pendingHash = null;
         pendingHeight = -1;
         check = new Overlay(store);

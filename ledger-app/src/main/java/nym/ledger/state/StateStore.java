@@ -96,14 +96,17 @@ public final class StateStore implements StateView, AutoCloseable {
     }
 
     /** Applies a change set (null value = delete). */
-    public void apply(Map<String, byte[]> changes) {
+    /**
+     * Applies uncommitted changes (null value: delete) to the in-memory state and returns what undoes them, in the
+     * same form: each key's previous value, or null where it was absent.
+     */
+    public Map<String, byte[]> apply(Map<String, byte[]> changes) {
+        Map<String, byte[]> undo = new java.util.HashMap<>();
         changes.forEach((k, v) -> {
-            if (v == null) {
-                map.remove(k);
-            } else {
-                map.put(k, v);
-            }
+            byte[] previous = v == null ? map.remove(k) : map.put(k, v);
+            undo.putIfAbsent(k, previous);
         });
+        return undo;
     }
 
     /**

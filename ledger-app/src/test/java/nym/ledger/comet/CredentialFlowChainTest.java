@@ -72,7 +72,7 @@ class CredentialFlowChainTest {
             WebSocket verifierWs = subscribe(chain, "tm.event='Tx' AND redeem.deposit_id EXISTS", verifierInbox);
 
             KeyPair client = KeyPair.fromSeed("flow-client");
-            KeyPair provider = KeyPair.fromSeed("flow-provider");
+            KeyPair provider = KeyPair.fromSeed("provider-1");
             KeyPair[] watchers = {
                 KeyPair.fromSeed("watcher-1"), KeyPair.fromSeed("watcher-2"), KeyPair.fromSeed("watcher-3")
             };

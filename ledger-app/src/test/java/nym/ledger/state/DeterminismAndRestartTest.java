@@ -3,6 +3,7 @@ package nym.ledger.state;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -12,6 +13,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import nym.ledger.LedgerException;
 import nym.ledger.TestNet;
 import nym.ledger.tx.Secp256k1;
 import nym.ledger.tx.Transaction;
@@ -131,6 +133,25 @@ class DeterminismAndRestartTest {
             run(s, blocks, 2, 3); // CometBFT replays block 3
             assertEquals(3, s.height());
         }
+    }
+
+    /** CometBFT killed between FinalizeBlock and Commit, the application still running: the block comes again. */
+    @Test
+    void finalizeBlockAgainBeforeCommit_reExecutedFromTheCommittedState() {
+        TestNet n = new TestNet();
+        List<List<byte[]>> blocks = blocks(n);
+        LedgerState reference = LedgerState.inMemory();
+        reference.initChain(TestNet.CHAIN, n.genesis());
+        byte[] expected = run(reference, blocks, 0, 4);
+
+        LedgerState s = LedgerState.inMemory();
+        s.initChain(TestNet.CHAIN, n.genesis());
+        run(s, blocks, 0, 2);
+        s.finalizeBlock(3, blocks.get(2));
+        s.finalizeBlock(3, blocks.get(2)); // the replay: refused before, as "FinalizeBlock 3 before Commit of 3"
+        s.commit();
+        assertArrayEquals(expected, run(s, blocks, 3, 4));
+        assertThrows(LedgerException.class, () -> s.finalizeBlock(6, blocks.get(5)), "a height skipped is refused");
     }
 
     @Test

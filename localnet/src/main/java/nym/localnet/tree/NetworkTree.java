@@ -83,8 +83,10 @@ final class NetworkTree {
 
         Secp256k1.KeyPair pipe = secp256k1("ethereum/", "pipe", written);
         written.add(publicFile("ethereum/pipe.address", Hex.prefixed(pipe.address())));
+        List<byte[]> providers = new ArrayList<>();
         for (int k = 1; k <= size.providers(); k++) {
-            secp256k1("providers/provider-" + k + "/", "provider", written);
+            providers.add(secp256k1("providers/provider-" + k + "/", "provider", written)
+                    .address());
         }
         List<GenesisParties.Account> funded = new ArrayList<>();
         for (int k = 1; k <= size.clients(); k++) {
@@ -105,6 +107,7 @@ final class NetworkTree {
                 watchers,
                 issuers,
                 verifiers,
+                providers,
                 coconut.verificationKey().toBytes(),
                 params.toBytes(),
                 funded);
