@@ -9,13 +9,17 @@ import nym.ledger.state.Zeta;
 import nym.ledger.tx.Secp256k1.KeyPair;
 import nym.ledger.tx.TxBuilder;
 
-/** Keys, genesis and nonce bookkeeping shared by the tests: 3 watchers, 3 verifiers, 3 issuers, t = 2. */
+/**
+ * Keys, genesis and nonce bookkeeping shared by the tests: 3 watchers, 3 verifiers, 3 issuers, t = 2; two
+ * registered service providers ({@link #provider}, {@link #otherProvider}).
+ */
 public final class TestNet {
     public static final String CHAIN = "nym-test";
 
     public final KeyPair alice = KeyPair.fromSeed("alice");
     public final KeyPair bob = KeyPair.fromSeed("bob");
     public final KeyPair provider = KeyPair.fromSeed("provider");
+    public final KeyPair otherProvider = KeyPair.fromSeed("other-provider");
     public final KeyPair outsider = KeyPair.fromSeed("outsider");
     public final KeyPair[] watchers = {KeyPair.fromSeed("w1"), KeyPair.fromSeed("w2"), KeyPair.fromSeed("w3")};
     public final KeyPair[] verifiers = {KeyPair.fromSeed("v1"), KeyPair.fromSeed("v2"), KeyPair.fromSeed("v3")};
@@ -46,7 +50,11 @@ public final class TestNet {
                     .append(Hex.prefixed(verifiers[i].address()))
                     .append('"');
         }
-        sb.append("],\"issuers\":[");
+        sb.append("],\"providers\":[\"")
+                .append(Hex.prefixed(provider.address()))
+                .append("\",\"")
+                .append(Hex.prefixed(otherProvider.address()))
+                .append("\"],\"issuers\":[");
         for (int i = 0; i < 3; i++) {
             sb.append(i > 0 ? "," : "")
                     .append("{\"address\":\"")

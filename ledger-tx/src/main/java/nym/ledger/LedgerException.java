@@ -34,7 +34,9 @@ public final class LedgerException extends RuntimeException {
         /** RPC: no such method (JSON-RPC -32601). */
         UNKNOWN_METHOD(23),
         /** RPC: not a JSON-RPC request (JSON-RPC -32600). */
-        BAD_REQUEST(24);
+        BAD_REQUEST(24),
+        /** A credential deposit from an address that genesis does not register as a service provider. */
+        UNKNOWN_PROVIDER(25);
 
         private final int code;
 

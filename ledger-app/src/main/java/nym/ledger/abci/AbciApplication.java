@@ -4,6 +4,7 @@ import com.google.protobuf.ByteString;
 import java.util.ArrayList;
 import java.util.List;
 import nym.ledger.LedgerException;
+import nym.ledger.LedgerException.Kind;
 import nym.ledger.abci.proto.Abci.Event;
 import nym.ledger.abci.proto.Abci.EventAttribute;
 import nym.ledger.abci.proto.Abci.ExecTxResult;
@@ -38,8 +39,13 @@ import nym.ledger.state.TxOutcome;
  * Maps ABCI 2.0 requests onto the {@link LedgerState}. Stateless itself; safe to call from the four connections
  * at once (the state serialises). A refused transaction is a non-zero code; a protocol violation (e.g.
  * FinalizeBlock at the wrong height, a bad genesis) is a ResponseException, which CometBFT treats as fatal.
+ * CheckTx and Query answer any other failure (a bug, a corrupt record) with {@link Kind#UNAVAILABLE} and a log
+ * instead: they serve clients, and one bad transaction or query must not cost the node its mempool or query
+ * connection.
  */
 public final class AbciApplication {
+    private static final System.Logger LOG = System.getLogger(AbciApplication.class.getName());
+
     public static final String VERSION = "0.1.0";
     public static final long APP_VERSION = 1;
 
@@ -133,8 +139,7 @@ public final class AbciApplication {
     private Response initChain(RequestInitChain r) {
         if (r.getInitialHeight() > 1) {
             throw new LedgerException(
-                    LedgerException.Kind.BAD_GENESIS,
-                    "initial_height " + r.getInitialHeight() + " is not supported (use 1)");
+                    Kind.BAD_GENESIS, "initial_height " + r.getInitialHeight() + " is not supported (use 1)");
         }
         byte[] hash = state.initChain(r.getChainId(), r.getAppStateBytes().toByteArray());
         return Response.newBuilder()
@@ -142,9 +147,24 @@ public final class AbciApplication {
                 .build();
     }
 
+    /** The log of a CheckTx or Query that failed unexpectedly; the failure itself goes to the node's log. */
+    private static String internalError(String what, RuntimeException e) {
+        LOG.log(System.Logger.Level.ERROR, what + " failed unexpectedly", e);
+        return Kind.UNAVAILABLE.name() + ": internal error in " + what + ": " + e;
+    }
+
     private Response query(Request req) {
-        QueryResult q =
-                state.query(req.getQuery().getPath(), req.getQuery().getData().toByteArray());
+        QueryResult q;
+        try {
+            q = state.query(req.getQuery().getPath(), req.getQuery().getData().toByteArray());
+        } catch (RuntimeException e) {
+            q = new QueryResult(
+                    Kind.UNAVAILABLE.code(),
+                    internalError("Query " + req.getQuery().getPath(), e),
+                    req.getQuery().getData().toByteArray(),
+                    null,
+                    state.height());
+        }
         ResponseQuery.Builder b = ResponseQuery.newBuilder()
                 .setCode(q.code())
                 .setLog(q.log())
@@ -160,7 +180,12 @@ public final class AbciApplication {
     }
 
     private Response checkTx(Request req) {
-        TxOutcome o = state.checkTx(req.getCheckTx().getTx().toByteArray());
+        TxOutcome o;
+        try {
+            o = state.checkTx(req.getCheckTx().getTx().toByteArray());
+        } catch (RuntimeException e) {
+            o = new TxOutcome(Kind.UNAVAILABLE.code(), internalError("CheckTx", e), List.of());
+        }
         return Response.newBuilder()
                 .setCheckTx(ResponseCheckTx.newBuilder()
                         .setCode(o.code())
@@ -169,17 +194,12 @@ public final class AbciApplication {
                 .build();
     }
 
-    private static Response prepare(RequestPrepareProposal r) {
-        ResponsePrepareProposal.Builder b = ResponsePrepareProposal.newBuilder();
+    private Response prepare(RequestPrepareProposal r) {
+        List<byte[]> txs = new ArrayList<>(r.getTxsCount());
+        r.getTxsList().forEach(t -> txs.add(t.toByteArray()));
         long budget = r.getMaxTxBytes() > 0 ? r.getMaxTxBytes() : Long.MAX_VALUE;
-        long used = 0;
-        for (ByteString tx : r.getTxsList()) {
-            if (used + tx.size() > budget) {
-                break;
-            }
-            used += tx.size();
-            b.addTxs(tx);
-        }
+        ResponsePrepareProposal.Builder b = ResponsePrepareProposal.newBuilder();
+        state.prepareProposal(r.getHeight(), txs, budget).forEach(t -> b.addTxs(ByteString.copyFrom(t)));
         return Response.newBuilder().setPrepareProposal(b).build();
     }
 
@@ -189,6 +209,7 @@ public final class AbciApplication {
         LedgerState.BlockOutcome out = state.finalizeBlock(r.getHeight(), txs);
         ResponseFinalizeBlock.Builder b =
                 ResponseFinalizeBlock.newBuilder().setAppHash(ByteString.copyFrom(out.appHash()));
+        out.events().forEach(e -> b.addEvents(toEvent(e)));
         for (TxOutcome o : out.txs()) {
             b.addTxResults(toExec(o));
         }

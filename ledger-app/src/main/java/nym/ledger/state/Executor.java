@@ -26,9 +26,12 @@ import nym.ledger.tx.proto.LedgerProto.ZetaStatus;
 /**
  * The deterministic transition function: applies one verified transaction to a state view, or throws a
  * {@link LedgerException} (the caller runs it on a throw-away overlay, so a refusal changes nothing).
+ * A transaction runs in two steps: {@link #authorize} (chain id, nonce; consumes the nonce) and {@link #apply} (the
+ * kind's effects), so that a block can keep the consumed nonce of a transaction whose effects failed.
  *
  * <p>State keys: {@code params}; {@code acct/<addr hex>} (balance u64 || nonce u64); {@code pipe/<eth tx hash hex>}
- * (PipeVotes); {@code deposit/<deposit id hex>} (Deposit); {@code zeta/<ζ hex>} (ZetaRecord).
+ * (PipeVotes); {@code deposit/<deposit id hex>} (Deposit); {@code zeta/<ζ hex>} (ZetaRecord);
+ * {@code expiry/<height>} (the ids of the deposits that expire at that height, see {@link DepositExpiry}).
  */
 public final class Executor {
     public static final int MAX_BLIND_SIGN_REQUEST = 32 * 1024;
@@ -100,8 +103,14 @@ public final class Executor {
 
     // ------------------------------------------------------------------ transactions
 
-    /** Applies {@code tx}; returns its events. */
+    /** Authorizes and applies {@code tx} (all or nothing on a throw-away overlay); returns its events. */
     public static List<LedgerEvent> execute(StateView s, Params p, Transaction tx, long height) {
+        authorize(s, p, tx);
+        return apply(s, p, tx, height);
+    }
+
+    /** Checks the chain id and the nonce, then consumes the nonce; writes nothing when it throws. */
+    static void authorize(StateView s, Params p, Transaction tx) {
         var body = tx.body();
         if (!body.getChainId().equals(p.getChainId())) {
             throw new LedgerException(
@@ -116,6 +125,11 @@ public final class Executor {
                             + ", expected " + sender.nonce());
         }
         putAccount(s, tx.sender(), new Account(sender.balance(), sender.nonce() + 1));
+    }
+
+    /** Applies the effects of an authorized {@code tx}; returns its events. */
+    static List<LedgerEvent> apply(StateView s, Params p, Transaction tx, long height) {
+        var body = tx.body();
         return switch (body.getKindCase()) {
             case TRANSFER -> transfer(s, tx, body.getTransfer());
             case PIPE_TRANSFER -> pipeTransfer(s, p, tx, body.getPipeTransfer());
@@ -221,6 +235,10 @@ public final class Executor {
 
     private static List<LedgerEvent> credentialDeposit(
             StateView s, Params p, Transaction tx, CredentialDeposit d, long height) {
+        if (!contains(p.getProvidersList(), tx.sender())) {
+            throw new LedgerException(
+                    Kind.UNKNOWN_PROVIDER, Hex.prefixed(tx.sender()) + " is not a registered service provider");
+        }
         byte[] zeta = d.getZeta().toByteArray();
         Zeta.requireCanonical(zeta);
         long value = allowedValue(p, d.getValue());
@@ -255,6 +273,7 @@ public final class Executor {
                         .setDepositId(ByteString.copyFrom(id))
                         .build()
                         .toByteArray());
+        DepositExpiry.schedule(s, id, height + p.getDepositTimeoutBlocks());
         return List.of(LedgerEvent.of("redeem")
                 .attr("deposit_id", Hex.upper(id))
                 .attr("provider", Hex.prefixed(tx.sender()))
@@ -275,8 +294,11 @@ public final class Executor {
             throw new LedgerException(Kind.UNKNOWN_DEPOSIT, "no deposit " + Hex.upper(id));
         }
         Deposit d = parse(stored, Deposit.parser());
-        if (d.getStatus() == DepositStatus.DEPOSIT_REJECTED) {
-            throw new LedgerException(Kind.DEPOSIT_REJECTED, "deposit " + Hex.upper(id) + " was rejected");
+        if (d.getStatus() == DepositStatus.DEPOSIT_REJECTED || d.getStatus() == DepositStatus.DEPOSIT_EXPIRED) {
+            throw new LedgerException(
+                    Kind.DEPOSIT_REJECTED,
+                    "deposit " + Hex.upper(id) + " was "
+                            + (d.getStatus() == DepositStatus.DEPOSIT_EXPIRED ? "expired" : "rejected"));
         }
         if (d.getStatus() == DepositStatus.DEPOSIT_ACCEPTED) {
             throw new LedgerException(Kind.ALREADY_SETTLED, "deposit " + Hex.upper(id) + " already accepted");
@@ -317,19 +339,29 @@ public final class Executor {
         } else if (b.getRejectsCount() >= p.getVerifierRejectThreshold()) {
             b.setStatus(DepositStatus.DEPOSIT_REJECTED);
             s.delete(zetaKey(zeta)); // ζ is free again
+            b.setPenalty(burnUpTo(s, d.getProvider().toByteArray(), p.getRejectedDepositPenalty()));
             outcome = "rejected";
         }
+        Deposit settled = b.build();
         if (outcome != null) {
-            events.add(LedgerEvent.of("redeem_settled")
-                    .attr("deposit_id", Hex.upper(id))
-                    .attr("outcome", outcome)
-                    .attr("provider", Hex.prefixed(d.getProvider().toByteArray()))
-                    .attr("zeta", Hex.lower(zeta))
-                    .attr("value", Long.toString(d.getValue()))
-                    .build());
+            events.add(settledEvent(id, outcome, settled));
         }
-        s.put(depositKey(id), b.build().toByteArray());
+        s.put(depositKey(id), settled.toByteArray());
         return events;
+    }
+
+    /** The {@code redeem_settled} event of a deposit that reached {@code outcome} (accepted, rejected, expired). */
+    static LedgerEvent settledEvent(byte[] id, String outcome, Deposit d) {
+        LedgerEvent.Builder e = LedgerEvent.of("redeem_settled")
+                .attr("deposit_id", Hex.upper(id))
+                .attr("outcome", outcome)
+                .attr("provider", Hex.prefixed(d.getProvider().toByteArray()))
+                .attr("zeta", Hex.lower(d.getZeta().toByteArray()))
+                .attr("value", Long.toString(d.getValue()));
+        if (d.getStatus() == DepositStatus.DEPOSIT_REJECTED) {
+            e.attr("penalty", Long.toString(d.getPenalty()));
+        }
+        return e.build();
     }
 
     // ------------------------------------------------------------------ helpers
@@ -341,6 +373,17 @@ public final class Executor {
                     Kind.INSUFFICIENT_BALANCE, Hex.prefixed(who) + " has " + a.balance() + ", needs " + amount);
         }
         putAccount(s, who, new Account(a.balance() - amount, a.nonce()));
+    }
+
+    /**
+     * Takes {@code amount} from {@code who}, or all it holds if less, and credits nobody: junk deposits cost their
+     * provider without paying anyone for rejecting them. Returns what was burned.
+     */
+    private static long burnUpTo(StateView s, byte[] who, long amount) {
+        Account a = account(s, who);
+        long burned = Math.min(a.balance(), amount);
+        putAccount(s, who, new Account(a.balance() - burned, a.nonce()));
+        return burned;
     }
 
     private static void credit(StateView s, byte[] who, long amount) {

@@ -28,16 +28,23 @@ import nym.ledger.tx.proto.LedgerProto.Params;
  *   "watchers":  ["0x…", …],
  *   "issuers":   [{"address": "0x…", "verification_key": "<base64>"}, …],
  *   "verifiers": ["0x…", …],
+ *   "providers": ["0x…", …],
  *   "coconut":   {"verification_key": "<base64>", "params": "<base64>"},
  *   "allowed_values": [1, 2, 5, 10, 20, 50, 100],
+ *   "rejected_deposit_penalty": 1, "deposit_timeout_blocks": 600,
  *   "accounts":  [{"address": "0x…", "balance": "1000"}, …] }
  * }</pre>
- * {@code verifier_reject_threshold} defaults to {@code verifier_threshold}; {@code allowed_values} to the set above.
- * Watchers, issuers and verifiers may be given by address or by secp256k1 public key (hex, 33 or 65 bytes).
+ * {@code verifier_reject_threshold} defaults to {@code verifier_threshold}; {@code allowed_values} to the set above;
+ * {@code providers} to none (no deposit accepted); the penalty and the timeout to the values above.
+ * Watchers, issuers, verifiers and providers may be given by address or by secp256k1 public key (hex, 33 or 65
+ * bytes). The verifier thresholds must satisfy t + r ≤ n + 1: otherwise n votes could split into t − 1 accepts and
+ * r − 1 rejects, and neither outcome would be reachable.
  */
 public record Genesis(Params params, Map<String, Long> balances) {
 
     public static final List<Long> DEFAULT_VALUES = List.of(1L, 2L, 5L, 10L, 20L, 50L, 100L);
+    public static final long DEFAULT_REJECTED_DEPOSIT_PENALTY = 1;
+    public static final long DEFAULT_DEPOSIT_TIMEOUT_BLOCKS = 600;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Parses and validates; throws BAD_GENESIS with the reason. */
@@ -73,6 +80,12 @@ public record Genesis(Params params, Map<String, Long> balances) {
             int vrt = root.has("verifier_reject_threshold")
                     ? threshold(root, "verifier_reject_threshold", verifiers.size())
                     : vt;
+            if (vt + vrt > verifiers.size() + 1) {
+                throw new LedgerException(
+                        Kind.BAD_GENESIS,
+                        "verifier_threshold + verifier_reject_threshold (" + vt + " + " + vrt + ") exceeds the "
+                                + verifiers.size() + " verifiers + 1: a split vote could settle neither way");
+            }
             p.setWatcherThreshold(wt)
                     .setIssuerThreshold(it)
                     .setVerifierThreshold(vt)
@@ -80,6 +93,12 @@ public record Genesis(Params params, Map<String, Long> balances) {
             p.setPipeAccount(ByteString.copyFrom(Hex.parse(text(root, "pipe_account"), 20, "pipe_account")));
             watchers.forEach(w -> p.addWatchers(ByteString.copyFrom(w)));
             verifiers.forEach(v -> p.addVerifiers(ByteString.copyFrom(v)));
+            if (root.has("providers")) {
+                addresses(root, "providers").forEach(a -> p.addProviders(ByteString.copyFrom(a)));
+            }
+            p.setRejectedDepositPenalty(
+                    optionalLong(root, "rejected_deposit_penalty", DEFAULT_REJECTED_DEPOSIT_PENALTY, 0));
+            p.setDepositTimeoutBlocks(optionalLong(root, "deposit_timeout_blocks", DEFAULT_DEPOSIT_TIMEOUT_BLOCKS, 1));
             p.addAllIssuers(issuers);
             JsonNode coconut = root.get("coconut");
             if (coconut == null || !coconut.isObject()) {
@@ -162,6 +181,17 @@ public record Genesis(Params params, Map<String, Long> balances) {
         return t;
     }
 
+    private static long optionalLong(JsonNode root, String field, long fallback, long min) {
+        if (!root.has(field)) {
+            return fallback;
+        }
+        long v = new BigInteger(text(root, field)).longValueExact();
+        if (v < min) {
+            throw new LedgerException(Kind.BAD_GENESIS, field + " must be at least " + min + ", got " + v);
+        }
+        return v;
+    }
+
     private static ArrayNode array(JsonNode root, String field) {
         JsonNode n = root.get(field);
         if (n == null || !n.isArray()) {
@@ -197,6 +227,8 @@ public record Genesis(Params params, Map<String, Long> balances) {
         o.put("pipe_account", Hex.prefixed(p.getPipeAccount().toByteArray()));
         ArrayNode values = o.putArray("allowed_values");
         p.getAllowedValuesList().forEach(values::add);
+        o.put("rejected_deposit_penalty", Long.toString(p.getRejectedDepositPenalty()));
+        o.put("deposit_timeout_blocks", p.getDepositTimeoutBlocks());
         ObjectNode c = o.putObject("coconut");
         c.put(
                 "verification_key",
@@ -219,6 +251,8 @@ public record Genesis(Params params, Map<String, Long> balances) {
         }
         ArrayNode v = o.putArray("verifiers");
         p.getVerifiersList().forEach(a -> v.add(Hex.prefixed(a.toByteArray())));
+        ArrayNode sp = o.putArray("providers");
+        p.getProvidersList().forEach(a -> sp.add(Hex.prefixed(a.toByteArray())));
         o.put("watcher_threshold", p.getWatcherThreshold());
         o.put("issuer_threshold", p.getIssuerThreshold());
         o.put("verifier_threshold", p.getVerifierThreshold());

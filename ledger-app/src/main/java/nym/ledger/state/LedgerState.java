@@ -19,14 +19,20 @@ import nym.ledger.tx.proto.LedgerProto.PipeVotes;
 import nym.ledger.tx.proto.LedgerProto.ZetaRecord;
 
 /**
- * The ledger's state machine with the ABCI life cycle: InitChain, CheckTx (on a mempool overlay),
- * FinalizeBlock (each transaction on its own overlay, merged only on success), Commit (persisted), Query.
- * All methods are serialised on this object; decoding and signature recovery happen before taking the lock.
+ * The ledger's state machine with the ABCI life cycle: InitChain, CheckTx (on a mempool overlay), PrepareProposal
+ * (simulated on a scratch overlay), FinalizeBlock (each transaction's effects on their own overlay, merged only on
+ * success), Commit (persisted), Query. All methods are serialised on this object; decoding and signature recovery
+ * happen before taking the lock.
+ *
+ * <p>Nonces: a transaction refused at CheckTx consumes nothing. In a block, a transaction with a valid signature,
+ * chain id and nonce consumes its nonce even when its effects fail (they are rolled back): otherwise it would stay
+ * valid and could be included again later, when its effects might succeed ("zombie" transaction).
  */
 public final class LedgerState implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final StateStore store;
+    private final DecodeCache decoded = new DecodeCache(DecodeCache.MAX_BYTES);
     private Overlay check;
     private static final System.Logger LOG = System.getLogger(LedgerState.class.getName());
 
@@ -40,10 +46,20 @@ public final class LedgerState implements AutoCloseable {
 
     private LedgerState(StateStore store) {
         this.store = store;
-        this.check = new Overlay(store);
+        this.check = nextBlockState();
         if (store.get("params") != null) {
             params = Executor.params(store);
         }
+    }
+
+    /**
+     * The committed state as the next block starts it (its due deposits expired): the base of the mempool state,
+     * so CheckTx refuses e.g. a vote on a deposit that expires before the vote could be included.
+     */
+    private Overlay nextBlockState() {
+        Overlay o = new Overlay(store);
+        DepositExpiry.expireDue(o, store.height() + 1);
+        return o;
     }
 
     public static LedgerState open(Path dir) {
@@ -93,17 +109,23 @@ public final class LedgerState implements AutoCloseable {
         byte[] hash = store.computeHash();
         store.commit(0, hash, changes);
         params = g.params();
-        check = new Overlay(store);
+        check = nextBlockState();
         return hash;
     }
 
-    /** Mempool admission: full execution against the mempool state, which is reset at every commit. */
+    /**
+     * Mempool admission: full execution against the mempool state, which is reset at every commit; all or nothing
+     * (a refused transaction does not consume its nonce). Also serves CometBFT's re-checks after each block.
+     */
     public TxOutcome checkTx(byte[] raw) {
-        Transaction tx;
-        try {
-            tx = Transaction.decode(raw);
-        } catch (LedgerException e) {
-            return TxOutcome.refused(e);
+        byte[] hash = Transaction.sha256(raw);
+        Transaction tx = decoded.get(hash);
+        if (tx == null) {
+            try {
+                tx = Transaction.decode(raw);
+            } catch (LedgerException e) {
+                return TxOutcome.refused(e);
+            }
         }
         synchronized (this) {
             try {
@@ -111,26 +133,105 @@ public final class LedgerState implements AutoCloseable {
                 Overlay o = new Overlay(check);
                 List<LedgerEvent> events = Executor.execute(o, params, tx, store.height() + 1);
                 o.mergeIntoParent();
+                decoded.put(tx, raw);
                 return TxOutcome.ok(events);
             } catch (LedgerException e) {
+                decoded.remove(hash); // a re-check refused it: it leaves the mempool
                 return TxOutcome.refused(e);
             }
         }
     }
 
-    /** Result of a block: one outcome per transaction, in order, and the app hash after it. */
-    public record BlockOutcome(List<TxOutcome> txs, byte[] appHash) {}
+    /** Bytes held by the decode cache (as it accounts them), for tests. */
+    long decodeCacheBytes() {
+        return decoded.bytes();
+    }
+
+    /**
+     * The transactions of a proposal for {@code height} that would succeed, in order, within {@code maxTxBytes}:
+     * each is simulated as FinalizeBlock would run it, on a scratch overlay that keeps the effects of the ones
+     * chosen before it; one that would fail is left out (and so consumes no nonce).
+     */
+    public List<byte[]> prepareProposal(long height, List<byte[]> txs, long maxTxBytes) {
+        List<Object> parsed = decodeAll(txs, false);
+        synchronized (this) {
+            requireInitialized();
+            Overlay scratch = new Overlay(store);
+            DepositExpiry.expireDue(scratch, height);
+            List<byte[]> chosen = new ArrayList<>();
+            long used = 0;
+            for (int i = 0; i < txs.size(); i++) {
+                byte[] raw = txs.get(i);
+                if (used + raw.length > maxTxBytes) {
+                    break;
+                }
+                if (parsed.get(i) instanceof Transaction tx) {
+                    Overlay trial = new Overlay(scratch);
+                    if (runInBlock(trial, tx, height).isOk()) {
+                        trial.mergeIntoParent();
+                        chosen.add(raw);
+                        used += raw.length;
+                    }
+                }
+            }
+            return chosen;
+        }
+    }
+
+    /**
+     * Each transaction decoded (from the cache when CheckTx kept it; {@code take} removes it, for a decided block),
+     * or the {@link LedgerException} that refuses it.
+     */
+    private List<Object> decodeAll(List<byte[]> txs, boolean take) {
+        List<Object> out = new ArrayList<>(txs.size());
+        for (byte[] raw : txs) {
+            byte[] hash = Transaction.sha256(raw);
+            Transaction tx = decoded.get(hash);
+            if (tx != null) {
+                if (take) {
+                    decoded.remove(hash);
+                }
+                out.add(tx);
+                continue;
+            }
+            try {
+                out.add(Transaction.decode(raw));
+            } catch (LedgerException e) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Runs a decoded transaction as part of a block on {@code block}. Refused by {@link Executor#authorize} (wrong
+     * chain or nonce) it changes nothing; failing after it, only its consumed nonce remains.
+     */
+    private TxOutcome runInBlock(StateView block, Transaction tx, long height) {
+        try {
+            Executor.authorize(block, params, tx);
+        } catch (LedgerException e) {
+            return TxOutcome.refused(e);
+        }
+        Overlay effects = new Overlay(block);
+        try {
+            List<LedgerEvent> events = Executor.apply(effects, params, tx, height);
+            effects.mergeIntoParent();
+            return TxOutcome.ok(events);
+        } catch (LedgerException e) {
+            return TxOutcome.refused(e);
+        }
+    }
+
+    /**
+     * Result of a block: one outcome per transaction, in order, the block's own events (deposits expired at its
+     * start) and the app hash after it.
+     */
+    public record BlockOutcome(List<TxOutcome> txs, List<LedgerEvent> events, byte[] appHash) {}
 
     /** Executes a decided block. Its changes become durable at {@link #commit()}. */
     public BlockOutcome finalizeBlock(long height, List<byte[]> txs) {
-        List<Object> decoded = new ArrayList<>(txs.size());
-        for (byte[] raw : txs) {
-            try {
-                decoded.add(Transaction.decode(raw));
-            } catch (LedgerException e) {
-                decoded.add(e);
-            }
-        }
+        List<Object> parsed = decodeAll(txs, true);
         synchronized (this) {
             requireInitialized();
             if (pendingChanges != null) {
@@ -149,20 +250,13 @@ public final class LedgerState implements AutoCloseable {
                         Kind.PROTOCOL, "FinalizeBlock for height " + height + ", expected " + (store.height() + 1));
             }
             Overlay block = new Overlay(store);
+            List<LedgerEvent> blockEvents = DepositExpiry.expireDue(block, height);
             List<TxOutcome> outcomes = new ArrayList<>(txs.size());
-            for (Object d : decoded) {
-                if (d instanceof LedgerException e) {
-                    outcomes.add(TxOutcome.refused(e));
-                    continue;
-                }
-                Overlay o = new Overlay(block);
-                try {
-                    List<LedgerEvent> events = Executor.execute(o, params, (Transaction) d, height);
-                    o.mergeIntoParent();
-                    outcomes.add(TxOutcome.ok(events));
-                } catch (LedgerException e) {
-                    outcomes.add(TxOutcome.refused(e));
-                }
+            for (Object d : parsed) {
+                outcomes.add(
+                        d instanceof Transaction tx
+                                ? runInBlock(block, tx, height)
+                                : TxOutcome.refused((LedgerException) d));
             }
             pendingChanges = block.changes();
             pendingHeight = height;
@@ -173,7 +267,7 @@ public final class LedgerState implements AutoCloseable {
                 pendingUndo = store.apply(pendingChanges);
                 pendingHash = store.computeHash();
             }
-            return new BlockOutcome(outcomes, pendingHash.clone());
+            return new BlockOutcome(outcomes, blockEvents, pendingHash.clone());
         }
     }
 
@@ -187,7 +281,7 @@ public final class LedgerState implements AutoCloseable {
         pendingUndo = Map.of();
         pendingHash = null;
         pendingHeight = -1;
-        check = new Overlay(store);
+        check = nextBlockState();
         return store.height();
     }
 
@@ -256,11 +350,14 @@ public final class LedgerState implements AutoCloseable {
                             switch (d.getStatus()) {
                                 case DEPOSIT_ACCEPTED -> "accepted";
                                 case DEPOSIT_REJECTED -> "rejected";
+                                case DEPOSIT_EXPIRED -> "expired";
                                 default -> "pending";
                             });
                     out.put("accepts", d.getAcceptsCount());
                     out.put("rejects", d.getRejectsCount());
                     out.put("height", Long.toString(d.getHeight()));
+                    out.put("expires_at", Long.toString(d.getHeight() + params.getDepositTimeoutBlocks()));
+                    out.put("penalty", Long.toString(d.getPenalty()));
                 }
                 case "/pipe", "pipe" -> {
                     byte[] e = arg(data, 32, "Ethereum tx hash");

@@ -5,19 +5,30 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.protobuf.ByteString;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufInputStream;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import nym.ledger.Hex;
+import nym.ledger.LedgerException.Kind;
+import nym.ledger.TestNet;
 import nym.ledger.abci.proto.Abci.Request;
+import nym.ledger.abci.proto.Abci.RequestCheckTx;
 import nym.ledger.abci.proto.Abci.RequestEcho;
 import nym.ledger.abci.proto.Abci.RequestFlush;
 import nym.ledger.abci.proto.Abci.RequestInfo;
+import nym.ledger.abci.proto.Abci.RequestQuery;
 import nym.ledger.abci.proto.Abci.Response;
+import nym.ledger.state.Executor;
 import nym.ledger.state.LedgerState;
+import nym.ledger.state.StateStore;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The server pipeline on an EmbeddedChannel (run under paranoid leak detection by the build). */
 class AbciHandlerTest {
@@ -73,6 +84,56 @@ class AbciHandlerTest {
             assertTrue(rs.get(3).hasFlush());
             assertNull(ch.readInbound());
             assertFalse(ch.finishAndReleaseAll());
+        }
+    }
+
+    /**
+     * A state whose committed account record of {@code victim} is 3 bytes instead of 16: reading it throws
+     * BufferUnderflowException, a runtime failure no refusal kind covers (a stand-in for any bug or corruption).
+     */
+    private static LedgerState corruptAccount(Path dir, TestNet net, byte[] victim) {
+        try (LedgerState s = LedgerState.open(dir)) {
+            s.initChain(TestNet.CHAIN, net.genesis());
+        }
+        try (StateStore store = StateStore.open(dir)) {
+            Map<String, byte[]> corrupt = Map.of(Executor.accountKey(victim), new byte[3]);
+            store.apply(corrupt);
+            store.commit(1, store.computeHash(), corrupt);
+        }
+        return LedgerState.open(dir);
+    }
+
+    @Test
+    void pipeline_checkTxAndQueryThrowingInside_answeredWithCodeAndConnectionStaysOpen(@TempDir Path dir)
+            throws Exception {
+        TestNet net = new TestNet();
+        try (LedgerState state = corruptAccount(dir, net, net.alice.address())) {
+            EmbeddedChannel ch =
+                    new EmbeddedChannel(new AbciFrameDecoder(), new AbciServer.Handler(new AbciApplication(state)));
+            ch.writeInbound(frame(
+                    Request.newBuilder()
+                            .setCheckTx(RequestCheckTx.newBuilder()
+                                    .setTx(ByteString.copyFrom(net.tx.transfer(net.alice, 0, net.bob.address(), 1))))
+                            .build(),
+                    Request.newBuilder()
+                            .setQuery(RequestQuery.newBuilder()
+                                    .setPath("/account")
+                                    .setData(ByteString.copyFromUtf8(Hex.prefixed(net.alice.address()))))
+                            .build(),
+                    Request.newBuilder()
+                            .setEcho(RequestEcho.newBuilder().setMessage("still here"))
+                            .build()));
+            List<Response> rs = drain(ch);
+            assertEquals(3, rs.size());
+            assertEquals(Kind.UNAVAILABLE.code(), rs.get(0).getCheckTx().getCode());
+            assertTrue(
+                    rs.get(0).getCheckTx().getLog().contains("internal error"),
+                    rs.get(0).getCheckTx().getLog());
+            assertEquals(Kind.UNAVAILABLE.code(), rs.get(1).getQuery().getCode());
+            assertTrue(rs.get(1).getQuery().getLog().contains("internal error"));
+            assertEquals("still here", rs.get(2).getEcho().getMessage());
+            assertTrue(ch.isOpen());
+            ch.finishAndReleaseAll();
         }
     }
 

@@ -104,15 +104,44 @@ class LedgerStateTest {
         assertEquals(100, balance(net.bob));
     }
 
+    private long nonce(Secp256k1.KeyPair k) {
+        return queryJson("/account", Hex.prefixed(k.address())).get("nonce").asLong();
+    }
+
     @Test
     void transfer_insufficientBalance_refused() {
+        assertRefused(Kind.INSUFFICIENT_BALANCE, state.checkTx(net.tx.transfer(net.alice, 0, net.bob.address(), 1001)));
         assertRefused(Kind.INSUFFICIENT_BALANCE, one(net.tx.transfer(net.alice, 0, net.bob.address(), 1001)));
         assertEquals(1000, balance(net.alice));
-        assertEquals(
-                0,
-                queryJson("/account", Hex.prefixed(net.alice.address()))
-                        .get("nonce")
-                        .asLong());
+    }
+
+    @Test
+    void finalizeBlock_txFailingAfterValidNonce_consumesNonceOnly() {
+        assertRefused(Kind.INSUFFICIENT_BALANCE, one(net.tx.transfer(net.alice, 0, net.bob.address(), 1001)));
+        assertEquals(1, nonce(net.alice));
+        assertEquals(1000, balance(net.alice));
+        assertEquals(0, balance(net.bob));
+        assertTrue(one(net.tx.transfer(net.alice, 1, net.bob.address(), 1)).isOk());
+    }
+
+    @Test
+    void finalizeBlock_depositPassedCheckTxButFailedInBlock_cannotComeBackAsZombie() {
+        byte[] z = TestNet.zeta(20);
+        byte[] mine = net.tx.credentialDeposit(net.provider, 0, z, 10, new byte[] {1});
+        assertTrue(state.checkTx(mine).isOk());
+        byte[] theirs = net.tx.credentialDeposit(net.otherProvider, 0, z, 10, new byte[] {2});
+        List<TxOutcome> r = block(theirs, mine); // another node's mempool had the same ζ first
+        assertTrue(r.get(0).isOk(), r.get(0).log());
+        assertRefused(Kind.DOUBLE_SPEND, r.get(1));
+        assertEquals(1, nonce(net.provider));
+        // the verifiers reject the other deposit, so ζ is free again; the failed deposit must stay dead
+        byte[] id = Transaction.sha256(theirs);
+        assertTrue(one(verdict(0, id, false)).isOk());
+        assertTrue(one(verdict(1, id, false)).isOk());
+        assertEquals("unspent", zetaStatus(z));
+        assertRefused(Kind.WRONG_NONCE, state.checkTx(mine));
+        assertRefused(Kind.WRONG_NONCE, one(mine));
+        assertEquals("unspent", zetaStatus(z));
     }
 
     @Test
@@ -221,7 +250,7 @@ class LedgerStateTest {
         assertRefused(
                 Kind.DUPLICATE_VOTE, one(net.tx.pipeTransfer(net.watchers[0], 1, ethHash(3), net.bob.address(), 50)));
         assertRefused(
-                Kind.DUPLICATE_VOTE, one(net.tx.pipeTransfer(net.watchers[0], 1, ethHash(3), net.alice.address(), 60)));
+                Kind.DUPLICATE_VOTE, one(net.tx.pipeTransfer(net.watchers[0], 2, ethHash(3), net.alice.address(), 60)));
         assertEquals(0, balance(net.bob));
     }
 
@@ -361,7 +390,7 @@ class LedgerStateTest {
                 "accepted", queryJson("/deposit", Hex.upper(id)).get("status").asText());
         // votes after settlement
         assertRefused(Kind.ALREADY_SETTLED, one(net.tx.verificationVote(net.verifiers[2], 0, id, true)));
-        assertRefused(Kind.ALREADY_SETTLED, one(net.tx.verificationVote(net.verifiers[2], 0, id, false)));
+        assertRefused(Kind.ALREADY_SETTLED, one(net.tx.verificationVote(net.verifiers[2], 1, id, false)));
         // double spend of a spent ζ
         assertRefused(
                 Kind.DOUBLE_SPEND,
@@ -373,7 +402,7 @@ class LedgerStateTest {
     void deposit_zetaPending_secondDepositRefused() {
         byte[] z = TestNet.zeta(2);
         assertTrue(one(deposit(z, 10)).isOk());
-        assertRefused(Kind.DOUBLE_SPEND, one(net.tx.credentialDeposit(net.alice, 0, z, 10, new byte[] {1})));
+        assertRefused(Kind.DOUBLE_SPEND, one(net.tx.credentialDeposit(net.otherProvider, 0, z, 10, new byte[] {1})));
     }
 
     @Test
@@ -407,7 +436,7 @@ class LedgerStateTest {
         assertRefused(Kind.UNKNOWN_VERIFIER, one(net.tx.verificationVote(net.watchers[0], 0, id, true)));
         assertTrue(one(verdict(0, id, true)).isOk());
         assertRefused(Kind.DUPLICATE_VOTE, one(net.tx.verificationVote(net.verifiers[0], 1, id, true)));
-        assertRefused(Kind.DUPLICATE_VOTE, one(net.tx.verificationVote(net.verifiers[0], 1, id, false)));
+        assertRefused(Kind.DUPLICATE_VOTE, one(net.tx.verificationVote(net.verifiers[0], 2, id, false)));
         assertRefused(Kind.UNKNOWN_DEPOSIT, one(net.tx.verificationVote(net.verifiers[1], 0, new byte[32], true)));
         assertEquals(0, balance(net.provider));
     }
@@ -440,13 +469,10 @@ class LedgerStateTest {
         }
         byte[] offSubgroup = Zeta.curvePointAtOrAfter(BigInteger.valueOf(5000));
         for (byte[] bad : List.of(noFlag, infinity, notReduced, uncompressed, offCurve, offSubgroup, new byte[47])) {
-            assertRefused(Kind.NOT_CANONICAL, one(net.tx.credentialDeposit(net.provider, 0, bad, 10, new byte[] {1})));
+            byte[] t = net.tx.credentialDeposit(net.provider, net.next(net.provider), bad, 10, new byte[] {1});
+            assertRefused(Kind.NOT_CANONICAL, state.checkTx(t));
+            assertRefused(Kind.NOT_CANONICAL, one(t));
         }
-        assertEquals(
-                0,
-                queryJson("/account", Hex.prefixed(net.provider.address()))
-                        .get("nonce")
-                        .asLong());
     }
 
     @Test
@@ -455,6 +481,130 @@ class LedgerStateTest {
                 Kind.VALUE_NOT_ALLOWED,
                 one(net.tx.credentialDeposit(net.provider, 0, TestNet.zeta(6), 7, new byte[] {1})));
         assertEquals("unspent", zetaStatus(TestNet.zeta(6)));
+    }
+
+    @Test
+    void deposit_fromUnregisteredProvider_refusedAsUnknownProvider() {
+        byte[] z = TestNet.zeta(7);
+        for (Secp256k1.KeyPair k : List.of(net.alice, net.outsider, net.verifiers[0])) {
+            assertRefused(Kind.UNKNOWN_PROVIDER, state.checkTx(net.tx.credentialDeposit(k, 0, z, 10, new byte[] {1})));
+        }
+        assertRefused(Kind.UNKNOWN_PROVIDER, one(net.tx.credentialDeposit(net.alice, 0, z, 10, new byte[] {1})));
+        assertEquals("unspent", zetaStatus(z));
+        assertTrue(one(net.tx.credentialDeposit(net.otherProvider, 0, z, 10, new byte[] {1}))
+                .isOk());
+    }
+
+    @Test
+    void deposit_genesisWithoutProviders_everyDepositRefused() {
+        String json = net.genesisJson().replaceFirst("\"providers\":\\[[^]]*],", "");
+        assertFalse(json.contains("providers"));
+        useGenesis(json);
+        assertRefused(
+                Kind.UNKNOWN_PROVIDER,
+                one(net.tx.credentialDeposit(net.provider, 0, TestNet.zeta(8), 10, new byte[] {1})));
+        assertEquals(0, queryJson("/registry", null).get("providers").size());
+    }
+
+    private void useGenesis(String json) {
+        state = LedgerState.inMemory();
+        state.initChain(TestNet.CHAIN, json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A deposit of {@code value} by {@code provider}, rejected by verifiers 0 and 1; returns the settled event. */
+    private LedgerEvent rejectedDeposit(Secp256k1.KeyPair provider, byte[] zeta) {
+        byte[] d = net.tx.credentialDeposit(provider, net.next(provider), zeta, 10, new byte[] {1});
+        assertTrue(one(d).isOk());
+        byte[] id = Transaction.sha256(d);
+        assertTrue(one(verdict(0, id, false)).isOk());
+        TxOutcome settled = one(verdict(1, id, false));
+        assertTrue(settled.isOk(), settled.log());
+        return settled.events().get(1);
+    }
+
+    @Test
+    void deposit_rejectedByVerifiers_burnsPenaltyFromProvider() {
+        assertTrue(one(net.tx.transfer(net.alice, net.next(net.alice), net.provider.address(), 5))
+                .isOk());
+        LedgerEvent e = rejectedDeposit(net.provider, TestNet.zeta(9));
+        assertEquals("rejected", attr(e, "outcome"));
+        assertEquals("1", attr(e, "penalty"));
+        assertEquals(4, balance(net.provider));
+        assertEquals(995, balance(net.alice)); // 999 of the 1000 NYM left: the penalty went to nobody
+    }
+
+    @Test
+    void deposit_rejectedWithPenaltyAboveBalance_burnsWhatProviderHolds() {
+        useGenesis(net.genesisJson().replace("\"accounts\"", "\"rejected_deposit_penalty\":3,\"accounts\""));
+        assertTrue(one(net.tx.transfer(net.alice, net.next(net.alice), net.provider.address(), 2))
+                .isOk());
+        LedgerEvent e = rejectedDeposit(net.provider, TestNet.zeta(10));
+        assertEquals("2", attr(e, "penalty"));
+        assertEquals(0, balance(net.provider));
+        assertEquals(
+                "3", queryJson("/params", null).get("rejected_deposit_penalty").asText());
+    }
+
+    @Test
+    void deposit_pendingPastTimeout_expiresAtStartOfBlockAndFreesZeta() {
+        useGenesis(net.genesisJson().replace("\"accounts\"", "\"deposit_timeout_blocks\":3,\"accounts\""));
+        byte[] z = TestNet.zeta(11);
+        byte[] d = deposit(z, 10);
+        assertTrue(one(d).isOk()); // height 1: expires at height 4
+        byte[] id = Transaction.sha256(d);
+        assertTrue(one(verdict(0, id, true)).isOk()); // height 2: one accept, t = 2
+        LedgerState.BlockOutcome three = state.finalizeBlock(3, List.of());
+        state.commit();
+        assertTrue(three.events().isEmpty());
+        assertEquals("pending", zetaStatus(z));
+        byte[] late = verdict(1, id, true);
+        assertRefused(Kind.DEPOSIT_REJECTED, state.checkTx(late)); // the mempool already sees block 4's expiry
+        LedgerState.BlockOutcome four = state.finalizeBlock(4, List.of(late));
+        state.commit();
+        assertEquals(1, four.events().size());
+        LedgerEvent e = four.events().get(0);
+        assertEquals("redeem_settled", e.type());
+        assertEquals("expired", attr(e, "outcome"));
+        assertEquals(Hex.upper(id), attr(e, "deposit_id"));
+        assertRefused(Kind.DEPOSIT_REJECTED, four.txs().get(0));
+        JsonNode q = queryJson("/deposit", Hex.upper(id));
+        assertEquals("expired", q.get("status").asText());
+        assertEquals("4", q.get("expires_at").asText());
+        assertEquals("unspent", zetaStatus(z));
+        assertEquals(0, balance(net.provider));
+        assertTrue(one(deposit(z, 10)).isOk()); // ζ can be deposited again
+    }
+
+    @Test
+    void deposit_settledBeforeTimeout_doesNotExpire() {
+        useGenesis(net.genesisJson().replace("\"accounts\"", "\"deposit_timeout_blocks\":2,\"accounts\""));
+        byte[] z = TestNet.zeta(12);
+        byte[] d = deposit(z, 10);
+        byte[] id = Transaction.sha256(d);
+        assertTrue(one(d).isOk());
+        assertTrue(block(verdict(0, id, true), verdict(1, id, true)).get(1).isOk());
+        LedgerState.BlockOutcome three = state.finalizeBlock(3, List.of());
+        state.commit();
+        assertTrue(three.events().isEmpty());
+        assertEquals("spent", zetaStatus(z));
+        assertEquals(10, balance(net.provider));
+    }
+
+    // ------------------------------------------------------------------ decode cache
+
+    @Test
+    void checkTx_floodOfRefusedTxs_leavesDecodeCacheEmpty() {
+        for (int i = 0; i < 300; i++) {
+            assertFalse(state.checkTx(net.tx.transfer(net.alice, 1 + i, net.bob.address(), 1))
+                    .isOk());
+            assertFalse(state.checkTx(new byte[] {(byte) i, 1, 2}).isOk());
+        }
+        assertEquals(0, state.decodeCacheBytes());
+        byte[] ok = net.tx.transfer(net.alice, 0, net.bob.address(), 1);
+        assertTrue(state.checkTx(ok).isOk());
+        assertEquals(DecodeCache.cost(ok), state.decodeCacheBytes());
+        assertTrue(block(ok).get(0).isOk());
+        assertEquals(0, state.decodeCacheBytes()); // a decided tx leaves the cache
     }
 
     // ------------------------------------------------------------------ queries, genesis
@@ -471,6 +621,38 @@ class LedgerStateTest {
         assertEquals(
                 Hex.prefixed(net.verifiers[2].address()),
                 r.get("verifiers").get(2).asText());
+        assertEquals(
+                List.of(Hex.prefixed(net.provider.address()), Hex.prefixed(net.otherProvider.address())),
+                List.of(
+                        r.get("providers").get(0).asText(),
+                        r.get("providers").get(1).asText()));
+        assertEquals("1", p.get("rejected_deposit_penalty").asText());
+        assertEquals(600, p.get("deposit_timeout_blocks").asInt());
+    }
+
+    @Test
+    void genesis_verifierThresholdsAboveMembersPlusOne_refused() {
+        String bad = net.genesisJson().replace("\"verifier_reject_threshold\":2", "\"verifier_reject_threshold\":3");
+        LedgerState s = LedgerState.inMemory();
+        LedgerException e = assertThrows(
+                LedgerException.class, () -> s.initChain(TestNet.CHAIN, bad.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(Kind.BAD_GENESIS, e.kind());
+        String noReject = net.genesisJson().replace("\"verifier_reject_threshold\":2,", "");
+        String threeOfThree = noReject.replace("\"verifier_threshold\":2", "\"verifier_threshold\":3");
+        assertThrows(
+                LedgerException.class, () -> s.initChain(TestNet.CHAIN, threeOfThree.getBytes(StandardCharsets.UTF_8)));
+        assertFalse(s.initialized());
+    }
+
+    @Test
+    void genesis_badDepositParams_refused() {
+        for (String field : List.of("\"deposit_timeout_blocks\":0,", "\"rejected_deposit_penalty\":-1,")) {
+            String bad = net.genesisJson().replace("\"accounts\"", field + "\"accounts\"");
+            LedgerException e = assertThrows(
+                    LedgerException.class,
+                    () -> LedgerState.inMemory().initChain(TestNet.CHAIN, bad.getBytes(StandardCharsets.UTF_8)));
+            assertEquals(Kind.BAD_GENESIS, e.kind(), field);
+        }
     }
 
     @Test
@@ -501,6 +683,7 @@ class LedgerStateTest {
         }
         byKey = byKey.replace(
                 Hex.prefixed(net.verifiers[0].address()), "0x" + Hex.lower(uncompressed(net.verifiers[0])));
+        byKey = byKey.replace(Hex.prefixed(net.provider.address()), Hex.lower(Secp256k1.publicKey(net.provider)));
         LedgerState s = LedgerState.inMemory();
         s.initChain(TestNet.CHAIN, byKey.getBytes(StandardCharsets.UTF_8));
         assertEquals(

@@ -122,7 +122,8 @@ public final class Secp256k1 {
 
     /**
      * Recovers the signer's address from a 65-byte signature over a 32-byte hash.
-     * Refuses high s, r or s out of range, and v outside {0, 1, 27, 28}.
+     * Refuses high s, r or s out of range, and v outside {0, 1}: Ethereum's 27/28 would give every signature a
+     * second valid encoding, so a relayer could change the bytes (and the hash) of a signed transaction.
      */
     public static byte[] recoverAddress(byte[] hash32, byte[] sig) {
         if (sig == null || sig.length != SIGNATURE_BYTES) {
@@ -131,11 +132,8 @@ public final class Secp256k1 {
         BigInteger r = new BigInteger(1, Arrays.copyOfRange(sig, 0, 32));
         BigInteger s = new BigInteger(1, Arrays.copyOfRange(sig, 32, 64));
         int v = sig[64] & 0xff;
-        if (v >= 27) {
-            v -= 27;
-        }
         if (v != 0 && v != 1) {
-            throw new LedgerException(Kind.BAD_SIGNATURE, "signature recovery id must be 0, 1, 27 or 28");
+            throw new LedgerException(Kind.BAD_SIGNATURE, "signature recovery id v must be 0 or 1, got " + v);
         }
         if (r.signum() == 0 || r.compareTo(N) >= 0 || s.signum() == 0 || s.compareTo(HALF_N) > 0) {
             throw new LedgerException(Kind.BAD_SIGNATURE, "signature r/s out of range (s must be low)");

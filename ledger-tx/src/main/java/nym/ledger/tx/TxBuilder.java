@@ -1,6 +1,8 @@
 package nym.ledger.tx;
 
 import com.google.protobuf.ByteString;
+import nym.ledger.LedgerException;
+import nym.ledger.LedgerException.Kind;
 import nym.ledger.tx.proto.LedgerProto.CredentialDeposit;
 import nym.ledger.tx.proto.LedgerProto.CredentialRequest;
 import nym.ledger.tx.proto.LedgerProto.PipeTransferNotification;
@@ -9,7 +11,11 @@ import nym.ledger.tx.proto.LedgerProto.Transfer;
 import nym.ledger.tx.proto.LedgerProto.TxBody;
 import nym.ledger.tx.proto.LedgerProto.VerificationVote;
 
-/** Builds signed transactions (for clients, tests and the load generator). */
+/**
+ * Builds signed transactions (for clients, tests and the load generator), always in the one canonical encoding the
+ * ledger accepts (see {@link Transaction}): v is 0 or 1, and a body carrying unknown fields is refused here rather
+ * than by every node.
+ */
 public final class TxBuilder {
     private final String chainId;
 
@@ -19,6 +25,11 @@ public final class TxBuilder {
 
     public byte[] sign(Secp256k1.KeyPair key, TxBody body) {
         byte[] bodyBytes = body.toByteArray();
+        try {
+            Transaction.parseCanonical(ByteString.copyFrom(bodyBytes), TxBody.parser(), "TxBody");
+        } catch (LedgerException e) {
+            throw new LedgerException(Kind.INVALID_ARGUMENT, "cannot sign: " + e.getMessage());
+        }
         byte[] sig = Secp256k1.sign(Secp256k1.keccak256(bodyBytes), key);
         return SignedTx.newBuilder()
                 .setBody(ByteString.copyFrom(bodyBytes))

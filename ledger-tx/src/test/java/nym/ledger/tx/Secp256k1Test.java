@@ -2,9 +2,11 @@ package nym.ledger.tx;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.charset.StandardCharsets;
 import nym.ledger.Hex;
+import nym.ledger.LedgerException;
 import org.junit.jupiter.api.Test;
 
 class Secp256k1Test {
@@ -31,9 +33,16 @@ class Secp256k1Test {
             byte[] h = Secp256k1.keccak256(("msg" + i).getBytes(StandardCharsets.UTF_8));
             byte[] sig = Secp256k1.sign(h, k);
             assertArrayEquals(k.address(), Secp256k1.recoverAddress(h, sig));
-            byte[] v27 = sig.clone();
-            v27[64] += 27;
-            assertArrayEquals(k.address(), Secp256k1.recoverAddress(h, v27));
         }
+    }
+
+    @Test
+    void recoverAddress_ethereumV27or28_refusedAsSecondEncoding() {
+        Secp256k1.KeyPair k = Secp256k1.KeyPair.fromSeed("someone");
+        byte[] h = Secp256k1.keccak256("msg".getBytes(StandardCharsets.UTF_8));
+        byte[] v27 = Secp256k1.sign(h, k);
+        v27[64] += 27;
+        LedgerException e = assertThrows(LedgerException.class, () -> Secp256k1.recoverAddress(h, v27));
+        assertEquals(LedgerException.Kind.BAD_SIGNATURE, e.kind());
     }
 }
