@@ -195,7 +195,7 @@ public final class CredentialCommand {
                 print("refused (" + a.reason() + "): " + a.detail());
                 return 1;
             }
-            print("accepted: ζ " + a.zeta() + ", deposit " + a.depositId());
+            print("accepted: ζ " + a.zeta() + ", deposit " + a.depositId() + " " + a.status());
             return 0;
         }
     }

@@ -98,7 +98,9 @@ public final class DemoCommand implements Callable<Integer> {
             ProviderClient.SpendAnswer answer = p.step(
                     "spend at the provider",
                     () -> flow.spend(signed, providerClient),
-                    a -> a.accepted() ? "accepted, ζ " + shorten(a.zeta()) : "refused: " + a.detail());
+                    a -> a.accepted()
+                            ? "accepted, ζ " + shorten(a.zeta()) + ", deposit " + a.status()
+                            : "refused: " + a.detail());
             if (!answer.accepted()) {
                 throw new ClientException(ClientException.Kind.PROVIDER, "the provider refused: " + answer.detail());
             }
