@@ -66,9 +66,12 @@ public final class EthereumAccount implements AutoCloseable {
         return web3j;
     }
 
-    /** Deploys NymToken minting {@code supply} to this account; returns it once the deployment is mined. */
-    public NymToken deployToken(BigInteger supply) throws Exception {
-        return NymToken.deploy(web3j, transactions, gas, supply).send();
+    /**
+     * Deploys NymToken minting {@code supply} to this account, with {@code pipe} as the account deposits are paid
+     * into; returns it once the deployment is mined.
+     */
+    public NymToken deployToken(BigInteger supply, String pipe) throws Exception {
+        return NymToken.deploy(web3j, transactions, gas, supply, pipe).send();
     }
 
     /** The NymToken at {@code address}, sending as this account. */
@@ -91,6 +94,14 @@ public final class EthereumAccount implements AutoCloseable {
     public TransactionReceipt transferMany(NymToken token, List<String> recipients, List<BigInteger> amounts)
             throws Exception {
         return requireSuccess(token.transferMany(recipients, amounts).send());
+    }
+
+    /**
+     * A deposit: {@code amount} tokens into the token's pipe account, to be credited to the ledger account
+     * {@code nymAddress} (20 bytes) by the watchers; waits until mined.
+     */
+    public TransactionReceipt deposit(NymToken token, byte[] nymAddress, BigInteger amount) throws Exception {
+        return requireSuccess(token.deposit(nymAddress, amount).send());
     }
 
     /** One token transfer; waits until mined. */
