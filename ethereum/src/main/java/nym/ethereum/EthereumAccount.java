@@ -111,15 +111,19 @@ public final class EthereumAccount implements AutoCloseable {
 
     /** Sends a token transfer without waiting for it to be mined (many in flight: nonces are counted locally). */
     public String sendTransfer(NymToken token, String to, BigInteger amount) throws IOException {
+        return send(token, token.transfer(to, amount).encodeFunctionCall(), "transfer to " + to);
+    }
+
+    /** Sends a deposit (see {@link #deposit}) without waiting for it to be mined. */
+    public String sendDeposit(NymToken token, byte[] nymAddress, BigInteger amount) throws IOException {
+        return send(token, token.deposit(nymAddress, amount).encodeFunctionCall(), "deposit");
+    }
+
+    private String send(NymToken token, String call, String what) throws IOException {
         EthSendTransaction sent = transactions.sendTransaction(
-                gas.getGasPrice(),
-                gas.getGasLimit(),
-                token.getContractAddress(),
-                token.transfer(to, amount).encodeFunctionCall(),
-                BigInteger.ZERO);
+                gas.getGasPrice(), gas.getGasLimit(), token.getContractAddress(), call, BigInteger.ZERO);
         if (sent.hasError()) {
-            throw new IOException(
-                    "transfer to " + to + " refused: " + sent.getError().getMessage());
+            throw new IOException(what + " refused: " + sent.getError().getMessage());
         }
         return sent.getTransactionHash();
     }
