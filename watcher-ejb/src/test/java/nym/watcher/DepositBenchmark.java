@@ -101,7 +101,7 @@ public final class DepositBenchmark {
         return n / seconds(t0);
     }
 
-    /** n deposits from the senders (each for its own ledger account), three watchers running, until every one is credited. */
+    /** n deposits from the senders (each for its own ledger account), three watchers running, until all are credited. */
     private static double endToEnd(TestNetwork net, int n, int senders, int confirmations) throws Exception {
         NymToken token = fundedToken(net, senders);
         long before = creditedSoFar(net, senders);

@@ -22,7 +22,8 @@ import nym.provider.domain.spend.SubmittedDeposit;
  * transaction by its hash; found, the spend is pending at its height (or failed, if its block refused it); not found
  * {@link ProviderSettings#depositLookup()} after it was last sent, the same bytes are sent again (the same hash: the
  * ledger can never hold two deposits of them), at most {@link ProviderSettings#depositResubmissions()} times; not
- * found after the last wait, the spend is failed. Runs under the provider's deposit lock, like a deposit, so instances never race on one.
+ * found after the last wait, the spend is failed. Runs under the provider's deposit lock, like a deposit, so
+ * instances never race on one.
  */
 @ApplicationScoped
 public class DepositReconciler {

@@ -25,7 +25,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * The verifier role this instance plays: instance i of the deployment group is authority i
  * ({@code nym.authority.index}) and reads the aggregated verification key and its secp256k1 vote key from the
  * network tree ({@code nym.network.home}). Without either the role stays idle and says why; when they are set but
- * the keys cannot be read the role has failed: it refuses the ledger's events, which wait for a repaired deployment. The key is prepared once (fixed-base tables) for every credential this instance checks.
+ * the keys cannot be read the role has failed: it refuses the ledger's events, which wait for a repaired deployment.
+ * The key is prepared once (fixed-base tables) for every credential this instance checks.
  */
 @Startup
 @Singleton

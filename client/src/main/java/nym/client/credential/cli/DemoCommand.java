@@ -75,7 +75,7 @@ public final class DemoCommand implements Callable<Integer> {
             if (flow.ethereumConfigured()) {
                 p.step("ERC20 balance", flow::erc20Balance, b -> b + " NYM on Ethereum");
                 var transfer = p.step(
-                        "transfer to the pipe", () -> flow.transferToPipe(v), t -> "mined, tx " + shorten(t.txHash()));
+                        "deposit to the pipe", () -> flow.transferToPipe(v), t -> "mined, tx " + shorten(t.txHash()));
                 p.step(
                         "wait for the ledger credit",
                         () -> flow.waitForCredit(transfer.depositId()),
