@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code nymclient demo}: the whole credential flow of DESIGN.md section 4 with a step-by-step display — ERC20
- * balance, transfer to the pipe, ledger credit, credential request, t partial credentials, aggregation, spend at a
+ * balance, deposit to the pipe, ledger credit, credential request, t partial credentials, aggregation, spend at a
  * provider, settlement — and the time each step took.
  */
 @Command(
@@ -83,7 +83,7 @@ public final class DemoCommand implements Callable<Integer> {
             } else {
                 String why = "no Ethereum configured; the ledger account is funded at genesis";
                 p.skip("ERC20 balance", why);
-                p.skip("transfer to the pipe", why);
+                p.skip("deposit to the pipe", why);
                 p.step("ledger balance", flow::ledgerBalance, b -> b + " NYM on the ledger");
             }
             StoredCredential requested = p.step(
