@@ -66,9 +66,12 @@ public final class EthereumAccount implements AutoCloseable {
         return web3j;
     }
 
-    /** Deploys NymToken minting {@code supply} to this account; returns it once the deployment is mined. */
-    public NymToken deployToken(BigInteger supply) throws Exception {
-        return NymToken.deploy(web3j, transactions, gas, supply).send();
+    /**
+     * Deploys NymToken minting {@code supply} to this account, with {@code pipe} as the account deposits are paid
+     * into; returns it once the deployment is mined.
+     */
+    public NymToken deployToken(BigInteger supply, String pipe) throws Exception {
+        return NymToken.deploy(web3j, transactions, gas, supply, pipe).send();
     }
 
     /** The NymToken at {@code address}, sending as this account. */
@@ -93,6 +96,14 @@ public final class EthereumAccount implements AutoCloseable {
         return requireSuccess(token.transferMany(recipients, amounts).send());
     }
 
+    /**
+     * A deposit: {@code amount} tokens into the token's pipe account, to be credited to the ledger account
+     * {@code nymAddress} (20 bytes) by the watchers; waits until mined.
+     */
+    public TransactionReceipt deposit(NymToken token, byte[] nymAddress, BigInteger amount) throws Exception {
+        return requireSuccess(token.deposit(nymAddress, amount).send());
+    }
+
     /** One token transfer; waits until mined. */
     public TransactionReceipt transfer(NymToken token, String to, BigInteger amount) throws Exception {
         return requireSuccess(token.transfer(to, amount).send());
@@ -100,15 +111,19 @@ public final class EthereumAccount implements AutoCloseable {
 
     /** Sends a token transfer without waiting for it to be mined (many in flight: nonces are counted locally). */
     public String sendTransfer(NymToken token, String to, BigInteger amount) throws IOException {
+        return send(token, token.transfer(to, amount).encodeFunctionCall(), "transfer to " + to);
+    }
+
+    /** Sends a deposit (see {@link #deposit}) without waiting for it to be mined. */
+    public String sendDeposit(NymToken token, byte[] nymAddress, BigInteger amount) throws IOException {
+        return send(token, token.deposit(nymAddress, amount).encodeFunctionCall(), "deposit");
+    }
+
+    private String send(NymToken token, String call, String what) throws IOException {
         EthSendTransaction sent = transactions.sendTransaction(
-                gas.getGasPrice(),
-                gas.getGasLimit(),
-                token.getContractAddress(),
-                token.transfer(to, amount).encodeFunctionCall(),
-                BigInteger.ZERO);
+                gas.getGasPrice(), gas.getGasLimit(), token.getContractAddress(), call, BigInteger.ZERO);
         if (sent.hasError()) {
-            throw new IOException(
-                    "transfer to " + to + " refused: " + sent.getError().getMessage());
+            throw new IOException(what + " refused: " + sent.getError().getMessage());
         }
         return sent.getTransactionHash();
     }

@@ -1,5 +1,6 @@
 package nym.ethereum;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -14,10 +15,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.web3j.abi.EventEncoder;
 import org.web3j.crypto.Credentials;
+import org.web3j.crypto.Hash;
 import org.web3j.crypto.Keys;
 import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.protocol.exceptions.TransactionException;
+import org.web3j.utils.Numeric;
 import picocli.CommandLine;
 
 /** The deploy command and the token against a real anvil (block time 1 s, free port). */
@@ -25,6 +30,8 @@ class DeployCommandTest {
 
     private static final String CLIENT_1 = "1111111111111111111111111111111111111111111111111111111111111111";
     private static final String CLIENT_2 = "2222222222222222222222222222222222222222222222222222222222222222";
+    /** The ledger's pipe account; no one needs its key here. */
+    private static final String PIPE = "0x" + "7e".repeat(20);
 
     @TempDir
     static Path tmp;
@@ -48,6 +55,8 @@ class DeployCommandTest {
         Path home = tmp.resolve("network");
         writeKey(home.resolve("clients/client-1/account.key"), CLIENT_1);
         writeKey(home.resolve("clients/client-2/account.key"), CLIENT_2);
+        Files.createDirectories(home.resolve("ethereum"));
+        Files.writeString(home.resolve("ethereum/pipe.address"), PIPE + "\n");
         String extra = Keys.toChecksumAddress(
                 Credentials.create(CLIENT_2.replace('2', '3')).getAddress());
 
@@ -71,6 +80,7 @@ class DeployCommandTest {
         try (EthereumAccount deployer = EthereumAccount.connect(anvil.url(), DevelopmentKeys.account(0))) {
             NymToken token = deployer.token(tokenAddress);
             assertEquals(BigInteger.ZERO, token.decimals().send());
+            assertEquals(PIPE, token.pipe().send(), "the tree's pipe account");
             for (String a : List.of(address(CLIENT_1), address(CLIENT_2), extra)) {
                 assertEquals(BigInteger.valueOf(500), token.balanceOf(a).send(), a);
                 assertEquals(
@@ -90,13 +100,44 @@ class DeployCommandTest {
     @Test
     void transferMany_lengthsDiffer_revertsAndMovesNothing() throws Exception {
         try (EthereumAccount deployer = EthereumAccount.connect(anvil.url(), DevelopmentKeys.account(0))) {
-            NymToken token = deployer.deployToken(BigInteger.valueOf(1000));
+            NymToken token = deployer.deployToken(BigInteger.valueOf(1000), PIPE);
             String to = address(CLIENT_1);
 
             assertThrows(
                     TransactionException.class,
                     () -> deployer.transferMany(token, List.of(to, to), List.of(BigInteger.ONE)));
             assertEquals(BigInteger.ZERO, token.balanceOf(to).send());
+        }
+    }
+
+    @Test
+    void deposit_namedLedgerAccount_paysThePipeAndEmitsDeposit() throws Exception {
+        try (EthereumAccount deployer = EthereumAccount.connect(anvil.url(), DevelopmentKeys.account(0))) {
+            NymToken token = deployer.deployToken(BigInteger.valueOf(1000), PIPE);
+            byte[] nymAddress = Numeric.hexStringToByteArray(address(CLIENT_2));
+
+            TransactionReceipt receipt = deployer.deposit(token, nymAddress, BigInteger.valueOf(40));
+
+            assertEquals(BigInteger.valueOf(40), token.balanceOf(PIPE).send());
+            List<NymToken.DepositEventResponse> deposits = NymToken.getDepositEvents(receipt);
+            assertEquals(1, deposits.size());
+            assertEquals(deployer.address(), deposits.get(0).from);
+            assertArrayEquals(nymAddress, deposits.get(0).nymAddress);
+            assertEquals(BigInteger.valueOf(40), deposits.get(0).amount);
+            assertEquals(
+                    EventEncoder.encode(NymToken.DEPOSIT_EVENT),
+                    Hash.sha3String("Deposit(address,bytes20,uint256)"),
+                    "the event signature watchers filter on");
+        }
+    }
+
+    @Test
+    void deposit_noLedgerAccount_revertsAndMovesNothing() throws Exception {
+        try (EthereumAccount deployer = EthereumAccount.connect(anvil.url(), DevelopmentKeys.account(0))) {
+            NymToken token = deployer.deployToken(BigInteger.valueOf(1000), PIPE);
+
+            assertThrows(TransactionException.class, () -> deployer.deposit(token, new byte[20], BigInteger.ONE));
+            assertEquals(BigInteger.ZERO, token.balanceOf(PIPE).send());
         }
     }
 

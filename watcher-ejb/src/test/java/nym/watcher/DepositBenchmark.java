@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import nym.ethereum.DepositId;
 import nym.ethereum.DevelopmentKeys;
 import nym.ethereum.EthereumAccount;
 import nym.ethereum.contract.NymToken;
@@ -55,7 +56,12 @@ public final class DepositBenchmark {
     private static double ethereumOnly(TestNetwork net, int n, int senders) throws Exception {
         NymToken token = fundedToken(net, senders);
         long t0 = System.nanoTime();
-        sendAll(net, token, n, senders, DevelopmentKeys.account(0).getAddress());
+        String to = DevelopmentKeys.account(0).getAddress();
+        sendAll(
+                net,
+                n,
+                senders,
+                sender -> sender.sendTransfer(sender.token(token.getContractAddress()), to, BigInteger.ONE));
         return n / seconds(t0);
     }
 
@@ -63,9 +69,18 @@ public final class DepositBenchmark {
     private static double ledgerOnly(TestNetwork net, int n) throws Exception {
         List<Deposit> synthetic = new ArrayList<>();
         byte[] recipient = Hex.parse(DevelopmentKeys.account(19).getAddress());
+        byte[] noToken = new byte[20]; // synthetic deposits of no token: ids apart from any real one
         for (int i = 0; i < n; i++) {
             String txHash = String.format("0x%064x", 0xbe9c4L + i);
-            synthetic.add(new Deposit(txHash, BigInteger.ZERO, 1, "0x00", recipient, BigInteger.ONE));
+            synthetic.add(new Deposit(
+                    DepositId.of(TestNetwork.CHAIN_ID, noToken, Hex.parse(txHash), BigInteger.ZERO),
+                    txHash,
+                    BigInteger.ZERO,
+                    1,
+                    "0x00",
+                    recipient,
+                    recipient,
+                    BigInteger.ONE));
         }
         long before = net.balance(DevelopmentKeys.account(19).getAddress());
         long t0 = System.nanoTime();
@@ -86,7 +101,7 @@ public final class DepositBenchmark {
         return n / seconds(t0);
     }
 
-    /** n deposits into the pipe from the senders, three watchers running, until every one is credited. */
+    /** n deposits from the senders (each for its own ledger account), three watchers running, until all are credited. */
     private static double endToEnd(TestNetwork net, int n, int senders, int confirmations) throws Exception {
         NymToken token = fundedToken(net, senders);
         long before = creditedSoFar(net, senders);
@@ -113,7 +128,12 @@ public final class DepositBenchmark {
                 });
             }
             long t0 = System.nanoTime();
-            sendAll(net, token, n, senders, TestNetwork.PIPE);
+            sendAll(
+                    net,
+                    n,
+                    senders,
+                    sender -> sender.sendDeposit(
+                            sender.token(token.getContractAddress()), Hex.parse(sender.address()), BigInteger.ONE));
             while (creditedSoFar(net, senders) < before + n) {
                 Thread.sleep(100);
             }
@@ -134,8 +154,13 @@ public final class DepositBenchmark {
         return net.freshToken(accounts);
     }
 
-    /** n transfers of 1 token to {@code to}, spread over the senders, all sent before any is awaited. */
-    private static void sendAll(TestNetwork net, NymToken token, int n, int senders, String to) throws Exception {
+    /** One transaction a sender sends without waiting; its hash. */
+    private interface Send {
+        String by(EthereumAccount sender) throws Exception;
+    }
+
+    /** n transactions spread over the senders, all sent before any is awaited. */
+    private static void sendAll(TestNetwork net, int n, int senders, Send send) throws Exception {
         List<EthereumAccount> accounts = new ArrayList<>();
         List<String> hashes = new ArrayList<>();
         try {
@@ -144,7 +169,7 @@ public final class DepositBenchmark {
             }
             for (int i = 0; i < n; i++) {
                 EthereumAccount sender = accounts.get(i % senders);
-                hashes.add(sender.sendTransfer(sender.token(token.getContractAddress()), to, BigInteger.ONE));
+                hashes.add(send.by(sender));
             }
             for (int i = 0; i < n; i++) {
                 accounts.get(i % senders).awaitReceipt(hashes.get(i));

@@ -10,6 +10,7 @@ import jakarta.json.JsonObject;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -17,17 +18,21 @@ import nym.ethereum.DepositId;
 import nym.ethereum.DevelopmentKeys;
 import nym.ethereum.EthereumAccount;
 import nym.ethereum.contract.NymToken;
+import nym.ledger.Hex;
+import nym.ledger.tx.Secp256k1;
 import nym.watcher.application.DepositWatcher;
 import nym.watcher.application.WatcherSettings;
 import nym.watcher.domain.CursorKey;
 import nym.watcher.domain.CursorRepository;
 import nym.watcher.domain.WatchCursor;
 import nym.watcher.domain.WatcherException;
+import nym.watcher.infrastructure.ethereum.Web3jDepositChain;
 import nym.watcher.infrastructure.persistence.jdbc.JdbcCursorRepository;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.web3j.abi.EventEncoder;
 import org.web3j.protocol.core.Request;
 import org.web3j.protocol.core.methods.response.Log;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
@@ -66,7 +71,7 @@ class DepositWatcherTest {
     void deposit_thresholdOfWatchers_creditedExactlyOnce() throws Exception {
         NymToken token = net.freshToken(1);
         String client = DevelopmentKeys.account(1).getAddress();
-        TransactionReceipt tx = transfer(1, token, TestNetwork.PIPE, 100);
+        TransactionReceipt tx = deposit(1, token, 100);
 
         pollPast(net.watcher(1, token, DEPTH, reader), tx);
         pollPast(net.watcher(2, token, DEPTH, reader), tx);
@@ -74,7 +79,7 @@ class DepositWatcherTest {
 
         pollPast(net.watcher(3, token, DEPTH, reader), tx); // after the threshold: nothing left to do, no error
         assertEquals(100, net.balance(client));
-        JsonObject pipe = net.pipe(depositId(tx, 0));
+        JsonObject pipe = net.pipe(depositId(token, tx));
         assertTrue(pipe.getBoolean("settled"));
         assertEquals("100", pipe.getString("amount"));
         assertEquals(client, pipe.getString("recipient"));
@@ -84,12 +89,12 @@ class DepositWatcherTest {
     void deposit_belowThreshold_nothingCredited() throws Exception {
         NymToken token = net.freshToken(2);
         String client = DevelopmentKeys.account(2).getAddress();
-        TransactionReceipt tx = transfer(2, token, TestNetwork.PIPE, 40);
+        TransactionReceipt tx = deposit(2, token, 40);
 
         pollPast(net.watcher(1, token, DEPTH, reader), tx);
 
         assertEquals(0, net.balance(client));
-        JsonObject pipe = net.pipe(depositId(tx, 0));
+        JsonObject pipe = net.pipe(depositId(token, tx));
         assertFalse(pipe.getBoolean("settled"));
         assertEquals(
                 1,
@@ -100,42 +105,75 @@ class DepositWatcherTest {
     }
 
     @Test
-    void transfer_toAnotherAccount_ignored() throws Exception {
+    void transfer_plainIntoThePipe_namesNoOneAndIsNotCredited() throws Exception {
         NymToken token = net.freshToken(3);
         String client = DevelopmentKeys.account(3).getAddress();
-        TransactionReceipt tx = transfer(3, token, DevelopmentKeys.account(9).getAddress(), 70);
+        TransactionReceipt tx = transfer(3, token, TestNetwork.PIPE, 70);
 
         for (int w = 1; w <= 3; w++) {
             pollPast(net.watcher(w, token, DEPTH, reader), tx);
         }
 
         assertEquals(0, net.balance(client));
-        assertNull(net.pipe(depositId(tx, 0)));
+        assertNull(net.pipe(DepositId.of(
+                TestNetwork.CHAIN_ID,
+                token.getContractAddress(),
+                tx.getTransactionHash(),
+                tx.getLogs().get(0).getLogIndex())));
     }
 
     @Test
-    void transaction_severalTransfersIntoPipe_eachCredited() throws Exception {
+    void deposit_namingAnotherLedgerAccount_creditsThatAccountNotTheSender() throws Exception {
         NymToken token = net.freshToken(4);
-        String client = DevelopmentKeys.account(4).getAddress();
-        String other = DevelopmentKeys.account(9).getAddress();
+        String sender = DevelopmentKeys.account(4).getAddress();
+        String named = Hex.prefixed(
+                Secp256k1.KeyPair.fromSeed("a ledger account of its own").address());
         TransactionReceipt tx;
-        try (EthereumAccount sender = net.client(4)) {
-            tx = sender.transferMany(
-                    sender.token(token.getContractAddress()),
-                    List.of(TestNetwork.PIPE, TestNetwork.PIPE, other, TestNetwork.PIPE),
-                    List.of(BigInteger.ONE, BigInteger.TWO, BigInteger.valueOf(3), BigInteger.valueOf(4)));
+        try (EthereumAccount account = net.client(4)) {
+            tx = account.deposit(account.token(token.getContractAddress()), Hex.parse(named), BigInteger.valueOf(25));
         }
 
         pollPast(net.watcher(1, token, DEPTH, reader), tx);
         pollPast(net.watcher(2, token, DEPTH, reader), tx);
 
-        assertEquals(1 + 2 + 4, net.balance(client));
-        List<Log> logs = tx.getLogs();
-        assertEquals(4, logs.size());
-        for (int i : new int[] {0, 1, 3}) {
-            assertTrue(net.pipe(depositId(tx, i)).getBoolean("settled"), "log " + i);
-        }
-        assertNull(net.pipe(depositId(tx, 2)));
+        assertEquals(25, net.balance(named));
+        assertEquals(0, net.balance(sender));
+        assertEquals(named, net.pipe(depositId(token, tx)).getString("recipient"));
+    }
+
+    @Test
+    void deposit_idNamesChainAndToken_twoTokensNeverShareOne() throws Exception {
+        NymToken first = net.freshToken(8);
+        NymToken second = net.freshToken(8);
+        TransactionReceipt a = deposit(8, first, 3);
+        TransactionReceipt b = deposit(8, second, 3);
+
+        byte[] idA = depositId(first, a);
+        byte[] otherToken = DepositId.of(
+                TestNetwork.CHAIN_ID,
+                second.getContractAddress(),
+                a.getTransactionHash(),
+                depositLog(a).getLogIndex());
+
+        assertFalse(Arrays.equals(idA, otherToken));
+        assertFalse(Arrays.equals(idA, depositId(second, b)));
+        assertEquals(
+                TestNetwork.CHAIN_ID,
+                reader.web3j().ethChainId().send().getChainId().longValueExact());
+    }
+
+    @Test
+    void watcher_tokenPayingAnotherAccount_refusedAsMisconfigured() throws Exception {
+        NymToken token = net.freshToken();
+
+        WatcherException e = assertThrows(
+                WatcherException.class,
+                () -> Web3jDepositChain.paidInto(
+                        reader.web3j(),
+                        token.getContractAddress(),
+                        DevelopmentKeys.account(9).getAddress()));
+
+        assertEquals(WatcherException.Kind.CONFIGURATION, e.kind());
     }
 
     @Test
@@ -144,7 +182,7 @@ class DepositWatcherTest {
         String client = DevelopmentKeys.account(5).getAddress();
         List<TransactionReceipt> deposits = new ArrayList<>();
         for (int amount = 1; amount <= 4; amount++) {
-            deposits.add(transfer(5, token, TestNetwork.PIPE, amount));
+            deposits.add(deposit(5, token, amount));
         }
         // One block per step, and the first attempt to move the cursor past the second deposit's block fails:
         // a crash after the votes were committed and before the cursor moved.
@@ -163,7 +201,7 @@ class DepositWatcherTest {
 
         assertEquals(1 + 2 + 3 + 4, net.balance(client));
         for (TransactionReceipt d : deposits) {
-            JsonObject pipe = net.pipe(depositId(d, 0));
+            JsonObject pipe = net.pipe(depositId(token, d));
             assertEquals(
                     2,
                     pipe.getJsonArray("outcomes")
@@ -184,17 +222,17 @@ class DepositWatcherTest {
         w1.poll();
         w2.poll();
         String snapshot = anvil("evm_snapshot").getResult().toString();
-        TransactionReceipt orphaned = transfer(6, token, TestNetwork.PIPE, 500);
+        TransactionReceipt orphaned = deposit(6, token, 500);
         w1.poll(); // the block is not confirmed yet: nothing acted on
         w2.poll();
         assertTrue(anvil("evm_revert", snapshot).getResult() != null);
 
-        TransactionReceipt kept = transfer(6, token, TestNetwork.PIPE, 30);
+        TransactionReceipt kept = deposit(6, token, 30);
         pollPast(w1, kept);
         pollPast(w2, kept);
 
         assertEquals(30, net.balance(client));
-        assertNull(net.pipe(depositId(orphaned, 0)));
+        assertNull(net.pipe(depositId(token, orphaned)));
     }
 
     @Test
@@ -202,7 +240,7 @@ class DepositWatcherTest {
         NymToken token = net.freshToken(7);
         DepositWatcher w1 = net.watcher(1, token, 1, reader);
         String snapshot = anvil("evm_snapshot").getResult().toString();
-        TransactionReceipt tx = transfer(7, token, TestNetwork.PIPE, 5);
+        TransactionReceipt tx = deposit(7, token, 5);
         pollPast(w1, tx);
         long done = w1.cursor().orElseThrow().nextBlock();
         anvil("evm_revert", snapshot);
@@ -239,9 +277,30 @@ class DepositWatcherTest {
         }
     }
 
-    /** The deposit id of the {@code i}-th log of a transaction's receipt. */
-    private static byte[] depositId(TransactionReceipt tx, int i) {
-        return DepositId.of(tx.getTransactionHash(), tx.getLogs().get(i).getLogIndex());
+    /** A deposit by anvil account {@code from} for its own ledger address (the same 20 bytes); waits until mined. */
+    private static TransactionReceipt deposit(int from, NymToken token, long amount) throws Exception {
+        try (EthereumAccount sender = net.client(from)) {
+            return sender.deposit(
+                    sender.token(token.getContractAddress()), Hex.parse(sender.address()), BigInteger.valueOf(amount));
+        }
+    }
+
+    /** The {@code Deposit} log of a deposit's receipt (after the token's {@code Transfer} to the pipe). */
+    private static Log depositLog(TransactionReceipt tx) {
+        String topic = EventEncoder.encode(NymToken.DEPOSIT_EVENT);
+        return tx.getLogs().stream()
+                .filter(l -> l.getTopics().get(0).equals(topic))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    /** The ledger's id of the deposit in {@code tx}: anvil's chain id, the token, the transaction, the log. */
+    private static byte[] depositId(NymToken token, TransactionReceipt tx) {
+        return DepositId.of(
+                TestNetwork.CHAIN_ID,
+                token.getContractAddress(),
+                tx.getTransactionHash(),
+                depositLog(tx).getLogIndex());
     }
 
     private static VoidResponseWithResult anvil(String method, Object... params) throws Exception {

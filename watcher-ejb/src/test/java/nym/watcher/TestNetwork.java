@@ -48,6 +48,8 @@ final class TestNetwork implements AutoCloseable {
         Secp256k1.KeyPair.fromSeed("test-watcher-2"),
         Secp256k1.KeyPair.fromSeed("test-watcher-3")
     };
+    /** anvil's default chain id (EIP-155). */
+    static final long CHAIN_ID = 31337;
     /** The pipe account only receives tokens; no one needs its key here. */
     static final String PIPE =
             Hex.prefixed(Secp256k1.KeyPair.fromSeed("test-pipe").address());
@@ -128,7 +130,7 @@ final class TestNetwork implements AutoCloseable {
     /** A token deployed afresh (so each test has its own cursors), account {@code i} of anvil funded with it. */
     NymToken freshToken(int... funded) throws Exception {
         try (EthereumAccount deployer = deployer()) {
-            NymToken token = deployer.deployToken(BigInteger.valueOf(1_000_000_000));
+            NymToken token = deployer.deployToken(BigInteger.valueOf(1_000_000_000), PIPE);
             for (int i : funded) {
                 deployer.transfer(token, DevelopmentKeys.account(i).getAddress(), BigInteger.valueOf(1_000_000));
             }
@@ -154,7 +156,7 @@ final class TestNetwork implements AutoCloseable {
             int i, NymToken token, WatcherSettings settings, EthereumAccount reader, CursorRepository cursors) {
         String address = token.getContractAddress().toLowerCase();
         return new DepositWatcher(
-                new Web3jDepositChain(reader.web3j(), address, PIPE),
+                Web3jDepositChain.paidInto(reader.web3j(), address, PIPE),
                 new JcaPipeLedger(ledger, WATCHERS[i - 1], Duration.ofSeconds(30)),
                 cursors,
                 settings,

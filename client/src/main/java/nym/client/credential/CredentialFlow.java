@@ -78,11 +78,14 @@ public final class CredentialFlow implements AutoCloseable {
         return ledger.account(account.address()).balance();
     }
 
-    /** Transfers {@code amount} NYM to the pipe account (read from the ledger's parameters); returns the deposit. */
+    /**
+     * Pays {@code amount} NYM into the pipe account (read from the ledger's parameters) with {@code NymToken.deposit},
+     * naming this client's ledger address as the account to credit; returns the deposit.
+     */
     public EthereumFunds.PipeTransfer transferToPipe(long amount) {
         JsonObject params = ledger.query("/params", new byte[0])
                 .orElseThrow(() -> new ClientException(Kind.LEDGER, "the ledger has no /params"));
-        return ethereum().transferToPipe(Hex.parse(params.getString("pipe_account")), amount);
+        return ethereum().deposit(Hex.parse(params.getString("pipe_account")), account.address(), amount);
     }
 
     /** Waits until the watchers' threshold credited the deposit on the ledger; returns the new ledger balance. */

@@ -14,11 +14,12 @@ import org.web3j.protocol.core.methods.response.TransactionReceipt;
 
 /**
  * The holder's NYM ERC20 on Ethereum (ethereum module: web3j wrapper and {@link EthereumAccount}): its balance, and
- * the transfer to the pipe account that the watchers credit on the ledger (DESIGN.md section 4, steps 1–2).
+ * the deposit into the pipe account that the watchers credit on the ledger to the account it names (DESIGN.md
+ * section 4, steps 1–2).
  */
 public final class EthereumFunds implements AutoCloseable {
 
-    /** A mined transfer to the pipe: its transaction, and the id the watchers vote under ({@link DepositId}). */
+    /** A mined deposit into the pipe: its transaction, and the id the watchers vote under ({@link DepositId}). */
     public record PipeTransfer(String txHash, byte[] depositId) {}
 
     private final EthereumAccount account;
@@ -43,23 +44,40 @@ public final class EthereumFunds implements AutoCloseable {
         }
     }
 
-    /** Transfers {@code amount} NYM to {@code pipe} and waits until it is mined. */
-    PipeTransfer transferToPipe(byte[] pipe, long amount) {
-        String pipeAddress = Hex.prefixed(pipe);
+    /**
+     * Pays {@code amount} NYM into the pipe with {@code NymToken.deposit}, for the ledger account {@code nymAddress},
+     * and waits until it is mined. The token must pay the ledger's pipe account ({@code pipe}): a token paying another
+     * account would take the NYM without the ledger ever crediting them.
+     */
+    PipeTransfer deposit(byte[] pipe, byte[] nymAddress, long amount) {
         TransactionReceipt receipt;
+        long chainId;
         try {
-            receipt = account.transfer(token, pipeAddress, BigInteger.valueOf(amount));
+            String paysInto = token.pipe().send();
+            if (!Hex.prefixed(pipe).equalsIgnoreCase(paysInto)) {
+                throw new ClientException(
+                        Kind.ETHEREUM,
+                        "the token " + token.getContractAddress() + " pays deposits into " + paysInto
+                                + ", not the ledger's pipe account " + Hex.prefixed(pipe));
+            }
+            chainId = account.web3j().ethChainId().send().getChainId().longValueExact();
+            receipt = account.deposit(token, nymAddress, BigInteger.valueOf(amount));
+        } catch (ClientException e) {
+            throw e;
         } catch (Exception e) {
-            throw new ClientException(Kind.ETHEREUM, "the transfer to the pipe failed: " + e.getMessage(), e);
+            throw new ClientException(Kind.ETHEREUM, "the deposit into the pipe failed: " + e.getMessage(), e);
         }
-        List<NymToken.TransferEventResponse> logs = NymToken.getTransferEvents(receipt);
-        NymToken.TransferEventResponse toPipe = logs.stream()
-                .filter(l -> pipeAddress.equalsIgnoreCase(l.to))
-                .findFirst()
-                .orElseThrow(() ->
-                        new ClientException(Kind.ETHEREUM, "the transfer's receipt has no Transfer log to the pipe"));
+        List<NymToken.DepositEventResponse> logs = NymToken.getDepositEvents(receipt);
+        if (logs.size() != 1) {
+            throw new ClientException(Kind.ETHEREUM, "the deposit's receipt has " + logs.size() + " Deposit logs");
+        }
         return new PipeTransfer(
-                receipt.getTransactionHash(), DepositId.of(receipt.getTransactionHash(), toPipe.log.getLogIndex()));
+                receipt.getTransactionHash(),
+                DepositId.of(
+                        chainId,
+                        token.getContractAddress(),
+                        receipt.getTransactionHash(),
+                        logs.get(0).log.getLogIndex()));
     }
 
     @Override

@@ -18,15 +18,20 @@ public final class ProviderClient {
     public record Challenge(byte[] nonce, byte[] binding) {}
 
     /**
-     * The provider's answer to a spend: accepted (with the deposit it submitted) or refused with its reason code and
-     * explanation.
+     * The provider's answer to a spend: accepted (with the deposit it submitted and its status: {@code pending} in a
+     * block, or {@code submitted} when the ledger's answer was lost and the provider is still looking it up) or refused
+     * with its reason code and explanation.
      */
-    public record SpendAnswer(boolean accepted, String zeta, String depositId, String reason, String detail) {}
+    public record SpendAnswer(
+            boolean accepted, String zeta, String depositId, String status, String reason, String detail) {}
 
-    /** A spend's deposit: {@code pending}, {@code accepted} or {@code rejected}. */
+    /**
+     * A spend's deposit: {@code submitted} (answer lost, being looked up), {@code pending}, then {@code accepted} or
+     * {@code rejected} by the verifiers, or {@code failed} (never redeemed).
+     */
     public record SpendState(String status, int accepts, int rejects) {
         public boolean settled() {
-            return !"pending".equals(status);
+            return "accepted".equals(status) || "rejected".equals(status) || "failed".equals(status);
         }
     }
 
@@ -68,11 +73,13 @@ public final class ProviderClient {
                 .toString();
         JsonHttp.Answer a = http.post(base.resolve("spends"), body);
         JsonObject o = a.body();
-        if (a.status() == 201 && o != null) {
-            return new SpendAnswer(true, o.getString("zeta"), o.getString("deposit_id", null), null, null);
+        // 201: the deposit is in a block; 202: sent, but the ledger's answer was lost (status submitted)
+        if ((a.status() == 201 || a.status() == 202) && o != null) {
+            return new SpendAnswer(
+                    true, o.getString("zeta"), o.getString("deposit_id", null), o.getString("status"), null, null);
         }
         String reason = o == null || o.isNull("reason") ? "HTTP_" + a.status() : o.getString("reason", "");
-        return new SpendAnswer(false, null, null, reason, a.problem());
+        return new SpendAnswer(false, null, null, null, reason, a.problem());
     }
 
     public SpendState state(String zetaHex) {

@@ -15,6 +15,7 @@ import nym.ethereum.EthereumAccount;
 import nym.ethereum.contract.NymToken;
 import org.web3j.crypto.Credentials;
 import org.web3j.utils.Convert;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -39,6 +40,12 @@ public final class DeployCommand implements Callable<Integer> {
     @Option(names = "--network-home", description = "network tree: funds its clients, writes ethereum/token.address")
     Path networkHome;
 
+    @Option(
+            names = "--pipe",
+            description = "the ledger's pipe account deposits are paid into (default: the network tree's"
+                    + " ethereum/pipe.address)")
+    String pipe;
+
     @Option(names = "--fund", description = "further address to fund (repeatable)")
     List<String> extra = new ArrayList<>();
 
@@ -54,9 +61,11 @@ public final class DeployCommand implements Callable<Integer> {
         extra.forEach(a -> named.put(a, "--fund"));
         List<String> accounts = new ArrayList<>(named.keySet());
         try (EthereumAccount deployer = EthereumAccount.connect(rpc, DevelopmentKeys.account(mnemonic, 0))) {
-            NymToken token = deployer.deployToken(supply);
+            String pipeAccount = pipeAccount();
+            NymToken token = deployer.deployToken(supply, pipeAccount);
             String address = token.getContractAddress();
-            System.out.println("NymToken " + address + " (deployer " + deployer.address() + ", supply " + supply + ")");
+            System.out.println("NymToken " + address + " (deployer " + deployer.address() + ", supply " + supply
+                    + ", pipe " + pipeAccount + ")");
             if (!accounts.isEmpty()) {
                 deployer.transferMany(
                         token, accounts, accounts.stream().map(a -> tokens).toList());
@@ -76,6 +85,20 @@ public final class DeployCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** {@code --pipe}, else the tree's {@code ethereum/pipe.address}: deposits must reach the ledger's pipe. */
+    private String pipeAccount() throws IOException {
+        if (pipe != null) {
+            return pipe;
+        }
+        Path file = networkHome == null ? null : networkHome.resolve("ethereum/pipe.address");
+        if (file == null || !Files.isRegularFile(file)) {
+            throw new CommandLine.ParameterException(
+                    new CommandLine(this),
+                    "no pipe account: give --pipe or a --network-home with ethereum/pipe.address");
+        }
+        return Files.readString(file).trim();
     }
 
     /** Address to client folder name of every {@code clients/client-<k>/account.key} of the tree, in folder order. */

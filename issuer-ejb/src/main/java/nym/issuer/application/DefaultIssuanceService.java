@@ -30,6 +30,10 @@ public class DefaultIssuanceService implements IssuanceService {
 
     @Override
     public void onCredentialRequest(CredentialRequest request) {
+        if (role.failed()) {
+            // Thrown, not skipped: the adapter offers the request again, so a repaired deployment still serves it.
+            throw new IllegalStateException("issuer role " + role.state() + ": " + request + " left for later");
+        }
         Optional<IssuerKeys> keys = role.keys();
         if (keys.isEmpty()) {
             LOG.fine(() -> "issuer " + role.state() + ", not serving " + request);

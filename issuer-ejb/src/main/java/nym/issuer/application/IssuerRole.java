@@ -20,8 +20,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The issuer role this instance plays: instance i of the deployment group is authority i
  * ({@code nym.authority.index}, set by payara-config) and reads its key share from the network tree
- * ({@code nym.network.home}). Without either, or when the keys cannot be read, the role stays idle and says why
- * (the log at start, the {@code issuer} readiness check, 503 answers of the HTTP API).
+ * ({@code nym.network.home}). Without either the role stays idle and says why; when they are set but the keys cannot
+ * be read the role has failed: it refuses the ledger's events (they wait for a repaired deployment instead of being
+ * skipped), and says so in the log at start, the {@code issuer} readiness check and 503 answers of the HTTP API.
  *
  * <p>It also defines, for the whole application, the ledger connection factory every authority role uses
  * ({@value #LEDGER}); its nodes are the adapter's ({@code nym.ledger.nodes}, else validator 1 of localnet on 127.0.0.1:26657), see
@@ -72,7 +73,7 @@ public class IssuerRole {
                 state = "active: authority " + authority;
             } catch (PayloadException | IllegalArgumentException e) {
                 failed = true;
-                state = "idle: keys of authority " + authority + " unreadable: " + e.getMessage();
+                state = "failed: keys of authority " + authority + " unreadable: " + e.getMessage();
                 LOG.log(Level.SEVERE, "issuer role " + state, e);
                 return;
             }
@@ -90,7 +91,7 @@ public class IssuerRole {
         return Optional.ofNullable(keys);
     }
 
-    /** {@code active: …} or {@code idle: <why>}. */
+    /** {@code active: …}, {@code idle: <why>} or {@code failed: <why>}. */
     public String state() {
         return state;
     }

@@ -2,6 +2,7 @@ package nym.issuer.application;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -147,7 +148,7 @@ class DefaultIssuanceServiceTest {
     }
 
     @Test
-    void issuerRole_missingHomeOrKeys_idleWithTheReason() {
+    void issuerRole_missingHomeIdleMissingKeysFailed_withTheReason() {
         IssuerRole noHome = role(1, Optional.empty());
         IssuerRole noKeys = role(4, Optional.of(home.toString()));
 
@@ -155,6 +156,19 @@ class DefaultIssuanceServiceTest {
         assertFalse(noHome.failed());
         assertTrue(noKeys.keys().isEmpty());
         assertTrue(noKeys.failed());
-        assertTrue(noKeys.state().startsWith("idle: keys of authority 4 unreadable"), noKeys.state());
+        assertTrue(noKeys.state().startsWith("failed: keys of authority 4 unreadable"), noKeys.state());
+    }
+
+    @Test
+    void onCredentialRequest_roleWithUnreadableKeys_throwsSoTheEventIsOfferedAgain() throws Exception {
+        InMemoryCredentials store = new InMemoryCredentials();
+        DefaultIssuanceService service = service(4, store);
+        CredentialRequest request = new Holder(10).recorded(10);
+
+        IllegalStateException refused =
+                assertThrows(IllegalStateException.class, () -> service.onCredentialRequest(request));
+
+        assertTrue(refused.getMessage().contains("failed: keys of authority 4"), refused.getMessage());
+        assertEquals(0, store.inserts, "nothing recorded: the request is served once the keys are repaired");
     }
 }

@@ -11,7 +11,10 @@ import nym.provider.domain.spend.DepositStatus;
 import nym.provider.domain.spend.Spend;
 import nym.provider.domain.spend.SpendRepository;
 
-/** Where a spend's deposit stands: the recorded row, refreshed from the ledger until it is settled. */
+/**
+ * Where a spend's deposit stands: the recorded row, refreshed from the ledger until it is settled; a deposit whose
+ * answer was lost is looked up first ({@link DepositReconciler}).
+ */
 @ApplicationScoped
 public class SpendStatusService {
 
@@ -24,6 +27,9 @@ public class SpendStatusService {
     @Inject
     ProviderSettings settings;
 
+    @Inject
+    DepositReconciler reconciler;
+
     /** The spend of ζ at provider {@code provider} with the ledger's latest verdict, and the votes so far. */
     @Transactional
     public SpendStatus status(int provider, byte[] zeta) {
@@ -31,8 +37,16 @@ public class SpendStatusService {
                 .filter(s -> s.provider() == provider)
                 .orElseThrow(() -> new SpendRefused(
                         Reason.UNKNOWN_SPEND, "no spend of this ζ is recorded at provider " + provider));
+        if (spend.status() == DepositStatus.SUBMITTED) {
+            try {
+                reconciler.reconcile(zeta);
+            } catch (LedgerUnavailable e) {
+                return new SpendStatus(spend, Optional.empty()); // still submitted, as far as anyone can tell
+            }
+            spend = spends.find(zeta).orElseThrow();
+        }
         Optional<Ledger.DepositState> onLedger = Optional.empty();
-        if (!spend.status().settled()) {
+        if (spend.status() == DepositStatus.PENDING) {
             try {
                 onLedger = ledger.deposit(spend.depositId());
             } catch (LedgerUnavailable e) {

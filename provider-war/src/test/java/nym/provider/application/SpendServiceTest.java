@@ -5,9 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +32,7 @@ import nym.provider.domain.provider.ProviderRegistry;
 import nym.provider.domain.spend.DepositStatus;
 import nym.provider.domain.spend.Spend;
 import nym.provider.domain.spend.SpendRepository;
+import nym.provider.domain.spend.SubmittedDeposit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,6 +51,8 @@ class SpendServiceTest {
     private final NonceService nonces = new NonceService();
     private final SpendService service = new SpendService();
     private final SpendStatusService statuses = new SpendStatusService();
+    private final DepositReconciler reconciler = new DepositReconciler();
+    private final MovableClock clock = new MovableClock();
 
     @BeforeAll
     static void keys() throws CoconutException {
@@ -56,6 +64,9 @@ class SpendServiceTest {
     void wire() {
         ProviderSettings settings = new ProviderSettings();
         settings.nonceTtlSeconds = 300;
+        settings.depositLookupSeconds = 60;
+        settings.depositResubmissions = 2;
+        settings.clock = clock;
         ProviderRegistry registry = new ProviderRegistry() {
             @Override
             public List<Provider> all() {
@@ -82,6 +93,11 @@ class SpendServiceTest {
         statuses.spends = spendRepository;
         statuses.ledger = ledger;
         statuses.settings = settings;
+        statuses.reconciler = reconciler;
+        reconciler.spends = spendRepository;
+        reconciler.ledger = ledger;
+        reconciler.providers = registry;
+        reconciler.settings = settings;
     }
 
     private SpendRequest showTo(Provider p, TestCredentials.Credential c) throws CoconutException {
@@ -235,6 +251,103 @@ class SpendServiceTest {
         assertRefused(Reason.UNKNOWN_SPEND, () -> statuses.status(2, spend.zeta()));
     }
 
+    @Test
+    void spend_answerLostAfterTheDepositWasCommitted_submittedThenFoundPendingWithoutASecondDeposit() throws Exception {
+        ledger.answers = Answers.LOST_AFTER_COMMIT;
+
+        Spend spend = service.spend(showTo(one, coconut.issue(10)));
+
+        assertEquals(DepositStatus.SUBMITTED, spend.status());
+        assertEquals(Hex.upper(Transaction.sha256(ledger.submitted.get(0))), spend.depositId(), "hash known unsent");
+        ledger.answers = Answers.NORMAL;
+        Spend found = statuses.status(1, spend.zeta()).spend();
+        assertEquals(DepositStatus.PENDING, found.status());
+        assertEquals(1, found.depositHeight());
+        assertEquals(spend.depositId(), found.depositId());
+        assertEquals(1, ledger.submitted.size(), "found by its hash: not sent again");
+    }
+
+    @Test
+    void reconcile_depositNeverArrived_sameBytesSentAgainAfterTheDeadlineOnly() throws Exception {
+        ledger.answers = Answers.LOST_BEFORE_COMMIT;
+        Spend spend = service.spend(showTo(one, coconut.issue(10)));
+        byte[] sent = ledger.sent.get(0);
+        ledger.answers = Answers.NORMAL;
+
+        assertEquals(DepositStatus.SUBMITTED, reconciler.reconcile(spend.zeta()), "within the deadline: waits");
+        assertTrue(ledger.submitted.isEmpty());
+        clock.advance(Duration.ofSeconds(61));
+        assertEquals(DepositStatus.PENDING, reconciler.reconcile(spend.zeta()));
+
+        assertEquals(1, ledger.submitted.size());
+        assertArrayEquals(sent, ledger.submitted.get(0), "the same signed bytes, so the same deposit id");
+        assertEquals(
+                spend.depositId(),
+                spendRepository.find(spend.zeta()).orElseThrow().depositId());
+    }
+
+    @Test
+    void reconcile_depositNeverFoundAfterTheResubmissions_failed() throws Exception {
+        ledger.answers = Answers.LOST_BEFORE_COMMIT;
+        Spend spend = service.spend(showTo(one, coconut.issue(10)));
+
+        for (int round = 1; round <= 2; round++) {
+            clock.advance(Duration.ofSeconds(61));
+            assertEquals(DepositStatus.SUBMITTED, reconciler.reconcile(spend.zeta()), "resubmission " + round);
+        }
+        clock.advance(Duration.ofSeconds(61));
+
+        assertEquals(DepositStatus.FAILED, reconciler.reconcile(spend.zeta()));
+        assertEquals(3, ledger.sent.size(), "sent once and resubmitted twice, never committed");
+        assertEquals(
+                DepositStatus.FAILED, statuses.status(1, spend.zeta()).spend().status());
+    }
+
+    @Test
+    void reconcile_depositRefusedInItsBlock_failed() throws Exception {
+        ledger.answers = Answers.LOST_AFTER_COMMIT;
+        ledger.blockRefusesWith = Ledger.Submission.DOUBLE_SPEND;
+        Spend spend = service.spend(showTo(one, coconut.issue(10)));
+        ledger.answers = Answers.NORMAL;
+
+        assertEquals(DepositStatus.FAILED, reconciler.reconcile(spend.zeta()));
+    }
+
+    @Test
+    void status_ledgerDownWhileSubmitted_answersSubmitted() throws Exception {
+        ledger.answers = Answers.LOST_AFTER_COMMIT;
+        Spend spend = service.spend(showTo(one, coconut.issue(10)));
+        ledger.down = true;
+
+        assertEquals(
+                DepositStatus.SUBMITTED,
+                statuses.status(1, spend.zeta()).spend().status());
+    }
+
+    /** A clock the test moves. */
+    static final class MovableClock extends Clock {
+        private Instant now = Instant.now();
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
     /** In-memory {@link NonceRepository} with the same rules as the SQL one. */
     static final class MemoryNonces implements NonceRepository {
         final Map<String, IssuedNonce> issued = new HashMap<>();
@@ -263,6 +376,7 @@ class SpendServiceTest {
     /** In-memory {@link SpendRepository}; without transactions, a refused deposit's row is removed by hand. */
     static final class MemorySpends implements SpendRepository {
         final Map<String, Spend> rows = new HashMap<>();
+        final Map<String, SubmittedDeposit> submitted = new HashMap<>();
 
         @Override
         public void lockProvider(int provider, String address) {}
@@ -290,6 +404,48 @@ class SpendServiceTest {
         }
 
         @Override
+        public void recordSubmitted(byte[] zeta, String depositId, byte[] signedTx, Instant at) {
+            Spend s = rows.get(Hex.lower(zeta));
+            rows.put(
+                    Hex.lower(zeta),
+                    new Spend(
+                            zeta,
+                            s.provider(),
+                            s.value(),
+                            s.nonce(),
+                            s.acceptedAt(),
+                            depositId,
+                            0,
+                            DepositStatus.SUBMITTED,
+                            null));
+            submitted.put(Hex.lower(zeta), new SubmittedDeposit(zeta, s.provider(), depositId, signedTx, at, 0));
+        }
+
+        @Override
+        public Optional<SubmittedDeposit> submitted(byte[] zeta) {
+            return find(zeta)
+                    .filter(s -> s.status() == DepositStatus.SUBMITTED)
+                    .map(s -> submitted.get(Hex.lower(zeta)));
+        }
+
+        @Override
+        public List<SubmittedDeposit> submittedDeposits(int limit) {
+            return rows.keySet().stream()
+                    .map(HexFormat.of()::parseHex)
+                    .flatMap(z -> submitted(z).stream())
+                    .limit(limit)
+                    .toList();
+        }
+
+        @Override
+        public void recordResubmitted(byte[] zeta, Instant at) {
+            SubmittedDeposit d = submitted.get(Hex.lower(zeta));
+            submitted.put(
+                    Hex.lower(zeta),
+                    new SubmittedDeposit(zeta, d.provider(), d.depositId(), d.signedTx(), at, d.resubmissions() + 1));
+        }
+
+        @Override
         public Optional<Spend> find(byte[] zeta) {
             return Optional.ofNullable(rows.get(Hex.lower(zeta)));
         }
@@ -312,13 +468,28 @@ class SpendServiceTest {
         }
     }
 
-    /** A ledger whose answers the test sets; it keeps what was submitted. */
+    /** How the scripted ledger answers a broadcast. */
+    enum Answers {
+        NORMAL,
+        /** The deposit is committed, then the connection drops before the answer (a timeout, a reset). */
+        LOST_AFTER_COMMIT,
+        /** The connection drops after sending, and the deposit never reaches a block. */
+        LOST_BEFORE_COMMIT
+    }
+
+    /** A ledger whose answers the test sets; it keeps what was sent and what was committed (in a block each). */
     final class ScriptedLedger implements Ledger {
+        /** Every broadcast, whatever became of it. */
+        final List<byte[]> sent = new ArrayList<>();
+        /** The committed transactions, block i+1 holding the i-th. */
         final List<byte[]> submitted = new ArrayList<>();
+
         final Map<String, Long> nonces = new HashMap<>();
         String zetaStatus = "unspent";
         String depositStatus = "pending";
         int refuseWith;
+        int blockRefusesWith;
+        Answers answers = Answers.NORMAL;
         boolean down;
 
         @Override
@@ -345,10 +516,28 @@ class SpendServiceTest {
                 spendRepository.rows.values().removeIf(s -> s.depositId() == null); // what the rollback does
                 return new Submission("AB", 0, refuseWith, "refused by the script");
             }
+            sent.add(signedTx);
+            if (answers == Answers.LOST_BEFORE_COMMIT) {
+                throw new LedgerUnavailable("connection reset after sending", null);
+            }
             submitted.add(signedTx);
             byte[] sender = Transaction.decode(signedTx).sender();
             nonces.merge(Hex.lower(sender), 1L, Long::sum);
-            return new Submission(Hex.upper(Secp256k1.keccak256(signedTx)), submitted.size(), 0, "");
+            if (answers == Answers.LOST_AFTER_COMMIT) {
+                throw new LedgerUnavailable("TIMEOUT: no answer", null);
+            }
+            return new Submission(Hex.upper(Transaction.sha256(signedTx)), submitted.size(), 0, "");
+        }
+
+        @Override
+        public Optional<Submission> transaction(String hash) {
+            up();
+            for (int i = 0; i < submitted.size(); i++) {
+                if (Hex.upper(Transaction.sha256(submitted.get(i))).equals(hash)) {
+                    return Optional.of(new Submission(hash, i + 1, blockRefusesWith, "refused in the block"));
+                }
+            }
+            return Optional.empty();
         }
 
         @Override

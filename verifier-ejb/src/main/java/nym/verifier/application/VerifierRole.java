@@ -24,8 +24,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The verifier role this instance plays: instance i of the deployment group is authority i
  * ({@code nym.authority.index}) and reads the aggregated verification key and its secp256k1 vote key from the
- * network tree ({@code nym.network.home}). Without either, or when they cannot be read, the role stays idle and
- * says why. The key is prepared once (fixed-base tables) for every credential this instance checks.
+ * network tree ({@code nym.network.home}). Without either the role stays idle and says why; when they are set but
+ * the keys cannot be read the role has failed: it refuses the ledger's events, which wait for a repaired deployment.
+ * The key is prepared once (fixed-base tables) for every credential this instance checks.
  */
 @Startup
 @Singleton
@@ -66,7 +67,7 @@ public class VerifierRole {
             } catch (PayloadException | CoconutException | RuntimeException e) {
                 check = null;
                 failed = true;
-                state = "idle: keys of authority " + authority + " unreadable: " + e.getMessage();
+                state = "failed: keys of authority " + authority + " unreadable: " + e.getMessage();
                 LOG.log(Level.SEVERE, "verifier role " + state, e);
                 return;
             }
@@ -89,7 +90,7 @@ public class VerifierRole {
         return Optional.ofNullable(voteKey);
     }
 
-    /** {@code active: …} or {@code idle: <why>}. */
+    /** {@code active: …}, {@code idle: <why>} or {@code failed: <why>}. */
     public String state() {
         return state;
     }

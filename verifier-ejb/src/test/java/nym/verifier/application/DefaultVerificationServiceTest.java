@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import nym.credential.DepositPayload;
@@ -60,9 +63,13 @@ class DefaultVerificationServiceTest {
         }
     }
 
-    /** Records what would be sent; answers with a fixed outcome or fails like an unreachable ledger. */
+    /**
+     * Records what would be sent; answers the scripted outcomes first, then a fixed one, or fails like an unreachable
+     * ledger.
+     */
     static final class RecordingSender implements VoteSender {
         final List<String> sent = new ArrayList<>();
+        final Deque<VoteOutcome> script = new ArrayDeque<>();
         VoteOutcome answer = VoteOutcome.SENT;
         boolean unreachable;
 
@@ -72,6 +79,7 @@ class DefaultVerificationServiceTest {
                 throw new IllegalStateException("ledger not reachable");
             }
             sent.add(depositId + (accept ? " accept" : " reject"));
+            VoteOutcome answer = script.isEmpty() ? this.answer : script.poll();
             return new Result(answer, "AB".repeat(32), answer == VoteOutcome.SENT ? null : answer.name());
         }
     }
@@ -88,6 +96,8 @@ class DefaultVerificationServiceTest {
     private final RecordingSender sender = new RecordingSender();
     /** What the service counted in its metrics: verdict and outcome. */
     private final List<String> counted = new ArrayList<>();
+    /** The pauses the service waited before sending a vote again. */
+    private final List<Duration> pauses = new ArrayList<>();
 
     private DefaultVerificationService service(int authority) {
         DefaultVerificationService service = new DefaultVerificationService();
@@ -95,6 +105,10 @@ class DefaultVerificationServiceTest {
         service.votes = votes;
         service.sender = sender;
         service.metrics = (verdict, outcome) -> counted.add((verdict.accept() ? "accept " : "reject ") + outcome);
+        service.unknownDepositAttempts = 4;
+        service.unknownDepositPauseMillis = 100;
+        service.unknownDepositMaxPauseMillis = 300;
+        service.pause = pauses::add;
         return service;
     }
 
@@ -157,6 +171,37 @@ class DefaultVerificationServiceTest {
     }
 
     @Test
+    void onRedeem_nodeLagsBehindTheDeposit_votedAgainAfterGrowingPausesAndRecordedOnceTaken() throws Exception {
+        Deposit deposit = new Spender(5).honestDeposit();
+        sender.script.addAll(List.of(VoteOutcome.UNKNOWN_DEPOSIT, VoteOutcome.UNKNOWN_DEPOSIT));
+
+        service(1).onRedeem(deposit);
+
+        assertEquals(3, sender.sent.size());
+        assertEquals(List.of(Duration.ofMillis(100), Duration.ofMillis(200)), pauses);
+        assertEquals(
+                List.of(VoteOutcome.SENT),
+                votes.rows.stream().map(Vote::outcome).toList());
+        assertEquals(List.of("accept SENT"), counted);
+    }
+
+    @Test
+    void onRedeem_nodeLagsLongerThanTheBound_throwsAndRecordsNothing() throws Exception {
+        Deposit deposit = new Spender(5).honestDeposit();
+        sender.answer = VoteOutcome.UNKNOWN_DEPOSIT;
+
+        assertThrows(IllegalStateException.class, () -> service(1).onRedeem(deposit));
+
+        assertEquals(4, sender.sent.size(), "bounded");
+        assertEquals(
+                List.of(Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(300)),
+                pauses,
+                "doubling, capped");
+        assertTrue(votes.rows.isEmpty(), "not final: the adapter offers the event again later");
+        assertTrue(counted.isEmpty());
+    }
+
+    @Test
     void onRedeem_ledgerUnreachable_throwsAndRecordsNothing() throws Exception {
         Deposit deposit = new Spender(5).honestDeposit();
         sender.unreachable = true;
@@ -177,6 +222,18 @@ class DefaultVerificationServiceTest {
     }
 
     @Test
+    void onRedeem_roleWithUnreadableKeys_throwsSoTheEventIsOfferedAgain() throws Exception {
+        DefaultVerificationService service = service(4);
+
+        IllegalStateException refused =
+                assertThrows(IllegalStateException.class, () -> service.onRedeem(new Spender(5).honestDeposit()));
+
+        assertTrue(refused.getMessage().contains("failed: keys of authority 4"), refused.getMessage());
+        assertTrue(sender.sent.isEmpty());
+        assertTrue(votes.rows.isEmpty(), "nothing recorded: the deposit is voted on once the keys are repaired");
+    }
+
+    @Test
     void verifierRole_treeOfTheContract_activeWithItsVoteKey() {
         VerifierRole role = role(2, Optional.of(home.toString()));
 
@@ -186,7 +243,7 @@ class DefaultVerificationServiceTest {
     }
 
     @Test
-    void verifierRole_missingKeys_idleAndFailed() {
+    void verifierRole_missingKeys_failed() {
         VerifierRole role = role(4, Optional.of(home.toString()));
 
         assertTrue(role.check().isEmpty());

@@ -16,8 +16,8 @@ import nym.watcher.domain.WatcherException;
 import nym.watcher.domain.WatcherException.Kind;
 
 /**
- * One authority's watcher: reads the token's transfers into the pipe account from blocks past the confirmation
- * depth, records a vote for each on the ledger, then moves its cursor past those blocks.
+ * One authority's watcher: reads the token's {@code Deposit} logs (payments into the pipe account, each naming the
+ * ledger account to credit) from blocks past the confirmation depth, records a vote for each on the ledger, then moves its cursor past those blocks.
  *
  * <p>Each block is done exactly once: the cursor moves only after every vote of its blocks is committed, so a crash
  * in between repeats those votes, which the ledger counts once per watcher and deposit; and a block is only read
@@ -61,7 +61,7 @@ public final class DepositWatcher {
         requireUnchanged(at.nextBlock() - 1, at.lastBlockHash());
         long to = Math.min(confirmed, at.nextBlock() + settings.maxBlocksPerPoll() - 1);
         String toHash = chain.blockHash(to);
-        List<Deposit> deposits = creditable(chain.depositsInto(at.nextBlock(), to));
+        List<Deposit> deposits = creditable(chain.deposits(at.nextBlock(), to));
         requireCanonical(deposits, to, toHash);
         ledger.record(deposits);
         if (!cursors.advance(key, saved, new WatchCursor(to + 1, toHash))) {

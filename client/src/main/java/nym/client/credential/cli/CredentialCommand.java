@@ -119,7 +119,8 @@ public final class CredentialCommand {
     @Command(
             name = "transfer",
             mixinStandardHelpOptions = true,
-            description = "Transfer NYM ERC20 to the pipe account; prints the deposit id the watchers credit.")
+            description = "Pay NYM ERC20 into the pipe account (NymToken.deposit naming this client's ledger address);"
+                    + " prints the deposit id the watchers credit.")
     static final class Transfer extends Step {
         @Option(names = "--amount", required = true, description = "NYM to transfer.")
         long amount;
@@ -195,7 +196,7 @@ public final class CredentialCommand {
                 print("refused (" + a.reason() + "): " + a.detail());
                 return 1;
             }
-            print("accepted: ζ " + a.zeta() + ", deposit " + a.depositId());
+            print("accepted: ζ " + a.zeta() + ", deposit " + a.depositId() + " " + a.status());
             return 0;
         }
     }

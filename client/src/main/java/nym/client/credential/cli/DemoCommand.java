@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code nymclient demo}: the whole credential flow of DESIGN.md section 4 with a step-by-step display — ERC20
- * balance, transfer to the pipe, ledger credit, credential request, t partial credentials, aggregation, spend at a
+ * balance, deposit to the pipe, ledger credit, credential request, t partial credentials, aggregation, spend at a
  * provider, settlement — and the time each step took.
  */
 @Command(
@@ -75,7 +75,7 @@ public final class DemoCommand implements Callable<Integer> {
             if (flow.ethereumConfigured()) {
                 p.step("ERC20 balance", flow::erc20Balance, b -> b + " NYM on Ethereum");
                 var transfer = p.step(
-                        "transfer to the pipe", () -> flow.transferToPipe(v), t -> "mined, tx " + shorten(t.txHash()));
+                        "deposit to the pipe", () -> flow.transferToPipe(v), t -> "mined, tx " + shorten(t.txHash()));
                 p.step(
                         "wait for the ledger credit",
                         () -> flow.waitForCredit(transfer.depositId()),
@@ -83,7 +83,7 @@ public final class DemoCommand implements Callable<Integer> {
             } else {
                 String why = "no Ethereum configured; the ledger account is funded at genesis";
                 p.skip("ERC20 balance", why);
-                p.skip("transfer to the pipe", why);
+                p.skip("deposit to the pipe", why);
                 p.step("ledger balance", flow::ledgerBalance, b -> b + " NYM on the ledger");
             }
             StoredCredential requested = p.step(
@@ -98,7 +98,9 @@ public final class DemoCommand implements Callable<Integer> {
             ProviderClient.SpendAnswer answer = p.step(
                     "spend at the provider",
                     () -> flow.spend(signed, providerClient),
-                    a -> a.accepted() ? "accepted, ζ " + shorten(a.zeta()) : "refused: " + a.detail());
+                    a -> a.accepted()
+                            ? "accepted, ζ " + shorten(a.zeta()) + ", deposit " + a.status()
+                            : "refused: " + a.detail());
             if (!answer.accepted()) {
                 throw new ClientException(ClientException.Kind.PROVIDER, "the provider refused: " + answer.detail());
             }

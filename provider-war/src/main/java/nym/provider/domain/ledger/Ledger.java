@@ -20,6 +20,12 @@ public interface Ledger {
     /** Broadcasts and waits for the block ({@code broadcast_tx_commit}). */
     Submission submit(byte[] signedTx);
 
+    /**
+     * {@code tx}: the committed transaction of this hash (its height, and the code it was executed with), empty if no
+     * block holds it (yet).
+     */
+    Optional<Submission> transaction(String hash);
+
     /** {@code /deposit}: the deposit's state, empty if the ledger does not know it. */
     Optional<DepositState> deposit(String depositId);
 
@@ -31,7 +37,7 @@ public interface Ledger {
     }
 
     /**
-     * The outcome of a broadcast.
+     * The outcome of a broadcast, or a committed transaction found by its hash.
      *
      * @param code 0 when CheckTx and the block's execution passed, else the ledger's refusal code
      * @param log the ledger's reason ({@code KIND: reason})

@@ -1,6 +1,7 @@
 package nym.provider.domain.spend;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** Accepted spends, one per ζ across all providers. Callers run these inside their transaction. */
@@ -23,8 +24,23 @@ public interface SpendRepository {
     /** Records the deposit that redeems the spend of ζ: its id, block height, and status pending. */
     void recordDeposit(byte[] zeta, String depositId, long height);
 
+    /**
+     * Records a deposit sent without an answer: status submitted, its id (the tx hash), its bytes and when it was
+     * sent.
+     */
+    void recordSubmitted(byte[] zeta, String depositId, byte[] signedTx, Instant at);
+
+    /** The deposit of ζ while it is submitted (answer lost, not found yet), else empty. */
+    Optional<SubmittedDeposit> submitted(byte[] zeta);
+
+    /** Every submitted deposit, longest waiting first, at most {@code limit}. */
+    List<SubmittedDeposit> submittedDeposits(int limit);
+
+    /** Counts one more sending of the submitted deposit of ζ, at {@code at}. */
+    void recordResubmitted(byte[] zeta, Instant at);
+
     Optional<Spend> find(byte[] zeta);
 
-    /** Records the ledger's final verdict on the deposit of ζ. */
+    /** Records the ledger's final verdict on the deposit of ζ (accepted, rejected) or that it failed. */
     void settle(byte[] zeta, DepositStatus status, Instant at);
 }

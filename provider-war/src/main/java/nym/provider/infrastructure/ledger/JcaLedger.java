@@ -65,6 +65,13 @@ public class JcaLedger implements Ledger {
     }
 
     @Override
+    public Optional<Submission> transaction(String hash) {
+        return call(c -> c.tx(hash))
+                .map(t -> new Submission(
+                        t.hash(), t.height(), t.result().code(), t.result().log()));
+    }
+
+    @Override
     public Optional<DepositState> deposit(String depositId) {
         return query("/deposit", Hex.parse(depositId))
                 .map(o -> new DepositState(

@@ -13,12 +13,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
+import java.net.URI;
 import java.util.HexFormat;
 import java.util.Locale;
 import nym.provider.application.SpendRefused;
 import nym.provider.application.SpendRefused.Reason;
 import nym.provider.application.SpendService;
 import nym.provider.application.SpendStatusService;
+import nym.provider.domain.spend.DepositStatus;
 import nym.provider.domain.spend.Spend;
 import nym.provider.interfaces.rest.Views.SpendView;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -40,7 +42,7 @@ public class SpendResource {
     SpendStatusService statuses;
 
     /**
-     * {@code nym_provider_spends_total{outcome="accepted"|<refusal reason>}} in {@code /metrics?scope=application}; no
+     * {@code nym_provider_spends_total{outcome="accepted"|"submitted"|<refusal reason>}} in {@code /metrics?scope=application}; no
      * provider tag, since the path's index is the caller's choice and tags must stay few.
      */
     @Inject
@@ -59,6 +61,11 @@ public class SpendResource {
                     "{\"credential\": \"coconut-theta.v1.…\", \"value\": 10, \"binding\": \"0x<provider address>\","
                             + " \"nonce\": \"<hex of a nonce this provider issued>\"}")
     @APIResponse(responseCode = "201", description = "accepted; the deposit is on the ledger, pending the verifiers")
+    @APIResponse(
+            responseCode = "202",
+            description = "accepted; the deposit was sent but the ledger's answer was lost: status submitted, with its"
+                    + " deposit_id (tx hash); the provider looks it up (or sends it again) until it is pending or"
+                    + " failed; follow Location")
     @APIResponse(responseCode = "400", description = "malformed request (problem+json, reason MALFORMED)")
     @APIResponse(responseCode = "404", description = "no such provider")
     @APIResponse(
@@ -77,11 +84,13 @@ public class SpendResource {
             count(e.reason().name().toLowerCase(Locale.ROOT));
             throw e;
         }
-        count("accepted");
+        count(spend.status() == DepositStatus.SUBMITTED ? "submitted" : "accepted");
         String zeta = HexFormat.of().formatHex(spend.zeta());
-        return Response.created(uri.getAbsolutePathBuilder().path(zeta).build())
-                .entity(SpendView.of(spend))
-                .build();
+        URI location = uri.getAbsolutePathBuilder().path(zeta).build();
+        if (spend.status() == DepositStatus.SUBMITTED) {
+            return Response.accepted(SpendView.of(spend)).location(location).build();
+        }
+        return Response.created(location).entity(SpendView.of(spend)).build();
     }
 
     private void count(String outcome) {
@@ -90,7 +99,9 @@ public class SpendResource {
 
     @GET
     @Path("/{zeta}")
-    @Operation(summary = "A spend and its deposit: pending, accepted or rejected by the verifiers on the ledger")
+    @Operation(
+            summary = "A spend and its deposit: submitted (answer lost, being looked up), pending, accepted or rejected"
+                    + " by the verifiers on the ledger, or failed (never redeemed)")
     @APIResponse(responseCode = "200", description = "the spend")
     @APIResponse(responseCode = "404", description = "no spend of this ζ at this provider")
     public SpendView status(@PathParam("provider") int provider, @PathParam("zeta") String zetaHex) {

@@ -43,8 +43,9 @@ final class Views {
     }
 
     /**
-     * An accepted spend and its deposit: {@code status} pending until the verifiers' threshold settles it accepted
-     * or rejected; {@code accepts}/{@code rejects} are the votes so far (absent once settled here).
+     * An accepted spend and its deposit: {@code status} submitted while the ledger's answer to the deposit was lost
+     * ({@code deposit_id} is its tx hash, {@code deposit_height} 0), pending until the verifiers' threshold settles
+     * it accepted or rejected, failed if it was never redeemed; {@code accepts}/{@code rejects} are the votes so far (absent once settled here).
      */
     public record SpendView(
             String zeta,

@@ -14,13 +14,15 @@ import nym.verifier.domain.VoteSender;
 /**
  * Reads the ledger's answers (ledger-app/README.md): an account's nonce from {@code /account}, and what a vote's
  * {@code broadcast_tx_commit} came to. Refusal codes of codespace {@code nym}: 8 DUPLICATE_VOTE, 9 ALREADY_SETTLED
- * and 14 DEPOSIT_REJECTED mean the vote has nothing left to do; 4 WRONG_NONCE (a vote of this key raced another
+ * and 14 DEPOSIT_REJECTED mean the vote has nothing left to do; 13 UNKNOWN_DEPOSIT means the node has not seen the
+ * deposit's block yet (the service sends the vote again later); 4 WRONG_NONCE (a vote of this key raced another
  * transaction) and 21 UNAVAILABLE are worth another try, so they are exceptions; the rest is a refusal.
  */
 final class VoteAnswers {
     static final int WRONG_NONCE = 4;
     static final int DUPLICATE_VOTE = 8;
     static final int ALREADY_SETTLED = 9;
+    static final int UNKNOWN_DEPOSIT = 13;
     static final int DEPOSIT_REJECTED = 14;
     static final int UNAVAILABLE = 21;
 
@@ -61,6 +63,7 @@ final class VoteAnswers {
             case DUPLICATE_VOTE -> new VoteSender.Result(VoteOutcome.DUPLICATE_VOTE, r.hash(), failed.log());
             case ALREADY_SETTLED, DEPOSIT_REJECTED ->
                 new VoteSender.Result(VoteOutcome.ALREADY_SETTLED, r.hash(), failed.log());
+            case UNKNOWN_DEPOSIT -> new VoteSender.Result(VoteOutcome.UNKNOWN_DEPOSIT, r.hash(), failed.log());
             case WRONG_NONCE, UNAVAILABLE ->
                 throw new IllegalStateException("vote " + r.hash() + " not taken, to retry: " + failed.log());
             default -> new VoteSender.Result(VoteOutcome.REFUSED, r.hash(), failed.log());

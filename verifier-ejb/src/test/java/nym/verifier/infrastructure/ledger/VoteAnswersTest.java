@@ -56,6 +56,14 @@ class VoteAnswersTest {
     }
 
     @Test
+    void result_unknownDeposit_notAFinalRefusal() {
+        VoteSender.Result lagging = VoteAnswers.result(new CommitResult(HASH, 0, refused(13), null));
+
+        assertEquals(VoteOutcome.UNKNOWN_DEPOSIT, lagging.outcome());
+        assertEquals("KIND: reason 13", lagging.log());
+    }
+
+    @Test
     void result_wrongNonceOrUnavailable_retried() {
         assertThrows(
                 IllegalStateException.class, () -> VoteAnswers.result(new CommitResult(HASH, 0, refused(4), null)));

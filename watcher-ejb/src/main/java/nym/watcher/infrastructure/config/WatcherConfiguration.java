@@ -2,7 +2,6 @@ package nym.watcher.infrastructure.config;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -10,6 +9,7 @@ import javax.sql.DataSource;
 import nym.ledger.jca.LedgerConnectionFactory;
 import nym.watcher.application.DepositWatcher;
 import nym.watcher.application.WatcherSettings;
+import nym.watcher.domain.WatcherException;
 import nym.watcher.infrastructure.ethereum.Web3jDepositChain;
 import nym.watcher.infrastructure.ledger.JcaPipeLedger;
 import nym.watcher.infrastructure.persistence.jdbc.JdbcCursorRepository;
@@ -57,10 +57,21 @@ public class WatcherConfiguration {
         if (authority <= 0) {
             return Optional.of("no authority index (nym.authority.index)");
         }
-        if (networkHome.isEmpty() || !Files.isDirectory(Path.of(networkHome.get()))) {
-            return Optional.of("no network tree (nym.network.home = " + networkHome.orElse("unset") + ")");
+        if (networkHome.isEmpty()) {
+            return Optional.of("no network tree (nym.network.home unset)");
         }
         return Optional.empty();
+    }
+
+    /**
+     * Reads what the watcher needs before the token is deployed: its key and the pipe account.
+     *
+     * @throws WatcherException of kind {@code CONFIGURATION} when the tree lacks them or they are malformed
+     */
+    public void verify() {
+        NetworkTree tree = new NetworkTree(Path.of(networkHome.orElseThrow()));
+        tree.watcherKey(authority);
+        tree.pipeAddress();
     }
 
     public int authority() {
@@ -83,7 +94,7 @@ public class WatcherConfiguration {
         NetworkTree tree = new NetworkTree(Path.of(networkHome.orElseThrow()));
         return tree.tokenAddress()
                 .map(token -> new DepositWatcher(
-                        new Web3jDepositChain(ethereum, token, tree.pipeAddress()),
+                        Web3jDepositChain.paidInto(ethereum, token, tree.pipeAddress()),
                         new JcaPipeLedger(ledger, tree.watcherKey(authority), Duration.ofMillis(commitTimeoutMillis)),
                         new JdbcCursorRepository(database),
                         new WatcherSettings(confirmations, startBlock, maxBlocksPerPoll),

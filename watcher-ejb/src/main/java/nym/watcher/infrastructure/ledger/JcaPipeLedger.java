@@ -62,7 +62,7 @@ public final class JcaPipeLedger implements PipeLedger {
             List<String> sent = new ArrayList<>();
             for (Deposit d : deposits) {
                 BroadcastResult r = c.broadcastSync(tx.pipeTransfer(
-                        key, nonce, d.id(), d.sender(), d.amount().longValueExact()));
+                        key, nonce, d.id(), d.recipient(), d.amount().longValueExact()));
                 if (r.ok()) {
                     nonce++;
                     sent.add(r.hash());

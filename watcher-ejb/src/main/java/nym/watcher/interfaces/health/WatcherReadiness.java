@@ -8,8 +8,9 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * The watcher in {@code /health/ready}: down only when it stopped on a fault that retrying cannot mend (a
- * reorganization deeper than the confirmation depth), which needs an operator; idle and retrying watchers are up.
+ * The watcher in {@code /health/ready}: down only when it stopped on a fault that retrying cannot mend (its key or
+ * pipe account unreadable, a token paying another account, a reorganization deeper than the confirmation depth),
+ * which needs an operator; idle and retrying watchers are up.
  */
 @Readiness
 @ApplicationScoped

@@ -26,7 +26,8 @@ import org.web3j.protocol.Web3j;
 /**
  * Runs this instance's watcher: instance i of the deployment group is authority i ({@code nym.authority.index}),
  * polling the chain with a fixed delay between steps (never two at once). An instance without an authority index or
- * network tree runs none and says so. Only triggers and logs; the work is {@link DepositWatcher}'s.
+ * network tree runs none and says so; one whose key or pipe account cannot be read runs none either, and its
+ * readiness is down. Only triggers and logs; the work is {@link DepositWatcher}'s.
  */
 @Startup
 @Singleton
@@ -63,6 +64,15 @@ public class WatcherSchedule {
         if (idle.isPresent()) {
             state = "idle: " + idle.get();
             LOG.info(() -> "watcher " + state);
+            return;
+        }
+        try {
+            config.verify();
+        } catch (WatcherException e) {
+            // Nothing is read from the chain and the cursor stays: once repaired, the watcher starts where it was.
+            state = "failed: " + e.getMessage();
+            stopped = true;
+            LOG.severe(() -> "watcher " + state);
             return;
         }
         LOG.info(() -> "watcher of " + config);
@@ -103,13 +113,16 @@ public class WatcherSchedule {
         }
     }
 
-    /** {@code starting}, {@code watching}, {@code idle: <why>} or {@code stopped: <why>}. */
+    /** {@code starting}, {@code watching}, {@code idle: <why>}, {@code failed: <why>} or {@code stopped: <why>}. */
     @Lock(LockType.READ)
     public String state() {
         return state;
     }
 
-    /** True once a fault that retrying cannot mend (a reorganization deeper than the depth) stopped the watcher. */
+    /**
+     * True once a fault that retrying cannot mend stopped the watcher: its configuration (key, pipe account, a token
+     * paying another account) or a reorganization deeper than the depth.
+     */
     @Lock(LockType.READ)
     public boolean stopped() {
         return stopped;

@@ -8,14 +8,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import nym.provider.domain.spend.DepositStatus;
 import nym.provider.domain.spend.Spend;
 import nym.provider.domain.spend.SpendRepository;
+import nym.provider.domain.spend.SubmittedDeposit;
 
 /**
- * {@link SpendRepository} on {@code provider_spend} and {@code provider_account} (sql/ V5). ζ is the primary key,
+ * {@link SpendRepository} on {@code provider_spend} and {@code provider_account} (sql/ V5, V6). ζ is the primary key,
  * and {@code INSERT ... ON CONFLICT DO NOTHING} waits for a concurrent insert of the same ζ to end, so two spends of
  * one credential cannot both be recorded, whichever instances and providers they reach.
  */
@@ -75,6 +78,65 @@ public class JdbcSpendRepository implements SpendRepository {
             s.setLong(2, height);
             s.setBytes(3, zeta);
         });
+    }
+
+    @Override
+    public void recordSubmitted(byte[] zeta, String depositId, byte[] signedTx, Instant at) {
+        update(
+                "UPDATE provider_spend SET deposit_id = ?, deposit_tx = ?, submitted_at = ?, status = 'submitted'"
+                        + " WHERE zeta = ?",
+                s -> {
+                    s.setString(1, depositId);
+                    s.setBytes(2, signedTx);
+                    s.setTimestamp(3, Timestamp.from(at));
+                    s.setBytes(4, zeta);
+                });
+    }
+
+    @Override
+    public Optional<SubmittedDeposit> submitted(byte[] zeta) {
+        List<SubmittedDeposit> found = submittedWhere("zeta = ?", s -> s.setBytes(1, zeta));
+        return found.stream().findFirst();
+    }
+
+    @Override
+    public List<SubmittedDeposit> submittedDeposits(int limit) {
+        return submittedWhere("TRUE ORDER BY submitted_at LIMIT ?", s -> s.setInt(1, limit));
+    }
+
+    @Override
+    public void recordResubmitted(byte[] zeta, Instant at) {
+        update(
+                "UPDATE provider_spend SET resubmissions = resubmissions + 1, submitted_at = ? WHERE zeta = ?"
+                        + " AND status = 'submitted'",
+                s -> {
+                    s.setTimestamp(1, Timestamp.from(at));
+                    s.setBytes(2, zeta);
+                });
+    }
+
+    private List<SubmittedDeposit> submittedWhere(String condition, Binder binder) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "SELECT zeta, provider, deposit_id, deposit_tx, submitted_at, resubmissions FROM provider_spend"
+                                + " WHERE status = 'submitted' AND " + condition)) {
+            binder.bind(s);
+            List<SubmittedDeposit> found = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    found.add(new SubmittedDeposit(
+                            r.getBytes(1),
+                            r.getInt(2),
+                            r.getString(3),
+                            r.getBytes(4),
+                            r.getTimestamp(5).toInstant(),
+                            r.getInt(6)));
+                }
+            }
+            return found;
+        } catch (SQLException e) {
+            throw Jdbc.failure("reading submitted deposits", e);
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package nym.provider.infrastructure.persistence.jdbc;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,12 +18,13 @@ import java.util.concurrent.TimeoutException;
 import nym.provider.domain.nonce.IssuedNonce;
 import nym.provider.domain.spend.DepositStatus;
 import nym.provider.domain.spend.Spend;
+import nym.provider.domain.spend.SubmittedDeposit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
-/** The repositories against the real schema (sql/ V5) on the test PostgreSQL. */
+/** The repositories against the real schema (sql/ V5, V6) on the test PostgreSQL. */
 class JdbcRepositoriesTest {
 
     private static TestDatabase db;
@@ -102,6 +104,31 @@ class JdbcRepositoriesTest {
         assertEquals(DepositStatus.ACCEPTED, settled.status());
         assertEquals(now.plusSeconds(3), settled.settledAt());
         assertTrue(spends.find(fresh(48)).isEmpty());
+    }
+
+    @Test
+    void spend_submittedResubmittedFailed_roundTrip() {
+        byte[] zeta = fresh(48);
+        byte[] tx = fresh(120);
+        assertTrue(spends.insertIfAbsent(Spend.submitting(zeta, 2, 10, issuedNonce(2, Duration.ofMinutes(5)), now)));
+
+        spends.recordSubmitted(zeta, "CD".repeat(32), tx, now);
+        Spend submitted = spends.find(zeta).orElseThrow();
+        assertEquals(DepositStatus.SUBMITTED, submitted.status());
+        assertEquals("CD".repeat(32), submitted.depositId());
+        SubmittedDeposit deposit = spends.submitted(zeta).orElseThrow();
+        assertArrayEquals(tx, deposit.signedTx());
+        assertEquals(now, deposit.submittedAt());
+        assertEquals(0, deposit.resubmissions());
+        assertTrue(spends.submittedDeposits(1000).stream().anyMatch(d -> Arrays.equals(d.zeta(), zeta)));
+
+        spends.recordResubmitted(zeta, now.plusSeconds(60));
+        assertEquals(1, spends.submitted(zeta).orElseThrow().resubmissions());
+        assertEquals(now.plusSeconds(60), spends.submitted(zeta).orElseThrow().submittedAt());
+
+        spends.settle(zeta, DepositStatus.FAILED, now.plusSeconds(120));
+        assertEquals(DepositStatus.FAILED, spends.find(zeta).orElseThrow().status());
+        assertTrue(spends.submitted(zeta).isEmpty(), "no longer looked at");
     }
 
     @Test
