@@ -12,7 +12,8 @@ import nym.issuer.domain.PartialCredentialRepository;
 
 /**
  * Serves each request once per authority, in the transaction of the event's delivery: the record of an earlier
- * delivery (or of a crash after the commit and before the adapter's cursor moved) means nothing is signed again.
+ * delivery (the MDB's cursor commits in the same transaction, so only a cursor deleted by hand redelivers) means
+ * nothing is signed again.
  */
 @Stateless
 public class DefaultIssuanceService implements IssuanceService {

@@ -1,17 +1,24 @@
 package nym.issuer.interfaces.messaging;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.inject.Inject;
+import java.util.Optional;
 import java.util.logging.Logger;
+import javax.sql.DataSource;
 import nym.issuer.application.IssuanceService;
+import nym.issuer.application.IssuerRole;
+import nym.ledger.jca.EventId;
+import nym.ledger.jca.JdbcEventCursor;
 import nym.ledger.jca.LedgerEvent;
 import nym.ledger.jca.LedgerListener;
 
 /**
  * The ledger's {@code credential_request} events, in chain order, through the ledger adapter
  * ({@code nym#ledger-jca}, bound in glassfish-ejb-jar.xml): parses the event and hands it to the issuance
- * service. The adapter's cursor is per instance, so every authority sees every request.
+ * service, and records the event as this authority's cursor (ledger_cursor row {@code issuer/<authority>}) in the
+ * same transaction, so every authority sees every request once.
  */
 @MessageDriven(
         messageListenerInterface = LedgerListener.class,
@@ -26,6 +33,22 @@ public class CredentialRequestMdb implements LedgerListener {
 
     @Inject
     IssuanceService issuance;
+
+    @Inject
+    IssuerRole role;
+
+    @Resource(lookup = "jdbc/nym")
+    DataSource database;
+
+    /** This authority's cursor: row {@code issuer/<authority>} of ledger_cursor, in the effect's transaction. */
+    private JdbcEventCursor cursor() {
+        return new JdbcEventCursor(database, "issuer/" + role.authority());
+    }
+
+    @Override
+    public Optional<EventId> lastDelivered() {
+        return cursor().lastDelivered();
+    }
 
     @Override
     public void onEvent(LedgerEvent event) {

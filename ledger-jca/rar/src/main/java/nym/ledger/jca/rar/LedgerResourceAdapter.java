@@ -8,7 +8,6 @@ import jakarta.resource.spi.Connector;
 import jakarta.resource.spi.ResourceAdapter;
 import jakarta.resource.spi.ResourceAdapterInternalException;
 import jakarta.resource.spi.TransactionSupport;
-import jakarta.resource.spi.endpoint.MessageEndpoint;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 import jakarta.resource.spi.work.WorkException;
 import java.net.http.HttpClient;
@@ -23,17 +22,19 @@ import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import javax.transaction.xa.XAResource;
 import nym.ledger.jca.LedgerException;
-import nym.ledger.jca.LedgerListener;
-import nym.ledger.jca.rar.inbound.CursorStore;
+import nym.ledger.jca.rar.inbound.DeadLetters;
+import nym.ledger.jca.rar.inbound.EndpointSink;
 import nym.ledger.jca.rar.inbound.EventStream;
 import nym.ledger.jca.rar.inbound.LedgerActivationSpec;
+import nym.ledger.jca.rar.inbound.StreamBeans;
+import nym.ledger.jca.rar.inbound.TxQuery;
 import nym.ledger.jca.rar.rpc.RpcClient;
 
 /**
  * The resource adapter to the CometBFT ledger: outbound connections (see
  * {@link nym.ledger.jca.rar.outbound.LedgerManagedConnectionFactory}) and inbound event streams, one per activated
  * MDB, each running as one long-lived {@link jakarta.resource.spi.work.Work} of the container's WorkManager and
- * delivering to the MDB one event at a time, in chain order.
+ * delivering to the MDB one event at a time, in chain order, each shown over JMX (see {@link StreamBeans}).
  */
 @Connector(
         displayName = "Nym ledger adapter",
@@ -51,7 +52,7 @@ public class LedgerResourceAdapter implements ResourceAdapter {
     private static final Duration STOP_WAIT = Duration.ofSeconds(30);
 
     private String nodeUrls = "";
-    private String cursorDirectory = "";
+    private String deadLetterDirectory = "";
 
     private BootstrapContext bootstrap;
     private HttpClient websockets;
@@ -68,13 +69,15 @@ public class LedgerResourceAdapter implements ResourceAdapter {
         return nodeUrls;
     }
 
-    @ConfigProperty(description = "Directory of the consumers' cursors; empty: <instance root>/ledger-jca/cursors")
-    public void setCursorDirectory(String cursorDirectory) {
-        this.cursorDirectory = cursorDirectory == null ? "" : cursorDirectory.trim();
+    @ConfigProperty(
+            description = "Directory of the consumers' dead letters (one file per subscriber); empty: "
+                    + "<instance root>/ledger-jca/dead-letters")
+    public void setDeadLetterDirectory(String deadLetterDirectory) {
+        this.deadLetterDirectory = deadLetterDirectory == null ? "" : deadLetterDirectory.trim();
     }
 
-    public String getCursorDirectory() {
-        return cursorDirectory;
+    public String getDeadLetterDirectory() {
+        return deadLetterDirectory;
     }
 
     /** The node list when nothing closer names one: system property {@value #NODES_PROPERTY}, else the local default. */
@@ -88,14 +91,14 @@ public class LedgerResourceAdapter implements ResourceAdapter {
         return nodeUrls.isBlank() ? defaultNodeUrls() : nodeUrls;
     }
 
-    Path cursorPath() {
-        if (!cursorDirectory.isBlank()) {
-            return Path.of(cursorDirectory);
+    Path deadLetterPath() {
+        if (!deadLetterDirectory.isBlank()) {
+            return Path.of(deadLetterDirectory);
         }
         String root = System.getProperty("com.sun.aas.instanceRoot");
         return root == null
-                ? Path.of(System.getProperty("java.io.tmpdir"), "ledger-jca", "cursors")
-                : Path.of(root, "ledger-jca", "cursors");
+                ? Path.of(System.getProperty("java.io.tmpdir"), "ledger-jca", "dead-letters")
+                : Path.of(root, "ledger-jca", "dead-letters");
     }
 
     @Override
@@ -105,8 +108,8 @@ public class LedgerResourceAdapter implements ResourceAdapter {
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
-        LOG.info(() ->
-                "ledger resource adapter started (nodes " + effectiveNodeUrls() + ", cursors in " + cursorPath() + ")");
+        LOG.info(() -> "ledger resource adapter started (nodes " + effectiveNodeUrls() + ", dead letters in "
+                + deadLetterPath() + ")");
     }
 
     @Override
@@ -144,31 +147,34 @@ public class LedgerResourceAdapter implements ResourceAdapter {
         } catch (LedgerException e) {
             throw new ResourceAdapterInternalException(e.getMessage(), e);
         }
+        TxQuery query;
+        try {
+            query = TxQuery.parse(s.getQuery());
+        } catch (LedgerException e) {
+            throw new ResourceAdapterInternalException(e.getMessage(), e);
+        }
         Set<String> types = Arrays.stream(s.getEventTypes().split(","))
                 .map(String::trim)
                 .filter(t -> !t.isEmpty())
                 .collect(Collectors.toUnmodifiableSet());
         EventStream.Settings settings = new EventStream.Settings(
                 subscriber,
-                s.getQuery(),
+                query,
                 s.getStartHeight(),
                 types,
                 Duration.ofMillis(s.getRetryMillis()),
+                s.getMaxDeliveries(),
                 Duration.ofMillis(s.getIdleReconnectMillis()),
-                s.getPageSize());
-        EventStream stream = new EventStream(settings, rpc, websockets, new CursorStore(cursorPath()), event -> {
-            MessageEndpoint endpoint = factory.createEndpoint(null);
-            try {
-                ((LedgerListener) endpoint).onEvent(event);
-            } finally {
-                endpoint.release();
-            }
-        });
+                s.getQueueCapacity());
+        EventStream stream = new EventStream(
+                settings, rpc, websockets, new DeadLetters(deadLetterPath()), new EndpointSink(factory));
         streams.put(factory, stream);
+        StreamBeans.register(stream);
         try {
             bootstrap.getWorkManager().scheduleWork(stream);
         } catch (WorkException e) {
             streams.remove(factory);
+            StreamBeans.unregister(stream);
             throw new ResourceAdapterInternalException("cannot schedule the ledger event stream: " + e.getMessage(), e);
         }
     }
@@ -179,6 +185,7 @@ public class LedgerResourceAdapter implements ResourceAdapter {
         if (stream == null) {
             return;
         }
+        StreamBeans.unregister(stream);
         try {
             if (!stream.stop(STOP_WAIT)) {
                 LOG.warning("ledger event stream did not stop within " + STOP_WAIT.toSeconds() + " s");

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import nym.ledger.jca.EventId;
@@ -16,35 +17,47 @@ import nym.ledger.jca.TxRecord;
 import nym.ledger.jca.rar.rpc.RpcClient;
 
 /**
- * Gap-free, in-order delivery of the events of transactions matching a query, to one consumer, one event at a time.
+ * Gap-free, in-order delivery of the events of transactions matching a query, to one consumer, one event at a time,
+ * by height.
  *
- * <p>Each round: subscribe on the websocket first, then read the node's latest height {@code top}, then backfill
- * with {@code tx_search} every matching transaction from the cursor's height up to {@code top}, then deliver what
- * the subscription queued and keeps sending. Anything committed after the subscription started arrives through
- * it; anything before {@code top} through the backfill; the overlap is dropped by comparing with the cursor (the id
- * of the last delivered event). When the websocket ends (node down, node restarted, no message for
- * {@code idleReconnect}) the round ends and the next one starts again from the cursor, so nothing is skipped.
- * The cursor is saved after every delivered event; a failed delivery is retried after {@code retry}, never
- * skipped.
+ * <p>The consumer owns the cursor (the id of the last event it handled, committed with its effect); the stream asks
+ * for it when it starts and from then on tracks the last height it has <em>completely</em> delivered. Events are only
+ * ever read from {@code block_results}, one height after the other, and filtered here with the query: never from the
+ * tx index, which CometBFT fills asynchronously (a Tx event can be on the websocket before {@code tx_search} finds
+ * it). The websocket subscription only says which height to read up to: a Tx event at a height above the last
+ * complete one makes the stream read every height up to and including it, so a gap (events the socket lost, a
+ * dropped or overflowed socket, a node that failed over) is filled before anything after it. Each round: subscribe,
+ * read the node's latest height, catch up to it, then follow the subscription; when the socket ends (node down,
+ * restarted, queue full, no message for {@code idleReconnect}) the next round starts at the next node.
+ *
+ * <p>A delivery that fails is offered again after {@code retry}, doubling up to a minute, never skipped for a later
+ * event; after {@code maxDeliveries} attempts the event becomes a dead letter (logged, appended to the subscriber's
+ * file, counted) and delivery goes on.
  */
-public final class EventStream implements Work {
+public final class EventStream implements Work, EventStreamMXBean {
 
     private static final Logger LOG = Logger.getLogger(EventStream.class.getName());
+    private static final Duration MAX_RETRY = Duration.ofMinutes(1);
 
-    /** Where events go (the MDB). An exception means "not delivered": the same event is offered again. */
+    /** The consumer (the MDB). */
     public interface Sink {
+        /** The consumer's cursor. */
+        Optional<EventId> lastDelivered() throws Exception;
+
+        /** An exception means "not delivered": the same event is offered again. */
         void deliver(LedgerEvent event) throws Exception;
     }
 
     /** Settings of one stream. */
     public record Settings(
             String subscriber,
-            String query,
+            TxQuery query,
             long startHeight,
             Set<String> eventTypes,
             Duration retry,
+            int maxDeliveries,
             Duration idleReconnect,
-            int pageSize) {}
+            int queueCapacity) {}
 
     private static final class Stopped extends Exception {
         private static final long serialVersionUID = 1L;
@@ -53,88 +66,71 @@ public final class EventStream implements Work {
     private final Settings settings;
     private final RpcClient rpc;
     private final HttpClient websockets;
-    private final CursorStore cursors;
+    private final DeadLetters deadLetters;
     private final Sink sink;
     private final CountDownLatch finished = new CountDownLatch(1);
+    private final AtomicLong delivered = new AtomicLong();
+    private final AtomicLong deadLettered = new AtomicLong();
+    private final AtomicLong redeliveries = new AtomicLong();
+    private final AtomicLong reconnects = new AtomicLong();
+    private final AtomicLong overflows = new AtomicLong();
     private volatile boolean stopped;
     private volatile Subscription current;
-    private EventId cursor;
-    private String recordedChain;
-    private String chain;
+    private volatile EventId cursor;
+    private volatile long complete;
+    private Set<EventId> deadIds;
 
-    public EventStream(Settings settings, RpcClient rpc, HttpClient websockets, CursorStore cursors, Sink sink) {
+    public EventStream(Settings settings, RpcClient rpc, HttpClient websockets, DeadLetters deadLetters, Sink sink) {
         this.settings = settings;
         this.rpc = rpc;
         this.websockets = websockets;
-        this.cursors = cursors;
+        this.deadLetters = deadLetters;
         this.sink = sink;
-    }
-
-    /** The query for the websocket subscription ({@code tm.event='Tx'} added if missing). */
-    static String subscribeQuery(String query) {
-        return query.matches("(?s).*tm\\.event\\s*=.*") ? query : "tm.event='Tx' AND " + query;
-    }
-
-    /** The query for tx_search: without {@code tm.event} (transactions are indexed without it), bounded by height. */
-    static String searchQuery(String query, long from, long to) {
-        String q = query.replaceAll("(?i)tm\\.event\\s*=\\s*'Tx'\\s*(AND\\s*)?", "")
-                .replaceAll("(?i)\\s*AND\\s*$", "")
-                .trim();
-        String range = "tx.height >= " + from + " AND tx.height <= " + to;
-        return q.isEmpty() ? range : q + " AND " + range;
-    }
-
-    /** The id of the last event delivered (or skipped by type), if any. */
-    public synchronized Optional<EventId> cursor() {
-        return Optional.ofNullable(cursor);
     }
 
     @Override
     public void run() {
         try {
-            CursorStore.Cursor saved = cursors.load(settings.subscriber()).orElse(null);
-            cursor = saved == null ? null : saved.id();
-            recordedChain = saved == null ? null : saved.chain();
-            LOG.info(() -> "ledger events for " + settings.subscriber() + ": query [" + settings.query() + "], "
-                    + (cursor == null ? "from height " + settings.startHeight() : "after " + cursor) + " (cursors in "
-                    + cursors.dir() + ")");
+            resume();
             String failure = null;
             while (!stopped) {
-                try (Subscription s =
-                        Subscription.open(websockets, rpc.nodes(), subscribeQuery(settings.query()), rpc.timeout())) {
+                try (Subscription s = Subscription.open(
+                        websockets,
+                        rpc.nodes(),
+                        settings.query().subscription(),
+                        rpc.timeout(),
+                        settings.queueCapacity())) {
                     current = s;
                     if (stopped) {
                         break;
                     }
-                    if (chain == null) {
-                        identifyChain();
-                    }
                     long top = rpc.status().latestBlockHeight();
-                    backfill(top);
+                    warnIfCursorAhead(top);
+                    catchUp(top);
                     if (failure != null) {
                         LOG.info("ledger events for " + settings.subscriber() + ": subscribed again at " + s.node()
-                                + ", backfilled to height " + top);
+                                + ", delivered up to height " + top);
                         failure = null;
                     }
-                    live(s);
+                    follow(s);
                 } catch (LedgerException e) {
                     if (stopped) {
                         break;
                     }
+                    reconnects.incrementAndGet();
                     if (!e.getMessage().equals(failure)) {
                         LOG.warning("ledger events for " + settings.subscriber() + ": " + e.getMessage()
-                                + "; retrying every " + settings.retry().toMillis() + " ms");
+                                + "; catching up from height " + (complete + 1) + " in "
+                                + settings.retry().toMillis() + " ms");
                         failure = e.getMessage();
                     }
-                    pause();
-                } catch (Stopped e) {
-                    break;
+                    pause(settings.retry());
                 } finally {
                     current = null;
                 }
             }
-        } catch (LedgerException e) {
-            LOG.log(Level.SEVERE, "ledger events for " + settings.subscriber() + " stopped: " + e.getMessage(), e);
+        } catch (Stopped e) {
+            // released
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
@@ -145,63 +141,61 @@ public final class EventStream implements Work {
     }
 
     /**
-     * Learns which chain the node serves; a cursor recorded on another chain (a devnet started afresh, a node of
-     * another network) would skip that chain's first events, so it is dropped and delivery starts over from
-     * {@code startHeight}, loudly.
+     * Asks the consumer for its cursor (until it answers: its database may not be up yet) and reads the dead letters
+     * recorded before. The cursor's own height may hold further events after it, so it is not complete.
      */
-    private void identifyChain() throws LedgerException {
-        String now = rpc.chainIdentity();
-        if (now == null) {
-            chain = "";
-            return;
-        }
-        if (cursor != null && recordedChain != null && !recordedChain.isEmpty() && !recordedChain.equals(now)) {
-            LOG.severe(
-                    "ledger events for " + settings.subscriber() + ": the cursor " + cursor + " was recorded on chain "
-                            + recordedChain + " but the node serves " + now + "; starting over from height "
-                            + settings.startHeight()
-                            + " (ids of the two chains overlap: consumers' records of the old chain must be cleared)");
-            synchronized (this) {
-                cursor = null;
-            }
-        }
-        chain = now;
-    }
-
-    private void backfill(long top) throws LedgerException, Stopped {
-        long from = cursor == null ? settings.startHeight() : cursor.height();
-        if (from > top) {
-            return;
-        }
-        String q = searchQuery(settings.query(), from, top);
-        long total = -1;
-        long seen = 0;
-        for (int page = 1; total < 0 || seen < total; page++) {
-            RpcClient.TxPage p = rpc.txSearch(q, page, settings.pageSize());
-            total = p.totalCount();
-            if (p.txs().isEmpty()) {
+    private void resume() throws Stopped, InterruptedException {
+        while (true) {
+            try {
+                deadIds = deadLetters.ids(settings.subscriber());
+                cursor = sink.lastDelivered().orElse(null);
                 break;
+            } catch (Exception e) {
+                LOG.log(
+                        Level.WARNING,
+                        "ledger events for " + settings.subscriber() + ": cannot read the consumer's cursor; asking "
+                                + "again in " + settings.retry().toMillis() + " ms",
+                        e);
+                pause(settings.retry());
             }
-            for (TxRecord t : p.txs()) {
-                deliver(t);
-            }
-            seen += p.txs().size();
+        }
+        complete = cursor == null ? settings.startHeight() - 1 : cursor.height() - 1;
+        LOG.info(() -> "ledger events for " + settings.subscriber() + ": query [" + settings.query() + "], "
+                + (cursor == null ? "from height " + settings.startHeight() : "after " + cursor) + " ("
+                + deadIds.size() + " dead letters in " + deadLetters.file(settings.subscriber()) + ")");
+    }
+
+    /** A cursor above the chain's head: most likely a chain started afresh behind the consumer's records. */
+    private void warnIfCursorAhead(long top) {
+        EventId c = cursor;
+        if (c != null && c.height() > top) {
+            LOG.severe("ledger events for " + settings.subscriber() + ": the consumer's cursor " + c
+                    + " is above the node's latest height " + top + "; if the chain was started afresh, delete the "
+                    + "consumer's cursor (and its records of the old chain), else events up to it are never delivered");
         }
     }
 
-    private void live(Subscription s) throws Stopped, LedgerException {
+    /** Delivers every height after the last complete one up to {@code height}, from {@code block_results}. */
+    private void catchUp(long height) throws LedgerException, Stopped, InterruptedException {
+        for (long h = complete + 1; h <= height; h++) {
+            for (TxRecord t : rpc.blockTxs(h)) {
+                if (settings.query().matches(t.result().events())) {
+                    deliver(t);
+                }
+            }
+            complete = h;
+        }
+    }
+
+    /** Follows the subscription: each Tx event above the last complete height is caught up to. */
+    private void follow(Subscription s) throws Stopped, LedgerException, InterruptedException {
         long idleSince = System.nanoTime();
         while (!stopped) {
-            Object next;
-            try {
-                next = s.next(Duration.ofMillis(
-                        Math.min(1000, settings.idleReconnect().toMillis())));
-            } catch (InterruptedException e) {
-                throw new Stopped();
-            }
+            Object next = s.next(
+                    Duration.ofMillis(Math.min(1000, settings.idleReconnect().toMillis())));
             if (next == null) {
                 if (System.nanoTime() - idleSince > settings.idleReconnect().toNanos()) {
-                    return; // quiet for long: reconnect and backfill, in case the socket died silently
+                    return; // quiet for long: reconnect and catch up, in case the socket died silently
                 }
                 continue;
             }
@@ -210,54 +204,76 @@ public final class EventStream implements Work {
                 if (stopped) {
                     throw new Stopped();
                 }
+                if (end.overflow()) {
+                    overflows.incrementAndGet();
+                }
                 throw new LedgerException(LedgerException.Kind.UNAVAILABLE, "subscription ended: " + end.reason());
             }
-            deliver((TxRecord) next);
+            long height = ((TxRecord) next).height();
+            if (height > complete) {
+                catchUp(height);
+            }
         }
     }
 
-    private void deliver(TxRecord t) throws Stopped, LedgerException {
+    private void deliver(TxRecord t) throws Stopped, InterruptedException, LedgerException {
         for (LedgerEvent e : t.result().events()) {
-            if (cursor != null && e.id().compareTo(cursor) <= 0) {
+            EventId c = cursor;
+            if (c != null && e.id().compareTo(c) <= 0) {
                 continue;
             }
-            if (settings.eventTypes().isEmpty() || settings.eventTypes().contains(e.type())) {
-                deliverUntilAccepted(e);
+            if ((settings.eventTypes().isEmpty() || settings.eventTypes().contains(e.type()))
+                    && !deadIds.contains(e.id())) {
+                deliverOrDeadLetter(e);
             }
-            synchronized (this) {
-                cursor = e.id();
-            }
-            cursors.save(settings.subscriber(), e.id(), chain == null || chain.isEmpty() ? null : chain);
+            cursor = e.id();
         }
     }
 
-    private void deliverUntilAccepted(LedgerEvent e) throws Stopped {
-        while (true) {
+    private void deliverOrDeadLetter(LedgerEvent e) throws Stopped, InterruptedException, LedgerException {
+        Duration wait = settings.retry();
+        for (int attempt = 1; ; attempt++) {
             if (stopped) {
                 throw new Stopped();
             }
             try {
                 sink.deliver(e);
+                delivered.incrementAndGet();
                 return;
             } catch (Exception ex) {
+                if (attempt >= settings.maxDeliveries()) {
+                    deadLetters.record(settings.subscriber(), e, attempt, ex);
+                    deadIds.add(e.id());
+                    deadLettered.incrementAndGet();
+                    LOG.log(
+                            Level.SEVERE,
+                            "ledger event " + e.id() + " (" + e.type() + ", tx " + e.txHash() + ") refused " + attempt
+                                    + " times by " + settings.subscriber() + ": dead letter in "
+                                    + deadLetters.file(settings.subscriber()) + "; delivery goes on",
+                            ex);
+                    return;
+                }
+                redeliveries.incrementAndGet();
                 LOG.log(
                         Level.WARNING,
                         "ledger event " + e.id() + " (" + e.type() + ") not accepted by " + settings.subscriber()
-                                + "; offering it again in " + settings.retry().toMillis() + " ms",
+                                + " (attempt " + attempt + " of " + settings.maxDeliveries()
+                                + "); offering it again in "
+                                + wait.toMillis() + " ms",
                         ex);
-                try {
-                    pause();
-                } catch (InterruptedException ie) {
-                    throw new Stopped();
-                }
+                pause(wait);
+                wait = wait.multipliedBy(2).compareTo(MAX_RETRY) > 0 ? MAX_RETRY : wait.multipliedBy(2);
             }
         }
     }
 
-    private void pause() throws InterruptedException {
-        long end = System.nanoTime() + settings.retry().toNanos();
+    private void pause(Duration d) throws Stopped, InterruptedException {
+        long end = System.nanoTime() + d.toNanos();
         while (!stopped && System.nanoTime() < end) {
             Thread.sleep(Math.max(1, Math.min(100, (end - System.nanoTime()) / 1_000_000)));
+        }
+        if (stopped) {
+            throw new Stopped();
         }
     }
 
@@ -274,5 +290,48 @@ public final class EventStream implements Work {
         if (s != null) {
             s.close();
         }
+    }
+
+    // ---------------------------------------------------------------- what operators see (EventStreamMXBean)
+
+    @Override
+    public String getSubscriber() {
+        return settings.subscriber();
+    }
+
+    @Override
+    public String getLastDelivered() {
+        EventId c = cursor;
+        return c == null ? "" : c.toString();
+    }
+
+    @Override
+    public long getLastCompleteHeight() {
+        return complete;
+    }
+
+    @Override
+    public long getDelivered() {
+        return delivered.get();
+    }
+
+    @Override
+    public long getDeadLetters() {
+        return deadLettered.get();
+    }
+
+    @Override
+    public long getRedeliveries() {
+        return redeliveries.get();
+    }
+
+    @Override
+    public long getReconnects() {
+        return reconnects.get();
+    }
+
+    @Override
+    public long getQueueOverflows() {
+        return overflows.get();
     }
 }

@@ -5,11 +5,13 @@ import jakarta.resource.spi.ActivationSpec;
 import jakarta.resource.spi.ConfigProperty;
 import jakarta.resource.spi.InvalidPropertyException;
 import jakarta.resource.spi.ResourceAdapter;
+import nym.ledger.jca.LedgerException;
 import nym.ledger.jca.LedgerListener;
 
 /**
- * What an MDB receives: transactions matching {@code query} from {@code startHeight} on, each of their events
- * (optionally only {@code eventTypes}) delivered in chain order. See the README for every property.
+ * What an MDB receives: transactions matching {@code query} after the consumer's cursor (else from
+ * {@code startHeight}), each of their events (optionally only {@code eventTypes}) delivered in chain order. See the
+ * README for every property.
  */
 @Activation(messageListeners = LedgerListener.class)
 public class LedgerActivationSpec implements ActivationSpec {
@@ -22,12 +24,14 @@ public class LedgerActivationSpec implements ActivationSpec {
     private Integer timeoutMillis = 10_000;
     private Integer retryMillis = 2_000;
     private Integer idleReconnectMillis = 60_000;
-    private Integer pageSize = 100;
+    private Integer maxDeliveries = 5;
+    private Integer queueCapacity = 1000;
     private ResourceAdapter resourceAdapter;
 
     @ConfigProperty(
-            description = "CometBFT query on transaction events, e.g. credential_request.value EXISTS "
-                    + "(tm.event='Tx' is added for the subscription)")
+            description =
+                    "Query on transaction events: <type>.<attribute> EXISTS or <type>.<attribute> = '<text>', "
+                            + "joined by AND, e.g. credential_request.value EXISTS (tm.event='Tx' is added for the subscription)")
     public void setQuery(String query) {
         this.query = query == null ? "" : query.trim();
     }
@@ -36,7 +40,9 @@ public class LedgerActivationSpec implements ActivationSpec {
         return query;
     }
 
-    @ConfigProperty(defaultValue = "1", description = "First block height to deliver when no cursor is recorded yet")
+    @ConfigProperty(
+            defaultValue = "1",
+            description = "First block height to deliver when the consumer has no cursor yet")
     public void setStartHeight(Long startHeight) {
         this.startHeight = startHeight;
     }
@@ -57,7 +63,7 @@ public class LedgerActivationSpec implements ActivationSpec {
 
     @ConfigProperty(
             description =
-                    "Name of this consumer's cursor (last delivered event id); empty: the endpoint's activation name")
+                    "Name of this consumer in logs, JMX and its dead-letter file; empty: the endpoint's activation name")
     public void setSubscriberId(String subscriberId) {
         this.subscriberId = subscriberId == null ? "" : subscriberId.trim();
     }
@@ -75,7 +81,7 @@ public class LedgerActivationSpec implements ActivationSpec {
         return nodeUrls;
     }
 
-    @ConfigProperty(defaultValue = "10000", description = "Deadline of one RPC call (status, tx_search), ms")
+    @ConfigProperty(defaultValue = "10000", description = "Deadline of one RPC call (status, block_results), ms")
     public void setTimeoutMillis(Integer timeoutMillis) {
         this.timeoutMillis = timeoutMillis;
     }
@@ -86,7 +92,8 @@ public class LedgerActivationSpec implements ActivationSpec {
 
     @ConfigProperty(
             defaultValue = "2000",
-            description = "Pause before reconnecting or redelivering after a failure, ms")
+            description =
+                    "Pause before reconnecting, and before the first redelivery of a refused event (doubling), ms")
     public void setRetryMillis(Integer retryMillis) {
         this.retryMillis = retryMillis;
     }
@@ -106,13 +113,27 @@ public class LedgerActivationSpec implements ActivationSpec {
         return idleReconnectMillis;
     }
 
-    @ConfigProperty(defaultValue = "100", description = "tx_search page size during backfill (CometBFT caps it at 100)")
-    public void setPageSize(Integer pageSize) {
-        this.pageSize = pageSize;
+    @ConfigProperty(
+            defaultValue = "5",
+            description = "Attempts to deliver an event the consumer keeps refusing before it becomes a dead letter")
+    public void setMaxDeliveries(Integer maxDeliveries) {
+        this.maxDeliveries = maxDeliveries;
     }
 
-    public Integer getPageSize() {
-        return pageSize;
+    public Integer getMaxDeliveries() {
+        return maxDeliveries;
+    }
+
+    @ConfigProperty(
+            defaultValue = "1000",
+            description = "Websocket events queued before delivery; when full the socket is dropped and the stream "
+                    + "catches up from block_results")
+    public void setQueueCapacity(Integer queueCapacity) {
+        this.queueCapacity = queueCapacity;
+    }
+
+    public Integer getQueueCapacity() {
+        return queueCapacity;
     }
 
     @Override
@@ -120,11 +141,16 @@ public class LedgerActivationSpec implements ActivationSpec {
         if (query.isEmpty()) {
             throw new InvalidPropertyException("query is required (e.g. credential_request.value EXISTS)");
         }
+        try {
+            TxQuery.parse(query);
+        } catch (LedgerException e) {
+            throw new InvalidPropertyException(e.getMessage());
+        }
         if (startHeight == null || startHeight < 1) {
             throw new InvalidPropertyException("startHeight must be >= 1");
         }
-        if (pageSize == null || pageSize < 1 || pageSize > 100) {
-            throw new InvalidPropertyException("pageSize must be in 1..100");
+        if (maxDeliveries == null || maxDeliveries < 1 || queueCapacity == null || queueCapacity < 1) {
+            throw new InvalidPropertyException("maxDeliveries >= 1, queueCapacity >= 1");
         }
         if (timeoutMillis == null
                 || timeoutMillis < 1

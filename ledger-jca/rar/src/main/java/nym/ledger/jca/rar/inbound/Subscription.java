@@ -7,55 +7,56 @@ import jakarta.json.JsonString;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import nym.ledger.jca.LedgerException;
 import nym.ledger.jca.LedgerException.Kind;
+import nym.ledger.jca.TxRecord;
 import nym.ledger.jca.rar.rpc.Answers;
 import nym.ledger.jca.rar.rpc.RpcClient;
 
 /**
  * A websocket {@code subscribe} to a CometBFT node's Tx events. The websocket's own threads only parse and queue;
- * the consumer takes transactions in the order the node sent them with {@link #next}. The end of the subscription
- * (closed, failed, or cancelled by the node) is queued as well, so nothing after it is mistaken for a gap-free
- * stream.
+ * the consumer takes transactions in the order the node sent them with {@link #next}. The queue is bounded: when it
+ * is full the socket is dropped (the stream backfills what it missed) instead of growing. The end of the
+ * subscription (closed, failed, cancelled by the node, overflowed) comes after everything queued before it.
  */
 final class Subscription implements WebSocket.Listener, AutoCloseable {
 
     private static final String SUBSCRIBE_ID = "ledger-jca-subscribe";
 
-    /** The end of the subscription, with its reason. */
-    record Ended(String reason) {}
+    /** The end of the subscription, with its reason; {@code overflow} when the queue was full. */
+    record Ended(String reason, boolean overflow) {}
 
-    private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
+    private final BlockingQueue<TxRecord> queue;
+    private volatile Ended ended;
     private final CompletableFuture<Void> confirmed = new CompletableFuture<>();
     private final StringBuilder partial = new StringBuilder();
     private final URI node;
     private volatile WebSocket socket;
 
-    private Subscription(URI node) {
+    private Subscription(URI node, int capacity) {
         this.node = node;
+        this.queue = new ArrayBlockingQueue<>(capacity);
     }
 
     URI node() {
         return node;
     }
 
-    /** Subscribes on the first node that accepts, within {@code timeout} per node. */
-    static Subscription open(HttpClient http, List<URI> nodes, String query, Duration timeout) throws LedgerException {
+    /** Subscribes on the first node that accepts, within {@code timeout} per node, queueing up to {@code capacity}. */
+    static Subscription open(HttpClient http, List<URI> nodes, String query, Duration timeout, int capacity)
+            throws LedgerException {
         LedgerException last = null;
         for (URI node : nodes) {
-            Subscription s = new Subscription(node);
+            Subscription s = new Subscription(node, capacity);
             try {
                 s.socket = http.newWebSocketBuilder()
                         .connectTimeout(timeout)
@@ -93,9 +94,27 @@ final class Subscription implements WebSocket.Listener, AutoCloseable {
         throw last;
     }
 
-    /** The next transaction, an {@link Ended}, or {@code null} if none came within {@code wait}. */
+    /** The next transaction, then (once all are taken) the {@link Ended}, or {@code null} if none came in {@code wait}. */
     Object next(Duration wait) throws InterruptedException {
-        return queue.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
+        long end = System.nanoTime() + wait.toNanos();
+        while (true) {
+            Ended e = ended; // read before polling: an end set later comes after what is queued now
+            TxRecord t = queue.poll();
+            if (t != null) {
+                return t;
+            }
+            if (e != null) {
+                return e;
+            }
+            long left = end - System.nanoTime();
+            if (left <= 0) {
+                return null;
+            }
+            t = queue.poll(Math.min(left, TimeUnit.MILLISECONDS.toNanos(50)), TimeUnit.NANOSECONDS);
+            if (t != null) {
+                return t;
+            }
+        }
     }
 
     @Override
@@ -126,7 +145,7 @@ final class Subscription implements WebSocket.Listener, AutoCloseable {
                 if (!confirmed.isDone()) {
                     confirmed.completeExceptionally(e);
                 }
-                queue.add(new Ended(e.getMessage()));
+                end(e.getMessage(), false);
                 return;
             }
             JsonObject data = Answers.object(result, "data");
@@ -144,9 +163,12 @@ final class Subscription implements WebSocket.Listener, AutoCloseable {
             if (txResult == null) {
                 throw new LedgerException(Kind.MALFORMED_RESPONSE, "Tx event without TxResult");
             }
-            queue.add(Answers.txEvent(txResult, hash(result, txResult)));
+            if (!queue.offer(Answers.txEvent(txResult, hash(result, txResult)))) {
+                end("more than " + queue.size() + " events queued from " + node + ": socket dropped", true);
+                socket.abort();
+            }
         } catch (LedgerException e) {
-            queue.add(new Ended("unreadable message from " + node + ": " + e.getMessage()));
+            end("unreadable message from " + node + ": " + e.getMessage(), false);
         }
     }
 
@@ -159,34 +181,33 @@ final class Subscription implements WebSocket.Listener, AutoCloseable {
                 && a.get(0) instanceof JsonString s) {
             return s.getString();
         }
-        String tx = Answers.string(txResult, "tx");
         try {
-            byte[] raw = java.util.Base64.getDecoder().decode(tx);
-            return HexFormat.of()
-                    .withUpperCase()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(raw));
-        } catch (IllegalArgumentException | NoSuchAlgorithmException e) {
+            return Answers.sha256Hex(java.util.Base64.getDecoder().decode(Answers.string(txResult, "tx")));
+        } catch (IllegalArgumentException e) {
             throw new LedgerException(Kind.MALFORMED_RESPONSE, "Tx event without a readable tx");
         }
     }
 
     @Override
     public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-        end("closed by " + node + " (" + statusCode + " " + reason + ")");
+        end("closed by " + node + " (" + statusCode + " " + reason + ")", false);
         return null;
     }
 
     @Override
     public void onError(WebSocket webSocket, Throwable error) {
-        end("websocket to " + node + " failed: " + error);
+        end("websocket to " + node + " failed: " + error, false);
     }
 
-    private void end(String reason) {
+    /** Records the first end only: what follows it (the abort's own close) says nothing new. */
+    private synchronized void end(String reason, boolean overflow) {
         LedgerException e = new LedgerException(Kind.UNAVAILABLE, reason);
         if (!confirmed.isDone()) {
             confirmed.completeExceptionally(e);
         }
-        queue.add(new Ended(reason));
+        if (ended == null) {
+            ended = new Ended(reason, overflow);
+        }
     }
 
     @Override
@@ -195,6 +216,6 @@ final class Subscription implements WebSocket.Listener, AutoCloseable {
         if (ws != null) {
             ws.abort();
         }
-        queue.add(new Ended("closed by the adapter"));
+        end("closed by the adapter", false);
     }
 }

@@ -5,8 +5,11 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import nym.ledger.jca.BroadcastResult;
 import nym.ledger.jca.CommitResult;
@@ -106,6 +109,42 @@ public final class Answers {
         return new TxRecord(hash, height, index, bytes(txResult, "tx"), result);
     }
 
+    /**
+     * The transactions of a block: {@code txsResults} from {@code block_results} (one entry per transaction, in block
+     * order) joined with the transactions of the {@code block} answer, whose SHA-256 is the transaction hash.
+     */
+    public static List<TxRecord> blockTxs(long height, JsonArray txsResults, JsonObject blockAnswer)
+            throws LedgerException {
+        JsonObject block = object(blockAnswer, "block");
+        JsonObject data = block == null ? null : object(block, "data");
+        JsonArray txs = data == null ? null : array(data, "txs");
+        if (txs == null || txs.size() != txsResults.size()) {
+            throw malformed("block " + height + " has " + (txs == null ? 0 : txs.size()) + " transactions but "
+                    + txsResults.size() + " results");
+        }
+        List<TxRecord> records = new ArrayList<>();
+        for (int i = 0; i < txs.size(); i++) {
+            if (!(txs.get(i) instanceof JsonString tx) || !(txsResults.get(i) instanceof JsonObject result)) {
+                throw malformed("block " + height + ": transaction " + i + " unreadable");
+            }
+            byte[] raw = base64(tx.getString());
+            String hash = sha256Hex(raw);
+            records.add(new TxRecord(hash, height, i, raw, outcome(result, new Position(height, i), hash)));
+        }
+        return records;
+    }
+
+    /** A transaction's hash as CometBFT gives it: uppercase hex SHA-256 of its bytes. */
+    public static String sha256Hex(byte[] tx) {
+        try {
+            return HexFormat.of()
+                    .withUpperCase()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(tx));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
     /** Where a transaction is, to give its events ids; {@code null} for CheckTx outcomes (events get no ids). */
     record Position(long height, int txIndex) {}
 
@@ -185,10 +224,14 @@ public final class Answers {
         if (s.isEmpty()) {
             return null;
         }
+        return base64(s);
+    }
+
+    static byte[] base64(String s) throws LedgerException {
         try {
             return Base64.getDecoder().decode(s);
         } catch (IllegalArgumentException e) {
-            throw malformed(key + " is not base64");
+            throw malformed("not base64: " + (s.length() > 40 ? s.substring(0, 40) + "…" : s));
         }
     }
 

@@ -184,54 +184,40 @@ public final class RpcClient {
     }
 
     /**
-     * The identity of the node's chain: {@code <chain id>/<hash of block 1>} (two chains with the same chain id, e.g.
-     * two fresh devnets, differ in their first block), or {@code null} if the node no longer has block 1 (pruned).
+     * The transactions of the block at {@code height} with their execution results ({@code block_results}), their
+     * events carrying ids; the transactions' bytes and hashes come from {@code block}, read only when the block has
+     * transactions. A node that has not reached {@code height} yet is asked again until the call's deadline.
      */
-    public String chainIdentity() throws LedgerException {
-        JsonObject r;
-        try {
-            r = call("block", Json.createObjectBuilder().add("height", "1"), timeout);
-        } catch (LedgerException e) {
-            if (e.kind() == Kind.RPC_ERROR) {
-                return null;
-            }
-            throw e;
+    public List<TxRecord> blockTxs(long height) throws LedgerException {
+        JsonObject results = callAtHeight("block_results", height);
+        JsonArray outcomes = Answers.array(results, "txs_results");
+        if (outcomes == null || outcomes.isEmpty()) {
+            return List.of();
         }
-        JsonObject id = Answers.object(r, "block_id");
-        JsonObject block = Answers.object(r, "block");
-        JsonObject header = block == null ? null : Answers.object(block, "header");
-        if (id == null || header == null) {
-            throw Answers.malformed("block answer without block_id or header");
-        }
-        return Answers.string(header, "chain_id") + "/" + Answers.requiredString(id, "hash");
+        return Answers.blockTxs(height, outcomes, callAtHeight("block", height));
     }
 
-    /** One page of {@code tx_search}, ascending by height and index. */
-    public TxPage txSearch(String query, int page, int perPage) throws LedgerException {
-        JsonObject r = call(
-                "tx_search",
-                Json.createObjectBuilder()
-                        .add("query", query)
-                        .add("prove", false)
-                        .add("page", Integer.toString(page))
-                        .add("per_page", Integer.toString(perPage))
-                        .add("order_by", "asc"),
-                timeout);
-        List<TxRecord> txs = new ArrayList<>();
-        JsonArray list = Answers.array(r, "txs");
-        if (list != null) {
-            for (JsonValue v : list) {
-                if (!(v instanceof JsonObject o)) {
-                    throw Answers.malformed("tx_search entry is not an object");
+    /** A call for a height, repeated while the node answers that it is not there yet (it lags behind another). */
+    private JsonObject callAtHeight(String method, long height) throws LedgerException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                return call(method, Json.createObjectBuilder().add("height", Long.toString(height)), timeout);
+            } catch (LedgerException e) {
+                if (e.kind() != Kind.RPC_ERROR
+                        || !e.getMessage().contains("must be less than or equal to the current blockchain height")
+                        || System.nanoTime() > end) {
+                    throw e;
                 }
-                txs.add(Answers.txRecord(o));
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new LedgerException(Kind.INTERRUPTED, method + ": interrupted", e);
             }
         }
-        return new TxPage(Answers.number(r, "total_count"), txs);
     }
-
-    /** A page of {@code tx_search} results and the total number of matches. */
-    public record TxPage(long totalCount, List<TxRecord> txs) {}
 
     // ---------------------------------------------------------------- transport
 
