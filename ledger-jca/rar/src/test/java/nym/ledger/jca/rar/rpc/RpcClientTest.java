@@ -77,6 +77,16 @@ class RpcClientTest {
         }
     }
 
+    // Answers of the shape CometBFT v0.38 sends (AnswersChainTest reads real ones); the transport is what is tested.
+    private static final String BROADCAST_SYNC = "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{\"code\":0,\"data\":\"\","
+            + "\"log\":\"\",\"codespace\":\"\",\"hash\":"
+            + "\"57018296EE0919C9D351F2FFEA82A8D28DE223724D79965FC8D00A7477ED48BC\"}}";
+    private static final String STATUS = "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{\"node_info\":{\"id\":\"a\","
+            + "\"network\":\"nym-test\",\"version\":\"0.38.26\"},\"sync_info\":{\"latest_block_height\":\"7\","
+            + "\"earliest_block_height\":\"1\",\"catching_up\":false}}}";
+    private static final String MALFORMED_QUERY = "{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":-32603,"
+            + "\"message\":\"Internal error\",\"data\":\"failed to parse query: unexpected end\"}}";
+
     private static RpcClient client(Duration timeout, URI... nodes) {
         return new RpcClient(List.of(nodes), Duration.ofSeconds(1), timeout, timeout);
     }
@@ -84,7 +94,7 @@ class RpcClientTest {
     @Test
     void broadcastSync_firstNodeDown_answerFromSecond() throws Exception {
         AtomicInteger hits = new AtomicInteger();
-        URI good = node(200, Fixtures.text("broadcast_tx_sync"), hits);
+        URI good = node(200, BROADCAST_SYNC, hits);
 
         var r = client(Duration.ofSeconds(5), deadNode(), good).broadcastSync(new byte[] {1, 2});
 
@@ -97,7 +107,7 @@ class RpcClientTest {
         AtomicInteger first = new AtomicInteger();
         AtomicInteger second = new AtomicInteger();
         URI bad = node(502, "<html>bad gateway</html>", first);
-        URI good = node(200, Fixtures.text("status"), second);
+        URI good = node(200, STATUS, second);
         RpcClient c = client(Duration.ofSeconds(5), bad, good);
 
         c.status();
@@ -132,7 +142,7 @@ class RpcClientTest {
     @Test
     void status_firstNodeHangs_deadlineCoversAllNodes() throws Exception {
         AtomicInteger hits = new AtomicInteger();
-        RpcClient c = client(Duration.ofMillis(700), hangingNode(), node(200, Fixtures.text("status"), hits));
+        RpcClient c = client(Duration.ofMillis(700), hangingNode(), node(200, STATUS, hits));
         long start = System.nanoTime();
 
         LedgerException e = assertThrows(LedgerException.class, c::status);
@@ -146,10 +156,7 @@ class RpcClientTest {
     void call_jsonRpcError_rpcErrorWithoutFailover() throws Exception {
         AtomicInteger first = new AtomicInteger();
         AtomicInteger second = new AtomicInteger();
-        RpcClient c = client(
-                Duration.ofSeconds(5),
-                node(500, Fixtures.text("subscribe_malformed"), first),
-                node(200, Fixtures.text("status"), second));
+        RpcClient c = client(Duration.ofSeconds(5), node(500, MALFORMED_QUERY, first), node(200, STATUS, second));
 
         LedgerException e = assertThrows(LedgerException.class, c::status);
 
