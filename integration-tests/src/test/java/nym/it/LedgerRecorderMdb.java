@@ -5,14 +5,18 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 import javax.sql.DataSource;
+import nym.ledger.jca.EventId;
+import nym.ledger.jca.JdbcEventCursor;
 import nym.ledger.jca.LedgerEvent;
 import nym.ledger.jca.LedgerListener;
 
 /**
  * The test consumer (an MDB bound to the adapter by the descriptors LedgerAdapterIT writes): records every event it
  * receives, in arrival order, in the database, so the record outlives redeployments. It records every delivery,
- * duplicates included, so the test can see whether the adapter delivered anything twice.
+ * duplicates included, so the test can see whether the adapter delivered anything twice. Its cursor is a row of
+ * {@code ledger_cursor}, written in the same transaction as the record.
  */
 public class LedgerRecorderMdb implements LedgerListener {
 
@@ -30,8 +34,18 @@ public class LedgerRecorderMdb implements LedgerListener {
         }
     }
 
+    private JdbcEventCursor cursor() {
+        return new JdbcEventCursor(dataSource, "ledger-it/" + subscriber);
+    }
+
+    @Override
+    public Optional<EventId> lastDelivered() {
+        return cursor().lastDelivered();
+    }
+
     @Override
     public void onEvent(LedgerEvent event) {
+        cursor().record(event.id());
         try (Connection c = dataSource.getConnection()) {
             createTable(c);
             try (PreparedStatement p = c.prepareStatement(

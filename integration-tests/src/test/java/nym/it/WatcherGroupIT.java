@@ -12,10 +12,12 @@ import java.util.HexFormat;
 import java.util.List;
 import nym.ethereum.DepositId;
 import nym.ethereum.EthereumAccount;
+import nym.ethereum.contract.NymToken;
 import nym.ledger.tx.Secp256k1;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.web3j.abi.EventEncoder;
 import org.web3j.crypto.Credentials;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 
@@ -28,6 +30,8 @@ import org.web3j.protocol.core.methods.response.TransactionReceipt;
 class WatcherGroupIT {
 
     private static final Duration CREDIT_WAIT = Duration.ofSeconds(120);
+    /** anvil's default chain id: deposit ids name it. */
+    private static final long ANVIL_CHAIN_ID = 31337;
 
     static LocalEthereum ethereum;
     static AuthorityGroup group;
@@ -51,40 +55,45 @@ class WatcherGroupIT {
         long before = balance(client.address());
         TransactionReceipt tx;
         try (EthereumAccount sender = clientAccount("clients/client-1/account.key")) {
-            tx = sender.transfer(sender.token(ethereum.token), pipe(), BigInteger.valueOf(77));
+            tx = sender.deposit(sender.token(ethereum.token), client.address(), BigInteger.valueOf(77));
         }
 
         awaitBalance(client.address(), before + 77);
 
-        JsonNode record = pipeRecord(
-                DepositId.of(tx.getTransactionHash(), tx.getLogs().get(0).getLogIndex()));
+        JsonNode record =
+                pipeRecord(DepositId.of(ANVIL_CHAIN_ID, ethereum.token, tx.getTransactionHash(), depositLog(tx)));
         assertTrue(record.path("settled").asBoolean(), record.toString());
         Thread.sleep(5_000); // the third watcher's late vote changes nothing
         assertEquals(before + 77, balance(client.address()));
     }
 
     @Test
-    void transactionWithSeveralDeposits_eachCredited() throws Exception {
+    void severalDeposits_eachCredited() throws Exception {
         Secp256k1.KeyPair client = group.key("clients/client-2/account.key");
         long before = balance(client.address());
         try (EthereumAccount sender = clientAccount("clients/client-2/account.key")) {
-            sender.transferMany(
-                    sender.token(ethereum.token),
-                    List.of(pipe(), pipe(), pipe()),
-                    List.of(BigInteger.ONE, BigInteger.TEN, BigInteger.valueOf(100)));
+            for (long amount : List.of(1L, 10L, 100L)) {
+                sender.deposit(sender.token(ethereum.token), client.address(), BigInteger.valueOf(amount));
+            }
         }
 
         awaitBalance(client.address(), before + 111);
+    }
+
+    /** The index of the token's Deposit log in a deposit's receipt (the ERC20 Transfer log comes with it). */
+    private static BigInteger depositLog(TransactionReceipt tx) {
+        String topic = EventEncoder.encode(NymToken.DEPOSIT_EVENT);
+        return tx.getLogs().stream()
+                .filter(l -> !l.getTopics().isEmpty() && l.getTopics().get(0).equals(topic))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no Deposit log in " + tx.getTransactionHash()))
+                .getLogIndex();
     }
 
     private static EthereumAccount clientAccount(String keyFile) throws Exception {
         return EthereumAccount.connect(
                 ethereum.url(),
                 Credentials.create(Files.readString(group.tree.resolve(keyFile)).strip()));
-    }
-
-    private static String pipe() throws Exception {
-        return Files.readString(group.tree.resolve("ethereum/pipe.address")).strip();
     }
 
     private static void awaitBalance(byte[] address, long expected) throws Exception {
