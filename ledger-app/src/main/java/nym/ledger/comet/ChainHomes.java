@@ -158,7 +158,6 @@ public final class ChainHomes {
                 + "log_level = \"" + settings.logLevel() + "\"\n"
                 + "\n[rpc]\n"
                 + "laddr = \"tcp://127.0.0.1:" + self.rpcPort() + "\"\n"
-                + "timeout_broadcast_tx_commit = \"30s\"\n"
                 + "\n[p2p]\n"
                 + "laddr = \"tcp://127.0.0.1:" + self.p2pPort() + "\"\n"
                 + "persistent_peers = \"" + peers + "\"\n"
