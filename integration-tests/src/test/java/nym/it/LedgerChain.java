@@ -150,27 +150,29 @@ final class LedgerChain implements AutoCloseable {
         }
     }
 
-    /** Ids (height/txIndex/eventIndex) of every event of the transactions matching {@code query}, in chain order. */
-    java.util.List<String> eventIds(String query) throws IOException, InterruptedException {
+    /**
+     * Ids (height/txIndex/eventIndex) of every event of the transactions that carry an event of {@code type}, in
+     * chain order, read from every block's results: CometBFT's tx index is filled asynchronously after a commit (and
+     * a node stopped in between never indexes that block), so {@code tx_search} may miss committed transactions.
+     */
+    java.util.List<String> eventIdsOfTxsWith(String type) throws IOException, InterruptedException {
         java.util.List<String> ids = new java.util.ArrayList<>();
-        for (int page = 1; ; page++) {
-            JsonNode r = call(
-                    "tx_search",
-                    JSON.createObjectNode()
-                            .put("query", query)
-                            .put("page", Integer.toString(page))
-                            .put("per_page", "100")
-                            .put("order_by", "asc"));
-            for (JsonNode t : r.get("txs")) {
-                JsonNode events = t.path("tx_result").path("events");
-                for (int i = 0; i < events.size(); i++) {
-                    ids.add(t.get("height").asText() + "/" + t.path("index").asInt(0) + "/" + i);
+        long top = call("status", JSON.createObjectNode()).get("sync_info").get("latest_block_height").asLong();
+        for (long h = 1; h <= top; h++) {
+            JsonNode txs = call("block_results", JSON.createObjectNode().put("height", Long.toString(h)))
+                    .path("txs_results");
+            for (int t = 0; t < txs.size(); t++) {
+                JsonNode events = txs.get(t).path("events");
+                boolean matches = false;
+                for (JsonNode e : events) {
+                    matches |= type.equals(e.path("type").asText());
+                }
+                for (int i = 0; matches && i < events.size(); i++) {
+                    ids.add(h + "/" + t + "/" + i);
                 }
             }
-            if (page * 100L >= r.get("total_count").asLong()) {
-                return ids;
-            }
         }
+        return ids;
     }
 
     /** Stops every validator and deletes the homes. */
