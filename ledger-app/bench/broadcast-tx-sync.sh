@@ -40,6 +40,15 @@ for _ in range(100):
 EOF
 }
 
+# CPU seconds used so far by the testnet's children whose command is $1 (cometbft: the nodes; java: the apps)
+children_cpu() {
+  local ticks=0 p
+  for p in $(pgrep -P "$testnet_pid" -x "$1"); do
+    ticks=$((ticks + $(awk '{print $14 + $15}' "/proc/$p/stat")))
+  done
+  awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.1f", t / hz }'
+}
+
 root="$(mktemp -d -t ledger-bench.XXXXXX)"
 testnet_pid=""
 stop_testnet() {
@@ -69,21 +78,29 @@ for n in $validator_counts; do
     done
     grep -q '^ledger-app testnet:' "$root/$app-$n.log" || { echo "testnet did not start" >&2; exit 1; }
     echo "== $app, $n validator(s), load before: $(cut -d' ' -f1-3 /proc/loadavg)"
-    out="$(java -jar "$jar" bench --rpc "$rpc" --app "$app" --chain-id "$chain_id" --txs "$txs" \
-      --accounts "$accounts" --concurrency "$concurrency" | tee /dev/stderr | grep '^RESULT')" || status=$?
+    node_cpu0="$(children_cpu cometbft)" app_cpu0="$(children_cpu java)"
+    java -jar "$jar" bench --rpc "$rpc" --app "$app" \
+      --chain-id "$chain_id" --txs "$txs" --accounts "$accounts" --concurrency "$concurrency" \
+      > "$root/bench.out" || status=$?
+    cat "$root/bench.out"
+    out="$(grep '^RESULT' "$root/bench.out" || true)"
     load="$(cut -d' ' -f1 /proc/loadavg)"
+    # where the CPU went during the run: all nodes, all apps (kvstore runs inside the node); the load generator
+    # reports its own (loader_cpu)
+    cpu="node_cpu=$(awk -v a="$(children_cpu cometbft)" -v b="$node_cpu0" 'BEGIN { print a - b }')"
+    cpu+=" app_cpu=$(awk -v a="$(children_cpu java)" -v b="$app_cpu0" 'BEGIN { print a - b }')"
     stop_testnet
     [ -n "$out" ] || { echo "bench $app/$n failed" >&2; exit 1; }
-    results+=("validators=$n load=$load ${out#RESULT }")
+    results+=("validators=$n load=$load $cpu ${out#RESULT }")
   done
 done
 
 echo
-echo "validators | app | committed tx/s | commit latency p50 / p95 / max (ms) | accepted tx/s | txs | max txs/block | mempool-full retries | load"
+echo "validators | app | committed tx/s | commit latency p50 / p95 / max (ms) | accepted tx/s | committed/sent txs | max txs/block | mempool-full retries | CPU s nodes / apps / loader | load"
 for r in "${results[@]}"; do
   declare -A f=()
   for kv in $r; do f["${kv%%=*}"]="${kv#*=}"; done
-  echo "${f[validators]} | ${f[app]} | ${f[committed_tps]} | ${f[latency_ms_p50]} / ${f[latency_ms_p95]} / ${f[latency_ms_max]} | ${f[accepted_tps]} | ${f[committed]}/${f[sent]} | ${f[max_block_txs]} | ${f[mempool_full_retries]} | ${f[load]}"
+  echo "${f[validators]} | ${f[app]} | ${f[committed_tps]} | ${f[latency_ms_p50]} / ${f[latency_ms_p95]} / ${f[latency_ms_max]} | ${f[accepted_tps]} | ${f[committed]}/${f[sent]} (lost ${f[lost]}) | ${f[max_block_txs]} | ${f[mempool_full_retries]} | ${f[node_cpu]} / ${f[app_cpu]} / ${f[loader_cpu]} | ${f[load]}"
   unset f
 done
 exit "${status:-0}"

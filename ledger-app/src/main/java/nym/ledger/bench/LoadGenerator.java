@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import nym.ledger.Hex;
@@ -37,7 +39,11 @@ import nym.ledger.tx.TxBuilder;
  * for blocks with txs, its {@code block_results}; a tx counts as committed when the results of its block are there
  * (executed), and its commit latency is that moment minus the moment {@code broadcast_tx_sync} accepted it. A full
  * mempool ("mempool is full") is back-pressure, not a failure: the same tx is sent again after a pause (a later
- * nonce of the account would be refused while an earlier one is missing).
+ * nonce of the account would be refused while an earlier one is missing). At most {@code maxPending} txs are sent and
+ * not yet committed, below CometBFT's mempool size (5000 by default): a tx that finds the mempool full only after its
+ * CheckTx passed is dropped by CometBFT although broadcast_tx_sync answered code 0, and would stall the run and, for
+ * the ledger, leave a nonce gap. A tx accepted but never committed is reported as lost once the node's mempool is
+ * empty and the watcher has passed the height at which it was.
  */
 public final class LoadGenerator {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -57,12 +63,14 @@ public final class LoadGenerator {
             int firstAccount,
             int txs,
             int concurrency,
+            int maxPending,
             Duration commitWait) {}
 
     /**
      * @param committed txs of this run found in blocks whose results are stored
      * @param failedInBlock of those, the ones the app refused in FinalizeBlock (code ≠ 0)
      * @param latencyMillis commit latency of every committed tx, sorted
+     * @param loaderCpuSeconds CPU this process used from the first send to the last commit (it shares the cores)
      */
     public record Result(
             App app,
@@ -77,7 +85,8 @@ public final class LoadGenerator {
             double committedSeconds,
             long blocks,
             long maxBlockTxs,
-            double[] latencyMillis) {
+            double[] latencyMillis,
+            double loaderCpuSeconds) {
 
         public double acceptedPerSecond() {
             return accepted / sendSeconds;
@@ -94,6 +103,11 @@ public final class LoadGenerator {
             }
             int i = (int) Math.ceil(p / 100 * latencyMillis.length) - 1;
             return latencyMillis[Math.max(0, Math.min(i, latencyMillis.length - 1))];
+        }
+
+        /** Accepted by broadcast_tx_sync but never committed. */
+        public long lost() {
+            return accepted - committed;
         }
 
         public boolean clean() {
@@ -120,13 +134,15 @@ public final class LoadGenerator {
         AtomicLong refused = new AtomicLong();
         AtomicLong errors = new AtomicLong();
         AtomicLong mempoolFull = new AtomicLong();
+        Semaphore pending = new Semaphore(s.maxPending());
         long fromHeight = latestHeight() + 1;
         log.printf(
                 "sending %d txs over %d connections, watching blocks from height %d...%n",
                 total, s.concurrency(), fromHeight);
 
+        long cpuStart = processCpuNanos();
         long start = System.nanoTime();
-        BlockWatcher watcher = new BlockWatcher(fromHeight, inFlight, start);
+        BlockWatcher watcher = new BlockWatcher(fromHeight, inFlight, pending, start);
         Thread watching = new Thread(watcher, "block-watcher");
         watching.start();
         ExecutorService pool = Executors.newFixedThreadPool(s.concurrency());
@@ -136,7 +152,10 @@ public final class LoadGenerator {
             fs.add(pool.submit(() -> {
                 for (int k = worker; k < streams.size(); k += s.concurrency()) {
                     for (byte[] tx : streams.get(k)) {
-                        send(tx, inFlight, accepted, refused, errors, mempoolFull);
+                        pending.acquire();
+                        if (!send(tx, inFlight, accepted, refused, errors, mempoolFull)) {
+                            pending.release();
+                        }
                     }
                 }
                 return null;
@@ -158,6 +177,7 @@ public final class LoadGenerator {
                 accepted.get() / sendSeconds);
 
         watcher.awaitCommitted(accepted.get(), s.commitWait());
+        double loaderCpu = (processCpuNanos() - cpuStart) / 1e9;
         watching.interrupt();
         watching.join();
         double committedSeconds = (watcher.lastCommitNanos() - start) / 1e9;
@@ -176,10 +196,12 @@ public final class LoadGenerator {
                 committedSeconds,
                 watcher.blocksWithTxs(),
                 watcher.maxBlockTxs(),
-                latencies);
+                latencies,
+                loaderCpu);
     }
 
-    private void send(
+    /** Sends until accepted, refused or failed; true when accepted (the watcher then releases its pending permit). */
+    private boolean send(
             byte[] tx,
             Map<String, Long> inFlight,
             AtomicLong accepted,
@@ -197,7 +219,7 @@ public final class LoadGenerator {
             } catch (IOException e) {
                 inFlight.remove(hash);
                 errors.incrementAndGet();
-                return;
+                return false;
             }
             if (r.has("error")) {
                 inFlight.remove(hash);
@@ -207,15 +229,17 @@ public final class LoadGenerator {
                     continue;
                 }
                 errors.incrementAndGet();
-            } else if (r.get("result").get("code").asInt() == 0) {
+                return false;
+            }
+            if (r.get("result").get("code").asInt() == 0) {
                 // if the watcher already saw it committed, the entry is gone and stays gone
                 inFlight.computeIfPresent(hash, (h, sentAt) -> System.nanoTime());
                 accepted.incrementAndGet();
-            } else {
-                inFlight.remove(hash);
-                refused.incrementAndGet();
+                return true;
             }
-            return;
+            inFlight.remove(hash);
+            refused.incrementAndGet();
+            return false;
         }
     }
 
@@ -278,8 +302,9 @@ public final class LoadGenerator {
      */
     private final class BlockWatcher implements Runnable {
         private final Map<String, Long> inFlight;
+        private final Semaphore pending;
         private final long startNanos;
-        private long height;
+        private volatile long height;
         private final List<Double> latencies = new ArrayList<>();
         private volatile long committed;
         private volatile long failedInBlock;
@@ -288,9 +313,10 @@ public final class LoadGenerator {
         private long maxBlockTxs;
         private volatile Exception failure;
 
-        BlockWatcher(long fromHeight, Map<String, Long> inFlight, long startNanos) {
+        BlockWatcher(long fromHeight, Map<String, Long> inFlight, Semaphore pending, long startNanos) {
             this.height = fromHeight;
             this.inFlight = inFlight;
+            this.pending = pending;
             this.startNanos = startNanos;
             this.lastCommitNanos = startNanos;
         }
@@ -325,6 +351,7 @@ public final class LoadGenerator {
                     continue;
                 }
                 ours++;
+                pending.release();
                 latencies.add((now - since) / 1e6);
                 if (results.get(i).path("code").asInt(0) != 0) {
                     failedInBlock++;
@@ -347,9 +374,22 @@ public final class LoadGenerator {
             }
         }
 
+        /** Until every accepted tx is committed, or the rest is lost (mempool empty, its height watched). */
         void awaitCommitted(long expected, Duration wait) throws Exception {
             long deadline = System.nanoTime() + wait.toNanos();
+            long drainedAt = Long.MAX_VALUE; // a height at which the node's mempool was seen empty
+            long nextMempoolCheck = System.nanoTime();
             while (committed < expected) {
+                if (System.nanoTime() >= nextMempoolCheck) {
+                    nextMempoolCheck = System.nanoTime() + 500_000_000L;
+                    if (mempoolSize() > 0) {
+                        drainedAt = Long.MAX_VALUE;
+                    } else if (drainedAt == Long.MAX_VALUE) {
+                        drainedAt = latestHeight();
+                    } else if (height > drainedAt) {
+                        return;
+                    }
+                }
                 if (failure != null) {
                     throw failure;
                 }
@@ -384,6 +424,15 @@ public final class LoadGenerator {
         synchronized double[] latencies() {
             return latencies.stream().mapToDouble(Double::doubleValue).toArray();
         }
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    private long mempoolSize() throws IOException, InterruptedException {
+        return call("num_unconfirmed_txs", "{}").get("result").get("total").asLong();
     }
 
     private long latestHeight() throws IOException, InterruptedException {

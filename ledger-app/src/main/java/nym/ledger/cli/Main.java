@@ -405,6 +405,13 @@ public final class Main {
         @Option(names = "--concurrency", defaultValue = "32")
         int concurrency;
 
+        @Option(
+                names = "--max-pending",
+                defaultValue = "4000",
+                description = "Txs sent and not yet committed at most; below the node's mempool size"
+                        + " (default: ${DEFAULT-VALUE}).")
+        int maxPending;
+
         @Option(names = "--commit-wait", defaultValue = "120s", converter = DurationConverter.class)
         Duration commitWait;
 
@@ -417,13 +424,14 @@ public final class Main {
             };
             int connections = mode == LoadGenerator.App.NYM ? Math.min(concurrency, accounts) : concurrency;
             LoadGenerator gen = new LoadGenerator(new LoadGenerator.Settings(
-                    rpc, mode, chainId, accounts, firstAccount, txs, connections, commitWait));
+                    rpc, mode, chainId, accounts, firstAccount, txs, connections, maxPending, commitWait));
             LoadGenerator.Result r = gen.run(System.out);
             System.out.printf(
                     java.util.Locale.ROOT,
-                    "RESULT app=%s sent=%d accepted=%d refused=%d errors=%d mempool_full_retries=%d committed=%d"
+                    "RESULT app=%s sent=%d accepted=%d refused=%d errors=%d mempool_full_retries=%d committed=%d lost=%d"
                             + " failed_in_block=%d accepted_tps=%.0f committed_tps=%.0f seconds=%.1f blocks=%d"
-                            + " max_block_txs=%d latency_ms_p50=%.0f latency_ms_p95=%.0f latency_ms_max=%.0f%n",
+                            + " max_block_txs=%d latency_ms_p50=%.0f latency_ms_p95=%.0f latency_ms_max=%.0f"
+                            + " loader_cpu=%.1f%n",
                     app,
                     r.sent(),
                     r.accepted(),
@@ -431,6 +439,7 @@ public final class Main {
                     r.errors(),
                     r.mempoolFullRetries(),
                     r.committed(),
+                    r.lost(),
                     r.failedInBlock(),
                     r.acceptedPerSecond(),
                     r.committedPerSecond(),
@@ -439,7 +448,8 @@ public final class Main {
                     r.maxBlockTxs(),
                     r.latencyPercentile(50),
                     r.latencyPercentile(95),
-                    r.latencyPercentile(100));
+                    r.latencyPercentile(100),
+                    r.loaderCpuSeconds());
             return r.clean() ? 0 : 1;
         }
     }
