@@ -4,7 +4,7 @@
 MVN ?= mvn -B -ntp
 export MAVEN_OPTS ?= -Xmx1g
 
-.PHONY: build cometbft ethereum-tools dashboard-test-tools localnet-build localnet localnet-down localnet-status logs test unit-test docker-check integration-test bench-coconut bench-sphinx bench-ledger bench-mixnode clean
+.PHONY: build cometbft ethereum-tools dashboard-test-tools localnet-build localnet localnet-down localnet-status logs test unit-test ledger-client-test docker-check integration-test bench-coconut bench-sphinx bench-ledger bench-mixnode clean
 
 ## build: compile and package every module, skipping tests (what localnet needs)
 build:
@@ -52,12 +52,21 @@ localnet-status:
 logs:
 	localnet/bin/localnet logs $(C)
 
-## test: unit tests of every module, the docker/ files' checks, then the EAR on a real Payara (Arquillian) and on a
-## 3-instance deployment group
-test: unit-test docker-check integration-test
+## test: unit tests of every module, the ledger through an external CometBFT client, the docker/ files' checks, then
+## the EAR on a real Payara (Arquillian) and on a 3-instance deployment group
+test: unit-test ledger-client-test docker-check integration-test
 
 unit-test: cometbft ethereum-tools
 	$(MVN) install
+
+## ledger-client-test: @cosmjs/tendermint-rpc (npm, ledger-app/rpc-client-test/package-lock.json) drives a 1-validator
+## `ledger-app testnet`; runs after unit-test, whose `mvn install` builds ledger-app/target/ledger-app.jar
+LEDGER_RPC_CLIENT := ledger-app/rpc-client-test/node_modules/@cosmjs/tendermint-rpc/package.json
+ledger-client-test: cometbft $(LEDGER_RPC_CLIENT)
+	cd ledger-app/rpc-client-test && node --test --test-force-exit
+$(LEDGER_RPC_CLIENT): ledger-app/rpc-client-test/package-lock.json
+	npm ci --prefix ledger-app/rpc-client-test --no-audit --no-fund
+	touch $@
 
 ## docker-check: docker/ has no engine here: compose files validated by docker-compose, every referenced file present
 docker-check:
@@ -72,7 +81,8 @@ bench-coconut:
 	java -jar crypto/coconut/target/benchmarks.jar -rf json -rff crypto/coconut/target/jmh.json
 	python3 crypto/coconut/bench/table.py crypto/coconut/target/jmh.json
 
-## bench-ledger: broadcast_tx_sync throughput against a devnet the script starts
+## bench-ledger: committed tx/s and commit latency of signed transfers on 1 and 4 CometBFT validators, beside
+## CometBFT's kvstore on the same chains (the baseline); needs ledger-app's jar (mvn -pl ledger-tx,ledger-app install)
 bench-ledger:
 	ledger-app/bench/broadcast-tx-sync.sh
 

@@ -18,14 +18,20 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code ledger-app abci|testnet|genesis|transfer|bench}. */
+/** {@code ledger-app abci|testnet|genesis|transfer|sign-transfer|bench}. */
 @Command(
         name = "ledger-app",
         mixinStandardHelpOptions = true,
         version = "ledger-app " + AbciApplication.VERSION,
         description =
                 "The Nym ledger: ABCI 2.0 application for CometBFT v0.38, and real CometBFT validators on one machine.",
-        subcommands = {Main.Abci.class, Main.Testnet.class, Main.GenesisCmd.class, Main.Transfer.class, Main.Bench.class
+        subcommands = {
+            Main.Abci.class,
+            Main.Testnet.class,
+            Main.GenesisCmd.class,
+            Main.Transfer.class,
+            Main.SignTransfer.class,
+            Main.Bench.class
         })
 public final class Main {
 
@@ -256,14 +262,7 @@ public final class Main {
 
         @Override
         public Integer call() throws Exception {
-            if ((fromSeed == null) == (fromKeyFile == null)) {
-                throw new CommandLine.ParameterException(
-                        new CommandLine(this), "give exactly one of --from-seed, --from-key-file");
-            }
-            nym.ledger.tx.Secp256k1.KeyPair key = fromSeed != null
-                    ? nym.ledger.tx.Secp256k1.KeyPair.fromSeed(fromSeed)
-                    : nym.ledger.tx.Secp256k1.KeyPair.of(
-                            nym.ledger.Hex.parse(Files.readString(fromKeyFile).trim(), 32, "private key"));
+            nym.ledger.tx.Secp256k1.KeyPair key = signingKey(this, fromSeed, fromKeyFile);
             byte[] recipient = nym.ledger.Hex.parse(to, 20, "recipient");
             RpcCall client = new RpcCall(rpc);
             String chainId = client.call("status", "{}")
@@ -287,6 +286,55 @@ public final class Main {
                             && res.get("tx_result").get("code").asInt() == 0
                     ? 0
                     : 1;
+        }
+    }
+
+    /** The sender's key from exactly one of a development seed or a key file (hex). */
+    static nym.ledger.tx.Secp256k1.KeyPair signingKey(Object command, String fromSeed, Path fromKeyFile)
+            throws java.io.IOException {
+        if ((fromSeed == null) == (fromKeyFile == null)) {
+            throw new CommandLine.ParameterException(
+                    new CommandLine(command), "give exactly one of --from-seed, --from-key-file");
+        }
+        return fromSeed != null
+                ? nym.ledger.tx.Secp256k1.KeyPair.fromSeed(fromSeed)
+                : nym.ledger.tx.Secp256k1.KeyPair.of(
+                        nym.ledger.Hex.parse(Files.readString(fromKeyFile).trim(), 32, "private key"));
+    }
+
+    @Command(
+            name = "sign-transfer",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Print a signed transfer as base64 (the bytes of broadcast_tx_*), without contacting a node: for"
+                        + " clients in other languages that want our signature scheme (ledger-app/rpc-client-test)."
+            })
+    static final class SignTransfer implements Callable<Integer> {
+        @Option(names = "--chain-id", required = true, description = "The chain's id (status: node_info.network).")
+        String chainId;
+
+        @Option(names = "--nonce", required = true, description = "The sender's next nonce (/account).")
+        long nonce;
+
+        @Option(names = "--from-seed", description = "Development key from a public seed, e.g. dev-0.")
+        String fromSeed;
+
+        @Option(names = "--from-key-file", description = "File holding the sender's private key (hex, 32 bytes).")
+        Path fromKeyFile;
+
+        @Option(names = "--to", required = true, description = "Recipient address (0x…).")
+        String to;
+
+        @Option(names = "--amount", required = true)
+        long amount;
+
+        @Override
+        public Integer call() throws Exception {
+            nym.ledger.tx.Secp256k1.KeyPair key = signingKey(this, fromSeed, fromKeyFile);
+            byte[] tx = new nym.ledger.tx.TxBuilder(chainId)
+                    .transfer(key, nonce, nym.ledger.Hex.parse(to, 20, "recipient"), amount);
+            System.out.println(java.util.Base64.getEncoder().encodeToString(tx));
+            return 0;
         }
     }
 
@@ -326,10 +374,18 @@ public final class Main {
     @Command(
             name = "bench",
             mixinStandardHelpOptions = true,
-            description = "Load a chain through broadcast_tx_sync with signed transfers from its dev accounts.")
+            description = {
+                "Load a chain through broadcast_tx_sync and read back what was committed: signed transfers from its"
+                        + " dev accounts (--app nym), or key=value txs of the same size (--app kvstore, the baseline"
+                        + " on CometBFT's own app). Prints committed tx/s and commit latency; exits 1 unless every"
+                        + " tx was accepted and committed with code 0."
+            })
     static final class Bench implements Callable<Integer> {
         @Option(names = "--rpc", defaultValue = "http://127.0.0.1:26657/")
         URI rpc;
+
+        @Option(names = "--app", defaultValue = "nym", description = "nym or kvstore (default: ${DEFAULT-VALUE}).")
+        String app;
 
         @Option(names = "--chain-id", defaultValue = "nym-testnet")
         String chainId;
@@ -337,7 +393,7 @@ public final class Main {
         @Option(
                 names = "--accounts",
                 defaultValue = "64",
-                description = "Sending accounts (default: ${DEFAULT-VALUE}).")
+                description = "Sending accounts (nym; default: ${DEFAULT-VALUE}).")
         int accounts;
 
         @Option(names = "--first-account", defaultValue = "0")
@@ -349,32 +405,52 @@ public final class Main {
         @Option(names = "--concurrency", defaultValue = "32")
         int concurrency;
 
+        @Option(
+                names = "--max-pending",
+                defaultValue = "4000",
+                description = "Txs sent and not yet committed at most; below the node's mempool size"
+                        + " (default: ${DEFAULT-VALUE}).")
+        int maxPending;
+
         @Option(names = "--commit-wait", defaultValue = "120s", converter = DurationConverter.class)
         Duration commitWait;
 
-        @Option(
-                names = "--baseline",
-                defaultValue = "10000",
-                description = "health calls for the baseline first, 0 to skip (default: ${DEFAULT-VALUE}).")
-        int baseline;
-
         @Override
         public Integer call() throws Exception {
+            LoadGenerator.App mode = switch (app) {
+                case "nym" -> LoadGenerator.App.NYM;
+                case "kvstore" -> LoadGenerator.App.KVSTORE;
+                default -> throw new CommandLine.ParameterException(new CommandLine(this), "--app is nym or kvstore");
+            };
+            int connections = mode == LoadGenerator.App.NYM ? Math.min(concurrency, accounts) : concurrency;
             LoadGenerator gen = new LoadGenerator(new LoadGenerator.Settings(
-                    rpc, chainId, accounts, firstAccount, txs, Math.min(concurrency, accounts), commitWait));
-            double base = baseline > 0 ? gen.baseline(baseline, System.out) : 0;
+                    rpc, mode, chainId, accounts, firstAccount, txs, connections, maxPending, commitWait));
             LoadGenerator.Result r = gen.run(System.out);
             System.out.printf(
-                    "RESULT sent=%d accepted=%d refused=%d errors=%d accepted_tps=%.0f committed_tps=%.0f"
-                            + " baseline_health_rps=%.0f%n",
+                    java.util.Locale.ROOT,
+                    "RESULT app=%s sent=%d accepted=%d refused=%d errors=%d mempool_full_retries=%d committed=%d lost=%d"
+                            + " failed_in_block=%d accepted_tps=%.0f committed_tps=%.0f seconds=%.1f blocks=%d"
+                            + " max_block_txs=%d latency_ms_p50=%.0f latency_ms_p95=%.0f latency_ms_max=%.0f"
+                            + " loader_cpu=%.1f%n",
+                    app,
                     r.sent(),
                     r.accepted(),
                     r.refused(),
                     r.errors(),
+                    r.mempoolFullRetries(),
+                    r.committed(),
+                    r.lost(),
+                    r.failedInBlock(),
                     r.acceptedPerSecond(),
                     r.committedPerSecond(),
-                    base);
-            return r.errors() == 0 && r.refused() == 0 ? 0 : 1;
+                    r.committedSeconds(),
+                    r.blocks(),
+                    r.maxBlockTxs(),
+                    r.latencyPercentile(50),
+                    r.latencyPercentile(95),
+                    r.latencyPercentile(100),
+                    r.loaderCpuSeconds());
+            return r.clean() ? 0 : 1;
         }
     }
 }
