@@ -240,14 +240,8 @@ public final class Main {
         }
     }
 
-    @Command(
-            name = "transfer",
-            mixinStandardHelpOptions = true,
-            description = "Sign a transfer and send it with broadcast_tx_commit (development and smoke tests).")
-    static final class Transfer implements Callable<Integer> {
-        @Option(names = "--rpc", defaultValue = "http://127.0.0.1:26657/")
-        URI rpc;
-
+    /** What a transfer names: the sender's key (a development seed or a key file), the recipient, the amount. */
+    static final class TransferOptions {
         @Option(names = "--from-seed", description = "Development key from a public seed, e.g. dev-0.")
         String fromSeed;
 
@@ -260,23 +254,47 @@ public final class Main {
         @Option(names = "--amount", required = true)
         long amount;
 
+        /** The sender's key from exactly one of a development seed or a key file (hex). */
+        nym.ledger.tx.Secp256k1.KeyPair key(Object command) throws java.io.IOException {
+            if ((fromSeed == null) == (fromKeyFile == null)) {
+                throw new CommandLine.ParameterException(
+                        new CommandLine(command), "give exactly one of --from-seed, --from-key-file");
+            }
+            return fromSeed != null
+                    ? nym.ledger.tx.Secp256k1.KeyPair.fromSeed(fromSeed)
+                    : nym.ledger.tx.Secp256k1.KeyPair.of(
+                            nym.ledger.Hex.parse(Files.readString(fromKeyFile).trim(), 32, "private key"));
+        }
+
+        byte[] signed(Object command, String chainId, long nonce) throws java.io.IOException {
+            return new nym.ledger.tx.TxBuilder(chainId)
+                    .transfer(key(command), nonce, nym.ledger.Hex.parse(to, 20, "recipient"), amount);
+        }
+    }
+
+    @Command(
+            name = "transfer",
+            mixinStandardHelpOptions = true,
+            description = "Sign a transfer and send it with broadcast_tx_commit (development and smoke tests).")
+    static final class Transfer implements Callable<Integer> {
+        @Option(names = "--rpc", defaultValue = "http://127.0.0.1:26657/")
+        URI rpc;
+
+        @CommandLine.Mixin
+        TransferOptions transfer;
+
         @Override
         public Integer call() throws Exception {
-            nym.ledger.tx.Secp256k1.KeyPair key = signingKey(this, fromSeed, fromKeyFile);
-            byte[] recipient = nym.ledger.Hex.parse(to, 20, "recipient");
-            RpcCall client = new RpcCall(rpc);
-            String chainId = client.call("status", "{}")
-                    .get("result")
+            nym.ledger.comet.CometRpc client = new nym.ledger.comet.CometRpc(rpc, Duration.ofSeconds(60));
+            String chainId = client.result("status", null)
                     .get("node_info")
                     .get("network")
                     .asText();
-            com.fasterxml.jackson.databind.JsonNode account =
-                    client.query("/account", nym.ledger.Hex.lower(key.address()));
-            byte[] tx = new nym.ledger.tx.TxBuilder(chainId)
-                    .transfer(key, account.get("nonce").asLong(), recipient, amount);
-            com.fasterxml.jackson.databind.JsonNode r = client.call(
-                    "broadcast_tx_commit",
-                    "{\"tx\":\"" + java.util.Base64.getEncoder().encodeToString(tx) + "\"}");
+            String sender = nym.ledger.Hex.lower(transfer.key(this).address());
+            long nonce = client.query("/account", sender).get("nonce").asLong();
+            com.fasterxml.jackson.databind.node.ObjectNode p = nym.ledger.comet.CometRpc.params();
+            p.put("tx", java.util.Base64.getEncoder().encodeToString(transfer.signed(this, chainId, nonce)));
+            com.fasterxml.jackson.databind.JsonNode r = client.call("broadcast_tx_commit", p);
             System.out.println(r.toPrettyString());
             if (r.has("error")) {
                 return 1;
@@ -287,19 +305,6 @@ public final class Main {
                     ? 0
                     : 1;
         }
-    }
-
-    /** The sender's key from exactly one of a development seed or a key file (hex). */
-    static nym.ledger.tx.Secp256k1.KeyPair signingKey(Object command, String fromSeed, Path fromKeyFile)
-            throws java.io.IOException {
-        if ((fromSeed == null) == (fromKeyFile == null)) {
-            throw new CommandLine.ParameterException(
-                    new CommandLine(command), "give exactly one of --from-seed, --from-key-file");
-        }
-        return fromSeed != null
-                ? nym.ledger.tx.Secp256k1.KeyPair.fromSeed(fromSeed)
-                : nym.ledger.tx.Secp256k1.KeyPair.of(
-                        nym.ledger.Hex.parse(Files.readString(fromKeyFile).trim(), 32, "private key"));
     }
 
     @Command(
@@ -316,58 +321,13 @@ public final class Main {
         @Option(names = "--nonce", required = true, description = "The sender's next nonce (/account).")
         long nonce;
 
-        @Option(names = "--from-seed", description = "Development key from a public seed, e.g. dev-0.")
-        String fromSeed;
-
-        @Option(names = "--from-key-file", description = "File holding the sender's private key (hex, 32 bytes).")
-        Path fromKeyFile;
-
-        @Option(names = "--to", required = true, description = "Recipient address (0x…).")
-        String to;
-
-        @Option(names = "--amount", required = true)
-        long amount;
+        @CommandLine.Mixin
+        TransferOptions transfer;
 
         @Override
         public Integer call() throws Exception {
-            nym.ledger.tx.Secp256k1.KeyPair key = signingKey(this, fromSeed, fromKeyFile);
-            byte[] tx = new nym.ledger.tx.TxBuilder(chainId)
-                    .transfer(key, nonce, nym.ledger.Hex.parse(to, 20, "recipient"), amount);
-            System.out.println(java.util.Base64.getEncoder().encodeToString(tx));
+            System.out.println(java.util.Base64.getEncoder().encodeToString(transfer.signed(this, chainId, nonce)));
             return 0;
-        }
-    }
-
-    /** Minimal JSON-RPC over HTTP for the CLI. */
-    static final class RpcCall {
-        private final URI uri;
-        private final java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-        private final com.fasterxml.jackson.databind.ObjectMapper json =
-                new com.fasterxml.jackson.databind.ObjectMapper();
-
-        RpcCall(URI uri) {
-            this.uri = uri;
-        }
-
-        com.fasterxml.jackson.databind.JsonNode call(String method, String params) throws Exception {
-            String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method + "\",\"params\":" + params + "}";
-            var resp = http.send(
-                    java.net.http.HttpRequest.newBuilder(uri)
-                            .timeout(java.time.Duration.ofSeconds(60))
-                            .header("Content-Type", "application/json")
-                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
-                            .build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString());
-            return json.readTree(resp.body());
-        }
-
-        com.fasterxml.jackson.databind.JsonNode query(String path, String dataHex) throws Exception {
-            var r = call("abci_query", "{\"path\":\"" + path + "\",\"data\":\"" + dataHex + "\"}");
-            var v = r.path("result").path("response").path("value");
-            if (v.isMissingNode() || v.isNull()) {
-                throw new LedgerException(LedgerException.Kind.UNAVAILABLE, "query " + path + " failed: " + r);
-            }
-            return json.readTree(java.util.Base64.getDecoder().decode(v.asText()));
         }
     }
 

@@ -74,6 +74,23 @@ public final class CometRpc {
         }
     }
 
+    /** The JSON value of an {@code abci_query} (ledger-app README, "Queries"); {@code data} in hex. */
+    public JsonNode query(String path, String dataHex) {
+        ObjectNode p = params();
+        p.put("path", path);
+        p.put("data", dataHex);
+        JsonNode response = result("abci_query", p).path("response");
+        String value = response.path("value").asText("");
+        if (response.path("code").asInt() != 0 || value.isEmpty()) {
+            throw new LedgerException(Kind.BAD_QUERY, "query " + path + " failed: " + response);
+        }
+        try {
+            return JSON.readTree(java.util.Base64.getDecoder().decode(value));
+        } catch (IOException e) {
+            throw new LedgerException(Kind.BAD_QUERY, "query " + path + ": the value is not JSON");
+        }
+    }
+
     /** {@code status → sync_info.latest_block_height}. */
     public long latestHeight() {
         return result("status", null)

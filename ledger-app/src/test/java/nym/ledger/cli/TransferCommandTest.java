@@ -20,7 +20,7 @@ class TransferCommandTest {
             for (int i = 0; i < 2; i++) { // the second transfer reads the advanced nonce
                 assertEquals(0, transfer(rpc, "dev-3", to, "21"));
             }
-            var balance = new Main.RpcCall(chain.rpcUri(0)).query("/balance", Hex.lower(to.address()));
+            var balance = chain.rpc(0).query("/balance", Hex.lower(to.address()));
             assertEquals("42", balance.get("balance").asText());
             // a transfer beyond the balance is refused with a non-zero exit
             assertEquals(1, transfer(rpc, "cli-recipient", to, "1000"));
