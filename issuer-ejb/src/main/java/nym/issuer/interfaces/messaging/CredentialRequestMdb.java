@@ -57,5 +57,6 @@ public class CredentialRequestMdb implements LedgerListener {
                         issuance::onCredentialRequest,
                         () -> LOG.severe(() -> "skipped a credential_request event the ledger should not emit: "
                                 + event.id() + " " + event.attributes()));
+        cursor().record(event.id());
     }
 }

@@ -1,0 +1,78 @@
+package nym.sql;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Optional;
+import java.util.UUID;
+import nym.ledger.jca.EventId;
+import nym.ledger.jca.JdbcEventCursor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/** The ledger adapter's consumer cursors on the migrated ledger_cursor table of a real PostgreSQL. */
+class LedgerCursorTest {
+
+    private final String database = "nym_cursor_" + UUID.randomUUID().toString().replace("-", "");
+    private PGSimpleDataSource admin;
+    private PGSimpleDataSource dataSource;
+
+    @BeforeEach
+    void migratedDatabase() throws SQLException {
+        admin = TestDatabase.dataSource("postgres");
+        try (Connection c = admin.getConnection();
+                Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + database);
+        }
+        dataSource = TestDatabase.dataSource(database);
+        Migrations.apply(dataSource);
+    }
+
+    @AfterEach
+    void dropDatabase() throws SQLException {
+        try (Connection c = admin.getConnection();
+                Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+        }
+    }
+
+    @Test
+    void lastDelivered_nothingRecorded_empty() {
+        assertEquals(Optional.empty(), new JdbcEventCursor(dataSource, "issuer/1").lastDelivered());
+    }
+
+    @Test
+    void record_laterIds_moveTheCursorInChainOrder() {
+        JdbcEventCursor cursor = new JdbcEventCursor(dataSource, "issuer/1");
+        cursor.record(new EventId(5, 0, 1));
+        assertEquals(Optional.of(new EventId(5, 0, 1)), cursor.lastDelivered());
+        cursor.record(new EventId(5, 1, 0));
+        assertEquals(Optional.of(new EventId(5, 1, 0)), cursor.lastDelivered());
+        cursor.record(new EventId(12, 0, 0));
+        assertEquals(Optional.of(new EventId(12, 0, 0)), cursor.lastDelivered());
+    }
+
+    @Test
+    void record_earlierOrSameId_cursorNeverMovesBack() {
+        JdbcEventCursor cursor = new JdbcEventCursor(dataSource, "verifier/2");
+        cursor.record(new EventId(7, 2, 3));
+        cursor.record(new EventId(7, 2, 2));
+        cursor.record(new EventId(6, 9, 9));
+        cursor.record(new EventId(7, 2, 3));
+        assertEquals(Optional.of(new EventId(7, 2, 3)), cursor.lastDelivered());
+    }
+
+    @Test
+    void record_twoConsumers_eachKeepsItsOwnRow() {
+        JdbcEventCursor issuer = new JdbcEventCursor(dataSource, "issuer/1");
+        JdbcEventCursor verifier = new JdbcEventCursor(dataSource, "verifier/1");
+        issuer.record(new EventId(3, 0, 0));
+        verifier.record(new EventId(9, 1, 0));
+        assertEquals(Optional.of(new EventId(3, 0, 0)), issuer.lastDelivered());
+        assertEquals(Optional.of(new EventId(9, 1, 0)), verifier.lastDelivered());
+    }
+}
