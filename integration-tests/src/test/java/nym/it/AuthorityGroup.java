@@ -5,6 +5,10 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -60,6 +64,7 @@ final class AuthorityGroup implements AutoCloseable {
         Path tree = Path.of(home);
         LedgerChain ledger = LedgerChain.ofTree(tree, VALIDATORS);
         PayaraScript.run("asadmin", "stop-deployment-group", group());
+        forgetCursorsOfEarlierChains();
         for (int i = 1; i <= TestEnvironment.instances(); i++) {
             // authority i talks to validator i first and fails over to the others
             PayaraScript.run(
@@ -74,6 +79,29 @@ final class AuthorityGroup implements AutoCloseable {
         Files.copy(TestEnvironment.ear(), ear);
         PayaraScript.run("deploy", ear.toString());
         return new AuthorityGroup(tree, ledger, ethereum);
+    }
+
+    /**
+     * Each group test class runs a chain of its own over the same database, so the authorities' ledger cursors
+     * (ledger_cursor) of the previous class name heights of another chain: cleared while the instances are stopped,
+     * as localnet empties the authorities' database for a new chain.
+     */
+    private static void forgetCursorsOfEarlierChains() throws SQLException {
+        String url = System.getenv("NYM_DB_URL");
+        if (url == null) {
+            throw new IllegalStateException("NYM_DB_URL is not set: run through integration-tests/bin/run");
+        }
+        try (Connection c = DriverManager.getConnection(
+                        url,
+                        System.getenv().getOrDefault("NYM_DB_USER", "postgres"),
+                        System.getenv().getOrDefault("NYM_DB_PASSWORD", ""));
+                Statement s = c.createStatement()) {
+            s.execute("DELETE FROM ledger_cursor");
+        } catch (SQLException e) {
+            if (!"42P01".equals(e.getSQLState())) { // undefined_table: the EAR has not migrated this database yet
+                throw e;
+            }
+        }
     }
 
     private static String group() {
