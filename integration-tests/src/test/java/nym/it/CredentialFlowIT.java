@@ -280,7 +280,9 @@ class CredentialFlowIT {
                     AppMetrics.awaitSum(instance, 1, wait, "nym_issuer_partial_credentials_total", "outcome=\"issued\"")
                             >= 1,
                     where);
-            assertTrue(AppMetrics.awaitSum(instance, 1, wait, "nym_verifier_votes_total", "verdict=\"reject\"") >= 1, where);
+            assertTrue(
+                    AppMetrics.awaitSum(instance, 1, wait, "nym_verifier_votes_total", "verdict=\"reject\"") >= 1,
+                    where);
             assertTrue(AppMetrics.awaitSum(instance, 1, wait, "nym_watcher_deposits_voted_total") >= 1, where);
             assertTrue(AppMetrics.sum(instance, "nym_watcher_next_block") > 0, where);
         }

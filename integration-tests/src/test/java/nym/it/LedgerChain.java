@@ -157,7 +157,10 @@ final class LedgerChain implements AutoCloseable {
      */
     java.util.List<String> eventIdsOfTxsWith(String type) throws IOException, InterruptedException {
         java.util.List<String> ids = new java.util.ArrayList<>();
-        long top = call("status", JSON.createObjectNode()).get("sync_info").get("latest_block_height").asLong();
+        long top = call("status", JSON.createObjectNode())
+                .get("sync_info")
+                .get("latest_block_height")
+                .asLong();
         for (long h = 1; h <= top; h++) {
             JsonNode txs = call("block_results", JSON.createObjectNode().put("height", Long.toString(h)))
                     .path("txs_results");
