@@ -2,11 +2,8 @@ package nym.sql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Optional;
-import java.util.UUID;
 import nym.ledger.jca.EventId;
 import nym.ledger.jca.JdbcEventCursor;
 import org.junit.jupiter.api.AfterEach;
@@ -17,27 +14,19 @@ import org.postgresql.ds.PGSimpleDataSource;
 /** The ledger adapter's consumer cursors on the migrated ledger_cursor table of a real PostgreSQL. */
 class LedgerCursorTest {
 
-    private final String database = "nym_cursor_" + UUID.randomUUID().toString().replace("-", "");
-    private PGSimpleDataSource admin;
+    private String database;
     private PGSimpleDataSource dataSource;
 
     @BeforeEach
     void migratedDatabase() throws SQLException {
-        admin = TestDatabase.dataSource("postgres");
-        try (Connection c = admin.getConnection();
-                Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + database);
-        }
+        database = TestDatabase.create("nym_cursor_");
         dataSource = TestDatabase.dataSource(database);
         Migrations.apply(dataSource);
     }
 
     @AfterEach
     void dropDatabase() throws SQLException {
-        try (Connection c = admin.getConnection();
-                Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-        }
+        TestDatabase.drop(database);
     }
 
     @Test

@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,26 +22,18 @@ import org.postgresql.ds.PGSimpleDataSource;
 /** Runs the migrations against a real PostgreSQL, in a database made for each test and dropped after it. */
 class MigrationsTest {
 
-    private final String database = "nym_sql_" + UUID.randomUUID().toString().replace("-", "");
-    private PGSimpleDataSource admin;
+    private String database;
     private PGSimpleDataSource dataSource;
 
     @BeforeEach
     void createDatabase() throws SQLException {
-        admin = TestDatabase.dataSource("postgres");
-        try (Connection c = admin.getConnection();
-                Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + database);
-        }
+        database = TestDatabase.create("nym_sql_");
         dataSource = TestDatabase.dataSource(database);
     }
 
     @AfterEach
     void dropDatabase() throws SQLException {
-        try (Connection c = admin.getConnection();
-                Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-        }
+        TestDatabase.drop(database);
     }
 
     @Test

@@ -1,5 +1,9 @@
 package nym.sql;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -9,6 +13,24 @@ import org.postgresql.ds.PGSimpleDataSource;
 final class TestDatabase {
 
     private TestDatabase() {}
+
+    /** A new empty database named {@code prefix} + a random suffix; returns its name. */
+    static String create(String prefix) throws SQLException {
+        String name = prefix + UUID.randomUUID().toString().replace("-", "");
+        execute("CREATE DATABASE " + name);
+        return name;
+    }
+
+    static void drop(String database) throws SQLException {
+        execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+    }
+
+    private static void execute(String sql) throws SQLException {
+        try (Connection c = dataSource("postgres").getConnection();
+                Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
 
     static PGSimpleDataSource dataSource(String database) {
         PGSimpleDataSource ds = new PGSimpleDataSource();
