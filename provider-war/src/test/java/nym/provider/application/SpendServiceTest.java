@@ -388,36 +388,21 @@ class SpendServiceTest {
 
         @Override
         public void recordDeposit(byte[] zeta, String depositId, long height) {
+            withDeposit(zeta, depositId, height, DepositStatus.PENDING);
+        }
+
+        private Spend withDeposit(byte[] zeta, String depositId, long height, DepositStatus status) {
             Spend s = rows.get(Hex.lower(zeta));
             rows.put(
                     Hex.lower(zeta),
                     new Spend(
-                            zeta,
-                            s.provider(),
-                            s.value(),
-                            s.nonce(),
-                            s.acceptedAt(),
-                            depositId,
-                            height,
-                            DepositStatus.PENDING,
-                            null));
+                            zeta, s.provider(), s.value(), s.nonce(), s.acceptedAt(), depositId, height, status, null));
+            return s;
         }
 
         @Override
         public void recordSubmitted(byte[] zeta, String depositId, byte[] signedTx, Instant at) {
-            Spend s = rows.get(Hex.lower(zeta));
-            rows.put(
-                    Hex.lower(zeta),
-                    new Spend(
-                            zeta,
-                            s.provider(),
-                            s.value(),
-                            s.nonce(),
-                            s.acceptedAt(),
-                            depositId,
-                            0,
-                            DepositStatus.SUBMITTED,
-                            null));
+            Spend s = withDeposit(zeta, depositId, 0, DepositStatus.SUBMITTED);
             submitted.put(Hex.lower(zeta), new SubmittedDeposit(zeta, s.provider(), depositId, signedTx, at, 0));
         }
 
