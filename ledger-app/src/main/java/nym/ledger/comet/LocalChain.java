@@ -24,6 +24,8 @@ import nym.ledger.LedgerException.Kind;
  */
 public final class LocalChain implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    private static final int LOWEST_PORT = 10_000;
+    private static final java.util.Random RANDOM = new java.security.SecureRandom();
 
     private final ChainHomes homes;
     private final Path cometbft;
@@ -227,9 +229,33 @@ public final class LocalChain implements AutoCloseable {
         }
     }
 
+    /**
+     * A port free now, below the kernel's ephemeral range: a port from {@code bind(0)} lies inside that range, and
+     * between our check and CometBFT's bind an outgoing connection of another process may take it (seen: "bind:
+     * address already in use" while Payara and anvil were busy). Falls back to {@code bind(0)}.
+     */
     static int freePort() throws IOException {
+        int below = ephemeralRangeStart();
+        for (int attempt = 0; attempt < 100 && below > LOWEST_PORT; attempt++) {
+            int port = LOWEST_PORT + RANDOM.nextInt(below - LOWEST_PORT);
+            try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                return s.getLocalPort();
+            } catch (IOException taken) {
+                // try another
+            }
+        }
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
+        }
+    }
+
+    private static int ephemeralRangeStart() {
+        try {
+            return Integer.parseInt(java.nio.file.Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))
+                    .trim()
+                    .split("\\s+")[0]);
+        } catch (IOException | RuntimeException e) {
+            return 32_768; // Linux's default
         }
     }
 }
