@@ -85,11 +85,14 @@ class LedgerAdapterIT {
 
     @AfterAll
     static void stopAll() throws Exception {
+        // Cleared, not just closed: a rerun of a failed test starts the class again and must get a new chain.
         if (ledger != null) {
             ledger.close();
+            ledger = null;
         }
         if (hungNode != null) {
             hungNode.close();
+            hungNode = null;
         }
     }
 

@@ -39,7 +39,7 @@ public final class Answers {
 
     /**
      * The answer of {@code broadcast_tx_commit}. It does not say where in the block the transaction landed, so the
-     * caller gives the transaction's index (from a {@code tx} lookup) to give its events their ids; with
+     * caller gives the transaction's index (found in the committed block) to give its events their ids; with
      * {@code txIndex} &lt; 0 the execution outcome is kept without events.
      */
     public static CommitResult commit(JsonObject r, int txIndex) throws LedgerException {
@@ -115,9 +115,7 @@ public final class Answers {
      */
     public static List<TxRecord> blockTxs(long height, JsonArray txsResults, JsonObject blockAnswer)
             throws LedgerException {
-        JsonObject block = object(blockAnswer, "block");
-        JsonObject data = block == null ? null : object(block, "data");
-        JsonArray txs = data == null ? null : array(data, "txs");
+        JsonArray txs = txsOf(blockAnswer);
         if (txs == null || txs.size() != txsResults.size()) {
             throw malformed("block " + height + " has " + (txs == null ? 0 : txs.size()) + " transactions but "
                     + txsResults.size() + " results");
@@ -132,6 +130,24 @@ public final class Answers {
             records.add(new TxRecord(hash, height, i, raw, outcome(result, new Position(height, i), hash)));
         }
         return records;
+    }
+
+    /** Where the transaction with {@code hash} is in the answer of {@code block}; -1 if it is not there. */
+    public static int indexInBlock(JsonObject blockAnswer, String hash) throws LedgerException {
+        JsonArray txs = txsOf(blockAnswer);
+        for (int i = 0; txs != null && i < txs.size(); i++) {
+            if (txs.get(i) instanceof JsonString tx
+                    && sha256Hex(base64(tx.getString())).equalsIgnoreCase(hash)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static JsonArray txsOf(JsonObject blockAnswer) throws LedgerException {
+        JsonObject block = object(blockAnswer, "block");
+        JsonObject data = block == null ? null : object(block, "data");
+        return data == null ? null : array(data, "txs");
     }
 
     /** A transaction's hash as CometBFT gives it: uppercase hex SHA-256 of its bytes. */

@@ -119,8 +119,10 @@ public final class RpcClient {
     }
 
     /**
-     * {@code broadcast_tx_commit}, then a {@code tx} lookup for the transaction's index in its block so the events get
-     * their ids. If that lookup fails, the outcome is returned without events (the code and log stay).
+     * {@code broadcast_tx_commit}, then the committed block, for the transaction's index in it so the events get their
+     * ids. The block, not the {@code tx} index: CometBFT indexes transactions asynchronously, so a {@code tx} lookup
+     * right after the commit can still answer "not found", while the block is stored before the commit is answered.
+     * If the block cannot be read, the outcome is returned without events (the code and log stay).
      */
     public CommitResult broadcastCommit(byte[] tx) throws LedgerException {
         JsonObject r;
@@ -143,12 +145,13 @@ public final class RpcClient {
             return plain;
         }
         try {
-            Optional<TxRecord> found = tx(plain.hash());
-            if (found.isPresent()) {
-                return Answers.commit(r, found.get().index());
+            int index = Answers.indexInBlock(callAtHeight("block", plain.height()), plain.hash());
+            if (index >= 0) {
+                return Answers.commit(r, index);
             }
+            LOG.warning("committed tx " + plain.hash() + " is not in block " + plain.height());
         } catch (LedgerException e) {
-            LOG.log(Level.FINE, "lookup of committed tx " + plain.hash() + " failed", e);
+            LOG.log(Level.FINE, "block " + plain.height() + " of committed tx " + plain.hash() + " unreadable", e);
         }
         return plain;
     }

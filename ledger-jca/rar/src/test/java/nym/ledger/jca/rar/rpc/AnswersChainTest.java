@@ -116,6 +116,23 @@ class AnswersChainTest {
     }
 
     @Test
+    void broadcastCommit_client_eventsCarryTheirIdsWithoutWaitingForTheTxIndex() throws Exception {
+        // The tx index lags the commit; several commits in a row make a lookup that relied on it fail here.
+        for (int i = 0; i < 5; i++) {
+            CommitResult c = rpc.broadcastCommit(transfer("answers-ids")).requireOk();
+
+            TxRecord inBlock = rpc.blockTxs(c.height()).stream()
+                    .filter(t -> t.hash().equals(c.hash()))
+                    .findFirst()
+                    .orElseThrow();
+            assertEquals(
+                    new EventId(c.height(), inBlock.index(), 0),
+                    c.txResult().events().get(0).id(),
+                    c.toString());
+        }
+    }
+
+    @Test
     void broadcastCommit_refusedTransfer_codeAndLogNoTxResult() throws Exception {
         byte[] stale = TestChain.TX.transfer(
                 TestChain.dev(2), 999, KeyPair.fromSeed("x").address(), 1);
