@@ -14,7 +14,7 @@ import nym.client.topology.GatewayNode;
 import nym.client.topology.MixTopology;
 import nym.client.topology.TopologySource;
 import nym.directory.api.Keys;
-import nym.mixnode.gateway.protocol.ClientAddress;
+import nym.gateway.api.ClientAddress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

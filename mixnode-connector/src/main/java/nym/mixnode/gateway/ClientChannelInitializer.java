@@ -5,7 +5,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import java.time.Clock;
 import java.time.Duration;
-import nym.mixnode.gateway.protocol.GatewayMessage;
+import nym.gateway.api.GatewayMessage;
 
 /**
  * The client listener's pipeline: u32-length frames (at most {@link GatewayMessage#MAX_MESSAGE_BYTES}; the decoder

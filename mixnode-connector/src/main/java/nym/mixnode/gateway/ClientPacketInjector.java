@@ -1,6 +1,6 @@
 package nym.mixnode.gateway;
 
-import nym.mixnode.gateway.protocol.ErrorMessage;
+import nym.gateway.api.ErrorMessage;
 import nym.mixnode.pki.Peer;
 import nym.mixnode.pki.TopologyView;
 import nym.mixnode.scheduler.DelayScheduler;

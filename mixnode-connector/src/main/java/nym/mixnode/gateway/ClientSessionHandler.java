@@ -12,18 +12,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import nym.mixnode.gateway.protocol.Authenticate;
-import nym.mixnode.gateway.protocol.Authenticated;
-import nym.mixnode.gateway.protocol.Delivered;
-import nym.mixnode.gateway.protocol.ErrorMessage;
-import nym.mixnode.gateway.protocol.Fetch;
-import nym.mixnode.gateway.protocol.GatewayMessage;
-import nym.mixnode.gateway.protocol.GatewayProtocolException;
-import nym.mixnode.gateway.protocol.Messages;
-import nym.mixnode.gateway.protocol.Push;
-import nym.mixnode.gateway.protocol.Register;
-import nym.mixnode.gateway.protocol.Registered;
-import nym.mixnode.gateway.protocol.Send;
+import nym.gateway.api.Authenticate;
+import nym.gateway.api.Authenticated;
+import nym.gateway.api.Delivered;
+import nym.gateway.api.ErrorMessage;
+import nym.gateway.api.Fetch;
+import nym.gateway.api.GatewayMessage;
+import nym.gateway.api.GatewayProtocolException;
+import nym.gateway.api.Messages;
+import nym.gateway.api.Push;
+import nym.gateway.api.Register;
+import nym.gateway.api.Registered;
+import nym.gateway.api.Send;
 
 /**
  * One client connection: registration, the session (one client per connection), sends, fetches and pushes. Runs on

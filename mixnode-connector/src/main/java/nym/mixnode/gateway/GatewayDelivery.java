@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import nym.mixnode.gateway.protocol.Delivered;
+import nym.gateway.api.Delivered;
 import nym.mixnode.metrics.DropReason;
 import nym.mixnode.metrics.NodeMetrics;
 import nym.sphinx.ProcessResult;

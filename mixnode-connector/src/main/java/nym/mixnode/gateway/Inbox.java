@@ -10,8 +10,8 @@ import java.util.TreeSet;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
-import nym.mixnode.gateway.protocol.Delivered;
-import nym.mixnode.gateway.protocol.GatewayProtocolException;
+import nym.gateway.api.Delivered;
+import nym.gateway.api.GatewayProtocolException;
 
 /**
  * One client's stored messages, one file per message in its own folder ({@code <20-digit sequence>.msg}, the

@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import nym.gateway.api.ErrorMessage;
+import nym.gateway.api.Fetch;
+import nym.gateway.api.Messages;
+import nym.gateway.api.Push;
+import nym.gateway.api.Send;
 import nym.mixnode.config.NodeMode;
-import nym.mixnode.gateway.protocol.ErrorMessage;
-import nym.mixnode.gateway.protocol.Fetch;
-import nym.mixnode.gateway.protocol.Messages;
-import nym.mixnode.gateway.protocol.Push;
-import nym.mixnode.gateway.protocol.Send;
 import nym.mixnode.metrics.DropReason;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -14,10 +14,10 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.LongSupplier;
+import nym.gateway.api.Authenticated;
+import nym.gateway.api.Messages;
 import nym.mixnode.config.MixNodeConfig;
 import nym.mixnode.config.NodeMode;
-import nym.mixnode.gateway.protocol.Authenticated;
-import nym.mixnode.gateway.protocol.Messages;
 import nym.mixnode.metrics.DropReason;
 import nym.sphinx.Destination;
 import nym.sphinx.NodeAddress;
@@ -239,11 +239,11 @@ class NodeBehaviourTest {
 
             MixNode restarted = net.startGateway(gatewayConfig);
             try (GatewayTestClient client = new GatewayTestClient(restarted.clientAddress())) {
-                Authenticated auth = (Authenticated)
-                        client.call(new nym.mixnode.gateway.protocol.Authenticate(clientId, token, false));
+                Authenticated auth =
+                        (Authenticated) client.call(new nym.gateway.api.Authenticate(clientId, token, false));
                 assertEquals(2, auth.waiting());
                 assertEquals(1, auth.droppedTotal());
-                Messages got = (Messages) client.call(new nym.mixnode.gateway.protocol.Fetch(10));
+                Messages got = (Messages) client.call(new nym.gateway.api.Fetch(10));
                 assertEquals(2, got.messages().size());
                 assertArrayEquals(new byte[] {1}, got.messages().get(0).payload());
                 assertArrayEquals(new byte[] {2}, got.messages().get(1).payload());

@@ -1,4 +1,4 @@
-package nym.mixnode.gateway.protocol;
+package nym.gateway.api;
 
 /**
  * One message of the gateway client protocol (version {@value #VERSION}), as plain bytes: {@code version u8 | type u8

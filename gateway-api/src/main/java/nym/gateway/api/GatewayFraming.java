@@ -1,4 +1,4 @@
-package nym.mixnode.gateway.protocol;
+package nym.gateway.api;
 
 import java.io.DataInputStream;
 import java.io.EOFException;

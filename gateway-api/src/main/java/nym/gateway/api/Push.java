@@ -1,4 +1,4 @@
-package nym.mixnode.gateway.protocol;
+package nym.gateway.api;
 
 /**
  * Gateway to client, type 0x08: a message delivered as it arrived, on a session opened with {@link Authenticate#PUSH}.

@@ -1,4 +1,4 @@
-package nym.mixnode.gateway.protocol;
+package nym.gateway.api;
 
 /**
  * Gateway to client, type 0x04: the session is open. Layout: {@code waiting u32 | droppedTotal i64}.

@@ -1,4 +1,4 @@
-package nym.mixnode.gateway.protocol;
+package nym.gateway.api;
 
 /**
  * Client to gateway, type 0x05: inject one Sphinx packet into the mixnet. Layout: {@code firstHop[32] | length u32 |

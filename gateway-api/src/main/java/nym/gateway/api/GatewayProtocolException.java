@@ -1,4 +1,4 @@
-package nym.mixnode.gateway.protocol;
+package nym.gateway.api;
 
 /** The one exception of the gateway client protocol: a message that cannot be parsed. {@link #kind()} says why. */
 public final class GatewayProtocolException extends RuntimeException {

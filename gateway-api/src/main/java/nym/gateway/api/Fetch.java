@@ -1,4 +1,4 @@
-package nym.mixnode.gateway.protocol;
+package nym.gateway.api;
 
 /**
  * Client to gateway, type 0x06: "give me my waiting messages". Layout: {@code max u16} (1..65535). The gateway
