@@ -28,13 +28,17 @@ public final class ClientConfigFile {
     /** Upper bound of a stream's rate: far above what a client should send, low enough to catch a unit mistake. */
     static final double MAX_RATE = 10_000.0;
 
+    /** The single message stream's rate (real message, else loop) before the streams were split. */
+    static final String RETIRED_MESSAGE_RATE = "traffic.message_rate";
+
     private static final Set<String> KNOWN_KEYS = Set.of(
             "client.id",
             "directory.url",
             "directory.key",
             "directory.refresh_ms",
             "gateway.identity_key",
-            "traffic.message_rate",
+            "traffic.payload_rate",
+            "traffic.loop_rate",
             "traffic.drop_rate",
             "traffic.average_hop_delay_ms",
             "traffic.loop_timeout_ms",
@@ -67,6 +71,13 @@ public final class ClientConfigFile {
             throw new ClientException(
                     Kind.CONFIG, "not valid TOML: " + toml.errors().get(0));
         }
+        if (toml.contains(RETIRED_MESSAGE_RATE)) {
+            throw new ClientException(
+                    Kind.CONFIG,
+                    RETIRED_MESSAGE_RATE + " is no longer read: the client now sends three independent Poisson streams;"
+                            + " set traffic.payload_rate, traffic.loop_rate and traffic.drop_rate instead (see the"
+                            + " client README)");
+        }
         Set<String> unknown = new TreeSet<>(toml.dottedKeySet());
         unknown.removeAll(KNOWN_KEYS);
         unknown.removeIf(key -> key.startsWith("credential.")); // the credential flow's, read by CredentialConfigFile
@@ -77,7 +88,8 @@ public final class ClientConfigFile {
             Values v = new Values(toml);
             ClientConfig.Traffic t = ClientConfig.Traffic.DEFAULTS;
             ClientConfig.Traffic traffic = new ClientConfig.Traffic(
-                    v.rate("traffic.message_rate", t.messageRate()),
+                    v.rate("traffic.payload_rate", t.payloadRate()),
+                    v.rate("traffic.loop_rate", t.loopRate()),
                     v.rate("traffic.drop_rate", t.dropRate()),
                     v.millis("traffic.average_hop_delay_ms", t.averageHopDelay(), false),
                     v.millis("traffic.loop_timeout_ms", t.loopTimeout(), true),
@@ -138,10 +150,15 @@ public final class ClientConfigFile {
                 "identity_key = " + quote(c.gateway().identityKey()),
                 "",
                 "[traffic]",
-                "# Message stream, packets per second (Poisson): a queued real message, else a loop cover packet"
-                        + " (default " + d.messageRate() + ").",
-                "message_rate = " + number(t.messageRate()),
-                "# Drop cover stream, packets per second (Poisson); 0 turns it off (default " + d.dropRate() + ").",
+                "# Three independent Poisson streams (as in Loopix), packets per second. A real message only takes",
+                "# the place of a payload-stream drop, so what an observer (or the gateway) sees does not change",
+                "# when you send.",
+                "# Payload stream: a queued real message, else a drop cover packet (default " + d.payloadRate() + ").",
+                "payload_rate = " + number(t.payloadRate()),
+                "# Loop cover stream: packets that return to this client, for reliability and round-trip times;",
+                "# 0 turns it off (default " + d.loopRate() + ").",
+                "loop_rate = " + number(t.loopRate()),
+                "# Drop cover stream: packets a gateway discards; 0 turns it off (default " + d.dropRate() + ").",
                 "drop_rate = " + number(t.dropRate()),
                 "# Mean of the exponential delay chosen for each mix hop, milliseconds, fractions allowed (default "
                         + millis(d.averageHopDelay()) + ").",
@@ -152,7 +169,7 @@ public final class ClientConfigFile {
                 "# How often the gateway inbox is fetched, milliseconds; pushed packets arrive in between (default "
                         + millis(d.fetchInterval()) + ").",
                 "fetch_interval_ms = " + millis(t.fetchInterval()),
-                "# Real messages waiting for the message stream; further sends are refused (default "
+                "# Real messages waiting for the payload stream; further sends are refused (default "
                         + d.sendQueueLimit() + ").",
                 "send_queue_limit = " + t.sendQueueLimit(),
                 "",

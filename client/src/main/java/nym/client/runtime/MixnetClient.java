@@ -27,8 +27,9 @@ import nym.client.topology.RouteSelector;
 import nym.client.topology.TopologySource;
 import nym.client.traffic.Envelope;
 import nym.client.traffic.PacketFactory;
-import nym.client.traffic.PoissonStream;
+import nym.client.traffic.StreamScheduler;
 import nym.client.traffic.TrafficCounters;
+import nym.client.traffic.TrafficStreams;
 import nym.directory.api.Keys;
 import nym.gateway.api.ClientAddress;
 import nym.gateway.api.Delivered;
@@ -45,7 +46,7 @@ import nym.sphinx.SurbSecret;
 
 /**
  * A running mixnet client (the composition root of the library). Start order: verified topology, gateway session,
- * the two Poisson streams (message: a queued real message, else a loop; drop cover), then the housekeeping tasks
+ * the three Poisson streams ({@link TrafficStreams}: payload, loop, drop), then the housekeeping tasks
  * (topology refresh, inbox fetch, loop expiry, gateway reconnect). {@link #close()} stops them in reverse order.
  *
  * <p>Threads: one traffic thread owns packet building (the streams); one housekeeping thread does the blocking
@@ -84,11 +85,11 @@ public final class MixnetClient implements ClientOperations, AutoCloseable {
     private final AtomicLong topologyFailures = new AtomicLong();
     private final ScheduledExecutorService traffic = executor("nymclient-traffic");
     private final ScheduledExecutorService housekeeping = executor("nymclient-housekeeping");
-    private final List<PoissonStream> streams = new ArrayList<>();
+    private final TrafficStreams streams;
     private volatile MixTopology topology;
     private volatile GatewaySession session;
 
-    /** A real message or reply waiting for the message stream; built when its turn comes, over the topology then. */
+    /** A real message or reply waiting for the payload stream; built when its turn comes, over the topology then. */
     private interface Outgoing {
         PacketFactory.Built build(MixTopology topology);
 
@@ -111,6 +112,26 @@ public final class MixnetClient implements ClientOperations, AutoCloseable {
         this.loops = new LoopStatistics(config.traffic().loopTimeout(), LOOP_WINDOW);
         this.queue = new ArrayBlockingQueue<>(config.traffic().sendQueueLimit());
         this.nextLoopId = new AtomicLong(random.nextLong());
+        ClientConfig.Traffic t = config.traffic();
+        this.streams = new TrafficStreams(
+                new TrafficStreams.Rates(t.payloadRate(), t.loopRate(), t.dropRate()),
+                SecureRandom::new,
+                new TrafficStreams.PacketSender() {
+                    @Override
+                    public boolean sendQueued() {
+                        return payloadTick();
+                    }
+
+                    @Override
+                    public void sendLoop() {
+                        loopTick();
+                    }
+
+                    @Override
+                    public void sendDrop() {
+                        dropTick();
+                    }
+                });
     }
 
     /**
@@ -145,7 +166,7 @@ public final class MixnetClient implements ClientOperations, AutoCloseable {
     }
 
     /**
-     * Queues {@code message} for {@code recipient}; it leaves on the message stream's next tick.
+     * Queues {@code message} for {@code recipient}; it leaves on the payload stream's next tick.
      *
      * @param withSurb attach a single-use reply block so the recipient can answer
      * @throws ClientException ADDRESS for a malformed address or a gateway not in the topology, MESSAGE when the
@@ -271,7 +292,7 @@ public final class MixnetClient implements ClientOperations, AutoCloseable {
 
     @Override
     public void close() {
-        streams.forEach(PoissonStream::stop);
+        streams.stop();
         housekeeping.shutdownNow();
         traffic.shutdownNow();
         GatewaySession s = session;
@@ -331,9 +352,7 @@ public final class MixnetClient implements ClientOperations, AutoCloseable {
     }
 
     private void startStreams() {
-        streams.add(new PoissonStream("message", config.traffic().messageRate(), random, this::messageTick));
-        streams.add(new PoissonStream("drop", config.traffic().dropRate(), random, this::dropTick));
-        streams.forEach(s -> s.start(traffic));
+        streams.start(StreamScheduler.on(traffic));
     }
 
     private void startHousekeeping() {
@@ -348,28 +367,38 @@ public final class MixnetClient implements ClientOperations, AutoCloseable {
         housekeeping.scheduleWithFixedDelay(this::reconnectIfClosed, 1, 1, TimeUnit.SECONDS);
     }
 
-    private void messageTick() {
+    /** A payload-stream tick: the oldest queued message; false (a drop goes instead) when none is queued. */
+    private boolean payloadTick() {
         if (!sessionOpen()) {
             // keep real messages queued until the session is back; the tick is counted as failed
             counters.sendFailures.incrementAndGet();
-            return;
+            return true;
         }
         Outgoing next = queue.poll();
-        MixTopology t = topology;
+        if (next == null) {
+            return false;
+        }
         try {
-            if (next != null) {
-                transmit(next.build(t));
-                (next.isReply() ? counters.repliesSent : counters.realSent).incrementAndGet();
-            } else {
-                long loopId = nextLoopId.getAndIncrement();
-                PacketFactory.Built loop = packets.loop(t, ownGateway(t), self, loopId);
-                transmit(loop);
-                loops.sent(loopId, loop.route().mixIdentities(), System.nanoTime());
-                counters.loopsSent.incrementAndGet();
-            }
+            transmit(next.build(topology));
+            (next.isReply() ? counters.repliesSent : counters.realSent).incrementAndGet();
         } catch (ClientException e) {
             counters.sendFailures.incrementAndGet();
-            LOG.log(Level.FINE, "message stream tick failed", e);
+            LOG.log(Level.FINE, "payload stream tick failed", e);
+        }
+        return true;
+    }
+
+    private void loopTick() {
+        MixTopology t = topology;
+        try {
+            long loopId = nextLoopId.getAndIncrement();
+            PacketFactory.Built loop = packets.loop(t, ownGateway(t), self, loopId);
+            transmit(loop);
+            loops.sent(loopId, loop.route().mixIdentities(), System.nanoTime());
+            counters.loopsSent.incrementAndGet();
+        } catch (ClientException e) {
+            counters.sendFailures.incrementAndGet();
+            LOG.log(Level.FINE, "loop stream tick failed", e);
         }
     }
 
@@ -379,7 +408,7 @@ public final class MixnetClient implements ClientOperations, AutoCloseable {
             counters.dropsSent.incrementAndGet();
         } catch (ClientException e) {
             counters.sendFailures.incrementAndGet();
-            LOG.log(Level.FINE, "drop stream tick failed", e);
+            LOG.log(Level.FINE, "drop tick failed", e);
         }
     }
 

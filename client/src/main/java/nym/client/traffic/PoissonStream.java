@@ -1,9 +1,6 @@
 package nym.client.traffic;
 
 import java.time.Duration;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -13,8 +10,9 @@ import nym.sphinx.Routes;
 /**
  * Runs an action at the event times of a Poisson process of rate λ: the gaps are independent exponential draws of mean
  * 1/λ. Due times are kept absolute (each gap is added to the previous due time, not to when the action finished), so
- * the long-run rate is λ however long the action takes; when the executor falls more than {@link #MAX_LAG} behind,
- * the schedule restarts from now instead of bursting to catch up. A rate of 0 never fires.
+ * the long-run rate is λ however long the action takes; when the scheduler falls more than {@link #MAX_LAG} behind,
+ * the schedule restarts from now instead of bursting to catch up. A rate of 0 never fires. Each stream should have a
+ * random generator of its own, so that streams are independent processes.
  */
 public final class PoissonStream {
 
@@ -26,14 +24,14 @@ public final class PoissonStream {
     private final RandomGenerator random;
     private final Runnable action;
     private final AtomicLong fired = new AtomicLong();
-    private ScheduledExecutorService executor;
-    private ScheduledFuture<?> next;
+    private StreamScheduler scheduler;
+    private StreamScheduler.Cancellable next;
     private long dueNanos;
     private boolean stopped;
 
     /**
      * @param rate events per second, ≥ 0
-     * @param action runs on the executor's thread; an exception is logged and the stream goes on
+     * @param action runs on the scheduler's thread; an exception is logged and the stream goes on
      */
     public PoissonStream(String name, double rate, RandomGenerator random, Runnable action) {
         if (!(rate >= 0.0) || Double.isInfinite(rate)) {
@@ -45,19 +43,19 @@ public final class PoissonStream {
         this.action = action;
     }
 
-    public synchronized void start(ScheduledExecutorService executor) {
+    public synchronized void start(StreamScheduler scheduler) {
         if (rate == 0.0 || stopped) {
             return;
         }
-        this.executor = executor;
-        dueNanos = System.nanoTime();
+        this.scheduler = scheduler;
+        dueNanos = scheduler.nanoTime();
         scheduleNext();
     }
 
     public synchronized void stop() {
         stopped = true;
         if (next != null) {
-            next.cancel(false);
+            next.cancel();
         }
     }
 
@@ -76,12 +74,12 @@ public final class PoissonStream {
     }
 
     private void scheduleNext() {
-        long now = System.nanoTime();
+        long now = scheduler.nanoTime();
         if (now - dueNanos > MAX_LAG.toNanos()) {
             dueNanos = now;
         }
         dueNanos += nextGapNanos();
-        next = executor.schedule(this::fire, Math.max(0, dueNanos - now), TimeUnit.NANOSECONDS);
+        next = scheduler.schedule(this::fire, Math.max(0, dueNanos - now));
     }
 
     private void fire() {

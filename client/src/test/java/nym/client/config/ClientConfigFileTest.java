@@ -37,10 +37,29 @@ class ClientConfigFileTest {
     @Test
     void parse_fractionalMillisecondDelay_keptAtNanosecondResolution() {
         ClientConfig config = sample().withTraffic(new ClientConfig.Traffic(
-                100.0, 0.0, Duration.ofNanos(250_500), Duration.ofMillis(1500), Duration.ofMillis(200), 5));
+                100.0, 3.0, 0.0, Duration.ofNanos(250_500), Duration.ofMillis(1500), Duration.ofMillis(200), 5));
         ClientConfig read = ClientConfigFile.parse(ClientConfigFile.render(config));
         assertEquals(Duration.ofNanos(250_500), read.traffic().averageHopDelay());
         assertEquals(config, read);
+    }
+
+    @Test
+    void render_defaults_documentsTheThreeStreamsAndTheirDefaults() {
+        String text = ClientConfigFile.render(sample());
+        assertTrue(text.contains("payload_rate = 2.0"), text);
+        assertTrue(text.contains("loop_rate = 1.0"), text);
+        assertTrue(text.contains("drop_rate = 1.0"), text);
+        assertTrue(text.contains("(default 1.0)"), text);
+    }
+
+    @Test
+    void parse_retiredMessageRate_refusedNamingTheNewKeys() {
+        String text = ClientConfigFile.render(sample()).replace("[traffic]", "[traffic]\nmessage_rate = 2.0");
+        ClientException e = assertThrows(ClientException.class, () -> ClientConfigFile.parse(text));
+        assertEquals(ClientException.Kind.CONFIG, e.kind());
+        for (String key : new String[] {"traffic.payload_rate", "traffic.loop_rate", "traffic.drop_rate"}) {
+            assertTrue(e.getMessage().contains(key), e.getMessage());
+        }
     }
 
     @Test
@@ -63,10 +82,11 @@ class ClientConfigFileTest {
     @CsvSource(
             delimiter = '|',
             value = {
-                "not TOML            | message_rate = = 3                 | not valid TOML",
-                "unknown key         | mesage_rate = 3                    | unknown setting",
-                "wrong type          | message_rate = \"fast\"            | traffic.message_rate",
-                "negative rate       | message_rate = -1.0                | traffic.message_rate",
+                "not TOML            | payload_rate = = 3                 | not valid TOML",
+                "unknown key         | payload_rat = 3                    | unknown setting",
+                "wrong type          | payload_rate = \"fast\"            | traffic.payload_rate",
+                "negative rate       | payload_rate = -1.0                | traffic.payload_rate",
+                "negative loop rate  | loop_rate = -0.5                   | traffic.loop_rate",
                 "absurd rate         | drop_rate = 1e9                    | traffic.drop_rate",
                 "nan rate            | drop_rate = nan                    | traffic.drop_rate",
                 "negative delay      | average_hop_delay_ms = -5          | traffic.average_hop_delay_ms",
@@ -126,9 +146,9 @@ class ClientConfigFileTest {
     @Test
     void read_badFile_errorNamesTheFileAndLeavesItUnchanged(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("config.toml");
-        Files.writeString(file, "[traffic]\nmessage_rate = -3\n");
+        Files.writeString(file, "[traffic]\npayload_rate = -3\n");
         ClientException e = assertThrows(ClientException.class, () -> ClientConfigFile.read(file));
         assertTrue(e.getMessage().startsWith(file.toString()), e.getMessage());
-        assertEquals("[traffic]\nmessage_rate = -3\n", Files.readString(file));
+        assertEquals("[traffic]\npayload_rate = -3\n", Files.readString(file));
     }
 }

@@ -57,7 +57,7 @@ class MixnetNetworkTest {
 
     /** Fast streams so that a few seconds hold enough packets for the statistics. */
     private static final ClientConfig.Traffic TEST_TRAFFIC = new ClientConfig.Traffic(
-            20.0, 20.0, Duration.ofMillis(5), Duration.ofSeconds(3), Duration.ofMillis(500), 100);
+            20.0, 20.0, 20.0, Duration.ofMillis(5), Duration.ofSeconds(3), Duration.ofMillis(500), 100);
 
     private static final Duration ARRIVAL_LIMIT = Duration.ofSeconds(15);
 
@@ -262,10 +262,14 @@ class MixnetNetworkTest {
         TrafficCounters.Snapshot after = alice.status().traffic();
 
         double seconds = window.toMillis() / 1000.0;
-        long messageStream = (after.loopsSent() + after.realSent()) - (before.loopsSent() + before.realSent());
+        long loopStream = after.loopsSent() - before.loopsSent();
+        // idle: the payload stream sends drops too
         long dropStream = after.dropsSent() - before.dropsSent();
-        assertWithin("message stream (loops when idle)", messageStream, TEST_TRAFFIC.messageRate() * seconds);
-        assertWithin("drop stream", dropStream, TEST_TRAFFIC.dropRate() * seconds);
+        assertWithin("loop stream", loopStream, TEST_TRAFFIC.loopRate() * seconds);
+        assertWithin(
+                "payload and drop streams (drops when idle)",
+                dropStream,
+                (TEST_TRAFFIC.payloadRate() + TEST_TRAFFIC.dropRate()) * seconds);
         assertEquals(before.sendFailures(), after.sendFailures(), "no stream tick failed");
 
         // drop cover crossed the mixnet: the gateways discarded it as mail for nobody
