@@ -43,6 +43,7 @@ public final class ApiRequestHandler {
             "stats", Set.of("type"));
 
     private final ClientOperations client;
+    private final AccessRefusals refusals = new AccessRefusals();
 
     public ApiRequestHandler(ClientOperations client) {
         this.client = client;
@@ -59,9 +60,14 @@ public final class ApiRequestHandler {
         }
     }
 
+    /** Requests the local API refused, by reason (counted by the server's access guard, reported in stats). */
+    public AccessRefusals refusals() {
+        return refusals;
+    }
+
     /** The {@code stats} answer (also served as {@code GET /stats}). */
     public String stats() {
-        return statsJson(client.status()).toString();
+        return statsJson(client.status(), refusals).toString();
     }
 
     private JsonObject answer(JsonObject request) {
@@ -102,7 +108,7 @@ public final class ApiRequestHandler {
                         .add("type", type)
                         .add("address", client.address())
                         .build();
-            case "stats" -> statsJson(client.status());
+            case "stats" -> statsJson(client.status(), refusals);
             default -> throw new IllegalStateException("unreachable: " + type);
         };
     }
@@ -192,7 +198,11 @@ public final class ApiRequestHandler {
         }
     }
 
-    static JsonObject statsJson(ClientStatus s) {
+    static JsonObject statsJson(ClientStatus s, AccessRefusals refused) {
+        JsonObjectBuilder refusedByReason = Json.createObjectBuilder();
+        for (AccessRefusals.Reason reason : AccessRefusals.Reason.values()) {
+            refusedByReason.add(reason.name().toLowerCase(java.util.Locale.ROOT), refused.count(reason));
+        }
         TrafficCounters.Snapshot t = s.traffic();
         LoopReport l = s.loops();
         JsonObjectBuilder nodes = Json.createObjectBuilder();
@@ -244,6 +254,7 @@ public final class ApiRequestHandler {
                                 .add("rttMedianMillis", finite(l.rttMedianMillis()))
                                 .add("rttP95Millis", finite(l.rttP95Millis()))
                                 .add("perNode", nodes))
+                .add("apiRefused", refusedByReason)
                 .build();
     }
 

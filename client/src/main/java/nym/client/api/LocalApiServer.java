@@ -32,8 +32,9 @@ import nym.client.ClientException;
 
 /**
  * The local API on a loopback address: WebSocket at {@code /} (one JSON request per text frame, one answer each, see
- * {@link ApiRequestHandler}) and {@code GET /stats} (the same JSON as the {@code stats} request, for scripts). Frames
- * larger than {@link ApiRequestHandler#MAX_REQUEST_CHARS} close the connection; binary frames get an error answer.
+ * {@link ApiRequestHandler}) and {@code GET /stats} (the same JSON as the {@code stats} request, for scripts), for the
+ * local user's programs only ({@link ApiAccessGuard}: Host, no Origin, this run's {@link ApiSecret}). Frames larger
+ * than {@link ApiRequestHandler#MAX_REQUEST_CHARS} close the connection; binary frames get an error answer.
  */
 public final class LocalApiServer implements AutoCloseable {
 
@@ -48,7 +49,7 @@ public final class LocalApiServer implements AutoCloseable {
     /**
      * @throws ClientException {@link ClientException.Kind#CONFIG} when the address cannot be bound
      */
-    public static LocalApiServer start(String host, int port, ApiRequestHandler handler) {
+    public static LocalApiServer start(String host, int port, ApiSecret secret, ApiRequestHandler handler) {
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         try {
             Channel server = new ServerBootstrap()
@@ -57,10 +58,15 @@ public final class LocalApiServer implements AutoCloseable {
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel ch) {
+                            // bytes -> HTTP request (aggregated) -> access check of the connection's first request
+                            // -> WebSocket upgrade at / (or GET /stats) -> whole frames -> JSON requests
+                            String expectedHost = ApiAccessGuard.hostHeader(
+                                    host, ch.localAddress().getPort());
                             ch.pipeline()
                                     .addLast(
                                             new HttpServerCodec(),
                                             new HttpObjectAggregator(ApiRequestHandler.MAX_REQUEST_CHARS),
+                                            new ApiAccessGuard(expectedHost, secret, handler.refusals()),
                                             new WebSocketServerProtocolHandler(
                                                     "/", null, false, ApiRequestHandler.MAX_REQUEST_CHARS * 4),
                                             new WebSocketFrameAggregator(ApiRequestHandler.MAX_REQUEST_CHARS * 4),

@@ -1,6 +1,12 @@
 package nym.client.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.security.SecureRandom;
+import java.util.logging.Logger;
 import nym.client.api.ApiRequestHandler;
+import nym.client.api.ApiSecret;
+import nym.client.api.LocalApiClient;
 import nym.client.api.LocalApiServer;
 import nym.client.config.ClientConfig;
 import nym.client.config.ClientHome;
@@ -8,17 +14,23 @@ import nym.client.runtime.MixnetClient;
 
 /**
  * What {@code nymclient run} runs: the client of a home folder and its local API. Started in that order (the API
- * serves a running client) and closed in reverse.
+ * serves a running client) and closed in reverse. The API's secret is new for every run: written to the home's
+ * {@code api.secret} (0600) before the API opens, removed when it closes.
  */
 public final class RunningClient implements AutoCloseable {
 
+    private final ClientHome home;
     private final ClientConfig config;
     private final MixnetClient client;
+    private final ApiSecret secret;
     private final LocalApiServer api;
 
-    private RunningClient(ClientConfig config, MixnetClient client, LocalApiServer api) {
+    private RunningClient(
+            ClientHome home, ClientConfig config, MixnetClient client, ApiSecret secret, LocalApiServer api) {
+        this.home = home;
         this.config = config;
         this.client = client;
+        this.secret = secret;
         this.api = api;
     }
 
@@ -27,10 +39,13 @@ public final class RunningClient implements AutoCloseable {
         ClientConfig config = home.readConfig();
         MixnetClient client = MixnetClient.start(config, home.readKeys(), home.readGatewayToken());
         try {
-            LocalApiServer api =
-                    LocalApiServer.start(config.api().host(), config.api().port(), new ApiRequestHandler(client));
-            return new RunningClient(config, client, api);
+            ApiSecret secret = ApiSecret.generate(new SecureRandom());
+            secret.writeTo(home.apiSecretFile());
+            LocalApiServer api = LocalApiServer.start(
+                    config.api().host(), config.api().port(), secret, new ApiRequestHandler(client));
+            return new RunningClient(home, config, client, secret, api);
         } catch (RuntimeException e) {
+            removeSecret(home);
             client.close();
             throw e;
         }
@@ -49,7 +64,12 @@ public final class RunningClient implements AutoCloseable {
         return "ws://" + config.api().host() + ":" + api.address().getPort() + "/";
     }
 
-    /** {@code GET} this for the statistics as JSON. */
+    /** A caller of this run's API (with its secret). */
+    public LocalApiClient apiClient() {
+        return new LocalApiClient(config.api().host(), api.address().getPort(), secret);
+    }
+
+    /** {@code GET} this (with the secret) for the statistics as JSON. */
     public String statsUrl() {
         return "http://" + config.api().host() + ":" + api.address().getPort() + "/stats";
     }
@@ -57,6 +77,17 @@ public final class RunningClient implements AutoCloseable {
     @Override
     public void close() {
         api.close();
+        removeSecret(home);
         client.close();
+    }
+
+    /** A secret left behind is useless once its run has stopped (and the next run replaces it): warn only. */
+    private static void removeSecret(ClientHome home) {
+        try {
+            Files.deleteIfExists(home.apiSecretFile());
+        } catch (IOException e) {
+            Logger.getLogger(RunningClient.class.getName())
+                    .warning("cannot remove " + home.apiSecretFile() + ": " + e.getMessage());
+        }
     }
 }

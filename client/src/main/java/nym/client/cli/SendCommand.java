@@ -3,19 +3,17 @@ package nym.client.cli;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
-import nym.client.ClientException;
 import nym.client.api.LocalApiClient;
-import nym.client.config.ClientConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * {@code nymclient send}: hands one message to the client running on this home ({@code nymclient run}) through its
- * local API, so it leaves on the client's message stream among the cover traffic rather than as a lone packet.
+ * local API (with the run's secret from the home's {@code api.secret}), so it leaves on the client's payload stream
+ * among the cover traffic rather than as a lone packet.
  */
 @Command(
         name = "send",
@@ -37,12 +35,7 @@ final class SendCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ClientConfig config = home.home().readConfig();
-        if (config.api().port() == 0) {
-            throw new ClientException(
-                    ClientException.Kind.CONFIG, "api.port is 0 in the config: the running client's port is unknown");
-        }
-        URI uri = URI.create("ws://" + config.api().host() + ":" + config.api().port() + "/");
+        LocalApiClient api = LocalApiClient.forHome(home.home());
         String request = Json.createObjectBuilder()
                 .add("type", "send")
                 .add("recipient", recipient)
@@ -50,8 +43,8 @@ final class SendCommand implements Callable<Integer> {
                 .add("withReplySurb", withReplySurb)
                 .build()
                 .toString();
-        JsonObject answer = Json.createReader(new StringReader(LocalApiClient.exchange(uri, request)))
-                .readObject();
+        JsonObject answer =
+                Json.createReader(new StringReader(api.exchange(request))).readObject();
         if (answer.getBoolean("ok", false)) {
             System.out.println("queued " + message.getBytes(StandardCharsets.UTF_8).length + " bytes for " + recipient);
             return 0;

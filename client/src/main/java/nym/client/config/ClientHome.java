@@ -15,6 +15,7 @@ import nym.directory.api.Keys;
  * config.toml          settings (ClientConfigFile)
  * identity.key         Ed25519 secret key, base64url              [0600]
  * gateway.token        token the gateway issued at register, base64url [0600]
+ * api.secret           the local API's secret, new for every run, removed at stop [0600]
  * </pre>
  *
  * Other files (a localnet tree puts {@code account.key} here) are left alone.
@@ -35,6 +36,11 @@ public record ClientHome(Path folder) {
 
     public Path gatewayTokenFile() {
         return folder.resolve("gateway.token");
+    }
+
+    /** Written by {@code nymclient run} (nym.client.api.ApiSecret); present only while a client runs here. */
+    public Path apiSecretFile() {
+        return folder.resolve("api.secret");
     }
 
     public boolean isInitialised() {

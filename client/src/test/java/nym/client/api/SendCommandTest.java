@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import nym.client.cli.NymClient;
 import nym.client.config.ClientConfig;
 import nym.client.config.ClientConfigFile;
@@ -23,8 +24,10 @@ class SendCommandTest {
 
     @BeforeEach
     void start(@TempDir Path dir) {
-        server = LocalApiServer.start("127.0.0.1", 0, new ApiRequestHandler(client));
         home = new ClientHome(dir);
+        ApiSecret secret = ApiSecret.generate(new SecureRandom());
+        secret.writeTo(home.apiSecretFile());
+        server = LocalApiServer.start("127.0.0.1", 0, secret, new ApiRequestHandler(client));
         ClientConfig config = ClientConfig.defaults(
                         "c",
                         URI.create("http://127.0.0.1:1"),
@@ -45,6 +48,24 @@ class SendCommandTest {
                 .execute("send", "--home", home.folder().toString(), "--to", "r@g", "--message", "hello");
         assertEquals(0, exit);
         assertEquals(1, client.sent.size());
+    }
+
+    @Test
+    void send_secretFileOfAnotherRun_refusedExitTwoAndNothingSent() {
+        ApiSecret.generate(new SecureRandom()).writeTo(home.apiSecretFile());
+        int exit = NymClient.commandLine()
+                .execute("send", "--home", home.folder().toString(), "--to", "r@g", "--message", "hello");
+        assertEquals(2, exit);
+        assertEquals(0, client.sent.size());
+    }
+
+    @Test
+    void send_noClientRunning_exitTwoNamingTheMissingSecretFile() throws Exception {
+        java.nio.file.Files.delete(home.apiSecretFile());
+        int exit = NymClient.commandLine()
+                .execute("send", "--home", home.folder().toString(), "--to", "r@g", "--message", "hello");
+        assertEquals(2, exit);
+        assertEquals(0, client.sent.size());
     }
 
     @Test

@@ -2,6 +2,7 @@ package nym.client.network;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,9 +10,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -212,37 +210,32 @@ class MixnetNetworkTest {
     @Test
     @Order(5)
     void localApi_sendAndFetchThroughTheWebSocket_messageArrivesAndClientsAreListed() throws Exception {
-        URI aliceApi = URI.create(aliceProcess.apiUrl());
-        URI bobApi = URI.create(bobProcess.apiUrl());
-        JsonObject own = json(LocalApiClient.exchange(bobApi, "{\"type\":\"ownDetails\"}"));
+        LocalApiClient aliceApi = aliceProcess.apiClient();
+        LocalApiClient bobApi = bobProcess.apiClient();
+        JsonObject own = json(bobApi.exchange("{\"type\":\"ownDetails\"}"));
         assertEquals(bob.address(), own.getString("address"));
         await(
                 "alice in the gateways' client lists",
-                () -> json(LocalApiClient.exchange(bobApi, "{\"type\":\"getClients\"}"))
+                () -> json(bobApi.exchange("{\"type\":\"getClients\"}"))
                         .getJsonArray("clients")
                         .getValuesAs(JsonString.class)
                         .stream()
                         .anyMatch(c -> c.getString().equals(alice.address())));
 
-        JsonObject refused = json(
-                LocalApiClient.exchange(aliceApi, "{\"type\":\"send\",\"recipient\":\"nobody\",\"message\":\"x\"}"));
+        JsonObject refused = json(aliceApi.exchange("{\"type\":\"send\",\"recipient\":\"nobody\",\"message\":\"x\"}"));
         assertEquals("error", refused.getString("type"));
         String send = "{\"type\":\"send\",\"recipient\":\"" + bob.address() + "\",\"message\":\"over the API\"}";
-        assertTrue(json(LocalApiClient.exchange(aliceApi, send)).getBoolean("ok"));
+        assertTrue(json(aliceApi.exchange(send)).getBoolean("ok"));
         List<String> texts = new ArrayList<>();
         await("message fetched through bob's API", () -> {
-            json(LocalApiClient.exchange(bobApi, "{\"type\":\"fetch\"}"))
+            json(bobApi.exchange("{\"type\":\"fetch\"}"))
                     .getJsonArray("messages")
                     .forEach(m -> texts.add(m.asJsonObject().getString("message", "")));
             return texts.contains("over the API");
         });
         assertEquals(List.of("over the API"), texts, "the refused send sent nothing");
 
-        HttpResponse<String> stats = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create(aliceProcess.statsUrl()))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> stats = aliceApi.stats();
         assertEquals(200, stats.statusCode());
         assertTrue(json(stats.body()).getJsonObject("loops").getInt("sent") > 0);
     }
@@ -320,6 +313,10 @@ class MixnetNetworkTest {
             String output = readLog(log);
             assertTrue(output.contains("address: "), output);
             assertTrue(output.contains("local API: ws://127.0.0.1:" + port + "/"), output);
+            // the run's API secret, which `send` reads, is the user's only
+            assertEquals(
+                    Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE),
+                    Files.getPosixFilePermissions(new ClientHome(home).apiSecretFile()));
 
             int exit = NymClient.commandLine()
                     .execute("send", "--home", home.toString(), "--to", bob.address(), "--message", "from carol");
@@ -332,6 +329,7 @@ class MixnetNetworkTest {
         } finally {
             run.destroy(); // SIGTERM: the shutdown hook closes the API and the client
             assertTrue(run.waitFor(20, java.util.concurrent.TimeUnit.SECONDS), "carol's process stopped");
+            assertFalse(Files.exists(new ClientHome(home).apiSecretFile()), "the API secret is removed at stop");
         }
     }
 
