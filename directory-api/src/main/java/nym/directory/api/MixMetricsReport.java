@@ -7,10 +7,16 @@ import java.util.Map;
  * stream).
  *
  * @param identityKey the reporting mix node
- * @param received packets received in the interval
- * @param sent packets sent per next hop
- * @param intervalMillis the interval's length
+ * @param received packets received in the window
+ * @param sent packets sent in the window (all next hops together)
+ * @param dropped packets dropped in the window, by reason
+ * @param intervalMillis the window's length
  * @param acceptedAt when the directory accepted it, milliseconds since the epoch
  */
 public record MixMetricsReport(
-        String identityKey, long received, Map<String, Long> sent, long intervalMillis, long acceptedAt) {}
+        String identityKey,
+        long received,
+        long sent,
+        Map<String, Long> dropped,
+        long intervalMillis,
+        long acceptedAt) {}

@@ -17,7 +17,7 @@ class JsonTest {
         assertEquals(m, Json.read(Json.write(m), MixnodePresence.class));
         GatewayPresence g = new GatewayPresence("a:1", "a:2", "k", "s", "0.1", "FR", List.of("c1", "c2"));
         assertEquals(g, Json.read(Json.write(g), GatewayPresence.class));
-        MixMetrics metrics = new MixMetrics("k", 10L, Map.of("b:1", 4L, "c:1", 6L), 1000L);
+        MixMetrics metrics = new MixMetrics("k", 10L, 9L, Map.of("replay", 1L), 60_000L);
         assertEquals(metrics, Json.read(Json.write(metrics), MixMetrics.class));
         Topology t = new Topology(
                 1L,

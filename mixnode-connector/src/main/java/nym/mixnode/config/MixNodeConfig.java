@@ -24,6 +24,7 @@ public record MixNodeConfig(
         String announceHost,
         int clientPort,
         int metricsPort,
+        String metricsHost,
         String location,
         SphinxParams sphinx,
         int ioThreads,
@@ -52,6 +53,7 @@ public record MixNodeConfig(
         Objects.requireNonNull(keys, "keys");
         Objects.requireNonNull(directory, "directory");
         Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(metricsHost, "metricsHost");
         if (mode == NodeMode.MIX && layer < 1) {
             throw new IllegalArgumentException("a mix node needs a layer >= 1");
         }
@@ -119,6 +121,9 @@ public record MixNodeConfig(
         private String announceHost;
         private int clientPort = 9000;
         private int metricsPort = METRICS_OFF;
+        /** Loopback whatever the listen host: the node's counters are for its operator (issue 17). */
+        private String metricsHost = "127.0.0.1";
+
         private String location = "localhost";
         private SphinxParams sphinx = SphinxParams.DEFAULT;
         private int ioThreads = 2;
@@ -130,7 +135,9 @@ public record MixNodeConfig(
         private int inboxCapacity = 1000;
         private Duration maxDelay = Duration.ofSeconds(60);
         private Duration presenceInterval = Duration.ofSeconds(3);
-        private Duration metricsInterval = Duration.ofSeconds(1);
+        /** One published metrics window: per-second counts would trace one user's traffic (issue 17). */
+        private Duration metricsInterval = Duration.ofSeconds(60);
+
         private Duration topologyRefresh = Duration.ofSeconds(2);
         private Duration drainDeadline = Duration.ofSeconds(5);
         private Duration reconnectMin = Duration.ofMillis(100);
@@ -179,6 +186,11 @@ public record MixNodeConfig(
         /** The local Prometheus endpoint's port on the listen host; {@link #METRICS_OFF} for none, 0 for a free one. */
         public Builder metricsPort(int v) {
             metricsPort = v;
+            return this;
+        }
+
+        public Builder metricsHost(String v) {
+            metricsHost = v;
             return this;
         }
 
@@ -280,6 +292,7 @@ public record MixNodeConfig(
                     announceHost == null ? listenHost : announceHost,
                     clientPort,
                     metricsPort,
+                    metricsHost,
                     location,
                     sphinx,
                     ioThreads,

@@ -41,6 +41,7 @@ public final class TomlConfig {
         KEYS.put("network.announce_host", (b, v) -> b.announceHost((String) v));
         KEYS.put("network.client_port", (b, v) -> b.clientPort(asInt(v)));
         KEYS.put("network.metrics_port", (b, v) -> b.metricsPort(asIntOrOff(v)));
+        KEYS.put("network.metrics_host", (b, v) -> b.metricsHost((String) v));
         KEYS.put(
                 "directory.key",
                 (b, v) -> b.directoryKey(
@@ -160,7 +161,8 @@ public final class TomlConfig {
                 mixnet_port = %d  # mix links (0 = a free port, announced)
                 announce_host = %s  # the host announced to the directory
                 client_port = %d  # gateways: the client listener
-                metrics_port = %d  # local GET /metrics (Prometheus text) on listen_host; -1 = off, 0 = a free port
+                metrics_port = %d  # local GET /metrics (Prometheus text); -1 = off, 0 = a free port
+                metrics_host = %s  # where /metrics binds (default 127.0.0.1 whatever listen_host: for the operator)
 
                 [directory]
                 url = %s
@@ -181,7 +183,7 @@ public final class TomlConfig {
 
                 [timing]
                 presence_interval_ms = %d
-                metrics_interval_ms = %d
+                metrics_interval_ms = %d  # one published metrics window (aggregates only; default 60000)
                 topology_refresh_ms = %d
                 drain_deadline_ms = %d
                 reconnect_min_ms = %d
@@ -196,6 +198,7 @@ public final class TomlConfig {
                         quote(c.announceHost()),
                         c.clientPort(),
                         c.metricsPort(),
+                        quote(c.metricsHost()),
                         quote(String.valueOf(c.directory())),
                         quote(directoryKey == null ? "" : Keys.encode(directoryKey)),
                         c.sphinx().payloadSize(),

@@ -7,15 +7,16 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 /**
- * The node's own counters for a local scraper: {@code GET /metrics} in Prometheus' text format (version 0.0.4), on the
- * listen host, off the packet path (one thread of its own; each scrape reads one {@link NodeMetrics.Snapshot}). The
- * same counters reach the directory every metrics interval as signed reports; this endpoint needs no directory.
+ * The node's own counters for a local scraper: {@code GET /metrics} in Prometheus' text format (version 0.0.4), off
+ * the packet path (one thread of its own; each scrape reads one {@link NodeMetrics.Snapshot}). It binds
+ * {@code network.metrics_host} (127.0.0.1 unless the operator chooses otherwise, whatever the listen host): the
+ * counters move with the node's traffic, so they are for the operator, not the network. No per-link labels. The
+ * directory gets per-window aggregates of the same counters as signed reports; this endpoint needs no directory.
  */
 public final class PrometheusEndpoint implements AutoCloseable {
 
@@ -75,8 +76,8 @@ public final class PrometheusEndpoint implements AutoCloseable {
         StringBuilder out = new StringBuilder();
         family(out, "nym_mixnode_packets_received_total", "Sphinx packets received from the wire.");
         out.append("nym_mixnode_packets_received_total ").append(s.received()).append('\n');
-        family(out, "nym_mixnode_packets_sent_total", "Packets forwarded, by next hop (host:port).");
-        new TreeMap<>(s.sent()).forEach((hop, n) -> sample(out, "nym_mixnode_packets_sent_total", "next_hop", hop, n));
+        family(out, "nym_mixnode_packets_sent_total", "Packets forwarded (all next hops together).");
+        out.append("nym_mixnode_packets_sent_total ").append(s.sentTotal()).append('\n');
         family(out, "nym_mixnode_packets_dropped_total", "Packets dropped, by reason (the node never throws one up).");
         for (DropReason reason : DropReason.values()) {
             sample(

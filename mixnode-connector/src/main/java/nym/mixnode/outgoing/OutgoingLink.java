@@ -90,7 +90,7 @@ final class OutgoingLink {
             return;
         }
         channel.write(packet, channel.voidPromise());
-        metrics.sent(peer.hostPort());
+        metrics.sent();
         if (!flushScheduled) {
             flushScheduled = true;
             loop.execute(this::flush);

@@ -1,22 +1,17 @@
 package nym.mixnode.pki;
 
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import nym.directory.api.DirectoryClient;
 import nym.directory.api.DirectoryException;
 import nym.directory.api.GatewayPresence;
-import nym.directory.api.Json;
 import nym.directory.api.MixnodePresence;
-import nym.directory.api.Paths;
 import nym.mixnode.config.MixNodeConfig;
 import nym.mixnode.config.NodeMode;
-import nym.mixnode.metrics.DropReason;
 import nym.mixnode.metrics.NodeMetrics;
+import nym.mixnode.metrics.PublishedMetrics;
 
 /**
  * Everything the node says to and reads from the directory: signed presence, the signed topology (into the
@@ -26,17 +21,6 @@ import nym.mixnode.metrics.NodeMetrics;
 public final class DirectoryLink {
 
     private static final Logger LOG = Logger.getLogger(DirectoryLink.class.getName());
-
-    /**
-     * The metrics body: {@code directory-api}'s {@code MixMetrics} fields plus {@code dropped} by reason (the
-     * directory ignores fields it does not know; the body is signed as sent).
-     */
-    public record MetricsBody(
-            String identityKey,
-            Long received,
-            Map<String, Long> sent,
-            Long intervalMillis,
-            Map<String, Long> dropped) {}
 
     private final MixNodeConfig config;
     private final DirectoryClient client;
@@ -96,23 +80,14 @@ public final class DirectoryLink {
     }
 
     /**
-     * Posts what happened since the last report (mix nodes only: the directory takes metrics from mix nodes). Called
-     * from one thread.
+     * Posts the aggregates of the window since the last accepted report ({@link PublishedMetrics}; mix nodes only:
+     * the directory takes metrics from mix nodes). Called from one thread, once per metrics window.
      */
     public void reportMetrics(NodeMetrics metrics, long nowMillis) {
         NodeMetrics.Snapshot now = metrics.snapshot();
-        NodeMetrics.Snapshot delta = now.minus(lastReported);
-        Map<String, Long> dropped = new TreeMap<>();
-        for (DropReason reason : DropReason.values()) {
-            long n = delta.dropped(reason);
-            if (n != 0) {
-                dropped.put(reason.name().toLowerCase(Locale.ROOT), n);
-            }
-        }
-        MetricsBody body = new MetricsBody(
-                config.keys().identityKeyText(), delta.received(), delta.sent(), nowMillis - lastReportedAt, dropped);
         try {
-            client.postSigned(Paths.MIX_METRICS, Json.write(body));
+            client.postMetrics(PublishedMetrics.of(
+                    config.keys().identityKeyText(), now.minus(lastReported), nowMillis - lastReportedAt));
             lastReported = now;
             lastReportedAt = nowMillis;
         } catch (DirectoryException e) {

@@ -241,7 +241,8 @@ public final class InProcessDirectory implements AutoCloseable {
         MixMetricsReport report = new MixMetricsReport(
                 m.identityKey(),
                 m.received() == null ? 0 : m.received(),
-                m.sent() == null ? Map.of() : m.sent(),
+                m.sent() == null ? 0 : m.sent(),
+                m.dropped() == null ? Map.of() : m.dropped(),
                 m.intervalMillis() == null ? 0 : m.intervalMillis(),
                 clock.millis());
         metrics.add(report);
