@@ -1,6 +1,7 @@
 // Headless-browser check of the dashboard: Debian's chromium driven by playwright-core (npm), against a running
 // directory. Registers a mix node with a signed presence, opens the page, waits until the node shows under its
-// layer, posts a signed metrics report and waits until the page shows its rate (pushed through /ws).
+// layer, posts a signed metrics report (one 60 s window of aggregates) and waits until the page shows its rates
+// (pushed through /ws).
 //
 //   BASE=http://127.0.0.1:28080 npm test        (default BASE: the first instance of `make localnet`)
 import { chromium } from "playwright-core";
@@ -46,13 +47,16 @@ try {
   await page.locator("#status.live").waitFor({ timeout: 15000 });
   console.log("dashboard shows the registered node under layer 2; /ws live");
 
-  await signedPost("/api/metrics/mixes", { identityKey, received: 500, sent: { "127.0.0.1:1790": 250 }, intervalMillis: 1000 });
+  await signedPost("/api/metrics/mixes",
+    { identityKey, received: 30000, sent: 15000, dropped: { replay: 600 }, intervalMillis: 60000 });
   await page.waitForFunction(
     (key) => document.querySelector(`tr[data-key="${key}"] .received`)?.textContent === "500.0",
     identityKey, { timeout: 15000 });
   assert.equal(await row.locator(".sent").textContent(), "250.0");
+  assert.equal(await row.locator(".dropped").textContent(), "10.0");
+  assert.equal(await page.locator("#gateways th", { hasText: "clients" }).count(), 0, "no client counts shown");
   await page.waitForFunction(() => Number(document.getElementById("chart").dataset.total) >= 500, null, { timeout: 5000 });
-  console.log("dashboard updated from the metrics stream: 500.0 received/s, 250.0 sent/s, chart total >= 500");
+  console.log("dashboard updated from the metrics stream: 500.0 received/s, 250.0 sent/s, 10.0 dropped/s, chart total >= 500");
 } finally {
   clearInterval(heartbeat);
   await browser.close();

@@ -1,10 +1,13 @@
 // The directory's dashboard: the topology (polled every 2 s, conditional on its ETag) and live mix metrics from
-// the read-only /ws stream. No framework, no build step.
+// the read-only /ws stream. Mix nodes report per-window aggregates (default 60 s): the rates shown are averages over
+// a node's last window, and the chart has one point per minute. Nothing per link, nothing about clients.
+// No framework, no build step.
 "use strict";
 
-const rates = new Map();          // identityKey -> {received, sent} packets per second, from the latest report
-const buckets = new Map();        // second (epoch) -> packets received per second, summed over reports
-const WINDOW_SECONDS = 60;
+const rates = new Map();          // identityKey -> {received, sent, dropped} packets/s averaged over its last window
+const buckets = new Map();        // minute (epoch) -> packets received per second, summed over the reports in it
+const BUCKET_SECONDS = 60;
+const HISTORY_BUCKETS = 30;
 let etag = null;
 
 const short = (k) => (k ? k.slice(0, 10) + "…" : "");
@@ -31,7 +34,7 @@ function renderLayers(layers) {
     table.dataset.layer = layer.layer;
     table.createTHead().innerHTML =
       "<tr><th>host</th><th>identity</th><th>sphinx key</th><th>version</th><th>location</th>" +
-      "<th>received/s</th><th>sent/s</th><th>last seen</th></tr>";
+      "<th>received/s</th><th>sent/s</th><th>dropped/s</th><th>last seen</th></tr>";
     const body = table.createTBody();
     for (const n of layer.nodes) {
       const row = body.insertRow();
@@ -43,6 +46,7 @@ function renderLayers(layers) {
       cell(row, n.location);
       cell(row, "", "num received");
       cell(row, "", "num sent");
+      cell(row, "", "num dropped");
       cell(row, ago(n.lastSeen));
     }
     root.append(h, table);
@@ -77,7 +81,7 @@ async function refreshTopology() {
     renderTable("gateways", t.gateways, [
       (g) => g.mixnetListener, (g) => g.clientListener, (g) => [short(g.identityKey), "key", g.identityKey],
       (g) => [short(g.sphinxKey), "key", g.sphinxKey], (g) => g.version, (g) => g.location,
-      (g) => (g.registeredClients || []).length, (g) => ago(g.lastSeen)]);
+      (g) => ago(g.lastSeen)]);
     renderTable("validators", t.validators, [
       (v) => v.host, (v) => v.type, (v) => [short(v.identityKey), "key", v.identityKey], (v) => v.version,
       (v) => v.location, (v) => ago(v.lastSeen)]);
@@ -94,38 +98,40 @@ function paintRates() {
     if (!rate) continue;
     row.querySelector(".received").textContent = rate.received.toFixed(1);
     row.querySelector(".sent").textContent = rate.sent.toFixed(1);
+    row.querySelector(".dropped").textContent = rate.dropped.toFixed(1);
   }
 }
 
 function onReport(report) {
   const seconds = Math.max(report.intervalMillis, 1) / 1000;
-  const sent = Object.values(report.sent || {}).reduce((a, b) => a + b, 0);
-  rates.set(report.identityKey, { received: report.received / seconds, sent: sent / seconds });
-  const second = Math.floor(report.acceptedAt / 1000);
-  buckets.set(second, (buckets.get(second) || 0) + report.received / seconds);
+  const dropped = Object.values(report.dropped || {}).reduce((a, b) => a + b, 0);
+  rates.set(report.identityKey,
+    { received: report.received / seconds, sent: report.sent / seconds, dropped: dropped / seconds });
+  const minute = Math.floor(report.acceptedAt / 1000 / BUCKET_SECONDS);
+  buckets.set(minute, (buckets.get(minute) || 0) + report.received / seconds);
   paintRates();
 }
 
 function drawChart() {
   const canvas = document.getElementById("chart");
   const ctx = canvas.getContext("2d");
-  const now = Math.floor(Date.now() / 1000);
-  for (const s of buckets.keys()) if (s < now - WINDOW_SECONDS) buckets.delete(s);
+  const now = Math.floor(Date.now() / 1000 / BUCKET_SECONDS);
+  for (const m of buckets.keys()) if (m < now - HISTORY_BUCKETS) buckets.delete(m);
   const values = [];
-  for (let s = now - WINDOW_SECONDS; s <= now; s++) values.push(buckets.get(s) || 0);
+  for (let m = now - HISTORY_BUCKETS; m <= now; m++) values.push(buckets.get(m) || 0);
   const max = Math.max(1, ...values);
   ctx.clearRect(0, 0, canvas.width, canvas.height);
   ctx.strokeStyle = "#36c";
   ctx.lineWidth = 2;
   ctx.beginPath();
   values.forEach((v, i) => {
-    const x = (i / WINDOW_SECONDS) * (canvas.width - 10) + 5;
+    const x = (i / HISTORY_BUCKETS) * (canvas.width - 10) + 5;
     const y = canvas.height - 5 - (v / max) * (canvas.height - 25);
     if (i === 0) ctx.moveTo(x, y); else ctx.lineTo(x, y);
   });
   ctx.stroke();
   ctx.fillStyle = "#444";
-  ctx.fillText("max " + max.toFixed(1) + " pkt/s, last " + WINDOW_SECONDS + " s", 8, 14);
+  ctx.fillText("max " + max.toFixed(1) + " pkt/s (per-minute windows), last " + HISTORY_BUCKETS + " min", 8, 14);
   canvas.dataset.total = values.reduce((a, b) => a + b, 0).toFixed(1);
 }
 

@@ -92,8 +92,8 @@ class DirectoryClusterIT {
                         .statusCode());
         DirectoryProbe.Subscriber ws = DirectoryProbe.Subscriber.open(TestEnvironment.instance(2));
         try {
-            String metrics = "{\"identityKey\":\"" + node.key() + "\",\"received\":7,\"sent\":{\"127.0.0.1:1790\":7},"
-                    + "\"intervalMillis\":1000}";
+            String metrics = "{\"identityKey\":\"" + node.key() + "\",\"received\":7,\"sent\":7,"
+                    + "\"dropped\":{\"replay\":1},\"intervalMillis\":60000}";
 
             HttpResponse<String> r = node.post(one, "/api/metrics/mixes", metrics);
 

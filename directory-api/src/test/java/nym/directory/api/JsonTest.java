@@ -29,6 +29,15 @@ class JsonTest {
     }
 
     @Test
+    void read_metricsWithPerNextHopSent_refusedAsMalformed() {
+        // the old report shape: sent per host:port. A directory must not take per-link counts (issue 17).
+        byte[] old = "{\"identityKey\":\"k\",\"received\":1,\"sent\":{\"127.0.0.1:1790\":1}}"
+                .getBytes(StandardCharsets.UTF_8);
+        DirectoryException e = assertThrows(DirectoryException.class, () -> Json.read(old, MixMetrics.class));
+        assertEquals(DirectoryException.Kind.JSON, e.kind());
+    }
+
+    @Test
     void read_missingField_null() {
         MixnodePresence m = Json.read("{\"host\":\"h\"}".getBytes(StandardCharsets.UTF_8), MixnodePresence.class);
         assertNull(m.layer());

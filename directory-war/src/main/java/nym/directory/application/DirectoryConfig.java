@@ -30,7 +30,7 @@ public class DirectoryConfig {
     long topologyRefreshMillis;
 
     @Inject
-    @ConfigProperty(name = "nym.directory.metrics.window-seconds", defaultValue = "5")
+    @ConfigProperty(name = "nym.directory.metrics.window-seconds", defaultValue = "60")
     int metricsWindowSeconds;
 
     @Inject

@@ -12,7 +12,7 @@ import nym.directory.domain.node.NodeRepository;
 import nym.directory.domain.node.NodeState;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
-/** Accepts authenticated mix metrics and serves the last complete window. */
+/** Accepts authenticated mix metrics (per-window aggregates) and serves the last complete window. */
 @ApplicationScoped
 public class MetricsService {
 
@@ -40,7 +40,12 @@ public class MetricsService {
     /** @throws RequestRejected if the key is no mix node, banned, or the timestamp is not newer than its last */
     @Transactional
     public MetricsReport accept(
-            String identityKey, long received, java.util.Map<String, Long> sent, long intervalMillis, long signedAt) {
+            String identityKey,
+            long received,
+            long sent,
+            java.util.Map<String, Long> dropped,
+            long intervalMillis,
+            long signedAt) {
         if (!nodes.advanceMetricsTimestamp(identityKey, signedAt)) {
             NodeState state = nodes.state(identityKey)
                     .orElseThrow(() -> new RequestRejected(
@@ -59,7 +64,7 @@ public class MetricsService {
                     "timestamp " + signedAt + " is not newer than this node's last accepted metrics report ("
                             + state.lastMetricsTimestamp() + "): replayed?");
         }
-        MetricsReport report = new MetricsReport(identityKey, received, sent, intervalMillis, clock.millis());
+        MetricsReport report = new MetricsReport(identityKey, received, sent, dropped, intervalMillis, clock.millis());
         metrics.store(report);
         accepted.fire(new MetricsAccepted(report));
         registry.counter("nym.directory.metrics.reports.accepted").inc();

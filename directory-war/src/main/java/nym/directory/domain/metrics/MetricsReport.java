@@ -2,6 +2,16 @@ package nym.directory.domain.metrics;
 
 import java.util.Map;
 
-/** An accepted mix metrics report; times in ms since the epoch. */
+/**
+ * An accepted mix metrics report: one window's aggregates (no per-link split, no client ids or counts); times in ms
+ * since the epoch.
+ *
+ * @param dropped packets dropped in the window, by reason
+ */
 public record MetricsReport(
-        String identityKey, long received, Map<String, Long> sent, long intervalMillis, long acceptedAt) {}
+        String identityKey,
+        long received,
+        long sent,
+        Map<String, Long> dropped,
+        long intervalMillis,
+        long acceptedAt) {}

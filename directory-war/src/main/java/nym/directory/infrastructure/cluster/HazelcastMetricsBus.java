@@ -69,7 +69,7 @@ public class HazelcastMetricsBus {
         var r = event.report();
         String json = new String(
                 Json.write(new MixMetricsReport(
-                        r.identityKey(), r.received(), r.sent(), r.intervalMillis(), r.acceptedAt())),
+                        r.identityKey(), r.received(), r.sent(), r.dropped(), r.intervalMillis(), r.acceptedAt())),
                 StandardCharsets.UTF_8);
         if (topic == null) {
             subscribers.deliver(json);

@@ -11,14 +11,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.io.InputStream;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import nym.directory.api.MixMetrics;
 import nym.directory.api.MixMetricsReport;
 import nym.directory.api.MixMetricsWindow;
 import nym.directory.api.Paths;
 import nym.directory.api.Signing;
 import nym.directory.application.MetricsService;
+import nym.directory.domain.metrics.MetricsReport;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -26,13 +25,14 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Mix node traffic reports: signed posts, the last complete window, and (through {@code /ws}) the live stream. */
+/**
+ * Mix node traffic reports: signed posts, the last complete window, and (through {@code /ws}) the live stream. A report
+ * is one window's aggregates (received, sent in total, dropped by reason): no per-link split, no client ids or counts.
+ */
 @ApplicationScoped
 @Path("/metrics")
 @Tag(name = "metrics")
 public class MetricsResource {
-
-    static final int MAX_HOPS = 1000;
 
     @Inject
     MetricsService metrics;
@@ -44,7 +44,9 @@ public class MetricsResource {
     @Path("/mixes")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces({MediaType.APPLICATION_JSON, Problems.MEDIA_TYPE})
-    @Operation(summary = "A mix node's traffic in one interval, signed by its identity key; pushed to /ws subscribers")
+    @Operation(
+            summary = "A mix node's traffic in one metrics window (aggregates only), signed by its identity key;"
+                    + " pushed to /ws subscribers")
     @RequestBody(content = @Content(schema = @Schema(ref = "MixMetrics")))
     @APIResponse(
             responseCode = "200",
@@ -67,31 +69,9 @@ public class MetricsResource {
             @HeaderParam(Signing.SIGNATURE_HEADER) String signature) {
         SignedBody<MixMetrics> signed = signedBodies.read(
                 Paths.MIX_METRICS, in, length, timestamp, signature, MixMetrics.class, MixMetrics::identityKey);
-        MixMetrics m = signed.value();
-        String key = signed.identityKey();
-        long signedAt = signed.signedAt();
-        if (m.received() == null || m.received() < 0) {
-            throw new ProblemException(400, "received must be a count >= 0");
-        }
-        long interval = m.intervalMillis() == null ? 0 : m.intervalMillis();
-        if (interval < 0 || interval > 3_600_000) {
-            throw new ProblemException(400, "intervalMillis must be 0..3600000");
-        }
-        Map<String, Long> sent = new LinkedHashMap<>();
-        if (m.sent() != null) {
-            if (m.sent().size() > MAX_HOPS) {
-                throw new ProblemException(400, "sent has more than " + MAX_HOPS + " next hops");
-            }
-            for (Map.Entry<String, Long> e : m.sent().entrySet()) {
-                Bodies.hostPort(e.getKey(), "sent key");
-                if (e.getValue() == null || e.getValue() < 0) {
-                    throw new ProblemException(400, "sent counts must be >= 0");
-                }
-                sent.put(e.getKey(), e.getValue());
-            }
-        }
-        var r = metrics.accept(key, m.received(), sent, interval, signedAt);
-        return new MixMetricsReport(r.identityKey(), r.received(), r.sent(), r.intervalMillis(), r.acceptedAt());
+        MetricsBodies.Counts c = MetricsBodies.check(signed.value());
+        return toApi(metrics.accept(
+                signed.identityKey(), c.received(), c.sent(), c.dropped(), c.intervalMillis(), signed.signedAt()));
     }
 
     @GET
@@ -107,9 +87,11 @@ public class MetricsResource {
         return new MixMetricsWindow(
                 w.from(),
                 w.to(),
-                w.reports().stream()
-                        .map(r -> new MixMetricsReport(
-                                r.identityKey(), r.received(), r.sent(), r.intervalMillis(), r.acceptedAt()))
-                        .toList());
+                w.reports().stream().map(MetricsResource::toApi).toList());
+    }
+
+    static MixMetricsReport toApi(MetricsReport r) {
+        return new MixMetricsReport(
+                r.identityKey(), r.received(), r.sent(), r.dropped(), r.intervalMillis(), r.acceptedAt());
     }
 }

@@ -11,7 +11,7 @@ import nym.directory.api.Json;
 import nym.directory.domain.metrics.MetricsReport;
 import nym.directory.domain.metrics.MetricsRepository;
 
-/** {@link MetricsRepository} on {@code mix_metrics} (sql/ V2); per-hop counts are stored as a JSON object. */
+/** {@link MetricsRepository} on {@code mix_metrics} (sql/ V2, V8); drops by reason are stored as a JSON object. */
 @ApplicationScoped
 public class JpaMetricsRepository implements MetricsRepository {
 
@@ -20,13 +20,15 @@ public class JpaMetricsRepository implements MetricsRepository {
 
     @Override
     public void store(MetricsReport r) {
-        em.createNativeQuery("INSERT INTO mix_metrics (identity_key, received, sent, interval_ms, accepted_at) "
-                        + "VALUES (?1, ?2, ?3, ?4, ?5)")
+        em.createNativeQuery(
+                        "INSERT INTO mix_metrics (identity_key, received, sent, dropped, interval_ms, accepted_at) "
+                                + "VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
                 .setParameter(1, r.identityKey())
                 .setParameter(2, r.received())
-                .setParameter(3, new String(Json.write(r.sent()), StandardCharsets.UTF_8))
-                .setParameter(4, r.intervalMillis())
-                .setParameter(5, r.acceptedAt())
+                .setParameter(3, r.sent())
+                .setParameter(4, new String(Json.write(r.dropped()), StandardCharsets.UTF_8))
+                .setParameter(5, r.intervalMillis())
+                .setParameter(6, r.acceptedAt())
                 .executeUpdate();
     }
 
@@ -34,7 +36,7 @@ public class JpaMetricsRepository implements MetricsRepository {
     public List<MetricsReport> acceptedBetween(long from, long to) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(
-                        "SELECT identity_key, received, sent, interval_ms, accepted_at FROM mix_metrics "
+                        "SELECT identity_key, received, sent, dropped, interval_ms, accepted_at FROM mix_metrics "
                                 + "WHERE accepted_at >= ?1 AND accepted_at < ?2 ORDER BY accepted_at, id")
                 .setParameter(1, from)
                 .setParameter(2, to)
@@ -43,9 +45,10 @@ public class JpaMetricsRepository implements MetricsRepository {
                 .map(r -> new MetricsReport(
                         (String) r[0],
                         ((Number) r[1]).longValue(),
-                        sent((String) r[2]),
-                        ((Number) r[3]).longValue(),
-                        ((Number) r[4]).longValue()))
+                        ((Number) r[2]).longValue(),
+                        counts((String) r[3]),
+                        ((Number) r[4]).longValue(),
+                        ((Number) r[5]).longValue()))
                 .toList();
     }
 
@@ -57,7 +60,7 @@ public class JpaMetricsRepository implements MetricsRepository {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Long> sent(String json) {
+    private static Map<String, Long> counts(String json) {
         Map<String, Object> raw = Json.read(json.getBytes(StandardCharsets.UTF_8), LinkedHashMap.class);
         Map<String, Long> out = new LinkedHashMap<>();
         raw.forEach((k, v) -> out.put(k, ((Number) v).longValue()));
