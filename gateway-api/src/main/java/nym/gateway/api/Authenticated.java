@@ -1,7 +1,8 @@
 package nym.gateway.api;
 
 /**
- * Gateway to client, type 0x04: the session is open. Layout: {@code waiting u32 | droppedTotal i64}.
+ * Gateway to client, type 0x06: the session is open; from now on the gateway sends one cell per downlink tick.
+ * Layout: {@code waiting u32 | droppedTotal i64}.
  *
  * @param waiting messages in the inbox now
  * @param droppedTotal messages this inbox has dropped (oldest first) because it was full, since it was created
