@@ -14,7 +14,6 @@ import nym.directory.api.Keys;
  * <pre>
  * config.toml          settings (ClientConfigFile)
  * identity.key         Ed25519 secret key, base64url              [0600]
- * gateway.token        token the gateway issued at register, base64url [0600]
  * </pre>
  *
  * Other files (a localnet tree puts {@code account.key} here) are left alone.
@@ -33,12 +32,8 @@ public record ClientHome(Path folder) {
         return folder.resolve("identity.key");
     }
 
-    public Path gatewayTokenFile() {
-        return folder.resolve("gateway.token");
-    }
-
     public boolean isInitialised() {
-        return Files.exists(configFile()) || Files.exists(identityKeyFile()) || Files.exists(gatewayTokenFile());
+        return Files.exists(configFile()) || Files.exists(identityKeyFile());
     }
 
     public void writeKeys(ClientKeys keys) {
@@ -55,13 +50,5 @@ public record ClientHome(Path folder) {
                     ClientException.Kind.CONFIG, configFile() + " does not exist: run `nymclient init` first");
         }
         return ClientConfigFile.read(configFile());
-    }
-
-    public void writeGatewayToken(byte[] token) {
-        SecretFiles.create(gatewayTokenFile(), token);
-    }
-
-    public byte[] readGatewayToken() {
-        return SecretFiles.read(gatewayTokenFile(), Keys.SECRET_KEY_BYTES);
     }
 }

@@ -10,6 +10,9 @@ package nym.gateway.api;
  */
 public record CellSizes(int uplink, int downlink) {
 
+    /** The link kind both sides put in the Noise prologue of a client link (with the protocol version). */
+    public static final String LINK_KIND = "nym-gateway-client-v" + GatewayMessage.VERSION;
+
     /** Noise transport messages carry at most 65535 bytes, 16 of them the tag. */
     public static final int MAX_CELL = 65535 - 16;
 
