@@ -1,6 +1,7 @@
 package nym.mixnode.gateway;
 
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
 import java.security.SecureRandom;
 import nym.gateway.api.CellSizes;
@@ -56,8 +57,12 @@ public final class ClientChannelInitializer extends ChannelInitializer<SocketCha
 
     @Override
     protected void initChannel(SocketChannel ch) {
-        NoiseLink.responder(
-                ch.pipeline(), settings, linkKeys, PeerAuthorizer.ANYONE, gate, delivery.counters()::linkFailed);
-        ch.pipeline().addLast(new ClientSessionHandler(delivery, injector, gatewayIdentityKey, cells, random));
+        install(ch.pipeline());
+    }
+
+    /** Puts the link and a session handler on {@code pipeline} (a connection's, or a test's EmbeddedChannel's). */
+    void install(ChannelPipeline pipeline) {
+        NoiseLink.responder(pipeline, settings, linkKeys, PeerAuthorizer.ANYONE, gate, delivery.counters()::linkFailed);
+        pipeline.addLast(new ClientSessionHandler(delivery, injector, gatewayIdentityKey, cells, random));
     }
 }
