@@ -16,9 +16,14 @@ public record Authenticated(long waiting, long droppedTotal) implements GatewayM
         }
     }
 
+    /** Bytes an Authenticated takes in a cell. */
+    public static int encodedLength() {
+        return 13;
+    }
+
     @Override
     public byte[] encode() {
-        return new WireWriter(TYPE_AUTHENTICATED, 12)
+        return new WireWriter(TYPE_AUTHENTICATED, encodedLength())
                 .u32(waiting)
                 .i64(droppedTotal)
                 .toBytes();

@@ -19,6 +19,9 @@ public record CellSizes(int uplink, int downlink) {
     /** A {@link Delivered} is its payload body (at most the Sphinx payload) plus an identifier and framing below this. */
     static final int DELIVERED_OVERHEAD = 32;
 
+    /** Room in a downlink cell beside a full Deliver. */
+    static final int CONTROL_ROOM = 64;
+
     public CellSizes {
         if (uplink < Cells.MIN_CELL || downlink < Cells.MIN_CELL || uplink > MAX_CELL || downlink > MAX_CELL) {
             throw new GatewayProtocolException(
@@ -30,12 +33,16 @@ public record CellSizes(int uplink, int downlink) {
     /**
      * Sizes for a network whose Sphinx packets are {@code packetSize} bytes and payloads {@code payloadSize}: an uplink
      * cell holds one {@link Send} and a full {@link Ack}; a downlink cell holds one {@link Deliver} of a message with
-     * a body as large as the whole payload (a {@link Delivered} is never larger) and a full {@link ErrorMessage}.
+     * a body as large as the whole payload (a {@link Delivered} is never larger) and {@value #CONTROL_ROOM} bytes
+     * for answers ({@link Authenticated}, a short {@link ErrorMessage}); a longer answer takes a cell of its own.
      */
     public static CellSizes forNetwork(int packetSize, int payloadSize) {
         int uplink = 1 + Send.encodedLength(packetSize) + Ack.encodedLength(Ack.MAX_SEQS);
         int delivered = DELIVERED_OVERHEAD + payloadSize;
-        int downlink = 1 + Deliver.encodedLength(delivered) + ErrorMessage.encodedLength(ErrorMessage.MAX_TEXT_BYTES);
+        int downlink = 1
+                + Math.max(
+                        Deliver.encodedLength(delivered) + CONTROL_ROOM,
+                        ErrorMessage.encodedLength(ErrorMessage.MAX_TEXT_BYTES));
         return new CellSizes(uplink, downlink);
     }
 }

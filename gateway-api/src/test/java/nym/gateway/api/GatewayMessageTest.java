@@ -163,10 +163,15 @@ class GatewayMessageTest {
         assertEquals(ack, back.get(1));
 
         Deliver deliver = new Deliver(1, delivered(PAYLOAD, 3));
-        ErrorMessage error = new ErrorMessage(ErrorMessage.Code.OVERLOADED, "x".repeat(ErrorMessage.MAX_TEXT_BYTES));
-        byte[] down = Cells.pack(SIZES.downlink(), error, deliver);
+        ErrorMessage error = new ErrorMessage(ErrorMessage.Code.OVERLOADED, "gateway overloaded, packet dropped");
+        byte[] down = Cells.pack(SIZES.downlink(), new Authenticated(1, 2), error, deliver);
         assertEquals(SIZES.downlink(), down.length);
-        assertEquals(2, Cells.unpack(down, SIZES.downlink()).size());
+        assertEquals(3, Cells.unpack(down, SIZES.downlink()).size());
+        ErrorMessage longest = new ErrorMessage(ErrorMessage.Code.MALFORMED, "x".repeat(ErrorMessage.MAX_TEXT_BYTES));
+        assertEquals(
+                1,
+                Cells.unpack(Cells.pack(SIZES.downlink(), longest), SIZES.downlink())
+                        .size());
     }
 
     @Test
@@ -207,7 +212,7 @@ class GatewayMessageTest {
     void forNetwork_largestMessages_fitTheirCells() {
         CellSizes sizes = CellSizes.forNetwork(PACKET, PAYLOAD);
         assertEquals(1 + Send.encodedLength(PACKET) + Ack.encodedLength(Ack.MAX_SEQS), sizes.uplink());
-        assertTrue(sizes.downlink() > Deliver.encodedLength(PAYLOAD + 21));
+        assertTrue(sizes.downlink() >= 1 + Deliver.encodedLength(PAYLOAD + 21) + Authenticated.encodedLength());
         assertEquals(
                 GatewayProtocolException.Kind.INVALID_FIELD,
                 kindOf(() -> CellSizes.forNetwork(70_000, 68_000)),
