@@ -33,6 +33,7 @@ final class ClientLinkPair implements AutoCloseable {
     ClientLinkPair(
             ClientChannelInitializer listener, CellSizes cells, Ed25519Identity clientIdentity, byte[] gatewayKey) {
         this.cells = cells;
+        gateway.freezeTime(); // only advance() moves the gateway's clock: ticks are counted, not timed
         listener.install(gateway.pipeline());
         NoiseLink.initiator(
                 client.pipeline(),
