@@ -142,7 +142,7 @@ final class ClientSessionHandler extends ChannelInboundHandlerAdapter {
             refuse(SessionRefusal.BAD_REGISTRATION, ErrorMessage.Code.BAD_SIGNATURE, "registration refused");
             return;
         }
-        delivery.runOnStorage(() -> {
+        boolean queued = delivery.runOnStorage(() -> {
             ClientRegistry.Registration result;
             try {
                 result = delivery.registry().register(id);
@@ -159,6 +159,14 @@ final class ClientSessionHandler extends ChannelInboundHandlerAdapter {
                 }
             });
         });
+        closeIfNot(queued);
+    }
+
+    /** The storage executor was full: this link cannot be served now (the client tries again). */
+    private void closeIfNot(boolean queued) {
+        if (!queued) {
+            ctx.close();
+        }
     }
 
     private void authenticate(Authenticate a) {
@@ -172,13 +180,14 @@ final class ClientSessionHandler extends ChannelInboundHandlerAdapter {
         } else {
             clientId = id;
             delivery.attach(id, this);
-            delivery.runOnStorage(() -> {
+            boolean queued = delivery.runOnStorage(() -> {
                 Inbox inbox = delivery.inbox(id);
                 inbox.forgetInFlight();
                 delivery.registry().markActive(id);
                 Authenticated opened = new Authenticated(inbox.size(), inbox.droppedTotal());
                 ctx.executor().execute(() -> startDownlink(inbox, opened));
             });
+            closeIfNot(queued);
         }
     }
 

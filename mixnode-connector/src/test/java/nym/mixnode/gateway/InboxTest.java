@@ -12,8 +12,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
 import nym.gateway.api.Delivered;
+import nym.mixnode.metrics.DropReason;
 import nym.mixnode.metrics.NodeMetrics;
+import nym.sphinx.NodeAddress;
+import nym.sphinx.ProcessResult;
+import nym.sphinx.SurbId;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -135,6 +142,59 @@ class InboxTest {
         assertFalse(Files.exists(
                 tmp.resolve("inboxes").resolve(java.util.HexFormat.of().formatHex(id(1)))));
         assertFalse(new ClientRegistry(tmp.resolve("clients"), 10, clock).isRegistered(id(1)), "durably");
+    }
+
+    /** A final-hop result for {@code clientId} as a crypto worker hands it over (the one place that builds one). */
+    private static ProcessResult.Final finalPacket(byte[] clientId) {
+        return new ProcessResult.Final(NodeAddress.of(clientId), SurbId.NONE, false, new byte[] {1}, 0, null);
+    }
+
+    @Test
+    void deliver_fromACryptoWorker_writesOnlyOnTheStorageExecutorAndCountsAfterTheWrite() throws Exception {
+        List<Runnable> storage = new ArrayList<>();
+        NodeMetrics metrics = new NodeMetrics();
+        ClientRegistry registry = new ClientRegistry(tmp.resolve("clients"), 10, Clock.systemUTC());
+        InboxStore inboxes = new InboxStore(tmp.resolve("inboxes"), 10);
+        GatewayDelivery delivery = new GatewayDelivery(
+                registry,
+                inboxes,
+                metrics,
+                new GatewayCounters(),
+                storage::add,
+                GatewaySettings.DEFAULTS,
+                Clock.systemUTC(),
+                () -> 0);
+        registry.register(id(1));
+
+        delivery.deliver(finalPacket(id(1)));
+        assertEquals(0, inboxes.of(id(1)).size(), "nothing written on the caller's thread");
+        assertEquals(0, metrics.snapshot().delivered());
+        assertEquals(1, storage.size());
+        storage.get(0).run();
+        assertEquals(1, inboxes.of(id(1)).size());
+        assertEquals(1, metrics.snapshot().delivered());
+    }
+
+    @Test
+    void deliver_storageQueueFull_droppedAndCounted() throws Exception {
+        NodeMetrics metrics = new NodeMetrics();
+        GatewayCounters counters = new GatewayCounters();
+        ClientRegistry registry = new ClientRegistry(tmp.resolve("clients"), 10, Clock.systemUTC());
+        GatewayDelivery delivery = new GatewayDelivery(
+                registry,
+                new InboxStore(tmp.resolve("inboxes"), 10),
+                metrics,
+                counters,
+                task -> {
+                    throw new RejectedExecutionException("full");
+                },
+                GatewaySettings.DEFAULTS,
+                Clock.systemUTC(),
+                () -> 0);
+        registry.register(id(1));
+        delivery.deliver(finalPacket(id(1)));
+        assertEquals(1, metrics.snapshot().dropped(DropReason.INBOX_WRITE_FAILED));
+        assertEquals(1, counters.storageBusy());
     }
 
     /** A clock tests move by hand. */
