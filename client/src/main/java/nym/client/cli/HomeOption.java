@@ -14,7 +14,7 @@ public final class HomeOption {
                     + " (default: ${DEFAULT-VALUE}).")
     String id;
 
-    @Option(names = "--home", description = "Home folder (config.toml, keys, gateway token).")
+    @Option(names = "--home", description = "Home folder (config.toml, keys).")
     Path home;
 
     public ClientHome home() {

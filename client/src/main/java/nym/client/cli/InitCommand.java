@@ -8,6 +8,7 @@ import nym.client.ClientException;
 import nym.client.config.ClientConfig;
 import nym.client.config.ClientConfigFile;
 import nym.client.config.ClientHome;
+import nym.client.gateway.GatewayLink;
 import nym.client.gateway.GatewaySession;
 import nym.client.keys.ClientKeys;
 import nym.client.topology.GatewayNode;
@@ -15,12 +16,14 @@ import nym.client.topology.MixTopology;
 import nym.client.topology.TopologySource;
 import nym.directory.api.Keys;
 import nym.gateway.api.ClientAddress;
+import nym.sphinx.SphinxParams;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code nymclient init}: new keys, a gateway chosen from the verified topology, registration, config.toml. Nothing
+ * {@code nymclient init}: new keys, a gateway chosen from the verified topology, registration (a challenge-response
+ * on the Noise link, no secret kept), config.toml. Nothing
  * is written unless every step succeeded, and an existing home is never overwritten. Non-interactive.
  */
 @Command(
@@ -71,10 +74,11 @@ final class InitCommand implements Callable<Integer> {
                 .withApi(new ClientConfig.Api(ClientConfig.Api.DEFAULTS.host(), apiPort));
         ClientConfigFile.parse(ClientConfigFile.render(config)); // what we write must read back
 
+        SphinxParams sphinx = new SphinxParams(config.payloadSize());
         byte[] gatewayKey = Keys.decode(chosen.identityKey(), Keys.PUBLIC_KEY_BYTES, "gateway identity key");
-        byte[] token = GatewaySession.register(chosen.clientListener(), keys.identity(), gatewayKey);
+        GatewaySession.register(
+                GatewayLink.of(chosen.clientListener(), gatewayKey, sphinx.packetSize(), sphinx.payloadSize()), keys);
         clientHome.writeKeys(keys);
-        clientHome.writeGatewayToken(token);
         ClientConfigFile.write(config, clientHome.configFile());
         System.out.println("client " + config.id() + " initialised in " + clientHome.folder());
         if (directoryKey == null) {

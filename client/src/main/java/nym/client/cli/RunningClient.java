@@ -34,10 +34,10 @@ public final class RunningClient implements AutoCloseable {
         this.api = api;
     }
 
-    /** Reads the home's config, keys and token and starts; nothing is left running when it throws. */
+    /** Reads the home's config and keys and starts; nothing is left running when it throws. */
     public static RunningClient start(ClientHome home) {
         ClientConfig config = home.readConfig();
-        MixnetClient client = MixnetClient.start(config, home.readKeys(), home.readGatewayToken());
+        MixnetClient client = MixnetClient.start(config, home.readKeys());
         try {
             ApiSecret secret = ApiSecret.generate(new SecureRandom());
             secret.writeTo(home.apiSecretFile());

@@ -145,7 +145,7 @@ public final class ClientConfigFile {
                 "refresh_ms = " + c.directory().refresh().toMillis(),
                 "",
                 "[gateway]",
-                "# The gateway this client registered with (its token is in gateway.token); its Sphinx key and",
+                "# The gateway this client registered with (by its identity key; no token); its Sphinx key and",
                 "# client listener come from the verified topology.",
                 "identity_key = " + quote(c.gateway().identityKey()),
                 "",

@@ -14,7 +14,6 @@ import nym.directory.api.Keys;
  * <pre>
  * config.toml          settings (ClientConfigFile)
  * identity.key         Ed25519 secret key, base64url              [0600]
- * gateway.token        token the gateway issued at register, base64url [0600]
  * api.secret           the local API's secret, new for every run, removed at stop [0600]
  * </pre>
  *
@@ -34,17 +33,13 @@ public record ClientHome(Path folder) {
         return folder.resolve("identity.key");
     }
 
-    public Path gatewayTokenFile() {
-        return folder.resolve("gateway.token");
-    }
-
     /** Written by {@code nymclient run} (nym.client.api.ApiSecret); present only while a client runs here. */
     public Path apiSecretFile() {
         return folder.resolve("api.secret");
     }
 
     public boolean isInitialised() {
-        return Files.exists(configFile()) || Files.exists(identityKeyFile()) || Files.exists(gatewayTokenFile());
+        return Files.exists(configFile()) || Files.exists(identityKeyFile());
     }
 
     public void writeKeys(ClientKeys keys) {
@@ -61,13 +56,5 @@ public record ClientHome(Path folder) {
                     ClientException.Kind.CONFIG, configFile() + " does not exist: run `nymclient init` first");
         }
         return ClientConfigFile.read(configFile());
-    }
-
-    public void writeGatewayToken(byte[] token) {
-        SecretFiles.create(gatewayTokenFile(), token);
-    }
-
-    public byte[] readGatewayToken() {
-        return SecretFiles.read(gatewayTokenFile(), Keys.SECRET_KEY_BYTES);
     }
 }

@@ -1,37 +1,62 @@
 package nym.client.gateway;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.time.Duration;
+import java.util.Queue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import nym.client.ClientException;
-import nym.directory.api.Ed25519Identity;
+import nym.client.keys.ClientKeys;
+import nym.gateway.api.Ack;
 import nym.gateway.api.Authenticate;
 import nym.gateway.api.Authenticated;
+import nym.gateway.api.CellBuilder;
+import nym.gateway.api.Cells;
+import nym.gateway.api.Challenge;
+import nym.gateway.api.ChallengeResponse;
+import nym.gateway.api.Deliver;
 import nym.gateway.api.Delivered;
 import nym.gateway.api.ErrorMessage;
-import nym.gateway.api.Fetch;
-import nym.gateway.api.GatewayFraming;
 import nym.gateway.api.GatewayMessage;
 import nym.gateway.api.GatewayProtocolException;
-import nym.gateway.api.Messages;
-import nym.gateway.api.Push;
 import nym.gateway.api.Register;
 import nym.gateway.api.Registered;
 import nym.gateway.api.Send;
+import nym.link.LinkEstablished;
+import nym.link.LinkException;
+import nym.link.NoiseLink;
 
 /**
- * One TCP connection to the gateway's client listener speaking the gateway client protocol (mixnode-connector
- * README, "Gateway client protocol"): {@link #register} once at {@code init}; {@link #open} authenticates with the
- * token and asks for pushes, then a reader thread hands every delivered message to the listener. Writes are
- * serialised; a broken connection is reported through {@link #isOpen()} and the caller opens a new session.
+ * One Noise link to the gateway's client listener (gateway-api README): the client is the initiator and expects the
+ * gateway's static key from the signed topology; its own static key is the X25519 form of its identity, which is what
+ * the gateway authenticates. {@link #register} once at {@code init} (challenge-response); {@link #open} starts a
+ * session, registering again first if the gateway no longer knows the client (an expired inbox).
+ *
+ * <p>In a session the gateway sends a cell at its fixed rate: dummies are dropped here, each delivered message goes to
+ * the listener (on the session's own thread) and, once the listener returned (the message is stored), its sequence
+ * number is acknowledged. Acknowledgements ride in the next uplink cell {@link #send} writes, so they add no cell and
+ * no timing of their own; a message the gateway sends again is acknowledged again and not delivered twice
+ * ({@link DeliveredOnce}). A broken link is reported through {@link #isOpen()} and the closed listener; the caller
+ * opens a new session.
  */
 public final class GatewaySession implements AutoCloseable {
 
@@ -39,72 +64,118 @@ public final class GatewaySession implements AutoCloseable {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
 
-    private final Socket socket;
-    private final InputStream in;
-    private final OutputStream out;
+    private final GatewayLink gateway;
+    private final EventLoopGroup group;
+    private final CompletableFuture<byte[]> handshakeHash = new CompletableFuture<>();
+    private final BlockingQueue<GatewayMessage> answers = new LinkedBlockingQueue<>();
+    private final Queue<Long> pendingAcks = new ConcurrentLinkedQueue<>();
+    private volatile Channel channel;
     private volatile boolean open = true;
+    private volatile LinkException linkFailure;
+    private volatile Session session;
+    /** Set on the event loop when Authenticated arrives: from then on errors go to the session's listener. */
+    private volatile boolean authenticated;
 
-    private GatewaySession(Socket socket) throws IOException {
-        this.socket = socket;
-        this.in = new BufferedInputStream(socket.getInputStream());
-        this.out = new BufferedOutputStream(socket.getOutputStream());
+    /** What a session does with what arrives. */
+    private record Session(
+            DeliveredOnce seen,
+            Consumer<Delivered> deliveries,
+            Consumer<ErrorMessage> errors,
+            Consumer<Throwable> closed) {}
+
+    private GatewaySession(GatewayLink gateway) {
+        this.gateway = gateway;
+        this.group = new MultiThreadIoEventLoopGroup(
+                1, new DefaultThreadFactory("gateway-session", true), NioIoHandler.newFactory());
     }
 
     /**
-     * Registers {@code client} with the gateway and returns the token (32 bytes).
+     * Registers {@code keys}' identity with the gateway: Register, the gateway's fresh Challenge, the signed
+     * ChallengeResponse (bound to this link's handshake hash and the gateway's key), Registered.
      *
      * @throws ClientException {@link ClientException.Kind#GATEWAY} when the gateway refuses or cannot be reached
      */
-    public static byte[] register(String clientListener, Ed25519Identity client, byte[] gatewayIdentityKey) {
-        try (GatewaySession session = connect(clientListener)) {
-            session.write(Register.sign(client, gatewayIdentityKey, System.currentTimeMillis()));
-            GatewayMessage answer = session.readHandshakeAnswer();
-            if (answer instanceof Registered registered) {
-                return registered.token();
-            }
+    public static void register(GatewayLink gateway, ClientKeys keys) {
+        try (GatewaySession link = connect(gateway, keys)) {
+            link.register(keys);
+        }
+    }
+
+    private void register(ClientKeys keys) {
+        write(new Register(keys.identity().publicKey()));
+        GatewayMessage answer = nextAnswer();
+        if (!(answer instanceof Challenge challenge)) {
             throw unexpected("Register", answer);
+        }
+        write(ChallengeResponse.sign(keys.identity(), challenge.challenge(), hash(), gateway.identityKey()));
+        GatewayMessage done = nextAnswer();
+        if (!(done instanceof Registered)) {
+            throw unexpected("ChallengeResponse", done);
         }
     }
 
     /**
-     * Opens an authenticated session with pushes on; every delivered message goes to {@code deliveries} on the
-     * session's reader thread, and the session's end (with its cause, null for {@link #close()}) to {@code closed}.
+     * Opens a session; every new delivered message goes to {@code deliveries} on the session's thread, errors the
+     * gateway reports to {@code errors}, and the session's end (with its cause, null for {@link #close()}) to
+     * {@code closed}.
      */
     public static GatewaySession open(
-            String clientListener,
-            byte[] clientId,
-            byte[] token,
+            GatewayLink gateway,
+            ClientKeys keys,
+            DeliveredOnce seen,
             Consumer<Delivered> deliveries,
             Consumer<ErrorMessage> errors,
             Consumer<Throwable> closed) {
-        GatewaySession session = connect(clientListener);
+        Session session = new Session(seen, deliveries, errors, closed);
         try {
-            session.write(new Authenticate(clientId, token, true));
-            GatewayMessage answer = session.readHandshakeAnswer();
+            return authenticate(gateway, keys, session);
+        } catch (NotRegistered e) {
+            LOG.info("the gateway no longer knows this client (idle inbox expired?): registering again");
+            register(gateway, keys);
+            return authenticate(gateway, keys, session);
+        }
+    }
+
+    private static GatewaySession authenticate(GatewayLink gateway, ClientKeys keys, Session session) {
+        GatewaySession link = connect(gateway, keys);
+        link.session = session; // before Authenticate: the first session cell may already carry a message
+        try {
+            link.write(new Authenticate(keys.identity().publicKey()));
+            GatewayMessage answer = link.nextAnswer();
+            if (answer instanceof ErrorMessage e && e.code() == ErrorMessage.Code.NOT_REGISTERED) {
+                throw new NotRegistered();
+            }
             if (!(answer instanceof Authenticated)) {
                 throw unexpected("Authenticate", answer);
             }
-            session.socket.setSoTimeout(0);
-        } catch (IOException | RuntimeException e) {
-            session.close();
-            throw e instanceof ClientException ce
-                    ? ce
-                    : new ClientException(ClientException.Kind.GATEWAY, "authentication failed: " + e, e);
+            if (!link.channel.isActive()) {
+                throw new ClientException(ClientException.Kind.GATEWAY, "the gateway closed the session");
+            }
+            return link;
+        } catch (RuntimeException e) {
+            link.close();
+            throw e;
         }
-        Thread reader = new Thread(() -> session.readLoop(deliveries, errors, closed), "gateway-session-reader");
-        reader.setDaemon(true);
-        reader.start();
-        return session;
     }
 
-    /** Injects one Sphinx packet; the gateway answers only when it refuses it. */
+    /** Injects one Sphinx packet, with the acknowledgements waiting, in one uplink cell. */
     public void send(byte[] firstHop, byte[] packet) {
-        write(new Send(firstHop, packet));
+        CellBuilder cell = new CellBuilder(gateway.cells().uplink()).add(new Send(firstHop, packet));
+        long[] acks = takeAcks();
+        if (acks.length > 0) {
+            cell.add(new Ack(acks));
+        }
+        writeCell(cell.build());
     }
 
-    /** Asks for up to {@code max} waiting messages; they arrive through the deliveries listener. */
-    public void fetch(int max) {
-        write(new Fetch(max));
+    private long[] takeAcks() {
+        long[] acks = new long[Ack.MAX_SEQS];
+        int n = 0;
+        Long seq;
+        while (n < acks.length && (seq = pendingAcks.poll()) != null) {
+            acks[n++] = seq;
+        }
+        return java.util.Arrays.copyOf(acks, n);
     }
 
     public boolean isOpen() {
@@ -114,72 +185,159 @@ public final class GatewaySession implements AutoCloseable {
     @Override
     public void close() {
         open = false;
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+    }
+
+    private static GatewaySession connect(GatewayLink gateway, ClientKeys keys) {
+        HostPort hp = HostPort.parse(gateway.clientListener(), "gateway client listener");
+        GatewaySession link = new GatewaySession(gateway);
         try {
-            socket.close();
-        } catch (IOException e) {
-            LOG.log(Level.FINE, "closing gateway socket", e);
+            link.channel = new Bootstrap()
+                    .group(link.group)
+                    .channel(NioSocketChannel.class)
+                    .option(ChannelOption.TCP_NODELAY, true)
+                    .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) CONNECT_TIMEOUT.toMillis())
+                    .handler(new ChannelInitializer<SocketChannel>() {
+                        @Override
+                        protected void initChannel(SocketChannel ch) {
+                            NoiseLink.initiator(
+                                    ch.pipeline(),
+                                    gateway.settings(),
+                                    keys.linkKeys(),
+                                    gateway.staticKey(),
+                                    failure -> link.linkFailure = failure);
+                            ch.pipeline().addLast(link.new Downlink());
+                        }
+                    })
+                    .connect(hp.host(), hp.port())
+                    .sync()
+                    .channel();
+            link.hash(); // the handshake completed: the gateway holds the key the topology names
+            return link;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            link.close();
+            throw new ClientException(ClientException.Kind.GATEWAY, "interrupted connecting to the gateway", e);
+        } catch (RuntimeException e) {
+            link.close();
+            throw e instanceof ClientException ce
+                    ? ce
+                    : new ClientException(
+                            ClientException.Kind.GATEWAY, "cannot connect to gateway " + gateway.clientListener(), e);
         }
     }
 
-    private static GatewaySession connect(String clientListener) {
-        HostPort hp = HostPort.parse(clientListener, "gateway client listener");
-        Socket socket = new Socket();
+    /** The Noise handshake hash, waiting for the handshake. */
+    private byte[] hash() {
         try {
-            socket.setTcpNoDelay(true);
-            socket.connect(new InetSocketAddress(hp.host(), hp.port()), (int) CONNECT_TIMEOUT.toMillis());
-            socket.setSoTimeout((int) HANDSHAKE_TIMEOUT.toMillis());
-            return new GatewaySession(socket);
-        } catch (IOException e) {
-            try {
-                socket.close();
-            } catch (IOException suppressed) {
-                e.addSuppressed(suppressed);
-            }
+            return handshakeHash.get(HANDSHAKE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ClientException(ClientException.Kind.GATEWAY, "interrupted in the link handshake", e);
+        } catch (ExecutionException | TimeoutException e) {
             throw new ClientException(
-                    ClientException.Kind.GATEWAY, "cannot connect to gateway " + clientListener + ": " + e, e);
+                    ClientException.Kind.GATEWAY,
+                    "no link with the gateway (not the gateway the topology names, or it refused): " + failure(),
+                    e);
         }
     }
 
-    private synchronized void write(GatewayMessage message) {
-        if (!open) {
+    private GatewayMessage nextAnswer() {
+        try {
+            GatewayMessage answer = answers.poll(HANDSHAKE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            if (answer == null) {
+                throw new ClientException(ClientException.Kind.GATEWAY, "no answer from the gateway: " + failure());
+            }
+            return answer;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ClientException(ClientException.Kind.GATEWAY, "interrupted waiting for the gateway", e);
+        }
+    }
+
+    private String failure() {
+        LinkException f = linkFailure;
+        return f == null
+                ? (channel != null && !channel.isActive() ? "link closed" : "timeout")
+                : f.kind().name();
+    }
+
+    private void write(GatewayMessage message) {
+        writeCell(Cells.pack(gateway.cells().uplink(), message));
+    }
+
+    private void writeCell(byte[] cell) {
+        Channel ch = channel;
+        if (!open || ch == null || !ch.isActive()) {
             throw new ClientException(ClientException.Kind.GATEWAY, "gateway session is closed");
         }
-        try {
-            GatewayFraming.write(out, message);
-        } catch (IOException e) {
-            close();
-            throw new ClientException(ClientException.Kind.GATEWAY, "gateway connection lost: " + e, e);
-        }
+        ch.writeAndFlush(cell);
     }
 
-    private GatewayMessage readHandshakeAnswer() {
-        try {
-            return GatewayFraming.read(in);
-        } catch (IOException | GatewayProtocolException e) {
-            throw new ClientException(ClientException.Kind.GATEWAY, "no valid answer from the gateway: " + e, e);
-        }
-    }
+    /** Reads downlink cells on the session's event loop. */
+    private final class Downlink extends ChannelInboundHandlerAdapter {
 
-    private void readLoop(Consumer<Delivered> deliveries, Consumer<ErrorMessage> errors, Consumer<Throwable> closed) {
-        Throwable cause = null;
-        try {
-            while (open) {
-                GatewayMessage message = GatewayFraming.read(in);
-                if (message instanceof Push push) {
-                    deliveries.accept(push.message());
-                } else if (message instanceof Messages messages) {
-                    messages.messages().forEach(deliveries);
-                } else if (message instanceof ErrorMessage error) {
-                    errors.accept(error);
+        @Override
+        public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+            if (evt instanceof LinkEstablished established) {
+                handshakeHash.complete(established.handshakeHash());
+            }
+            ctx.fireUserEventTriggered(evt);
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            for (GatewayMessage m : Cells.unpack((byte[]) msg, gateway.cells().downlink())) {
+                Session s = session;
+                if (m instanceof Deliver d && s != null) {
+                    deliver(s, d);
+                } else if (m instanceof ErrorMessage e && authenticated) {
+                    s.errors().accept(e);
                 } else {
-                    throw unexpected("session", message);
+                    authenticated |= m instanceof Authenticated;
+                    answers.add(m);
                 }
             }
-        } catch (IOException | RuntimeException e) {
-            cause = open ? e : null;
-        } finally {
-            close();
-            closed.accept(cause);
+        }
+
+        private void deliver(Session s, Deliver d) {
+            if (s.seen().firstTime(d.message())) {
+                s.deliveries().accept(d.message()); // returns once the message is stored: only then acknowledged
+            }
+            pendingAcks.add(d.seq());
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) {
+            boolean wasOpen = open;
+            open = false;
+            handshakeHash.completeExceptionally(new ClientException(ClientException.Kind.GATEWAY, "link closed"));
+            if (authenticated) {
+                session.closed()
+                        .accept(
+                                wasOpen
+                                        ? new ClientException(ClientException.Kind.GATEWAY, "link closed: " + failure())
+                                        : null);
+            }
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            ctx.fireChannelInactive();
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            LOG.log(
+                    cause instanceof GatewayProtocolException ? Level.WARNING : Level.FINE,
+                    "gateway link closed: " + cause);
+            ctx.close();
+        }
+    }
+
+    /** The gateway answered Authenticate with NOT_REGISTERED. */
+    private static final class NotRegistered extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NotRegistered() {
+            super(null, null, false, false);
         }
     }
 

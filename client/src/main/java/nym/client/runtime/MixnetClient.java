@@ -17,6 +17,8 @@ import java.util.logging.Logger;
 import nym.client.ClientException;
 import nym.client.api.ClientOperations;
 import nym.client.config.ClientConfig;
+import nym.client.gateway.DeliveredOnce;
+import nym.client.gateway.GatewayLink;
 import nym.client.gateway.GatewaySession;
 import nym.client.keys.ClientKeys;
 import nym.client.qos.LoopStatistics;
@@ -47,7 +49,7 @@ import nym.sphinx.SurbSecret;
 /**
  * A running mixnet client (the composition root of the library). Start order: verified topology, gateway session,
  * the three Poisson streams ({@link TrafficStreams}: payload, loop, drop), then the housekeeping tasks
- * (topology refresh, inbox fetch, loop expiry, gateway reconnect). {@link #close()} stops them in reverse order.
+ * (topology refresh, loop expiry, gateway reconnect). {@link #close()} stops them in reverse order.
  *
  * <p>Threads: one traffic thread owns packet building (the streams); one housekeeping thread does the blocking
  * directory and gateway work; the gateway session's reader thread handles deliveries. Applications call {@link
@@ -61,14 +63,15 @@ public final class MixnetClient implements ClientOperations, AutoCloseable {
     public static final int INBOX_LIMIT = 10_000;
     /** SURBs kept (ours, to open replies; others', to answer); the oldest are forgotten. */
     public static final int SURB_LIMIT = 10_000;
-    /** Largest inbox fetch asked of the gateway at once. */
-    static final int FETCH_MAX = 1000;
+    /** Messages from the gateway remembered so one sent again is not delivered twice. */
+    static final int DELIVERED_MEMORY = 10_000;
 
     private static final Logger LOG = Logger.getLogger(MixnetClient.class.getName());
 
     private final ClientConfig config;
     private final ClientKeys keys;
-    private final byte[] token;
+    private final SphinxParams sphinx;
+    private final DeliveredOnce delivered = new DeliveredOnce(DELIVERED_MEMORY);
     private final byte[] gatewayIdentity;
     private final String address;
     private final NodeAddress self;
@@ -96,15 +99,15 @@ public final class MixnetClient implements ClientOperations, AutoCloseable {
         boolean isReply();
     }
 
-    private MixnetClient(ClientConfig config, ClientKeys keys, byte[] token, TopologySource topologySource) {
+    private MixnetClient(ClientConfig config, ClientKeys keys, TopologySource topologySource) {
         this.config = config;
         this.keys = keys;
-        this.token = token.clone();
         this.gatewayIdentity = Keys.decode(config.gateway().identityKey(), Keys.PUBLIC_KEY_BYTES, "gateway key");
         byte[] clientId = keys.identity().publicKey();
         this.address = new ClientAddress(clientId, gatewayIdentity).toString();
         this.self = NodeAddress.of(clientId);
         this.topologySource = topologySource;
+        this.sphinx = new SphinxParams(config.payloadSize());
         this.packets = new PacketFactory(
                 new SphinxParams(config.payloadSize()),
                 new RouteSelector(config.traffic().averageHopDelay(), random),
@@ -137,14 +140,11 @@ public final class MixnetClient implements ClientOperations, AutoCloseable {
     /**
      * Starts a client: fails (and leaves nothing running) when the topology cannot be verified, the own gateway is not
      * in it, or the gateway refuses the session.
-     *
-     * @param token the gateway token from {@code init}
      */
-    public static MixnetClient start(ClientConfig config, ClientKeys keys, byte[] token) {
+    public static MixnetClient start(ClientConfig config, ClientKeys keys) {
         MixnetClient client = new MixnetClient(
                 config,
                 keys,
-                token,
                 new TopologySource(config.directory().url(), config.directory().key()));
         try {
             client.topology = client.topologySource.fetch();
@@ -339,9 +339,9 @@ public final class MixnetClient implements ClientOperations, AutoCloseable {
     private GatewaySession openSession() {
         GatewayNode gateway = ownGateway();
         return GatewaySession.open(
-                gateway.clientListener(),
-                keys.identity().publicKey(),
-                token,
+                GatewayLink.of(gateway.clientListener(), gatewayIdentity, sphinx.packetSize(), sphinx.payloadSize()),
+                keys,
+                delivered,
                 this::onDelivered,
                 this::onGatewayError,
                 cause -> {
@@ -358,8 +358,6 @@ public final class MixnetClient implements ClientOperations, AutoCloseable {
     private void startHousekeeping() {
         long refresh = config.directory().refresh().toNanos();
         housekeeping.scheduleWithFixedDelay(this::refreshTopology, refresh, refresh, TimeUnit.NANOSECONDS);
-        long fetch = config.traffic().fetchInterval().toNanos();
-        housekeeping.scheduleWithFixedDelay(this::fetchInbox, fetch, fetch, TimeUnit.NANOSECONDS);
         long expiry = Math.min(
                 Duration.ofSeconds(1).toNanos(), config.traffic().loopTimeout().toNanos() / 4);
         housekeeping.scheduleWithFixedDelay(
@@ -484,16 +482,6 @@ public final class MixnetClient implements ClientOperations, AutoCloseable {
         } catch (ClientException e) {
             topologyFailures.incrementAndGet();
             LOG.warning("keeping the previous topology: " + e.getMessage());
-        }
-    }
-
-    private void fetchInbox() {
-        if (sessionOpen()) {
-            try {
-                session.fetch(FETCH_MAX);
-            } catch (ClientException e) {
-                LOG.log(Level.FINE, "fetch failed", e);
-            }
         }
     }
 

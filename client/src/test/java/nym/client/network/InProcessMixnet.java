@@ -60,6 +60,8 @@ final class InProcessMixnet implements AutoCloseable {
                 .topologyRefresh(Duration.ofMillis(500))
                 .metricsInterval(Duration.ofSeconds(1))
                 .drainDeadline(Duration.ofMillis(500))
+                // the test clients' loops return at 20/s; the fixed-rate downlink must carry more than arrives
+                .gateway(g -> g.withDownlinkCellsPerSecond(100))
                 .build();
     }
 

@@ -27,14 +27,18 @@ import nym.client.cli.RunningClient;
 import nym.client.config.ClientConfig;
 import nym.client.config.ClientConfigFile;
 import nym.client.config.ClientHome;
+import nym.client.gateway.GatewayLink;
+import nym.client.gateway.GatewaySession;
 import nym.client.qos.LoopReport;
 import nym.client.runtime.ClientStatus;
 import nym.client.runtime.MixnetClient;
 import nym.client.runtime.ReceivedMessage;
 import nym.client.traffic.TrafficCounters;
 import nym.directory.api.Keys;
+import nym.link.LinkException;
 import nym.mixnode.lifecycle.MixNode;
 import nym.mixnode.metrics.DropReason;
+import nym.sphinx.SphinxParams;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -119,11 +123,10 @@ class MixnetNetworkTest {
     @Order(1)
     void init_homeFolder_secretsAreOwnerOnlyAndInitRefusesToOverwrite() throws Exception {
         ClientHome home = new ClientHome(dir.resolve("alice"));
-        for (Path secret : List.of(home.identityKeyFile(), home.gatewayTokenFile())) {
-            assertEquals(
-                    Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE),
-                    Files.getPosixFilePermissions(secret));
-        }
+        assertEquals(
+                Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE),
+                Files.getPosixFilePermissions(home.identityKeyFile()));
+        assertFalse(Files.exists(home.folder().resolve("gateway.token")), "no bearer token any more");
         byte[] before = Files.readAllBytes(home.identityKeyFile());
         int exit = NymClient.commandLine()
                 .execute(
@@ -138,13 +141,24 @@ class MixnetNetworkTest {
 
     @Test
     @Order(2)
-    void start_wrongGatewayToken_refusedByTheGateway() {
-        ClientHome home = new ClientHome(dir.resolve("alice"));
-        ClientConfig config = home.readConfig();
-        ClientException e =
-                assertThrows(ClientException.class, () -> MixnetClient.start(config, home.readKeys(), new byte[32]));
+    void register_listenerOfAnotherGatewayKey_linkRefusedAndCounted() {
+        MixNode listener = net.gateways.get(0);
+        byte[] otherGatewayKey =
+                Keys.decode(InProcessMixnet.identity(net.gateways.get(1)), Keys.PUBLIC_KEY_BYTES, "gateway key");
+        SphinxParams sphinx = SphinxParams.DEFAULT;
+        GatewayLink wrong = GatewayLink.of(
+                "127.0.0.1:" + listener.clientAddress().getPort(),
+                otherGatewayKey,
+                sphinx.packetSize(),
+                sphinx.payloadSize());
+        long before = listener.gatewayCounters().linkFailures(LinkException.Kind.GARBLED_HANDSHAKE);
+        ClientException e = assertThrows(
+                ClientException.class,
+                () -> GatewaySession.register(wrong, new ClientHome(dir.resolve("alice")).readKeys()));
         assertEquals(ClientException.Kind.GATEWAY, e.kind());
-        assertTrue(e.getMessage().contains("BAD_TOKEN"), e.getMessage());
+        await(
+                "the refusal counted",
+                () -> listener.gatewayCounters().linkFailures(LinkException.Kind.GARBLED_HANDSHAKE) > before);
     }
 
     @Test

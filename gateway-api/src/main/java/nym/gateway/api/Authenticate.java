@@ -1,23 +1,16 @@
 package nym.gateway.api;
 
-import nym.directory.api.Keys;
-
 /**
- * Client to gateway, type 0x03: open a session for a registered client. Layout: {@code clientId[32] | token[32] |
- * flags u8}; flag bit 0 ({@link #PUSH}) asks the gateway to push messages as they arrive (and the ones waiting at
- * once) instead of waiting for {@link Fetch}; other bits must be zero. A connection carries one client's session.
+ * Client to gateway, type 0x05: open the session of this link for a registered client. Layout: {@code clientId[32]}.
+ * There is no secret in it: the gateway accepts only if the link's Noise static key (proved in the handshake) is the
+ * X25519 form of {@code clientId}, and {@code clientId} is registered. A link carries one session.
  *
- * @param clientId the client identifier (its identity key)
- * @param token from {@link Registered}; never in {@link #toString()}
- * @param push whether to push messages to this connection
+ * @param clientId the client identifier (its Ed25519 identity key)
  */
-public record Authenticate(byte[] clientId, byte[] token, boolean push) implements GatewayMessage {
-
-    public static final int PUSH = 0x01;
+public record Authenticate(byte[] clientId) implements GatewayMessage {
 
     public Authenticate {
         clientId = GatewayMessage.exact(clientId, KEY_BYTES, "clientId");
-        token = GatewayMessage.exact(token, KEY_BYTES, "token");
     }
 
     @Override
@@ -26,32 +19,16 @@ public record Authenticate(byte[] clientId, byte[] token, boolean push) implemen
     }
 
     @Override
-    public byte[] token() {
-        return token.clone();
-    }
-
-    @Override
     public byte[] encode() {
-        return new WireWriter(TYPE_AUTHENTICATE, 65)
-                .bytes(clientId)
-                .bytes(token)
-                .u8(push ? PUSH : 0)
-                .toBytes();
+        return new WireWriter(TYPE_AUTHENTICATE, KEY_BYTES).bytes(clientId).toBytes();
     }
 
     static Authenticate read(WireReader in) {
-        byte[] clientId = in.bytes(KEY_BYTES, "clientId");
-        byte[] token = in.bytes(KEY_BYTES, "token");
-        int flags = in.u8("flags");
-        if ((flags & ~PUSH) != 0) {
-            throw new GatewayProtocolException(
-                    GatewayProtocolException.Kind.INVALID_FIELD, "unknown Authenticate flags " + flags);
-        }
-        return new Authenticate(clientId, token, (flags & PUSH) != 0);
+        return new Authenticate(in.bytes(KEY_BYTES, "clientId"));
     }
 
     @Override
     public String toString() {
-        return "Authenticate[clientId=" + Keys.encode(clientId) + ", push=" + push + "]";
+        return "Authenticate";
     }
 }

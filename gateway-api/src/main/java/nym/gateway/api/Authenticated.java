@@ -1,7 +1,8 @@
 package nym.gateway.api;
 
 /**
- * Gateway to client, type 0x04: the session is open. Layout: {@code waiting u32 | droppedTotal i64}.
+ * Gateway to client, type 0x06: the session is open; from now on the gateway sends one cell per downlink tick.
+ * Layout: {@code waiting u32 | droppedTotal i64}.
  *
  * @param waiting messages in the inbox now
  * @param droppedTotal messages this inbox has dropped (oldest first) because it was full, since it was created
@@ -15,9 +16,14 @@ public record Authenticated(long waiting, long droppedTotal) implements GatewayM
         }
     }
 
+    /** Bytes an Authenticated takes in a cell. */
+    public static int encodedLength() {
+        return 13;
+    }
+
     @Override
     public byte[] encode() {
-        return new WireWriter(TYPE_AUTHENTICATED, 12)
+        return new WireWriter(TYPE_AUTHENTICATED, encodedLength())
                 .u32(waiting)
                 .i64(droppedTotal)
                 .toBytes();

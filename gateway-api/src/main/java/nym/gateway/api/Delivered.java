@@ -38,12 +38,12 @@ public record Delivered(boolean reply, byte[] surbId, byte[] payload) {
         out.u8(reply ? REPLY : 0).bytes(surbId).lengthPrefixed(payload);
     }
 
-    /** The stored form is the wire form (without version and type), so an inbox file is one {@code Delivered}. */
+    /** The stored form is the wire form (without the type byte), so an inbox file is one {@code Delivered}. */
     public byte[] toBytes() {
         WireWriter out = new WireWriter(0, encodedLength());
         write(out);
         byte[] all = out.toBytes();
-        return Arrays.copyOfRange(all, 2, all.length);
+        return Arrays.copyOfRange(all, 1, all.length);
     }
 
     /** Parses the form of {@link #toBytes()}. */

@@ -3,12 +3,11 @@ package nym.gateway.api;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Gateway to client, type 0x09: a request was refused. Layout: {@code code u16 | length u16 | text[length] (UTF-8)}.
- * After {@link Code#MALFORMED} and {@link Code#UNSUPPORTED_VERSION} the gateway closes the connection; after the
- * others the session goes on.
+ * Gateway to client, type 0x0a: a request was refused. Layout: {@code code u16 | length u16 | text[length] (UTF-8)}.
+ * After the codes marked "closes" the gateway closes the link (and counts why); after the others the session goes on.
  *
  * @param code what was wrong
- * @param text a human-readable detail (at most 1024 bytes of UTF-8)
+ * @param text a human-readable detail (at most {@value #MAX_TEXT_BYTES} bytes of UTF-8)
  */
 public record ErrorMessage(Code code, String text) implements GatewayMessage {
 
@@ -16,26 +15,28 @@ public record ErrorMessage(Code code, String text) implements GatewayMessage {
 
     /** Error codes; the wire value is {@link #wire()}. */
     public enum Code {
-        /** The frame did not parse (the connection is closed). */
+        /** A cell did not parse (closes). */
         MALFORMED(1),
-        /** Another protocol version (the connection is closed). */
+        /** Another protocol version (closes). */
         UNSUPPORTED_VERSION(2),
-        /** Register: the signature does not verify. */
+        /** ChallengeResponse: the signature does not verify for this challenge and link (closes). */
         BAD_SIGNATURE(3),
-        /** Register: the timestamp is outside the gateway's window. */
-        STALE_TIMESTAMP(4),
-        /** Send or Fetch before Authenticate. */
+        /** Register or Authenticate: the link's static key is not the X25519 form of the client id (closes). */
+        KEY_MISMATCH(4),
+        /** Send before the session is open. */
         NOT_AUTHENTICATED(5),
-        /** Authenticate: unknown client or wrong token. */
-        BAD_TOKEN(6),
+        /** Authenticate: the client id is not registered here (closes; the client may register again). */
+        NOT_REGISTERED(6),
         /** Send: the first hop is not a layer-1 node of the current topology. */
         UNKNOWN_FIRST_HOP(7),
         /** Send: the gateway is overloaded and dropped the packet. */
         OVERLOADED(8),
         /** Send: the packet is not the network's packet size. */
         WRONG_PACKET_SIZE(9),
-        /** A message only the gateway sends, or a second Authenticate on one connection. */
-        UNEXPECTED_MESSAGE(10);
+        /** A message only the gateway sends, or out of order (ChallengeResponse without Register, a second session). */
+        UNEXPECTED_MESSAGE(10),
+        /** Register: the gateway holds as many registrations as it accepts (closes). */
+        REGISTRATIONS_FULL(11);
 
         private final int wire;
 
@@ -68,10 +69,15 @@ public record ErrorMessage(Code code, String text) implements GatewayMessage {
         }
     }
 
+    /** Bytes an error with {@code textBytes} of UTF-8 takes in a cell. */
+    public static int encodedLength(int textBytes) {
+        return 5 + textBytes;
+    }
+
     @Override
     public byte[] encode() {
         byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-        return new WireWriter(TYPE_ERROR, 4 + utf8.length)
+        return new WireWriter(TYPE_ERROR, encodedLength(utf8.length))
                 .u16(code.wire())
                 .u16(utf8.length)
                 .bytes(utf8)

@@ -1,6 +1,6 @@
 package nym.gateway.api;
 
-/** The one exception of the gateway client protocol: a message that cannot be parsed. {@link #kind()} says why. */
+/** The one exception of the gateway client protocol: a cell or message that cannot be built or parsed. {@link #kind()} says why. */
 public final class GatewayProtocolException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
@@ -17,7 +17,7 @@ public final class GatewayProtocolException extends RuntimeException {
         UNKNOWN_TYPE,
         /** A field is out of its range (a length, a count, a flag, UTF-8 text). */
         INVALID_FIELD,
-        /** The message is longer than {@link GatewayMessage#MAX_MESSAGE_BYTES}. */
+        /** A message does not fit in the cell it is packed into. */
         TOO_LARGE
     }
 

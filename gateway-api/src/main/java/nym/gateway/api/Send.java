@@ -1,7 +1,7 @@
 package nym.gateway.api;
 
 /**
- * Client to gateway, type 0x05: inject one Sphinx packet into the mixnet. Layout: {@code firstHop[32] | length u32 |
+ * Client to gateway, type 0x07: inject one Sphinx packet into the mixnet. Layout: {@code firstHop[32] | length u32 |
  * packet[length]}. {@code firstHop} is the Sphinx node address ({@code nym.sphinx.NodeAddress}) of a layer-1 mix
  * node in the current topology; {@code packet} must be exactly the network's Sphinx packet size. Needs an
  * authenticated session. No answer on success; an {@link ErrorMessage} when the gateway refuses the packet.
@@ -18,6 +18,11 @@ public record Send(byte[] firstHop, byte[] packet) implements GatewayMessage {
         }
     }
 
+    /** Bytes a Send of a {@code packetSize}-byte packet takes in a cell. */
+    public static int encodedLength(int packetSize) {
+        return 1 + KEY_BYTES + 4 + packetSize;
+    }
+
     @Override
     public byte[] firstHop() {
         return firstHop.clone();
@@ -25,7 +30,7 @@ public record Send(byte[] firstHop, byte[] packet) implements GatewayMessage {
 
     @Override
     public byte[] encode() {
-        return new WireWriter(TYPE_SEND, 36 + packet.length)
+        return new WireWriter(TYPE_SEND, encodedLength(packet.length))
                 .bytes(firstHop)
                 .lengthPrefixed(packet)
                 .toBytes();

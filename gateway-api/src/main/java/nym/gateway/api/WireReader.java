@@ -14,6 +14,24 @@ final class WireReader {
         this.in = ByteBuffer.wrap(bytes);
     }
 
+    boolean hasRemaining() {
+        return in.hasRemaining();
+    }
+
+    /** The next byte, not consumed (the caller checked {@link #hasRemaining()}). */
+    int peekU8() {
+        return in.get(in.position()) & 0xff;
+    }
+
+    /** True if every byte left is zero (cell padding); consumes them. */
+    boolean restIsZero() {
+        boolean zero = true;
+        while (in.hasRemaining()) {
+            zero &= in.get() == 0;
+        }
+        return zero;
+    }
+
     int u8(String field) {
         need(1, field);
         return in.get() & 0xff;

@@ -2,14 +2,13 @@ package nym.gateway.api;
 
 import java.io.ByteArrayOutputStream;
 
-/** Big-endian writing of one message, starting with the version and type bytes. */
+/** Big-endian writing of one message, starting with its type byte (the version is the cell's, see {@link Cells}). */
 final class WireWriter {
 
     private final ByteArrayOutputStream out;
 
     WireWriter(int type, int sizeHint) {
-        out = new ByteArrayOutputStream(sizeHint + 2);
-        out.write(GatewayMessage.VERSION);
+        out = new ByteArrayOutputStream(sizeHint + 1);
         out.write(type);
     }
 

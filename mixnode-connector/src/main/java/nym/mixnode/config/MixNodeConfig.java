@@ -4,6 +4,8 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
+import nym.mixnode.gateway.GatewaySettings;
 import nym.mixnode.keys.NodeKeys;
 import nym.sphinx.SphinxParams;
 
@@ -41,7 +43,7 @@ public record MixNodeConfig(
         Duration drainDeadline,
         Duration reconnectMin,
         Duration reconnectMax,
-        Duration registrationWindow) {
+        GatewaySettings gateway) {
 
     public static final String VERSION = "0.1.0";
 
@@ -54,6 +56,7 @@ public record MixNodeConfig(
         Objects.requireNonNull(directory, "directory");
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(metricsHost, "metricsHost");
+        Objects.requireNonNull(gateway, "gateway");
         if (mode == NodeMode.MIX && layer < 1) {
             throw new IllegalArgumentException("a mix node needs a layer >= 1");
         }
@@ -77,14 +80,7 @@ public record MixNodeConfig(
             throw new IllegalArgumentException("the metrics port must be -1 (off) or 0..65535");
         }
         for (Duration d : new Duration[] {
-            maxDelay,
-            presenceInterval,
-            metricsInterval,
-            topologyRefresh,
-            drainDeadline,
-            reconnectMin,
-            reconnectMax,
-            registrationWindow
+            maxDelay, presenceInterval, metricsInterval, topologyRefresh, drainDeadline, reconnectMin, reconnectMax
         }) {
             if (d == null || d.isNegative()) {
                 throw new IllegalArgumentException("durations must be given and not negative");
@@ -142,7 +138,7 @@ public record MixNodeConfig(
         private Duration drainDeadline = Duration.ofSeconds(5);
         private Duration reconnectMin = Duration.ofMillis(100);
         private Duration reconnectMax = Duration.ofSeconds(5);
-        private Duration registrationWindow = Duration.ofSeconds(30);
+        private GatewaySettings gateway = GatewaySettings.DEFAULTS;
 
         private Builder(NodeMode mode, NodeKeys keys, URI directory, Path dataDir) {
             this.mode = mode;
@@ -274,8 +270,9 @@ public record MixNodeConfig(
             return this;
         }
 
-        public Builder registrationWindow(Duration v) {
-            registrationWindow = v;
+        /** Changes the gateway settings (defaults {@link GatewaySettings#DEFAULTS}). */
+        public Builder gateway(UnaryOperator<GatewaySettings> change) {
+            gateway = change.apply(gateway);
             return this;
         }
 
@@ -309,7 +306,7 @@ public record MixNodeConfig(
                     drainDeadline,
                     reconnectMin,
                     reconnectMax,
-                    registrationWindow);
+                    gateway);
         }
     }
 

@@ -63,7 +63,10 @@ public final class TomlConfig {
         KEYS.put("timing.drain_deadline_ms", (b, v) -> b.drainDeadline(millis(v)));
         KEYS.put("timing.reconnect_min_ms", (b, v) -> b.reconnectMin(millis(v)));
         KEYS.put("timing.reconnect_max_ms", (b, v) -> b.reconnectMax(millis(v)));
-        KEYS.put("timing.registration_window_ms", (b, v) -> b.registrationWindow(millis(v)));
+        KEYS.put("limits.max_clients", (b, v) -> b.gateway(g -> g.withMaxClients(asInt(v))));
+        KEYS.put("timing.inbox_idle_expiry_ms", (b, v) -> b.gateway(g -> g.withInboxIdleExpiry(millis(v))));
+        KEYS.put("timing.downlink_cells_per_second", (b, v) -> b.gateway(g -> g.withDownlinkCellsPerSecond(asRate(v))));
+        KEYS.put("timing.ack_timeout_ms", (b, v) -> b.gateway(g -> g.withResendAfter(millis(v))));
     }
 
     private static final Set<String> REQUIRED = Set.of("node.mode", "directory.url");
@@ -79,6 +82,11 @@ public final class TomlConfig {
     /** A setting where -1 means "off". */
     private static int asIntOrOff(Object v) {
         return (Long) v == MixNodeConfig.METRICS_OFF ? MixNodeConfig.METRICS_OFF : asInt(v);
+    }
+
+    /** A rate, integer or decimal. */
+    private static double asRate(Object v) {
+        return ((Number) v).doubleValue();
     }
 
     private static Duration millis(Object v) {
@@ -178,7 +186,8 @@ public final class TomlConfig {
                 scheduler_capacity = %d
                 outgoing_pending_per_hop = %d
                 replay_cache = %d
-                inbox_capacity = %d
+                inbox_capacity = %d  # gateways: messages per inbox; more drop the oldest
+                max_clients = %d  # gateways: registrations accepted
                 max_delay_ms = %d
 
                 [timing]
@@ -188,7 +197,9 @@ public final class TomlConfig {
                 drain_deadline_ms = %d
                 reconnect_min_ms = %d
                 reconnect_max_ms = %d
-                registration_window_ms = %d
+                inbox_idle_expiry_ms = %d  # gateways: a registration and inbox unused this long are deleted
+                downlink_cells_per_second = %s  # gateways: cells per client session, messages or dummies
+                ack_timeout_ms = %d  # gateways: an unacknowledged message is sent again after this
                 """.formatted(
                         quote(c.mode().text()),
                         c.layer(),
@@ -209,6 +220,7 @@ public final class TomlConfig {
                         c.outgoingPendingPerHop(),
                         c.replayCacheCapacity(),
                         c.inboxCapacity(),
+                        c.gateway().maxClients(),
                         c.maxDelay().toMillis(),
                         c.presenceInterval().toMillis(),
                         c.metricsInterval().toMillis(),
@@ -216,7 +228,9 @@ public final class TomlConfig {
                         c.drainDeadline().toMillis(),
                         c.reconnectMin().toMillis(),
                         c.reconnectMax().toMillis(),
-                        c.registrationWindow().toMillis());
+                        c.gateway().inboxIdleExpiry().toMillis(),
+                        c.gateway().downlinkCellsPerSecond(),
+                        c.gateway().resendAfter().toMillis());
         Files.writeString(home.resolve(FILE), text);
     }
 }

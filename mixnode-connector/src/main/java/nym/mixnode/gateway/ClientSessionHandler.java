@@ -2,61 +2,69 @@ package nym.mixnode.gateway;
 
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.handler.codec.DecoderException;
-import io.netty.handler.codec.TooLongFrameException;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import java.io.IOException;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.ArrayList;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import nym.gateway.api.Ack;
 import nym.gateway.api.Authenticate;
 import nym.gateway.api.Authenticated;
-import nym.gateway.api.Delivered;
+import nym.gateway.api.CellSizes;
+import nym.gateway.api.Cells;
+import nym.gateway.api.Challenge;
+import nym.gateway.api.ChallengeResponse;
 import nym.gateway.api.ErrorMessage;
-import nym.gateway.api.Fetch;
 import nym.gateway.api.GatewayMessage;
 import nym.gateway.api.GatewayProtocolException;
-import nym.gateway.api.Messages;
-import nym.gateway.api.Push;
 import nym.gateway.api.Register;
 import nym.gateway.api.Registered;
 import nym.gateway.api.Send;
+import nym.link.LinkEstablished;
+import nym.link.LinkKeys;
+import nym.mixnode.gateway.GatewayCounters.SessionRefusal;
 
 /**
- * One client connection: registration, the session (one client per connection), sends, fetches and pushes. Runs on
- * the connection's event loop; messages are plain objects ({@link ClientMessageCodec} owns the buffers). Messages
- * leave the inbox only after the frame carrying them has been written. Pushing stops while the connection is not
- * writable and resumes when it is, so a slow client never makes the gateway buffer without limit.
+ * One client link after its Noise handshake: registration by challenge-response, then at most one session (one
+ * client per link). Inbound are decrypted uplink cells ({@code byte[]}, no buffers to release: the link layer owns
+ * them); outbound are {@code byte[]} downlink cells, all of one size. Before the session opens each answer goes out
+ * at once in a cell of its own; once it is open the {@link DownlinkPump} sends a cell every tick and answers ride in
+ * it. Runs on the connection's event loop; file work goes to the storage executor and its result comes back here.
+ *
+ * <p>Who a client is rests on the link: the Noise static key the initiator proved in the handshake must be the X25519
+ * form of the client id it names ({@link LinkKeys#x25519PublicKey}), for {@link Register} and {@link Authenticate}
+ * alike. A registration also signs a fresh challenge bound to this link's handshake hash, so a recorded
+ * registration is worth nothing on another link. Anything wrong closes this link only, counted by reason.
  */
-final class ClientSessionHandler extends SimpleChannelInboundHandler<GatewayMessage> {
+final class ClientSessionHandler extends ChannelInboundHandlerAdapter {
 
     private static final Logger LOG = Logger.getLogger(ClientSessionHandler.class.getName());
-    private static final int PUSH_BATCH = 64;
 
     private final GatewayDelivery delivery;
     private final ClientPacketInjector injector;
     private final byte[] gatewayIdentityKey;
-    private final Duration registrationWindow;
-    private final Clock clock;
+    private final CellSizes cells;
+    private final SecureRandom random;
     private ChannelHandlerContext ctx;
+    private LinkEstablished link;
+    private byte[] registering;
+    private byte[] challenge;
     private byte[] clientId;
-    private boolean push;
-    private long lastPushed = -1;
+    private DownlinkPump pump;
 
     ClientSessionHandler(
             GatewayDelivery delivery,
             ClientPacketInjector injector,
             byte[] gatewayIdentityKey,
-            Duration registrationWindow,
-            Clock clock) {
+            CellSizes cells,
+            SecureRandom random) {
         this.delivery = delivery;
         this.injector = injector;
         this.gatewayIdentityKey = gatewayIdentityKey;
-        this.registrationWindow = registrationWindow;
-        this.clock = clock;
+        this.cells = cells;
+        this.random = random;
     }
 
     @Override
@@ -65,140 +73,221 @@ final class ClientSessionHandler extends SimpleChannelInboundHandler<GatewayMess
     }
 
     @Override
-    protected void channelRead0(ChannelHandlerContext ctx, GatewayMessage msg) {
-        if (msg instanceof Register r) {
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof LinkEstablished established) {
+            link = established;
+        }
+        ctx.fireUserEventTriggered(evt);
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!(msg instanceof byte[] cell) || link == null) {
+            // the link layer hands on only byte[] cells, and only after LinkEstablished
+            throw new IllegalStateException(
+                    "client session got " + msg.getClass().getSimpleName());
+        }
+        List<GatewayMessage> messages;
+        try {
+            messages = Cells.unpack(cell, cells.uplink());
+        } catch (GatewayProtocolException e) {
+            ErrorMessage.Code code = e.kind() == GatewayProtocolException.Kind.UNSUPPORTED_VERSION
+                    ? ErrorMessage.Code.UNSUPPORTED_VERSION
+                    : ErrorMessage.Code.MALFORMED;
+            refuse(SessionRefusal.MALFORMED_CELL, code, e.getMessage());
+            return;
+        }
+        for (GatewayMessage m : messages) {
+            if (!ctx.channel().isActive()) {
+                return;
+            }
+            handle(m);
+        }
+    }
+
+    private void handle(GatewayMessage m) {
+        if (m instanceof Register r) {
             register(r);
-        } else if (msg instanceof Authenticate a) {
+        } else if (m instanceof ChallengeResponse cr) {
+            proveRegistration(cr);
+        } else if (m instanceof Authenticate a) {
             authenticate(a);
-        } else if (msg instanceof Send s) {
+        } else if (m instanceof Send s) {
             send(s);
-        } else if (msg instanceof Fetch f) {
-            fetch(f);
+        } else if (m instanceof Ack a) {
+            acknowledge(a);
         } else {
-            error(ErrorMessage.Code.UNEXPECTED_MESSAGE, msg.getClass().getSimpleName() + " is sent by gateways only");
+            answer(new ErrorMessage(
+                    ErrorMessage.Code.UNEXPECTED_MESSAGE, m.getClass().getSimpleName() + " is sent by gateways only"));
         }
     }
 
     private void register(Register r) {
-        if (Math.abs(clock.millis() - r.timestampMillis()) > registrationWindow.toMillis()) {
-            error(
-                    ErrorMessage.Code.STALE_TIMESTAMP,
-                    "timestamp more than " + registrationWindow.toSeconds() + " s off");
-        } else if (!r.verifies(gatewayIdentityKey)) {
-            error(ErrorMessage.Code.BAD_SIGNATURE, "registration signature does not verify for this gateway");
-        } else {
-            byte[] token = delivery.registry().register(r.identityKey());
-            ctx.writeAndFlush(new Registered(r.identityKey(), token));
+        if (!linkIsKeyOf(r.clientId())) {
+            refuse(SessionRefusal.WRONG_STATIC_KEY, ErrorMessage.Code.KEY_MISMATCH, "the link key is not this id's");
+            return;
+        }
+        registering = r.clientId();
+        challenge = new byte[GatewayMessage.KEY_BYTES];
+        random.nextBytes(challenge);
+        answer(new Challenge(challenge));
+    }
+
+    private void proveRegistration(ChallengeResponse response) {
+        byte[] id = registering;
+        byte[] expected = challenge;
+        registering = null;
+        challenge = null; // one attempt per challenge
+        if (id == null || !response.verifies(id, expected, link.handshakeHash(), gatewayIdentityKey)) {
+            refuse(SessionRefusal.BAD_REGISTRATION, ErrorMessage.Code.BAD_SIGNATURE, "registration refused");
+            return;
+        }
+        boolean queued = delivery.runOnStorage(() -> {
+            ClientRegistry.Registration result;
+            try {
+                result = delivery.registry().register(id);
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, "cannot store a registration", e);
+                ctx.executor().execute(ctx::close);
+                return;
+            }
+            ctx.executor().execute(() -> {
+                if (result == ClientRegistry.Registration.FULL) {
+                    refuse(SessionRefusal.REGISTRATIONS_FULL, ErrorMessage.Code.REGISTRATIONS_FULL, "gateway full");
+                } else {
+                    answer(new Registered());
+                }
+            });
+        });
+        closeIfNot(queued);
+    }
+
+    /** The storage executor was full: this link cannot be served now (the client tries again). */
+    private void closeIfNot(boolean queued) {
+        if (!queued) {
+            ctx.close();
         }
     }
 
     private void authenticate(Authenticate a) {
+        byte[] id = a.clientId();
         if (clientId != null) {
-            error(ErrorMessage.Code.UNEXPECTED_MESSAGE, "this connection is already authenticated");
-        } else if (!delivery.registry().authenticates(a.clientId(), a.token())) {
-            error(ErrorMessage.Code.BAD_TOKEN, "unknown client or wrong token");
+            answer(new ErrorMessage(ErrorMessage.Code.UNEXPECTED_MESSAGE, "this link already has a session"));
+        } else if (!linkIsKeyOf(id)) {
+            refuse(SessionRefusal.WRONG_STATIC_KEY, ErrorMessage.Code.KEY_MISMATCH, "the link key is not this id's");
+        } else if (!delivery.registry().isRegistered(id)) {
+            refuse(SessionRefusal.NOT_REGISTERED, ErrorMessage.Code.NOT_REGISTERED, "register first");
         } else {
-            clientId = a.clientId();
-            Inbox inbox = delivery.inbox(clientId);
-            ctx.writeAndFlush(new Authenticated(inbox.size(), inbox.droppedTotal()));
-            if (a.push()) {
-                push = true;
-                delivery.attachPush(clientId, this);
-                pushWaiting();
-            }
+            clientId = id;
+            delivery.attach(id, this);
+            boolean queued = delivery.runOnStorage(() -> {
+                Inbox inbox = delivery.inbox(id);
+                inbox.forgetInFlight();
+                delivery.registry().markActive(id);
+                Authenticated opened = new Authenticated(inbox.size(), inbox.droppedTotal());
+                ctx.executor().execute(() -> startDownlink(inbox, opened));
+            });
+            closeIfNot(queued);
         }
+    }
+
+    private void startDownlink(Inbox inbox, Authenticated opened) {
+        if (!ctx.channel().isActive()) {
+            return;
+        }
+        pump = new DownlinkPump(ctx, inbox, delivery, cells.downlink());
+        pump.queue(opened);
+        pump.start();
     }
 
     private void send(Send s) {
         if (clientId == null) {
-            error(ErrorMessage.Code.NOT_AUTHENTICATED, "authenticate first");
+            answer(new ErrorMessage(ErrorMessage.Code.NOT_AUTHENTICATED, "authenticate first"));
             return;
         }
         ErrorMessage refused = injector.inject(s.firstHop(), s.packet());
         if (refused != null) {
-            ctx.writeAndFlush(refused);
+            answer(refused);
         }
     }
 
-    private void fetch(Fetch f) {
+    private void acknowledge(Ack a) {
         if (clientId == null) {
-            error(ErrorMessage.Code.NOT_AUTHENTICATED, "authenticate first");
+            answer(new ErrorMessage(ErrorMessage.Code.NOT_AUTHENTICATED, "authenticate first"));
             return;
         }
-        Inbox inbox = delivery.inbox(clientId);
-        List<Inbox.Stored> stored = inbox.peek(-1, f.max(), GatewayMessage.MAX_MESSAGE_BYTES - 1024);
-        List<Delivered> messages = new ArrayList<>(stored.size());
-        stored.forEach(s -> messages.add(s.message()));
-        ctx.writeAndFlush(new Messages(messages)).addListener(done -> {
-            if (done.isSuccess()) {
-                stored.forEach(s -> inbox.remove(s.seq()));
+        byte[] id = clientId;
+        long[] seqs = a.seqs();
+        delivery.runOnStorage(() -> {
+            Inbox inbox = delivery.inbox(id);
+            try {
+                for (long seq : seqs) {
+                    inbox.acknowledge(seq);
+                }
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, "cannot delete an acknowledged message", e);
             }
+            delivery.registry().markActive(id);
         });
     }
 
-    /** New messages may wait: push them (from any thread; the work runs on this connection's event loop). */
-    void pushWaiting() {
-        ctx.executor().execute(this::pushBatch);
+    private boolean linkIsKeyOf(byte[] id) {
+        byte[] expected;
+        try {
+            expected = LinkKeys.x25519PublicKey(id);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        return MessageDigest.isEqual(expected, link.remoteStatic());
     }
 
-    private void pushBatch() {
-        if (!push || !ctx.channel().isActive()) {
-            return;
-        }
-        Inbox inbox = delivery.inbox(clientId);
-        while (ctx.channel().isWritable()) {
-            List<Inbox.Stored> batch = inbox.peek(lastPushed, PUSH_BATCH, GatewayMessage.MAX_MESSAGE_BYTES);
-            if (batch.isEmpty()) {
-                break;
-            }
-            for (Inbox.Stored s : batch) {
-                lastPushed = s.seq();
-                ctx.write(new Push(s.message())).addListener(done -> {
-                    if (done.isSuccess()) {
-                        inbox.remove(s.seq());
-                    }
-                });
-            }
-            ctx.flush();
+    /** Before the session: a cell of its own now; in the session: in the next tick's cell. */
+    private void answer(GatewayMessage message) {
+        if (pump != null) {
+            pump.queue(message);
+        } else {
+            ctx.writeAndFlush(Cells.pack(cells.downlink(), message));
         }
     }
 
-    @Override
-    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-        if (ctx.channel().isWritable()) {
-            pushBatch();
+    /** Counts, tells the client why, and closes this link. */
+    private void refuse(SessionRefusal reason, ErrorMessage.Code code, String text) {
+        delivery.counters().refused(reason);
+        String shortText = text.length() > 200 ? text.substring(0, 200) : text;
+        ctx.writeAndFlush(Cells.pack(cells.downlink(), new ErrorMessage(code, shortText)))
+                .addListener(ChannelFutureListener.CLOSE);
+        stopPump();
+    }
+
+    /** Another link opened a session for the same client: this one closes (one session per client). */
+    void closeReplaced() {
+        ctx.executor().execute(() -> {
+            stopPump();
+            ctx.close();
+        });
+    }
+
+    private void stopPump() {
+        if (pump != null) {
+            pump.stop();
+            pump = null;
         }
-        ctx.fireChannelWritabilityChanged();
     }
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        if (push) {
-            delivery.detachPush(clientId, this);
+        stopPump();
+        if (clientId != null) {
+            delivery.detach(clientId, this);
         }
         ctx.fireChannelInactive();
     }
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        if (cause instanceof DecoderException) {
-            Throwable root = cause.getCause() == null ? cause : cause.getCause();
-            ErrorMessage.Code code = root instanceof GatewayProtocolException g
-                            && g.kind() == GatewayProtocolException.Kind.UNSUPPORTED_VERSION
-                    ? ErrorMessage.Code.UNSUPPORTED_VERSION
-                    : ErrorMessage.Code.MALFORMED;
-            String text = root instanceof TooLongFrameException ? "frame too long" : String.valueOf(root.getMessage());
-            ctx.writeAndFlush(new ErrorMessage(code, text.length() > 200 ? text.substring(0, 200) : text))
-                    .addListener(ChannelFutureListener.CLOSE);
-            return;
-        }
         LOG.log(
                 cause instanceof IOException ? Level.FINE : Level.WARNING,
-                "client connection " + ctx.channel().remoteAddress() + " closed: " + cause);
+                "client link closed: " + cause.getClass().getSimpleName());
         ctx.close();
-    }
-
-    private void error(ErrorMessage.Code code, String text) {
-        ctx.writeAndFlush(new ErrorMessage(code, text));
     }
 }

@@ -1,11 +1,12 @@
 package nym.mixnode.gateway;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -14,10 +15,14 @@ import nym.gateway.api.Delivered;
 import nym.gateway.api.GatewayProtocolException;
 
 /**
- * One client's stored messages, one file per message in its own folder ({@code <20-digit sequence>.msg}, the
- * {@link Delivered} wire form, written to a temporary file and renamed so a crash never leaves half a message) plus
- * {@code dropped} (how many messages were dropped, oldest first, because the inbox was full). Bounded by
- * {@code capacity}. Survives restarts: the folder is read back at start. Thread-safe (one lock per inbox).
+ * One client's stored messages, one file per message in its own folder ({@code <20-digit sequence>.msg}, the opaque
+ * {@link Delivered} form, written durably: see {@link DurableFiles}) plus {@code dropped} (how many messages were
+ * dropped, oldest first, because the inbox was full). Bounded by {@code capacity}; survives restarts.
+ *
+ * <p>A message leaves only when the client acknowledges its sequence number. Each message has at most one copy in
+ * flight: {@link #nextToSend} hands out a message not sent yet, or one whose copy was sent longer than the resend
+ * timeout ago (the copy or its acknowledgement was lost), and marks it sent. Every method does file I/O or may wait
+ * for one that does: call on the storage executor only. Thread-safe (one lock per inbox).
  */
 public final class Inbox {
 
@@ -30,6 +35,9 @@ public final class Inbox {
     private final Path dir;
     private final int capacity;
     private final TreeSet<Long> seqs = new TreeSet<>();
+    /** Sequence number → when its copy in flight was sent (System.nanoTime scale). */
+    private final Map<Long, Long> sentAt = new HashMap<>();
+
     private long nextSeq;
     private long droppedTotal;
 
@@ -53,63 +61,60 @@ public final class Inbox {
         nextSeq = seqs.isEmpty() ? 0 : seqs.last() + 1;
     }
 
-    /** Stores {@code message}; if that makes the inbox hold more than its capacity, the oldest is dropped. */
+    /**
+     * Stores {@code message} durably (on the disk when this returns); if that makes the inbox hold more than its
+     * capacity, the oldest message is dropped and counted.
+     */
     public synchronized long append(Delivered message) throws IOException {
         long seq = nextSeq++;
-        Path tmp = dir.resolve(name(seq) + ".tmp");
-        Files.write(tmp, message.toBytes());
-        Files.move(tmp, dir.resolve(name(seq)), StandardCopyOption.ATOMIC_MOVE);
+        DurableFiles.write(dir.resolve(name(seq)), message.toBytes());
         seqs.add(seq);
         while (seqs.size() > capacity) {
-            Files.deleteIfExists(dir.resolve(name(seqs.pollFirst())));
+            long oldest = seqs.pollFirst();
+            sentAt.remove(oldest);
+            DurableFiles.delete(dir.resolve(name(oldest)));
             droppedTotal++;
-            Path tmpCount = dir.resolve("dropped.tmp");
-            Files.writeString(tmpCount, Long.toString(droppedTotal));
-            Files.move(
-                    tmpCount,
-                    dir.resolve("dropped"),
-                    StandardCopyOption.ATOMIC_MOVE,
-                    StandardCopyOption.REPLACE_EXISTING);
+            DurableFiles.write(
+                    dir.resolve("dropped"), Long.toString(droppedTotal).getBytes(StandardCharsets.US_ASCII));
         }
         return seq;
     }
 
     /**
-     * Up to {@code max} messages after sequence {@code after} (use -1 for all), oldest first, together at most
-     * {@code maxBytes} on the wire (at least one message if any waits). Unreadable files are removed and logged.
+     * The oldest message without a copy in flight (never sent, or sent at least {@code resendAfterNanos} before
+     * {@code nowNanos}), now marked as sent at {@code nowNanos}; null if there is none. Unreadable files are removed
+     * and logged.
      */
-    public synchronized List<Stored> peek(long after, int max, int maxBytes) {
-        List<Stored> out = new ArrayList<>();
-        int bytes = 0;
-        for (Long seq : List.copyOf(seqs.tailSet(after, false))) {
-            if (out.size() >= max) {
-                break;
-            }
-            Delivered d;
-            try {
-                d = Delivered.fromBytes(Files.readAllBytes(dir.resolve(name(seq))));
-            } catch (IOException | GatewayProtocolException e) {
-                LOG.log(Level.WARNING, "inbox file " + name(seq) + " unreadable, removed: " + e.getMessage());
-                remove(seq);
+    public synchronized Stored nextToSend(long nowNanos, long resendAfterNanos) {
+        for (Long seq : seqs.stream().toList()) {
+            Long sent = sentAt.get(seq);
+            if (sent != null && nowNanos - sent < resendAfterNanos) {
                 continue;
             }
-            if (!out.isEmpty() && bytes + d.encodedLength() > maxBytes) {
-                break;
+            Delivered message;
+            try {
+                message = Delivered.fromBytes(Files.readAllBytes(dir.resolve(name(seq))));
+            } catch (IOException | GatewayProtocolException e) {
+                LOG.log(Level.WARNING, "inbox file " + name(seq) + " unreadable, removed: " + e.getMessage());
+                forget(seq);
+                continue;
             }
-            bytes += d.encodedLength();
-            out.add(new Stored(seq, d));
+            sentAt.put(seq, nowNanos);
+            return new Stored(seq, message);
         }
-        return out;
+        return null;
     }
 
-    /** Removes a delivered message (nothing if it is already gone). */
-    public synchronized void remove(long seq) {
+    /** A new session starts: no copy of the previous one is in flight any more. */
+    public synchronized void forgetInFlight() {
+        sentAt.clear();
+    }
+
+    /** The client stored message {@code seq}: it leaves the inbox (durably). Nothing if it is already gone. */
+    public synchronized void acknowledge(long seq) throws IOException {
         if (seqs.remove(seq)) {
-            try {
-                Files.deleteIfExists(dir.resolve(name(seq)));
-            } catch (IOException e) {
-                LOG.log(Level.WARNING, "cannot delete delivered inbox file " + name(seq), e);
-            }
+            sentAt.remove(seq);
+            DurableFiles.delete(dir.resolve(name(seq)));
         }
     }
 
@@ -119,6 +124,28 @@ public final class Inbox {
 
     public synchronized long droppedTotal() {
         return droppedTotal;
+    }
+
+    /** Removes every message and the folder (the inbox expired). */
+    synchronized void destroy() throws IOException {
+        seqs.clear();
+        sentAt.clear();
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(f);
+            }
+        }
+        DurableFiles.syncFolder(dir.getParent());
+    }
+
+    private void forget(long seq) {
+        seqs.remove(seq);
+        sentAt.remove(seq);
+        try {
+            Files.deleteIfExists(dir.resolve(name(seq)));
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "cannot delete inbox file " + name(seq), e);
+        }
     }
 
     private static String name(long seq) {

@@ -7,7 +7,10 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Every client's {@link Inbox}, under {@code <data>/inboxes/<client id hex>/}, opened on first use. */
+/**
+ * Every client's {@link Inbox}, under {@code <data>/inboxes/<client id hex>/}, opened on first use (file I/O: storage
+ * executor only).
+ */
 public final class InboxStore {
 
     private final Path root;
@@ -20,12 +23,23 @@ public final class InboxStore {
     }
 
     public Inbox of(byte[] clientId) {
-        return inboxes.computeIfAbsent(HexFormat.of().formatHex(clientId), id -> {
+        return of(HexFormat.of().formatHex(clientId));
+    }
+
+    Inbox of(String idHex) {
+        return inboxes.computeIfAbsent(idHex, id -> {
             try {
                 return new Inbox(root.resolve(id), capacity);
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot open the inbox of " + id, e);
+                throw new UncheckedIOException("cannot open an inbox", e);
             }
         });
+    }
+
+    /** Deletes a client's inbox and its messages. */
+    void destroy(String idHex) throws IOException {
+        Inbox inbox = of(idHex);
+        inboxes.remove(idHex);
+        inbox.destroy();
     }
 }

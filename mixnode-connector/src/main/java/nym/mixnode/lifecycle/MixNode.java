@@ -15,12 +15,15 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import nym.gateway.api.CellSizes;
+import nym.link.LinkKeys;
 import nym.mixnode.config.MixNodeConfig;
 import nym.mixnode.config.NodeMode;
 import nym.mixnode.cryptoworker.CryptoWorkerPool;
@@ -28,7 +31,9 @@ import nym.mixnode.cryptoworker.ReplayCache;
 import nym.mixnode.gateway.ClientChannelInitializer;
 import nym.mixnode.gateway.ClientPacketInjector;
 import nym.mixnode.gateway.ClientRegistry;
+import nym.mixnode.gateway.GatewayCounters;
 import nym.mixnode.gateway.GatewayDelivery;
+import nym.mixnode.gateway.GatewayStorage;
 import nym.mixnode.gateway.InboxStore;
 import nym.mixnode.incoming.IncomingPacketHandler;
 import nym.mixnode.incoming.PacketFrameDecoder;
@@ -46,14 +51,16 @@ import nym.sphinx.ProcessResult;
  * The composition root: builds a node from a {@link MixNodeConfig}, starts it, and halts it in reverse order.
  *
  * <p><b>Start order</b> (each stage exists before anything that hands it packets): 1. gateway only: client
- * registry and inboxes (the one step that can fail on I/O, so it comes before any thread exists); 2. event loops and
+ * registry and inboxes (the one step that can fail on I/O, so it comes before any thread exists) and the storage
+ * executor that does their file I/O; 2. event loops and
  * outgoing connections; 3. the delay scheduler; 4. crypto workers; 5. the topology view, first read from the
  * directory (the node also starts without one and keeps trying); 6. the mixnet listener (bound; port 0 takes a free
  * port); 7. gateway only: the client listener; 8. periodic tasks: presence (announcing the bound addresses),
- * topology refresh, metrics reports; 9. when configured, the local {@code GET /metrics} endpoint.
+ * topology refresh, metrics reports, gateways' idle inbox expiry; 9. when configured, the local {@code GET /metrics} endpoint.
  *
  * <p><b>Halt order</b> ({@link #close}), the reverse: 9. the metrics endpoint stops; 8. periodic tasks stop; 7 and 6. listeners stop accepting and
- * their connections close (no new packets); 4. crypto workers finish what is queued; 3. the scheduler keeps sending
+ * their connections close (no new packets); 4. crypto workers finish what is queued, then a gateway's storage
+ * executor stores what they delivered; 3. the scheduler keeps sending
  * held packets as they fall due; 2. outgoing connections write out what they hold and close; the event loops stop.
  * Steps 4 to 2 share one drain deadline ({@link MixNodeConfig#drainDeadline()}); what is left then is dropped and
  * counted ({@link DropReason#SHUTDOWN}).
@@ -61,6 +68,7 @@ import nym.sphinx.ProcessResult;
 public final class MixNode implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(MixNode.class.getName());
+    private static final long IDLE_EXPIRY_CHECK_MILLIS = 60_000;
 
     private final MixNodeConfig config;
     private final NodeMetrics metrics = new NodeMetrics();
@@ -72,6 +80,7 @@ public final class MixNode implements AutoCloseable {
     private final DelayScheduler scheduler;
     private final ClientRegistry clients;
     private final GatewayDelivery delivery;
+    private final GatewayStorage storage;
     private final CryptoWorkerPool workers;
     private final ScheduledExecutorService periodic;
     private Channel mixnetListener;
@@ -88,11 +97,21 @@ public final class MixNode implements AutoCloseable {
         directory = new DirectoryLink(config, view);
         // Gateway storage first: it is the one step that can fail on I/O, before any thread exists.
         if (config.mode() == NodeMode.GATEWAY) {
-            clients = new ClientRegistry(config.dataDir().resolve("clients"));
+            clients = new ClientRegistry(
+                    config.dataDir().resolve("clients"), config.gateway().maxClients(), Clock.systemUTC());
+            storage = GatewayStorage.start(name);
             delivery = new GatewayDelivery(
-                    clients, new InboxStore(config.dataDir().resolve("inboxes"), config.inboxCapacity()), metrics);
+                    clients,
+                    new InboxStore(config.dataDir().resolve("inboxes"), config.inboxCapacity()),
+                    metrics,
+                    new GatewayCounters(),
+                    storage,
+                    config.gateway(),
+                    Clock.systemUTC(),
+                    System::nanoTime);
         } else {
             clients = null;
+            storage = null;
             delivery = null;
         }
         group = new MultiThreadIoEventLoopGroup(
@@ -157,7 +176,9 @@ public final class MixNode implements AutoCloseable {
                     delivery,
                     new ClientPacketInjector(config.sphinx().packetSize(), view, scheduler),
                     config.keys().identity().publicKey(),
-                    config.registrationWindow());
+                    LinkKeys.fromEd25519Seed(config.keys().identity().secretKey()),
+                    CellSizes.forNetwork(
+                            config.sphinx().packetSize(), config.sphinx().payloadSize()));
             clientListener = bind(config.clientPort(), new ChannelInitializer<SocketChannel>() {
                 @Override
                 protected void initChannel(SocketChannel ch) {
@@ -169,6 +190,9 @@ public final class MixNode implements AutoCloseable {
         announce();
         every(config.presenceInterval().toMillis(), this::announce);
         every(config.topologyRefresh().toMillis(), this::refreshTopology);
+        if (delivery != null) {
+            every(IDLE_EXPIRY_CHECK_MILLIS, delivery::scheduleIdleExpiry);
+        }
         if (config.mode() == NodeMode.MIX) {
             every(
                     config.metricsInterval().toMillis(),
@@ -241,6 +265,11 @@ public final class MixNode implements AutoCloseable {
         return metrics;
     }
 
+    /** A gateway's client listener refusals and inbox expiries; null for a mix node. */
+    public GatewayCounters gatewayCounters() {
+        return delivery == null ? null : delivery.counters();
+    }
+
     /** The node's current topology view (refreshed every {@link MixNodeConfig#topologyRefresh()}). */
     public TopologyView topology() {
         return view;
@@ -278,6 +307,9 @@ public final class MixNode implements AutoCloseable {
         }
         connections.close().sync();
         workers.drainAndStop(left(end));
+        if (storage != null) {
+            storage.drainAndStop(left(end));
+        }
         scheduler.drainAndStop(left(end));
         outgoing.close(left(end));
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();

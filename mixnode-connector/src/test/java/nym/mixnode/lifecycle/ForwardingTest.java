@@ -2,15 +2,14 @@ package nym.mixnode.lifecycle;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
+import nym.gateway.api.Ack;
+import nym.gateway.api.Deliver;
 import nym.gateway.api.ErrorMessage;
-import nym.gateway.api.Fetch;
-import nym.gateway.api.Messages;
-import nym.gateway.api.Push;
 import nym.gateway.api.Send;
 import nym.mixnode.config.NodeMode;
 import nym.mixnode.metrics.DropReason;
@@ -30,41 +29,58 @@ class ForwardingTest {
     }
 
     @Test
-    void packet_throughThreeLayers_arrivesInGatewayInboxAndIsFetched() throws Exception {
+    void packet_throughThreeLayers_deliveredOnTheSessionAndLeavesOnAck() throws Exception {
         try (TestNetwork net = new TestNetwork(tmp).startMixes()) {
             MixNode gateway = gateway(net);
-            try (GatewayTestClient client = GatewayTestClient.registered(gateway, false)) {
+            try (GatewayTestClient client = GatewayTestClient.registered(gateway)) {
                 byte[] message = "through three layers".getBytes(StandardCharsets.UTF_8);
                 client.send(client.packetToSelf(net.route(gateway, 1_000_000), message));
 
-                Messages got = fetchUntilNotEmpty(client);
-                assertEquals(1, got.messages().size());
-                assertArrayEquals(message, got.messages().get(0).payload());
+                Deliver got = client.expect(Deliver.class);
+                assertArrayEquals(message, got.message().payload());
                 for (MixNode mix : net.mixes) {
                     assertEquals(1, mix.metrics().snapshot().received());
                     assertEquals(1, mix.metrics().snapshot().sentTotal());
                 }
                 assertEquals(1, gateway.metrics().snapshot().delivered());
-                assertEquals(
-                        0, ((Messages) client.call(new Fetch(10))).messages().size());
+                client.send(new Ack(new long[] {got.seq()}));
+                // a session opened later finds the inbox empty
+                try (GatewayTestClient again = new GatewayTestClient(gateway, client.identity)) {
+                    awaitEmptyInbox(again);
+                }
             }
         }
     }
 
+    /** The acknowledgement is applied on the storage executor; a new session reports what waits. */
+    private static void awaitEmptyInbox(GatewayTestClient client) throws Exception {
+        assertEquals(0, client.authenticate().waiting());
+    }
+
     @Test
-    void pushSession_receivesMessagesAsTheyArrive() throws Exception {
+    void session_messagesAndDummies_allDownlinkFramesOneLength() throws Exception {
         try (TestNetwork net = new TestNetwork(tmp).startMixes()) {
             MixNode gateway = gateway(net);
-            try (GatewayTestClient client = GatewayTestClient.registered(gateway, true)) {
+            try (GatewayTestClient client = GatewayTestClient.registered(gateway)) {
                 for (int i = 0; i < 3; i++) {
                     client.send(client.packetToSelf(net.route(gateway, 0), new byte[] {(byte) i}));
                 }
                 int seen = 0;
                 for (int i = 0; i < 3; i++) {
-                    Push push = assertInstanceOf(Push.class, client.read());
-                    seen |= 1 << push.message().payload()[0];
+                    Deliver deliver = client.expect(Deliver.class);
+                    seen |= 1 << deliver.message().payload()[0];
                 }
                 assertEquals(0b111, seen);
+                while (client.dummies.get() == 0) {
+                    client.poll(50);
+                }
+                List<Integer> frames = client.frameLengths;
+                int cellFrame = GatewayTestClient.CELLS.downlink() + 16;
+                assertTrue(frames.size() > 4, frames.toString());
+                assertEquals(
+                        List.of(cellFrame),
+                        frames.subList(1, frames.size()).stream().distinct().toList(),
+                        "after handshake message 2, every frame has the cell length");
             }
         }
     }
@@ -73,10 +89,11 @@ class ForwardingTest {
     void send_toNodeThatIsNotLayerOne_refusedWithUnknownFirstHop() throws Exception {
         try (TestNetwork net = new TestNetwork(tmp).startMixes()) {
             MixNode gateway = gateway(net);
-            try (GatewayTestClient client = GatewayTestClient.registered(gateway, false)) {
-                Send skippingLayer1 = client.packetToSelf(net.route(gateway, 0).subList(1, 4), new byte[] {1});
-                ErrorMessage error = assertInstanceOf(ErrorMessage.class, client.call(skippingLayer1));
+            try (GatewayTestClient client = GatewayTestClient.registered(gateway)) {
+                client.send(client.packetToSelf(net.route(gateway, 0).subList(1, 4), new byte[] {1}));
+                ErrorMessage error = client.expect(ErrorMessage.class);
                 assertEquals(ErrorMessage.Code.UNKNOWN_FIRST_HOP, error.code());
+                assertTrue(client.isOpen());
             }
         }
     }
@@ -85,11 +102,11 @@ class ForwardingTest {
     void replayedPacket_droppedAndReportedInSignedMetrics() throws Exception {
         try (TestNetwork net = new TestNetwork(tmp).startMixes()) {
             MixNode gateway = gateway(net);
-            try (GatewayTestClient client = GatewayTestClient.registered(gateway, false)) {
+            try (GatewayTestClient client = GatewayTestClient.registered(gateway)) {
                 Send packet = client.packetToSelf(net.route(gateway, 0), new byte[] {1});
                 client.send(packet);
                 client.send(packet);
-                assertEquals(1, fetchUntilNotEmpty(client).messages().size());
+                client.expect(Deliver.class);
             }
             String layer1 = TestNetwork.identityOf(net.mixes.get(0));
             long deadline = System.nanoTime() + 10_000_000_000L;
@@ -107,17 +124,6 @@ class ForwardingTest {
                             .sum());
             assertTrue(net.directory.metricsBodiesText().stream()
                     .anyMatch(b -> b.contains(layer1) && b.contains("\"replay\":1")));
-        }
-    }
-
-    static Messages fetchUntilNotEmpty(GatewayTestClient client) throws Exception {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (true) {
-            Messages got = (Messages) client.call(new Fetch(10));
-            if (!got.messages().isEmpty() || System.nanoTime() > deadline) {
-                return got;
-            }
-            Thread.sleep(20);
         }
     }
 }

@@ -1,6 +1,5 @@
 package nym.mixnode.lifecycle;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -15,8 +14,9 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.LongSupplier;
+import nym.directory.api.Ed25519Identity;
 import nym.gateway.api.Authenticated;
-import nym.gateway.api.Messages;
+import nym.gateway.api.Deliver;
 import nym.mixnode.config.MixNodeConfig;
 import nym.mixnode.config.NodeMode;
 import nym.mixnode.metrics.DropReason;
@@ -229,12 +229,9 @@ class NodeBehaviourTest {
                     net.config(NodeMode.GATEWAY, 0, "gw").inboxCapacity(2).build();
             MixNode gateway = net.startGateway(gatewayConfig);
             net.refreshAll();
-            byte[] token;
-            byte[] clientId;
-            try (GatewayTestClient client = new GatewayTestClient(gateway.clientAddress())) {
-                token = client.register(gatewayConfig.keys().identity().publicKey());
-                clientId = client.identity.publicKey();
-                client.authenticate(token, false);
+            Ed25519Identity identity;
+            try (GatewayTestClient client = GatewayTestClient.registered(gateway)) {
+                identity = client.identity;
                 for (int i = 0; i < 3; i++) {
                     client.send(client.packetToSelf(net.route(gateway, 0), new byte[] {(byte) i}));
                 }
@@ -245,15 +242,13 @@ class NodeBehaviourTest {
             net.gateways.clear();
 
             MixNode restarted = net.startGateway(gatewayConfig);
-            try (GatewayTestClient client = new GatewayTestClient(restarted.clientAddress())) {
-                Authenticated auth =
-                        (Authenticated) client.call(new nym.gateway.api.Authenticate(clientId, token, false));
+            try (GatewayTestClient client = new GatewayTestClient(restarted, identity)) {
+                Authenticated auth = client.authenticate();
                 assertEquals(2, auth.waiting());
                 assertEquals(1, auth.droppedTotal());
-                Messages got = (Messages) client.call(new nym.gateway.api.Fetch(10));
-                assertEquals(2, got.messages().size());
-                assertArrayEquals(new byte[] {1}, got.messages().get(0).payload());
-                assertArrayEquals(new byte[] {2}, got.messages().get(1).payload());
+                Deliver first = client.expect(Deliver.class);
+                Deliver second = client.expect(Deliver.class);
+                assertTrue(first.seq() < second.seq(), "oldest first");
             }
         }
     }
