@@ -95,7 +95,10 @@ final class Bodies {
         }
     }
 
-    /** Called once JSON-B has read the body, so it is a well-formed JSON object. */
+    /**
+     * Called once JSON-B has read the body: JSON-B reads through the same JSON-P provider, so reading the body again
+     * as an object cannot fail here.
+     */
     private static void refuseRetiredFields(byte[] body, Class<?> type) {
         Map<String, String> retired = RETIRED_FIELDS.getOrDefault(type, Map.of());
         if (retired.isEmpty()) {
