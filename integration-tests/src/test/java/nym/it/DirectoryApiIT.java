@@ -119,9 +119,7 @@ class DirectoryApiIT {
     void gatewayAndValidatorPresence_signed_inTopology() throws Exception {
         SignedNode gateway = new SignedNode();
         SignedNode validator = new SignedNode();
-        String gw = "{\"clientListener\":\"" + host() + "\",\"mixnetListener\":\"" + host() + "\",\"identityKey\":\""
-                + gateway.key() + "\",\"sphinxKey\":\"" + SignedNode.randomKey()
-                + "\",\"version\":\"0.1.0\",\"location\":\"X\",\"registeredClients\":[\"alice\",\"bob\"]}";
+        String gw = gatewayJson(gateway);
         String val =
                 "{\"host\":\"http://127.0.0.1:" + PORTS.incrementAndGet() + "\",\"identityKey\":\"" + validator.key()
                         + "\",\"type\":\"issuer\",\"publicKey\":\"vk-share-1\",\"version\":\"0.1.0\",\"location\":\"Y\"}";
@@ -132,8 +130,24 @@ class DirectoryApiIT {
         String body = awaitTopology(
                         das(), b -> b.contains(gateway.key()) && b.contains(validator.key()), Duration.ofSeconds(10))
                 .body();
-        assertTrue(body.contains("\"registeredClients\":[\"alice\",\"bob\"]"), body);
+        assertFalse(body.contains("registeredClients"), "the topology names no clients (issue 17): " + body);
         assertTrue(body.contains("\"type\":\"issuer\""), body);
+    }
+
+    @Test
+    void gatewayPresence_stillCarryingRegisteredClients_400AndNotStored() throws Exception {
+        SignedNode gateway = new SignedNode();
+        String old = gatewayJson(gateway).replace("}", ",\"registeredClients\":[\"alice\",\"bob\"]}");
+
+        assertProblem(
+                gateway.post(das(), "/api/presence/gateways", old), 400, "registeredClients is no longer accepted");
+        assertNotInTopology(gateway);
+    }
+
+    private static String gatewayJson(SignedNode gateway) {
+        return "{\"clientListener\":\"" + host() + "\",\"mixnetListener\":\"" + host() + "\",\"identityKey\":\""
+                + gateway.key() + "\",\"sphinxKey\":\"" + SignedNode.randomKey()
+                + "\",\"version\":\"0.1.0\",\"location\":\"X\"}";
     }
 
     @Test

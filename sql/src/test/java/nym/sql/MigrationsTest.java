@@ -1,6 +1,7 @@
 package nym.sql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
@@ -42,14 +43,16 @@ class MigrationsTest {
         MigrateResult result = Migrations.apply(dataSource);
 
         assertEquals(known, result.migrationsExecuted);
-        try (Connection c = dataSource.getConnection();
-                ResultSet rs = c.getMetaData().getColumns(null, "public", "cluster_member", null)) {
-            List<String> columns = new ArrayList<>();
-            while (rs.next()) {
-                columns.add(rs.getString("COLUMN_NAME"));
-            }
-            assertEquals(List.of("instance_name", "authority", "started_at", "last_seen"), columns);
-        }
+        assertEquals(List.of("instance_name", "authority", "started_at", "last_seen"), columns("cluster_member"));
+    }
+
+    @Test
+    void apply_emptyDatabase_directoryNodeKeepsNoClientIds() throws SQLException {
+        Migrations.apply(dataSource);
+
+        // V9 (issue 17): a gateway's client ids are neither stored nor published
+        assertFalse(columns("directory_node").contains("registered_clients"));
+        assertTrue(columns("directory_node").contains("client_listener"));
     }
 
     @Test
@@ -79,6 +82,17 @@ class MigrationsTest {
                 ResultSet rs = s.executeQuery("SELECT count(*) FROM flyway_schema_history WHERE success")) {
             assertTrue(rs.next());
             assertEquals(known, rs.getInt(1));
+        }
+    }
+
+    private List<String> columns(String table) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                ResultSet rs = c.getMetaData().getColumns(null, "public", table, null)) {
+            List<String> columns = new ArrayList<>();
+            while (rs.next()) {
+                columns.add(rs.getString("COLUMN_NAME"));
+            }
+            return columns;
         }
     }
 

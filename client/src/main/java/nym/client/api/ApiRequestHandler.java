@@ -38,7 +38,6 @@ public final class ApiRequestHandler {
             "send", Set.of("type", "recipient", "message", "messageBase64", "withReplySurb"),
             "reply", Set.of("type", "replySurb", "message", "messageBase64"),
             "fetch", Set.of("type"),
-            "getClients", Set.of("type"),
             "ownDetails", Set.of("type"),
             "stats", Set.of("type"));
 
@@ -93,14 +92,6 @@ public final class ApiRequestHandler {
                 yield Json.createObjectBuilder()
                         .add("type", type)
                         .add("messages", messages)
-                        .build();
-            }
-            case "getClients" -> {
-                JsonArrayBuilder clients = Json.createArrayBuilder();
-                client.knownClients().forEach(clients::add);
-                yield Json.createObjectBuilder()
-                        .add("type", type)
-                        .add("clients", clients)
                         .build();
             }
             case "ownDetails" ->

@@ -17,7 +17,5 @@ public interface ClientOperations {
 
     List<ReceivedMessage> fetch(int max);
 
-    List<String> knownClients();
-
     ClientStatus status();
 }

@@ -259,18 +259,6 @@ public final class MixnetClient implements ClientOperations, AutoCloseable {
         return out;
     }
 
-    /** Addresses of the clients the gateways in the topology announce. */
-    @Override
-    public List<String> knownClients() {
-        List<String> clients = new ArrayList<>();
-        for (GatewayNode gateway : topology.gateways()) {
-            for (String client : gateway.registeredClients()) {
-                clients.add(client + "@" + gateway.identityKey());
-            }
-        }
-        return clients;
-    }
-
     @Override
     public ClientStatus status() {
         MixTopology t = topology;

@@ -1,10 +1,8 @@
 package nym.client.topology;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import nym.directory.api.DirectoryException;
 import nym.directory.api.Keys;
 import nym.directory.api.Topology;
@@ -48,11 +46,7 @@ public record MixTopology(List<List<MixNode>> layers, List<GatewayNode> gateways
                 continue;
             }
             gateways.add(new GatewayNode(
-                    gateway.identityKey(),
-                    key.get(),
-                    gateway.clientListener(),
-                    gateway.mixnetListener(),
-                    clientIds(gateway.registeredClients())));
+                    gateway.identityKey(), key.get(), gateway.clientListener(), gateway.mixnetListener()));
         }
         return new MixTopology(layers, gateways, topology.generatedAt(), skipped);
     }
@@ -74,19 +68,6 @@ public record MixTopology(List<List<MixNode>> layers, List<GatewayNode> gateways
         } catch (DirectoryException e) {
             return Optional.empty();
         }
-    }
-
-    /** The announced client identifiers that are well-formed (unpadded base64url of a 32-byte identity key). */
-    private static Set<String> clientIds(List<String> announced) {
-        Set<String> ids = new LinkedHashSet<>();
-        for (String id : nullSafe(announced)) {
-            try {
-                ids.add(Keys.encode(Keys.decode(id, Keys.PUBLIC_KEY_BYTES, "client id")));
-            } catch (DirectoryException e) {
-                // not an identifier this client can address: leave it out of the list
-            }
-        }
-        return ids;
     }
 
     private static <T> List<T> nullSafe(List<T> list) {

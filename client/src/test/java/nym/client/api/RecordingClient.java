@@ -45,11 +45,6 @@ final class RecordingClient implements ClientOperations {
     }
 
     @Override
-    public List<String> knownClients() {
-        return List.of("a@gw", "b@gw");
-    }
-
-    @Override
     public ClientStatus status() {
         return new ClientStatus(
                 address(),

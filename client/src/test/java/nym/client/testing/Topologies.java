@@ -35,7 +35,6 @@ public final class Topologies {
                     sphinxKey(),
                     "0.1.0",
                     "here",
-                    List.of(identity()),
                     1L));
         }
         return new Topology(1_700_000_000_000L, 10_000, layers, gws, List.of());

@@ -81,14 +81,7 @@ class RouteSelectorTest {
                 good.host(), good.identityKey(), good.sphinxKey(), 7, good.version(), good.location(), 1L);
         Topology.Gateway gw = full.gateways().get(0);
         Topology.Gateway badGateway = new Topology.Gateway(
-                gw.clientListener(),
-                gw.mixnetListener(),
-                gw.identityKey(),
-                "AAAA",
-                gw.version(),
-                gw.location(),
-                null,
-                1L);
+                gw.clientListener(), gw.mixnetListener(), gw.identityKey(), "AAAA", gw.version(), gw.location(), 1L);
         Topology mixed = new Topology(
                 1L,
                 1L,
@@ -100,23 +93,5 @@ class RouteSelectorTest {
         assertEquals(List.of(1, 0, 0), t.layers().stream().map(List::size).toList());
         assertEquals(1, t.gateways().size());
         assertTrue(!t.canRoute());
-    }
-
-    @Test
-    void from_registeredClients_wellFormedIdsListedOthersLeftOut() {
-        Topology full = Topologies.of(1, 1);
-        Topology.Gateway gw = full.gateways().get(0);
-        String id = Topologies.identity();
-        Topology.Gateway announcing = new Topology.Gateway(
-                gw.clientListener(),
-                gw.mixnetListener(),
-                gw.identityKey(),
-                gw.sphinxKey(),
-                gw.version(),
-                gw.location(),
-                java.util.Arrays.asList(id, "garbage", null, "zz".repeat(32), id + "="),
-                1L);
-        MixTopology t = MixTopology.from(new Topology(1L, 1L, full.mixnodes(), List.of(announcing), List.of()));
-        assertEquals(java.util.Set.of(id), t.gateways().get(0).registeredClients());
     }
 }

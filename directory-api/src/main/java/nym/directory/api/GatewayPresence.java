@@ -1,7 +1,5 @@
 package nym.directory.api;
 
-import java.util.List;
-
 /**
  * A gateway's heartbeat ({@code POST /api/presence/gateways}).
  *
@@ -11,7 +9,6 @@ import java.util.List;
  * @param sphinxKey X25519 Sphinx key
  * @param version software version
  * @param location free text
- * @param registeredClients identifiers of the clients whose inboxes it keeps (may be empty)
  */
 public record GatewayPresence(
         String clientListener,
@@ -19,5 +16,4 @@ public record GatewayPresence(
         String identityKey,
         String sphinxKey,
         String version,
-        String location,
-        List<String> registeredClients) {}
+        String location) {}

@@ -27,7 +27,7 @@ public record Topology(
             String location,
             long lastSeen) {}
 
-    /** A live gateway. */
+    /** A live gateway. It names no clients: a client's address names its gateway (issue 17). */
     public record Gateway(
             String clientListener,
             String mixnetListener,
@@ -35,7 +35,6 @@ public record Topology(
             String sphinxKey,
             String version,
             String location,
-            List<String> registeredClients,
             long lastSeen) {}
 
     /** A live authority or ledger node. */

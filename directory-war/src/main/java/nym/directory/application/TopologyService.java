@@ -103,8 +103,6 @@ public class TopologyService {
                             + n.publicKey()
                             + '\0'
                             + n.clientListener()
-                            + '\0'
-                            + n.registeredClients()
                             + '\n')
                     .getBytes(StandardCharsets.UTF_8));
             switch (n.kind()) {
@@ -130,7 +128,6 @@ public class TopologyService {
                             n.sphinxKey(),
                             n.version(),
                             n.location(),
-                            n.registeredClients(),
                             n.lastSeen()));
                 case VALIDATOR ->
                     validators.add(new Topology.Validator(

@@ -53,7 +53,7 @@ class PresenceGroupCommitTest {
 
     private static SignedPresence presence(String key, String address) {
         return new SignedPresence(
-                new Node(key, NodeKind.MIXNODE, address, null, 1, null, null, null, null, null, null, 1L), 1L);
+                new Node(key, NodeKind.MIXNODE, address, null, 1, null, null, null, null, null, 1L), 1L);
     }
 
     /** Waits until {@code n} submitted tasks are parked (waiting for the running batch). */

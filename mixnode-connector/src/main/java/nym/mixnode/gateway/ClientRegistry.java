@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
-import nym.directory.api.Keys;
 
 /**
  * The clients registered with this gateway: one empty file {@code <data>/clients/<client id hex>.client} each, written
@@ -99,12 +98,5 @@ public final class ClientRegistry {
 
     public int size() {
         return lastActive.size();
-    }
-
-    /** Registered client identifiers in the key text form (unpadded base64url), as the presence lists them. */
-    public List<String> clientIds() {
-        return lastActive.keySet().stream()
-                .map(hex -> Keys.encode(HEX.parseHex(hex)))
-                .toList();
     }
 }

@@ -16,7 +16,6 @@ import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
-import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -236,10 +235,7 @@ public final class MixNode implements AutoCloseable {
                 config.announceHost() + ":" + mixnetAddress().getPort(),
                 clientListener == null
                         ? null
-                        : config.announceHost() + ":" + clientAddress().getPort(),
-                () -> clients == null
-                        ? List.of()
-                        : clients.clientIds().stream().limit(1000).toList());
+                        : config.announceHost() + ":" + clientAddress().getPort());
     }
 
     /** Where the mixnet listener is bound (the real port when configured with 0). */

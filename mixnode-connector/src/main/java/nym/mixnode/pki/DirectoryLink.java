@@ -1,7 +1,5 @@
 package nym.mixnode.pki;
 
-import java.util.List;
-import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import nym.directory.api.DirectoryClient;
@@ -53,8 +51,11 @@ public final class DirectoryLink {
         }
     }
 
-    /** Posts this node's signed presence, announcing the bound addresses. */
-    public void announce(String mixnetHostPort, String clientHostPort, Supplier<List<String>> registeredClients) {
+    /**
+     * Posts this node's signed presence, announcing the bound addresses. A gateway names none of its clients: a
+     * client's address already names its gateway, and the topology is public (issue 17).
+     */
+    public void announce(String mixnetHostPort, String clientHostPort) {
         try {
             if (config.mode() == NodeMode.MIX) {
                 client.postMixnode(new MixnodePresence(
@@ -71,8 +72,7 @@ public final class DirectoryLink {
                         config.keys().identityKeyText(),
                         config.keys().sphinxKeyText(),
                         MixNodeConfig.VERSION,
-                        config.location(),
-                        registeredClients.get()));
+                        config.location()));
             }
         } catch (DirectoryException e) {
             LOG.log(Level.WARNING, "presence not accepted: " + e.getMessage());

@@ -292,7 +292,6 @@ public final class InProcessDirectory implements AutoCloseable {
                         g.sphinxKey(),
                         g.version(),
                         g.location(),
-                        g.registeredClients() == null ? List.of() : g.registeredClients(),
                         live.lastSeen()));
             }
         });

@@ -10,7 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import nym.directory.api.DirectoryClient;
 import nym.directory.api.DirectoryException;
@@ -38,7 +37,7 @@ class InProcessDirectoryTest {
                     .postMixnode(new MixnodePresence("127.0.0.1:1", mix.publicKeyText(), SPHINX_KEY, 2, "t", "here"));
             new DirectoryClient(directory.uri(), gw)
                     .postGateway(new GatewayPresence(
-                            "127.0.0.1:2", "127.0.0.1:3", gw.publicKeyText(), SPHINX_KEY, "t", "here", List.of()));
+                            "127.0.0.1:2", "127.0.0.1:3", gw.publicKeyText(), SPHINX_KEY, "t", "here"));
             DirectoryClient reader = new DirectoryClient(directory.uri(), null);
             Topology topology = reader.topology(reader.directoryKey());
             assertEquals(3, topology.mixnodes().size());

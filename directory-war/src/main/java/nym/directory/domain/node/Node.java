@@ -1,7 +1,5 @@
 package nym.directory.domain.node;
 
-import java.util.List;
-
 /**
  * A node's latest accepted presence.
  *
@@ -16,7 +14,6 @@ import java.util.List;
  * @param validatorType issuer, verifier, watcher or ledger (validators)
  * @param publicKey a validator's role key, opaque
  * @param clientListener a gateway's client listener
- * @param registeredClients a gateway's registered clients
  * @param lastSeen when its latest presence was accepted, ms since the epoch
  */
 public record Node(
@@ -30,5 +27,4 @@ public record Node(
         String validatorType,
         String publicKey,
         String clientListener,
-        List<String> registeredClients,
         long lastSeen) {}

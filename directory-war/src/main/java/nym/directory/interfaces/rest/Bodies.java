@@ -1,11 +1,15 @@
 package nym.directory.interfaces.rest;
 
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import nym.directory.api.DirectoryException;
+import nym.directory.api.GatewayPresence;
 import nym.directory.api.Json;
 import nym.directory.api.Keys;
 
@@ -17,6 +21,13 @@ final class Bodies {
             Pattern.compile("^(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9]([A-Za-z0-9.-]{0,252})):([0-9]{1,5})$");
 
     private static final Pattern TEXT = Pattern.compile("^[\\p{L}\\p{N}\\p{P}\\p{Zs}+=<>^`|~$]*$");
+
+    /** Fields taken out of a body type, with the reason the refusal gives. */
+    private static final Map<Class<?>, Map<String, String>> RETIRED_FIELDS = Map.of(
+            GatewayPresence.class,
+            Map.of(
+                    "registeredClients",
+                    "a gateway publishes no client ids (issue 17); a client's address already names its gateway"));
 
     /** How much of an oversized body is read and discarded before answering 413. */
     static final long DRAIN_BYTES = 1 << 20;
@@ -59,6 +70,10 @@ final class Bodies {
         return out.toByteArray();
     }
 
+    /**
+     * The body as {@code type}. A field taken out of the wire format is refused (400) whatever its value rather than
+     * ignored, so a node that still sends it hears that it must be upgraded instead of publishing it unnoticed.
+     */
     static <T> T json(byte[] body, Class<T> type) {
         int first = 0;
         while (first < body.length && Character.isWhitespace(body[first])) {
@@ -72,10 +87,33 @@ final class Bodies {
             if (value == null) {
                 throw new ProblemException(400, "body must be a JSON object (" + type.getSimpleName() + ")");
             }
+            refuseRetiredFields(body, type);
             return value;
         } catch (DirectoryException e) {
             throw new ProblemException(
                     400, "malformed JSON or wrong field type for " + type.getSimpleName() + ": " + rootMessage(e));
+        }
+    }
+
+    /**
+     * Called once JSON-B has read the body: JSON-B reads through the same JSON-P provider, so reading the body again
+     * as an object cannot fail here.
+     */
+    private static void refuseRetiredFields(byte[] body, Class<?> type) {
+        Map<String, String> retired = RETIRED_FIELDS.getOrDefault(type, Map.of());
+        if (retired.isEmpty()) {
+            return;
+        }
+        JsonObject object;
+        try (JsonReader reader = jakarta.json.Json.createReader(new ByteArrayInputStream(body))) {
+            object = reader.readObject();
+        }
+        for (Map.Entry<String, String> field : retired.entrySet()) {
+            if (object.containsKey(field.getKey())) {
+                throw new ProblemException(
+                        400,
+                        field.getKey() + " is no longer accepted in " + type.getSimpleName() + ": " + field.getValue());
+            }
         }
     }
 
@@ -117,22 +155,6 @@ final class Bodies {
             throw new ProblemException(400, field + " must be printable text of at most " + max + " characters");
         }
         return value;
-    }
-
-    static List<String> list(List<String> values, String field, int maxItems, int maxLength) {
-        if (values == null) {
-            return List.of();
-        }
-        if (values.size() > maxItems) {
-            throw new ProblemException(400, field + " has more than " + maxItems + " entries");
-        }
-        for (String v : values) {
-            if (v == null || v.isBlank()) {
-                throw new ProblemException(400, field + " has an empty entry");
-            }
-            text(v, field + " entry", maxLength);
-        }
-        return List.copyOf(values);
     }
 
     private static String rootMessage(Throwable e) {

@@ -110,7 +110,6 @@ public class PresenceResource {
                         null,
                         null,
                         null,
-                        null,
                         clock.millis()),
                 signedAt);
         return Response.noContent().build();
@@ -151,7 +150,6 @@ public class PresenceResource {
                         null,
                         null,
                         Bodies.hostPort(p.clientListener(), "clientListener"),
-                        Bodies.list(p.registeredClients(), "registeredClients", 1000, 128),
                         clock.millis()),
                 signedAt);
         return Response.noContent().build();
@@ -205,7 +203,6 @@ public class PresenceResource {
                         Bodies.text(p.location(), "location", 128),
                         type,
                         Bodies.text(p.publicKey(), "publicKey", 4096),
-                        null,
                         null,
                         clock.millis()),
                 signedAt);

@@ -3,10 +3,11 @@ package nym.directory.interfaces.rest;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
+import nym.directory.api.GatewayPresence;
 import nym.directory.api.MixnodePresence;
 import org.junit.jupiter.api.Test;
 
@@ -80,10 +81,31 @@ class BodiesTest {
         assertEquals("Zürich, CH", Bodies.text("Zürich, CH", "location", 64));
     }
 
+    private static final String GATEWAY =
+            "{\"clientListener\":\"a:1\",\"mixnetListener\":\"a:2\",\"identityKey\":\"k\"";
+
     @Test
-    void list_tooManyOrEmptyEntries_400() {
-        assertThrows(ProblemException.class, () -> Bodies.list(List.of("a", "b", "c"), "clients", 2, 10));
-        assertThrows(ProblemException.class, () -> Bodies.list(List.of("a", " "), "clients", 5, 10));
-        assertEquals(List.of(), Bodies.list(null, "clients", 5, 10));
+    void json_gatewayPresence_read() {
+        GatewayPresence p = Bodies.json((GATEWAY + "}").getBytes(StandardCharsets.UTF_8), GatewayPresence.class);
+        assertEquals("a:2", p.mixnetListener());
+    }
+
+    @Test
+    void json_gatewayPresenceWithRegisteredClients_400NamingTheField() {
+        // a gateway must not publish its clients (issue 17): the retired field is refused whatever its value
+        for (String value : new String[] {"[\"alice\",\"bob\"]", "[]", "null"}) {
+            byte[] body = (GATEWAY + ",\"registeredClients\":" + value + "}").getBytes(StandardCharsets.UTF_8);
+            ProblemException e =
+                    assertThrows(ProblemException.class, () -> Bodies.json(body, GatewayPresence.class), value);
+            assertEquals(400, e.status(), value);
+            assertTrue(e.getMessage().contains("registeredClients is no longer accepted"), e.getMessage());
+        }
+    }
+
+    @Test
+    void json_registeredClientsInAnotherBody_ignoredAsUnknown() {
+        // the field is retired from gateway presences only; other bodies keep ignoring unknown fields
+        byte[] body = "{\"host\":\"h:1\",\"registeredClients\":[]}".getBytes(StandardCharsets.UTF_8);
+        assertEquals("h:1", Bodies.json(body, MixnodePresence.class).host());
     }
 }

@@ -5,16 +5,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.Query;
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import nym.directory.api.Json;
 import nym.directory.domain.node.AddressTakenException;
 import nym.directory.domain.node.Node;
 import nym.directory.domain.node.NodeKind;
@@ -46,18 +43,17 @@ public class JpaNodeRepository implements NodeRepository {
     private static final String RELAX_DURABILITY = "set_config('synchronous_commit', 'off', true)";
 
     private static final String UPSERT_COLUMNS = "INSERT INTO directory_node (identity_key, kind, address, sphinx_key, "
-            + "layer, version, location, validator_type, public_key, client_listener, registered_clients, first_seen, "
-            + "last_seen, last_presence_ts) VALUES ";
+            + "layer, version, location, validator_type, public_key, client_listener, first_seen, last_seen, "
+            + "last_presence_ts) VALUES ";
     private static final String UPSERT_RULES = " ON CONFLICT (identity_key) DO UPDATE SET address = EXCLUDED.address, "
             + "sphinx_key = EXCLUDED.sphinx_key, layer = EXCLUDED.layer, version = EXCLUDED.version, "
             + "location = EXCLUDED.location, validator_type = EXCLUDED.validator_type, "
             + "public_key = EXCLUDED.public_key, client_listener = EXCLUDED.client_listener, "
-            + "registered_clients = EXCLUDED.registered_clients, last_seen = EXCLUDED.last_seen, "
-            + "last_presence_ts = EXCLUDED.last_presence_ts "
+            + "last_seen = EXCLUDED.last_seen, last_presence_ts = EXCLUDED.last_presence_ts "
             + "WHERE directory_node.kind = EXCLUDED.kind AND NOT directory_node.banned "
             + "AND directory_node.last_presence_ts < EXCLUDED.last_presence_ts RETURNING identity_key, "
             + RELAX_DURABILITY;
-    private static final int PARAMETERS_PER_ROW = 13;
+    private static final int PARAMETERS_PER_ROW = 12;
 
     /** Statement text per batch size: built once, so the driver and the database see few distinct statements. */
     private final Map<Integer, String> upserts = new ConcurrentHashMap<>();
@@ -78,11 +74,6 @@ public class JpaNodeRepository implements NodeRepository {
                     .setParameter(++p, n.validatorType())
                     .setParameter(++p, n.publicKey())
                     .setParameter(++p, n.clientListener())
-                    .setParameter(
-                            ++p,
-                            n.registeredClients() == null
-                                    ? null
-                                    : new String(Json.write(n.registeredClients()), StandardCharsets.UTF_8))
                     .setParameter(++p, n.lastSeen())
                     .setParameter(++p, presence.signedAt());
         }
@@ -109,7 +100,7 @@ public class JpaNodeRepository implements NodeRepository {
             for (int i = 1; i <= PARAMETERS_PER_ROW; i++) {
                 String parameter = "?" + (b + i);
                 sql.append(i == 5 ? "CAST(" + parameter + " AS INTEGER)" : parameter);
-                sql.append(i == 12 ? ", " + parameter : "").append(i < PARAMETERS_PER_ROW ? ", " : ")");
+                sql.append(i == 11 ? ", " + parameter : "").append(i < PARAMETERS_PER_ROW ? ", " : ")");
             }
         }
         return sql.append(UPSERT_RULES).toString();
@@ -155,7 +146,7 @@ public class JpaNodeRepository implements NodeRepository {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(
                         "SELECT identity_key, kind, address, sphinx_key, layer, version, location, validator_type, public_key, "
-                                + "client_listener, registered_clients, last_seen FROM directory_node "
+                                + "client_listener, last_seen FROM directory_node "
                                 + "WHERE last_seen >= ?1 AND NOT banned ORDER BY kind, layer, address")
                 .setParameter(1, since)
                 .getResultList();
@@ -171,11 +162,7 @@ public class JpaNodeRepository implements NodeRepository {
                         (String) r[7],
                         (String) r[8],
                         (String) r[9],
-                        r[10] == null
-                                ? null
-                                : Arrays.asList(
-                                        Json.read(((String) r[10]).getBytes(StandardCharsets.UTF_8), String[].class)),
-                        ((Number) r[11]).longValue()))
+                        ((Number) r[10]).longValue()))
                 .toList();
     }
 
