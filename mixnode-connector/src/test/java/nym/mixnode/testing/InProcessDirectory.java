@@ -20,6 +20,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import nym.directory.api.DirectoryException;
 import nym.directory.api.DirectoryKey;
 import nym.directory.api.Ed25519Identity;
@@ -59,6 +60,7 @@ public final class InProcessDirectory implements AutoCloseable {
     private final Set<String> removed = ConcurrentHashMap.newKeySet();
     private final List<MixMetricsReport> metrics = new CopyOnWriteArrayList<>();
     private final List<byte[]> metricsBodies = new CopyOnWriteArrayList<>();
+    private volatile UnaryOperator<String> published = UnaryOperator.identity();
 
     private InProcessDirectory(Duration expiry, int layers) throws IOException {
         this.expiry = expiry;
@@ -103,6 +105,14 @@ public final class InProcessDirectory implements AutoCloseable {
 
     public void restoreNode(String identityKey) {
         removed.remove(identityKey);
+    }
+
+    /**
+     * Publishes every announced {@code host:port} as {@code rewrite} maps it, so that a test can put an observer
+     * (a relay) in front of each listener: every link then runs through it, as a wiretap on the network would see it.
+     */
+    public void publishAddresses(UnaryOperator<String> rewrite) {
+        published = rewrite;
     }
 
     /** The topology as clients get it (unsigned view, for assertions). */
@@ -277,7 +287,7 @@ public final class InProcessDirectory implements AutoCloseable {
             if (live.presence() instanceof MixnodePresence m) {
                 byLayer.get(m.layer() - 1)
                         .add(new Topology.Mixnode(
-                                m.host(),
+                                published.apply(m.host()),
                                 identityKey,
                                 m.sphinxKey(),
                                 m.layer(),
@@ -286,8 +296,8 @@ public final class InProcessDirectory implements AutoCloseable {
                                 live.lastSeen()));
             } else if (live.presence() instanceof GatewayPresence g) {
                 gateways.add(new Topology.Gateway(
-                        g.clientListener(),
-                        g.mixnetListener(),
+                        published.apply(g.clientListener()),
+                        published.apply(g.mixnetListener()),
                         identityKey,
                         g.sphinxKey(),
                         g.version(),
