@@ -3,6 +3,7 @@ package nym.gateway.api;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +13,7 @@ import java.io.EOFException;
 import java.util.Arrays;
 import java.util.List;
 import nym.directory.api.Ed25519Identity;
+import nym.directory.api.Keys;
 import org.junit.jupiter.api.Test;
 
 class GatewayMessageTest {
@@ -26,8 +28,8 @@ class GatewayMessageTest {
 
     private static List<GatewayMessage> samples() {
         Ed25519Identity client = Ed25519Identity.generate();
-        Delivered plain = new Delivered(false, new byte[16], "hello".getBytes());
-        Delivered reply = new Delivered(true, filled(16, 7), filled(300, 9));
+        Delivered plain = new Delivered(filled(16, 3), filled(300, 4));
+        Delivered reply = new Delivered(filled(16, 7), filled(300, 9));
         return List.of(
                 Register.sign(client, GATEWAY, 1_700_000_000_000L),
                 new Registered(filled(32, 1), filled(32, 2)),
@@ -120,12 +122,50 @@ class GatewayMessageTest {
     }
 
     @Test
-    void clientAddress_textForm_roundTripsAndRefusesGarbage() {
-        ClientAddress a = new ClientAddress(filled(32, 3), GATEWAY);
-        assertEquals(a, ClientAddress.parse(a.toString()));
-        for (String bad : List.of("", "abc", a + "@x", "@" + a, a.toString().replace('@', '.'))) {
-            assertThrows(GatewayProtocolException.class, () -> ClientAddress.parse(bad), bad);
+    void clientAddress_textForm_roundTripsWithItsThreeKeys() {
+        ClientAddress a = new ClientAddress(filled(32, 3), filled(32, 4), GATEWAY);
+        String text = a.toString();
+        assertEquals(a, ClientAddress.parse(text));
+        assertEquals(Keys.encode(filled(32, 3)) + "." + Keys.encode(filled(32, 4)) + "@" + Keys.encode(GATEWAY), text);
+        assertArrayEquals(filled(32, 4), ClientAddress.parse(text).encryptionKey());
+        assertNotEquals(a, new ClientAddress(filled(32, 3), filled(32, 5), GATEWAY));
+    }
+
+    @Test
+    void clientAddress_malformedText_refused() {
+        String id = Keys.encode(filled(32, 3));
+        String enc = Keys.encode(filled(32, 4));
+        String gw = Keys.encode(GATEWAY);
+        List<String> bad = List.of(
+                "",
+                "abc",
+                id + "@" + gw, // the old form, without an encryption key
+                id + "." + enc + "@" + gw + "@" + gw,
+                id + "." + enc + "." + enc + "@" + gw,
+                id + "@" + enc + "." + gw, // separators swapped
+                "." + enc + "@" + gw,
+                id + ".@" + gw,
+                id + "." + enc + "@",
+                id + "." + enc.substring(1) + "@" + gw, // 31-byte key
+                id + "." + enc + "A@" + gw,
+                id + "." + enc.substring(0, 42) + "_@" + gw, // non-canonical trailing bits
+                id + "." + enc + "=@" + gw,
+                id + "." + enc.replace(enc.charAt(0), '+') + "@" + gw); // not base64url
+        for (String text : bad) {
+            assertThrows(GatewayProtocolException.class, () -> ClientAddress.parse(text), text);
         }
+        assertThrows(GatewayProtocolException.class, () -> ClientAddress.parse(null));
+        assertThrows(GatewayProtocolException.class, () -> new ClientAddress(filled(32, 3), filled(31, 4), GATEWAY));
+    }
+
+    @Test
+    void delivered_storedForm_identifierLengthAndBodyOnly() {
+        Delivered d = new Delivered(filled(16, 7), filled(300, 9));
+        byte[] stored = d.toBytes();
+        assertEquals(16 + 4 + 300, stored.length, "no flags byte");
+        assertEquals(d, Delivered.fromBytes(stored));
+        assertThrows(GatewayProtocolException.class, () -> new Delivered(filled(15, 7), filled(300, 9)));
+        assertFalse(d.toString().contains("CQkJ"), "no body bytes in toString");
     }
 
     @Test

@@ -14,7 +14,9 @@ import nym.sphinx.ProcessResult;
 
 /**
  * The gateway as the final Sphinx hop: a packet for a registered client is stored in its inbox (on disk first, so it
- * survives a restart) and, if the client has a push session open, pushed to it. The final-hop delay is not applied:
+ * survives a restart) and, if the client has a push session open, pushed to it. What is stored is the final hop's
+ * identifier and the whole payload body, opaque: the gateway checks nothing in it and cannot tell a reply, a loop or a
+ * message apart (they are ciphertext of one size; the client opens them). The final-hop delay is not applied:
  * the message waits in the inbox anyway. Packets for unknown clients are dropped ({@link DropReason#UNKNOWN_CLIENT}).
  */
 public final class GatewayDelivery {
@@ -40,8 +42,7 @@ public final class GatewayDelivery {
             return;
         }
         try {
-            inboxes.of(clientId)
-                    .append(new Delivered(packet.reply(), packet.surbId().toBytes(), packet.payload()));
+            inboxes.of(clientId).append(new Delivered(packet.identifier().toBytes(), packet.body()));
         } catch (IOException | UncheckedIOException e) {
             metrics.dropped(DropReason.INBOX_WRITE_FAILED);
             LOG.log(Level.WARNING, "inbox write failed", e);

@@ -180,7 +180,7 @@ class ClientPipelineTest {
     @Test
     void fetch_afterDelivery_returnsAndRemovesMessages() throws Exception {
         registerAndAuthenticate();
-        delivery.inbox(client.publicKey()).append(new Delivered(false, new byte[16], new byte[] {42}));
+        delivery.inbox(client.publicKey()).append(new Delivered(new byte[16], new byte[] {42}));
         in(new Fetch(5));
         Messages got = assertInstanceOf(Messages.class, out());
         assertEquals(1, got.messages().size());

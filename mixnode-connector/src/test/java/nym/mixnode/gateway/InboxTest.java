@@ -16,7 +16,7 @@ class InboxTest {
     Path tmp;
 
     private static Delivered message(int i) {
-        return new Delivered(false, new byte[16], new byte[] {(byte) i});
+        return new Delivered(new byte[16], new byte[] {(byte) i});
     }
 
     @Test
@@ -37,7 +37,7 @@ class InboxTest {
         List<Inbox.Stored> left = inbox.peek(-1, 10, 1 << 20);
         assertEquals(3, left.size());
         for (int i = 0; i < 3; i++) {
-            assertArrayEquals(new byte[] {(byte) (i + 2)}, left.get(i).message().payload());
+            assertArrayEquals(new byte[] {(byte) (i + 2)}, left.get(i).message().body());
         }
         long next = inbox.append(message(5));
         assertEquals(left.get(2).seq() + 1, next);
@@ -72,6 +72,6 @@ class InboxTest {
         }
         List<Inbox.Stored> read = new InboxStore(tmp, 10).of(client).peek(-1, 10, 1 << 20);
         assertEquals(1, read.size());
-        assertArrayEquals(new byte[] {2}, read.get(0).message().payload());
+        assertArrayEquals(new byte[] {2}, read.get(0).message().body());
     }
 }

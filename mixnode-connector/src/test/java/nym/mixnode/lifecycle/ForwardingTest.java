@@ -39,7 +39,8 @@ class ForwardingTest {
 
                 Messages got = fetchUntilNotEmpty(client);
                 assertEquals(1, got.messages().size());
-                assertArrayEquals(message, got.messages().get(0).payload());
+                assertArrayEquals(
+                        message, GatewayTestClient.message(got.messages().get(0)));
                 for (MixNode mix : net.mixes) {
                     assertEquals(1, mix.metrics().snapshot().received());
                     assertEquals(1, mix.metrics().snapshot().sentTotal());
@@ -62,7 +63,7 @@ class ForwardingTest {
                 int seen = 0;
                 for (int i = 0; i < 3; i++) {
                     Push push = assertInstanceOf(Push.class, client.read());
-                    seen |= 1 << push.message().payload()[0];
+                    seen |= 1 << GatewayTestClient.message(push.message())[0];
                 }
                 assertEquals(0b111, seen);
             }

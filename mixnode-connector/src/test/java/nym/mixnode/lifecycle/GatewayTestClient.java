@@ -10,6 +10,7 @@ import java.util.List;
 import nym.directory.api.Ed25519Identity;
 import nym.gateway.api.Authenticate;
 import nym.gateway.api.Authenticated;
+import nym.gateway.api.Delivered;
 import nym.gateway.api.GatewayFraming;
 import nym.gateway.api.GatewayMessage;
 import nym.gateway.api.Register;
@@ -18,6 +19,7 @@ import nym.gateway.api.Send;
 import nym.sphinx.Destination;
 import nym.sphinx.NodeAddress;
 import nym.sphinx.PacketBuilder;
+import nym.sphinx.Payloads;
 import nym.sphinx.RouteHop;
 import nym.sphinx.SphinxException;
 import nym.sphinx.SphinxPacket;
@@ -72,6 +74,11 @@ final class GatewayTestClient implements AutoCloseable {
     Send packetToSelf(List<RouteHop> route, byte[] message) throws SphinxException {
         SphinxPacket packet = builder.build(route, Destination.of(NodeAddress.of(identity.publicKey())), message);
         return new Send(packet.firstHop().toBytes(), packet.bytes());
+    }
+
+    /** The message in a delivery of {@link #packetToSelf}: the gateway stores the body unchecked, the client opens it. */
+    static byte[] message(Delivered delivered) throws SphinxException {
+        return Payloads.openFinal(SphinxParams.DEFAULT, delivered.body());
     }
 
     @Override

@@ -245,8 +245,10 @@ class NodeBehaviourTest {
                 assertEquals(1, auth.droppedTotal());
                 Messages got = (Messages) client.call(new nym.gateway.api.Fetch(10));
                 assertEquals(2, got.messages().size());
-                assertArrayEquals(new byte[] {1}, got.messages().get(0).payload());
-                assertArrayEquals(new byte[] {2}, got.messages().get(1).payload());
+                assertArrayEquals(
+                        new byte[] {1}, GatewayTestClient.message(got.messages().get(0)));
+                assertArrayEquals(
+                        new byte[] {2}, GatewayTestClient.message(got.messages().get(1)));
             }
         }
     }
