@@ -121,7 +121,7 @@ class MixnetNetworkTest {
     @Order(1)
     void init_homeFolder_secretsAreOwnerOnlyAndInitRefusesToOverwrite() throws Exception {
         ClientHome home = new ClientHome(dir.resolve("alice"));
-        for (Path secret : List.of(home.identityKeyFile(), home.gatewayTokenFile())) {
+        for (Path secret : List.of(home.identityKeyFile(), home.encryptionKeyFile(), home.gatewayTokenFile())) {
             assertEquals(
                     Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE),
                     Files.getPosixFilePermissions(secret));
@@ -178,6 +178,7 @@ class MixnetNetworkTest {
         }
         assertTrue(received.stream().noneMatch(ReceivedMessage::reply));
         assertEquals(0, bob.status().traffic().malformedReceived());
+        assertEquals(0, bob.status().traffic().unopenedReceived());
     }
 
     @Test
@@ -222,7 +223,8 @@ class MixnetNetworkTest {
                         .getJsonArray("clients")
                         .getValuesAs(JsonString.class)
                         .stream()
-                        .anyMatch(c -> c.getString().equals(alice.address())));
+                        // gateways announce client ids, not encryption keys: <identityKey>@<gatewayIdentityKey>
+                        .anyMatch(c -> c.getString().equals(alice.address().replaceFirst("\\.[^@]*@", "@"))));
 
         JsonObject refused = json(
                 LocalApiClient.exchange(aliceApi, "{\"type\":\"send\",\"recipient\":\"nobody\",\"message\":\"x\"}"));
