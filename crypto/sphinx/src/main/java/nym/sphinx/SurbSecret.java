@@ -1,7 +1,5 @@
 package nym.sphinx;
 
-import static nym.sphinx.SphinxSizes.*;
-
 import java.util.Objects;
 
 /**
