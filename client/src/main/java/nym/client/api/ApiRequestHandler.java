@@ -228,6 +228,7 @@ public final class ApiRequestHandler {
                                 .add("messagesReceived", t.messagesReceived())
                                 .add("repliesReceived", t.repliesReceived())
                                 .add("loopsReceived", t.loopsReceived())
+                                .add("unopenedReceived", t.unopenedReceived())
                                 .add("malformedReceived", t.malformedReceived())
                                 .add("inboxOverflow", t.inboxOverflow())
                                 .add("gatewayErrors", t.gatewayErrors()))

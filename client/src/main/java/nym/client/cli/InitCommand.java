@@ -85,7 +85,9 @@ final class InitCommand implements Callable<Integer> {
             System.out.println("pinned directory key (trust on first use): " + key);
         }
         System.out.println("gateway: " + chosen.identityKey() + " at " + chosen.clientListener());
-        System.out.println("address: " + new ClientAddress(keys.identity().publicKey(), gatewayKey));
+        System.out.println("address: "
+                + new ClientAddress(
+                        keys.identity().publicKey(), keys.encryption().publicKey(), gatewayKey));
         return 0;
     }
 

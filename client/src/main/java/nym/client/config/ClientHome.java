@@ -7,6 +7,8 @@ import nym.client.keys.ClientKeys;
 import nym.client.keys.SecretFiles;
 import nym.directory.api.Ed25519Identity;
 import nym.directory.api.Keys;
+import nym.sphinx.EncryptionKeyPair;
+import nym.sphinx.SphinxSizes;
 
 /**
  * A client's home folder (default {@code ~/.nym/clients/<id>}):
@@ -14,6 +16,7 @@ import nym.directory.api.Keys;
  * <pre>
  * config.toml          settings (ClientConfigFile)
  * identity.key         Ed25519 secret key, base64url              [0600]
+ * encryption.key       X25519 secret key, base64url               [0600]
  * api.secret           the local API's secret, new for every run, removed at stop [0600]
  * </pre>
  *
@@ -38,16 +41,23 @@ public record ClientHome(Path folder) {
         return folder.resolve("api.secret");
     }
 
+    public Path encryptionKeyFile() {
+        return folder.resolve("encryption.key");
+    }
+
     public boolean isInitialised() {
-        return Files.exists(configFile()) || Files.exists(identityKeyFile());
+        return Files.exists(configFile()) || Files.exists(identityKeyFile()) || Files.exists(encryptionKeyFile());
     }
 
     public void writeKeys(ClientKeys keys) {
         SecretFiles.create(identityKeyFile(), keys.identity().secretKey());
+        SecretFiles.create(encryptionKeyFile(), keys.encryption().privateKeyBytes());
     }
 
     public ClientKeys readKeys() {
-        return new ClientKeys(Ed25519Identity.fromSecret(SecretFiles.read(identityKeyFile(), Keys.SECRET_KEY_BYTES)));
+        return new ClientKeys(
+                Ed25519Identity.fromSecret(SecretFiles.read(identityKeyFile(), Keys.SECRET_KEY_BYTES)),
+                EncryptionKeyPair.fromPrivateKey(SecretFiles.read(encryptionKeyFile(), SphinxSizes.X25519_KEY)));
     }
 
     public ClientConfig readConfig() {

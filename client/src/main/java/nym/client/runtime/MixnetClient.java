@@ -37,7 +37,6 @@ import nym.gateway.api.ClientAddress;
 import nym.gateway.api.Delivered;
 import nym.gateway.api.ErrorMessage;
 import nym.gateway.api.GatewayProtocolException;
-import nym.sphinx.CoverTraffic;
 import nym.sphinx.NodeAddress;
 import nym.sphinx.SphinxException;
 import nym.sphinx.SphinxParams;
@@ -78,6 +77,7 @@ public final class MixnetClient implements ClientOperations, AutoCloseable {
     private final SecureRandom random = new SecureRandom();
     private final TopologySource topologySource;
     private final PacketFactory packets;
+    private final DeliveryOpener opener;
     private final LoopStatistics loops;
     private final TrafficCounters counters = new TrafficCounters();
     private final BlockingQueue<Outgoing> queue;
@@ -104,14 +104,13 @@ public final class MixnetClient implements ClientOperations, AutoCloseable {
         this.keys = keys;
         this.gatewayIdentity = Keys.decode(config.gateway().identityKey(), Keys.PUBLIC_KEY_BYTES, "gateway key");
         byte[] clientId = keys.identity().publicKey();
-        this.address = new ClientAddress(clientId, gatewayIdentity).toString();
+        this.address = new ClientAddress(clientId, keys.encryption().publicKey(), gatewayIdentity).toString();
         this.self = NodeAddress.of(clientId);
         this.topologySource = topologySource;
         this.sphinx = new SphinxParams(config.payloadSize());
-        this.packets = new PacketFactory(
-                new SphinxParams(config.payloadSize()),
-                new RouteSelector(config.traffic().averageHopDelay(), random),
-                random);
+        this.packets =
+                new PacketFactory(sphinx, new RouteSelector(config.traffic().averageHopDelay(), random), random);
+        this.opener = new DeliveryOpener(sphinx, keys.encryption(), ownSurbs);
         this.loops = new LoopStatistics(config.traffic().loopTimeout(), LOOP_WINDOW);
         this.queue = new ArrayBlockingQueue<>(config.traffic().sendQueueLimit());
         this.nextLoopId = new AtomicLong(random.nextLong());
@@ -188,6 +187,7 @@ public final class MixnetClient implements ClientOperations, AutoCloseable {
         checkLength(message, withSurb);
         byte[] copy = message.clone();
         NodeAddress destination = NodeAddress.of(to.clientId());
+        byte[] encryptionKey = to.encryptionKey();
         enqueue(new Outgoing() {
             @Override
             public PacketFactory.Built build(MixTopology t) {
@@ -200,7 +200,7 @@ public final class MixnetClient implements ClientOperations, AutoCloseable {
                     ownSurbs.put(pair.secret().id(), pair.secret());
                     envelope = new Envelope.WithSurb(pair.surb().toBytes(), copy);
                 }
-                return packets.message(t, gateway, destination, envelope);
+                return packets.message(t, gateway, destination, encryptionKey, envelope);
             }
 
             @Override
@@ -378,7 +378,8 @@ public final class MixnetClient implements ClientOperations, AutoCloseable {
         MixTopology t = topology;
         try {
             long loopId = nextLoopId.getAndIncrement();
-            PacketFactory.Built loop = packets.loop(t, ownGateway(t), self, loopId);
+            PacketFactory.Built loop =
+                    packets.loop(t, ownGateway(t), self, keys.encryption().publicKey(), loopId);
             transmit(loop);
             loops.sent(loopId, loop.route().mixIdentities(), System.nanoTime());
             counters.loopsSent.incrementAndGet();
@@ -412,34 +413,39 @@ public final class MixnetClient implements ClientOperations, AutoCloseable {
     }
 
     private void onDelivered(Delivered delivered) {
+        DeliveryOpener.Opened opened;
         try {
-            if (delivered.reply()) {
-                SurbSecret secret = ownSurbs.take(SurbId.of(delivered.surbId()))
-                        .orElseThrow(() -> new ClientException(ClientException.Kind.MESSAGE, "reply to unknown SURB"));
-                byte[] opened = secret.open(delivered.payload());
-                store(new ReceivedMessage(Envelope.decode(opened).message(), true, Optional.empty()));
-                counters.repliesReceived.incrementAndGet();
-                return;
-            }
-            Optional<Long> loopId = CoverTraffic.loopId(delivered.payload());
-            if (loopId.isPresent()) {
-                loops.returned(loopId.get(), System.nanoTime());
-                counters.loopsReceived.incrementAndGet();
-                return;
-            }
-            Envelope envelope = Envelope.decode(delivered.payload());
-            Optional<String> handle = Optional.empty();
-            if (envelope instanceof Envelope.WithSurb withSurb) {
-                byte[] id = new byte[16];
-                random.nextBytes(id);
-                handle = Optional.of(Keys.encode(id));
-                receivedSurbs.put(handle.get(), withSurb.surb());
-            }
-            store(new ReceivedMessage(envelope.message(), false, handle));
-            counters.messagesReceived.incrementAndGet();
-        } catch (ClientException | SphinxException e) {
+            opened = opener.open(delivered);
+        } catch (SphinxException e) {
+            counters.unopenedReceived.incrementAndGet();
+            LOG.log(Level.FINE, "delivery did not open", e);
+            return;
+        } catch (ClientException e) {
             counters.malformedReceived.incrementAndGet();
             LOG.log(Level.FINE, "delivery dropped", e);
+            return;
+        }
+        Envelope envelope = opened.envelope();
+        if (opened.reply() && envelope instanceof Envelope.Plain plain) {
+            store(new ReceivedMessage(plain.message(), true, Optional.empty()));
+            counters.repliesReceived.incrementAndGet();
+        } else if (opened.reply()) {
+            counters.malformedReceived.incrementAndGet();
+        } else if (envelope instanceof Envelope.Loop loop) {
+            loops.returned(loop.id(), System.nanoTime());
+            counters.loopsReceived.incrementAndGet();
+        } else if (envelope instanceof Envelope.Plain plain) {
+            store(new ReceivedMessage(plain.message(), false, Optional.empty()));
+            counters.messagesReceived.incrementAndGet();
+        } else if (envelope instanceof Envelope.WithSurb withSurb) {
+            byte[] id = new byte[16];
+            random.nextBytes(id);
+            String handle = Keys.encode(id);
+            receivedSurbs.put(handle, withSurb.surb());
+            store(new ReceivedMessage(withSurb.message(), false, Optional.of(handle)));
+            counters.messagesReceived.incrementAndGet();
+        } else {
+            counters.malformedReceived.incrementAndGet(); // a drop is never addressed to a client
         }
     }
 

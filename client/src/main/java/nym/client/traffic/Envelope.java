@@ -1,25 +1,30 @@
 package nym.client.traffic;
 
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import nym.client.ClientException;
+import nym.sphinx.SealedPayload;
 import nym.sphinx.SphinxParams;
 import nym.sphinx.SphinxSizes;
 
 /**
- * What a client puts inside a Sphinx message (cover packets use {@link nym.sphinx.CoverTraffic}'s own markers, which
- * never start with these kind bytes):
+ * What a client puts inside a payload: for a message, loop or drop the plaintext that {@link PacketFactory} seals to
+ * the recipient's encryption key ({@link SealedPayload}), for a SURB reply the content the SURB carries. The kind is
+ * inside the seal, so only the recipient sees it; on the way every packet is ciphertext of one size.
  *
  * <pre>
- * 0x01 | message                   a message
+ * 0x01 | message                    a message
  * 0x02 | SURB (578 bytes) | message a message the recipient can answer once through the SURB
+ * 0x03 | loop id u64                a loop cover packet, back to its sender
+ * 0x04                              a drop cover packet (sealed to a random key: nobody opens it)
  * </pre>
  */
 public sealed interface Envelope {
 
     byte PLAIN = 0x01;
     byte WITH_SURB = 0x02;
-
-    byte[] message();
+    byte LOOP = 0x03;
+    byte DROP = 0x04;
 
     /** A message. */
     record Plain(byte[] message) implements Envelope {}
@@ -27,28 +32,39 @@ public sealed interface Envelope {
     /** A message with a reply block. */
     record WithSurb(byte[] surb, byte[] message) implements Envelope {}
 
-    /** Longest message a packet of {@code params} carries, with or without a SURB. */
+    /** Loop cover: {@code id} is matched when it comes back. */
+    record Loop(long id) implements Envelope {}
+
+    /** Drop cover. */
+    record Drop() implements Envelope {}
+
+    /** Longest message a sealed packet of {@code params} carries, with or without a SURB. */
     static int maxMessageSize(SphinxParams params, boolean withSurb) {
-        return params.maxMessageSize() - 1 - (withSurb ? SphinxSizes.SURB : 0);
+        return SealedPayload.maxPlaintextSize(params) - 1 - (withSurb ? SphinxSizes.SURB : 0);
     }
 
     static byte[] encode(Envelope envelope) {
-        if (envelope instanceof WithSurb w) {
-            byte[] out = new byte[1 + SphinxSizes.SURB + w.message().length];
-            out[0] = WITH_SURB;
-            System.arraycopy(w.surb(), 0, out, 1, SphinxSizes.SURB);
-            System.arraycopy(w.message(), 0, out, 1 + SphinxSizes.SURB, w.message().length);
-            return out;
+        if (envelope instanceof Plain p) {
+            return ByteBuffer.allocate(1 + p.message().length)
+                    .put(PLAIN)
+                    .put(p.message())
+                    .array();
         }
-        byte[] message = envelope.message();
-        byte[] out = new byte[1 + message.length];
-        out[0] = PLAIN;
-        System.arraycopy(message, 0, out, 1, message.length);
-        return out;
+        if (envelope instanceof WithSurb w) {
+            return ByteBuffer.allocate(1 + SphinxSizes.SURB + w.message().length)
+                    .put(WITH_SURB)
+                    .put(w.surb(), 0, SphinxSizes.SURB)
+                    .put(w.message())
+                    .array();
+        }
+        if (envelope instanceof Loop l) {
+            return ByteBuffer.allocate(1 + Long.BYTES).put(LOOP).putLong(l.id()).array();
+        }
+        return new byte[] {DROP};
     }
 
     /**
-     * @throws ClientException {@link ClientException.Kind#MESSAGE} for an unknown kind or a truncated SURB
+     * @throws ClientException {@link ClientException.Kind#MESSAGE} for an unknown kind or a wrong length
      */
     static Envelope decode(byte[] bytes) {
         if (bytes.length >= 1 && bytes[0] == PLAIN) {
@@ -59,6 +75,12 @@ public sealed interface Envelope {
                     Arrays.copyOfRange(bytes, 1, 1 + SphinxSizes.SURB),
                     Arrays.copyOfRange(bytes, 1 + SphinxSizes.SURB, bytes.length));
         }
-        throw new ClientException(ClientException.Kind.MESSAGE, "not a client message (unknown kind or truncated)");
+        if (bytes.length == 1 + Long.BYTES && bytes[0] == LOOP) {
+            return new Loop(ByteBuffer.wrap(bytes, 1, Long.BYTES).getLong());
+        }
+        if (bytes.length == 1 && bytes[0] == DROP) {
+            return new Drop();
+        }
+        throw new ClientException(ClientException.Kind.MESSAGE, "not a client message (unknown kind or wrong length)");
     }
 }

@@ -15,7 +15,12 @@ public final class TrafficCounters {
     public final AtomicLong messagesReceived = new AtomicLong();
     public final AtomicLong repliesReceived = new AtomicLong();
     public final AtomicLong loopsReceived = new AtomicLong();
-    /** Deliveries that were no client message (unknown kind, SURB reply that did not open, unknown SURB). */
+    /**
+     * Deliveries that did not open: neither a reply to one of our SURBs nor a payload sealed to our key, or changed on
+     * the way (the integrity check failed).
+     */
+    public final AtomicLong unopenedReceived = new AtomicLong();
+    /** Deliveries that opened but held no client message (unknown kind, a drop, wrong length). */
     public final AtomicLong malformedReceived = new AtomicLong();
     /** Messages dropped from the local inbox because applications did not fetch them. */
     public final AtomicLong inboxOverflow = new AtomicLong();
@@ -32,6 +37,7 @@ public final class TrafficCounters {
                 messagesReceived.get(),
                 repliesReceived.get(),
                 loopsReceived.get(),
+                unopenedReceived.get(),
                 malformedReceived.get(),
                 inboxOverflow.get(),
                 gatewayErrors.get());
@@ -47,6 +53,7 @@ public final class TrafficCounters {
             long messagesReceived,
             long repliesReceived,
             long loopsReceived,
+            long unopenedReceived,
             long malformedReceived,
             long inboxOverflow,
             long gatewayErrors) {}

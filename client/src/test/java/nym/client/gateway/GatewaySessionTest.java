@@ -126,7 +126,7 @@ class GatewaySessionTest {
         try (GatewaySession session =
                 GatewaySession.open(gateway, client, new DeliveredOnce(100), stored::add, e -> {}, cause -> {})) {
             assertArrayEquals(LinkKeys.x25519PublicKey(client.identity().publicKey()), remoteStatics.get(0));
-            Delivered message = new Delivered(false, new byte[16], new byte[] {4, 2});
+            Delivered message = new Delivered(new byte[16], new byte[] {4, 2});
             downlink(); // a dummy
             downlink(new Deliver(7, message));
             downlink(new Deliver(7, message)); // sent again: the first ack was "lost"

@@ -122,9 +122,11 @@ class MixnetNetworkTest {
     @Order(1)
     void init_homeFolder_secretsAreOwnerOnlyAndInitRefusesToOverwrite() throws Exception {
         ClientHome home = new ClientHome(dir.resolve("alice"));
-        assertEquals(
-                Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE),
-                Files.getPosixFilePermissions(home.identityKeyFile()));
+        for (Path secret : List.of(home.identityKeyFile(), home.encryptionKeyFile())) {
+            assertEquals(
+                    Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE),
+                    Files.getPosixFilePermissions(secret));
+        }
         assertFalse(Files.exists(home.folder().resolve("gateway.token")), "no bearer token any more");
         byte[] before = Files.readAllBytes(home.identityKeyFile());
         int exit = NymClient.commandLine()
@@ -189,6 +191,7 @@ class MixnetNetworkTest {
         }
         assertTrue(received.stream().noneMatch(ReceivedMessage::reply));
         assertEquals(0, bob.status().traffic().malformedReceived());
+        assertEquals(0, bob.status().traffic().unopenedReceived());
     }
 
     @Test

@@ -58,6 +58,10 @@ public class SphinxBenchmark {
     private byte[] lionessKey;
     private byte[] payload;
 
+    private SecureRandom sealRandom;
+    private EncryptionKeyPair recipient;
+    private byte[] sealed;
+
     @Setup
     public void setup() throws Exception {
         SecureRandom random = new SecureRandom();
@@ -101,6 +105,10 @@ public class SphinxBenchmark {
         random.nextBytes(lionessKey);
         payload = new byte[SphinxParams.DEFAULT.payloadSize()];
         random.nextBytes(payload);
+
+        sealRandom = random;
+        recipient = EncryptionKeyPair.generate(random);
+        sealed = SealedPayload.seal(SphinxParams.DEFAULT, recipient.publicKey(), message, random);
     }
 
     /** Sender: a 3-hop packet with a 1000-byte message. */
@@ -121,10 +129,22 @@ public class SphinxBenchmark {
         return firstHop.process(packet);
     }
 
-    /** Final hop: one scalar multiplication (no blinding), payload check and unpadding. */
+    /** Final hop: one scalar multiplication (no blinding), the last Lioness layer; no check, no unpadding. */
     @Benchmark
     public ProcessResult processFinalHop() throws SphinxException {
         return lastHop.process(packetAtLastHop);
+    }
+
+    /** Sender: seal a 1000-byte message to a recipient's key (2 X25519, HKDF, ChaCha20-Poly1305 over 2000 bytes). */
+    @Benchmark
+    public byte[] sealPayload() throws SphinxException {
+        return SealedPayload.seal(SphinxParams.DEFAULT, recipient.publicKey(), message, sealRandom);
+    }
+
+    /** Recipient: open a sealed payload (1 X25519, HKDF, ChaCha20-Poly1305, unpadding). */
+    @Benchmark
+    public byte[] openSealedPayload() throws SphinxException {
+        return SealedPayload.open(SphinxParams.DEFAULT, recipient, sealed);
     }
 
     /** Baseline: one Bouncy Castle X25519 scalar multiplication. */

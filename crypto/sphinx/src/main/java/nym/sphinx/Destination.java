@@ -3,17 +3,16 @@ package nym.sphinx;
 import java.util.Objects;
 
 /**
- * Where the final hop delivers: the recipient's address and a SURB identifier ({@link SurbId#NONE} for packets that
- * are not replies).
+ * Where the final hop delivers: the recipient's address. (The identifier the final hop reports with it is chosen by
+ * the {@link PacketBuilder}: random for messages, the SURB id for replies.)
  */
-public record Destination(NodeAddress address, SurbId surbId) {
+public record Destination(NodeAddress address) {
 
     public Destination {
         Objects.requireNonNull(address, "address");
-        Objects.requireNonNull(surbId, "surbId");
     }
 
     public static Destination of(NodeAddress address) {
-        return new Destination(address, SurbId.NONE);
+        return new Destination(address);
     }
 }

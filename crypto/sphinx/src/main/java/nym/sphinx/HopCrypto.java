@@ -11,10 +11,11 @@ import org.bouncycastle.math.ec.rfc7748.X25519;
 
 /**
  * The per-hop primitives shared by sender and node, with reusable JCA objects and scratch buffers: X25519 (Bouncy
- * Castle, faster than the JDK here), HKDF-SHA256 from the shared secret to all hop keys in one expand, AES-128-CTR
- * for β, truncated HMAC-SHA256 for γ, and {@link Lioness} for δ. Not thread-safe.
+ * Castle, faster than the JDK here), HKDF-SHA256 from the hop's α and shared secret to all hop keys in one expand,
+ * AES-128-CTR for β, truncated HMAC-SHA256 for γ, and {@link Lioness} for δ. Not thread-safe.
  *
- * <p>Hop key block (one HKDF-SHA256 expand of {@link #KEYS} bytes, info {@code "nym-sphinx/v1 hop keys"}):
+ * <p>Hop key block (one HKDF-SHA256 expand of {@link #KEYS} bytes; salt {@code "nym-sphinx/v2 salt"}, input key
+ * material s, info {@code "nym-sphinx/v2 hop keys" | α}):
  *
  * <pre>
  *   ρ  β key   AES-128       16   [0, 16)
@@ -36,11 +37,18 @@ final class HopCrypto {
     static final int REPLAY_TAG = BLINDING + SphinxSizes.X25519_KEY;
     static final int KEYS = REPLAY_TAG + SphinxSizes.REPLAY_TAG;
 
-    private static final byte[] SALT = "nym-sphinx/v1 salt".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] INFO = "nym-sphinx/v1 hop keys".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] SALT = "nym-sphinx/v2 salt".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] INFO = "nym-sphinx/v2 hop keys".getBytes(StandardCharsets.US_ASCII);
+    /*
+     * Format v1 derived the keys from s alone. Kept only to name such packets when they fail the MAC
+     * (SphinxProcessor): remove once no v1 sender is left.
+     */
+    private static final byte[] V1_SALT = "nym-sphinx/v1 salt".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] V1_INFO = "nym-sphinx/v1 hop keys".getBytes(StandardCharsets.US_ASCII);
     private static final int HASH = 32;
 
     private final Mac extract;
+    private final Mac v1Extract;
     private final Mac expand;
     private final Mac gammaMac;
     private final Cipher betaCtr;
@@ -52,6 +60,8 @@ final class HopCrypto {
         try {
             extract = Mac.getInstance("HmacSHA256");
             extract.init(new SecretKeySpec(SALT, "HmacSHA256"));
+            v1Extract = Mac.getInstance("HmacSHA256");
+            v1Extract.init(new SecretKeySpec(V1_SALT, "HmacSHA256"));
             expand = Mac.getInstance("HmacSHA256");
             gammaMac = Mac.getInstance("HmacSHA256");
             betaCtr = Cipher.getInstance("AES/CTR/NoPadding");
@@ -60,18 +70,34 @@ final class HopCrypto {
         }
     }
 
-    /** HKDF-SHA256(salt, s, info) into {@code keys[0, KEYS)}: one extract, one expand. */
-    void deriveKeys(byte[] secret, byte[] keys) {
+    /**
+     * HKDF-SHA256(salt, s, info | α) into {@code keys[0, KEYS)}: one extract, one expand. Binding α makes the keys (and
+     * so the blinding factor) depend on the group element the hop received, not only on the shared secret: α + T for
+     * a small-order T gives the same s but other keys, so such a variant fails γ.
+     */
+    void deriveKeys(byte[] secret, byte[] alpha, int alphaOff, byte[] keys) {
+        hkdf(extract, secret, INFO, alpha, alphaOff, keys);
+    }
+
+    /** The keys format v1 derived from s alone (salt and info labelled v1, no α). */
+    void deriveV1Keys(byte[] secret, byte[] keys) {
+        hkdf(v1Extract, secret, V1_INFO, null, 0, keys);
+    }
+
+    private void hkdf(Mac saltedExtract, byte[] secret, byte[] info, byte[] alpha, int alphaOff, byte[] keys) {
         try {
-            extract.update(secret, 0, SphinxSizes.X25519_KEY);
-            extract.doFinal(prk, 0);
+            saltedExtract.update(secret, 0, SphinxSizes.X25519_KEY);
+            saltedExtract.doFinal(prk, 0);
             expand.init(new SecretKeySpec(prk, "HmacSHA256"));
             int off = 0;
             for (int i = 1; off < KEYS; i++) {
                 if (i > 1) {
                     expand.update(block, 0, HASH);
                 }
-                expand.update(INFO);
+                expand.update(info);
+                if (alpha != null) {
+                    expand.update(alpha, alphaOff, SphinxSizes.ALPHA);
+                }
                 expand.update((byte) i);
                 expand.doFinal(block, 0);
                 int n = Math.min(HASH, KEYS - off);

@@ -13,7 +13,7 @@ import java.util.Objects;
 public final class NodeAddress {
 
     private static final byte[] DOMAIN =
-            "nym-sphinx/v1 node address".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            "nym-sphinx/v2 node address".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     private final byte[] bytes;
 

@@ -46,6 +46,36 @@ public final class Payloads {
     }
 
     /**
+     * The message inside the final body of a packet made by {@link PacketBuilder#build} ({@link
+     * ProcessResult.Final#body()}): the recipient checks the zero prefix (any change on the way randomises the whole
+     * body) and removes the padding. The final hop does neither, so that it cannot tell such a body from a SURB reply.
+     *
+     * @throws SphinxException {@link SphinxException.Kind#MALFORMED} for a body of another length than the network's
+     *     payload, {@link SphinxException.Kind#PAYLOAD_CORRUPTED} when the integrity check or the padding fails
+     */
+    public static byte[] openFinal(SphinxParams params, byte[] body) throws SphinxException {
+        Objects.requireNonNull(body, "body");
+        if (body.length != params.payloadSize()) {
+            throw new SphinxException(
+                    SphinxException.Kind.MALFORMED,
+                    "final body of " + body.length + " bytes, this network's payloads have " + params.payloadSize());
+        }
+        return checkAndUnpad(body);
+    }
+
+    /** The message of a decrypted innermost payload {@code 0^κ | padded message}, after its zero prefix is checked. */
+    static byte[] checkAndUnpad(byte[] payload) throws SphinxException {
+        int zero = 0;
+        for (int i = 0; i < SphinxSizes.PAYLOAD_ZERO_PREFIX; i++) {
+            zero |= payload[i];
+        }
+        if (zero != 0) {
+            throw new SphinxException(SphinxException.Kind.PAYLOAD_CORRUPTED, "payload integrity check failed");
+        }
+        return unpad(payload, SphinxSizes.PAYLOAD_ZERO_PREFIX, payload.length - SphinxSizes.PAYLOAD_ZERO_PREFIX);
+    }
+
+    /**
      * The message inside a padded body.
      *
      * @throws SphinxException {@link SphinxException.Kind#PAYLOAD_CORRUPTED} when there is no padding marker

@@ -19,21 +19,23 @@ public sealed interface ProcessResult permits ProcessResult.Forward, ProcessResu
     }
 
     /**
-     * This node is the last hop: deliver to {@code destination}.
+     * This node is the last hop: deliver {@code identifier} and {@code body} to {@code destination}. Every final
+     * delivery looks alike: the identifier is a SURB id for a reply and random bytes otherwise, and the body is the
+     * whole payload with this hop's layer removed, unchecked, always {@link SphinxParams#payloadSize()} bytes. Only the
+     * recipient knows which it is: {@link SurbSecret#open} for an identifier of one of its SURBs, else {@link
+     * SealedPayload#open} (or {@link Payloads#openFinal} for a packet of {@link PacketBuilder#build}); each checks
+     * integrity.
      *
      * @param destination the recipient's address
-     * @param surbId the SURB a reply answers ({@link SurbId#NONE} for other packets)
-     * @param reply true for a SURB reply: {@code payload} is then still sealed (only the SURB's creator, holding the
-     *     {@link SurbSecret}, can open it, and checks its integrity); otherwise {@code payload} is the message, whose
-     *     integrity this hop has checked and whose padding it has removed
+     * @param identifier 16 bytes: a SURB id or random
+     * @param body the payload, opaque to this hop
      * @param delayNanos the delay the sender chose for this hop (gateways may deliver at once)
      */
-    record Final(
-            NodeAddress destination, SurbId surbId, boolean reply, byte[] payload, long delayNanos, ReplayTag replayTag)
+    record Final(NodeAddress destination, SurbId identifier, byte[] body, long delayNanos, ReplayTag replayTag)
             implements ProcessResult {
         @Override
         public String toString() {
-            return "Final[destination=" + destination + ", surbId=" + surbId + ", reply=" + reply + "]";
+            return "Final[destination=" + destination + ", " + body.length + " bytes]";
         }
     }
 }

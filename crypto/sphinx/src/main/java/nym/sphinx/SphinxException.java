@@ -18,18 +18,29 @@ public final class SphinxException extends Exception {
         INVALID_ALPHA,
         /** γ does not authenticate β under the key derived at this hop (tampered header or wrong node key). */
         MAC_MISMATCH,
-        /** The routing information decrypted under a valid MAC carries a version this library does not speak. */
+        /**
+         * The packet is of another format version: a version-1 packet (hop keys from the shared secret alone, found
+         * when γ fails under the version-2 keys but matches the version-1 ones), or routing information decrypted
+         * under a valid MAC carrying an unknown version.
+         */
         UNSUPPORTED_VERSION,
         /** The routing information carries unknown flags or a negative delay. */
         INVALID_ROUTING,
-        /** The payload integrity check failed at the final hop (or when a SURB reply is opened). */
+        /** The payload integrity check failed at the recipient ({@link Payloads#openFinal}, {@link SurbSecret#open}). */
         PAYLOAD_CORRUPTED,
         /** A message is longer than the payload of this network can carry. */
         MESSAGE_TOO_LONG,
         /** A route has no hops, more than {@link SphinxSizes#MAX_HOPS}, an empty layer, or a low-order node key. */
         INVALID_ROUTE,
         /** A SURB reply is opened with the secret of another SURB. */
-        SURB_MISMATCH
+        SURB_MISMATCH,
+        /**
+         * A sealed payload does not open: not sealed to this key, changed on the way, or an ephemeral key of low order
+         * ({@link SealedPayload#open}).
+         */
+        SEAL_OPEN_FAILED,
+        /** A recipient's encryption key is not 32 bytes or is of low order ({@link SealedPayload#seal}). */
+        INVALID_KEY
     }
 
     private final Kind kind;

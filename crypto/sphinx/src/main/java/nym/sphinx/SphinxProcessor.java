@@ -9,12 +9,15 @@ import java.util.Objects;
  * Processes packets at a mix node holding X25519 private key x. For a packet (α, β, γ, δ):
  *
  * <ol>
- *   <li>s = X25519(x, α) (α must be canonical, s non-zero); all hop keys from HKDF-SHA256(s);
- *   <li>γ must equal HMAC-SHA256_μ(β) truncated (constant-time compare);
+ *   <li>s = X25519(x, α) (α must be canonical, s non-zero); all hop keys from HKDF-SHA256(s, info bound to α);
+ *   <li>γ must equal HMAC-SHA256_μ(β) truncated (constant-time compare); when it does not, γ is checked once more
+ *       under the format-1 keys, only to report such a packet as {@link SphinxException.Kind#UNSUPPORTED_VERSION};
  *   <li>β ‖ 0^HOP_BLOCK is decrypted with AES-128-CTR ρ: the first bytes are this hop's routing information, then the
  *       next γ, then the next β;
- *   <li>forward: α' = X25519(b, α) (blinding), δ' = Lioness⁻¹_π(δ); final: δ is decrypted, its zero prefix checked,
- *       its padding removed.
+ *   <li>forward: α' = X25519(b, α) (blinding), δ' = Lioness⁻¹_π(δ); final: δ is decrypted and handed over whole,
+ *       with the identifier: the final hop checks nothing in it, so it cannot tell a SURB reply from another packet
+ *       (the recipient checks integrity: {@link Payloads#openFinal}, {@link SurbSecret#open}, {@link
+ *       SealedPayload#open}).
  * </ol>
  *
  * <p>Not thread-safe (it reuses JCA objects and buffers): give each worker thread its own; creating one is cheap.
@@ -55,9 +58,9 @@ public final class SphinxProcessor {
         if (!HopCrypto.scalarMult(privateKey, 0, packet, ALPHA_OFFSET, secret, 0)) {
             throw new SphinxException(SphinxException.Kind.INVALID_ALPHA, "α is a low order point");
         }
-        crypto.deriveKeys(secret, keys);
+        crypto.deriveKeys(secret, packet, ALPHA_OFFSET, keys);
         if (!crypto.gammaMatches(keys, packet, BETA_OFFSET, GAMMA_OFFSET)) {
-            throw new SphinxException(SphinxException.Kind.MAC_MISMATCH, "γ does not authenticate β at this node");
+            throw macFailure(packet);
         }
         ReplayTag tag =
                 new ReplayTag(Arrays.copyOfRange(keys, HopCrypto.REPLAY_TAG, HopCrypto.REPLAY_TAG + REPLAY_TAG));
@@ -90,24 +93,29 @@ public final class SphinxProcessor {
             crypto.lioness.decrypt(keys, HopCrypto.PAYLOAD_KEY, out, PAYLOAD_OFFSET, payloadSize);
             return new ProcessResult.Forward(address, delay, out, tag);
         }
-        if (flags != FLAG_FINAL && flags != (FLAG_FINAL | FLAG_REPLY)) {
+        if (flags != FLAG_FINAL) {
             throw new SphinxException(SphinxException.Kind.INVALID_ROUTING, "unknown flags " + (flags & 0xff));
         }
-        SurbId surbId = SurbId.copyOf(stream, RI_SURB_ID);
-        byte[] payload = Arrays.copyOfRange(packet, PAYLOAD_OFFSET, PAYLOAD_OFFSET + payloadSize);
-        crypto.lioness.decrypt(keys, HopCrypto.PAYLOAD_KEY, payload, 0, payloadSize);
-        if ((flags & FLAG_REPLY) != 0) {
-            return new ProcessResult.Final(address, surbId, true, payload, delay, tag);
+        SurbId identifier = SurbId.copyOf(stream, RI_IDENTIFIER);
+        byte[] body = Arrays.copyOfRange(packet, PAYLOAD_OFFSET, PAYLOAD_OFFSET + payloadSize);
+        crypto.lioness.decrypt(keys, HopCrypto.PAYLOAD_KEY, body, 0, payloadSize);
+        return new ProcessResult.Final(address, identifier, body, delay, tag);
+    }
+
+    /**
+     * The exception for a γ that fails under this format's keys: UNSUPPORTED_VERSION when it matches the keys of
+     * format 1 (derived from s alone), so a node names an outdated sender instead of counting it as tampering. Costs
+     * one HKDF and one HMAC, only on packets that are dropped anyway.
+     */
+    private SphinxException macFailure(byte[] packet) {
+        crypto.deriveV1Keys(secret, keys);
+        if (crypto.gammaMatches(keys, packet, BETA_OFFSET, GAMMA_OFFSET)) {
+            return new SphinxException(
+                    SphinxException.Kind.UNSUPPORTED_VERSION,
+                    "a format 1 packet (hop keys from the shared secret alone); this node speaks format "
+                            + CURRENT_VERSION);
         }
-        int zero = 0;
-        for (int i = 0; i < PAYLOAD_ZERO_PREFIX; i++) {
-            zero |= payload[i];
-        }
-        if (zero != 0) {
-            throw new SphinxException(SphinxException.Kind.PAYLOAD_CORRUPTED, "payload integrity check failed");
-        }
-        byte[] message = Payloads.unpad(payload, PAYLOAD_ZERO_PREFIX, payloadSize - PAYLOAD_ZERO_PREFIX);
-        return new ProcessResult.Final(address, surbId, false, message, delay, tag);
+        return new SphinxException(SphinxException.Kind.MAC_MISMATCH, "γ does not authenticate β at this node");
     }
 
     static long readLong(byte[] b, int off) {

@@ -25,14 +25,17 @@ public final class SphinxSizes {
     public static final int ADDRESS = 32;
     /** Delay in nanoseconds, signed big-endian long, never negative. */
     public static final int DELAY = Long.BYTES;
-    /** SURB identifier carried to the final hop. */
-    public static final int SURB_ID = 16;
+    /**
+     * Identifier carried to the final hop: the SURB id of a reply, random bytes for every other packet (so the final
+     * hop cannot tell replies apart).
+     */
+    public static final int IDENTIFIER = 16;
     /** Routing information version byte. */
     public static final int VERSION = 1;
     /** Routing information flags byte. */
     public static final int FLAGS = 1;
-    /** Routing information of one hop: version | flags | address | delay | SURB id. */
-    public static final int ROUTING_INFO = VERSION + FLAGS + ADDRESS + DELAY + SURB_ID;
+    /** Routing information of one hop: version | flags | address | delay | identifier. */
+    public static final int ROUTING_INFO = VERSION + FLAGS + ADDRESS + DELAY + IDENTIFIER;
     /** One hop's share of β: its routing information and the γ of the next hop. */
     public static final int HOP_BLOCK = ROUTING_INFO + GAMMA;
     /** Longest route. Every packet is sized for it. */
@@ -43,7 +46,10 @@ public final class SphinxSizes {
     public static final int HEADER = ALPHA + BETA + GAMMA;
     /** Key stream each hop applies to β extended by one zeroed hop block. */
     public static final int BETA_STREAM = BETA + HOP_BLOCK;
-    /** The first bytes of the innermost payload; checked to be zero at the final hop. */
+    /**
+     * The first bytes of the innermost payload of {@link PacketBuilder#build} and SURB replies; checked to be zero by
+     * the recipient ({@link Payloads#openFinal}, {@link SurbSecret#open}).
+     */
     public static final int PAYLOAD_ZERO_PREFIX = SECURITY_PARAMETER;
     /** Lioness key: four 32-byte round keys. */
     public static final int LIONESS_KEY = 4 * 32;
@@ -65,14 +71,15 @@ public final class SphinxSizes {
     static final int RI_FLAGS = RI_VERSION + VERSION;
     static final int RI_ADDRESS = RI_FLAGS + FLAGS;
     static final int RI_DELAY = RI_ADDRESS + ADDRESS;
-    static final int RI_SURB_ID = RI_DELAY + DELAY;
+    static final int RI_IDENTIFIER = RI_DELAY + DELAY;
 
-    /** The only routing information version. */
-    public static final byte CURRENT_VERSION = 1;
-    /** Flag: this hop is the last one; the address is the destination. */
+    /**
+     * The packet format version in the routing information. 2: hop keys derived from α and the shared secret, and no
+     * reply flag (version 1 packets are refused, see {@link SphinxException.Kind#UNSUPPORTED_VERSION}).
+     */
+    public static final byte CURRENT_VERSION = 2;
+    /** Flag: this hop is the last one; the address is the destination. The only flag. */
     public static final byte FLAG_FINAL = 0x01;
-    /** Flag (with FINAL): the packet is a SURB reply; the payload is opened by the SURB's creator. */
-    public static final byte FLAG_REPLY = 0x02;
 
     private SphinxSizes() {}
 }

@@ -5,11 +5,11 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Objects;
 
-/** The {@value SphinxSizes#SURB_ID}-byte identifier the final hop reports, naming the SURB a reply answers. */
+/**
+ * The {@value SphinxSizes#IDENTIFIER}-byte identifier the final hop reports: the SURB a reply answers, or random bytes
+ * (of the same type, so nobody but the recipient tells them apart) for every other packet.
+ */
 public final class SurbId {
-
-    /** The identifier of packets that are not SURB replies. */
-    public static final SurbId NONE = new SurbId(new byte[SphinxSizes.SURB_ID]);
 
     private final byte[] bytes;
 
@@ -19,20 +19,21 @@ public final class SurbId {
 
     public static SurbId of(byte[] bytes) {
         Objects.requireNonNull(bytes, "bytes");
-        if (bytes.length != SphinxSizes.SURB_ID) {
-            throw new IllegalArgumentException("a SURB id has " + SphinxSizes.SURB_ID + " bytes, got " + bytes.length);
+        if (bytes.length != SphinxSizes.IDENTIFIER) {
+            throw new IllegalArgumentException(
+                    "a SURB id has " + SphinxSizes.IDENTIFIER + " bytes, got " + bytes.length);
         }
         return new SurbId(bytes.clone());
     }
 
     public static SurbId random(SecureRandom random) {
-        byte[] b = new byte[SphinxSizes.SURB_ID];
+        byte[] b = new byte[SphinxSizes.IDENTIFIER];
         random.nextBytes(b);
         return new SurbId(b);
     }
 
     static SurbId copyOf(byte[] src, int off) {
-        return new SurbId(Arrays.copyOfRange(src, off, off + SphinxSizes.SURB_ID));
+        return new SurbId(Arrays.copyOfRange(src, off, off + SphinxSizes.IDENTIFIER));
     }
 
     void copyTo(byte[] dst, int off) {

@@ -1,7 +1,5 @@
 package nym.sphinx;
 
-import static nym.sphinx.SphinxSizes.*;
-
 import java.util.Objects;
 
 /**
@@ -30,18 +28,21 @@ public final class SurbSecret {
     /**
      * The message of a reply delivered by the final hop.
      *
-     * @throws SphinxException {@link SphinxException.Kind#SURB_MISMATCH} when the delivery is not a reply to this SURB,
-     *     {@link SphinxException.Kind#PAYLOAD_CORRUPTED} when the payload was changed on the way
+     * @throws SphinxException {@link SphinxException.Kind#SURB_MISMATCH} when the delivery's identifier is not this
+     *     SURB's id, {@link SphinxException.Kind#PAYLOAD_CORRUPTED} when the payload was changed on the way
      */
     public byte[] open(ProcessResult.Final delivery) throws SphinxException {
         Objects.requireNonNull(delivery, "delivery");
-        if (!delivery.reply() || !delivery.surbId().equals(id)) {
-            throw new SphinxException(SphinxException.Kind.SURB_MISMATCH, "not a reply to SURB " + id);
+        if (!delivery.identifier().equals(id)) {
+            throw new SphinxException(SphinxException.Kind.SURB_MISMATCH, "not a reply to this SURB");
         }
-        return open(delivery.payload());
+        return open(delivery.body());
     }
 
-    /** The message inside a sealed reply payload (as delivered by the final hop). */
+    /**
+     * The message inside a reply's final body ({@link ProcessResult.Final#body()}); the integrity of a reply is
+     * checked here, not by the final hop.
+     */
     public byte[] open(byte[] payload) throws SphinxException {
         Objects.requireNonNull(payload, "payload");
         int size = params.payloadSize();
@@ -55,14 +56,7 @@ public final class SurbSecret {
             lioness.encrypt(payloadKeys[i], 0, p, 0, size);
         }
         lioness.decrypt(replyKey, 0, p, 0, size);
-        int zero = 0;
-        for (int i = 0; i < PAYLOAD_ZERO_PREFIX; i++) {
-            zero |= p[i];
-        }
-        if (zero != 0) {
-            throw new SphinxException(SphinxException.Kind.PAYLOAD_CORRUPTED, "reply payload integrity check failed");
-        }
-        return Payloads.unpad(p, PAYLOAD_ZERO_PREFIX, size - PAYLOAD_ZERO_PREFIX);
+        return Payloads.checkAndUnpad(p);
     }
 
     @Override

@@ -71,7 +71,7 @@ class FuzzTest {
     }
 
     @Test
-    void finalHop_randomPayloads_onlySphinxException() throws Exception {
+    void recipient_randomlyChangedFinalBodies_onlySphinxException() throws Exception {
         TestNetwork net = new TestNetwork(new SphinxParams(128), 1, 61);
         SphinxProcessor node = net.processorFor(net.nodes.get(0).address());
         byte[] valid = net.builder
@@ -82,7 +82,8 @@ class FuzzTest {
             byte[] p = valid.clone();
             int pos = SphinxSizes.PAYLOAD_OFFSET + net.random.nextInt(128);
             p[pos] = (byte) (p[pos] ^ (1 + net.random.nextInt(255)));
-            refused += rejected(node::process, p);
+            ProcessResult.Final f = (ProcessResult.Final) node.process(p); // the final hop checks nothing
+            refused += rejected(body -> Payloads.openFinal(net.params, body), f.body());
         }
         assertEquals(2000, refused);
     }
@@ -105,6 +106,28 @@ class FuzzTest {
             refused += rejected(pair.secret()::open, payload);
         }
         assertEquals(4000, refused);
+    }
+
+    @Test
+    void sealedPayloadOpen_randomAndChangedInputs_onlySphinxException() throws Exception {
+        SphinxParams params = new SphinxParams(128);
+        java.security.SecureRandom random = TestNetwork.seeded(64);
+        EncryptionKeyPair recipient = EncryptionKeyPair.generate(random);
+        byte[] valid = SealedPayload.seal(params, recipient.publicKey(), new byte[] {1, 2}, random);
+        int refused = 0;
+        for (int i = 0; i < 3000; i++) {
+            byte[] input;
+            if (i % 3 == 0) {
+                input = new byte[random.nextInt(256)];
+                random.nextBytes(input);
+            } else {
+                input = valid.clone();
+                int pos = random.nextInt(input.length);
+                input[pos] = (byte) (input[pos] ^ (1 + random.nextInt(255)));
+            }
+            refused += rejected(b -> SealedPayload.open(params, recipient, b), input);
+        }
+        assertEquals(3000, refused);
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -79,7 +78,7 @@ class HelpersTest {
                 assertTrue(layers.get(l).contains(route.get(l).node()));
             }
             SphinxPacket p = net.builder.build(route, Destination.of(TestNetwork.address(3)), new byte[] {9});
-            assertArrayEquals(new byte[] {9}, net.deliver(p).payload());
+            assertArrayEquals(new byte[] {9}, net.deliverMessage(p));
         }
         assertEquals(
                 SphinxException.Kind.INVALID_ROUTE,
@@ -89,25 +88,6 @@ class HelpersTest {
                 SphinxException.Kind.INVALID_ROUTE,
                 assertThrows(SphinxException.class, () -> Routes.layered(List.of(), Duration.ZERO, r))
                         .kind());
-    }
-
-    @Test
-    void loopCover_travelsRoute_returnsToSenderWithId() throws Exception {
-        TestNetwork net = new TestNetwork(SphinxParams.DEFAULT, 3, 73);
-        NodeAddress self = TestNetwork.address(0x55);
-        ProcessResult.Final f = net.deliver(CoverTraffic.loop(net.builder, net.route(3), self, 123456789L));
-        assertEquals(self, f.destination());
-        assertEquals(Optional.of(123456789L), CoverTraffic.loopId(f.payload()));
-        assertFalse(CoverTraffic.isDrop(f.payload()));
-    }
-
-    @Test
-    void dropCover_travelsRoute_recognisedAsDrop() throws Exception {
-        TestNetwork net = new TestNetwork(SphinxParams.DEFAULT, 3, 74);
-        ProcessResult.Final f = net.deliver(CoverTraffic.drop(net.builder, net.route(3), TestNetwork.address(0x66)));
-        assertTrue(CoverTraffic.isDrop(f.payload()));
-        assertEquals(Optional.empty(), CoverTraffic.loopId(f.payload()));
-        assertEquals(Optional.empty(), CoverTraffic.loopId("ordinary message".getBytes()));
     }
 
     @Test

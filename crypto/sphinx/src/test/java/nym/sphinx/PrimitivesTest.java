@@ -14,23 +14,57 @@ import org.junit.jupiter.api.Test;
 class PrimitivesTest {
 
     @Test
-    void deriveKeys_randomSecrets_equalBouncyCastleHkdfSha256() {
+    void deriveKeys_randomSecretsAndAlphas_equalBouncyCastleHkdfSha256WithAlphaInInfo() {
         HopCrypto crypto = new HopCrypto();
         Random r = new Random(90);
         byte[] keys = new byte[HopCrypto.KEYS];
+        byte[] label = "nym-sphinx/v2 hop keys".getBytes(StandardCharsets.US_ASCII);
         for (int i = 0; i < 20; i++) {
             byte[] s = new byte[32];
+            byte[] alpha = new byte[32];
             r.nextBytes(s);
-            crypto.deriveKeys(s, keys);
-            HKDFBytesGenerator hkdf = new HKDFBytesGenerator(new SHA256Digest());
-            hkdf.init(new HKDFParameters(
-                    s,
-                    "nym-sphinx/v1 salt".getBytes(StandardCharsets.US_ASCII),
-                    "nym-sphinx/v1 hop keys".getBytes(StandardCharsets.US_ASCII)));
-            byte[] expected = new byte[HopCrypto.KEYS];
-            hkdf.generateBytes(expected, 0, expected.length);
-            assertArrayEquals(expected, keys);
+            r.nextBytes(alpha);
+            crypto.deriveKeys(s, alpha, 0, keys);
+            byte[] info = Arrays.copyOf(label, label.length + 32);
+            System.arraycopy(alpha, 0, info, label.length, 32);
+            assertArrayEquals(hkdf(s, "nym-sphinx/v2 salt", info), keys);
         }
+    }
+
+    @Test
+    void deriveKeys_sameSecretOtherAlpha_otherKeys() {
+        HopCrypto crypto = new HopCrypto();
+        byte[] s = new byte[32];
+        byte[] alpha = new byte[32];
+        s[0] = 1;
+        byte[] a = new byte[HopCrypto.KEYS];
+        byte[] b = new byte[HopCrypto.KEYS];
+        crypto.deriveKeys(s, alpha, 0, a);
+        alpha[31] = 1;
+        crypto.deriveKeys(s, alpha, 0, b);
+        assertFalse(Arrays.equals(a, b));
+    }
+
+    @Test
+    void deriveV1Keys_randomSecrets_equalBouncyCastleHkdfSha256OfFormat1() {
+        HopCrypto crypto = new HopCrypto();
+        Random r = new Random(93);
+        byte[] keys = new byte[HopCrypto.KEYS];
+        for (int i = 0; i < 5; i++) {
+            byte[] s = new byte[32];
+            r.nextBytes(s);
+            crypto.deriveV1Keys(s, keys);
+            assertArrayEquals(
+                    hkdf(s, "nym-sphinx/v1 salt", "nym-sphinx/v1 hop keys".getBytes(StandardCharsets.US_ASCII)), keys);
+        }
+    }
+
+    private static byte[] hkdf(byte[] secret, String salt, byte[] info) {
+        HKDFBytesGenerator hkdf = new HKDFBytesGenerator(new SHA256Digest());
+        hkdf.init(new HKDFParameters(secret, salt.getBytes(StandardCharsets.US_ASCII), info));
+        byte[] out = new byte[HopCrypto.KEYS];
+        hkdf.generateBytes(out, 0, out.length);
+        return out;
     }
 
     @Test

@@ -18,10 +18,9 @@ class RoundTripTest {
         TestNetwork net = new TestNetwork(SphinxParams.DEFAULT, 5, 100 + hops);
         List<RouteHop> route = net.route(hops);
         NodeAddress dest = TestNetwork.address(7);
-        SurbId id = SurbId.random(net.random);
         byte[] message = ("hello over " + hops + " hops").getBytes(StandardCharsets.UTF_8);
 
-        SphinxPacket packet = net.builder.build(route, new Destination(dest, id), message);
+        SphinxPacket packet = net.builder.build(route, Destination.of(dest), message);
         assertEquals(route.get(0).address(), packet.firstHop());
 
         byte[] bytes = packet.bytes();
@@ -36,10 +35,10 @@ class RoundTripTest {
             } else {
                 ProcessResult.Final f = assertInstanceOf(ProcessResult.Final.class, r);
                 assertEquals(dest, f.destination());
-                assertEquals(id, f.surbId());
-                assertFalse(f.reply());
+                assertEquals(SphinxSizes.IDENTIFIER, f.identifier().toBytes().length);
                 assertEquals(route.get(i).delayNanos(), f.delayNanos());
-                assertArrayEquals(message, f.payload());
+                assertEquals(SphinxParams.DEFAULT.payloadSize(), f.body().length, "the whole body, unpadded later");
+                assertArrayEquals(message, Payloads.openFinal(SphinxParams.DEFAULT, f.body()));
             }
         }
     }
@@ -50,9 +49,9 @@ class RoundTripTest {
         byte[] message = new byte[SphinxParams.DEFAULT.maxMessageSize()];
         net.random.nextBytes(message);
         message[message.length - 1] = 0; // trailing zeros must survive unpadding
-        ProcessResult.Final f =
-                net.deliver(net.builder.build(net.route(3), Destination.of(TestNetwork.address(1)), message));
-        assertArrayEquals(message, f.payload());
+        assertArrayEquals(
+                message,
+                net.deliverMessage(net.builder.build(net.route(3), Destination.of(TestNetwork.address(1)), message)));
     }
 
     @Test
@@ -61,7 +60,7 @@ class RoundTripTest {
         TestNetwork net = new TestNetwork(params, 4, 6);
         SphinxPacket p = net.builder.build(net.route(4), Destination.of(TestNetwork.address(1)), new byte[] {1, 2, 3});
         assertEquals(SphinxSizes.HEADER + 512, p.bytes().length);
-        assertArrayEquals(new byte[] {1, 2, 3}, net.deliver(p).payload());
+        assertArrayEquals(new byte[] {1, 2, 3}, net.deliverMessage(p));
     }
 
     @Test
@@ -98,6 +97,18 @@ class RoundTripTest {
                 .build(net.route(3), Destination.of(TestNetwork.address(1)), new byte[10])
                 .bytes();
         assertFalse(java.util.Arrays.equals(a, b));
+    }
+
+    @Test
+    void build_twoMessagesToOneDestination_randomIdentifiers() throws Exception {
+        TestNetwork net = new TestNetwork(SphinxParams.DEFAULT, 1, 11);
+        Set<SurbId> identifiers = new HashSet<>();
+        for (int i = 0; i < 20; i++) {
+            identifiers.add(
+                    net.deliver(net.builder.build(net.route(1), Destination.of(TestNetwork.address(1)), new byte[1]))
+                            .identifier());
+        }
+        assertEquals(20, identifiers.size(), "a fresh random identifier per packet, never a fixed 'no SURB' value");
     }
 
     @Test

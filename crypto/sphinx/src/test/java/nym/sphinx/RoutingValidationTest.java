@@ -17,6 +17,11 @@ class RoutingValidationTest {
     private final SphinxProcessor processor = new SphinxProcessor(SphinxParams.DEFAULT, node);
 
     private byte[] craft(byte version, byte flags, long delay) {
+        return craft(version, flags, delay, false);
+    }
+
+    /** A one-hop packet; {@code format1Keys}: hop keys derived as format 1 did, from s alone. */
+    private byte[] craft(byte version, byte flags, long delay, boolean format1Keys) {
         HopCrypto crypto = new HopCrypto();
         byte[] packet = new byte[SphinxParams.DEFAULT.packetSize()];
         byte[] x = new byte[32];
@@ -25,7 +30,11 @@ class RoutingValidationTest {
         byte[] s = new byte[32];
         X25519.scalarMult(x, 0, node.publicKey().toBytes(), 0, s, 0);
         byte[] keys = new byte[HopCrypto.KEYS];
-        crypto.deriveKeys(s, keys);
+        if (format1Keys) {
+            crypto.deriveV1Keys(s, keys);
+        } else {
+            crypto.deriveKeys(s, packet, SphinxSizes.ALPHA_OFFSET, keys);
+        }
         byte[] beta = new byte[SphinxSizes.BETA];
         beta[SphinxSizes.RI_VERSION] = version;
         beta[SphinxSizes.RI_FLAGS] = flags;
@@ -43,13 +52,24 @@ class RoutingValidationTest {
 
     @Test
     void process_unknownVersionUnderValidMac_throwsUnsupportedVersion() {
-        assertEquals(SphinxException.Kind.UNSUPPORTED_VERSION, kindOf(craft((byte) 2, (byte) 0, 0)));
-        assertEquals(SphinxException.Kind.UNSUPPORTED_VERSION, kindOf(craft((byte) 0, (byte) 0, 0)));
+        for (byte version : new byte[] {0, 1, 3}) {
+            assertEquals(SphinxException.Kind.UNSUPPORTED_VERSION, kindOf(craft(version, (byte) 0, 0)));
+        }
+    }
+
+    @Test
+    void process_packetOfFormat1KeySchedule_throwsUnsupportedVersion() {
+        // as format 1 built it: keys from the shared secret alone, version 1, final flag
+        SphinxException e = assertThrows(
+                SphinxException.class, () -> processor.process(craft((byte) 1, SphinxSizes.FLAG_FINAL, 0, true)));
+        assertEquals(SphinxException.Kind.UNSUPPORTED_VERSION, e.kind());
+        assertTrue(e.getMessage().contains("format 1"), e.getMessage());
     }
 
     @Test
     void process_unknownFlagsUnderValidMac_throwsInvalidRouting() {
-        for (byte flags : new byte[] {2, 4, 5, (byte) 0x81}) {
+        // 3 was format 1's FINAL|REPLY: the reply flag no longer exists
+        for (byte flags : new byte[] {2, 3, 4, 5, (byte) 0x81}) {
             assertEquals(SphinxException.Kind.INVALID_ROUTING, kindOf(craft(SphinxSizes.CURRENT_VERSION, flags, 0)));
         }
     }
@@ -60,11 +80,15 @@ class RoutingValidationTest {
     }
 
     @Test
-    void process_finalFlagWithZeroPayload_throwsPayloadCorrupted() {
-        // the crafted payload was never Lioness-encrypted: decryption yields noise, the zero prefix check fails
+    void process_finalFlagWithZeroPayload_deliveredUncheckedAndRefusedByRecipient() throws Exception {
+        // the crafted payload was never Lioness-encrypted: decryption yields noise, which the final hop hands over
+        ProcessResult.Final f = assertInstanceOf(
+                ProcessResult.Final.class,
+                processor.process(craft(SphinxSizes.CURRENT_VERSION, SphinxSizes.FLAG_FINAL, 0)));
         assertEquals(
                 SphinxException.Kind.PAYLOAD_CORRUPTED,
-                kindOf(craft(SphinxSizes.CURRENT_VERSION, SphinxSizes.FLAG_FINAL, 0)));
+                assertThrows(SphinxException.class, () -> Payloads.openFinal(SphinxParams.DEFAULT, f.body()))
+                        .kind());
     }
 
     @Test

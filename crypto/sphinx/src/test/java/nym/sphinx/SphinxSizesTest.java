@@ -25,7 +25,7 @@ class SphinxSizesTest {
         assertEquals(DEFAULT_PAYLOAD - PAYLOAD_ZERO_PREFIX - 1, SphinxParams.DEFAULT.maxMessageSize());
         assertEquals(ADDRESS + HEADER + LIONESS_KEY, SURB);
         assertEquals(HopCrypto.KEYS, 16 + 16 + 16 + LIONESS_KEY + 32 + REPLAY_TAG);
-        assertEquals(ROUTING_INFO, RI_SURB_ID + SURB_ID);
+        assertEquals(ROUTING_INFO, RI_IDENTIFIER + IDENTIFIER);
     }
 
     @Test

@@ -27,8 +27,7 @@ class SurbTest {
 
         ProcessResult.Final delivered = net.deliver(reply);
         assertEquals(alice, delivered.destination());
-        assertTrue(delivered.reply());
-        assertEquals(pair.secret().id(), delivered.surbId());
+        assertEquals(pair.secret().id(), delivered.identifier());
         assertArrayEquals(answer, pair.secret().open(delivered));
     }
 
@@ -57,7 +56,7 @@ class SurbTest {
         // forcing the payload through the wrong secret fails the integrity check
         assertEquals(
                 SphinxException.Kind.PAYLOAD_CORRUPTED,
-                assertThrows(SphinxException.class, () -> two.secret().open(delivered.payload()))
+                assertThrows(SphinxException.class, () -> two.secret().open(delivered.body()))
                         .kind());
     }
 

@@ -50,7 +50,7 @@ class TamperTest {
     }
 
     @Test
-    void process_anyPayloadBitFlippedAtAnyHop_detectedAtFinalHop() throws Exception {
+    void process_anyPayloadBitFlippedAtAnyHop_detectedAtRecipient() throws Exception {
         // every bit of a small payload, so the test stays fast; the default size is sampled below
         SphinxParams params = new SphinxParams(96);
         TestNetwork net = new TestNetwork(params, 3, 21);
@@ -60,13 +60,13 @@ class TamperTest {
             for (int bit = 0; bit < params.payloadSize() * 8; bit++) {
                 byte[] p = atHop[hop].clone();
                 p[SphinxSizes.PAYLOAD_OFFSET + bit / 8] ^= (byte) (1 << (bit % 8));
-                assertPayloadCorruptedAtFinal(net, route, hop, p);
+                assertPayloadCorruptedAtRecipient(net, route, hop, p);
             }
         }
     }
 
     @Test
-    void process_sampledPayloadBitsFlippedAtDefaultSize_detectedAtFinalHop() throws Exception {
+    void process_sampledPayloadBitsFlippedAtDefaultSize_detectedAtRecipient() throws Exception {
         TestNetwork net = new TestNetwork(SphinxParams.DEFAULT, 3, 22);
         List<RouteHop> route = net.route(3);
         byte[][] atHop = packetsAtEachHop(net, route, "payload".getBytes());
@@ -76,11 +76,12 @@ class TamperTest {
             int bit = n < 6 ? (n % 2 == 0 ? 0 : bits - 1) : net.random.nextInt(bits);
             byte[] p = atHop[hop].clone();
             p[SphinxSizes.PAYLOAD_OFFSET + bit / 8] ^= (byte) (1 << (bit % 8));
-            assertPayloadCorruptedAtFinal(net, route, hop, p);
+            assertPayloadCorruptedAtRecipient(net, route, hop, p);
         }
     }
 
-    private static void assertPayloadCorruptedAtFinal(TestNetwork net, List<RouteHop> route, int hop, byte[] p)
+    /** The final hop delivers the changed body unchecked; the recipient's check fails. */
+    private static void assertPayloadCorruptedAtRecipient(TestNetwork net, List<RouteHop> route, int hop, byte[] p)
             throws SphinxException {
         byte[] bytes = p;
         for (int i = hop; i < route.size() - 1; i++) {
@@ -89,8 +90,8 @@ class TamperTest {
                     .packet();
         }
         SphinxProcessor last = net.processorFor(route.get(route.size() - 1).address());
-        byte[] finalBytes = bytes;
-        SphinxException e = assertThrows(SphinxException.class, () -> last.process(finalBytes));
+        ProcessResult.Final f = assertInstanceOf(ProcessResult.Final.class, last.process(bytes));
+        SphinxException e = assertThrows(SphinxException.class, () -> Payloads.openFinal(net.params, f.body()));
         assertEquals(SphinxException.Kind.PAYLOAD_CORRUPTED, e.kind());
     }
 

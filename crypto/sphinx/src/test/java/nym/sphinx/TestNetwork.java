@@ -69,6 +69,11 @@ final class TestNetwork {
         throw new AssertionError("packet did not reach a final hop");
     }
 
+    /** The message of a packet made by {@link PacketBuilder#build}, opened at the recipient as a client would. */
+    byte[] deliverMessage(SphinxPacket packet) throws SphinxException {
+        return Payloads.openFinal(params, deliver(packet).body());
+    }
+
     static NodeAddress address(int b) {
         byte[] a = new byte[SphinxSizes.ADDRESS];
         java.util.Arrays.fill(a, (byte) b);

@@ -3,39 +3,39 @@ package nym.gateway.api;
 import java.util.Arrays;
 
 /**
- * One message the mixnet delivered to a client's inbox (what the gateway, as the Sphinx final hop, received).
- * Layout inside {@link Messages} and {@link Push}: {@code flags u8 | surbId[16] | length u32 | payload[length]}; flag
- * bit 0 ({@link #REPLY}) marks a SURB reply, whose payload is still sealed for the SURB's creator; otherwise
- * {@code payload} is the unpadded message and {@code surbId} is all zero.
+ * One packet the mixnet delivered to a client's inbox: what the gateway, as the Sphinx final hop, got
+ * ({@code nym.sphinx.ProcessResult.Final}), stored and passed on opaque. Layout inside {@link Messages} and {@link
+ * Push}: {@code identifier[16] | length u32 | body[length]}, where {@code length} is the network's Sphinx payload size
+ * (the same for every message). No flags: the identifier is a SURB id for a reply and random bytes otherwise, and the
+ * body is ciphertext either way, so neither the gateway nor its store can tell replies, loops and messages apart;
+ * the client does, by the identifier, then by opening the body.
  *
- * @param reply a SURB reply
- * @param surbId 16 bytes
- * @param payload the message, or the sealed reply
+ * @param identifier 16 bytes
+ * @param body the Sphinx payload with the final hop's layer removed, unchecked
  */
-public record Delivered(boolean reply, byte[] surbId, byte[] payload) {
+public record Delivered(byte[] identifier, byte[] body) {
 
-    public static final int REPLY = 0x01;
-    public static final int SURB_ID_BYTES = 16;
+    public static final int IDENTIFIER_BYTES = 16;
 
     public Delivered {
-        surbId = GatewayMessage.exact(surbId, SURB_ID_BYTES, "surbId");
-        if (payload == null) {
-            throw new GatewayProtocolException(GatewayProtocolException.Kind.INVALID_FIELD, "payload is missing");
+        identifier = GatewayMessage.exact(identifier, IDENTIFIER_BYTES, "identifier");
+        if (body == null) {
+            throw new GatewayProtocolException(GatewayProtocolException.Kind.INVALID_FIELD, "body is missing");
         }
     }
 
     @Override
-    public byte[] surbId() {
-        return surbId.clone();
+    public byte[] identifier() {
+        return identifier.clone();
     }
 
     /** Bytes this message takes on the wire. */
     public int encodedLength() {
-        return 1 + SURB_ID_BYTES + 4 + payload.length;
+        return IDENTIFIER_BYTES + 4 + body.length;
     }
 
     void write(WireWriter out) {
-        out.u8(reply ? REPLY : 0).bytes(surbId).lengthPrefixed(payload);
+        out.bytes(identifier).lengthPrefixed(body);
     }
 
     /** The stored form is the wire form (without the type byte), so an inbox file is one {@code Delivered}. */
@@ -55,29 +55,21 @@ public record Delivered(boolean reply, byte[] surbId, byte[] payload) {
     }
 
     static Delivered read(WireReader in) {
-        int flags = in.u8("flags");
-        if ((flags & ~REPLY) != 0) {
-            throw new GatewayProtocolException(
-                    GatewayProtocolException.Kind.INVALID_FIELD, "unknown delivered-message flags " + flags);
-        }
-        return new Delivered((flags & REPLY) != 0, in.bytes(SURB_ID_BYTES, "surbId"), in.lengthPrefixed("payload"));
+        return new Delivered(in.bytes(IDENTIFIER_BYTES, "identifier"), in.lengthPrefixed("body"));
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Delivered d
-                && d.reply == reply
-                && Arrays.equals(d.surbId, surbId)
-                && Arrays.equals(d.payload, payload);
+        return o instanceof Delivered d && Arrays.equals(d.identifier, identifier) && Arrays.equals(d.body, body);
     }
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(payload);
+        return Arrays.hashCode(body);
     }
 
     @Override
     public String toString() {
-        return "Delivered[reply=" + reply + ", " + payload.length + " bytes]";
+        return "Delivered[" + body.length + " bytes]";
     }
 }

@@ -3,6 +3,7 @@ package nym.gateway.api;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,7 +28,7 @@ class GatewayMessageTest {
 
     /** The one place that builds a Delivered (its shape belongs to the Sphinx final hop, see the README). */
     private static Delivered delivered(int bodyBytes, int value) {
-        return new Delivered(false, filled(16, value), filled(bodyBytes, value));
+        return new Delivered(filled(16, value), filled(bodyBytes, value));
     }
 
     private static GatewayProtocolException.Kind kindOf(Runnable parse) {
@@ -172,6 +173,53 @@ class GatewayMessageTest {
                 1,
                 Cells.unpack(Cells.pack(SIZES.downlink(), longest), SIZES.downlink())
                         .size());
+    }
+
+    @Test
+    void clientAddress_textForm_roundTripsWithItsThreeKeys() {
+        ClientAddress a = new ClientAddress(filled(32, 3), filled(32, 4), GATEWAY);
+        String text = a.toString();
+        assertEquals(a, ClientAddress.parse(text));
+        assertEquals(Keys.encode(filled(32, 3)) + "." + Keys.encode(filled(32, 4)) + "@" + Keys.encode(GATEWAY), text);
+        assertArrayEquals(filled(32, 4), ClientAddress.parse(text).encryptionKey());
+        assertNotEquals(a, new ClientAddress(filled(32, 3), filled(32, 5), GATEWAY));
+    }
+
+    @Test
+    void clientAddress_malformedText_refused() {
+        String id = Keys.encode(filled(32, 3));
+        String enc = Keys.encode(filled(32, 4));
+        String gw = Keys.encode(GATEWAY);
+        List<String> bad = List.of(
+                "",
+                "abc",
+                id + "@" + gw, // the old form, without an encryption key
+                id + "." + enc + "@" + gw + "@" + gw,
+                id + "." + enc + "." + enc + "@" + gw,
+                id + "@" + enc + "." + gw, // separators swapped
+                "." + enc + "@" + gw,
+                id + ".@" + gw,
+                id + "." + enc + "@",
+                id + "." + enc.substring(1) + "@" + gw, // 31-byte key
+                id + "." + enc + "A@" + gw,
+                id + "." + enc.substring(0, 42) + "_@" + gw, // non-canonical trailing bits
+                id + "." + enc + "=@" + gw,
+                id + "." + enc.replace(enc.charAt(0), '+') + "@" + gw); // not base64url
+        for (String text : bad) {
+            assertThrows(GatewayProtocolException.class, () -> ClientAddress.parse(text), text);
+        }
+        assertThrows(GatewayProtocolException.class, () -> ClientAddress.parse(null));
+        assertThrows(GatewayProtocolException.class, () -> new ClientAddress(filled(32, 3), filled(31, 4), GATEWAY));
+    }
+
+    @Test
+    void delivered_storedForm_identifierLengthAndBodyOnly() {
+        Delivered d = new Delivered(filled(16, 7), filled(300, 9));
+        byte[] stored = d.toBytes();
+        assertEquals(16 + 4 + 300, stored.length, "no flags byte");
+        assertEquals(d, Delivered.fromBytes(stored));
+        assertThrows(GatewayProtocolException.class, () -> new Delivered(filled(15, 7), filled(300, 9)));
+        assertFalse(d.toString().contains("CQkJ"), "no body bytes in toString");
     }
 
     @Test

@@ -23,6 +23,8 @@ import nym.sphinx.ProcessResult;
  * fetch it from there at their own fixed rate, so nothing here wakes a session. Packets for unknown clients are
  * dropped ({@link DropReason#UNKNOWN_CLIENT}); when the storage executor's queue is full a packet is dropped
  * ({@link DropReason#INBOX_WRITE_FAILED}, also counted as {@link GatewayCounters#storageBusy()}).
+ * What is stored is the final hop's identifier and the whole payload body, opaque: the gateway checks nothing in it
+ * and cannot tell a reply, a loop or a message apart (they are ciphertext of one size; the client opens them).
  */
 public final class GatewayDelivery {
 
@@ -73,7 +75,7 @@ public final class GatewayDelivery {
 
     /** What the inbox keeps of a final-hop packet: opaque to the gateway. */
     private static Delivered delivered(ProcessResult.Final packet) {
-        return new Delivered(packet.reply(), packet.surbId().toBytes(), packet.payload());
+        return new Delivered(packet.identifier().toBytes(), packet.body());
     }
 
     private void store(byte[] clientId, Delivered message) {

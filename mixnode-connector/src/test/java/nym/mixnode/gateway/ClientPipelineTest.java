@@ -117,7 +117,7 @@ class ClientPipelineTest {
     }
 
     private static Delivered message(int i) {
-        return new Delivered(false, new byte[16], new byte[] {(byte) i});
+        return new Delivered(new byte[16], new byte[] {(byte) i});
     }
 
     private void assertClosedWith(ClientLinkPair link, ErrorMessage.Code code) {

@@ -32,7 +32,7 @@ class InboxTest {
     Path tmp;
 
     private static Delivered message(int i) {
-        return new Delivered(false, new byte[16], new byte[] {(byte) i});
+        return new Delivered(new byte[16], new byte[] {(byte) i});
     }
 
     private static byte[] id(int i) {
@@ -146,7 +146,7 @@ class InboxTest {
 
     /** A final-hop result for {@code clientId} as a crypto worker hands it over (the one place that builds one). */
     private static ProcessResult.Final finalPacket(byte[] clientId) {
-        return new ProcessResult.Final(NodeAddress.of(clientId), SurbId.NONE, false, new byte[] {1}, 0, null);
+        return new ProcessResult.Final(NodeAddress.of(clientId), SurbId.of(new byte[16]), new byte[] {1}, 0, null);
     }
 
     @Test

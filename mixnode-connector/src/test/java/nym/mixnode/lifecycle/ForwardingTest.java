@@ -37,7 +37,7 @@ class ForwardingTest {
                 client.send(client.packetToSelf(net.route(gateway, 1_000_000), message));
 
                 Deliver got = client.expect(Deliver.class);
-                assertArrayEquals(message, got.message().payload());
+                assertArrayEquals(message, GatewayTestClient.message(got.message()));
                 for (MixNode mix : net.mixes) {
                     assertEquals(1, mix.metrics().snapshot().received());
                     assertEquals(1, mix.metrics().snapshot().sentTotal());
@@ -68,7 +68,7 @@ class ForwardingTest {
                 int seen = 0;
                 for (int i = 0; i < 3; i++) {
                     Deliver deliver = client.expect(Deliver.class);
-                    seen |= 1 << deliver.message().payload()[0];
+                    seen |= 1 << GatewayTestClient.message(deliver.message())[0];
                 }
                 assertEquals(0b111, seen);
                 while (client.dummies.get() == 0) {

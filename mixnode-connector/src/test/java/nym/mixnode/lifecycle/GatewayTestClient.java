@@ -27,6 +27,7 @@ import nym.gateway.api.CellSizes;
 import nym.gateway.api.Cells;
 import nym.gateway.api.Challenge;
 import nym.gateway.api.ChallengeResponse;
+import nym.gateway.api.Delivered;
 import nym.gateway.api.GatewayMessage;
 import nym.gateway.api.Register;
 import nym.gateway.api.Registered;
@@ -38,6 +39,7 @@ import nym.mixnode.gateway.ClientChannelInitializer;
 import nym.sphinx.Destination;
 import nym.sphinx.NodeAddress;
 import nym.sphinx.PacketBuilder;
+import nym.sphinx.Payloads;
 import nym.sphinx.RouteHop;
 import nym.sphinx.SphinxException;
 import nym.sphinx.SphinxPacket;
@@ -149,6 +151,11 @@ final class GatewayTestClient implements AutoCloseable {
     Send packetToSelf(List<RouteHop> route, byte[] message) throws SphinxException {
         SphinxPacket packet = builder.build(route, Destination.of(NodeAddress.of(identity.publicKey())), message);
         return new Send(packet.firstHop().toBytes(), packet.bytes());
+    }
+
+    /** The message in a delivery of {@link #packetToSelf}: the gateway stores the body unchecked, the client opens it. */
+    static byte[] message(Delivered delivered) throws SphinxException {
+        return Payloads.openFinal(SphinxParams.DEFAULT, delivered.body());
     }
 
     @Override
