@@ -56,6 +56,8 @@ public final class TomlConfig {
         KEYS.put("limits.replay_cache", (b, v) -> b.replayCacheCapacity(asInt(v)));
         KEYS.put("limits.inbox_capacity", (b, v) -> b.inboxCapacity(asInt(v)));
         KEYS.put("limits.max_delay_ms", (b, v) -> b.maxDelay(millis(v)));
+        KEYS.put("limits.rekey_cells", (b, v) -> b.rekeyCells((Long) v));
+        KEYS.put("limits.concurrent_handshakes", (b, v) -> b.concurrentHandshakes(asInt(v)));
         KEYS.put("timing.presence_interval_ms", (b, v) -> b.presenceInterval(millis(v)));
         KEYS.put("timing.metrics_interval_ms", (b, v) -> b.metricsInterval(millis(v)));
         KEYS.put("timing.topology_refresh_ms", (b, v) -> b.topologyRefresh(millis(v)));
@@ -63,6 +65,7 @@ public final class TomlConfig {
         KEYS.put("timing.reconnect_min_ms", (b, v) -> b.reconnectMin(millis(v)));
         KEYS.put("timing.reconnect_max_ms", (b, v) -> b.reconnectMax(millis(v)));
         KEYS.put("timing.registration_window_ms", (b, v) -> b.registrationWindow(millis(v)));
+        KEYS.put("timing.handshake_timeout_ms", (b, v) -> b.handshakeTimeout(millis(v)));
     }
 
     private static final Set<String> REQUIRED = Set.of("node.mode", "directory.url");
@@ -178,6 +181,8 @@ public final class TomlConfig {
                 replay_cache = %d
                 inbox_capacity = %d
                 max_delay_ms = %d
+                rekey_cells = %d  # mix links rekey each direction after this many cells
+                concurrent_handshakes = %d  # mix link handshakes the mixnet listener runs at once
 
                 [timing]
                 presence_interval_ms = %d
@@ -187,6 +192,7 @@ public final class TomlConfig {
                 reconnect_min_ms = %d
                 reconnect_max_ms = %d
                 registration_window_ms = %d
+                handshake_timeout_ms = %d  # a mix link's Noise handshake must complete within this
                 """.formatted(
                         quote(c.mode().text()),
                         c.layer(),
@@ -207,13 +213,16 @@ public final class TomlConfig {
                         c.replayCacheCapacity(),
                         c.inboxCapacity(),
                         c.maxDelay().toMillis(),
+                        c.rekeyCells(),
+                        c.concurrentHandshakes(),
                         c.presenceInterval().toMillis(),
                         c.metricsInterval().toMillis(),
                         c.topologyRefresh().toMillis(),
                         c.drainDeadline().toMillis(),
                         c.reconnectMin().toMillis(),
                         c.reconnectMax().toMillis(),
-                        c.registrationWindow().toMillis());
+                        c.registrationWindow().toMillis(),
+                        c.handshakeTimeout().toMillis());
         Files.writeString(home.resolve(FILE), text);
     }
 }

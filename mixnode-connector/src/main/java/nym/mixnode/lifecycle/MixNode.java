@@ -2,6 +2,7 @@ package nym.mixnode.lifecycle;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -21,6 +22,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import nym.link.LinkKeys;
 import nym.mixnode.config.MixNodeConfig;
 import nym.mixnode.config.NodeMode;
 import nym.mixnode.cryptoworker.CryptoWorkerPool;
@@ -30,8 +32,8 @@ import nym.mixnode.gateway.ClientPacketInjector;
 import nym.mixnode.gateway.ClientRegistry;
 import nym.mixnode.gateway.GatewayDelivery;
 import nym.mixnode.gateway.InboxStore;
-import nym.mixnode.incoming.IncomingPacketHandler;
-import nym.mixnode.incoming.PacketFrameDecoder;
+import nym.mixnode.incoming.MixLinkInitializer;
+import nym.mixnode.incoming.PreviousLayerOnly;
 import nym.mixnode.metrics.DropReason;
 import nym.mixnode.metrics.NodeMetrics;
 import nym.mixnode.metrics.PrometheusEndpoint;
@@ -47,9 +49,10 @@ import nym.sphinx.ProcessResult;
  *
  * <p><b>Start order</b> (each stage exists before anything that hands it packets): 1. gateway only: client
  * registry and inboxes (the one step that can fail on I/O, so it comes before any thread exists); 2. event loops and
- * outgoing connections; 3. the delay scheduler; 4. crypto workers; 5. the topology view, first read from the
+ * outgoing connections (Noise initiators, link keys from the identity); 3. the delay scheduler; 4. crypto workers; 5. the topology view, first read from the
  * directory (the node also starts without one and keeps trying); 6. the mixnet listener (bound; port 0 takes a free
- * port); 7. gateway only: the client listener; 8. periodic tasks: presence (announcing the bound addresses),
+ * port; mix links are Noise responders that accept only the previous layer of the current topology); 7. gateway
+ * only: the client listener; 8. periodic tasks: presence (announcing the bound addresses),
  * topology refresh, metrics reports; 9. when configured, the local {@code GET /metrics} endpoint.
  *
  * <p><b>Halt order</b> ({@link #close}), the reverse: 9. the metrics endpoint stops; 8. periodic tasks stop; 7 and 6. listeners stop accepting and
@@ -66,6 +69,7 @@ public final class MixNode implements AutoCloseable {
     private final NodeMetrics metrics = new NodeMetrics();
     private final TopologyView view = new TopologyView();
     private final DirectoryLink directory;
+    private final LinkKeys linkKeys;
     private final EventLoopGroup group;
     private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private final OutgoingConnections outgoing;
@@ -86,6 +90,7 @@ public final class MixNode implements AutoCloseable {
                         + config.keys().identityKeyText().substring(0, 6)
                 : "gateway-" + config.keys().identityKeyText().substring(0, 6);
         directory = new DirectoryLink(config, view);
+        linkKeys = config.keys().link();
         // Gateway storage first: it is the one step that can fail on I/O, before any thread exists.
         if (config.mode() == NodeMode.GATEWAY) {
             clients = new ClientRegistry(config.dataDir().resolve("clients"));
@@ -98,7 +103,14 @@ public final class MixNode implements AutoCloseable {
         group = new MultiThreadIoEventLoopGroup(
                 config.ioThreads(), new DefaultThreadFactory(name + "-io", true), NioIoHandler.newFactory());
         outgoing = new OutgoingConnections(
-                group, metrics, config.outgoingPendingPerHop(), config.reconnectMin(), config.reconnectMax());
+                group,
+                config.mixLinkSettings(),
+                linkKeys,
+                MixLinkInitializer.countingFailures(metrics),
+                metrics,
+                config.outgoingPendingPerHop(),
+                config.reconnectMin(),
+                config.reconnectMax());
         scheduler = new DelayScheduler(name, config.schedulerCapacity(), metrics, outgoing::send);
         workers = new CryptoWorkerPool(
                 name,
@@ -143,15 +155,16 @@ public final class MixNode implements AutoCloseable {
         scheduler.start();
         workers.start();
         refreshTopology();
-        mixnetListener = bind(config.mixnetPort(), new ChannelInitializer<SocketChannel>() {
-            @Override
-            protected void initChannel(SocketChannel ch) {
-                connections.add(ch);
-                ch.pipeline()
-                        .addLast(new PacketFrameDecoder(config.sphinx().packetSize(), metrics))
-                        .addLast(new IncomingPacketHandler(metrics, workers::submit));
-            }
-        });
+        mixnetListener = bind(
+                config.mixnetPort(),
+                new MixLinkInitializer(
+                        config.mixLinkSettings(),
+                        linkKeys,
+                        new PreviousLayerOnly(view, config.mode(), config.layer()),
+                        config.concurrentHandshakes(),
+                        connections,
+                        metrics,
+                        workers::submit));
         if (config.mode() == NodeMode.GATEWAY) {
             ClientChannelInitializer clientPipeline = new ClientChannelInitializer(
                     delivery,
@@ -182,7 +195,7 @@ public final class MixNode implements AutoCloseable {
                 + (metricsEndpoint == null ? "" : ", metrics on http:/" + metricsEndpoint.address() + "/metrics"));
     }
 
-    private Channel bind(int port, ChannelInitializer<SocketChannel> initializer) throws InterruptedException {
+    private Channel bind(int port, ChannelHandler initializer) throws InterruptedException {
         return new ServerBootstrap()
                 .group(group)
                 .channel(NioServerSocketChannel.class)
@@ -253,7 +266,7 @@ public final class MixNode implements AutoCloseable {
     public boolean refreshTopology() {
         boolean read = directory.refreshTopology();
         if (read) {
-            outgoing.retainOnly(view.hostPorts());
+            outgoing.retainOnly(view.peers());
         }
         return read;
     }

@@ -5,10 +5,12 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import nym.link.LinkException;
 
 /**
  * The node's counters since it started: packets received from the wire, sent per next hop ({@code host:port}),
- * dropped per {@link DropReason}, delivered into inboxes (gateways). Thread-safe; cheap on the hot path (LongAdder).
+ * dropped per {@link DropReason}, delivered into inboxes (gateways), and mix link failures per
+ * {@link LinkException.Kind}. Thread-safe; cheap on the hot path (LongAdder).
  */
 public final class NodeMetrics {
 
@@ -16,10 +18,14 @@ public final class NodeMetrics {
     private final LongAdder delivered = new LongAdder();
     private final Map<String, LongAdder> sent = new ConcurrentHashMap<>();
     private final Map<DropReason, LongAdder> dropped = new EnumMap<>(DropReason.class);
+    private final Map<LinkException.Kind, LongAdder> linkFailures = new EnumMap<>(LinkException.Kind.class);
 
     public NodeMetrics() {
         for (DropReason reason : DropReason.values()) {
             dropped.put(reason, new LongAdder());
+        }
+        for (LinkException.Kind kind : LinkException.Kind.values()) {
+            linkFailures.put(kind, new LongAdder());
         }
     }
 
@@ -43,19 +49,38 @@ public final class NodeMetrics {
         delivered.increment();
     }
 
+    /**
+     * A mix link failed or refused a connection (or a cell write), counted by kind: connections, not packets, so
+     * kept apart from the drop reasons.
+     */
+    public void linkFailed(LinkException.Kind kind) {
+        linkFailures.get(kind).increment();
+    }
+
     public Snapshot snapshot() {
         Map<String, Long> sentNow = new HashMap<>();
         sent.forEach((hop, n) -> sentNow.put(hop, n.sum()));
         Map<DropReason, Long> droppedNow = new EnumMap<>(DropReason.class);
         dropped.forEach((reason, n) -> droppedNow.put(reason, n.sum()));
-        return new Snapshot(received.sum(), Map.copyOf(sentNow), droppedNow, delivered.sum());
+        Map<LinkException.Kind, Long> linkFailuresNow = new EnumMap<>(LinkException.Kind.class);
+        linkFailures.forEach((kind, n) -> linkFailuresNow.put(kind, n.sum()));
+        return new Snapshot(received.sum(), Map.copyOf(sentNow), droppedNow, delivered.sum(), linkFailuresNow);
     }
 
     /** Totals at one moment. */
-    public record Snapshot(long received, Map<String, Long> sent, Map<DropReason, Long> dropped, long delivered) {
+    public record Snapshot(
+            long received,
+            Map<String, Long> sent,
+            Map<DropReason, Long> dropped,
+            long delivered,
+            Map<LinkException.Kind, Long> linkFailures) {
 
         public long dropped(DropReason reason) {
             return dropped.getOrDefault(reason, 0L);
+        }
+
+        public long linkFailures(LinkException.Kind kind) {
+            return linkFailures.getOrDefault(kind, 0L);
         }
 
         public long sentTotal() {
@@ -75,7 +100,14 @@ public final class NodeMetrics {
                     nonZero.put(reason, n);
                 }
             });
-            return "received=" + received + " sent=" + sent + " dropped=" + nonZero + " delivered=" + delivered;
+            Map<LinkException.Kind, Long> failed = new EnumMap<>(LinkException.Kind.class);
+            linkFailures.forEach((kind, n) -> {
+                if (n != 0) {
+                    failed.put(kind, n);
+                }
+            });
+            return "received=" + received + " sent=" + sent + " dropped=" + nonZero + " delivered=" + delivered
+                    + " linkFailures=" + failed;
         }
 
         /** What happened between {@code earlier} and this snapshot. */
@@ -89,8 +121,14 @@ public final class NodeMetrics {
             });
             Map<DropReason, Long> droppedDelta = new EnumMap<>(DropReason.class);
             dropped.forEach((reason, n) -> droppedDelta.put(reason, n - earlier.dropped(reason)));
+            Map<LinkException.Kind, Long> failedDelta = new EnumMap<>(LinkException.Kind.class);
+            linkFailures.forEach((kind, n) -> failedDelta.put(kind, n - earlier.linkFailures(kind)));
             return new Snapshot(
-                    received - earlier.received, Map.copyOf(sentDelta), droppedDelta, delivered - earlier.delivered);
+                    received - earlier.received,
+                    Map.copyOf(sentDelta),
+                    droppedDelta,
+                    delivered - earlier.delivered,
+                    failedDelta);
         }
     }
 }
