@@ -43,6 +43,7 @@ import nym.directory.api.Keys;
 import nym.directory.api.MixnodePresence;
 import nym.link.HandshakeGate;
 import nym.link.LinkEstablished;
+import nym.link.LinkException;
 import nym.link.LinkKeys;
 import nym.link.LinkSettings;
 import nym.link.NoiseLink;
@@ -355,6 +356,15 @@ public final class ForwardBench {
                             .append(' ');
                 }
             }
+            for (LinkException.Kind k : LinkException.Kind.values()) {
+                if (delta.linkFailures(k) > 0) {
+                    reasons.append("link ")
+                            .append(k.name().toLowerCase())
+                            .append('=')
+                            .append(delta.linkFailures(k))
+                            .append(' ');
+                }
+            }
             latency.sort(null);
             overhead.sort(null);
             return new Result(
@@ -454,6 +464,9 @@ public final class ForwardBench {
 
         void send(byte[] packet, boolean flush) {
             while (!channel.isWritable()) {
+                if (!channel.isActive()) {
+                    throw new IllegalStateException("the node closed the mix link");
+                }
                 LockSupport.parkNanos(50_000);
             }
             if (flush) {

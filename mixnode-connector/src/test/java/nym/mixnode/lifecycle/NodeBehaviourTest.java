@@ -193,6 +193,26 @@ class NodeBehaviourTest {
     }
 
     @Test
+    void nodeRemovedFromTopology_nextLayerRefusesItsLinks() throws Exception {
+        try (TestNetwork net = new TestNetwork(tmp).startMixes()) {
+            net.refreshAll();
+            MixNode layer1 = net.mixes.get(0);
+            MixNode layer2 = net.mixes.get(1);
+            net.directory.removeNode(TestNetwork.identityOf(layer1));
+            assertTrue(layer2.refreshTopology());
+            try (MixLinkTestSender link = net.gatewaySenderTo(layer1)) {
+                link.sendPacket(packet(List.of(TestNetwork.hop(layer1, 0), TestNetwork.hop(layer2, 0)))
+                        .bytes());
+                await(
+                        "layer 2 refused layer 1's link",
+                        () -> layer2.metrics().snapshot().linkFailures(LinkException.Kind.UNAUTHORIZED_PEER),
+                        1);
+            }
+            assertEquals(0, layer2.metrics().snapshot().received());
+        }
+    }
+
+    @Test
     void schedulerFull_dropsCountedAsOverload() throws Exception {
         try (TestNetwork net = new TestNetwork(tmp)) {
             net.mixes.add(MixNode.start(net.config(NodeMode.MIX, 1, "mix-1")
