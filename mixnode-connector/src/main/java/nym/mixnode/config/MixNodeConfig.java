@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
+import nym.link.HandshakeGate;
+import nym.link.LinkSettings;
 import nym.mixnode.gateway.GatewaySettings;
 import nym.mixnode.keys.NodeKeys;
 import nym.sphinx.SphinxParams;
@@ -43,9 +45,15 @@ public record MixNodeConfig(
         Duration drainDeadline,
         Duration reconnectMin,
         Duration reconnectMax,
-        GatewaySettings gateway) {
+        GatewaySettings gateway,
+        Duration handshakeTimeout,
+        long rekeyCells,
+        int concurrentHandshakes) {
 
     public static final String VERSION = "0.1.0";
+
+    /** The Noise prologue's link kind of node-to-node and gateway-to-node links. */
+    public static final String MIX_LINK_KIND = "mix";
 
     /** {@link #metricsPort} that serves no local metrics endpoint (the default). */
     public static final int METRICS_OFF = -1;
@@ -67,7 +75,8 @@ public record MixNodeConfig(
             schedulerCapacity,
             outgoingPendingPerHop,
             replayCacheCapacity,
-            inboxCapacity
+            inboxCapacity,
+            concurrentHandshakes
         }) {
             if (n < 1) {
                 throw new IllegalArgumentException("thread counts and capacities must be at least 1");
@@ -80,7 +89,14 @@ public record MixNodeConfig(
             throw new IllegalArgumentException("the metrics port must be -1 (off) or 0..65535");
         }
         for (Duration d : new Duration[] {
-            maxDelay, presenceInterval, metricsInterval, topologyRefresh, drainDeadline, reconnectMin, reconnectMax
+            maxDelay,
+            presenceInterval,
+            metricsInterval,
+            topologyRefresh,
+            drainDeadline,
+            reconnectMin,
+            reconnectMax,
+            handshakeTimeout
         }) {
             if (d == null || d.isNegative()) {
                 throw new IllegalArgumentException("durations must be given and not negative");
@@ -89,10 +105,25 @@ public record MixNodeConfig(
         if (presenceInterval.isZero()
                 || metricsInterval.isZero()
                 || topologyRefresh.isZero()
-                || reconnectMin.isZero()) {
-            throw new IllegalArgumentException("intervals and the reconnect backoff must be positive");
+                || reconnectMin.isZero()
+                || handshakeTimeout.isZero()) {
+            throw new IllegalArgumentException(
+                    "intervals, the reconnect backoff and the handshake timeout must be positive");
+        }
+        if (rekeyCells < 1) {
+            throw new IllegalArgumentException("links rekey after at least one cell");
         }
         directoryKey = directoryKey == null ? null : directoryKey.clone();
+    }
+
+    /**
+     * The mix links' settings (link kind {@value #MIX_LINK_KIND}): one Sphinx packet per cell both ways, this node's
+     * handshake timeout and rekey interval. The same for both ends of a link.
+     */
+    public LinkSettings mixLinkSettings() {
+        return LinkSettings.of(MIX_LINK_KIND, sphinx.packetSize(), sphinx.packetSize())
+                .withHandshakeTimeout(handshakeTimeout)
+                .withRekeyInterval(rekeyCells);
     }
 
     @Override
@@ -139,6 +170,9 @@ public record MixNodeConfig(
         private Duration reconnectMin = Duration.ofMillis(100);
         private Duration reconnectMax = Duration.ofSeconds(5);
         private GatewaySettings gateway = GatewaySettings.DEFAULTS;
+        private Duration handshakeTimeout = LinkSettings.DEFAULT_HANDSHAKE_TIMEOUT;
+        private long rekeyCells = LinkSettings.DEFAULT_REKEY_INTERVAL;
+        private int concurrentHandshakes = HandshakeGate.DEFAULT_MAX_CONCURRENT;
 
         private Builder(NodeMode mode, NodeKeys keys, URI directory, Path dataDir) {
             this.mode = mode;
@@ -276,6 +310,24 @@ public record MixNodeConfig(
             return this;
         }
 
+        /** How long a mix link's Noise handshake may take before the connection is closed. */
+        public Builder handshakeTimeout(Duration v) {
+            handshakeTimeout = v;
+            return this;
+        }
+
+        /** Cells per direction after which both ends of a mix link rekey it. */
+        public Builder rekeyCells(long v) {
+            rekeyCells = v;
+            return this;
+        }
+
+        /** Handshakes the mixnet listener runs at once; further connections are closed at once. */
+        public Builder concurrentHandshakes(int v) {
+            concurrentHandshakes = v;
+            return this;
+        }
+
         public MixNodeConfig build() {
             return new MixNodeConfig(
                     mode,
@@ -306,7 +358,10 @@ public record MixNodeConfig(
                     drainDeadline,
                     reconnectMin,
                     reconnectMax,
-                    gateway);
+                    gateway,
+                    handshakeTimeout,
+                    rekeyCells,
+                    concurrentHandshakes);
         }
     }
 

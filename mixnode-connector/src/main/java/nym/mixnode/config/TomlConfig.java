@@ -57,6 +57,8 @@ public final class TomlConfig {
         KEYS.put("limits.replay_cache", (b, v) -> b.replayCacheCapacity(asInt(v)));
         KEYS.put("limits.inbox_capacity", (b, v) -> b.inboxCapacity(asInt(v)));
         KEYS.put("limits.max_delay_ms", (b, v) -> b.maxDelay(millis(v)));
+        KEYS.put("limits.rekey_cells", (b, v) -> b.rekeyCells((Long) v));
+        KEYS.put("limits.concurrent_handshakes", (b, v) -> b.concurrentHandshakes(asInt(v)));
         KEYS.put("timing.presence_interval_ms", (b, v) -> b.presenceInterval(millis(v)));
         KEYS.put("timing.metrics_interval_ms", (b, v) -> b.metricsInterval(millis(v)));
         KEYS.put("timing.topology_refresh_ms", (b, v) -> b.topologyRefresh(millis(v)));
@@ -67,6 +69,7 @@ public final class TomlConfig {
         KEYS.put("timing.inbox_idle_expiry_ms", (b, v) -> b.gateway(g -> g.withInboxIdleExpiry(millis(v))));
         KEYS.put("timing.downlink_cells_per_second", (b, v) -> b.gateway(g -> g.withDownlinkCellsPerSecond(asRate(v))));
         KEYS.put("timing.ack_timeout_ms", (b, v) -> b.gateway(g -> g.withResendAfter(millis(v))));
+        KEYS.put("timing.handshake_timeout_ms", (b, v) -> b.handshakeTimeout(millis(v)));
     }
 
     private static final Set<String> REQUIRED = Set.of("node.mode", "directory.url");
@@ -189,6 +192,8 @@ public final class TomlConfig {
                 inbox_capacity = %d  # gateways: messages per inbox; more drop the oldest
                 max_clients = %d  # gateways: registrations accepted
                 max_delay_ms = %d
+                rekey_cells = %d  # mix links rekey each direction after this many cells
+                concurrent_handshakes = %d  # mix link handshakes the mixnet listener runs at once
 
                 [timing]
                 presence_interval_ms = %d
@@ -200,6 +205,7 @@ public final class TomlConfig {
                 inbox_idle_expiry_ms = %d  # gateways: a registration and inbox unused this long are deleted
                 downlink_cells_per_second = %s  # gateways: cells per client session, messages or dummies
                 ack_timeout_ms = %d  # gateways: an unacknowledged message is sent again after this
+                handshake_timeout_ms = %d  # a mix link's Noise handshake must complete within this
                 """.formatted(
                         quote(c.mode().text()),
                         c.layer(),
@@ -222,6 +228,8 @@ public final class TomlConfig {
                         c.inboxCapacity(),
                         c.gateway().maxClients(),
                         c.maxDelay().toMillis(),
+                        c.rekeyCells(),
+                        c.concurrentHandshakes(),
                         c.presenceInterval().toMillis(),
                         c.metricsInterval().toMillis(),
                         c.topologyRefresh().toMillis(),
@@ -230,7 +238,8 @@ public final class TomlConfig {
                         c.reconnectMax().toMillis(),
                         c.gateway().inboxIdleExpiry().toMillis(),
                         c.gateway().downlinkCellsPerSecond(),
-                        c.gateway().resendAfter().toMillis());
+                        c.gateway().resendAfter().toMillis(),
+                        c.handshakeTimeout().toMillis());
         Files.writeString(home.resolve(FILE), text);
     }
 }

@@ -10,9 +10,9 @@ import java.util.logging.Logger;
 import nym.mixnode.metrics.NodeMetrics;
 
 /**
- * Hands each received packet to the crypto workers, off the event loop. Messages are plain {@code byte[]} (see
- * {@link PacketFrameDecoder}), so there is nothing to release. Overload is counted by the workers' queue; a peer's
- * I/O error closes only its connection.
+ * Hands each received packet to the crypto workers, off the event loop. Messages are the link's decrypted cells,
+ * plain {@code byte[]} of exactly the Sphinx packet size (mixnet-link), so there is nothing to release. Overload is
+ * counted by the workers' queue; a peer's I/O error closes only its connection (logged without its address).
  */
 @ChannelHandler.Sharable
 public final class IncomingPacketHandler extends SimpleChannelInboundHandler<byte[]> {
@@ -38,7 +38,7 @@ public final class IncomingPacketHandler extends SimpleChannelInboundHandler<byt
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         LOG.log(
                 cause instanceof IOException ? Level.FINE : Level.WARNING,
-                "mix link " + ctx.channel().remoteAddress() + " closed: " + cause);
+                "mix link closed: " + cause.getClass().getSimpleName());
         ctx.close();
     }
 }

@@ -8,12 +8,15 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import nym.directory.api.Ed25519Identity;
 import nym.directory.api.Keys;
+import nym.link.LinkKeys;
 import nym.sphinx.NodeKeyPair;
 
 /**
- * A node's two keys: the Ed25519 identity (signs presence and metrics; a gateway's clients register against it) and
+ * A node's two keys: the Ed25519 identity (signs presence and metrics; a gateway's clients register against it; its
+ * X25519 form is the node's Noise link key, {@link #link()}) and
  * the X25519 Sphinx key (packets are encrypted to it; its address routes them). Stored in {@code <home>/keys/} as
  * {@value #IDENTITY_FILE} and {@value #SPHINX_FILE}: the 32-byte secrets as unpadded base64url, mode 0600.
  * {@link #toString()} shows public keys only.
@@ -45,6 +48,19 @@ public record NodeKeys(Ed25519Identity identity, NodeKeyPair sphinx) {
             return sha.digest(seed.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 missing from the JDK", e);
+        }
+    }
+
+    /**
+     * The X25519 key pair of this node's Noise links, derived from the identity (see {@link LinkKeys}): peers find
+     * its public half in the signed topology as the identity key, so no extra key is published or stored.
+     */
+    public LinkKeys link() {
+        byte[] seed = identity.secretKey();
+        try {
+            return LinkKeys.fromEd25519Seed(seed);
+        } finally {
+            Arrays.fill(seed, (byte) 0);
         }
     }
 

@@ -2,6 +2,7 @@ package nym.mixnode.lifecycle;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -34,8 +35,8 @@ import nym.mixnode.gateway.GatewayCounters;
 import nym.mixnode.gateway.GatewayDelivery;
 import nym.mixnode.gateway.GatewayStorage;
 import nym.mixnode.gateway.InboxStore;
-import nym.mixnode.incoming.IncomingPacketHandler;
-import nym.mixnode.incoming.PacketFrameDecoder;
+import nym.mixnode.incoming.MixLinkInitializer;
+import nym.mixnode.incoming.PreviousLayerOnly;
 import nym.mixnode.metrics.DropReason;
 import nym.mixnode.metrics.NodeMetrics;
 import nym.mixnode.metrics.PrometheusEndpoint;
@@ -51,11 +52,12 @@ import nym.sphinx.ProcessResult;
  *
  * <p><b>Start order</b> (each stage exists before anything that hands it packets): 1. gateway only: client
  * registry and inboxes (the one step that can fail on I/O, so it comes before any thread exists) and the storage
- * executor that does their file I/O; 2. event loops and
- * outgoing connections; 3. the delay scheduler; 4. crypto workers; 5. the topology view, first read from the
- * directory (the node also starts without one and keeps trying); 6. the mixnet listener (bound; port 0 takes a free
- * port); 7. gateway only: the client listener; 8. periodic tasks: presence (announcing the bound addresses),
- * topology refresh, metrics reports, gateways' idle inbox expiry; 9. when configured, the local {@code GET /metrics} endpoint.
+ * executor that does their file I/O; 2. event loops and outgoing connections (Noise initiators, link keys from the
+ * identity); 3. the delay scheduler; 4. crypto workers; 5. the topology view, first read from the directory (the node
+ * also starts without one and keeps trying); 6. the mixnet listener (bound; port 0 takes a free port; mix links are
+ * Noise responders that accept only the previous layer of the current topology); 7. gateway only: the client
+ * listener; 8. periodic tasks: presence (announcing the bound addresses), topology refresh, metrics reports, gateways'
+ * idle inbox expiry; 9. when configured, the local {@code GET /metrics} endpoint.
  *
  * <p><b>Halt order</b> ({@link #close}), the reverse: 9. the metrics endpoint stops; 8. periodic tasks stop; 7 and 6. listeners stop accepting and
  * their connections close (no new packets); 4. crypto workers finish what is queued, then a gateway's storage
@@ -73,6 +75,7 @@ public final class MixNode implements AutoCloseable {
     private final NodeMetrics metrics = new NodeMetrics();
     private final TopologyView view = new TopologyView();
     private final DirectoryLink directory;
+    private final LinkKeys linkKeys;
     private final EventLoopGroup group;
     private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private final OutgoingConnections outgoing;
@@ -94,6 +97,7 @@ public final class MixNode implements AutoCloseable {
                         + config.keys().identityKeyText().substring(0, 6)
                 : "gateway-" + config.keys().identityKeyText().substring(0, 6);
         directory = new DirectoryLink(config, view);
+        linkKeys = config.keys().link();
         // Gateway storage first: it is the one step that can fail on I/O, before any thread exists.
         if (config.mode() == NodeMode.GATEWAY) {
             clients = new ClientRegistry(
@@ -116,7 +120,14 @@ public final class MixNode implements AutoCloseable {
         group = new MultiThreadIoEventLoopGroup(
                 config.ioThreads(), new DefaultThreadFactory(name + "-io", true), NioIoHandler.newFactory());
         outgoing = new OutgoingConnections(
-                group, metrics, config.outgoingPendingPerHop(), config.reconnectMin(), config.reconnectMax());
+                group,
+                config.mixLinkSettings(),
+                linkKeys,
+                MixLinkInitializer.countingFailures(metrics),
+                metrics,
+                config.outgoingPendingPerHop(),
+                config.reconnectMin(),
+                config.reconnectMax());
         scheduler = new DelayScheduler(name, config.schedulerCapacity(), metrics, outgoing::send);
         workers = new CryptoWorkerPool(
                 name,
@@ -161,15 +172,16 @@ public final class MixNode implements AutoCloseable {
         scheduler.start();
         workers.start();
         refreshTopology();
-        mixnetListener = bind(config.mixnetPort(), new ChannelInitializer<SocketChannel>() {
-            @Override
-            protected void initChannel(SocketChannel ch) {
-                connections.add(ch);
-                ch.pipeline()
-                        .addLast(new PacketFrameDecoder(config.sphinx().packetSize(), metrics))
-                        .addLast(new IncomingPacketHandler(metrics, workers::submit));
-            }
-        });
+        mixnetListener = bind(
+                config.mixnetPort(),
+                new MixLinkInitializer(
+                        config.mixLinkSettings(),
+                        linkKeys,
+                        new PreviousLayerOnly(view, config.mode(), config.layer()),
+                        config.concurrentHandshakes(),
+                        connections,
+                        metrics,
+                        workers::submit));
         if (config.mode() == NodeMode.GATEWAY) {
             ClientChannelInitializer clientPipeline = new ClientChannelInitializer(
                     delivery,
@@ -205,7 +217,7 @@ public final class MixNode implements AutoCloseable {
                 + (metricsEndpoint == null ? "" : ", metrics on http:/" + metricsEndpoint.address() + "/metrics"));
     }
 
-    private Channel bind(int port, ChannelInitializer<SocketChannel> initializer) throws InterruptedException {
+    private Channel bind(int port, ChannelHandler initializer) throws InterruptedException {
         return new ServerBootstrap()
                 .group(group)
                 .channel(NioServerSocketChannel.class)
@@ -278,7 +290,7 @@ public final class MixNode implements AutoCloseable {
     public boolean refreshTopology() {
         boolean read = directory.refreshTopology();
         if (read) {
-            outgoing.retainOnly(view.hostPorts());
+            outgoing.retainOnly(view.peers());
         }
         return read;
     }

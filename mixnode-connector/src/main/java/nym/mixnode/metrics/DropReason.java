@@ -1,11 +1,11 @@
 package nym.mixnode.metrics;
 
-/** Why a node dropped a packet. Every drop is counted under exactly one reason; a node never throws a packet up. */
+/**
+ * Why a node dropped a packet. Every drop is counted under exactly one reason; a node never throws a packet up.
+ * Bad frames and refused connections on mix links are link failures, counted apart
+ * ({@link NodeMetrics#linkFailed}).
+ */
 public enum DropReason {
-    /** A frame with the wrong version or length (the connection is closed). */
-    BAD_FRAME,
-    /** A connection closed in the middle of a frame. */
-    TRUNCATED_FRAME,
     /** The crypto workers' queue was full (overload). */
     CRYPTO_QUEUE_FULL,
     /** Sphinx processing refused the packet (MAC, α, routing, payload; see the log at FINE for the kind). */

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
+import nym.link.LinkException;
 
 /**
  * The node's own counters for a local scraper: {@code GET /metrics} in Prometheus' text format (version 0.0.4), off
@@ -89,6 +90,15 @@ public final class PrometheusEndpoint implements AutoCloseable {
         }
         family(out, "nym_mixnode_packets_delivered_total", "Gateways: packets delivered into client inboxes.");
         out.append("nym_mixnode_packets_delivered_total ").append(s.delivered()).append('\n');
+        family(out, "nym_mixnode_link_failures_total", "Mix link connections refused or failed, by kind.");
+        for (LinkException.Kind kind : LinkException.Kind.values()) {
+            sample(
+                    out,
+                    "nym_mixnode_link_failures_total",
+                    "kind",
+                    kind.name().toLowerCase(Locale.ROOT),
+                    s.linkFailures(kind));
+        }
         return out.toString();
     }
 

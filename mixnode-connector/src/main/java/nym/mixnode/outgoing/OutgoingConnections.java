@@ -1,29 +1,32 @@
 package nym.mixnode.outgoing;
 
 import io.netty.bootstrap.Bootstrap;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
-import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
-import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.Future;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import nym.link.LinkFailureListener;
+import nym.link.LinkKeys;
+import nym.link.LinkSettings;
+import nym.link.NoiseLink;
 import nym.mixnode.metrics.NodeMetrics;
 import nym.mixnode.pki.Peer;
 
 /**
- * One {@link OutgoingLink} per next hop ({@code host:port}), made on first use and kept for the node's life. The
- * connections only write: whatever a peer sends back on them is released and ignored.
+ * One {@link OutgoingLink} per next hop ({@code host:port} and identity key), made on first use and kept while the
+ * hop is in the topology. Each is a Noise initiator (mixnet-link, link kind {@code "mix"}) that expects the hop's
+ * link key from the topology; its cells are Sphinx packets. The links only write: whatever a peer sends back on them
+ * is released and ignored. Link failures are counted by kind ({@link NodeMetrics#linkFailed}).
  */
 public final class OutgoingConnections {
 
@@ -32,6 +35,9 @@ public final class OutgoingConnections {
 
     private final EventLoopGroup group;
     private final Bootstrap bootstrap;
+    private final LinkSettings settings;
+    private final LinkKeys keys;
+    private final LinkFailureListener failures;
     private final NodeMetrics metrics;
     private final int pendingPerHop;
     private final Duration backoffMin;
@@ -39,45 +45,63 @@ public final class OutgoingConnections {
     private final Map<String, OutgoingLink> links = new ConcurrentHashMap<>();
 
     public OutgoingConnections(
-            EventLoopGroup group, NodeMetrics metrics, int pendingPerHop, Duration backoffMin, Duration backoffMax) {
+            EventLoopGroup group,
+            LinkSettings settings,
+            LinkKeys keys,
+            LinkFailureListener failures,
+            NodeMetrics metrics,
+            int pendingPerHop,
+            Duration backoffMin,
+            Duration backoffMax) {
         this.group = group;
+        this.settings = settings;
+        this.keys = keys;
+        this.failures = failures;
         this.metrics = metrics;
         this.pendingPerHop = pendingPerHop;
         this.backoffMin = backoffMin;
         this.backoffMax = backoffMax;
         this.bootstrap = new Bootstrap()
-                .group(group)
                 .channel(NioSocketChannel.class)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 3000)
-                .option(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
-                .handler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast(new PacketFrameEncoder(), new IgnoreInbound());
-                    }
-                });
+                .option(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK);
     }
 
     /** Sends {@code packet} to {@code peer} now (never blocks; overload and failures are counted drops). */
     public void send(Peer peer, byte[] packet) {
-        links.computeIfAbsent(
-                        peer.hostPort(),
-                        k -> new OutgoingLink(
-                                peer, group.next(), bootstrap, metrics, pendingPerHop, backoffMin, backoffMax))
-                .send(packet);
+        links.computeIfAbsent(linkId(peer), k -> newLink(peer)).send(packet);
+    }
+
+    private OutgoingLink newLink(Peer peer) {
+        byte[] peerKey = peer.linkKey();
+        return new OutgoingLink(
+                peer,
+                group.next(),
+                bootstrap,
+                pipeline -> NoiseLink.initiator(pipeline, settings, keys, peerKey, failures),
+                metrics,
+                pendingPerHop,
+                backoffMin,
+                backoffMax);
+    }
+
+    /** A node that comes back with a new identity at the same address gets a new link (the old one expects the old key). */
+    private static String linkId(Peer peer) {
+        return peer.hostPort() + " " + peer.identityKey();
     }
 
     /**
      * Closes the links to next hops that are no longer in the topology, so links do not accumulate over the node's
      * life (a packet still held for such a hop opens a new link, which the next call closes again).
      */
-    public void retainOnly(Set<String> hostPorts) {
-        links.keySet().removeIf(hostPort -> {
-            if (hostPorts.contains(hostPort)) {
+    public void retainOnly(Collection<Peer> peers) {
+        Set<String> keep = peers.stream().map(OutgoingConnections::linkId).collect(Collectors.toSet());
+        links.keySet().removeIf(id -> {
+            if (keep.contains(id)) {
                 return false;
             }
-            links.get(hostPort).close();
+            links.get(id).close();
             return true;
         });
     }
@@ -89,19 +113,6 @@ public final class OutgoingConnections {
         long end = System.nanoTime() + deadline.toNanos();
         for (Future<?> f : closing) {
             f.awaitUninterruptibly(Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS);
-        }
-    }
-
-    /** Peers only receive on these connections; anything they send is released and ignored. */
-    private static final class IgnoreInbound extends ChannelInboundHandlerAdapter {
-        @Override
-        public void channelRead(ChannelHandlerContext ctx, Object msg) {
-            ReferenceCountUtil.release(msg);
-        }
-
-        @Override
-        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            ctx.close();
         }
     }
 }

@@ -1,18 +1,22 @@
 package nym.mixnode.pki;
 
+import java.nio.ByteBuffer;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.stream.Collectors;
 import nym.directory.api.DirectoryException;
 import nym.directory.api.Keys;
 import nym.directory.api.Topology;
+import nym.link.LinkKeys;
 import nym.sphinx.NodeAddress;
 
 /**
- * The node's current view of the network: the last signed topology, indexed by Sphinx address. Readers on any thread
+ * The node's current view of the network: the last signed topology, indexed by Sphinx address, and the link keys of
+ * each layer (who may open a mix link to whom). Readers on any thread
  * see one consistent snapshot (a volatile map swapped whole); nodes the view does not hold are not next hops.
  */
 public final class TopologyView {
@@ -20,6 +24,9 @@ public final class TopologyView {
     private static final Logger LOG = Logger.getLogger(TopologyView.class.getName());
 
     private volatile Map<NodeAddress, Peer> peers = Map.of();
+    /** Link keys by layer (gateways at {@link #gatewayLayer()}), swapped with {@link #peers}. */
+    private volatile Map<Integer, Set<ByteBuffer>> linkKeys = Map.of();
+
     private volatile int layers;
 
     /** Replaces the view with {@code topology}; entries with malformed keys or hosts are skipped (logged). */
@@ -38,7 +45,12 @@ public final class TopologyView {
                 add(next, g.sphinxKey(), g.mixnetListener(), layerCount + 1, g.identityKey());
             }
         }
+        Map<Integer, Set<ByteBuffer>> keys = new HashMap<>();
+        next.values()
+                .forEach(p ->
+                        keys.computeIfAbsent(p.layer(), l -> new HashSet<>()).add(ByteBuffer.wrap(p.linkKey())));
         layers = layerCount;
+        linkKeys = Map.copyOf(keys);
         peers = Map.copyOf(next);
     }
 
@@ -48,7 +60,8 @@ public final class TopologyView {
                 throw new IllegalArgumentException("bad host:port " + hostPort);
             }
             byte[] key = Keys.decode(sphinxKey, Keys.PUBLIC_KEY_BYTES, "sphinxKey");
-            Peer peer = new Peer(NodeAddress.derive(key), hostPort, layer, id);
+            byte[] linkKey = LinkKeys.x25519PublicKey(Keys.decode(id, Keys.PUBLIC_KEY_BYTES, "identityKey"));
+            Peer peer = new Peer(NodeAddress.derive(key), hostPort, layer, id, linkKey);
             peer.port();
             into.put(peer.address(), peer);
         } catch (DirectoryException | IllegalArgumentException e) {
@@ -62,6 +75,11 @@ public final class TopologyView {
         return peer != null && peer.layer() == layer ? peer : null;
     }
 
+    /** True if {@code linkKey} is the link key of a node of {@code layer} (gateways: {@link #gatewayLayer()}). */
+    public boolean isLinkKeyInLayer(byte[] linkKey, int layer) {
+        return linkKeys.getOrDefault(layer, Set.of()).contains(ByteBuffer.wrap(linkKey));
+    }
+
     /** Number of mix layers in the current topology. */
     public int layers() {
         return layers;
@@ -72,9 +90,9 @@ public final class TopologyView {
         return layers + 1;
     }
 
-    /** Where the nodes of the view listen ({@code host:port}). */
-    public Set<String> hostPorts() {
-        return peers.values().stream().map(Peer::hostPort).collect(Collectors.toUnmodifiableSet());
+    /** Every node of the view (mix nodes and gateways). */
+    public Collection<Peer> peers() {
+        return peers.values();
     }
 
     /** How many nodes the view holds (mix nodes and gateways). */

@@ -1,12 +1,24 @@
 package nym.mixnode.bench;
 
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,18 +29,27 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import nym.directory.api.DirectoryClient;
 import nym.directory.api.Ed25519Identity;
+import nym.directory.api.GatewayPresence;
 import nym.directory.api.Keys;
 import nym.directory.api.MixnodePresence;
+import nym.link.HandshakeGate;
+import nym.link.LinkEstablished;
+import nym.link.LinkException;
+import nym.link.LinkKeys;
+import nym.link.LinkSettings;
+import nym.link.NoiseLink;
+import nym.link.PeerAuthorizer;
 import nym.mixnode.config.MixNodeConfig;
 import nym.mixnode.config.NodeMode;
-import nym.mixnode.incoming.PacketFrame;
 import nym.mixnode.keys.NodeKeys;
 import nym.mixnode.lifecycle.MixNode;
 import nym.mixnode.metrics.DropReason;
@@ -46,17 +67,19 @@ import nym.sphinx.SphinxProcessor;
 
 /**
  * Load driver for one mix node (not a test; run by {@code bench/forward.sh}). In one JVM: an in-process directory,
- * the node under test (layer 1, real Netty pipeline, default worker count), a sender writing pre-built Sphinx packets
- * over one mix link, and a sink posing as a layer-2 node (plain socket, no crypto) that timestamps every forwarded
- * packet. The driver knows the node's key, so it pre-computes each packet's output and matches arrivals to sends.
- * Phases: as fast as the link takes them; paced at a fixed rate with zero delay; paced with exponential (Poisson
- * process) per-hop delays. The same run times {@link SphinxProcessor#process} alone, single-threaded: the per-hop
- * cost baseline. Prints a Markdown table.
+ * the node under test (layer 1, real Netty pipeline, default worker count), a sender posing as a gateway that writes
+ * pre-built Sphinx packets over one Noise mix link, and a sink posing as a layer-2 node (a Noise responder, no Sphinx)
+ * that timestamps every forwarded packet. The driver knows the node's key, so it pre-computes each packet's output and
+ * matches arrivals to sends. Phases: as fast as the link takes them; paced at a fixed rate with zero delay; paced with
+ * exponential (Poisson process) per-hop delays. The same run times, single-threaded, {@link SphinxProcessor#process}
+ * alone (the per-hop cost) and one cell through a link alone (encrypt + frame + decrypt on two EmbeddedChannels: the
+ * link cost a node pays per packet, once in and once out). Prints a Markdown table.
  */
 public final class ForwardBench {
 
     private static final SphinxParams PARAMS = SphinxParams.DEFAULT;
-    private static final int FRAME = PacketFrame.HEADER_BYTES + PARAMS.packetSize();
+    private static final LinkSettings LINK =
+            LinkSettings.of(MixNodeConfig.MIX_LINK_KIND, PARAMS.packetSize(), PARAMS.packetSize());
 
     private record Load(byte[][] packets, long[] delays, Map<Long, Integer> byOutput) {}
 
@@ -79,7 +102,9 @@ public final class ForwardBench {
 
     private final NodeKeys nodeKeys = NodeKeys.generate(new SecureRandom());
     private final NodeKeyPair sinkKey = NodeKeyPair.generate(new SecureRandom());
+    private final NodeKeys senderKeys = NodeKeys.generate(new SecureRandom());
     private final ExecutorService pool = Executors.newFixedThreadPool(2);
+    private final EventLoopGroup benchLoops = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
 
     public static void main(String[] args) throws Exception {
         int packets = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
@@ -90,17 +115,25 @@ public final class ForwardBench {
 
     private void run(int packets, int rate, long meanDelayMs) throws Exception {
         Path data = Files.createTempDirectory("mixnode-bench");
-        try (InProcessDirectory directory = InProcessDirectory.start(Duration.ofMinutes(10), 3);
-                ServerSocket sinkServer = new ServerSocket(0, 8, InetAddress.getLoopbackAddress())) {
+        try (InProcessDirectory directory = InProcessDirectory.start(Duration.ofMinutes(10), 3)) {
             Ed25519Identity sinkId = Ed25519Identity.generate();
+            Sink sink = new Sink(LinkKeys.fromEd25519Seed(sinkId.secretKey()));
             new DirectoryClient(directory.uri(), sinkId)
                     .postMixnode(new MixnodePresence(
-                            "127.0.0.1:" + sinkServer.getLocalPort(),
+                            "127.0.0.1:" + sink.port(),
                             sinkId.publicKeyText(),
                             Keys.encode(sinkKey.publicKey().toBytes()),
                             2,
                             "bench",
                             "sink"));
+            new DirectoryClient(directory.uri(), senderKeys.identity())
+                    .postGateway(new GatewayPresence(
+                            "127.0.0.1:9",
+                            "127.0.0.1:9",
+                            senderKeys.identityKeyText(),
+                            senderKeys.sphinxKeyText(),
+                            "bench",
+                            "sender"));
             MixNode node = MixNode.start(MixNodeConfig.builder(NodeMode.MIX, nodeKeys, directory.uri(), data)
                     .directoryKey(directory.directoryKey())
                     .layer(1)
@@ -111,8 +144,8 @@ public final class ForwardBench {
                     .build());
             try {
                 node.refreshTopology();
-                Sink sink = new Sink(sinkServer);
                 PerHop perHopBefore = perHopCost(1000);
+                PerHop linkBefore = linkCost(1000);
                 List<Result> results = new ArrayList<>();
                 results.add(phase("max rate, zero delay", node, sink, build(packets, 0), 0));
                 results.add(phase(rate + "/s, zero delay", node, sink, build(packets, 0), rate));
@@ -123,10 +156,18 @@ public final class ForwardBench {
                         build(packets, meanDelayMs),
                         rate));
                 PerHop perHopAfter = perHopCost(1000);
-                print(results, perHopBefore, perHopAfter, node.config().cryptoWorkers());
+                PerHop linkAfter = linkCost(1000);
+                print(
+                        results,
+                        perHopBefore,
+                        perHopAfter,
+                        linkBefore,
+                        linkAfter,
+                        node.config().cryptoWorkers());
             } finally {
                 node.close();
                 pool.shutdownNow();
+                benchLoops.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
             }
         }
     }
@@ -156,6 +197,50 @@ public final class ForwardBench {
             }
         }
         return new PerHop(bestWall, bestCpu);
+    }
+
+    /**
+     * Single-threaded cost of one cell through a mix link: encrypt and frame on one end, decrypt on the other (two
+     * EmbeddedChannels, the real handlers). Same method as {@link #perHopCost}: best of three batches after a warm-up.
+     */
+    private PerHop linkCost(int n) {
+        EmbeddedChannel out = new EmbeddedChannel();
+        EmbeddedChannel in = new EmbeddedChannel();
+        NoiseLink.initiator(
+                out.pipeline(), LINK, senderKeys.link(), nodeKeys.link().publicKey(), f -> {});
+        NoiseLink.responder(in.pipeline(), LINK, nodeKeys.link(), PeerAuthorizer.ANYONE, new HandshakeGate(1), f -> {});
+        for (int round = 0; round < 2; round++) {
+            moveAll(out, in);
+            moveAll(in, out);
+        }
+        byte[] cell = new byte[PARAMS.packetSize()];
+        double bestWall = Double.MAX_VALUE;
+        double bestCpu = Double.MAX_VALUE;
+        for (int batch = 0; batch < 4; batch++) {
+            long start = System.nanoTime();
+            long cpuStart = THREADS.getCurrentThreadCpuTime();
+            for (int i = 0; i < n; i++) {
+                out.writeOutbound(cell);
+                moveAll(out, in);
+                byte[] received = in.readInbound();
+                if (received.length != cell.length) {
+                    throw new IllegalStateException("the link changed a cell's size");
+                }
+            }
+            if (batch > 0) {
+                bestWall = Math.min(bestWall, (System.nanoTime() - start) / 1000.0 / n);
+                bestCpu = Math.min(bestCpu, (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1000.0 / n);
+            }
+        }
+        out.finishAndReleaseAll();
+        in.finishAndReleaseAll();
+        return new PerHop(bestWall, bestCpu);
+    }
+
+    private static void moveAll(EmbeddedChannel from, EmbeddedChannel to) {
+        for (ByteBuf frame; (frame = from.readOutbound()) != null; ) {
+            to.writeInbound(frame);
+        }
     }
 
     /** CPU time (ns) used so far by the node's threads (their names start with the node's name). */
@@ -220,12 +305,7 @@ public final class ForwardBench {
         NodeMetrics.Snapshot before = node.metrics().snapshot();
         String threadPrefix = "mix-1-" + nodeKeys.identityKeyText().substring(0, 6);
         long cpuBefore = nodeCpuNanos(threadPrefix);
-        try (Socket socket = new Socket(
-                node.mixnetAddress().getAddress(), node.mixnetAddress().getPort())) {
-            socket.setTcpNoDelay(true);
-            OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
-            byte[] header = {(byte) PacketFrame.VERSION, 0, 0, 0, 0};
-            ByteBuffer.wrap(header, 1, 4).putInt(PARAMS.packetSize());
+        try (Sender sender = new Sender(node)) {
             long start = System.nanoTime();
             for (int i = 0; i < n; i++) {
                 if (rate > 0) {
@@ -236,13 +316,9 @@ public final class ForwardBench {
                     }
                 }
                 sentAt[i] = System.nanoTime();
-                out.write(header);
-                out.write(load.packets()[i]);
-                if (rate > 0 || i % 16 == 15) {
-                    out.flush();
-                }
+                sender.send(load.packets()[i], rate > 0 || i % 16 == 15);
             }
-            out.flush();
+            sender.flush();
             long sendEnd = System.nanoTime();
             long maxDelay = Arrays.stream(load.delays()).max().orElse(0);
             long settle = System.nanoTime() + maxDelay + Duration.ofSeconds(10).toNanos();
@@ -279,6 +355,15 @@ public final class ForwardBench {
                             .append(' ');
                 }
             }
+            for (LinkException.Kind k : LinkException.Kind.values()) {
+                if (delta.linkFailures(k) > 0) {
+                    reasons.append("link ")
+                            .append(k.name().toLowerCase())
+                            .append('=')
+                            .append(delta.linkFailures(k))
+                            .append(' ');
+                }
+            }
             latency.sort(null);
             overhead.sort(null);
             return new Result(
@@ -301,7 +386,9 @@ public final class ForwardBench {
         return sorted.isEmpty() ? Double.NaN : sorted.get((int) Math.min(sorted.size() - 1, p * sorted.size()));
     }
 
-    private static void print(List<Result> results, PerHop before, PerHop after, int workers) throws IOException {
+    private static void print(
+            List<Result> results, PerHop before, PerHop after, PerHop linkBefore, PerHop linkAfter, int workers)
+            throws IOException {
         String load = Files.readString(Path.of("/proc/loadavg")).trim();
         System.out.printf(
                 "%nMachine: %d CPUs, Java %s, load average at the end: %s%n",
@@ -310,6 +397,11 @@ public final class ForwardBench {
                 "Sphinx per-hop cost, one thread, same run (best of 3 batches of 1000): wall %.1f µs before the phases,"
                         + " %.1f µs after; CPU %.1f µs before, %.1f µs after. The node runs %d crypto workers.%n%n",
                 before.wallMicros(), after.wallMicros(), before.cpuMicros(), after.cpuMicros(), workers);
+        System.out.printf(
+                "Link (Noise) cost per packet, one thread, same run (one cell encrypted, framed and decrypted; best of 3"
+                        + " batches of 1000): wall %.1f µs before the phases, %.1f µs after; CPU %.1f µs before,"
+                        + " %.1f µs after. A node pays it once in and once out.%n%n",
+                linkBefore.wallMicros(), linkAfter.wallMicros(), linkBefore.cpuMicros(), linkAfter.cpuMicros());
         System.out.println("| phase | packets | offered /s | forwarded | forwarded /s | dropped (reasons) |"
                 + " latency p50 / p99 ms | minus chosen delay p50 / p99 ms | node CPU µs per packet |");
         System.out.println("|---|---|---|---|---|---|---|---|---|");
@@ -331,16 +423,102 @@ public final class ForwardBench {
         }
     }
 
-    /** A layer-2 node that only reads frames and timestamps them (no crypto, so it never limits the node). */
-    private static final class Sink {
+    /**
+     * The gateway the packets come from: one mix link to the node (a Noise initiator with the announced gateway's
+     * keys). Writes wait while the link is not writable, so send times are when the link took a packet.
+     */
+    private final class Sender implements AutoCloseable {
+        private final Channel channel;
+
+        Sender(MixNode node) throws InterruptedException {
+            CompletableFuture<Void> established = new CompletableFuture<>();
+            channel = new Bootstrap()
+                    .group(benchLoops)
+                    .channel(NioSocketChannel.class)
+                    .option(ChannelOption.TCP_NODELAY, true)
+                    .handler(new ChannelInitializer<SocketChannel>() {
+                        @Override
+                        protected void initChannel(SocketChannel ch) {
+                            NoiseLink.initiator(
+                                    ch.pipeline(),
+                                    LINK,
+                                    senderKeys.link(),
+                                    nodeKeys.link().publicKey(),
+                                    f -> {});
+                            ch.pipeline().addLast(new ChannelInboundHandlerAdapter() {
+                                @Override
+                                public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+                                    if (evt instanceof LinkEstablished) {
+                                        established.complete(null);
+                                    }
+                                }
+                            });
+                        }
+                    })
+                    .connect(node.mixnetAddress())
+                    .sync()
+                    .channel();
+            established.orTimeout(10, TimeUnit.SECONDS).join();
+        }
+
+        void send(byte[] packet, boolean flush) {
+            while (!channel.isWritable()) {
+                if (!channel.isActive()) {
+                    throw new IllegalStateException("the node closed the mix link");
+                }
+                LockSupport.parkNanos(50_000);
+            }
+            if (flush) {
+                channel.writeAndFlush(packet, channel.voidPromise());
+            } else {
+                channel.write(packet, channel.voidPromise());
+            }
+        }
+
+        void flush() {
+            channel.flush();
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            channel.close().sync();
+        }
+    }
+
+    /**
+     * A layer-2 node that only opens its mix links and timestamps the cells (no Sphinx, so it never limits the node):
+     * a Noise responder on a Netty event loop of its own.
+     */
+    private final class Sink {
         private final AtomicInteger count = new AtomicInteger();
+        private final Channel server;
         private volatile Map<Long, Integer> byOutput = Map.of();
         private volatile long[] arrivedAt = new long[0];
 
-        Sink(ServerSocket server) {
-            Thread t = new Thread(() -> accept(server), "bench-sink");
-            t.setDaemon(true);
-            t.start();
+        Sink(LinkKeys keys) throws InterruptedException {
+            server = new ServerBootstrap()
+                    .group(benchLoops)
+                    .channel(NioServerSocketChannel.class)
+                    .childHandler(new ChannelInitializer<SocketChannel>() {
+                        @Override
+                        protected void initChannel(SocketChannel ch) {
+                            NoiseLink.responder(
+                                    ch.pipeline(), LINK, keys, PeerAuthorizer.ANYONE, new HandshakeGate(4), f -> {});
+                            ch.pipeline().addLast(new SimpleChannelInboundHandler<byte[]>() {
+                                @Override
+                                protected void channelRead0(ChannelHandlerContext ctx, byte[] cell) {
+                                    arrived(cell);
+                                }
+                            });
+                        }
+                    })
+                    .bind(InetAddress.getLoopbackAddress(), 0)
+                    .sync()
+                    .channel();
+        }
+
+        int port() {
+            return ((InetSocketAddress) server.localAddress()).getPort();
         }
 
         long[] expect(Map<Long, Integer> outputs, int n) {
@@ -355,35 +533,12 @@ public final class ForwardBench {
             return count.get();
         }
 
-        private void accept(ServerSocket server) {
-            while (true) {
-                try {
-                    Socket s = server.accept();
-                    Thread t = new Thread(() -> read(s), "bench-sink-read");
-                    t.setDaemon(true);
-                    t.start();
-                } catch (IOException e) {
-                    return;
-                }
-            }
-        }
-
-        private void read(Socket s) {
-            byte[] frame = new byte[FRAME];
-            try (DataInputStream in =
-                    new DataInputStream(new java.io.BufferedInputStream(s.getInputStream(), 1 << 16))) {
-                while (true) {
-                    in.readFully(frame);
-                    long now = System.nanoTime();
-                    Integer i = byOutput.get(
-                            ByteBuffer.wrap(frame, PacketFrame.HEADER_BYTES, 8).getLong());
-                    if (i != null) {
-                        arrivedAt[i] = now;
-                        count.incrementAndGet();
-                    }
-                }
-            } catch (IOException e) {
-                // the node closed the link: the run is over
+        private void arrived(byte[] cell) {
+            long now = System.nanoTime();
+            Integer i = byOutput.get(ByteBuffer.wrap(cell, 0, 8).getLong());
+            if (i != null) {
+                arrivedAt[i] = now;
+                count.incrementAndGet();
             }
         }
     }

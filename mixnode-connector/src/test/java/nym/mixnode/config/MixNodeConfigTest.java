@@ -2,12 +2,16 @@ package nym.mixnode.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import nym.link.LinkSettings;
 import nym.mixnode.keys.NodeKeys;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MixNodeConfigTest {
 
@@ -25,6 +29,39 @@ class MixNodeConfigTest {
         assertEquals(Duration.ofSeconds(3), c.presenceInterval());
         assertEquals(Duration.ofSeconds(5), c.drainDeadline());
         assertEquals(MixNodeConfig.METRICS_OFF, c.metricsPort());
+        assertEquals(Duration.ofSeconds(10), c.handshakeTimeout());
+        assertEquals(65_536, c.rekeyCells());
+        assertEquals(128, c.concurrentHandshakes());
+    }
+
+    @Test
+    void mixLinkSettings_onePacketPerCellWithTheConfiguredTimeoutAndRekey() {
+        MixNodeConfig c =
+                builder().handshakeTimeout(Duration.ofSeconds(2)).rekeyCells(99).build();
+        LinkSettings link = c.mixLinkSettings();
+        assertEquals(MixNodeConfig.MIX_LINK_KIND, link.kind());
+        assertEquals(c.sphinx().packetSize(), link.inboundCellSize());
+        assertEquals(c.sphinx().packetSize(), link.outboundCellSize());
+        assertEquals(Duration.ofSeconds(2), link.handshakeTimeout());
+        assertEquals(99, link.rekeyInterval());
+    }
+
+    @Test
+    void toml_linkSettings_writtenAndReadBack(@TempDir Path home) throws Exception {
+        TomlConfig.write(
+                home,
+                builder()
+                        .handshakeTimeout(Duration.ofMillis(2500))
+                        .rekeyCells(1000)
+                        .concurrentHandshakes(7)
+                        .build());
+        String text = Files.readString(home.resolve(TomlConfig.FILE));
+        assertTrue(text.contains("handshake_timeout_ms = 2500"), text);
+        assertTrue(text.contains("rekey_cells = 1000"), text);
+        MixNodeConfig read = TomlConfig.load(home);
+        assertEquals(Duration.ofMillis(2500), read.handshakeTimeout());
+        assertEquals(1000, read.rekeyCells());
+        assertEquals(7, read.concurrentHandshakes());
     }
 
     @Test
@@ -48,5 +85,13 @@ class MixNodeConfigTest {
         assertThrows(
                 IllegalArgumentException.class,
                 () -> builder().metricsPort(65536).build());
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> builder().handshakeTimeout(Duration.ZERO).build());
+        assertThrows(
+                IllegalArgumentException.class, () -> builder().rekeyCells(0).build());
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> builder().concurrentHandshakes(0).build());
     }
 }

@@ -1,46 +1,66 @@
 package nym.mixnode.lifecycle;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import nym.mixnode.incoming.PacketFrame;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import nym.link.LinkException;
+import nym.link.LinkKeys;
+import nym.link.NoiseLink;
+import nym.mixnode.keys.NodeKeys;
 
-/** Writes mix-link frames to a node over a plain socket, as a previous-layer node would. */
+/**
+ * A mix link to a node, opened as a previous-layer node would open it: a Noise initiator with {@code keys} (which
+ * the test announced in the topology, or did not, to be refused), expecting the node's link key.
+ */
 final class MixLinkTestSender implements AutoCloseable {
 
-    private final Socket socket;
-    private final OutputStream out;
+    final List<LinkException> failures = new CopyOnWriteArrayList<>();
+    private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    private final Channel channel;
 
-    MixLinkTestSender(InetSocketAddress node) throws IOException {
-        socket = new Socket(node.getAddress(), node.getPort());
-        out = socket.getOutputStream();
+    MixLinkTestSender(MixNode node, NodeKeys keys) throws InterruptedException {
+        byte[] nodeLinkKey =
+                LinkKeys.x25519PublicKey(node.config().keys().identity().publicKey());
+        channel = new Bootstrap()
+                .group(group)
+                .channel(NioSocketChannel.class)
+                .handler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        NoiseLink.initiator(
+                                ch.pipeline(),
+                                node.config().mixLinkSettings(),
+                                keys.link(),
+                                nodeLinkKey,
+                                failures::add);
+                    }
+                })
+                .connect(node.mixnetAddress())
+                .sync()
+                .channel();
     }
 
-    void sendPacket(byte[] packet) throws IOException {
-        sendFrame(PacketFrame.VERSION, packet.length, packet);
+    /** Sends one packet as a cell, waiting until it was written (it waits for the handshake first). */
+    void sendPacket(byte[] packet) {
+        channel.writeAndFlush(packet).syncUninterruptibly();
     }
 
-    void sendFrame(int version, int length, byte[] packet) throws IOException {
-        out.write(new byte[] {
-            (byte) version, (byte) (length >>> 24), (byte) (length >>> 16), (byte) (length >>> 8), (byte) length
-        });
-        out.write(packet);
-        out.flush();
-    }
-
-    /** True once the node has closed this connection (a read sees the end of the stream). */
-    boolean closedByPeer() throws IOException {
-        socket.setSoTimeout(5000);
-        try {
-            return socket.getInputStream().read() == -1;
-        } catch (IOException e) {
-            return true;
-        }
+    /** True once the node has closed this link. */
+    boolean closedByPeer() throws InterruptedException {
+        return channel.closeFuture().await(5, TimeUnit.SECONDS);
     }
 
     @Override
-    public void close() throws IOException {
-        socket.close();
+    public void close() throws InterruptedException {
+        channel.close().sync();
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
     }
 }

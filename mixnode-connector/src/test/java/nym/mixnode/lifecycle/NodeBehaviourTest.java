@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,6 +18,7 @@ import java.util.function.LongSupplier;
 import nym.directory.api.Ed25519Identity;
 import nym.gateway.api.Authenticated;
 import nym.gateway.api.Deliver;
+import nym.link.LinkException;
 import nym.mixnode.config.MixNodeConfig;
 import nym.mixnode.config.NodeMode;
 import nym.mixnode.metrics.DropReason;
@@ -65,7 +67,7 @@ class NodeBehaviourTest {
             SphinxPacket toStranger = packet(List.of(TestNetwork.hop(layer1, 0), stranger));
             SphinxPacket skippingLayer2 =
                     packet(List.of(TestNetwork.hop(layer1, 0), TestNetwork.hop(net.mixes.get(2), 0)));
-            try (MixLinkTestSender link = new MixLinkTestSender(layer1.mixnetAddress())) {
+            try (MixLinkTestSender link = net.gatewaySenderTo(layer1)) {
                 link.sendPacket(toStranger.bytes());
                 link.sendPacket(skippingLayer2.bytes());
             }
@@ -80,7 +82,7 @@ class NodeBehaviourTest {
             net.refreshAll();
             MixNode layer1 = net.mixes.get(0);
             MixNode layer2 = net.mixes.get(1);
-            try (MixLinkTestSender link = new MixLinkTestSender(layer1.mixnetAddress())) {
+            try (MixLinkTestSender link = net.gatewaySenderTo(layer1)) {
                 link.sendPacket(packet(List.of(TestNetwork.hop(layer1, 0), TestNetwork.hop(layer2, 0)))
                         .bytes());
                 await(
@@ -107,7 +109,7 @@ class NodeBehaviourTest {
             net.refreshAll();
             MixNode layer1 = net.mixes.get(0);
             SphinxPacket p = packet(List.of(TestNetwork.hop(layer1, 0), TestNetwork.hop(net.mixes.get(1), 0)));
-            try (MixLinkTestSender link = new MixLinkTestSender(layer1.mixnetAddress())) {
+            try (MixLinkTestSender link = net.gatewaySenderTo(layer1)) {
                 link.sendPacket(p.bytes());
                 link.sendPacket(p.bytes());
             }
@@ -126,7 +128,7 @@ class NodeBehaviourTest {
             MixNode layer1 = net.mixes.get(0);
             assertNull(net.mixes.get(1).metricsAddress(), "off unless configured");
             SphinxPacket p = packet(List.of(TestNetwork.hop(layer1, 0), TestNetwork.hop(net.mixes.get(1), 0)));
-            try (MixLinkTestSender link = new MixLinkTestSender(layer1.mixnetAddress())) {
+            try (MixLinkTestSender link = net.gatewaySenderTo(layer1)) {
                 link.sendPacket(p.bytes());
                 link.sendPacket(p.bytes());
             }
@@ -153,22 +155,67 @@ class NodeBehaviourTest {
     }
 
     @Test
-    void malformedFrame_closesOnlyThatConnection() throws Exception {
+    void garbledHandshake_closesOnlyThatConnectionCountedWhileAnotherLinkForwards() throws Exception {
         try (TestNetwork net = new TestNetwork(tmp).startMixes()) {
             net.refreshAll();
             MixNode layer1 = net.mixes.get(0);
             SphinxPacket p = packet(List.of(TestNetwork.hop(layer1, 0), TestNetwork.hop(net.mixes.get(1), 0)));
-            try (MixLinkTestSender good = new MixLinkTestSender(layer1.mixnetAddress());
-                    MixLinkTestSender bad = new MixLinkTestSender(layer1.mixnetAddress())) {
-                bad.sendFrame(9, 2466, new byte[2466]);
-                assertTrue(bad.closedByPeer());
+            try (MixLinkTestSender good = net.gatewaySenderTo(layer1);
+                    Socket bad = new Socket(
+                            layer1.mixnetAddress().getAddress(),
+                            layer1.mixnetAddress().getPort())) {
+                byte[] message1 = new byte[2 + 48];
+                new SecureRandom().nextBytes(message1);
+                message1[0] = 0;
+                message1[1] = 48;
+                bad.getOutputStream().write(message1);
+                bad.setSoTimeout(5000);
+                assertEquals(-1, bad.getInputStream().read(), "closed without an answer");
                 good.sendPacket(p.bytes());
                 await(
-                        "forwarded on the good connection",
+                        "forwarded on the good link",
                         () -> layer1.metrics().snapshot().sentTotal(),
                         1);
             }
-            assertEquals(1, layer1.metrics().snapshot().dropped(DropReason.BAD_FRAME));
+            assertEquals(1, layer1.metrics().snapshot().linkFailures(LinkException.Kind.GARBLED_HANDSHAKE));
+        }
+    }
+
+    @Test
+    void linkFromANodeOfTheWrongLayer_refusedAndCounted() throws Exception {
+        try (TestNetwork net = new TestNetwork(tmp).startMixes()) {
+            net.refreshAll();
+            MixNode layer1 = net.mixes.get(0);
+            MixNode layer2 = net.mixes.get(1);
+            SphinxPacket p = packet(List.of(TestNetwork.hop(layer1, 0), TestNetwork.hop(layer2, 0)));
+            try (MixLinkTestSender wrongLayer =
+                    new MixLinkTestSender(layer1, layer2.config().keys())) {
+                // XK: the initiator's handshake ends with its message 3, so it may send before the refusal arrives
+                wrongLayer.sendPacket(p.bytes());
+                assertTrue(wrongLayer.closedByPeer());
+            }
+            assertEquals(1, layer1.metrics().snapshot().linkFailures(LinkException.Kind.UNAUTHORIZED_PEER));
+            assertEquals(0, layer1.metrics().snapshot().received());
+        }
+    }
+
+    @Test
+    void nodeRemovedFromTopology_nextLayerRefusesItsLinks() throws Exception {
+        try (TestNetwork net = new TestNetwork(tmp).startMixes()) {
+            net.refreshAll();
+            MixNode layer1 = net.mixes.get(0);
+            MixNode layer2 = net.mixes.get(1);
+            net.directory.removeNode(TestNetwork.identityOf(layer1));
+            assertTrue(layer2.refreshTopology());
+            try (MixLinkTestSender link = net.gatewaySenderTo(layer1)) {
+                link.sendPacket(packet(List.of(TestNetwork.hop(layer1, 0), TestNetwork.hop(layer2, 0)))
+                        .bytes());
+                await(
+                        "layer 2 refused layer 1's link",
+                        () -> layer2.metrics().snapshot().linkFailures(LinkException.Kind.UNAUTHORIZED_PEER),
+                        1);
+            }
+            assertEquals(0, layer2.metrics().snapshot().received());
         }
     }
 
@@ -182,7 +229,7 @@ class NodeBehaviourTest {
             net.mixes.add(MixNode.start(net.config(NodeMode.MIX, 2, "mix-2").build()));
             net.refreshAll();
             MixNode layer1 = net.mixes.get(0);
-            try (MixLinkTestSender link = new MixLinkTestSender(layer1.mixnetAddress())) {
+            try (MixLinkTestSender link = net.gatewaySenderTo(layer1)) {
                 for (int i = 0; i < 5; i++) {
                     link.sendPacket(packet(List.of(
                                     TestNetwork.hop(
@@ -207,7 +254,7 @@ class NodeBehaviourTest {
             net.refreshAll();
             MixNode layer1 = net.mixes.get(0);
             MixNode layer2 = net.mixes.get(1);
-            try (MixLinkTestSender link = new MixLinkTestSender(layer1.mixnetAddress())) {
+            try (MixLinkTestSender link = net.gatewaySenderTo(layer1)) {
                 for (int i = 0; i < 4; i++) {
                     long delay = (i < 3 ? Duration.ofMillis(300) : Duration.ofSeconds(60)).toNanos();
                     link.sendPacket(packet(List.of(TestNetwork.hop(layer1, delay), TestNetwork.hop(layer2, 0)))

@@ -5,6 +5,8 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import nym.directory.api.DirectoryClient;
+import nym.directory.api.GatewayPresence;
 import nym.directory.api.Keys;
 import nym.mixnode.config.MixNodeConfig;
 import nym.mixnode.config.NodeMode;
@@ -58,6 +60,24 @@ final class TestNetwork implements AutoCloseable {
     void refreshAll() {
         mixes.forEach(MixNode::refreshTopology);
         gateways.forEach(MixNode::refreshTopology);
+    }
+
+    /**
+     * Announces a gateway with fresh keys (it listens nowhere: it only sends) and lets {@code layer1} see it, then
+     * opens a mix link to {@code layer1} as that gateway.
+     */
+    MixLinkTestSender gatewaySenderTo(MixNode layer1) throws InterruptedException {
+        NodeKeys keys = NodeKeys.generate(new SecureRandom());
+        new DirectoryClient(directory.uri(), keys.identity())
+                .postGateway(new GatewayPresence(
+                        "127.0.0.1:9",
+                        "127.0.0.1:9",
+                        keys.identityKeyText(),
+                        keys.sphinxKeyText(),
+                        MixNodeConfig.VERSION,
+                        "test"));
+        layer1.refreshTopology();
+        return new MixLinkTestSender(layer1, keys);
     }
 
     static RouteHop hop(MixNode node, long delayNanos) {

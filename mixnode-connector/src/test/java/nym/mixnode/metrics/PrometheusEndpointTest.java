@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import nym.link.LinkException;
 import nym.mixnode.config.MixNodeConfig;
 import nym.mixnode.config.NodeMode;
 import nym.mixnode.keys.NodeKeys;
@@ -24,11 +25,12 @@ class PrometheusEndpointTest {
         m.sent();
         m.sent();
         m.dropped(DropReason.REPLAY);
+        m.linkFailed(LinkException.Kind.UNAUTHORIZED_PEER);
         return m.snapshot();
     }
 
     @Test
-    void render_snapshot_everyFamilyTypedSentInTotalEveryReasonListed() {
+    void render_snapshot_everyFamilyTypedSentInTotalEveryReasonAndLinkFailureKindListed() {
         String text = PrometheusEndpoint.render(snapshot());
 
         assertTrue(text.contains("# TYPE nym_mixnode_packets_received_total counter\n"), text);
@@ -39,7 +41,12 @@ class PrometheusEndpointTest {
         for (DropReason reason : DropReason.values()) {
             assertTrue(text.contains("{reason=\"" + reason.name().toLowerCase(java.util.Locale.ROOT) + "\"}"), text);
         }
-        assertTrue(text.endsWith("nym_mixnode_packets_delivered_total 0\n"), text);
+        assertTrue(text.contains("\nnym_mixnode_packets_delivered_total 0\n"), text);
+        assertTrue(text.contains("# TYPE nym_mixnode_link_failures_total counter\n"), text);
+        assertTrue(text.contains("nym_mixnode_link_failures_total{kind=\"unauthorized_peer\"} 1\n"), text);
+        for (LinkException.Kind kind : LinkException.Kind.values()) {
+            assertTrue(text.contains("{kind=\"" + kind.name().toLowerCase(java.util.Locale.ROOT) + "\"}"), text);
+        }
     }
 
     @Test
