@@ -19,6 +19,11 @@ final class LinkEnd {
     final List<LinkException> failures = new ArrayList<>();
     final List<Object> unexpected = new ArrayList<>();
 
+    private LinkEnd() {
+        // only the tests move the clock: a timeout is then reached exactly when a test says, never by a slow machine
+        channel.freezeTime();
+    }
+
     static LinkEnd initiator(LinkSettings settings, LinkKeys local, byte[] responderStatic) {
         LinkEnd end = new LinkEnd();
         NoiseLink.initiator(end.channel.pipeline(), settings, local, responderStatic, end.failures::add);

@@ -88,34 +88,8 @@ class MixnetNetworkTest {
         }
     }
 
-    /**
-     * {@code nymclient init} as the lead scripts it, the test's rates written into its config.toml, then what
-     * {@code nymclient run} runs.
-     */
     private RunningClient startClient(String name, MixNode gateway) {
-        Path home = dir.resolve(name);
-        int exit = NymClient.commandLine()
-                .execute(
-                        "init",
-                        "--home",
-                        home.toString(),
-                        "--directory",
-                        net.directory.uri().toString(),
-                        "--directory-key",
-                        Keys.encode(net.directory.directoryKey()),
-                        "--gateway",
-                        InProcessMixnet.identity(gateway),
-                        "--api-port",
-                        "0");
-        assertEquals(0, exit, "init exit code");
-        ClientHome clientHome = new ClientHome(home);
-        ClientConfig config = clientHome
-                .readConfig()
-                .withTraffic(TEST_TRAFFIC)
-                .withDirectory(new ClientConfig.Directory(
-                        net.directory.uri(), Keys.encode(net.directory.directoryKey()), Duration.ofMillis(500)));
-        ClientConfigFile.write(config, clientHome.configFile());
-        return RunningClient.start(clientHome);
+        return net.startClient(dir.resolve(name), gateway, TEST_TRAFFIC);
     }
 
     @Test
