@@ -57,8 +57,8 @@ import org.junit.jupiter.api.io.TempDir;
 class MixnetNetworkTest {
 
     /** Fast streams so that a few seconds hold enough packets for the statistics. */
-    private static final ClientConfig.Traffic TEST_TRAFFIC = new ClientConfig.Traffic(
-            20.0, 20.0, 20.0, Duration.ofMillis(5), Duration.ofSeconds(3), Duration.ofMillis(500), 100);
+    private static final ClientConfig.Traffic TEST_TRAFFIC =
+            new ClientConfig.Traffic(20.0, 20.0, 20.0, Duration.ofMillis(5), Duration.ofSeconds(3), 100);
 
     private static final Duration ARRIVAL_LIMIT = Duration.ofSeconds(15);
 
