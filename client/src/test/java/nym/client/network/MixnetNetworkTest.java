@@ -1,5 +1,6 @@
 package nym.client.network;
 
+import static nym.client.network.TestClients.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,7 +19,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 import nym.client.ClientException;
 import nym.client.api.LocalApiClient;
 import nym.client.cli.NymClient;
@@ -60,8 +60,6 @@ class MixnetNetworkTest {
     private static final ClientConfig.Traffic TEST_TRAFFIC =
             new ClientConfig.Traffic(20.0, 20.0, 20.0, Duration.ofMillis(5), Duration.ofSeconds(3), 100);
 
-    private static final Duration ARRIVAL_LIMIT = Duration.ofSeconds(15);
-
     private Path dir;
     private InProcessMixnet net;
     private RunningClient aliceProcess;
@@ -88,34 +86,8 @@ class MixnetNetworkTest {
         }
     }
 
-    /**
-     * {@code nymclient init} as the lead scripts it, the test's rates written into its config.toml, then what
-     * {@code nymclient run} runs.
-     */
     private RunningClient startClient(String name, MixNode gateway) {
-        Path home = dir.resolve(name);
-        int exit = NymClient.commandLine()
-                .execute(
-                        "init",
-                        "--home",
-                        home.toString(),
-                        "--directory",
-                        net.directory.uri().toString(),
-                        "--directory-key",
-                        Keys.encode(net.directory.directoryKey()),
-                        "--gateway",
-                        InProcessMixnet.identity(gateway),
-                        "--api-port",
-                        "0");
-        assertEquals(0, exit, "init exit code");
-        ClientHome clientHome = new ClientHome(home);
-        ClientConfig config = clientHome
-                .readConfig()
-                .withTraffic(TEST_TRAFFIC)
-                .withDirectory(new ClientConfig.Directory(
-                        net.directory.uri(), Keys.encode(net.directory.directoryKey()), Duration.ofMillis(500)));
-        ClientConfigFile.write(config, clientHome.configFile());
-        return RunningClient.start(clientHome);
+        return TestClients.start(net, dir.resolve(name), gateway, TEST_TRAFFIC);
     }
 
     @Test
@@ -412,20 +384,5 @@ class MixnetNetworkTest {
         assertTrue(
                 count > expected * 0.5 && count < expected * 1.5,
                 what + ": " + count + " packets, expected about " + expected);
-    }
-
-    private static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + ARRIVAL_LIMIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + ARRIVAL_LIMIT.toSeconds() + " s: " + what);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted waiting for " + what, e);
-            }
-        }
     }
 }
