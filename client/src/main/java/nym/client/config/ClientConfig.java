@@ -50,7 +50,6 @@ public record ClientConfig(String id, Directory directory, Gateway gateway, Traf
      * @param dropRate λD (packets/s): drop cover packets; 0 turns them off
      * @param averageHopDelay mean of the exponential delay each mix node holds a packet
      * @param loopTimeout a loop packet not back after this is counted as lost
-     * @param fetchInterval how often the inbox is fetched from the gateway (pushes arrive in between)
      * @param sendQueueLimit real messages waiting for the payload stream; more are refused
      */
     public record Traffic(
@@ -59,14 +58,13 @@ public record ClientConfig(String id, Directory directory, Gateway gateway, Traf
             double dropRate,
             Duration averageHopDelay,
             Duration loopTimeout,
-            Duration fetchInterval,
             int sendQueueLimit) {
         /**
          * λP = 2/s as the message stream had before (so real throughput is unchanged), λL = λD = 1/s: 4 packets/s
          * in all, whatever the user sends.
          */
         public static final Traffic DEFAULTS =
-                new Traffic(2.0, 1.0, 1.0, Duration.ofMillis(50), Duration.ofSeconds(20), Duration.ofSeconds(1), 1000);
+                new Traffic(2.0, 1.0, 1.0, Duration.ofMillis(50), Duration.ofSeconds(20), 1000);
     }
 
     /** @param host loopback address of the local WebSocket API; @param port its port (0: any free port) */

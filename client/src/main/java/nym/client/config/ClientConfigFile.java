@@ -7,8 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import nym.client.ClientException;
 import nym.client.ClientException.Kind;
@@ -28,8 +32,17 @@ public final class ClientConfigFile {
     /** Upper bound of a stream's rate: far above what a client should send, low enough to catch a unit mistake. */
     static final double MAX_RATE = 10_000.0;
 
-    /** The single message stream's rate (real message, else loop) before the streams were split. */
-    static final String RETIRED_MESSAGE_RATE = "traffic.message_rate";
+    /**
+     * Keys an older client read and this one does not, each with what to do instead: refused rather than ignored, so
+     * an operator who set one learns it no longer has an effect. Sorted, so a file with several names the same one.
+     */
+    static final SortedMap<String, String> RETIRED_KEYS = Collections.unmodifiableSortedMap(new TreeMap<>(Map.of(
+            "traffic.message_rate",
+            "the client now sends three independent Poisson streams; set traffic.payload_rate, traffic.loop_rate and"
+                    + " traffic.drop_rate instead (see the client README)",
+            "traffic.fetch_interval_ms",
+            "the client no longer fetches its inbox: the gateway pushes one downlink cell at its own fixed rate"
+                    + " (timing.downlink_cells_per_second of the gateway); remove the line (see the client README)")));
 
     private static final Set<String> KNOWN_KEYS = Set.of(
             "client.id",
@@ -42,7 +55,6 @@ public final class ClientConfigFile {
             "traffic.drop_rate",
             "traffic.average_hop_delay_ms",
             "traffic.loop_timeout_ms",
-            "traffic.fetch_interval_ms",
             "traffic.send_queue_limit",
             "api.host",
             "api.port",
@@ -71,12 +83,10 @@ public final class ClientConfigFile {
             throw new ClientException(
                     Kind.CONFIG, "not valid TOML: " + toml.errors().get(0));
         }
-        if (toml.contains(RETIRED_MESSAGE_RATE)) {
-            throw new ClientException(
-                    Kind.CONFIG,
-                    RETIRED_MESSAGE_RATE + " is no longer read: the client now sends three independent Poisson streams;"
-                            + " set traffic.payload_rate, traffic.loop_rate and traffic.drop_rate instead (see the"
-                            + " client README)");
+        for (Map.Entry<String, String> retired : RETIRED_KEYS.entrySet()) {
+            if (toml.contains(retired.getKey())) {
+                throw new ClientException(Kind.CONFIG, retired.getKey() + " is no longer read: " + retired.getValue());
+            }
         }
         Set<String> unknown = new TreeSet<>(toml.dottedKeySet());
         unknown.removeAll(KNOWN_KEYS);
@@ -93,7 +103,6 @@ public final class ClientConfigFile {
                     v.rate("traffic.drop_rate", t.dropRate()),
                     v.millis("traffic.average_hop_delay_ms", t.averageHopDelay(), false),
                     v.millis("traffic.loop_timeout_ms", t.loopTimeout(), true),
-                    v.millis("traffic.fetch_interval_ms", t.fetchInterval(), true),
                     (int) v.integer("traffic.send_queue_limit", t.sendQueueLimit(), 1, 1_000_000));
             ClientConfig.Api api =
                     new ClientConfig.Api(v.loopbackHost("api.host", ClientConfig.Api.DEFAULTS.host()), (int)
@@ -166,9 +175,6 @@ public final class ClientConfigFile {
                 "# A loop packet not back after this many milliseconds counts as lost (default "
                         + millis(d.loopTimeout()) + ").",
                 "loop_timeout_ms = " + millis(t.loopTimeout()),
-                "# How often the gateway inbox is fetched, milliseconds; pushed packets arrive in between (default "
-                        + millis(d.fetchInterval()) + ").",
-                "fetch_interval_ms = " + millis(t.fetchInterval()),
                 "# Real messages waiting for the payload stream; further sends are refused (default "
                         + d.sendQueueLimit() + ").",
                 "send_queue_limit = " + t.sendQueueLimit(),

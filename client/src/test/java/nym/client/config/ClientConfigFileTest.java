@@ -37,7 +37,7 @@ class ClientConfigFileTest {
     @Test
     void parse_fractionalMillisecondDelay_keptAtNanosecondResolution() {
         ClientConfig config = sample().withTraffic(new ClientConfig.Traffic(
-                100.0, 3.0, 0.0, Duration.ofNanos(250_500), Duration.ofMillis(1500), Duration.ofMillis(200), 5));
+                100.0, 3.0, 0.0, Duration.ofNanos(250_500), Duration.ofMillis(1500), 5));
         ClientConfig read = ClientConfigFile.parse(ClientConfigFile.render(config));
         assertEquals(Duration.ofNanos(250_500), read.traffic().averageHopDelay());
         assertEquals(config, read);
@@ -60,6 +60,15 @@ class ClientConfigFileTest {
         for (String key : new String[] {"traffic.payload_rate", "traffic.loop_rate", "traffic.drop_rate"}) {
             assertTrue(e.getMessage().contains(key), e.getMessage());
         }
+    }
+
+    @Test
+    void parse_retiredFetchInterval_refusedNamingItAsRemoved() {
+        String text = ClientConfigFile.render(sample()).replace("[traffic]", "[traffic]\nfetch_interval_ms = 1000");
+        ClientException e = assertThrows(ClientException.class, () -> ClientConfigFile.parse(text));
+        assertEquals(ClientException.Kind.CONFIG, e.kind());
+        assertTrue(e.getMessage().contains("traffic.fetch_interval_ms is no longer read"), e.getMessage());
+        assertTrue(e.getMessage().contains("gateway pushes"), e.getMessage());
     }
 
     @Test
@@ -91,7 +100,7 @@ class ClientConfigFileTest {
                 "nan rate            | drop_rate = nan                    | traffic.drop_rate",
                 "negative delay      | average_hop_delay_ms = -5          | traffic.average_hop_delay_ms",
                 "zero loop timeout   | loop_timeout_ms = 0                | traffic.loop_timeout_ms",
-                "string delay        | fetch_interval_ms = \"1s\"         | traffic.fetch_interval_ms",
+                "string timeout      | loop_timeout_ms = \"1s\"           | traffic.loop_timeout_ms",
                 "queue limit 0       | send_queue_limit = 0               | traffic.send_queue_limit",
                 "queue limit float   | send_queue_limit = 1.5             | traffic.send_queue_limit",
             })

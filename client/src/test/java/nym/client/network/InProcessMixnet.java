@@ -1,18 +1,10 @@
 package nym.client.network;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import nym.client.cli.NymClient;
-import nym.client.cli.RunningClient;
-import nym.client.config.ClientConfig;
-import nym.client.config.ClientConfigFile;
-import nym.client.config.ClientHome;
-import nym.directory.api.Keys;
 import nym.mixnode.config.MixNodeConfig;
 import nym.mixnode.config.NodeMode;
 import nym.mixnode.keys.NodeKeys;
@@ -78,35 +70,6 @@ final class InProcessMixnet implements AutoCloseable {
         layers.forEach(all::addAll);
         all.addAll(gateways);
         return all;
-    }
-
-    /**
-     * {@code nymclient init} as localnet scripts it (registered at {@code gateway}), {@code traffic} written into its
-     * config.toml with a fast topology refresh, then what {@code nymclient run} runs.
-     */
-    RunningClient startClient(Path home, MixNode gateway, ClientConfig.Traffic traffic) {
-        int exit = NymClient.commandLine()
-                .execute(
-                        "init",
-                        "--home",
-                        home.toString(),
-                        "--directory",
-                        directory.uri().toString(),
-                        "--directory-key",
-                        Keys.encode(directory.directoryKey()),
-                        "--gateway",
-                        identity(gateway),
-                        "--api-port",
-                        "0");
-        assertEquals(0, exit, "init exit code");
-        ClientHome clientHome = new ClientHome(home);
-        ClientConfig config = clientHome
-                .readConfig()
-                .withTraffic(traffic)
-                .withDirectory(new ClientConfig.Directory(
-                        directory.uri(), Keys.encode(directory.directoryKey()), Duration.ofMillis(500)));
-        ClientConfigFile.write(config, clientHome.configFile());
-        return RunningClient.start(clientHome);
     }
 
     static String identity(MixNode node) {

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import nym.client.cli.RunningClient;
 import nym.client.config.ClientConfig;
@@ -44,8 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LinkCaptureTest {
 
     private static final ClientConfig.Traffic TRAFFIC = new ClientConfig.Traffic(
-            10.0, 10.0, 10.0, Duration.ofMillis(5), Duration.ofSeconds(3), Duration.ofMillis(500), 100);
-    private static final Duration WAIT = Duration.ofSeconds(20);
+            10.0, 10.0, 10.0, Duration.ofMillis(5), Duration.ofSeconds(3), 100);
 
     /** Noise_XK: message 1 (e, es) and message 2 (e, ee) are 48 bytes, message 3 (s, se) 64. */
     private static final int HANDSHAKE_1_AND_2 = 48;
@@ -72,10 +70,10 @@ class LinkCaptureTest {
         net = new InProcessMixnet(dir.resolve("nodes"), 1, 2);
         putObserversOnEveryLink();
         bobsGatewayData = dir.resolve("nodes").resolve("gateway-1");
-        try (RunningClient aliceProcess = net.startClient(dir.resolve("alice"), net.gateways.get(0), TRAFFIC)) {
+        try (RunningClient aliceProcess = TestClients.start(net, dir.resolve("alice"), net.gateways.get(0), TRAFFIC)) {
             MixnetClient alice = aliceProcess.client();
             String bobAddress;
-            try (RunningClient bobProcess = net.startClient(dir.resolve("bob"), net.gateways.get(1), TRAFFIC)) {
+            try (RunningClient bobProcess = TestClients.start(net, dir.resolve("bob"), net.gateways.get(1), TRAFFIC)) {
                 MixnetClient bob = bobProcess.client();
                 bobAddress = bob.address();
                 secrets = secretsOf(alice.address(), bobAddress);
@@ -88,7 +86,7 @@ class LinkCaptureTest {
             }
             // Bob is offline: the next message waits in his gateway's inbox
             alice.send(bobAddress, utf8(stored), false);
-            await("a message in bob's inbox", () -> !inboxFiles().isEmpty());
+            TestClients.await("a message in bob's inbox", () -> !inboxFiles().isEmpty());
             bobsInboxFiles = inboxFiles();
         } finally {
             net.close();
@@ -234,9 +232,9 @@ class LinkCaptureTest {
         }
     }
 
-    private static ReceivedMessage awaitMessage(MixnetClient client, String text) throws InterruptedException {
+    private static ReceivedMessage awaitMessage(MixnetClient client, String text) {
         List<ReceivedMessage> got = new ArrayList<>();
-        await(text, () -> {
+        TestClients.await(text, () -> {
             got.addAll(client.fetch(100));
             return got.stream().anyMatch(m -> new String(m.message(), StandardCharsets.UTF_8).equals(text));
         });
@@ -244,14 +242,6 @@ class LinkCaptureTest {
                 .filter(m -> new String(m.message(), StandardCharsets.UTF_8).equals(text))
                 .findFirst()
                 .orElseThrow();
-    }
-
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long end = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() < end, "timed out waiting for " + what);
-            Thread.sleep(50);
-        }
     }
 
     private static boolean contains(byte[] haystack, byte[] needle) {

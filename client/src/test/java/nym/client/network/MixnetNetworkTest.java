@@ -1,5 +1,6 @@
 package nym.client.network;
 
+import static nym.client.network.TestClients.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,7 +19,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 import nym.client.ClientException;
 import nym.client.api.LocalApiClient;
 import nym.client.cli.NymClient;
@@ -57,10 +57,8 @@ import org.junit.jupiter.api.io.TempDir;
 class MixnetNetworkTest {
 
     /** Fast streams so that a few seconds hold enough packets for the statistics. */
-    private static final ClientConfig.Traffic TEST_TRAFFIC = new ClientConfig.Traffic(
-            20.0, 20.0, 20.0, Duration.ofMillis(5), Duration.ofSeconds(3), Duration.ofMillis(500), 100);
-
-    private static final Duration ARRIVAL_LIMIT = Duration.ofSeconds(15);
+    private static final ClientConfig.Traffic TEST_TRAFFIC =
+            new ClientConfig.Traffic(20.0, 20.0, 20.0, Duration.ofMillis(5), Duration.ofSeconds(3), 100);
 
     private Path dir;
     private InProcessMixnet net;
@@ -89,7 +87,7 @@ class MixnetNetworkTest {
     }
 
     private RunningClient startClient(String name, MixNode gateway) {
-        return net.startClient(dir.resolve(name), gateway, TEST_TRAFFIC);
+        return TestClients.start(net, dir.resolve(name), gateway, TEST_TRAFFIC);
     }
 
     @Test
@@ -386,20 +384,5 @@ class MixnetNetworkTest {
         assertTrue(
                 count > expected * 0.5 && count < expected * 1.5,
                 what + ": " + count + " packets, expected about " + expected);
-    }
-
-    private static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + ARRIVAL_LIMIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + ARRIVAL_LIMIT.toSeconds() + " s: " + what);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted waiting for " + what, e);
-            }
-        }
     }
 }

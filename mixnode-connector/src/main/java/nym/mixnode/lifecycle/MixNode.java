@@ -210,7 +210,8 @@ public final class MixNode implements AutoCloseable {
                     () -> directory.reportMetrics(metrics, System.currentTimeMillis()));
         }
         if (config.metricsPort() != MixNodeConfig.METRICS_OFF) {
-            metricsEndpoint = PrometheusEndpoint.start(config.metricsHost(), config.metricsPort(), metrics::snapshot);
+            metricsEndpoint = PrometheusEndpoint.start(
+                    config.metricsHost(), config.metricsPort(), metrics::snapshot, gatewayCounters());
         }
         LOG.info(() -> "started " + config + " on " + mixnetAddress()
                 + (clientListener == null ? "" : ", clients on " + clientAddress())

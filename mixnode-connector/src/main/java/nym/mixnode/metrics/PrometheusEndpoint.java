@@ -11,6 +11,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import nym.link.LinkException;
+import nym.mixnode.gateway.GatewayCounters;
+import nym.mixnode.gateway.GatewayCounters.SessionRefusal;
 
 /**
  * The node's own counters for a local scraper: {@code GET /metrics} in Prometheus' text format (version 0.0.4), off
@@ -18,6 +20,9 @@ import nym.link.LinkException;
  * {@code network.metrics_host} (127.0.0.1 unless the operator chooses otherwise, whatever the listen host): the
  * counters move with the node's traffic, so they are for the operator, not the network. No per-link labels. The
  * directory gets per-window aggregates of the same counters as signed reports; this endpoint needs no directory.
+ *
+ * <p>A gateway adds its client listener's {@link GatewayCounters} (refusals by kind and reason, expired inboxes, a
+ * busy storage executor): labelled by reason only, never by client, and listed only here, not published.
  */
 public final class PrometheusEndpoint implements AutoCloseable {
 
@@ -31,9 +36,12 @@ public final class PrometheusEndpoint implements AutoCloseable {
         this.thread = thread;
     }
 
-    /** Binds {@code host:port} (0: a free port) and serves until {@link #close()}. */
-    public static PrometheusEndpoint start(String host, int port, Supplier<NodeMetrics.Snapshot> metrics)
-            throws IOException {
+    /**
+     * Binds {@code host:port} (0: a free port) and serves until {@link #close()}; {@code gateway} is the gateway's
+     * client listener counters, null for a mix node.
+     */
+    public static PrometheusEndpoint start(
+            String host, int port, Supplier<NodeMetrics.Snapshot> metrics, GatewayCounters gateway) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 16);
         ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "mixnode-metrics-endpoint");
@@ -41,7 +49,7 @@ public final class PrometheusEndpoint implements AutoCloseable {
             return t;
         });
         server.setExecutor(thread);
-        server.createContext("/", exchange -> answer(exchange, metrics));
+        server.createContext("/", exchange -> answer(exchange, () -> render(metrics.get(), gateway)));
         server.start();
         return new PrometheusEndpoint(server, thread);
     }
@@ -50,7 +58,7 @@ public final class PrometheusEndpoint implements AutoCloseable {
         return server.getAddress();
     }
 
-    private static void answer(HttpExchange exchange, Supplier<NodeMetrics.Snapshot> metrics) throws IOException {
+    private static void answer(HttpExchange exchange, Supplier<String> metrics) throws IOException {
         try (exchange) {
             if (!"/metrics".equals(exchange.getRequestURI().getPath())) {
                 send(exchange, 404, "text/plain; charset=utf-8", "only /metrics is served here\n");
@@ -58,7 +66,7 @@ public final class PrometheusEndpoint implements AutoCloseable {
                 exchange.getResponseHeaders().set("Allow", "GET");
                 send(exchange, 405, "text/plain; charset=utf-8", "GET only\n");
             } else {
-                send(exchange, 200, CONTENT_TYPE, render(metrics.get()));
+                send(exchange, 200, CONTENT_TYPE, metrics.get());
             }
         }
     }
@@ -72,8 +80,11 @@ public final class PrometheusEndpoint implements AutoCloseable {
         }
     }
 
-    /** The snapshot in Prometheus' text format: every drop reason appears, 0 included, so rates start at once. */
-    static String render(NodeMetrics.Snapshot s) {
+    /**
+     * The snapshot in Prometheus' text format, followed by the gateway's counters unless {@code gateway} is null:
+     * every drop reason, kind and refusal reason appears, 0 included, so rates start at once.
+     */
+    static String render(NodeMetrics.Snapshot s, GatewayCounters gateway) {
         StringBuilder out = new StringBuilder();
         family(out, "nym_mixnode_packets_received_total", "Sphinx packets received from the wire.");
         out.append("nym_mixnode_packets_received_total ").append(s.received()).append('\n');
@@ -99,7 +110,44 @@ public final class PrometheusEndpoint implements AutoCloseable {
                     kind.name().toLowerCase(Locale.ROOT),
                     s.linkFailures(kind));
         }
+        if (gateway != null) {
+            renderGateway(out, gateway);
+        }
         return out.toString();
+    }
+
+    /** Read counter by counter while clients come and go: each value is current, the families need not add up. */
+    private static void renderGateway(StringBuilder out, GatewayCounters g) {
+        family(out, "nym_gateway_client_link_failures_total", "Client link connections refused or failed, by kind.");
+        for (LinkException.Kind kind : LinkException.Kind.values()) {
+            sample(
+                    out,
+                    "nym_gateway_client_link_failures_total",
+                    "kind",
+                    kind.name().toLowerCase(Locale.ROOT),
+                    g.linkFailures(kind));
+        }
+        family(
+                out,
+                "nym_gateway_sessions_refused_total",
+                "Client links closed after the handshake, by reason (registrations_full: the registry was full).");
+        for (SessionRefusal reason : SessionRefusal.values()) {
+            sample(
+                    out,
+                    "nym_gateway_sessions_refused_total",
+                    "reason",
+                    reason.name().toLowerCase(Locale.ROOT),
+                    g.refusals(reason));
+        }
+        family(out, "nym_gateway_inboxes_expired_total", "Idle registrations removed with their inbox.");
+        out.append("nym_gateway_inboxes_expired_total ")
+                .append(g.inboxesExpired())
+                .append('\n');
+        family(
+                out,
+                "nym_gateway_storage_busy_total",
+                "Storage tasks refused by a full storage queue (a delivery is dropped, a registering link closed).");
+        out.append("nym_gateway_storage_busy_total ").append(g.storageBusy()).append('\n');
     }
 
     private static void family(StringBuilder out, String name, String help) {

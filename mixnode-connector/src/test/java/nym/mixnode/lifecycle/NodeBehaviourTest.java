@@ -135,9 +135,7 @@ class NodeBehaviourTest {
             await("forwarded", () -> layer1.metrics().snapshot().sentTotal(), 1);
             await("replay drops", () -> layer1.metrics().snapshot().dropped(DropReason.REPLAY), 1);
 
-            URI scrape = URI.create("http:/" + layer1.metricsAddress() + "/metrics");
-            HttpResponse<String> r = HttpClient.newHttpClient()
-                    .send(HttpRequest.newBuilder(scrape).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = scrape(layer1);
 
             assertEquals(200, r.statusCode());
             assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/plain; version=0.0.4"));
@@ -151,7 +149,51 @@ class NodeBehaviourTest {
                                     net.mixes.get(1).mixnetAddress().getPort())),
                     r.body());
             assertTrue(layer1.metricsAddress().getAddress().isLoopbackAddress());
+            assertFalse(r.body().contains("nym_gateway_"), "gateway families on gateways only: " + r.body());
         }
+    }
+
+    @Test
+    void metricsEndpoint_gatewayAfterAGarbledClientHandshake_servesTheRefusalByKind() throws Exception {
+        try (TestNetwork net = new TestNetwork(tmp)) {
+            MixNode gateway = net.startGateway(
+                    net.config(NodeMode.GATEWAY, 0, "gw").metricsPort(0).build());
+            try (Socket bad = new Socket(
+                    gateway.clientAddress().getAddress(),
+                    gateway.clientAddress().getPort())) {
+                bad.getOutputStream().write(garbledNoiseMessage1());
+                bad.setSoTimeout(5000);
+                assertEquals(-1, bad.getInputStream().read(), "closed without an answer");
+            }
+            await(
+                    "garbled client handshakes",
+                    () -> gateway.gatewayCounters().linkFailures(LinkException.Kind.GARBLED_HANDSHAKE),
+                    1);
+
+            String body = scrape(gateway).body();
+
+            assertTrue(body.contains("nym_gateway_client_link_failures_total{kind=\"garbled_handshake\"} 1\n"), body);
+            assertTrue(body.contains("nym_gateway_sessions_refused_total{reason=\"registrations_full\"} 0\n"), body);
+            assertTrue(body.contains("\nnym_gateway_inboxes_expired_total 0\n"), body);
+            assertTrue(body.contains("\nnym_gateway_storage_busy_total 0\n"), body);
+            // the client listener's refusals are its own: the mix link family is untouched
+            assertTrue(body.contains("nym_mixnode_link_failures_total{kind=\"garbled_handshake\"} 0\n"), body);
+        }
+    }
+
+    /** A Noise XK message 1 of the right length whose ephemeral key and tag are random. */
+    private static byte[] garbledNoiseMessage1() {
+        byte[] message1 = new byte[2 + 48];
+        new SecureRandom().nextBytes(message1);
+        message1[0] = 0;
+        message1[1] = 48;
+        return message1;
+    }
+
+    private static HttpResponse<String> scrape(MixNode node) throws Exception {
+        URI uri = URI.create("http:/" + node.metricsAddress() + "/metrics");
+        return HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -164,11 +206,7 @@ class NodeBehaviourTest {
                     Socket bad = new Socket(
                             layer1.mixnetAddress().getAddress(),
                             layer1.mixnetAddress().getPort())) {
-                byte[] message1 = new byte[2 + 48];
-                new SecureRandom().nextBytes(message1);
-                message1[0] = 0;
-                message1[1] = 48;
-                bad.getOutputStream().write(message1);
+                bad.getOutputStream().write(garbledNoiseMessage1());
                 bad.setSoTimeout(5000);
                 assertEquals(-1, bad.getInputStream().read(), "closed without an answer");
                 good.sendPacket(p.bytes());

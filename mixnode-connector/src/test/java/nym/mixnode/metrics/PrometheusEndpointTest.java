@@ -9,9 +9,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import nym.link.LinkException;
 import nym.mixnode.config.MixNodeConfig;
 import nym.mixnode.config.NodeMode;
+import nym.mixnode.gateway.GatewayCounters;
+import nym.mixnode.gateway.GatewayCounters.SessionRefusal;
 import nym.mixnode.keys.NodeKeys;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +35,7 @@ class PrometheusEndpointTest {
 
     @Test
     void render_snapshot_everyFamilyTypedSentInTotalEveryReasonAndLinkFailureKindListed() {
-        String text = PrometheusEndpoint.render(snapshot());
+        String text = PrometheusEndpoint.render(snapshot(), null);
 
         assertTrue(text.contains("# TYPE nym_mixnode_packets_received_total counter\n"), text);
         assertTrue(text.contains("\nnym_mixnode_packets_received_total 2\n"), text);
@@ -39,14 +43,43 @@ class PrometheusEndpointTest {
         assertFalse(text.contains("next_hop=\""), "no per-link label: " + text);
         assertTrue(text.contains("nym_mixnode_packets_dropped_total{reason=\"replay\"} 1\n"), text);
         for (DropReason reason : DropReason.values()) {
-            assertTrue(text.contains("{reason=\"" + reason.name().toLowerCase(java.util.Locale.ROOT) + "\"}"), text);
+            assertTrue(text.contains("{reason=\"" + reason.name().toLowerCase(Locale.ROOT) + "\"}"), text);
         }
         assertTrue(text.contains("\nnym_mixnode_packets_delivered_total 0\n"), text);
         assertTrue(text.contains("# TYPE nym_mixnode_link_failures_total counter\n"), text);
         assertTrue(text.contains("nym_mixnode_link_failures_total{kind=\"unauthorized_peer\"} 1\n"), text);
         for (LinkException.Kind kind : LinkException.Kind.values()) {
-            assertTrue(text.contains("{kind=\"" + kind.name().toLowerCase(java.util.Locale.ROOT) + "\"}"), text);
+            assertTrue(text.contains("{kind=\"" + kind.name().toLowerCase(Locale.ROOT) + "\"}"), text);
         }
+        assertFalse(text.contains("nym_gateway_"), "a mix node has no gateway families: " + text);
+    }
+
+    @Test
+    void render_gatewayCounters_everyGatewayFamilyTypedWithEveryKindAndReasonListed() {
+        String text = PrometheusEndpoint.render(snapshot(), new GatewayCounters());
+
+        for (String family : List.of(
+                "nym_gateway_client_link_failures_total",
+                "nym_gateway_sessions_refused_total",
+                "nym_gateway_inboxes_expired_total",
+                "nym_gateway_storage_busy_total")) {
+            assertTrue(text.contains("# TYPE " + family + " counter\n"), text);
+        }
+        for (LinkException.Kind kind : LinkException.Kind.values()) {
+            assertTrue(
+                    text.contains("nym_gateway_client_link_failures_total{kind=\""
+                            + kind.name().toLowerCase(Locale.ROOT) + "\"} 0\n"),
+                    text);
+        }
+        for (SessionRefusal reason : SessionRefusal.values()) {
+            assertTrue(
+                    text.contains("nym_gateway_sessions_refused_total{reason=\""
+                            + reason.name().toLowerCase(Locale.ROOT) + "\"} 0\n"),
+                    text);
+        }
+        assertTrue(text.contains("\nnym_gateway_inboxes_expired_total 0\n"), text);
+        assertTrue(text.contains("\nnym_gateway_storage_busy_total 0\n"), text);
+        assertTrue(text.startsWith(PrometheusEndpoint.render(snapshot(), null)), "the node's families first: " + text);
     }
 
     @Test
@@ -57,7 +90,7 @@ class PrometheusEndpointTest {
                 .build();
         assertEquals("127.0.0.1", config.metricsHost());
         try (PrometheusEndpoint endpoint =
-                PrometheusEndpoint.start(config.metricsHost(), 0, PrometheusEndpointTest::snapshot)) {
+                PrometheusEndpoint.start(config.metricsHost(), 0, PrometheusEndpointTest::snapshot, null)) {
             assertTrue(
                     endpoint.address().getAddress().isLoopbackAddress(),
                     endpoint.address().toString());
@@ -71,7 +104,8 @@ class PrometheusEndpointTest {
 
     @Test
     void http_onlyGetOfMetricsIsServed() throws Exception {
-        try (PrometheusEndpoint endpoint = PrometheusEndpoint.start("127.0.0.1", 0, PrometheusEndpointTest::snapshot)) {
+        try (PrometheusEndpoint endpoint =
+                PrometheusEndpoint.start("127.0.0.1", 0, PrometheusEndpointTest::snapshot, null)) {
             HttpClient client = HttpClient.newHttpClient();
             URI base = URI.create("http://127.0.0.1:" + endpoint.address().getPort());
 
@@ -89,7 +123,7 @@ class PrometheusEndpointTest {
             assertEquals(
                     PrometheusEndpoint.CONTENT_TYPE,
                     ok.headers().firstValue("Content-Type").orElse(""));
-            assertEquals(PrometheusEndpoint.render(snapshot()), ok.body());
+            assertEquals(PrometheusEndpoint.render(snapshot(), null), ok.body());
             assertEquals(404, other.statusCode());
             assertEquals(405, post.statusCode());
             assertEquals("GET", post.headers().firstValue("Allow").orElse(""));
