@@ -76,9 +76,13 @@ public final class RunningClient implements AutoCloseable {
 
     @Override
     public void close() {
-        api.close();
+        // the secret goes first: whatever happens to the API's or the client's shutdown, no stale secret is left
         removeSecret(home);
-        client.close();
+        try {
+            api.close();
+        } finally {
+            client.close();
+        }
     }
 
     /** A secret left behind is useless once its run has stopped (and the next run replaces it): warn only. */

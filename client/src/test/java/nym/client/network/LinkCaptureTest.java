@@ -42,8 +42,8 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LinkCaptureTest {
 
-    private static final ClientConfig.Traffic TRAFFIC = new ClientConfig.Traffic(
-            10.0, 10.0, 10.0, Duration.ofMillis(5), Duration.ofSeconds(3), 100);
+    private static final ClientConfig.Traffic TRAFFIC =
+            new ClientConfig.Traffic(10.0, 10.0, 10.0, Duration.ofMillis(5), Duration.ofSeconds(3), 100);
 
     /** Noise_XK: message 1 (e, es) and message 2 (e, ee) are 48 bytes, message 3 (s, se) 64. */
     private static final int HANDSHAKE_1_AND_2 = 48;
