@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import nym.link.testing.LeakRecorder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,7 @@ class NoiseLinkTest {
     @AfterEach
     void noLeaks() throws InterruptedException {
         ends.forEach(e -> e.channel.finishAndReleaseAll());
-        assertEquals(List.of(), LinkLeaks.drain());
+        assertEquals(List.of(), LeakRecorder.collectLeaks());
     }
 
     private static LinkKeys keys() {
@@ -406,7 +407,7 @@ class NoiseLinkTest {
     @Test
     void leakCheck_unreleasedBuffer_isReported() throws InterruptedException {
         leakOne();
-        assertFalse(LinkLeaks.drain().isEmpty(), "the leak check would not see a leak");
+        assertFalse(LeakRecorder.collectLeaks().isEmpty(), "the leak check would not see a leak");
     }
 
     /** A buffer nobody releases, unreachable once this returns. */

@@ -1,4 +1,4 @@
-package nym.mixnode.leaks;
+package nym.link.testing;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
@@ -13,7 +13,8 @@ import org.junit.platform.launcher.LauncherSessionListener;
 /**
  * Records every leak Netty's detector reports (surefire runs it at {@code paranoid}: every buffer tracked), so tests
  * can assert there were none. Installed before any test class loads Netty's buffers (a JUnit launcher session
- * listener, registered in {@code META-INF/services}; kept out of the test-jar).
+ * listener, registered in {@code META-INF/services} of each module that uses it: the test-jar carries the class, not
+ * the registration).
  */
 public final class LeakRecorder implements LauncherSessionListener {
 
@@ -60,10 +61,5 @@ public final class LeakRecorder implements LauncherSessionListener {
         List<String> found = List.copyOf(LEAKS);
         LEAKS.clear();
         return found;
-    }
-
-    /** The level surefire set for this run. */
-    public static ResourceLeakDetector.Level level() {
-        return ResourceLeakDetector.getLevel();
     }
 }
