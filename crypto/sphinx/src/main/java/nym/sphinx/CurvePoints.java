@@ -20,6 +20,9 @@ final class CurvePoints {
     /** A point of order 8, which generates the 8 low-order points. */
     static final ECPoint LOW_ORDER_GENERATOR = findLowOrderGenerator();
 
+    /** t·{@link #LOW_ORDER_GENERATOR} for t = 0..7, computed once: a sender adds one per ephemeral key it tries. */
+    private static final ECPoint[] LOW_ORDER_POINTS = lowOrderPoints();
+
     private CurvePoints() {}
 
     /**
@@ -28,7 +31,7 @@ final class CurvePoints {
      * u(−P + tT) = u(P + (8−t)T).
      */
     static byte[] addLowOrder(byte[] u, int t) {
-        ECPoint sum = lift(Elligator2.fromLittleEndian(u, 0)).add(LOW_ORDER_GENERATOR.multiply(BigInteger.valueOf(t)));
+        ECPoint sum = lift(Elligator2.fromLittleEndian(u, 0)).add(LOW_ORDER_POINTS[t]);
         return Elligator2.toLittleEndian(uOf(sum));
     }
 
@@ -53,6 +56,15 @@ final class CurvePoints {
                 .toBigInteger()
                 .subtract(A_THIRD)
                 .mod(Elligator2.P);
+    }
+
+    private static ECPoint[] lowOrderPoints() {
+        ECPoint[] points = new ECPoint[8];
+        points[0] = CURVE.getInfinity();
+        for (int t = 1; t < 8; t++) {
+            points[t] = points[t - 1].add(LOW_ORDER_GENERATOR).normalize();
+        }
+        return points;
     }
 
     /** ℓ·Q for the first point Q (by u = 2, 3, …) whose ℓ-multiple has order 8: the curve's 8-torsion is cyclic. */
