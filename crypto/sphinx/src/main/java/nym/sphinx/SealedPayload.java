@@ -12,7 +12,6 @@ import javax.crypto.spec.SecretKeySpec;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.generators.HKDFBytesGenerator;
 import org.bouncycastle.crypto.params.HKDFParameters;
-import org.bouncycastle.math.ec.rfc7748.X25519;
 
 /**
  * End-to-end sealing of a Sphinx payload to the recipient's X25519 encryption key R: only the recipient reads it, and
@@ -21,20 +20,23 @@ import org.bouncycastle.math.ec.rfc7748.X25519;
  * {@link PacketBuilder#buildSealed}.
  *
  * <pre>
- *   sealed = e_pub (32) | ChaCha20-Poly1305_k(nonce 0, plaintext | 0x01 | 0x00…) | tag (16)      payloadSize bytes
- *   k      = HKDF-SHA256(ikm = X25519(e, R), no salt, info = "nym-e2e/v1 seal" | e_pub | R)
+ *   sealed = ρ (32) | ChaCha20-Poly1305_k(nonce 0, plaintext | 0x01 | 0x00…) | tag (16)          payloadSize bytes
+ *   ρ      = Elligator 2 representative of the ephemeral public key e_pub, two random top bits
+ *   k      = HKDF-SHA256(ikm = X25519(e, R), no salt, info = "nym-e2e/v2 seal" | ρ | R)
  * </pre>
  *
- * e is a fresh ephemeral key per payload, so the all-zero nonce is used once per key. The KDF binds both public keys:
- * a ciphertext re-addressed with another e_pub or opened under another R fails the tag. The unused top bit of e_pub
- * (X25519 ignores it, RFC 7748 §5) is random, so that bit does not set sealed bodies apart from random ones.
+ * Every byte of a sealed payload looks uniformly random, like the body of a SURB reply, so the final hop cannot tell
+ * them apart: ρ is not a curve point in the clear ({@link HiddenEphemeralKey}, {@link Elligator2}). The recipient maps
+ * ρ back to e_pub. e is a fresh ephemeral key per payload, so the all-zero nonce is used once per key. The KDF binds ρ
+ * exactly as sent (not e_pub, which 8 different 32-byte strings stand for: two representatives times four values of
+ * the top bits) and R: a payload whose ρ was changed in any bit, or opened under another R, fails the tag.
  */
 public final class SealedPayload {
 
-    /** Bytes a sealed payload adds to the padded plaintext: e_pub and the Poly1305 tag. */
+    /** Bytes a sealed payload adds to the padded plaintext: the representative ρ and the Poly1305 tag. */
     public static final int OVERHEAD = SphinxSizes.X25519_KEY + 16;
 
-    private static final byte[] LABEL = "nym-e2e/v1 seal".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] LABEL = "nym-e2e/v2 seal".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] NONCE = new byte[12];
     private static final int KEY = 32;
 
@@ -61,23 +63,21 @@ public final class SealedPayload {
             throw new SphinxException(SphinxException.Kind.INVALID_KEY, "an encryption key has 32 bytes");
         }
         byte[] padded = Payloads.pad(plaintext, paddedSize(params));
-        byte[] e = new byte[SphinxSizes.X25519_KEY];
+        HiddenEphemeralKey e = HiddenEphemeralKey.generate(random);
         byte[] shared = new byte[SphinxSizes.X25519_KEY];
         byte[] out = new byte[params.payloadSize()];
         try {
-            random.nextBytes(e);
-            X25519.scalarMultBase(e, 0, out, 0);
-            out[SphinxSizes.X25519_KEY - 1] |= (byte) (random.nextBoolean() ? 0x80 : 0);
-            if (!HopCrypto.scalarMult(e, 0, recipientPublicKey, 0, shared, 0)) {
+            if (!HopCrypto.scalarMult(e.privateKey(), 0, recipientPublicKey, 0, shared, 0)) {
                 throw new SphinxException(SphinxException.Kind.INVALID_KEY, "the recipient's key is of low order");
             }
+            System.arraycopy(e.representative(), 0, out, 0, SphinxSizes.X25519_KEY);
             Cipher aead = aead(Cipher.ENCRYPT_MODE, key(shared, out, recipientPublicKey));
             aead.doFinal(padded, 0, padded.length, out, SphinxSizes.X25519_KEY);
             return out;
         } catch (GeneralSecurityException ex) {
             throw new IllegalStateException("ChaCha20-Poly1305 failed", ex);
         } finally {
-            Arrays.fill(e, (byte) 0);
+            e.destroy();
             Arrays.fill(shared, (byte) 0);
             Arrays.fill(padded, (byte) 0);
         }
@@ -103,7 +103,8 @@ public final class SealedPayload {
         byte[] shared = new byte[SphinxSizes.X25519_KEY];
         byte[] padded = new byte[paddedSize(params)];
         try {
-            if (!HopCrypto.scalarMult(recipient.rawPrivateKey(), 0, sealed, 0, shared, 0)) {
+            byte[] ephemeralPublic = Elligator2.decode(sealed, 0);
+            if (!HopCrypto.scalarMult(recipient.rawPrivateKey(), 0, ephemeralPublic, 0, shared, 0)) {
                 throw new SphinxException(SphinxException.Kind.SEAL_OPEN_FAILED, "ephemeral key of low order");
             }
             Cipher aead = aead(Cipher.DECRYPT_MODE, key(shared, sealed, recipient.rawPublicKey()));
@@ -124,11 +125,11 @@ public final class SealedPayload {
         return params.payloadSize() - OVERHEAD;
     }
 
-    /** k = HKDF-SHA256(shared, info = label | e_pub as sent | R). */
-    private static byte[] key(byte[] shared, byte[] ephemeralPublic, byte[] recipientPublic) {
+    /** k = HKDF-SHA256(shared, info = label | ρ as sent | R). */
+    private static byte[] key(byte[] shared, byte[] representative, byte[] recipientPublic) {
         byte[] info = new byte[LABEL.length + 2 * SphinxSizes.X25519_KEY];
         System.arraycopy(LABEL, 0, info, 0, LABEL.length);
-        System.arraycopy(ephemeralPublic, 0, info, LABEL.length, SphinxSizes.X25519_KEY);
+        System.arraycopy(representative, 0, info, LABEL.length, SphinxSizes.X25519_KEY);
         System.arraycopy(recipientPublic, 0, info, LABEL.length + SphinxSizes.X25519_KEY, SphinxSizes.X25519_KEY);
         HKDFBytesGenerator hkdf = new HKDFBytesGenerator(new SHA256Digest());
         hkdf.init(new HKDFParameters(shared, null, info));

@@ -2,6 +2,7 @@ package nym.sphinx;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.HashSet;
@@ -58,7 +59,7 @@ class SealedPayloadTest {
     @Test
     void open_anyByteChanged_throwsSealOpenFailed() throws Exception {
         byte[] sealed = SealedPayload.seal(params, bob.publicKey(), "secret".getBytes(StandardCharsets.UTF_8), random);
-        // the ephemeral key (its low 255 bits), the ciphertext and the tag
+        // the representative, the ciphertext and the tag
         for (int pos :
                 new int[] {0, 17, 31, 32, 100, 1000, sealed.length - 17, sealed.length - 16, sealed.length - 1}) {
             byte[] changed = sealed.clone();
@@ -68,29 +69,44 @@ class SealedPayloadTest {
     }
 
     @Test
-    void open_ephemeralKeyTopBitFlipped_stillBoundToSentBytes() throws Exception {
-        // X25519 ignores the top bit, but the KDF binds e_pub as sent: flipping it fails the tag
-        byte[] sealed = SealedPayload.seal(params, bob.publicKey(), new byte[] {1}, random);
-        sealed[31] ^= (byte) 0x80;
-        assertEquals(SphinxException.Kind.SEAL_OPEN_FAILED, openKind(bob, sealed));
+    void open_representativeTopBitFlipped_failsAlthoughTheKeyIsTheSame() throws Exception {
+        // the map ignores the two top bits, but the KDF binds the representative as sent: flipping one fails the tag
+        for (int bit : new int[] {0x40, 0x80}) {
+            byte[] sealed = SealedPayload.seal(params, bob.publicKey(), new byte[] {1}, random);
+            byte[] flipped = sealed.clone();
+            flipped[31] ^= (byte) bit;
+            assertArrayEquals(Elligator2.decode(sealed, 0), Elligator2.decode(flipped, 0));
+            assertEquals(SphinxException.Kind.SEAL_OPEN_FAILED, openKind(bob, flipped), "bit " + bit);
+        }
     }
 
     @Test
-    void seal_manyPayloads_ephemeralKeyTopBitTakesBothValues() throws Exception {
+    void seal_manyPayloads_representativeTopBitsTakeEveryValue() throws Exception {
         Set<Integer> topBits = new HashSet<>();
-        for (int i = 0; i < 40; i++) {
+        for (int i = 0; i < 64; i++) {
             byte[] sealed = SealedPayload.seal(params, bob.publicKey(), new byte[] {1}, random);
-            topBits.add(sealed[31] & 0x80);
+            topBits.add(sealed[31] & 0xc0);
             assertArrayEquals(new byte[] {1}, SealedPayload.open(params, bob, sealed));
         }
-        assertEquals(Set.of(0, 0x80), topBits);
+        assertEquals(Set.of(0x00, 0x40, 0x80, 0xc0), topBits);
     }
 
     @Test
-    void open_lowOrderEphemeralKeyOrWrongLength_refused() throws Exception {
+    void open_representativeOfLowOrderPointOrWrongLength_refused() throws Exception {
         byte[] sealed = SealedPayload.seal(params, bob.publicKey(), new byte[] {1}, random);
-        java.util.Arrays.fill(sealed, 0, 32, (byte) 0);
-        assertEquals(SphinxException.Kind.SEAL_OPEN_FAILED, openKind(bob, sealed));
+        int lowOrder = 0;
+        for (int t = 0; t < 8; t++) {
+            BigInteger u = CurvePoints.uOf(CurvePoints.LOW_ORDER_GENERATOR.multiply(BigInteger.valueOf(t)));
+            BigInteger r = u.signum() == 0 ? BigInteger.ZERO : Elligator2.inverse(u, true); // the map sends 0 to 0
+            if (r != null) {
+                assertEquals(u, Elligator2.map(r));
+                byte[] changed = sealed.clone();
+                System.arraycopy(Elligator2.toLittleEndian(r), 0, changed, 0, 32);
+                assertEquals(SphinxException.Kind.SEAL_OPEN_FAILED, openKind(bob, changed), "t = " + t);
+                lowOrder++;
+            }
+        }
+        assertTrue(lowOrder >= 3, "the zero representative and the points of order 4 at least: " + lowOrder);
         assertEquals(SphinxException.Kind.MALFORMED, openKind(bob, new byte[params.payloadSize() - 1]));
     }
 
