@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 import nym.link.LinkException;
 import nym.mixnode.gateway.GatewayCounters;
 import nym.mixnode.gateway.GatewayCounters.SessionRefusal;
@@ -86,30 +87,27 @@ public final class PrometheusEndpoint implements AutoCloseable {
      */
     static String render(NodeMetrics.Snapshot s, GatewayCounters gateway) {
         StringBuilder out = new StringBuilder();
-        family(out, "nym_mixnode_packets_received_total", "Sphinx packets received from the wire.");
-        out.append("nym_mixnode_packets_received_total ").append(s.received()).append('\n');
-        family(out, "nym_mixnode_packets_sent_total", "Packets forwarded (all next hops together).");
-        out.append("nym_mixnode_packets_sent_total ").append(s.sentTotal()).append('\n');
-        family(out, "nym_mixnode_packets_dropped_total", "Packets dropped, by reason (the node never throws one up).");
-        for (DropReason reason : DropReason.values()) {
-            sample(
-                    out,
-                    "nym_mixnode_packets_dropped_total",
-                    "reason",
-                    reason.name().toLowerCase(Locale.ROOT),
-                    s.dropped(reason));
-        }
-        family(out, "nym_mixnode_packets_delivered_total", "Gateways: packets delivered into client inboxes.");
-        out.append("nym_mixnode_packets_delivered_total ").append(s.delivered()).append('\n');
-        family(out, "nym_mixnode_link_failures_total", "Mix link connections refused or failed, by kind.");
-        for (LinkException.Kind kind : LinkException.Kind.values()) {
-            sample(
-                    out,
-                    "nym_mixnode_link_failures_total",
-                    "kind",
-                    kind.name().toLowerCase(Locale.ROOT),
-                    s.linkFailures(kind));
-        }
+        counter(out, "nym_mixnode_packets_received_total", "Sphinx packets received from the wire.", s.received());
+        counter(out, "nym_mixnode_packets_sent_total", "Packets forwarded (all next hops together).", s.sentTotal());
+        counters(
+                out,
+                "nym_mixnode_packets_dropped_total",
+                "Packets dropped, by reason (the node never throws one up).",
+                "reason",
+                DropReason.values(),
+                s::dropped);
+        counter(
+                out,
+                "nym_mixnode_packets_delivered_total",
+                "Gateways: packets delivered into client inboxes.",
+                s.delivered());
+        counters(
+                out,
+                "nym_mixnode_link_failures_total",
+                "Mix link connections refused or failed, by kind.",
+                "kind",
+                LinkException.Kind.values(),
+                s::linkFailures);
         if (gateway != null) {
             renderGateway(out, gateway);
         }
@@ -118,36 +116,44 @@ public final class PrometheusEndpoint implements AutoCloseable {
 
     /** Read counter by counter while clients come and go: each value is current, the families need not add up. */
     private static void renderGateway(StringBuilder out, GatewayCounters g) {
-        family(out, "nym_gateway_client_link_failures_total", "Client link connections refused or failed, by kind.");
-        for (LinkException.Kind kind : LinkException.Kind.values()) {
-            sample(
-                    out,
-                    "nym_gateway_client_link_failures_total",
-                    "kind",
-                    kind.name().toLowerCase(Locale.ROOT),
-                    g.linkFailures(kind));
-        }
-        family(
+        counters(
+                out,
+                "nym_gateway_client_link_failures_total",
+                "Client link connections refused or failed, by kind.",
+                "kind",
+                LinkException.Kind.values(),
+                g::linkFailures);
+        counters(
                 out,
                 "nym_gateway_sessions_refused_total",
-                "Client links closed after the handshake, by reason (registrations_full: the registry was full).");
-        for (SessionRefusal reason : SessionRefusal.values()) {
-            sample(
-                    out,
-                    "nym_gateway_sessions_refused_total",
-                    "reason",
-                    reason.name().toLowerCase(Locale.ROOT),
-                    g.refusals(reason));
-        }
-        family(out, "nym_gateway_inboxes_expired_total", "Idle registrations removed with their inbox.");
-        out.append("nym_gateway_inboxes_expired_total ")
-                .append(g.inboxesExpired())
-                .append('\n');
-        family(
+                "Client links closed after the handshake, by reason (registrations_full: the registry was full).",
+                "reason",
+                SessionRefusal.values(),
+                g::refusals);
+        counter(
+                out,
+                "nym_gateway_inboxes_expired_total",
+                "Idle registrations removed with their inbox.",
+                g.inboxesExpired());
+        counter(
                 out,
                 "nym_gateway_storage_busy_total",
-                "Storage tasks refused by a full storage queue (a delivery is dropped, a registering link closed).");
-        out.append("nym_gateway_storage_busy_total ").append(g.storageBusy()).append('\n');
+                "Storage tasks refused by a full storage queue (a delivery is dropped, a registering link closed).",
+                g.storageBusy());
+    }
+
+    private static void counter(StringBuilder out, String name, String help, long n) {
+        family(out, name, help);
+        out.append(name).append(' ').append(n).append('\n');
+    }
+
+    /** One sample per value of {@code values}, 0 included, labelled with the value's lower-case name. */
+    private static <E extends Enum<E>> void counters(
+            StringBuilder out, String name, String help, String label, E[] values, ToLongFunction<E> count) {
+        family(out, name, help);
+        for (E value : values) {
+            sample(out, name, label, value.name().toLowerCase(Locale.ROOT), count.applyAsLong(value));
+        }
     }
 
     private static void family(StringBuilder out, String name, String help) {
