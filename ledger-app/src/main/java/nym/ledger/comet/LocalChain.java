@@ -25,6 +25,7 @@ import nym.ledger.LedgerException.Kind;
 public final class LocalChain implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
     private static final int LOWEST_PORT = 10_000;
+    private static final Path EPHEMERAL_RANGE = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
     private static final java.util.Random RANDOM = new java.security.SecureRandom();
 
     private final ChainHomes homes;
@@ -249,9 +250,14 @@ public final class LocalChain implements AutoCloseable {
         }
     }
 
-    private static int ephemeralRangeStart() {
+    /**
+     * The first port of the kernel's ephemeral range. Read as lines: {@code Files.readString} trusts the size procfs
+     * reports and returned only the first byte here ("3"), which silently sent every port to {@code bind(0)}.
+     */
+    static int ephemeralRangeStart() {
         try {
-            return Integer.parseInt(java.nio.file.Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))
+            return Integer.parseInt(java.nio.file.Files.readAllLines(EPHEMERAL_RANGE)
+                    .get(0)
                     .trim()
                     .split("\\s+")[0]);
         } catch (IOException | RuntimeException e) {
