@@ -56,21 +56,34 @@ public final class DirectoryClient {
         postSigned(Paths.MIX_METRICS, Json.write(metrics));
     }
 
-    /** The directory's topology key as it publishes it. Pin it out of band where the directory is not trusted. */
-    public byte[] directoryKey() {
-        DirectoryKey key = Json.read(send(get(Paths.DIRECTORY_KEY)).body(), DirectoryKey.class);
-        return Keys.decode(key.publicKey(), Keys.PUBLIC_KEY_BYTES, "directory key");
+    /** Tells the directory this node is leaving: it is left out of the next epoch's document. */
+    public void postLeave(LeaveNotice notice) {
+        postSigned(Paths.LEAVE, Json.write(notice));
     }
 
-    /** The topology, after checking its signature against {@code directoryKey}. */
-    public Topology topology(byte[] directoryKey) {
-        HttpResponse<byte[]> response = send(get(Paths.TOPOLOGY));
-        Optional<String> signature = response.headers().firstValue(Signing.SIGNATURE_HEADER);
-        if (signature.isEmpty()) {
-            throw new DirectoryException(DirectoryException.Kind.BAD_SIGNATURE, "topology answer is not signed");
+    /**
+     * The authority keys and threshold the directory says it is configured with: trust on first use only. Pin them
+     * from the network tree ({@link AuthoritySet#TREE_FILE}) where the directory is not trusted.
+     */
+    public AuthoritySet authorities() {
+        return AuthoritySet.parse(new String(send(get(Paths.AUTHORITIES)).body(), StandardCharsets.UTF_8));
+    }
+
+    /** The document of the epoch running now, unchecked: check it with {@link TrustedEpochs}. */
+    public SignedEpochDocument currentEpoch() {
+        return Json.read(send(get(Paths.EPOCH_CURRENT)).body(), SignedEpochDocument.class);
+    }
+
+    /** The next epoch's document, unchecked; empty while the authorities have not built it. */
+    public Optional<SignedEpochDocument> nextEpoch() {
+        try {
+            return Optional.of(Json.read(send(get(Paths.EPOCH_NEXT)).body(), SignedEpochDocument.class));
+        } catch (DirectoryException e) {
+            if (e.kind() == DirectoryException.Kind.HTTP_STATUS && e.status() == 404) {
+                return Optional.empty();
+            }
+            throw e;
         }
-        Signing.verifyTopology(directoryKey, response.body(), signature.get());
-        return Json.read(response.body(), Topology.class);
     }
 
     /** Signs and posts {@code body} to {@code path}; returns the answer's status (2xx) or throws. */

@@ -14,7 +14,13 @@ public final class DirectoryException extends RuntimeException {
         /** The directory answered with an error status; the message holds its problem detail. */
         HTTP_STATUS,
         /** The directory could not be reached. */
-        IO
+        IO,
+        /** An epoch document has fewer than t valid signatures of the pinned authorities. */
+        NOT_ENOUGH_SIGNATURES,
+        /** An epoch document is older than the newest one already held. */
+        STALE_EPOCH,
+        /** An epoch document's validity has passed. */
+        EXPIRED
     }
 
     private final Kind kind;

@@ -7,13 +7,25 @@ public final class Paths {
     public static final String MIXNODES = "/api/presence/mixnodes";
     public static final String GATEWAYS = "/api/presence/gateways";
     public static final String VALIDATORS = "/api/presence/validators";
+    /** The registry's live view of nodes with recent heartbeats: for operators, not signed, not for routing. */
     public static final String TOPOLOGY = "/api/presence/topology";
-    /** The directory's Ed25519 public key, which signs every topology. */
-    public static final String DIRECTORY_KEY = "/api/presence/directory-key";
+    /** A node's signed leave notice ({@link LeaveNotice}). */
+    public static final String LEAVE = "/api/presence/leave";
+
+    /** Signed epoch documents: {@code /api/epochs/{epoch}}, {@link #EPOCH_CURRENT}, {@link #EPOCH_NEXT}. */
+    public static final String EPOCHS = "/api/epochs";
+    /** The document of the epoch running now. */
+    public static final String EPOCH_CURRENT = "/api/epochs/current";
+    /** The document of the next epoch, once the authorities have built it (404 before). */
+    public static final String EPOCH_NEXT = "/api/epochs/next";
+    /** The authority keys and threshold this directory is configured with ({@link AuthoritySet}): pin them out of band. */
+    public static final String AUTHORITIES = "/api/epochs/authorities";
 
     public static final String MIX_METRICS = "/api/metrics/mixes";
     /** Operator endpoints: {@code PUT|DELETE /api/admin/bans/{identityKey}}. */
     public static final String BANS = "/api/admin/bans";
+    /** Operator endpoints when admission is operator-approved: {@code PUT|DELETE /api/admin/approvals/{identityKey}}. */
+    public static final String APPROVALS = "/api/admin/approvals";
     /** Read-only WebSocket of accepted metrics reports. */
     public static final String METRICS_STREAM = "/ws";
 

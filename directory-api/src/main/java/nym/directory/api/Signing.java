@@ -17,8 +17,8 @@ import java.nio.charset.StandardCharsets;
  * there is no JSON canonicalisation to agree on; signing the path stops a signature for one endpoint being replayed
  * at another; the body names the identity key it is checked against.
  *
- * <p><b>Topology</b> answers are signed by the directory's key over {@code "nym-directory-topology-v1" LF body},
- * the signature in {@value #SIGNATURE_HEADER} of the answer.
+ * <p><b>Epoch documents</b> are signed by each authority's key over {@code "nym-epoch-document-v1" LF document}
+ * ({@link SignedEpochDocument}).
  */
 public final class Signing {
 
@@ -26,7 +26,7 @@ public final class Signing {
     public static final String SIGNATURE_HEADER = "Nym-Signature";
 
     static final String REQUEST_CONTEXT = "nym-directory-request-v1";
-    static final String TOPOLOGY_CONTEXT = "nym-directory-topology-v1";
+    static final String EPOCH_DOCUMENT_CONTEXT = "nym-epoch-document-v1";
 
     private Signing() {}
 
@@ -57,21 +57,9 @@ public final class Signing {
         }
     }
 
-    /** The exact bytes a topology signature covers. */
-    public static byte[] topologyMessage(byte[] body) {
-        return concat((TOPOLOGY_CONTEXT + "\n").getBytes(StandardCharsets.UTF_8), body);
-    }
-
-    public static String signTopology(Ed25519Identity directory, byte[] body) {
-        return Keys.encode(directory.sign(topologyMessage(body)));
-    }
-
-    /** @throws DirectoryException if the signature is malformed or does not verify */
-    public static void verifyTopology(byte[] directoryKey, byte[] body, String signature) {
-        byte[] sig = Keys.decode(signature, Keys.SIGNATURE_BYTES, "topology signature");
-        if (!Ed25519Identity.verify(directoryKey, topologyMessage(body), sig)) {
-            throw new DirectoryException(DirectoryException.Kind.BAD_SIGNATURE, "topology signature does not verify");
-        }
+    /** The exact bytes an authority's signature of an epoch document covers. */
+    public static byte[] epochDocumentMessage(byte[] document) {
+        return concat((EPOCH_DOCUMENT_CONTEXT + "\n").getBytes(StandardCharsets.UTF_8), document);
     }
 
     private static byte[] concat(byte[] a, byte[] b) {

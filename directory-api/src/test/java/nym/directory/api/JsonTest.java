@@ -13,9 +13,10 @@ class JsonTest {
 
     @Test
     void roundTrip_records_equal() {
-        MixnodePresence m = new MixnodePresence("127.0.0.1:1789", "k", "s", 2, "0.1", "DE");
+        List<AnnouncedKey> keys = List.of(new AnnouncedKey(7, "s", Map.of("a", "t")));
+        MixnodePresence m = new MixnodePresence("127.0.0.1:1789", "k", keys, "0.1", "DE");
         assertEquals(m, Json.read(Json.write(m), MixnodePresence.class));
-        GatewayPresence g = new GatewayPresence("a:1", "a:2", "k", "s", "0.1", "FR");
+        GatewayPresence g = new GatewayPresence("a:1", "a:2", "k", keys, "0.1", "FR");
         assertEquals(g, Json.read(Json.write(g), GatewayPresence.class));
         MixMetrics metrics = new MixMetrics("k", 10L, 9L, Map.of("replay", 1L), 60_000L);
         assertEquals(metrics, Json.read(Json.write(metrics), MixMetrics.class));
@@ -26,6 +27,8 @@ class JsonTest {
                 List.of(),
                 List.of(new Topology.Validator("h", "k", "issuer", null, "v", "l", 6L)));
         assertEquals(t, Json.read(Json.write(t), Topology.class));
+        EpochDocument d = TrustedEpochsTest.document(3);
+        assertEquals(d, Json.read(d.canonicalBytes(), EpochDocument.class));
     }
 
     @Test
@@ -40,13 +43,13 @@ class JsonTest {
     @Test
     void read_missingField_null() {
         MixnodePresence m = Json.read("{\"host\":\"h\"}".getBytes(StandardCharsets.UTF_8), MixnodePresence.class);
-        assertNull(m.layer());
+        assertNull(m.sphinxKeys());
         assertNull(m.identityKey());
     }
 
     @Test
     void read_wrongTypeOrMalformed_jsonKind() {
-        for (String bad : new String[] {"{\"layer\":\"one\"}", "{\"host\":", "[1,2]", "nope"}) {
+        for (String bad : new String[] {"{\"sphinxKeys\":\"one\"}", "{\"host\":", "[1,2]", "nope"}) {
             DirectoryException e = assertThrows(
                     DirectoryException.class,
                     () -> Json.read(bad.getBytes(StandardCharsets.UTF_8), MixnodePresence.class),

@@ -23,10 +23,10 @@ class SigningTest {
     }
 
     @Test
-    void topologyMessage_layout_isContextThenBody() {
+    void epochDocumentMessage_layout_isContextThenDocument() {
         assertArrayEquals(
-                "nym-directory-topology-v1\nabc".getBytes(StandardCharsets.UTF_8),
-                Signing.topologyMessage("abc".getBytes(StandardCharsets.UTF_8)));
+                "nym-epoch-document-v1\nabc".getBytes(StandardCharsets.UTF_8),
+                Signing.epochDocumentMessage("abc".getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
@@ -103,16 +103,6 @@ class SigningTest {
         assertFalse(Ed25519Identity.verify(new byte[32], BODY, new byte[63]));
         Ed25519Identity id = Ed25519Identity.generate();
         assertTrue(Ed25519Identity.verify(id.publicKey(), BODY, id.sign(BODY)));
-    }
-
-    @Test
-    void verifyTopology_signedByDirectory_passesAndTamperedFails() {
-        Ed25519Identity dir = Ed25519Identity.generate();
-        String sig = Signing.signTopology(dir, BODY);
-        Signing.verifyTopology(dir.publicKey(), BODY, sig);
-        // A request signature over the same bytes is not a topology signature (different context).
-        String requestSig = Keys.encode(dir.sign(BODY));
-        assertThrows(DirectoryException.class, () -> Signing.verifyTopology(dir.publicKey(), BODY, requestSig));
     }
 
     @Test
