@@ -3,29 +3,32 @@ package nym.directory.api;
 import java.util.List;
 
 /**
- * {@code GET /api/presence/topology}: every node with a heartbeat inside the expiry window and not banned.
+ * {@code GET /api/presence/topology}: the registry's live view, for operators and the dashboard — every node with a
+ * heartbeat inside the expiry window, not banned and not left. Not signed and not for routing: clients and nodes
+ * route by the authorities' signed {@link EpochDocument}. Mix nodes have no layer here (the authorities assign layers
+ * per epoch); each node shows the Sphinx key it announced for {@code epoch}.
  *
  * @param generatedAt when this view was built, milliseconds since the epoch
- * @param expiryMillis how long after its last heartbeat a node leaves the topology
- * @param mixnodes one entry per layer 1..layers, in order, each possibly empty
+ * @param epoch the epoch the directory's clock is in; the Sphinx keys shown are those announced for it
+ * @param expiryMillis how long after its last heartbeat a node leaves this view
+ * @param mixnodes live mix nodes, by address
  * @param gateways live gateways
  * @param validators live authorities and ledger nodes
  */
 public record Topology(
-        long generatedAt, long expiryMillis, List<Layer> mixnodes, List<Gateway> gateways, List<Validator> validators) {
+        long generatedAt,
+        long epoch,
+        long expiryMillis,
+        List<Mixnode> mixnodes,
+        List<Gateway> gateways,
+        List<Validator> validators) {
 
-    /** The mix nodes of one layer. */
-    public record Layer(int layer, List<Mixnode> nodes) {}
-
-    /** A live mix node; {@code lastSeen} in milliseconds since the epoch. */
+    /**
+     * A live mix node; {@code sphinxKey} null if it announced none for the epoch; {@code lastSeen} in milliseconds
+     * since the epoch.
+     */
     public record Mixnode(
-            String host,
-            String identityKey,
-            String sphinxKey,
-            int layer,
-            String version,
-            String location,
-            long lastSeen) {}
+            String host, String identityKey, String sphinxKey, String version, String location, long lastSeen) {}
 
     /** A live gateway. It names no clients: a client's address names its gateway (issue 17). */
     public record Gateway(

@@ -22,8 +22,9 @@ class JsonTest {
         assertEquals(metrics, Json.read(Json.write(metrics), MixMetrics.class));
         Topology t = new Topology(
                 1L,
+                17L,
                 10_000L,
-                List.of(new Topology.Layer(1, List.of(new Topology.Mixnode("h", "k", "s", 1, "v", "l", 5L)))),
+                List.of(new Topology.Mixnode("h", "k", "s", "v", "l", 5L)),
                 List.of(),
                 List.of(new Topology.Validator("h", "k", "issuer", null, "v", "l", 6L)));
         assertEquals(t, Json.read(Json.write(t), Topology.class));

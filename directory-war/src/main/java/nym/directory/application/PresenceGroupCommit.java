@@ -20,13 +20,13 @@ import nym.directory.domain.node.SignedPresence;
  * no load a batch is a single presence and nothing waits; under load the cost of a transaction is shared.
  *
  * <p>A batch holds at most one presence per identity key (the statement can update a row once); a second one waits
- * for the next batch. If the batch statement fails (an address bound to another key), each presence of the batch is
- * written alone so only the offending one is refused.
+ * for the next batch. If the batch statement fails (an address, client listener or Sphinx key bound to another node),
+ * each presence of the batch is written alone so only the offending one is refused.
  */
 @ApplicationScoped
 public class PresenceGroupCommit {
 
-    /** Rows per statement: 13 parameters each, far below PostgreSQL's 65,535. */
+    /** Rows per statement: 10 parameters each (and one for all their Sphinx keys), far below PostgreSQL's 65,535. */
     static final int MAX_BATCH = 256;
 
     @Inject
@@ -37,7 +37,7 @@ public class PresenceGroupCommit {
 
     /**
      * @return true if stored; false if refused by the store's rules (banned, other kind, not newer)
-     * @throws RuntimeException what storing it threw (an address bound to another key, a database failure)
+     * @throws RuntimeException what storing it threw (a binding owned by another node, a database failure)
      */
     public boolean store(SignedPresence presence) {
         Pending pending = new Pending(presence);

@@ -9,32 +9,31 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
 import nym.directory.api.Json;
 import nym.directory.api.Keys;
-import nym.directory.api.Signing;
 import nym.directory.api.Topology;
+import nym.directory.domain.node.LiveNode;
 import nym.directory.domain.node.Node;
 import nym.directory.domain.node.NodeRepository;
 
 /**
- * The signed topology, rebuilt from the database at most every {@code nym.directory.topology.refresh-millis} on each
- * instance; between rebuilds every reader gets the same bytes, signature and ETag. One reader rebuilds while the
- * others keep getting the previous view.
+ * The registry's live view (unsigned, for operators and the dashboard; routing uses the authorities' epoch
+ * documents), rebuilt from the database at most every {@code nym.directory.topology.refresh-millis} on each instance;
+ * between rebuilds every reader gets the same bytes and ETag. One reader rebuilds while the others keep getting the
+ * previous view.
  */
 @ApplicationScoped
 public class TopologyService {
 
     /**
-     * A topology ready to serve.
+     * A view ready to serve.
      *
      * @param body the JSON bytes
-     * @param signature the directory's signature over them
-     * @param etag weak ETag over the nodes and their keys, addresses, versions, locations (not the times): unchanged
-     *     while the set of live nodes and what they announce is unchanged
+     * @param etag weak ETag over the nodes and their keys, addresses, versions, locations and the epoch (not the
+     *     times): unchanged while the set of live nodes and what they announce for the epoch is unchanged
      */
-    public record Signed(byte[] body, String signature, String etag, long generatedAt) {}
+    public record View(byte[] body, String etag, long generatedAt) {}
 
     @Inject
     NodeRepository nodes;
@@ -43,14 +42,14 @@ public class TopologyService {
     DirectoryConfig config;
 
     @Inject
-    DirectoryKeyService directoryKey;
+    NetworkAuthorities authorities;
 
     private final Clock clock = Clock.systemUTC();
     private final ReentrantLock rebuilding = new ReentrantLock();
-    private volatile Signed current;
+    private volatile View current;
 
-    public Signed current() {
-        Signed view = current;
+    public View current() {
+        View view = current;
         long now = clock.millis();
         if (view != null && now - view.generatedAt() < config.topologyRefreshMillis()) {
             return view;
@@ -63,7 +62,7 @@ public class TopologyService {
             rebuilding.lock();
         }
         try {
-            Signed again = current;
+            View again = current;
             if (again != null && again != view) {
                 return again;
             }
@@ -74,25 +73,22 @@ public class TopologyService {
         }
     }
 
-    private Signed build() {
+    private View build() {
         long now = clock.millis();
-        List<Node> live = nodes.liveSince(now - config.expiryMillis());
-        int layers = config.mixLayers();
-        List<List<Topology.Mixnode>> byLayer = new ArrayList<>();
-        for (int i = 0; i < layers; i++) {
-            byLayer.add(new ArrayList<>());
-        }
+        long epoch = authorities.currentEpoch();
+        List<LiveNode> live = nodes.liveSince(now - config.expiryMillis(), epoch);
+        List<Topology.Mixnode> mixnodes = new ArrayList<>();
         List<Topology.Gateway> gateways = new ArrayList<>();
         List<Topology.Validator> validators = new ArrayList<>();
         MessageDigest digest = sha256();
-        for (Node n : live) {
+        digest.update((epoch + "\n").getBytes(StandardCharsets.UTF_8));
+        for (LiveNode l : live) {
+            Node n = l.node();
             digest.update((n.identityKey()
                             + '\0'
                             + n.address()
                             + '\0'
-                            + n.sphinxKey()
-                            + '\0'
-                            + n.layer()
+                            + l.sphinxKey()
                             + '\0'
                             + n.version()
                             + '\0'
@@ -106,26 +102,15 @@ public class TopologyService {
                             + '\n')
                     .getBytes(StandardCharsets.UTF_8));
             switch (n.kind()) {
-                case MIXNODE -> {
-                    int layer = Objects.requireNonNullElse(n.layer(), 0);
-                    if (layer >= 1 && layer <= layers) {
-                        byLayer.get(layer - 1)
-                                .add(new Topology.Mixnode(
-                                        n.address(),
-                                        n.identityKey(),
-                                        n.sphinxKey(),
-                                        layer,
-                                        n.version(),
-                                        n.location(),
-                                        n.lastSeen()));
-                    }
-                }
+                case MIXNODE ->
+                    mixnodes.add(new Topology.Mixnode(
+                            n.address(), n.identityKey(), l.sphinxKey(), n.version(), n.location(), n.lastSeen()));
                 case GATEWAY ->
                     gateways.add(new Topology.Gateway(
                             n.clientListener(),
                             n.address(),
                             n.identityKey(),
-                            n.sphinxKey(),
+                            l.sphinxKey(),
                             n.version(),
                             n.location(),
                             n.lastSeen()));
@@ -140,13 +125,9 @@ public class TopologyService {
                             n.lastSeen()));
             }
         }
-        List<Topology.Layer> mixnodes = new ArrayList<>();
-        for (int i = 0; i < layers; i++) {
-            mixnodes.add(new Topology.Layer(i + 1, byLayer.get(i)));
-        }
-        byte[] body = Json.write(new Topology(now, config.expiryMillis(), mixnodes, gateways, validators));
+        byte[] body = Json.write(new Topology(now, epoch, config.expiryMillis(), mixnodes, gateways, validators));
         String etag = "W/\"" + Keys.encode(Arrays.copyOf(digest.digest(), 18)) + "\"";
-        return new Signed(body, Signing.signTopology(directoryKey.identity(), body), etag, now);
+        return new View(body, etag, now);
     }
 
     private static MessageDigest sha256() {

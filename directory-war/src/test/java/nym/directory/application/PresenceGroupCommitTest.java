@@ -15,7 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
-import nym.directory.domain.node.AddressTakenException;
+import nym.directory.domain.node.BindingTakenException;
 import nym.directory.domain.node.Node;
 import nym.directory.domain.node.NodeKind;
 import nym.directory.domain.node.SignedPresence;
@@ -53,7 +53,7 @@ class PresenceGroupCommitTest {
 
     private static SignedPresence presence(String key, String address) {
         return new SignedPresence(
-                new Node(key, NodeKind.MIXNODE, address, null, 1, null, null, null, null, null, 1L), 1L);
+                new Node(key, NodeKind.MIXNODE, address, null, null, null, null, null, 1L), List.of(), 1L);
     }
 
     /** Waits until {@code n} submitted tasks are parked (waiting for the running batch). */
@@ -136,7 +136,7 @@ class PresenceGroupCommitTest {
         PresenceGroupCommit commit = groupCommit(batch -> {
             holdFirst(batch);
             if (batch.stream().anyMatch(p -> p.node().identityKey().equals("thief"))) {
-                throw new AddressTakenException("address taken", null);
+                throw new BindingTakenException("address taken", null);
             }
             return all(batch);
         });
@@ -146,7 +146,7 @@ class PresenceGroupCommitTest {
         assertTrue(outcomes.get(0).get());
         assertTrue(outcomes.get(1).get());
         Exception e = assertThrows(Exception.class, () -> outcomes.get(2).get());
-        assertTrue(e.getCause() instanceof AddressTakenException, e.toString());
+        assertTrue(e.getCause() instanceof BindingTakenException, e.toString());
         assertTrue(outcomes.get(3).get());
         assertEquals(
                 List.of(List.of("first"), List.of("a", "thief", "b"), List.of("a"), List.of("thief"), List.of("b")),

@@ -11,6 +11,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import java.util.function.BooleanSupplier;
 import nym.directory.application.PresenceService;
 import nym.directory.interfaces.security.OperatorSecurity;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -20,11 +21,13 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * Operator endpoints: ban and unban a node by identity key. HTTP Basic with the operator credential (Jakarta
- * Security over the container realm, {@link OperatorSecurity}); a banned node leaves the topology at once and its posts are refused (403).
+ * Operator endpoints: ban and unban, approve and unapprove a node by identity key. HTTP Basic with the operator
+ * credential (Jakarta Security over the container realm, {@link OperatorSecurity}); a banned node leaves the live view
+ * at once and its posts are refused (403); with admission {@code approved} only approved nodes are listed in epoch
+ * documents.
  */
 @ApplicationScoped
-@Path("/admin/bans/{identityKey}")
+@Path("/admin")
 @Tag(name = "admin")
 @Produces(Problems.MEDIA_TYPE)
 public class AdminResource {
@@ -33,6 +36,7 @@ public class AdminResource {
     PresenceService presence;
 
     @PUT
+    @Path("/bans/{identityKey}")
     @Operation(summary = "Ban a node (operator)")
     @APIResponse(responseCode = "204", description = "Banned")
     @APIResponse(
@@ -47,10 +51,12 @@ public class AdminResource {
             @PathParam("identityKey") String identityKey,
             @QueryParam("reason") String reason,
             @Context SecurityContext security) {
-        return set(security, identityKey, true, Bodies.text(reason, "reason", 256));
+        String why = Bodies.text(reason, "reason", 256);
+        return asOperator(security, identityKey, () -> presence.ban(identityKey, true, why));
     }
 
     @DELETE
+    @Path("/bans/{identityKey}")
     @Operation(summary = "Lift a ban (operator)")
     @APIResponse(responseCode = "204", description = "No longer banned")
     @APIResponse(
@@ -62,10 +68,46 @@ public class AdminResource {
             description = "No node has this identity key",
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
     public Response unban(@PathParam("identityKey") String identityKey, @Context SecurityContext security) {
-        return set(security, identityKey, false, null);
+        return asOperator(security, identityKey, () -> presence.ban(identityKey, false, null));
     }
 
-    private Response set(SecurityContext security, String identityKey, boolean banned, String reason) {
+    @PUT
+    @Path("/approvals/{identityKey}")
+    @Operation(
+            summary = "Approve a node (operator)",
+            description = "With nym.directory.admission=approved only approved nodes are listed in epoch documents; "
+                    + "with open (the default) approvals are kept but change nothing.")
+    @APIResponse(responseCode = "204", description = "Approved")
+    @APIResponse(
+            responseCode = "401",
+            description = "No or wrong operator credential",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(
+            responseCode = "404",
+            description = "No node has this identity key",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    public Response approve(@PathParam("identityKey") String identityKey, @Context SecurityContext security) {
+        return asOperator(security, identityKey, () -> presence.approve(identityKey, true));
+    }
+
+    @DELETE
+    @Path("/approvals/{identityKey}")
+    @Operation(summary = "Withdraw an approval (operator)")
+    @APIResponse(responseCode = "204", description = "No longer approved")
+    @APIResponse(
+            responseCode = "401",
+            description = "No or wrong operator credential",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(
+            responseCode = "404",
+            description = "No node has this identity key",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    public Response unapprove(@PathParam("identityKey") String identityKey, @Context SecurityContext security) {
+        return asOperator(security, identityKey, () -> presence.approve(identityKey, false));
+    }
+
+    /** Runs {@code change} (false: no such node) for an operator; answers 401/403 to anyone else. */
+    private Response asOperator(SecurityContext security, String identityKey, BooleanSupplier change) {
         if (security.getUserPrincipal() == null) {
             // The operator's challenge replaces the signed-request one every 401 problem carries.
             return Response.fromResponse(Problems.response(401, "operator credential required (HTTP Basic)"))
@@ -77,7 +119,7 @@ public class AdminResource {
             return Problems.response(403, "caller is not an operator");
         }
         Bodies.key(identityKey, "identityKey");
-        if (!presence.ban(identityKey, banned, reason)) {
+        if (!change.getAsBoolean()) {
             throw new ProblemException(404, "no node has this identityKey");
         }
         return Response.noContent().build();

@@ -6,12 +6,20 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
+import nym.directory.api.AnnouncedKey;
+import nym.directory.api.AuthoritySet;
 import nym.directory.api.DirectoryException;
 import nym.directory.api.GatewayPresence;
 import nym.directory.api.Json;
+import nym.directory.api.KeyPossession;
 import nym.directory.api.Keys;
+import nym.directory.api.MixnodePresence;
 
 /** Reading and checking request bodies: size limit, JSON, fields. Every refusal is a 4xx problem. */
 final class Bodies {
@@ -23,11 +31,31 @@ final class Bodies {
     private static final Pattern TEXT = Pattern.compile("^[\\p{L}\\p{N}\\p{P}\\p{Zs}+=<>^`|~$]*$");
 
     /** Fields taken out of a body type, with the reason the refusal gives. */
+    private static final String ONE_KEY_PER_EPOCH =
+            "announce one Sphinx key per epoch in sphinxKeys, with proofs of possession (issue 18)";
+
     private static final Map<Class<?>, Map<String, String>> RETIRED_FIELDS = Map.of(
             GatewayPresence.class,
             Map.of(
                     "registeredClients",
-                    "a gateway publishes no client ids (issue 17); a client's address already names its gateway"));
+                    "a gateway publishes no client ids (issue 17); a client's address already names its gateway",
+                    "sphinxKey",
+                    ONE_KEY_PER_EPOCH),
+            MixnodePresence.class,
+            Map.of(
+                    "layer",
+                    "the authorities assign layers per epoch (issue 18); upgrade the node",
+                    "sphinxKey",
+                    ONE_KEY_PER_EPOCH));
+
+    /** How many Sphinx keys a presence may announce: the current epoch's and those after it. */
+    static final int MAX_SPHINX_KEYS = 4;
+    /** Accepted epochs of announced keys, around the directory's current epoch (clocks differ near a boundary). */
+    static final long EPOCHS_BEHIND = 1;
+
+    static final long EPOCHS_AHEAD = 3;
+    /** Proofs per key when the directory knows no authorities (no network tree): a bound on the stored text only. */
+    static final int MAX_PROOFS_WITHOUT_AUTHORITIES = 16;
 
     /** How much of an oversized body is read and discarded before answering 413. */
     static final long DRAIN_BYTES = 1 << 20;
@@ -125,6 +153,69 @@ final class Bodies {
             throw new ProblemException(400, e.getMessage());
         }
         return value;
+    }
+
+    /**
+     * A presence's announced Sphinx keys: 1..{@value #MAX_SPHINX_KEYS}, each for a distinct epoch within
+     * [current − {@value #EPOCHS_BEHIND}, current + {@value #EPOCHS_AHEAD}], distinct well-formed keys, each with a
+     * proofs map (authority key → tag, at most one per pinned authority when the authorities are known). The tags are
+     * checked for their form only: each authority verifies its own when it signs a document.
+     */
+    static List<AnnouncedKey> sphinxKeys(
+            List<AnnouncedKey> keys, long currentEpoch, Optional<AuthoritySet> authorities) {
+        if (keys == null || keys.isEmpty()) {
+            throw new ProblemException(400, "sphinxKeys is missing: " + ONE_KEY_PER_EPOCH);
+        }
+        if (keys.size() > MAX_SPHINX_KEYS) {
+            throw new ProblemException(
+                    400, "sphinxKeys holds " + keys.size() + " keys; at most " + MAX_SPHINX_KEYS + " are accepted");
+        }
+        long first = currentEpoch - EPOCHS_BEHIND;
+        long last = currentEpoch + EPOCHS_AHEAD;
+        Set<Long> epochs = new HashSet<>();
+        Set<String> distinct = new HashSet<>();
+        for (int i = 0; i < keys.size(); i++) {
+            String field = "sphinxKeys[" + i + "]";
+            AnnouncedKey k = keys.get(i);
+            if (k == null) {
+                throw new ProblemException(400, field + " is missing");
+            }
+            if (k.epoch() < first || k.epoch() > last) {
+                throw new ProblemException(
+                        400,
+                        field + ".epoch " + k.epoch() + " is outside " + first + ".." + last
+                                + " (the directory's epoch is " + currentEpoch + ")");
+            }
+            if (!epochs.add(k.epoch())) {
+                throw new ProblemException(400, field + ".epoch " + k.epoch() + " is announced twice");
+            }
+            if (!distinct.add(key(k.key(), field + ".key"))) {
+                throw new ProblemException(400, field + ".key is announced for two epochs");
+            }
+            proofs(k.proofs(), field + ".proofs", authorities);
+        }
+        return List.copyOf(keys);
+    }
+
+    private static void proofs(Map<String, String> proofs, String field, Optional<AuthoritySet> authorities) {
+        if (proofs == null) {
+            throw new ProblemException(400, field + " is missing");
+        }
+        int max = authorities.map(a -> a.keys().size()).orElse(MAX_PROOFS_WITHOUT_AUTHORITIES);
+        if (proofs.size() > max) {
+            throw new ProblemException(400, field + " holds " + proofs.size() + " proofs; at most " + max);
+        }
+        for (Map.Entry<String, String> proof : proofs.entrySet()) {
+            String authority = key(proof.getKey(), field + " authority key");
+            if (authorities.isPresent() && !authorities.get().keys().contains(authority)) {
+                throw new ProblemException(400, field + " names " + authority + ", which is not a pinned authority");
+            }
+            try {
+                Keys.decode(proof.getValue(), KeyPossession.TAG_BYTES, field + " tag for " + authority);
+            } catch (DirectoryException e) {
+                throw new ProblemException(400, e.getMessage());
+            }
+        }
     }
 
     static String hostPort(String value, String field) {

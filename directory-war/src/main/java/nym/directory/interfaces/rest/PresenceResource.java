@@ -13,15 +13,16 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.time.Clock;
+import java.util.List;
 import java.util.Set;
-import nym.directory.api.DirectoryKey;
+import nym.directory.api.AnnouncedKey;
 import nym.directory.api.GatewayPresence;
+import nym.directory.api.LeaveNotice;
 import nym.directory.api.MixnodePresence;
 import nym.directory.api.Paths;
 import nym.directory.api.Signing;
 import nym.directory.api.ValidatorPresence;
-import nym.directory.application.DirectoryConfig;
-import nym.directory.application.DirectoryKeyService;
+import nym.directory.application.NetworkAuthorities;
 import nym.directory.application.PresenceService;
 import nym.directory.application.TopologyService;
 import nym.directory.domain.node.Node;
@@ -36,8 +37,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * Presence heartbeats (signed by each node's identity key, see {@link Signing}), the signed topology and the key
- * that signs it.
+ * Presence heartbeats and leave notices (signed by each node's identity key, see {@link Signing}) and the registry's
+ * live view (unsigned: routing uses the authorities' epoch documents).
  */
 @ApplicationScoped
 @Path("/presence")
@@ -56,10 +57,7 @@ public class PresenceResource {
     TopologyService topology;
 
     @Inject
-    DirectoryKeyService directoryKey;
-
-    @Inject
-    DirectoryConfig config;
+    NetworkAuthorities authorities;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -90,28 +88,17 @@ public class PresenceResource {
         SignedBody<MixnodePresence> signed = signedBodies.read(
                 Paths.MIXNODES, in, length, timestamp, signature, MixnodePresence.class, MixnodePresence::identityKey);
         MixnodePresence p = signed.value();
-        String key = signed.identityKey();
-        long signedAt = signed.signedAt();
-        if (p.layer() == null) {
-            throw new ProblemException(400, "layer is missing");
-        }
-        if (p.layer() < 1 || p.layer() > config.mixLayers()) {
-            throw new ProblemException(400, "unknown layer " + p.layer() + ": layers are 1.." + config.mixLayers());
-        }
-        presence.accept(
-                new Node(
-                        key,
-                        NodeKind.MIXNODE,
-                        Bodies.hostPort(p.host(), "host"),
-                        Bodies.key(p.sphinxKey(), "sphinxKey"),
-                        p.layer(),
-                        Bodies.text(p.version(), "version", 64),
-                        Bodies.text(p.location(), "location", 128),
-                        null,
-                        null,
-                        null,
-                        clock.millis()),
-                signedAt);
+        Node node = new Node(
+                signed.identityKey(),
+                NodeKind.MIXNODE,
+                Bodies.hostPort(p.host(), "host"),
+                Bodies.text(p.version(), "version", 64),
+                Bodies.text(p.location(), "location", 128),
+                null,
+                null,
+                null,
+                clock.millis());
+        presence.accept(node, sphinxKeys(p.sphinxKeys()), signed.signedAt());
         return Response.noContent().build();
     }
 
@@ -136,22 +123,17 @@ public class PresenceResource {
         SignedBody<GatewayPresence> signed = signedBodies.read(
                 Paths.GATEWAYS, in, length, timestamp, signature, GatewayPresence.class, GatewayPresence::identityKey);
         GatewayPresence p = signed.value();
-        String key = signed.identityKey();
-        long signedAt = signed.signedAt();
-        presence.accept(
-                new Node(
-                        key,
-                        NodeKind.GATEWAY,
-                        Bodies.hostPort(p.mixnetListener(), "mixnetListener"),
-                        Bodies.key(p.sphinxKey(), "sphinxKey"),
-                        null,
-                        Bodies.text(p.version(), "version", 64),
-                        Bodies.text(p.location(), "location", 128),
-                        null,
-                        null,
-                        Bodies.hostPort(p.clientListener(), "clientListener"),
-                        clock.millis()),
-                signedAt);
+        Node node = new Node(
+                signed.identityKey(),
+                NodeKind.GATEWAY,
+                Bodies.hostPort(p.mixnetListener(), "mixnetListener"),
+                Bodies.text(p.version(), "version", 64),
+                Bodies.text(p.location(), "location", 128),
+                null,
+                null,
+                Bodies.hostPort(p.clientListener(), "clientListener"),
+                clock.millis());
+        presence.accept(node, sphinxKeys(p.sphinxKeys()), signed.signedAt());
         return Response.noContent().build();
     }
 
@@ -197,15 +179,45 @@ public class PresenceResource {
                         key,
                         NodeKind.VALIDATOR,
                         host,
-                        null,
-                        null,
                         Bodies.text(p.version(), "version", 64),
                         Bodies.text(p.location(), "location", 128),
                         type,
                         Bodies.text(p.publicKey(), "publicKey", 4096),
                         null,
                         clock.millis()),
+                List.of(),
                 signedAt);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/leave")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, Problems.MEDIA_TYPE})
+    @Operation(
+            summary = "A node's notice that it is shutting down, signed by its identity key",
+            description = "The node leaves the live view at once and is in no epoch document built after this (the "
+                    + "current one does not change) until its next presence.")
+    @RequestBody(content = @Content(schema = @Schema(ref = "LeaveNotice")))
+    @APIResponse(responseCode = "204", description = "Recorded")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "SignatureRefused")
+    @APIResponse(responseCode = "403", ref = "Banned")
+    @APIResponse(
+            responseCode = "404",
+            description = "No node has this identity key",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "413", ref = "TooLarge")
+    @APIResponse(responseCode = "415", ref = "NotJson")
+    public Response leave(
+            InputStream in,
+            @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length,
+            @HeaderParam(Signing.TIMESTAMP_HEADER) String timestamp,
+            @HeaderParam(Signing.SIGNATURE_HEADER) String signature) {
+        SignedBody<LeaveNotice> signed = signedBodies.read(
+                Paths.LEAVE, in, length, timestamp, signature, LeaveNotice.class, LeaveNotice::identityKey);
+        presence.leave(signed.identityKey(), signed.signedAt());
         return Response.noContent().build();
     }
 
@@ -213,38 +225,30 @@ public class PresenceResource {
     @Path("/topology")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(
-            summary = "Live mix nodes by layer, gateways and validators, signed by the directory's key",
+            summary = "The registry's live view: nodes with recent heartbeats (for operators; not for routing)",
             description =
-                    "The Nym-Signature header is the directory's Ed25519 signature over \"nym-directory-topology-v1\\n\" "
-                            + "followed by the body; the key is at /api/presence/directory-key. Send If-None-Match with the weak ETag to "
-                            + "get 304 while the set of nodes is unchanged.")
+                    "Every node with a heartbeat inside the expiry window, not banned and not left, each mix node "
+                            + "and gateway with the Sphinx key it announced for the current epoch. Not signed: clients and nodes "
+                            + "route by the authorities' signed epoch documents (/api/epochs/current). Send If-None-Match with "
+                            + "the weak ETag to get 304 while the set of nodes is unchanged.")
     @APIResponse(
             responseCode = "200",
-            description = "The topology",
+            description = "The live view",
             content = @Content(schema = @Schema(ref = "Topology")))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     public Response topology(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        TopologyService.Signed view = topology.current();
+        TopologyService.View view = topology.current();
         if (ifNoneMatch != null && matches(ifNoneMatch, view.etag())) {
             return Response.notModified().header(HttpHeaders.ETAG, view.etag()).build();
         }
         return Response.ok(view.body(), MediaType.APPLICATION_JSON_TYPE)
                 .header(HttpHeaders.ETAG, view.etag())
-                .header(Signing.SIGNATURE_HEADER, view.signature())
                 .header(HttpHeaders.CACHE_CONTROL, "no-cache")
                 .build();
     }
 
-    @GET
-    @Path("/directory-key")
-    @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The directory's Ed25519 public key, which signs every topology")
-    @APIResponse(
-            responseCode = "200",
-            description = "The key",
-            content = @Content(schema = @Schema(ref = "DirectoryKey")))
-    public DirectoryKey key() {
-        return new DirectoryKey("Ed25519", directoryKey.identity().publicKeyText());
+    private List<AnnouncedKey> sphinxKeys(List<AnnouncedKey> keys) {
+        return Bodies.sphinxKeys(keys, authorities.currentEpoch(), authorities.set());
     }
 
     private static boolean matches(String ifNoneMatch, String etag) {
