@@ -1,7 +1,8 @@
 // Headless-browser check of the dashboard: Debian's chromium driven by playwright-core (npm), against a running
-// directory. Registers a mix node with a signed presence, opens the page, waits until the node shows under its
-// layer, posts a signed metrics report (one 60 s window of aggregates) and waits until the page shows its rates
-// (pushed through /ws).
+// directory. Checks that the page shows the current epoch (number, time left counting down) and its active set per
+// layer as the signed document /api/epochs/current lists it; registers a mix node with a signed presence (per-epoch
+// Sphinx keys), waits until the node shows in the registry's live view, posts a signed metrics report (one 60 s window
+// of aggregates) and waits until the page shows its rates (pushed through /ws).
 //
 //   BASE=http://127.0.0.1:28080 npm test        (default BASE: the first instance of `make localnet`)
 import { chromium } from "playwright-core";
@@ -10,6 +11,7 @@ import assert from "node:assert/strict";
 
 const BASE = process.env.BASE || "http://127.0.0.1:28080";
 const b64url = (buf) => Buffer.from(buf).toString("base64url");
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // The node's identity: raw 32-byte public key = the last 32 bytes of its SPKI DER encoding.
 const { publicKey, privateKey } = generateKeyPairSync("ed25519");
@@ -28,10 +30,42 @@ async function signedPost(path, object) {
   assert.ok(r.ok, `${path} answered ${r.status}: ${await r.text()}`);
 }
 
+// The authorities the directory pins (AuthoritySet text) and the epoch length they set.
+const authoritiesText = await (await fetch(BASE + "/api/epochs/authorities")).text();
+const authorities = [...authoritiesText.matchAll(/^authority\.\d+=(\S+)$/gm)].map((m) => m[1]);
+const epochMillis = Number(/^epoch_seconds=(\d+)$/m.exec(authoritiesText)[1]) * 1000;
+assert.ok(authorities.length > 0, "authorities: " + authoritiesText);
+
+// A presence announces a Sphinx key for the current epoch and the next two, each with one proof per authority. The
+// directory checks the proofs' form only (each authority checks its own when it signs a document), and this node is
+// not listed in any document (it answers no reachability probe): random tags do here.
+const sphinxKeys = new Map();
+function presence() {
+  const current = Math.floor(Date.now() / epochMillis);
+  const keys = [current, current + 1, current + 2].map((epoch) => {
+    if (!sphinxKeys.has(epoch)) sphinxKeys.set(epoch, b64url(randomBytes(32)));
+    const proofs = Object.fromEntries(authorities.map((a) => [a, b64url(randomBytes(16))]));
+    return { epoch, key: sphinxKeys.get(epoch), proofs };
+  });
+  return { host, identityKey, sphinxKeys: keys, version: "browser-test", location: "Headless" };
+}
+
+async function currentDocument(timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const r = await fetch(BASE + "/api/epochs/current");
+    if (r.ok) {
+      const signed = await r.json();
+      return JSON.parse(Buffer.from(signed.document, "base64url").toString("utf8"));
+    }
+    assert.ok(Date.now() < deadline, "no document for the current epoch: " + r.status);
+    await sleep(1000);
+  }
+}
+
 const host = `127.0.0.1:${20000 + Math.floor(Math.random() * 20000)}`;
-const presence = { host, identityKey, sphinxKey: b64url(randomBytes(32)), layer: 2, version: "browser-test", location: "Headless" };
-await signedPost("/api/presence/mixnodes", presence);
-const heartbeat = setInterval(() => signedPost("/api/presence/mixnodes", presence).catch(console.error), 3000);
+await signedPost("/api/presence/mixnodes", presence());
+const heartbeat = setInterval(() => signedPost("/api/presence/mixnodes", presence()).catch(console.error), 3000);
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
@@ -41,11 +75,36 @@ try {
   const page = await browser.newPage();
   page.on("pageerror", (e) => console.error("page error:", e));
   await page.goto(BASE + "/");
-  const row = page.locator(`table.mixnodes[data-layer="2"] tr[data-key="${identityKey}"]`);
+
+  // The epoch and its active set, as the document lists them (read again if the epoch turned meanwhile).
+  for (let attempt = 0; ; attempt++) {
+    const doc = await currentDocument(30000);
+    await page.waitForFunction((e) => Number(document.getElementById("epoch").textContent) >= e, doc.epoch, { timeout: 15000 });
+    if (Number(await page.locator("#epoch").textContent()) !== doc.epoch) {
+      assert.ok(attempt < 2, "the page and the document keep disagreeing on the epoch");
+      continue;
+    }
+    for (const layer of doc.mixnodes) {
+      const shown = await page.locator(`table.active[data-layer="${layer.layer}"] tbody tr`).evaluateAll(
+        (rows) => rows.map((r) => r.dataset.key));
+      assert.deepEqual(shown, layer.nodes.map((n) => n.identityKey), `layer ${layer.layer} of epoch ${doc.epoch}`);
+    }
+    const gateways = await page.locator("#active-gateways tbody tr").evaluateAll((rows) => rows.map((r) => r.dataset.key));
+    assert.deepEqual(gateways, doc.gateways.map((g) => g.identityKey), "active gateways");
+    console.log(`dashboard shows epoch ${doc.epoch} and its active set: ` +
+      doc.mixnodes.map((l) => `layer ${l.layer}: ${l.nodes.length}`).join(", ") + `, gateways: ${doc.gateways.length}`);
+    break;
+  }
+  const left = page.locator("#epoch-left");
+  const before = Number(await left.getAttribute("data-seconds"));
+  await page.waitForFunction((s) => Number(document.getElementById("epoch-left").dataset.seconds) !== s, before, { timeout: 5000 });
+  console.log(`time left counts down (${before} s, then ${await left.getAttribute("data-seconds")} s)`);
+
+  const row = page.locator(`table.mixnodes tr[data-key="${identityKey}"]`);
   await row.waitFor({ timeout: 15000 });
   assert.equal(await row.locator("td").first().textContent(), host);
   await page.locator("#status.live").waitFor({ timeout: 15000 });
-  console.log("dashboard shows the registered node under layer 2; /ws live");
+  console.log("dashboard shows the registered node in the live view; /ws live");
 
   await signedPost("/api/metrics/mixes",
     { identityKey, received: 30000, sent: 15000, dropped: { replay: 600 }, intervalMillis: 60000 });

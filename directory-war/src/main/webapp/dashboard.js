@@ -1,7 +1,8 @@
-// The directory's dashboard: the topology (polled every 2 s, conditional on its ETag) and live mix metrics from
-// the read-only /ws stream. Mix nodes report per-window aggregates (default 60 s): the rates shown are averages over
-// a node's last window, and the chart has one point per minute. Nothing per link, nothing about clients.
-// No framework, no build step.
+// The directory's dashboard: the current epoch (its number, the time left, counting down, and its active set per layer
+// from the signed epoch document, polled every 5 s and at each boundary), the registry's live view (polled every 2 s,
+// conditional on its ETag) and live mix metrics from the read-only /ws stream. Mix nodes report per-window aggregates
+// (default 60 s): the rates shown are averages over a node's last window, and the chart has one point per minute.
+// Nothing per link, nothing about clients. No framework, no build step.
 "use strict";
 
 const rates = new Map();          // identityKey -> {received, sent, dropped} packets/s averaged over its last window
@@ -9,6 +10,9 @@ const buckets = new Map();        // minute (epoch) -> packets received per seco
 const BUCKET_SECONDS = 60;
 const HISTORY_BUCKETS = 30;
 let etag = null;
+let epochEnd = null;              // endMillis of the document shown
+let epochShown = null;            // the document shown: its epoch and how many signatures it had
+let signaturesShown = null;
 
 const short = (k) => (k ? k.slice(0, 10) + "…" : "");
 const ago = (ms) => ((Date.now() - ms) / 1000).toFixed(1) + " s ago";
@@ -21,20 +25,37 @@ function cell(row, value, cls) {
   return td;
 }
 
-function renderLayers(layers) {
-  const root = document.getElementById("layers");
+function renderMixnodes(nodes) {
+  renderTable("mixnodes", nodes, [
+    (n) => n.host, (n) => [short(n.identityKey), "key", n.identityKey], (n) => [short(n.sphinxKey), "key", n.sphinxKey],
+    (n) => n.version, (n) => n.location, () => ["", "num received"], () => ["", "num sent"],
+    () => ["", "num dropped"], (n) => ago(n.lastSeen)]);
+  document.getElementById("mixcount").textContent = "(" + nodes.length + ")";
+  paintRates();
+}
+
+// The epoch document travels as the base64url of its signed JSON bytes (SignedEpochDocument.document).
+function decodeDocument(signed) {
+  const b64 = signed.document.replace(/-/g, "+").replace(/_/g, "/");
+  const binary = atob(b64 + "=".repeat((4 - (b64.length % 4)) % 4));
+  const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
+  return JSON.parse(new TextDecoder().decode(bytes));
+}
+
+function renderActive(doc, signatures) {
+  document.getElementById("epoch").textContent = String(doc.epoch);
+  document.getElementById("epoch-signatures").textContent =
+    "(signed by " + signatures + " authorit" + (signatures === 1 ? "y" : "ies") + ")";
+  const root = document.getElementById("active");
   root.replaceChildren();
-  let total = 0;
-  for (const layer of layers) {
-    total += layer.nodes.length;
+  for (const layer of doc.mixnodes) {
     const h = document.createElement("h3");
     h.textContent = "Layer " + layer.layer + " (" + layer.nodes.length + ")";
     const table = document.createElement("table");
-    table.className = "mixnodes";
+    table.className = "active";
     table.dataset.layer = layer.layer;
     table.createTHead().innerHTML =
-      "<tr><th>host</th><th>identity</th><th>sphinx key</th><th>version</th><th>location</th>" +
-      "<th>received/s</th><th>sent/s</th><th>dropped/s</th><th>last seen</th></tr>";
+      "<tr><th>host</th><th>identity</th><th>sphinx key</th><th>next sphinx key</th><th>version</th><th>location</th></tr>";
     const body = table.createTBody();
     for (const n of layer.nodes) {
       const row = body.insertRow();
@@ -42,17 +63,51 @@ function renderLayers(layers) {
       cell(row, n.host);
       cell(row, short(n.identityKey), "key").title = n.identityKey;
       cell(row, short(n.sphinxKey), "key").title = n.sphinxKey;
+      cell(row, short(n.nextSphinxKey), "key").title = n.nextSphinxKey;
       cell(row, n.version);
       cell(row, n.location);
-      cell(row, "", "num received");
-      cell(row, "", "num sent");
-      cell(row, "", "num dropped");
-      cell(row, ago(n.lastSeen));
     }
     root.append(h, table);
   }
-  document.getElementById("mixcount").textContent = "(" + total + ")";
-  paintRates();
+  renderTable("active-gateways", doc.gateways, [
+    (g) => g.mixnetListener, (g) => g.clientListener, (g) => [short(g.identityKey), "key", g.identityKey],
+    (g) => [short(g.sphinxKey), "key", g.sphinxKey], (g) => [short(g.nextSphinxKey), "key", g.nextSphinxKey],
+    (g) => g.version, (g) => g.location]);
+  document.getElementById("active-gwcount").textContent = "(" + doc.gateways.length + ")";
+}
+
+async function refreshEpoch() {
+  try {
+    const r = await fetch("api/epochs/current", { cache: "no-store" });
+    if (r.status === 404) {
+      document.getElementById("epoch-left").textContent = "(no document for this epoch yet)";
+      return;
+    }
+    if (!r.ok) throw new Error("epoch " + r.status);
+    const signed = await r.json();
+    const doc = decodeDocument(signed);
+    epochEnd = doc.endMillis;
+    if (doc.epoch !== epochShown || signed.signatures.length !== signaturesShown) {
+      epochShown = doc.epoch;
+      signaturesShown = signed.signatures.length;
+      renderActive(doc, signed.signatures.length);
+    }
+    countDown();
+  } catch (e) {
+    console.warn(e);
+  }
+}
+
+function countDown() {
+  if (epochEnd == null) return;
+  const left = Math.max(0, Math.round((epochEnd - Date.now()) / 1000));
+  const el = document.getElementById("epoch-left");
+  el.dataset.seconds = String(left);
+  el.textContent = Math.floor(left / 60) + " min " + String(left % 60).padStart(2, "0") + " s left";
+  if (left === 0) {
+    epochEnd = null; // the next document: fetched once, not every second until it is there
+    setTimeout(refreshEpoch, 1000);
+  }
 }
 
 function renderTable(id, rows, columns) {
@@ -77,7 +132,7 @@ async function refreshTopology() {
     if (!r.ok) throw new Error("topology " + r.status);
     etag = r.headers.get("ETag");
     const t = await r.json();
-    renderLayers(t.mixnodes);
+    renderMixnodes(t.mixnodes);
     renderTable("gateways", t.gateways, [
       (g) => g.mixnetListener, (g) => g.clientListener, (g) => [short(g.identityKey), "key", g.identityKey],
       (g) => [short(g.sphinxKey), "key", g.sphinxKey], (g) => g.version, (g) => g.location,
@@ -143,6 +198,9 @@ function connect() {
   ws.onclose = () => { status.textContent = "reconnecting…"; status.className = "down"; setTimeout(connect, 2000); };
 }
 
+refreshEpoch();
+setInterval(refreshEpoch, 5000);
+setInterval(countDown, 1000);
 refreshTopology();
 setInterval(refreshTopology, 2000);
 setInterval(drawChart, 1000);
