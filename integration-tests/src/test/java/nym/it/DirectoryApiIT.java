@@ -27,9 +27,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The directory's API on the real EAR (Arquillian, client mode, DAS): presence of each node kind, the signing rules
- * (other key, stale, future, replayed, address bound to another key), expiry, the signed topology and its ETag,
- * metrics and the WebSocket stream, operator bans, and bad input answered with 4xx problem+json.
+ * The directory's API on the real EAR (Arquillian, client mode, DAS): presence of each node kind with per-epoch Sphinx
+ * keys, the signing rules (other key, stale, future, replayed), one node per address, client listener and Sphinx key,
+ * leave notices, expiry, the unsigned live view and its ETag, metrics and the WebSocket stream, operator bans and
+ * approvals, and bad input answered with 4xx problem+json.
  */
 @ExtendWith(ArquillianExtension.class)
 class DirectoryApiIT {
@@ -96,30 +97,27 @@ class DirectoryApiIT {
     }
 
     @Test
-    void mixnodePresence_signed_inTopologyUnderItsLayerAndTopologySignatureVerifies() throws Exception {
+    void mixnodePresence_signed_inLiveViewWithItsKeyForTheEpochUnsigned() throws Exception {
         SignedNode node = new SignedNode();
         String host = host();
 
-        HttpResponse<String> r = node.post(das(), "/api/presence/mixnodes", node.mixnodeJson(host, 2));
+        HttpResponse<String> r = node.post(das(), "/api/presence/mixnodes", node.mixnodeJson(host));
 
         assertEquals(204, r.statusCode(), r.body());
         HttpResponse<String> t = awaitTopology(das(), b -> b.contains(node.key()), Duration.ofSeconds(10));
         String body = t.body();
-        int layer2 = body.indexOf("{\"layer\":2");
-        int layer3 = body.indexOf("{\"layer\":3");
-        int at = body.indexOf(node.key());
-        assertTrue(layer2 >= 0 && at > layer2 && at < layer3, "node under layer 2: " + body);
         assertTrue(body.contains("\"host\":\"" + host + "\""), body);
-        String signature = t.headers().firstValue("Nym-Signature").orElseThrow();
-        assertTrue(SignedNode.topologySignatureValid(DirectoryProbe.directoryKey(das()), utf8(body), signature));
-        assertFalse(SignedNode.topologySignatureValid(DirectoryProbe.directoryKey(das()), utf8(body + " "), signature));
+        long epoch = Long.parseLong(body.replaceAll("(?s).*\"epoch\":(\\d+).*", "$1"));
+        assertTrue(body.contains(node.sphinxKey(epoch)), "the key announced for epoch " + epoch + ": " + body);
+        assertFalse(body.contains("\"layer\""), "the authorities assign layers, the live view has none: " + body);
+        assertTrue(t.headers().firstValue("Nym-Signature").isEmpty(), "the live view is not signed (not for routing)");
     }
 
     @Test
     void gatewayAndValidatorPresence_signed_inTopology() throws Exception {
         SignedNode gateway = new SignedNode();
         SignedNode validator = new SignedNode();
-        String gw = gatewayJson(gateway);
+        String gw = gateway.gatewayJson(host(), host());
         String val =
                 "{\"host\":\"http://127.0.0.1:" + PORTS.incrementAndGet() + "\",\"identityKey\":\"" + validator.key()
                         + "\",\"type\":\"issuer\",\"publicKey\":\"vk-share-1\",\"version\":\"0.1.0\",\"location\":\"Y\"}";
@@ -137,17 +135,12 @@ class DirectoryApiIT {
     @Test
     void gatewayPresence_stillCarryingRegisteredClients_400AndNotStored() throws Exception {
         SignedNode gateway = new SignedNode();
-        String old = gatewayJson(gateway).replace("}", ",\"registeredClients\":[\"alice\",\"bob\"]}");
+        String json = gateway.gatewayJson(host(), host());
+        String old = json.substring(0, json.length() - 1) + ",\"registeredClients\":[\"alice\",\"bob\"]}";
 
         assertProblem(
                 gateway.post(das(), "/api/presence/gateways", old), 400, "registeredClients is no longer accepted");
         assertNotInTopology(gateway);
-    }
-
-    private static String gatewayJson(SignedNode gateway) {
-        return "{\"clientListener\":\"" + host() + "\",\"mixnetListener\":\"" + host() + "\",\"identityKey\":\""
-                + gateway.key() + "\",\"sphinxKey\":\"" + SignedNode.randomKey()
-                + "\",\"version\":\"0.1.0\",\"location\":\"X\"}";
     }
 
     @Test
@@ -157,12 +150,12 @@ class DirectoryApiIT {
         double acceptedBefore = AppMetrics.sum(das(), accepted, "kind=\"mixnode\"");
         double badSignaturesBefore = AppMetrics.sum(das(), refused, "reason=\"bad_signature\"");
         SignedNode node = new SignedNode();
-        byte[] body = utf8(node.mixnodeJson(host(), 1));
+        byte[] body = utf8(node.mixnodeJson(host()));
         long ts = System.currentTimeMillis();
 
         assertEquals(
                 204,
-                node.post(das(), "/api/presence/mixnodes", node.mixnodeJson(host(), 3))
+                node.post(das(), "/api/presence/mixnodes", node.mixnodeJson(host()))
                         .statusCode());
         String forged = new SignedNode().sign("/api/presence/mixnodes", ts, body);
         assertEquals(
@@ -178,7 +171,7 @@ class DirectoryApiIT {
     void presence_signedByAnotherKey_401AndNotStored() throws Exception {
         SignedNode node = new SignedNode();
         SignedNode other = new SignedNode();
-        byte[] body = utf8(node.mixnodeJson(host(), 1));
+        byte[] body = utf8(node.mixnodeJson(host()));
         long ts = System.currentTimeMillis();
 
         HttpResponse<String> r = SignedNode.send(
@@ -196,7 +189,7 @@ class DirectoryApiIT {
     @Test
     void presence_signatureForAnotherPath_401() throws Exception {
         SignedNode node = new SignedNode();
-        byte[] body = utf8(node.mixnodeJson(host(), 1));
+        byte[] body = utf8(node.mixnodeJson(host()));
         long ts = System.currentTimeMillis();
 
         HttpResponse<String> r = SignedNode.send(
@@ -213,7 +206,7 @@ class DirectoryApiIT {
     @Test
     void presence_staleOrFutureTimestamp_401() throws Exception {
         SignedNode node = new SignedNode();
-        byte[] body = utf8(node.mixnodeJson(host(), 1));
+        byte[] body = utf8(node.mixnodeJson(host()));
         for (long ts : new long[] {System.currentTimeMillis() - 60_000, System.currentTimeMillis() + 60_000}) {
             HttpResponse<String> r = SignedNode.send(
                     das(),
@@ -230,7 +223,7 @@ class DirectoryApiIT {
     @Test
     void presence_replayed_409() throws Exception {
         SignedNode node = new SignedNode();
-        byte[] body = utf8(node.mixnodeJson(host(), 1));
+        byte[] body = utf8(node.mixnodeJson(host()));
         long ts = System.currentTimeMillis();
         String sig = node.sign("/api/presence/mixnodes", ts, body);
 
@@ -250,13 +243,119 @@ class DirectoryApiIT {
         String host = host();
         assertEquals(
                 204,
-                owner.post(das(), "/api/presence/mixnodes", owner.mixnodeJson(host, 1))
+                owner.post(das(), "/api/presence/mixnodes", owner.mixnodeJson(host))
                         .statusCode());
 
-        HttpResponse<String> r = thief.post(das(), "/api/presence/mixnodes", thief.mixnodeJson(host, 1));
+        HttpResponse<String> r = thief.post(das(), "/api/presence/mixnodes", thief.mixnodeJson(host));
 
         assertProblem(r, 409, "bound to another identity key");
         assertNotInTopology(thief);
+    }
+
+    @Test
+    void gatewayPresence_mixnetListenerOfAMixnodeOrClientListenerOfAnotherGateway_409AndNotStored() throws Exception {
+        SignedNode mixnode = new SignedNode();
+        SignedNode gateway = new SignedNode();
+        SignedNode thief = new SignedNode();
+        String mixHost = host();
+        String clientListener = host();
+        assertEquals(
+                204,
+                mixnode.post(das(), "/api/presence/mixnodes", mixnode.mixnodeJson(mixHost))
+                        .statusCode());
+        assertEquals(
+                204,
+                gateway.post(das(), "/api/presence/gateways", gateway.gatewayJson(clientListener, host()))
+                        .statusCode());
+
+        // an address belongs to one node whatever its kind
+        assertProblem(
+                thief.post(das(), "/api/presence/gateways", thief.gatewayJson(host(), mixHost)),
+                409,
+                "address " + mixHost + " is bound to another identity key");
+        assertProblem(
+                thief.post(das(), "/api/presence/gateways", thief.gatewayJson(clientListener, host())),
+                409,
+                "clientListener " + clientListener + " is bound to another identity key");
+        assertNotInTopology(thief);
+    }
+
+    @Test
+    void presence_sphinxKeyOfAnotherNode_409AndNotStored() throws Exception {
+        SignedNode owner = new SignedNode();
+        SignedNode copier = new SignedNode();
+        assertEquals(
+                204,
+                owner.post(das(), "/api/presence/mixnodes", owner.mixnodeJson(host()))
+                        .statusCode());
+        long epoch = SignedNode.currentEpoch();
+        // the copier announces the owner's key (with the owner's proofs: it cannot make its own without the secret)
+        String copied = "{\"host\":\"" + host() + "\",\"identityKey\":\"" + copier.key() + "\",\"sphinxKeys\":["
+                + SignedNode.announcedKeyJson(epoch, owner.sphinxKey(epoch), owner.proofsJson(epoch)) + "]}";
+
+        HttpResponse<String> r = copier.post(das(), "/api/presence/mixnodes", copied);
+
+        assertProblem(r, 409, "sphinxKey " + owner.sphinxKey(epoch) + " belongs to another node");
+        assertNotInTopology(copier);
+        assertEquals(
+                204,
+                copier.post(das(), "/api/presence/mixnodes", copier.mixnodeJson(host()))
+                        .statusCode(),
+                "nothing of the refused presence was stored: the copier registers with its own keys");
+    }
+
+    @Test
+    void leave_signed_nodeLeavesLiveViewUntilItsNextPresence() throws Exception {
+        SignedNode node = new SignedNode();
+        String host = host();
+        assertEquals(
+                204,
+                node.post(das(), "/api/presence/mixnodes", node.mixnodeJson(host))
+                        .statusCode());
+        awaitTopology(das(), b -> b.contains(node.key()), Duration.ofSeconds(10));
+        byte[] leave = utf8(node.leaveJson());
+        long ts = node.nextTimestamp();
+        String sig = node.sign("/api/presence/leave", ts, leave);
+
+        HttpResponse<String> r =
+                SignedNode.send(das(), "/api/presence/leave", leave, Long.toString(ts), sig, "application/json");
+
+        assertEquals(204, r.statusCode(), r.body());
+        awaitTopology(das(), b -> !b.contains(node.key()), Duration.ofSeconds(10));
+        assertProblem(
+                SignedNode.send(das(), "/api/presence/leave", leave, Long.toString(ts), sig, "application/json"),
+                409,
+                "not newer");
+        assertEquals(
+                204,
+                node.post(das(), "/api/presence/mixnodes", node.mixnodeJson(host))
+                        .statusCode());
+        awaitTopology(das(), b -> b.contains(node.key()), Duration.ofSeconds(10));
+    }
+
+    @Test
+    void leave_unknownNodeOrSignedByAnotherKey_refused() throws Exception {
+        SignedNode stranger = new SignedNode();
+        assertProblem(stranger.post(das(), "/api/presence/leave", stranger.leaveJson()), 404, "no node");
+
+        SignedNode node = new SignedNode();
+        assertEquals(
+                204,
+                node.post(das(), "/api/presence/mixnodes", node.mixnodeJson(host()))
+                        .statusCode());
+        byte[] leave = utf8(node.leaveJson());
+        long ts = System.currentTimeMillis();
+        assertProblem(
+                SignedNode.send(
+                        das(),
+                        "/api/presence/leave",
+                        leave,
+                        Long.toString(ts),
+                        stranger.sign("/api/presence/leave", ts, leave),
+                        "application/json"),
+                401,
+                "signature does not verify");
+        awaitTopology(das(), b -> b.contains(node.key()), Duration.ofSeconds(10));
     }
 
     @Test
@@ -264,7 +363,7 @@ class DirectoryApiIT {
         SignedNode node = new SignedNode();
         assertEquals(
                 204,
-                node.post(das(), "/api/presence/mixnodes", node.mixnodeJson(host(), 1))
+                node.post(das(), "/api/presence/mixnodes", node.mixnodeJson(host()))
                         .statusCode());
         String val = "{\"host\":\"" + host() + "\",\"identityKey\":\"" + node.key() + "\",\"type\":\"verifier\"}";
 
@@ -276,7 +375,7 @@ class DirectoryApiIT {
         SignedNode node = new SignedNode();
         assertEquals(
                 204,
-                node.post(das(), "/api/presence/mixnodes", node.mixnodeJson(host(), 3))
+                node.post(das(), "/api/presence/mixnodes", node.mixnodeJson(host()))
                         .statusCode());
         awaitTopology(das(), b -> b.contains(node.key()), Duration.ofSeconds(10));
 
@@ -284,7 +383,7 @@ class DirectoryApiIT {
         awaitTopology(das(), b -> !b.contains(node.key()), Duration.ofSeconds(20));
         assertEquals(
                 204,
-                node.post(das(), "/api/presence/mixnodes", node.mixnodeJson(host(), 3))
+                node.post(das(), "/api/presence/mixnodes", node.mixnodeJson(host()))
                         .statusCode(),
                 "a node comes back with its next heartbeat");
     }
@@ -311,19 +410,11 @@ class DirectoryApiIT {
     }
 
     @Test
-    void directoryKey_published_isEd25519Of32Bytes() throws Exception {
-        HttpResponse<String> r = Http.get(das(), "/api/presence/directory-key");
-        assertEquals(200, r.statusCode());
-        assertTrue(r.body().contains("\"algorithm\":\"Ed25519\""), r.body());
-        assertEquals(32, Base64.getUrlDecoder().decode(DirectoryProbe.directoryKey(das())).length);
-    }
-
-    @Test
     void metrics_fromRegisteredMixnode_acceptedStreamedAndInWindow() throws Exception {
         SignedNode node = new SignedNode();
         assertEquals(
                 204,
-                node.post(das(), "/api/presence/mixnodes", node.mixnodeJson(host(), 1))
+                node.post(das(), "/api/presence/mixnodes", node.mixnodeJson(host()))
                         .statusCode());
         DirectoryProbe.Subscriber ws = DirectoryProbe.Subscriber.open(das());
         try {
@@ -364,7 +455,7 @@ class DirectoryApiIT {
         SignedNode node = new SignedNode();
         assertEquals(
                 204,
-                node.post(das(), "/api/presence/mixnodes", node.mixnodeJson(host(), 1))
+                node.post(das(), "/api/presence/mixnodes", node.mixnodeJson(host()))
                         .statusCode());
         byte[] body = utf8("{\"identityKey\":\"" + node.key() + "\",\"received\":1,\"sent\":0}");
         long ts = System.currentTimeMillis();
@@ -402,44 +493,99 @@ class DirectoryApiIT {
         String host = host();
         assertEquals(
                 204,
-                node.post(das(), "/api/presence/mixnodes", node.mixnodeJson(host, 1))
+                node.post(das(), "/api/presence/mixnodes", node.mixnodeJson(host))
                         .statusCode());
         awaitTopology(das(), b -> b.contains(node.key()), Duration.ofSeconds(10));
 
         assertEquals(204, admin("PUT", node.key(), OPERATOR).statusCode());
         awaitTopology(das(), b -> !b.contains(node.key()), Duration.ofSeconds(10));
-        assertProblem(node.post(das(), "/api/presence/mixnodes", node.mixnodeJson(host, 1)), 403, "banned");
+        assertProblem(node.post(das(), "/api/presence/mixnodes", node.mixnodeJson(host)), 403, "banned");
 
         assertEquals(204, admin("DELETE", node.key(), OPERATOR).statusCode());
         assertEquals(
                 204,
-                node.post(das(), "/api/presence/mixnodes", node.mixnodeJson(host, 1))
+                node.post(das(), "/api/presence/mixnodes", node.mixnodeJson(host))
                         .statusCode());
         awaitTopology(das(), b -> b.contains(node.key()), Duration.ofSeconds(10));
         assertProblem(admin("PUT", SignedNode.randomKey(), OPERATOR), 404, "no node");
+    }
+
+    /**
+     * Approvals are recorded for any registered node; that only approved nodes are candidates under admission
+     * {@code approved} is the epoch documents' business (the DAS runs with the default, open).
+     */
+    @Test
+    void admin_approveThenWithdraw_204ForOperatorsOnlyAnd404ForAnUnknownKey() throws Exception {
+        SignedNode node = new SignedNode();
+        assertEquals(
+                204,
+                node.post(das(), "/api/presence/mixnodes", node.mixnodeJson(host()))
+                        .statusCode());
+        String approval = "/api/admin/approvals/" + node.key();
+
+        assertProblem(operator("PUT", approval, null), 401, "operator credential required");
+        assertProblem(operator("PUT", approval, VIEWER), 403, "not an operator");
+        assertEquals(204, operator("PUT", approval, OPERATOR).statusCode());
+        assertEquals(204, operator("DELETE", approval, OPERATOR).statusCode());
+        assertProblem(operator("PUT", "/api/admin/approvals/" + SignedNode.randomKey(), OPERATOR), 404, "no node");
+        assertProblem(operator("PUT", "/api/admin/approvals/not-a-key", OPERATOR), 400, "identityKey");
     }
 
     @Test
     void badInput_eachCase_4xxProblemNamingTheFault() throws Exception {
         SignedNode node = new SignedNode();
         String path = "/api/presence/mixnodes";
-        String good = node.mixnodeJson(host(), 1);
+        String good = node.mixnodeJson(host());
 
         assertProblem(node.post(das(), path, "{\"host\":"), 400, "malformed JSON");
         assertProblem(node.post(das(), path, "[1,2,3]"), 400, "JSON object");
+        String head = "{\"host\":\"" + host() + "\",\"identityKey\":\"" + node.key() + "\"";
+        assertProblem(node.post(das(), path, head + ",\"sphinxKeys\":\"one\"}"), 400, "wrong field type");
         assertProblem(
-                node.post(das(), path, good.replace("\"layer\":1", "\"layer\":\"one\"")), 400, "wrong field type");
-        assertProblem(node.post(das(), path, good.replace("\"layer\":1", "\"layer\":7")), 400, "unknown layer 7");
-        assertProblem(node.post(das(), path, good.replace(",\"layer\":1", "")), 400, "layer is missing");
+                node.post(das(), path, good.replace("\"version\"", "\"layer\":1,\"version\"")),
+                400,
+                "layer is no longer accepted");
+        assertProblem(
+                node.post(das(), path, head + ",\"sphinxKey\":\"" + SignedNode.randomKey() + "\"}"),
+                400,
+                "sphinxKey is no longer accepted");
+        assertProblem(node.post(das(), path, head + "}"), 400, "sphinxKeys is missing");
+        long epoch = SignedNode.currentEpoch();
+        assertProblem(
+                node.post(
+                        das(),
+                        path,
+                        head + ",\"sphinxKeys\":["
+                                + SignedNode.announcedKeyJson(
+                                        epoch + 9, node.sphinxKey(epoch + 9), node.proofsJson(epoch + 9))
+                                + "]}"),
+                400,
+                "sphinxKeys[0].epoch " + (epoch + 9) + " is outside");
+        assertProblem(
+                node.post(
+                        das(),
+                        path,
+                        head + ",\"sphinxKeys\":[" + SignedNode.announcedKeyJson(epoch, "short", node.proofsJson(epoch))
+                                + "]}"),
+                400,
+                "sphinxKeys[0].key");
+        assertProblem(
+                node.post(
+                        das(),
+                        path,
+                        head + ",\"sphinxKeys\":["
+                                + SignedNode.announcedKeyJson(
+                                        epoch,
+                                        node.sphinxKey(epoch),
+                                        "{\"" + SignedNode.randomKey() + "\":\"AAAAAAAAAAAAAAAAAAAAAA\"}")
+                                + "]}"),
+                400,
+                "not a pinned authority");
         assertProblem(
                 node.post(das(), path, good.replaceFirst("\"host\":\"[^\"]+\"", "\"host\":\"no-port\"")),
                 400,
                 "host must be host:port");
-        assertProblem(
-                node.post(das(), path, good.replaceFirst("\"sphinxKey\":\"[^\"]+\"", "\"sphinxKey\":\"short\"")),
-                400,
-                "sphinxKey");
-        assertProblem(node.post(das(), path, "{\"host\":\"127.0.0.1:1\",\"layer\":1}"), 400, "identityKey is missing");
+        assertProblem(node.post(das(), path, "{\"host\":\"127.0.0.1:1\"}"), 400, "identityKey is missing");
         assertProblem(node.post(das(), path, "{" + "\"location\":\"" + "x".repeat(70_000) + "\"}"), 413, "limit");
         assertProblem(
                 node.post(
@@ -493,9 +639,10 @@ class DirectoryApiIT {
             "/api/presence/gateways:",
             "/api/presence/validators:",
             "/api/presence/topology:",
-            "/api/presence/directory-key:",
+            "/api/presence/leave:",
             "/api/metrics/mixes:",
-            "/api/admin/bans/{identityKey}:"
+            "/api/admin/bans/{identityKey}:",
+            "/api/admin/approvals/{identityKey}:"
         }) {
             assertTrue(doc.contains(path), path + " in " + doc);
         }
@@ -520,8 +667,12 @@ class DirectoryApiIT {
     }
 
     private static HttpResponse<String> admin(String method, String key, String credential) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(das().resolve("/api/admin/bans/" + key))
-                .method(method, HttpRequest.BodyPublishers.noBody());
+        return operator(method, "/api/admin/bans/" + key, credential);
+    }
+
+    private static HttpResponse<String> operator(String method, String path, String credential) throws Exception {
+        HttpRequest.Builder b =
+                HttpRequest.newBuilder(das().resolve(path)).method(method, HttpRequest.BodyPublishers.noBody());
         if (credential != null) {
             b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(utf8(credential)));
         }

@@ -12,7 +12,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
-/** Reads of the directory shared by its tests: polling the topology, the metrics WebSocket. */
+/** Reads of the directory shared by its tests: polling the live view, the metrics WebSocket. */
 final class DirectoryProbe {
 
     private DirectoryProbe() {}
@@ -31,12 +31,6 @@ final class DirectoryProbe {
         } while (System.nanoTime() < deadline);
         throw new AssertionError("topology at " + base + " never matched in " + timeout + "; last: " + last.statusCode()
                 + " " + last.body());
-    }
-
-    static String directoryKey(URI base) throws Exception {
-        String body = Http.get(base, "/api/presence/directory-key").body();
-        int i = body.indexOf("\"publicKey\":\"") + "\"publicKey\":\"".length();
-        return body.substring(i, body.indexOf('"', i));
     }
 
     /** A WebSocket subscriber of {@code /ws} that queues what it receives. */
