@@ -41,15 +41,44 @@ public class DirectoryBench {
     }
   }
 
+  /** The authorities the directory pins (the network tree's file, NYM_NETWORK_HOME): one proof each per key. */
+  static final List<String> AUTHORITIES = authorities();
+  /** The directory's epoch length (BENCH_EPOCH_SECONDS, default 3600 as without a tree). */
+  static final long EPOCH_MILLIS = Long.parseLong(System.getenv().getOrDefault("BENCH_EPOCH_SECONDS", "3600")) * 1000;
+
   static String body(Ed25519Identity id, int i) {
-    // The Sphinx key is derived from the index: the directory only checks its form.
-    byte[] sphinx = new byte[32];
-    sphinx[0] = (byte) i;
-    sphinx[1] = (byte) (i >> 8);
-    sphinx[2] = (byte) (i >> 16);
+    // Sphinx keys for the current epoch and the next two, as nodes announce them, each derived from the index and the
+    // epoch (unique per node and epoch); the directory checks the keys' and proofs' form only, so the tags are fixed.
+    long current = System.currentTimeMillis() / EPOCH_MILLIS;
+    StringBuilder keys = new StringBuilder();
+    for (long epoch = current; epoch <= current + 2; epoch++) {
+      byte[] sphinx = new byte[32];
+      sphinx[0] = (byte) i;
+      sphinx[1] = (byte) (i >> 8);
+      sphinx[2] = (byte) (i >> 16);
+      sphinx[3] = (byte) epoch;
+      sphinx[4] = (byte) (epoch >> 8);
+      StringBuilder proofs = new StringBuilder();
+      for (String authority : AUTHORITIES) {
+        proofs.append(proofs.length() == 0 ? "" : ",").append('"').append(authority).append("\":\"").append(Keys.encode(new byte[16])).append('"');
+      }
+      keys.append(epoch == current ? "" : ",").append("{\"epoch\":").append(epoch).append(",\"key\":\"")
+          .append(Keys.encode(sphinx)).append("\",\"proofs\":{").append(proofs).append("}}");
+    }
     return "{\"host\":\"10." + ((i >> 16) & 255) + "." + ((i >> 8) & 255) + "." + (i & 255) + ":1789\",\"identityKey\":\""
-        + id.publicKeyText() + "\",\"sphinxKey\":\"" + Keys.encode(sphinx) + "\",\"layer\":" + (1 + i % 3)
-        + ",\"version\":\"0.1.0\",\"location\":\"bench\"}";
+        + id.publicKeyText() + "\",\"sphinxKeys\":[" + keys + "],\"version\":\"0.1.0\",\"location\":\"bench\"}";
+  }
+
+  static List<String> authorities() {
+    String home = System.getenv("NYM_NETWORK_HOME");
+    if (home == null) {
+      return List.of();
+    }
+    try {
+      return nym.directory.api.AuthoritySet.load(Path.of(home).resolve(nym.directory.api.AuthoritySet.TREE_FILE)).keys();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   static void register(Path keys, int n, List<String> bases) throws Exception {
