@@ -57,6 +57,17 @@ final class SignedNode {
         }
     }
 
+    /**
+     * Opens this node's mix port, answering the directory's reachability probe with this node's identity
+     * ({@link ProbeResponder}): announce {@link ProbeResponder#address()} as the node's host (or a gateway's mixnet
+     * listener) for it to be listed in epoch documents; close it to make the node unreachable.
+     */
+    ProbeResponder answerProbes() throws java.io.IOException {
+        return new ProbeResponder(((java.security.interfaces.EdECPrivateKey) keys.getPrivate())
+                .getBytes()
+                .orElseThrow());
+    }
+
     /** The identity key as the wire carries it. */
     String key() {
         byte[] spki = keys.getPublic().getEncoded();
