@@ -33,12 +33,6 @@ final class DirectoryProbe {
                 + " " + last.body());
     }
 
-    static String directoryKey(URI base) throws Exception {
-        String body = Http.get(base, "/api/presence/directory-key").body();
-        int i = body.indexOf("\"publicKey\":\"") + "\"publicKey\":\"".length();
-        return body.substring(i, body.indexOf('"', i));
-    }
-
     /** A WebSocket subscriber of {@code /ws} that queues what it receives. */
     static final class Subscriber implements WebSocket.Listener {
         final BlockingQueue<String> messages = new LinkedBlockingQueue<>();

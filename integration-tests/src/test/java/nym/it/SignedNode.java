@@ -5,12 +5,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.PublicKey;
 import java.security.Signature;
-import java.security.spec.X509EncodedKeySpec;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
@@ -23,9 +20,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * Nym-Signature, keys and signatures as unpadded base64url.
  */
 final class SignedNode {
-
-    /** DER prefix of an X.509 SubjectPublicKeyInfo for Ed25519; the raw 32-byte key follows it. */
-    private static final byte[] SPKI_PREFIX = {0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00};
 
     private static final HttpClient CLIENT =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -100,18 +94,5 @@ final class SignedNode {
             b.header("Nym-Signature", signature);
         }
         return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** Checks the directory's topology signature with the JDK: {@code "nym-directory-topology-v1\n" + body}. */
-    static boolean topologySignatureValid(String directoryKey, byte[] body, String signature) throws Exception {
-        byte[] raw = Base64.getUrlDecoder().decode(directoryKey);
-        byte[] spki = Arrays.copyOf(SPKI_PREFIX, SPKI_PREFIX.length + 32);
-        System.arraycopy(raw, 0, spki, SPKI_PREFIX.length, 32);
-        PublicKey key = KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(spki));
-        Signature s = Signature.getInstance("Ed25519");
-        s.initVerify(key);
-        s.update("nym-directory-topology-v1\n".getBytes(StandardCharsets.UTF_8));
-        s.update(body);
-        return s.verify(Base64.getUrlDecoder().decode(signature));
     }
 }
