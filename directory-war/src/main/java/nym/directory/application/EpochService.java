@@ -71,7 +71,9 @@ public class EpochService {
     @Inject
     MetricRegistry metrics;
 
-    private final Clock clock = Clock.systemUTC();
+    /** The instance's clock; tests fix it. */
+    Clock clock = Clock.systemUTC();
+
     private final AtomicBoolean ticking = new AtomicBoolean();
     private final Set<Long> refused = ConcurrentHashMap.newKeySet();
     private final AtomicLong currentSignatures = new AtomicLong();
