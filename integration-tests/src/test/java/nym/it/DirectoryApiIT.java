@@ -5,6 +5,8 @@ import static nym.it.DirectoryProbe.utf8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -15,8 +17,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import nym.directory.api.AuthoritySet;
+import nym.directory.api.DirectoryException;
+import nym.directory.api.EpochDocument;
+import nym.directory.api.TrustedEpochs;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -29,8 +36,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The directory's API on the real EAR (Arquillian, client mode, DAS): presence of each node kind with per-epoch Sphinx
  * keys, the signing rules (other key, stale, future, replayed), one node per address, client listener and Sphinx key,
- * leave notices, expiry, the unsigned live view and its ETag, metrics and the WebSocket stream, operator bans and
- * approvals, and bad input answered with 4xx problem+json.
+ * leave notices, expiry, the unsigned live view and its ETag, the epoch documents this DAS (authority 1) builds and
+ * signs, metrics and the WebSocket stream, operator bans and approvals, and bad input answered with 4xx problem+json.
  */
 @ExtendWith(ArquillianExtension.class)
 class DirectoryApiIT {
@@ -410,6 +417,84 @@ class DirectoryApiIT {
     }
 
     @Test
+    void epochDocument_nodeWithProvenKeysAnsweringTheProbe_listedLaterAndSignedByThisAuthorityAlone() throws Exception {
+        AuthoritySet authorities = EpochNode.treeAuthorities();
+        // The DAS is authority 1 (integration-tests/bin/run); the group is stopped, so nobody else signs.
+        AuthoritySet authority1 = new AuthoritySet(List.of(authorities.keys().get(0)), 1, authorities.epochSeconds());
+        try (EpochNode node = EpochNode.answering(authorities)) {
+            long start = node.epochNow();
+            node.keepAlive(das());
+
+            EpochDocuments.Accepted accepted =
+                    EpochDocuments.awaitListing(das(), authority1, node.key(), start, Duration.ofSeconds(40));
+
+            assertEquals(List.of(authorities.keys().get(0)), EpochDocuments.signers(accepted.signed()));
+            DirectoryException threshold = assertThrows(
+                    DirectoryException.class,
+                    () -> new TrustedEpochs(authorities).accept(accepted.signed(), System.currentTimeMillis()));
+            assertEquals(DirectoryException.Kind.NOT_ENOUGH_SIGNATURES, threshold.kind());
+            EpochDocument d = accepted.document();
+            EpochDocument.Mixnode listed = d.mixnodes().stream()
+                    .flatMap(l -> l.nodes().stream())
+                    .filter(m -> m.identityKey().equals(node.key()))
+                    .findFirst()
+                    .orElseThrow();
+            assertEquals(node.host(), listed.host());
+            assertEquals(d.startMillis() + authorities.epochSeconds() * 1000, d.endMillis());
+            assertTrue(d.validUntilMillis() > d.endMillis(), "a grace after the end");
+            assertNull(node.lastRefusal(), "every heartbeat accepted");
+        }
+    }
+
+    @Test
+    void epochs_byNumberWithItsEtag_304ThenUnknownAndMalformed_404And400() throws Exception {
+        AuthoritySet authorities = EpochNode.treeAuthorities();
+        long epoch;
+        try (EpochNode node = EpochNode.answering(authorities)) {
+            long start = node.epochNow();
+            node.keepAlive(das());
+            AuthoritySet authority1 =
+                    new AuthoritySet(List.of(authorities.keys().get(0)), 1, authorities.epochSeconds());
+            epoch = EpochDocuments.awaitListing(das(), authority1, node.key(), start, Duration.ofSeconds(40))
+                    .document()
+                    .epoch();
+        }
+        HttpResponse<String> first = Http.get(das(), "/api/epochs/" + epoch);
+        assertEquals(200, first.statusCode(), first.body());
+        assertEquals("no-cache", first.headers().firstValue("Cache-Control").orElse(""));
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        HttpResponse<String> again = CLIENT.send(
+                HttpRequest.newBuilder(das().resolve("/api/epochs/" + epoch))
+                        .header("If-None-Match", etag)
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(304, again.statusCode(), "only this DAS signs, so the signatures no longer change");
+
+        assertProblem(Http.get(das(), "/api/epochs/" + (epoch + 100_000)), 404, "not built yet");
+        assertProblem(Http.get(das(), "/api/epochs/1"), 404, "no document of epoch 1");
+        assertProblem(Http.get(das(), "/api/epochs/soon"), 400, "epoch must be a number");
+    }
+
+    @Test
+    void epochAuthorities_served_theTestTreesSetAsText() throws Exception {
+        HttpResponse<String> r = Http.get(das(), "/api/epochs/authorities");
+
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals(
+                "text/plain", r.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+        assertEquals(EpochNode.treeAuthorities(), AuthoritySet.parse(r.body()));
+    }
+
+    @Test
+    void epochReadiness_das_signsAsAuthority1() throws Exception {
+        HttpResponse<String> r = Http.get(das(), "/health/ready");
+
+        assertTrue(r.body().contains("epoch-authority"), r.body());
+        assertTrue(r.body().contains("signing as authority 1"), r.body());
+    }
+
+    @Test
     void metrics_fromRegisteredMixnode_acceptedStreamedAndInWindow() throws Exception {
         SignedNode node = new SignedNode();
         assertEquals(
@@ -640,6 +725,10 @@ class DirectoryApiIT {
             "/api/presence/validators:",
             "/api/presence/topology:",
             "/api/presence/leave:",
+            "/api/epochs/current:",
+            "/api/epochs/next:",
+            "/api/epochs/authorities:",
+            "/api/epochs/{epoch}:",
             "/api/metrics/mixes:",
             "/api/admin/bans/{identityKey}:",
             "/api/admin/approvals/{identityKey}:"
@@ -648,6 +737,7 @@ class DirectoryApiIT {
         }
         assertTrue(doc.contains("application/problem+json"), doc);
         assertTrue(doc.contains("MixnodePresence"), doc);
+        assertTrue(doc.contains("SignedEpochDocument"), doc);
         assertTrue(doc.contains("'413':") || doc.contains("\"413\":"), doc);
         // The shared error answers are referenced by the endpoints and defined once under components.
         assertTrue(doc.contains("#/components/responses/TooLarge"), doc);

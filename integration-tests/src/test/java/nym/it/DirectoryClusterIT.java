@@ -1,25 +1,39 @@
 package nym.it;
 
-import static nym.it.DirectoryProbe.awaitTopology;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import nym.directory.api.AuthoritySet;
+import nym.directory.api.SignedEpochDocument;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The directory across the deployment group: payara-config deploys the EAR to the group (DeploymentGroupIT has
  * stopped it by the time this runs), then a heartbeat sent to instance 1 shows in the live view of instances 2 and 3
- * with its Sphinx key for the epoch, a request replayed to another instance is refused, a metrics report posted to
- * instance 1 reaches a WebSocket
- * subscriber of instance 2 (Payara's data grid), and the dashboard of instance 2 works in a headless browser.
+ * with its Sphinx key for the epoch; a node heartbeating to instance 1 (with Sphinx keys proven to each authority,
+ * answering the reachability probe) is listed in a later epoch's document that every instance serves and at least
+ * two of the three authorities signed (checked with TrustedEpochs against the test tree's pinned keys), a node whose
+ * mix port does not answer is never listed, the documents keep coming with one instance stopped, a metrics report
+ * posted to instance 1 reaches a WebSocket subscriber of instance 2 (Payara's data grid), and the dashboard of
+ * instance 2 works in a headless browser.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DirectoryClusterIT {
+
+    /** The test tree's epochs last 10 s (integration-tests/bin/run): a few epochs, with room for a slow machine. */
+    private static final Duration EPOCHS_TO_WAIT = Duration.ofSeconds(60);
 
     @BeforeAll
     static void deployToGroup() throws Exception {
@@ -47,6 +61,72 @@ class DirectoryClusterIT {
                     .body();
             long epoch = Long.parseLong(body.replaceAll("(?s).*\"epoch\":(\\d+).*", "$1"));
             assertTrue(body.contains(node.sphinxKey(epoch)), "instance " + i + ": " + body);
+        }
+    }
+
+    @Test
+    void heartbeatsToInstance1_laterEpochDocumentListsTheNodeSignedByAtLeastTwoAuthoritiesOnEveryInstance()
+            throws Exception {
+        AuthoritySet authorities = EpochNode.treeAuthorities();
+        try (EpochNode node = EpochNode.answering(authorities)) {
+            long start = node.epochNow();
+            node.keepAlive(TestEnvironment.instance(1));
+
+            EpochDocuments.Accepted accepted = EpochDocuments.awaitListing(
+                    TestEnvironment.instance(2), authorities, node.key(), start, EPOCHS_TO_WAIT);
+
+            assertTrue(
+                    accepted.signed().signatures().size() >= authorities.threshold(),
+                    "signed by " + EpochDocuments.signers(accepted.signed()));
+            assertTrue(authorities.keys().containsAll(EpochDocuments.signers(accepted.signed())));
+            long epoch = accepted.document().epoch();
+            for (int i = 1; i <= TestEnvironment.instances(); i++) {
+                SignedEpochDocument same = EpochDocuments.get(TestEnvironment.instance(i), "/api/epochs/" + epoch)
+                        .orElseThrow(() -> new AssertionError("epoch " + epoch + " missing"));
+                assertEquals(accepted.signed().document(), same.document(), "instance " + i + " serves the same bytes");
+            }
+            assertNull(node.lastRefusal(), "every heartbeat accepted");
+        }
+    }
+
+    @Test
+    void nodeWhoseMixPortDoesNotAnswer_neverListed() throws Exception {
+        AuthoritySet authorities = EpochNode.treeAuthorities();
+        try (EpochNode silent = EpochNode.silent(authorities);
+                EpochNode answering = EpochNode.answering(authorities)) {
+            long start = answering.epochNow();
+            silent.keepAlive(TestEnvironment.instance(1));
+            answering.keepAlive(TestEnvironment.instance(1));
+
+            EpochDocuments.Accepted accepted = EpochDocuments.awaitListing(
+                    TestEnvironment.instance(1), authorities, answering.key(), start, EPOCHS_TO_WAIT);
+
+            assertNull(silent.lastRefusal(), "the silent node's heartbeats are accepted: only the probe leaves it out");
+            assertFalse(EpochDocuments.lists(accepted.document(), silent.key()), "a node the probe cannot reach");
+            for (String path : new String[] {"/api/epochs/current", "/api/epochs/next"}) {
+                EpochDocuments.get(TestEnvironment.instance(1), path)
+                        .ifPresent(d -> assertFalse(EpochDocuments.lists(d.unverified(), silent.key()), path));
+            }
+        }
+    }
+
+    /** Last: it stops instance 3 (the group is stopped after the class anyway). */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void oneInstanceStopped_laterEpochsStillPublishedAndAcceptedWithTheOtherTwoSignatures() throws Exception {
+        AuthoritySet authorities = EpochNode.treeAuthorities();
+        try (EpochNode node = EpochNode.answering(authorities)) {
+            node.keepAlive(TestEnvironment.instance(1));
+            PayaraScript.run("asadmin", "stop-instance", AuthorityGroup.instanceName(3));
+            // The next epoch's document may have been signed by authority 3 before it stopped: look one further.
+            long stoppedIn = node.epochNow();
+
+            EpochDocuments.Accepted accepted = EpochDocuments.awaitListing(
+                    TestEnvironment.instance(2), authorities, node.key(), stoppedIn + 1, EPOCHS_TO_WAIT);
+
+            List<String> signers = EpochDocuments.signers(accepted.signed());
+            assertFalse(signers.contains(authorities.keys().get(2)), "authority 3 is stopped: " + signers);
+            assertTrue(signers.containsAll(authorities.keys().subList(0, 2)), signers.toString());
         }
     }
 

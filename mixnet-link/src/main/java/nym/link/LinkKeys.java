@@ -76,8 +76,11 @@ public final class LinkKeys {
         return publicKey.clone();
     }
 
-    /** The clamped X25519 scalar; handed to the Noise handshake only. */
-    byte[] privateKey() {
+    /**
+     * The clamped X25519 scalar, for the Noise handshake and for the directory's authorities, which agree on a key with
+     * each node's Sphinx key to check its proofs of possession (directory-api's KeyPossession): public for them.
+     */
+    public byte[] privateKey() {
         return privateKey.clone();
     }
 

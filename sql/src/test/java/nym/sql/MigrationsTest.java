@@ -56,6 +56,32 @@ class MigrationsTest {
     }
 
     @Test
+    void apply_emptyDatabase_epochDocumentsWithSignaturesAndNoSharedKey() throws SQLException {
+        Migrations.apply(dataSource);
+
+        // V10 (issue 18): per-epoch documents signed by each authority; the shared directory key is gone
+        assertEquals(List.of("epoch", "body", "built_by", "built_at"), columns("epoch_document"));
+        assertEquals(List.of("epoch", "authority_key", "signature", "signed_at"), columns("epoch_signature"));
+        assertTrue(columns("directory_key").isEmpty());
+    }
+
+    @Test
+    void deleteEpochDocument_withSignatures_signaturesGoWithIt() throws SQLException {
+        Migrations.apply(dataSource);
+
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO epoch_document VALUES (7, '\\x7b7d', 1, 0)");
+            s.executeUpdate("INSERT INTO epoch_signature VALUES (7, 'k', 's', 0)");
+            s.executeUpdate("DELETE FROM epoch_document WHERE epoch = 7");
+            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM epoch_signature")) {
+                assertTrue(rs.next());
+                assertEquals(0, rs.getInt(1));
+            }
+        }
+    }
+
+    @Test
     void apply_twice_secondRunAppliesNothing() {
         Migrations.apply(dataSource);
 

@@ -2,7 +2,6 @@ package nym.directory.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The directory's settings (MicroProfile Config: system properties, environment, or Payara's config sources). */
@@ -38,10 +37,6 @@ public class DirectoryConfig {
     int metricsRetentionSeconds;
 
     @Inject
-    @ConfigProperty(name = "nym.directory.key-file")
-    Optional<String> keyFile;
-
-    @Inject
     @ConfigProperty(name = "nym.directory.ws.max-pending", defaultValue = "64")
     int wsMaxPending;
 
@@ -71,10 +66,6 @@ public class DirectoryConfig {
 
     public long metricsRetentionMillis() {
         return metricsRetentionSeconds * 1000L;
-    }
-
-    public Optional<String> keyFile() {
-        return keyFile;
     }
 
     /** Outstanding messages to one WebSocket subscriber before it counts as slow and is disconnected. */
