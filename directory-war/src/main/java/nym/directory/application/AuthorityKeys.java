@@ -62,11 +62,19 @@ public class AuthorityKeys {
     @ConfigProperty(name = "nym.authority.index", defaultValue = "0")
     int authority;
 
+    /**
+     * Which topology authority this directory signs as, when it should differ from {@code nym.authority.index}: a
+     * server that runs the directory as an authority but none of the credential roles (the integration tests' DAS).
+     */
+    @Inject
+    @ConfigProperty(name = "nym.directory.authority-index", defaultValue = "0")
+    int directoryAuthority;
+
     private Loaded loaded;
 
     @PostConstruct
     void load() {
-        loaded = load(networkHome.map(Path::of), authority);
+        loaded = load(networkHome.map(Path::of), directoryAuthority > 0 ? directoryAuthority : authority);
         if (loaded.failed()) {
             LOG.severe(() -> "epoch documents: " + loaded.state());
         } else {
@@ -146,6 +154,11 @@ public class AuthorityKeys {
     public EpochSchedule schedule() {
         return EpochSchedule.ofSeconds(
                 loaded.set().map(AuthoritySet::epochSeconds).orElse(DEFAULT_EPOCH_SECONDS));
+    }
+
+    /** The epoch the directory's clock is in (presences announce keys relative to it). */
+    public long currentEpoch() {
+        return schedule().epochAt(System.currentTimeMillis());
     }
 
     /** {@code signing as authority i (key)}, {@code not signing: <why>} or {@code failed: <why>}. */

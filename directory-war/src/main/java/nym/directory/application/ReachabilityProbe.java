@@ -41,7 +41,7 @@ public class ReachabilityProbe {
     long timeoutMillis;
 
     @Inject
-    NetworkAuthorities authorities;
+    AuthorityKeys authorities;
 
     private final Map<String, Outcome> outcomes = new ConcurrentHashMap<>();
 

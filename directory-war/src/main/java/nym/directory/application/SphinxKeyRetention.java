@@ -18,7 +18,7 @@ public class SphinxKeyRetention {
     NodeRepository nodes;
 
     @Inject
-    NetworkAuthorities authorities;
+    AuthorityKeys authorities;
 
     @Schedule(minute = "*", hour = "*", persistent = false)
     void prune() {

@@ -42,7 +42,7 @@ public class TopologyService {
     DirectoryConfig config;
 
     @Inject
-    NetworkAuthorities authorities;
+    AuthorityKeys authorities;
 
     private final Clock clock = Clock.systemUTC();
     private final ReentrantLock rebuilding = new ReentrantLock();

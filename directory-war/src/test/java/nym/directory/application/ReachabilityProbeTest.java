@@ -11,11 +11,10 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.Arrays;
 import nym.directory.api.Ed25519Identity;
 import nym.directory.domain.node.Node;
 import nym.directory.domain.node.NodeKind;
+import nym.link.LinkKeys;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -110,7 +109,9 @@ class ReachabilityProbeTest {
         HandshakeState responder = new HandshakeState("Noise_XK_25519_ChaChaPoly_BLAKE2s", HandshakeState.RESPONDER);
         byte[] prologue = ("nym-link/1 " + ReachabilityProbe.MIX_LINK_KIND).getBytes(StandardCharsets.UTF_8);
         responder.setPrologue(prologue, 0, prologue.length);
-        responder.getLocalKeyPair().setPrivateKey(x25519Secret(who.secretKey()), 0);
+        responder
+                .getLocalKeyPair()
+                .setPrivateKey(LinkKeys.fromEd25519Seed(who.secretKey()).privateKey(), 0);
         responder.start();
         DataInputStream in = new DataInputStream(s.getInputStream());
         byte[] message1 = new byte[in.readUnsignedShort()];
@@ -125,17 +126,8 @@ class ReachabilityProbeTest {
         responder.destroy();
     }
 
-    /** RFC 8032's secret scalar of an Ed25519 seed, clamped: the X25519 secret of the identity's link key. */
-    private static byte[] x25519Secret(byte[] seed) throws Exception {
-        byte[] scalar = Arrays.copyOf(MessageDigest.getInstance("SHA-512").digest(seed), 32);
-        scalar[0] &= (byte) 248;
-        scalar[31] &= 127;
-        scalar[31] |= 64;
-        return scalar;
-    }
-
     /** The directory's clock, held in one epoch until the test moves it. */
-    private static final class FixedEpoch extends NetworkAuthorities {
+    private static final class FixedEpoch extends AuthorityKeys {
         long epoch = 100;
 
         @Override

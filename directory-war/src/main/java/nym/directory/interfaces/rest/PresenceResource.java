@@ -22,7 +22,7 @@ import nym.directory.api.MixnodePresence;
 import nym.directory.api.Paths;
 import nym.directory.api.Signing;
 import nym.directory.api.ValidatorPresence;
-import nym.directory.application.NetworkAuthorities;
+import nym.directory.application.AuthorityKeys;
 import nym.directory.application.PresenceService;
 import nym.directory.application.TopologyService;
 import nym.directory.domain.node.Node;
@@ -57,7 +57,7 @@ public class PresenceResource {
     TopologyService topology;
 
     @Inject
-    NetworkAuthorities authorities;
+    AuthorityKeys authorities;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -248,7 +248,7 @@ public class PresenceResource {
     }
 
     private List<AnnouncedKey> sphinxKeys(List<AnnouncedKey> keys) {
-        return Bodies.sphinxKeys(keys, authorities.currentEpoch(), authorities.set());
+        return Bodies.sphinxKeys(keys, authorities.currentEpoch(), authorities.authorities());
     }
 
     private static boolean matches(String ifNoneMatch, String etag) {
