@@ -96,7 +96,11 @@ public final class TopologySource {
     public synchronized MixTopology fetch() {
         current = acceptCurrent();
         next = null;
-        lookForNext();
+        try {
+            lookForNext();
+        } catch (ClientException e) {
+            // the current document is what starting needs; the next one is looked for again at every refresh
+        }
         return topology();
     }
 
