@@ -408,12 +408,20 @@ public final class MixnetClient implements ClientOperations, AutoCloseable {
             counters.sendFailures.incrementAndGet();
             return true;
         }
+        MixTopology t;
+        try {
+            t = routable();
+        } catch (ClientException e) {
+            // no valid document: the message stays queued for when one is held; the tick is counted as failed
+            counters.sendFailures.incrementAndGet();
+            return true;
+        }
         Outgoing next = queue.poll();
         if (next == null) {
             return false;
         }
         try {
-            transmit(next.build(routable()));
+            transmit(next.build(t));
             (next.isReply() ? counters.repliesSent : counters.realSent).incrementAndGet();
         } catch (ClientException e) {
             counters.sendFailures.incrementAndGet();

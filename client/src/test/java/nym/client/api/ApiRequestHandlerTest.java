@@ -110,7 +110,8 @@ class ApiRequestHandlerTest {
         JsonObject topology = stats.getJsonObject("topology");
         assertEquals(1, topology.getInt("epoch"));
         assertEquals(2, topology.getJsonNumber("validUntil").longValue());
-        assertEquals(1.0, topology.getJsonObject("mixing").getJsonNumber("loopRate").doubleValue());
+        assertEquals(
+                1.0, topology.getJsonObject("mixing").getJsonNumber("loopRate").doubleValue());
     }
 
     @Test

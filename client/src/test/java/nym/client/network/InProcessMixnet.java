@@ -26,6 +26,7 @@ final class InProcessMixnet implements AutoCloseable {
     final InProcessDirectory directory;
     /** The mix nodes in start order; their layers are the authorities' choice, per epoch. */
     final List<MixNode> mixnodes = new ArrayList<>();
+
     final List<MixNode> gateways = new ArrayList<>();
 
     /** @param mixing what the authorities sign into every epoch document: the clients' rates and hop delay */

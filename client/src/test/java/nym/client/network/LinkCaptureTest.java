@@ -21,8 +21,8 @@ import nym.client.config.ClientConfig;
 import nym.client.config.MixingOverride;
 import nym.client.runtime.MixnetClient;
 import nym.client.runtime.ReceivedMessage;
-import nym.directory.api.Keys;
 import nym.directory.api.EpochDocument;
+import nym.directory.api.Keys;
 import nym.gateway.api.CellSizes;
 import nym.gateway.api.ClientAddress;
 import nym.link.LinkKeys;
@@ -48,8 +48,7 @@ class LinkCaptureTest {
     private static final EpochDocument.Mixing RATES = new EpochDocument.Mixing(5, 10.0, 10.0, 10.0);
 
     private static final ClientConfig.Traffic TRAFFIC =
-            new ClientConfig.Traffic(
-                    MixingOverride.NONE, Duration.ofSeconds(3), 100);
+            new ClientConfig.Traffic(MixingOverride.NONE, Duration.ofSeconds(3), 100);
 
     /** Noise_XK: message 1 (e, es) and message 2 (e, ee) are 48 bytes, message 3 (s, se) 64. */
     private static final int HANDSHAKE_1_AND_2 = 48;

@@ -35,8 +35,7 @@ class LoopReturnRateTest {
 
     /** λP = λL = 10/s (λD = 10/s too): the returning loops use a tenth of the gateway's 100 downlink cells/s. */
     private static final ClientConfig.Traffic TRAFFIC =
-            new ClientConfig.Traffic(
-                    MixingOverride.NONE, Duration.ofSeconds(3), 1000);
+            new ClientConfig.Traffic(MixingOverride.NONE, Duration.ofSeconds(3), 1000);
 
     /** λL·T = 100 loops per window: its 99.9% interval is [69, 134], so a loop rate a third lower or higher fails. */
     private static final Duration WINDOW = Duration.ofSeconds(10);

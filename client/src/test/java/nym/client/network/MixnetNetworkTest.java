@@ -24,9 +24,9 @@ import nym.client.api.LocalApiClient;
 import nym.client.cli.NymClient;
 import nym.client.cli.RunningClient;
 import nym.client.config.ClientConfig;
-import nym.client.config.MixingOverride;
 import nym.client.config.ClientConfigFile;
 import nym.client.config.ClientHome;
+import nym.client.config.MixingOverride;
 import nym.client.gateway.GatewayLink;
 import nym.client.gateway.GatewaySession;
 import nym.client.qos.LoopReport;
@@ -34,9 +34,9 @@ import nym.client.runtime.ClientStatus;
 import nym.client.runtime.MixnetClient;
 import nym.client.runtime.ReceivedMessage;
 import nym.client.traffic.TrafficCounters;
+import nym.directory.api.EpochDocument;
 import nym.directory.api.Keys;
 import nym.link.LinkException;
-import nym.directory.api.EpochDocument;
 import nym.mixnode.lifecycle.MixNode;
 import nym.mixnode.metrics.DropReason;
 import nym.sphinx.SphinxParams;
@@ -63,8 +63,7 @@ class MixnetNetworkTest {
 
     /** Fast streams so that a few seconds hold enough packets for the statistics. */
     private static final ClientConfig.Traffic TEST_TRAFFIC =
-            new ClientConfig.Traffic(
-                    MixingOverride.NONE, Duration.ofSeconds(3), 100);
+            new ClientConfig.Traffic(MixingOverride.NONE, Duration.ofSeconds(3), 100);
 
     private Path dir;
     private InProcessMixnet net;
@@ -351,8 +350,14 @@ class MixnetNetworkTest {
                 "the next epoch, without the stopped node",
                 () -> alice.status().epoch() > epochBefore
                         && bob.status().epoch() > epochBefore
-                        && alice.status().layerSizes().stream().mapToInt(Integer::intValue).sum() == 5
-                        && bob.status().layerSizes().stream().mapToInt(Integer::intValue).sum() == 5);
+                        && alice.status().layerSizes().stream()
+                                        .mapToInt(Integer::intValue)
+                                        .sum()
+                                == 5
+                        && bob.status().layerSizes().stream()
+                                        .mapToInt(Integer::intValue)
+                                        .sum()
+                                == 5);
         // loops sent before the update are settled after one loop timeout
         Thread.sleep(TEST_TRAFFIC.loopTimeout().toMillis() + 500);
 
