@@ -227,7 +227,11 @@ public final class MixNode implements AutoCloseable {
         }
         if (config.metricsPort() != MixNodeConfig.METRICS_OFF) {
             metricsEndpoint = PrometheusEndpoint.start(
-                    config.metricsHost(), config.metricsPort(), metrics::snapshot, gatewayCounters());
+                    config.metricsHost(),
+                    config.metricsPort(),
+                    metrics::snapshot,
+                    directory.refusals(),
+                    gatewayCounters());
         }
         LOG.info(() -> "started " + config + " on " + mixnetAddress()
                 + (clientListener == null ? "" : ", clients on " + clientAddress())

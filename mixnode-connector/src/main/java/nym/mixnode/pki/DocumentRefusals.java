@@ -12,6 +12,14 @@ import nym.directory.api.DirectoryException;
  */
 public final class DocumentRefusals {
 
+    /** What a fetched document can be refused for ({@code JSON}: it is not a signed document at all). */
+    public static final DirectoryException.Kind[] KINDS = {
+        DirectoryException.Kind.NOT_ENOUGH_SIGNATURES,
+        DirectoryException.Kind.STALE_EPOCH,
+        DirectoryException.Kind.EXPIRED,
+        DirectoryException.Kind.JSON
+    };
+
     private final Map<DirectoryException.Kind, LongAdder> counts = new EnumMap<>(DirectoryException.Kind.class);
 
     public DocumentRefusals() {

@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -16,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A node takes an epoch document only with t valid signatures of its pinned authorities, never an older epoch than
- * it holds and never one past its validity; what it refuses is counted by kind, and it keeps its documents.
+ * it holds and never one past its validity; what it refuses is counted by kind (in process and on {@code /metrics}),
+ * and it keeps its documents.
  */
 class DocumentTrustTest {
 
@@ -25,7 +30,8 @@ class DocumentTrustTest {
 
     /** A network with one mix node holding epochs 2 and 3 (2 as the previous one, in its grace). */
     private static MixNode nodeHoldingTwoEpochs(TestNetwork net) throws Exception {
-        MixNode node = MixNode.start(net.config(NodeMode.MIX, "mix").build());
+        MixNode node =
+                MixNode.start(net.config(NodeMode.MIX, "mix").metricsPort(0).build());
         net.mixes.add(node);
         net.nextEpoch();
         net.nextEpoch();
@@ -47,6 +53,15 @@ class DocumentTrustTest {
             net.directory.signWith(1);
             net.directory.advanceEpoch();
             assertRefusedKeepingWhatItHolds(node, DirectoryException.Kind.NOT_ENOUGH_SIGNATURES);
+            String scraped = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http:/" + node.metricsAddress() + "/metrics"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
+            assertTrue(
+                    scraped.contains("nym_mixnode_epoch_documents_refused_total{kind=\"not_enough_signatures\"} 1\n"),
+                    scraped);
         }
     }
 
