@@ -78,7 +78,10 @@ final class InitCommand implements Callable<Integer> {
         ClientKeys keys = ClientKeys.generate(random);
 
         ClientConfig config = ClientConfig.defaults(
-                        home.id(), directory, authorities, new ClientConfig.Gateway(chosen.identityKey()))
+                        home.id(),
+                        directory,
+                        ClientConfig.Authorities.of(authorities),
+                        new ClientConfig.Gateway(chosen.identityKey()))
                 .withApi(new ClientConfig.Api(ClientConfig.Api.DEFAULTS.host(), apiPort));
         ClientConfigFile.parse(ClientConfigFile.render(config)); // what we write must read back
 

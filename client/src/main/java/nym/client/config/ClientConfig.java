@@ -2,6 +2,7 @@ package nym.client.config;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import nym.directory.api.AuthoritySet;
 
@@ -20,7 +21,7 @@ import nym.directory.api.AuthoritySet;
 public record ClientConfig(
         String id,
         Directory directory,
-        AuthoritySet authorities,
+        Authorities authorities,
         Gateway gateway,
         Traffic traffic,
         Api api,
@@ -44,6 +45,34 @@ public record ClientConfig(
      */
     public record Directory(URI url, Duration refresh) {
         public static final Duration DEFAULT_REFRESH = Duration.ofSeconds(10);
+    }
+
+    /**
+     * The pinned topology authorities: their Ed25519 keys (unpadded base64url, authority 1 first) and the threshold t
+     * of valid signatures an epoch document needs.
+     */
+    public record Authorities(List<String> keys, int threshold) {
+
+        /**
+         * Clients read the schedule from the documents; the epoch length an {@link AuthoritySet} carries is read by
+         * the authorities only, so the client's set gets this placeholder.
+         */
+        private static final long UNUSED_EPOCH_SECONDS = 3600;
+
+        /** @throws nym.directory.api.DirectoryException when a key is malformed or listed twice, or t is not 1..n */
+        public Authorities {
+            keys = List.copyOf(keys);
+            new AuthoritySet(keys, threshold, UNUSED_EPOCH_SECONDS);
+        }
+
+        public static Authorities of(AuthoritySet set) {
+            return new Authorities(set.keys(), set.threshold());
+        }
+
+        /** What {@link nym.directory.api.TrustedEpochs} checks documents against. */
+        public AuthoritySet asSet() {
+            return new AuthoritySet(keys, threshold, UNUSED_EPOCH_SECONDS);
+        }
     }
 
     /**
@@ -74,7 +103,7 @@ public record ClientConfig(
     }
 
     /** A configuration with every documented default. */
-    public static ClientConfig defaults(String id, URI directoryUrl, AuthoritySet authorities, Gateway gateway) {
+    public static ClientConfig defaults(String id, URI directoryUrl, Authorities authorities, Gateway gateway) {
         return new ClientConfig(
                 id,
                 new Directory(directoryUrl, Directory.DEFAULT_REFRESH),

@@ -20,7 +20,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import nym.client.ClientException;
 import nym.client.ClientException.Kind;
-import nym.directory.api.AuthoritySet;
 import nym.directory.api.DirectoryException;
 import nym.directory.api.Keys;
 import nym.sphinx.SphinxParams;
@@ -57,9 +56,8 @@ public final class ClientConfigFile {
             "client.id",
             "directory.url",
             "directory.refresh_ms",
-            "authorities.threshold",
-            "authorities.epoch_seconds",
-            "authorities.keys",
+            "directory.authority_keys",
+            "directory.authority_threshold",
             "gateway.identity_key",
             "traffic.payload_rate",
             "traffic.loop_rate",
@@ -163,20 +161,17 @@ public final class ClientConfigFile {
                 "# again, milliseconds (default " + ClientConfig.Directory.DEFAULT_REFRESH.toMillis()
                         + "); the switch to it happens at the epoch's start.",
                 "refresh_ms = " + c.directory().refresh().toMillis(),
-                "",
-                "[authorities]",
                 "# The topology authorities this client trusts (pinned at init from the network tree's",
-                "# directory/authorities.properties, or on first use). An epoch document is used only with at least",
-                "# `threshold` valid signatures of these Ed25519 keys (unpadded base64url).",
-                "threshold = " + c.authorities().threshold(),
-                "# Length of an epoch, as the authorities announce it; the schedule is read from each document.",
-                "epoch_seconds = " + c.authorities().epochSeconds(),
-                "keys = ["
+                "# directory/authorities.properties, or on first use): an epoch document is used only with at least",
+                "# authority_threshold valid signatures of these Ed25519 keys (unpadded base64url, authority 1 first).",
+                "authority_keys = ["
                         + String.join(
                                 ", ",
                                 c.authorities().keys().stream()
                                         .map(ClientConfigFile::quote)
-                                        .toList()) + "]",
+                                        .toList())
+                        + "]",
+                "authority_threshold = " + c.authorities().threshold(),
                 "",
                 "[gateway]",
                 "# The gateway this client registered with (by its identity key; no token); its Sphinx key and",
@@ -262,8 +257,8 @@ public final class ClientConfigFile {
             return id;
         }
 
-        AuthoritySet authorities() {
-            for (String key : List.of("authorities.keys", "authorities.threshold", "authorities.epoch_seconds")) {
+        ClientConfig.Authorities authorities() {
+            for (String key : List.of("directory.authority_keys", "directory.authority_threshold")) {
                 if (!toml.contains(key)) {
                     throw new ClientException(
                             Kind.CONFIG,
@@ -271,27 +266,22 @@ public final class ClientConfigFile {
                                     + " --authorities <network tree>/directory/authorities.properties`)");
                 }
             }
-            if (!toml.isArray("authorities.keys")) {
-                throw new ClientException(Kind.CONFIG, "authorities.keys must be an array of keys");
+            if (!toml.isArray("directory.authority_keys")) {
+                throw new ClientException(Kind.CONFIG, "directory.authority_keys must be an array of keys");
             }
             List<String> keys = new ArrayList<>();
-            for (Object key : toml.getArray("authorities.keys").toList()) {
+            for (Object key : toml.getArray("directory.authority_keys").toList()) {
                 if (!(key instanceof String text)) {
-                    throw new ClientException(Kind.CONFIG, "authorities.keys must hold strings (base64url keys)");
+                    throw new ClientException(
+                            Kind.CONFIG, "directory.authority_keys must hold strings (base64url keys)");
                 }
                 keys.add(text);
             }
             try {
-                return new AuthoritySet(
-                        keys,
-                        (int) integer("authorities.threshold", 0, 1, keys.size()),
-                        integer(
-                                "authorities.epoch_seconds",
-                                0,
-                                1,
-                                Duration.ofDays(366).toSeconds()));
+                return new ClientConfig.Authorities(
+                        keys, (int) integer("directory.authority_threshold", 0, 1, keys.size()));
             } catch (DirectoryException e) {
-                throw new ClientException(Kind.CONFIG, "authorities: " + e.getMessage(), e);
+                throw new ClientException(Kind.CONFIG, "directory.authority_keys: " + e.getMessage(), e);
             }
         }
 

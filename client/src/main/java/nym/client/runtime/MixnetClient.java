@@ -149,7 +149,9 @@ public final class MixnetClient implements ClientOperations, AutoCloseable {
      */
     public static MixnetClient start(ClientConfig config, ClientKeys keys) {
         MixnetClient client = new MixnetClient(
-                config, keys, TopologySource.of(config.directory().url(), config.authorities()));
+                config,
+                keys,
+                TopologySource.of(config.directory().url(), config.authorities().asSet()));
         if (!config.traffic().mixing().isEmpty()) {
             LOG.warning("traffic settings override the epoch documents' mixing parameters: this client's traffic"
                     + " differs from every other client's");

@@ -32,7 +32,8 @@ class SendCommandTest {
         ClientConfig config = ClientConfig.defaults(
                         "c",
                         URI.create("http://127.0.0.1:1"),
-                        TestAuthorities.threeOfWhichTwo().set(),
+                        ClientConfig.Authorities.of(
+                                TestAuthorities.threeOfWhichTwo().set()),
                         new ClientConfig.Gateway(Topologies.identity()))
                 .withApi(new ClientConfig.Api("127.0.0.1", server.address().getPort()));
         ClientConfigFile.write(config, home.configFile());

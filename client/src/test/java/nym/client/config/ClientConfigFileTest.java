@@ -12,7 +12,6 @@ import java.util.Optional;
 import nym.client.ClientException;
 import nym.client.testing.Topologies;
 import nym.client.topology.Mixing;
-import nym.directory.api.AuthoritySet;
 import nym.directory.api.testing.TestAuthorities;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,8 +20,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class ClientConfigFileTest {
 
-    private static final AuthoritySet AUTHORITIES =
-            TestAuthorities.threeOfWhichTwo().set();
+    private static final ClientConfig.Authorities AUTHORITIES =
+            ClientConfig.Authorities.of(TestAuthorities.threeOfWhichTwo().set());
     private static final String GATEWAY_KEY = Topologies.identity();
 
     private static ClientConfig sample() {
@@ -80,10 +79,10 @@ class ClientConfigFileTest {
 
     @Test
     void parse_noAuthorities_refusedSayingHowToPinThem() {
-        String text = ClientConfigFile.render(sample()).replaceFirst("(?m)^keys = .*$", "");
+        String text = ClientConfigFile.render(sample()).replaceFirst("(?m)^authority_keys = .*$", "");
         ClientException e = assertThrows(ClientException.class, () -> ClientConfigFile.parse(text));
         assertEquals(ClientException.Kind.CONFIG, e.kind());
-        assertTrue(e.getMessage().contains("authorities.keys is missing"), e.getMessage());
+        assertTrue(e.getMessage().contains("directory.authority_keys is missing"), e.getMessage());
         assertTrue(e.getMessage().contains("--authorities"), e.getMessage());
     }
 
@@ -114,10 +113,8 @@ class ClientConfigFileTest {
                 "id = \"c\"",
                 "[directory]",
                 "url = \"http://127.0.0.1:1\"",
-                "[authorities]",
-                "threshold = 2",
-                "epoch_seconds = 3600",
-                "keys = ["
+                "authority_threshold = 2",
+                "authority_keys = ["
                         + String.join(
                                 ", ",
                                 AUTHORITIES.keys().stream()
@@ -166,8 +163,8 @@ class ClientConfigFileTest {
                 "api host not loopback | host = \"127.0.0.1\" | host = \"0.0.0.0\"                  | api.host",
                 "api port too high     | port = 1977          | port = 70000                         | api.port",
                 "directory url scheme  | url = \"http://127.0.0.1:8080\" | url = \"ftp://x\"           | directory.url",
-                "authority key short   | keys = [\"           | keys = [\"AAAA\", \"                 | authorities",
-                "threshold above n     | threshold = 2        | threshold = 4                        | authorities.threshold",
+                "authority key short   | authority_keys = [\" | authority_keys = [\"AAAA\", \" | directory.authority_keys",
+                "threshold above n     | authority_threshold = 2 | authority_threshold = 4    | directory.authority_threshold",
                 "payload too small     | payload_size = 2048  | payload_size = 10                    | sphinx.payload_size",
                 "bad client id         | id = \"client-1\"    | id = \"../etc\"                      | client.id",
             })
