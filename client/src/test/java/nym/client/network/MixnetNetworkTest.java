@@ -328,7 +328,7 @@ class MixnetNetworkTest {
 
     @Test
     @Order(8)
-    void stopMixnode_lossesChargedToItThenRoutesAvoidItFromTheNextEpoch() throws Exception {
+    void stopMixnode_lossesChargedToItThenTheNextEpochAvoidsItAndBringsItsRates() throws Exception {
         MixNode victim = net.mixnodes.get(2);
         String victimId = InProcessMixnet.identity(victim);
         long lostBefore = alice.status().loops().lost() + bob.status().loops().lost();
@@ -341,9 +341,12 @@ class MixnetNetworkTest {
                 () -> lostOn(alice, victimId) + lostOn(bob, victimId) > lostOnVictimBefore);
         assertTrue(alice.status().loops().lost() + bob.status().loops().lost() > lostBefore);
 
-        // the authorities leave it out of the next epoch's document; the clients find that document ahead and
-        // switch to it at the boundary: 5 mix nodes, dealt to the 3 layers
+        // the authorities leave it out of the next epoch's document, which also halves the loop rate; the clients
+        // find that document ahead and switch to it at the boundary: 5 mix nodes, dealt to the 3 layers
         long epochBefore = alice.status().epoch();
+        EpochDocument.Mixing halfTheLoops = new EpochDocument.Mixing(
+                RATES.meanHopDelayMillis(), RATES.payloadRate(), RATES.loopRate() / 2, RATES.dropRate());
+        net.directory.mixing(halfTheLoops);
         net.directory.removeNode(victimId);
         net.directory.publishNextEpoch(Duration.ofSeconds(2));
         await(
@@ -366,13 +369,25 @@ class MixnetNetworkTest {
                 alice.status().loops().lost() + bob.status().loops().lost();
         long returnedAfterUpdate =
                 alice.status().loops().returned() + bob.status().loops().returned();
+        long loopsSentAfterUpdate =
+                alice.status().traffic().loopsSent() + bob.status().traffic().loopsSent();
+        long windowStart = System.nanoTime();
         Thread.sleep(3000);
         ClientStatus a = alice.status();
         ClientStatus b = bob.status();
+        double windowSeconds = (System.nanoTime() - windowStart) / 1e9;
         assertEquals(sentViaVictim, sentVia(alice, victimId) + sentVia(bob, victimId), "no route used the node");
         long returned = a.loops().returned() + b.loops().returned() - returnedAfterUpdate;
         long lost = a.loops().lost() + b.loops().lost() - lostAfterUpdate;
         assertTrue(returned > 30, "loops flow again: " + returned);
+        // the loop streams restarted at the new document's λL: 2 clients × 10/s × ~3 s = ~60 expected (sd ~7.7),
+        // twice that at the old rate; ±40% is over 3 sd either side and excludes the old rate
+        assertEquals(halfTheLoops.loopRate(), a.mixing().loopRate());
+        long loopsSent = a.traffic().loopsSent() + b.traffic().loopsSent() - loopsSentAfterUpdate;
+        double expected = 2 * halfTheLoops.loopRate() * windowSeconds;
+        assertTrue(
+                loopsSent > 0.6 * expected && loopsSent < 1.4 * expected,
+                loopsSent + " loops sent in " + windowSeconds + " s, " + expected + " expected at the new rate");
         // a loop slower than the 3 s timeout on this shared machine would count as lost: allow 2%, not a failure
         assertTrue(lost <= returned / 50, lost + " loops lost after the update, " + returned + " returned");
     }
