@@ -176,6 +176,25 @@ class TopologySourceTest {
         }
     }
 
+    @Test
+    void publishedAuthorities_directoryServesItsSet_parsedForTrustOnFirstUse() throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8);
+        byte[] body = authorities.set().toText().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        server.createContext(Paths.AUTHORITIES, ex -> {
+            try (ex) {
+                ex.sendResponseHeaders(200, body.length);
+                ex.getResponseBody().write(body);
+            }
+        });
+        server.start();
+        try {
+            URI uri = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+            assertEquals(authorities.set(), TopologySource.publishedAuthorities(uri));
+        } finally {
+            server.stop(0);
+        }
+    }
+
     private static void assertRefused(Runnable call, String kind) {
         ClientException e = assertThrows(ClientException.class, call::run);
         assertEquals(ClientException.Kind.TOPOLOGY, e.kind());
