@@ -11,7 +11,10 @@ public final class ClientException extends RuntimeException {
         KEYS,
         /** A client address does not parse. */
         ADDRESS,
-        /** The topology could not be fetched, failed its signature check or cannot carry a route. */
+        /**
+         * No epoch document could be fetched, it lacked t signatures of the pinned authorities, was older than one
+         * held or expired, or it cannot carry a route.
+         */
         TOPOLOGY,
         /** The gateway refused, answered something unexpected or could not be reached. */
         GATEWAY,

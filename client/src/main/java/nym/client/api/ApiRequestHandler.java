@@ -214,7 +214,20 @@ public final class ApiRequestHandler {
                 .add(
                         "topology",
                         Json.createObjectBuilder()
-                                .add("generatedAt", s.topologyGeneratedAt())
+                                .add("epoch", s.epoch())
+                                .add("validUntil", s.epochValidUntil())
+                                .add(
+                                        "mixing",
+                                        Json.createObjectBuilder()
+                                                .add(
+                                                        "meanHopDelayMillis",
+                                                        s.mixing()
+                                                                        .meanHopDelay()
+                                                                        .toNanos()
+                                                                / 1e6)
+                                                .add("payloadRate", s.mixing().payloadRate())
+                                                .add("loopRate", s.mixing().loopRate())
+                                                .add("dropRate", s.mixing().dropRate()))
                                 .add("layerSizes", layers)
                                 .add("failures", s.topologyFailures()))
                 .add(

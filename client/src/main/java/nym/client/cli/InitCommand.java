@@ -1,9 +1,12 @@
 package nym.client.cli;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.logging.Logger;
 import nym.client.ClientException;
 import nym.client.config.ClientConfig;
 import nym.client.config.ClientConfigFile;
@@ -14,6 +17,8 @@ import nym.client.keys.ClientKeys;
 import nym.client.topology.GatewayNode;
 import nym.client.topology.MixTopology;
 import nym.client.topology.TopologySource;
+import nym.directory.api.AuthoritySet;
+import nym.directory.api.DirectoryException;
 import nym.directory.api.Keys;
 import nym.gateway.api.ClientAddress;
 import nym.sphinx.SphinxParams;
@@ -22,15 +27,18 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code nymclient init}: new keys, a gateway chosen from the verified topology, registration (a challenge-response
- * on the Noise link, no secret kept), config.toml. Nothing
- * is written unless every step succeeded, and an existing home is never overwritten. Non-interactive.
+ * {@code nymclient init}: the topology authorities pinned (from the network tree's authority file, else trusted on
+ * first use with a warning), new keys, a gateway chosen from the current epoch's signed document, registration (a
+ * challenge-response on the Noise link, no secret kept), config.toml. Nothing is written unless every step succeeded,
+ * and an existing home is never overwritten. Non-interactive.
  */
 @Command(
         name = "init",
         mixinStandardHelpOptions = true,
         description = "Create a client: keys, gateway registration and config.toml in the home folder.")
 final class InitCommand implements Callable<Integer> {
+
+    private static final Logger LOG = Logger.getLogger(InitCommand.class.getName());
 
     @Mixin
     HomeOption home;
@@ -39,10 +47,10 @@ final class InitCommand implements Callable<Integer> {
     URI directory;
 
     @Option(
-            names = "--directory-key",
-            description = "The directory's topology key (base64url). Without it the key the directory publishes is"
-                    + " pinned (trust on first use) and printed.")
-    String directoryKey;
+            names = "--authorities",
+            description = "The topology authorities to pin: the network tree's directory/authorities.properties."
+                    + " Without it the authorities the directory names are pinned (trust on first use, a warning).")
+    Path authoritiesFile;
 
     @Option(
             names = "--gateway",
@@ -63,14 +71,17 @@ final class InitCommand implements Callable<Integer> {
             throw new ClientException(
                     ClientException.Kind.CONFIG, clientHome.folder() + " already holds a client; not overwriting it");
         }
-        String key = directoryKey != null ? directoryKey : TopologySource.publishedKey(directory);
-        MixTopology topology = new TopologySource(directory, key).fetch();
+        AuthoritySet authorities = pinnedAuthorities();
+        MixTopology topology = TopologySource.of(directory, authorities).fetch();
         GatewayNode chosen = chooseGateway(topology);
         SecureRandom random = new SecureRandom();
         ClientKeys keys = ClientKeys.generate(random);
 
         ClientConfig config = ClientConfig.defaults(
-                        home.id(), directory, key, new ClientConfig.Gateway(chosen.identityKey()))
+                        home.id(),
+                        directory,
+                        ClientConfig.Authorities.of(authorities),
+                        new ClientConfig.Gateway(chosen.identityKey()))
                 .withApi(new ClientConfig.Api(ClientConfig.Api.DEFAULTS.host(), apiPort));
         ClientConfigFile.parse(ClientConfigFile.render(config)); // what we write must read back
 
@@ -81,14 +92,30 @@ final class InitCommand implements Callable<Integer> {
         clientHome.writeKeys(keys);
         ClientConfigFile.write(config, clientHome.configFile());
         System.out.println("client " + config.id() + " initialised in " + clientHome.folder());
-        if (directoryKey == null) {
-            System.out.println("pinned directory key (trust on first use): " + key);
-        }
+        System.out.println("pinned " + authorities.keys().size() + " topology authorities, threshold "
+                + authorities.threshold() + (authoritiesFile == null ? " (trust on first use)" : "")
+                + "; epoch " + topology.epoch());
         System.out.println("gateway: " + chosen.identityKey() + " at " + chosen.clientListener());
         System.out.println("address: "
                 + new ClientAddress(
                         keys.identity().publicKey(), keys.encryption().publicKey(), gatewayKey));
         return 0;
+    }
+
+    private AuthoritySet pinnedAuthorities() {
+        if (authoritiesFile != null) {
+            try {
+                return AuthoritySet.load(authoritiesFile);
+            } catch (IOException | DirectoryException e) {
+                throw new ClientException(
+                        ClientException.Kind.CONFIG, "cannot read the authorities: " + e.getMessage(), e);
+            }
+        }
+        AuthoritySet published = TopologySource.publishedAuthorities(directory);
+        LOG.warning("no --authorities given: pinning the " + published.keys().size() + " topology authorities "
+                + directory + " names (trust on first use); whoever answered there chose them. Pin them from the"
+                + " network tree's " + AuthoritySet.TREE_FILE + " instead where the directory is not trusted.");
+        return published;
     }
 
     private GatewayNode chooseGateway(MixTopology topology) {

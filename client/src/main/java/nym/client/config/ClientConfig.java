@@ -2,26 +2,37 @@ package nym.client.config;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
+import nym.directory.api.AuthoritySet;
 
 /**
  * Everything a client reads from its {@code config.toml}. Built only through {@link ClientConfigFile} (which checks
  * every value) or {@link #defaults}; the records are plain data.
  *
  * @param id the client's name (folder name under {@code ~/.nym/clients})
- * @param directory where the topology comes from and the key that must have signed it
+ * @param directory where the epoch documents come from
+ * @param authorities the pinned topology authorities: a document needs t valid signatures of their keys
  * @param gateway the gateway this client registered with
- * @param traffic the Poisson streams and loop measurement
+ * @param traffic overrides of the documents' mixing parameters, the loop measurement and the send queue
  * @param api the local WebSocket API for applications
  * @param payloadSize the network's Sphinx payload size δ (all nodes and clients must agree)
  */
-public record ClientConfig(String id, Directory directory, Gateway gateway, Traffic traffic, Api api, int payloadSize) {
+public record ClientConfig(
+        String id,
+        Directory directory,
+        Authorities authorities,
+        Gateway gateway,
+        Traffic traffic,
+        Api api,
+        int payloadSize) {
 
     public static final int DEFAULT_PAYLOAD_SIZE = 2048;
 
     public ClientConfig {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(directory, "directory");
+        Objects.requireNonNull(authorities, "authorities");
         Objects.requireNonNull(gateway, "gateway");
         Objects.requireNonNull(traffic, "traffic");
         Objects.requireNonNull(api, "api");
@@ -29,11 +40,39 @@ public record ClientConfig(String id, Directory directory, Gateway gateway, Traf
 
     /**
      * @param url the directory's base URL
-     * @param key the directory's Ed25519 topology key (unpadded base64url), pinned at {@code init}
-     * @param refresh how often the topology is fetched again
+     * @param refresh how often the next epoch's document is looked for while none is held (and a failed fetch tried
+     *     again); the switch itself happens at the epoch boundary
      */
-    public record Directory(URI url, String key, Duration refresh) {
+    public record Directory(URI url, Duration refresh) {
         public static final Duration DEFAULT_REFRESH = Duration.ofSeconds(10);
+    }
+
+    /**
+     * The pinned topology authorities: their Ed25519 keys (unpadded base64url, authority 1 first) and the threshold t
+     * of valid signatures an epoch document needs.
+     */
+    public record Authorities(List<String> keys, int threshold) {
+
+        /**
+         * Clients read the schedule from the documents; the epoch length an {@link AuthoritySet} carries is read by
+         * the authorities only, so the client's set gets this placeholder.
+         */
+        private static final long UNUSED_EPOCH_SECONDS = 3600;
+
+        /** @throws nym.directory.api.DirectoryException when a key is malformed or listed twice, or t is not 1..n */
+        public Authorities {
+            keys = List.copyOf(keys);
+            new AuthoritySet(keys, threshold, UNUSED_EPOCH_SECONDS);
+        }
+
+        public static Authorities of(AuthoritySet set) {
+            return new Authorities(set.keys(), set.threshold());
+        }
+
+        /** What {@link nym.directory.api.TrustedEpochs} checks documents against. */
+        public AuthoritySet asSet() {
+            return new AuthoritySet(keys, threshold, UNUSED_EPOCH_SECONDS);
+        }
     }
 
     /**
@@ -43,28 +82,19 @@ public record ClientConfig(String id, Directory directory, Gateway gateway, Traf
     public record Gateway(String identityKey) {}
 
     /**
-     * The three independent Poisson streams of Loopix and the loop measurement.
+     * The client's side of the three Poisson streams of Loopix. Their rates λP, λL, λD and the mean hop delay come from
+     * each epoch document ({@link nym.client.topology.Mixing}); {@code mixing} overrides them only where set.
      *
-     * @param payloadRate λP (packets/s): a queued real message, else a drop cover packet
-     * @param loopRate λL (packets/s): loop cover packets, which return to the client; 0 turns them off
-     * @param dropRate λD (packets/s): drop cover packets; 0 turns them off
-     * @param averageHopDelay mean of the exponential delay each mix node holds a packet
+     * @param mixing the document's mixing parameters this client replaces (none by default)
      * @param loopTimeout a loop packet not back after this is counted as lost
      * @param sendQueueLimit real messages waiting for the payload stream; more are refused
      */
-    public record Traffic(
-            double payloadRate,
-            double loopRate,
-            double dropRate,
-            Duration averageHopDelay,
-            Duration loopTimeout,
-            int sendQueueLimit) {
-        /**
-         * λP = 2/s as the message stream had before (so real throughput is unchanged), λL = λD = 1/s: 4 packets/s
-         * in all, whatever the user sends.
-         */
-        public static final Traffic DEFAULTS =
-                new Traffic(2.0, 1.0, 1.0, Duration.ofMillis(50), Duration.ofSeconds(20), 1000);
+    public record Traffic(MixingOverride mixing, Duration loopTimeout, int sendQueueLimit) {
+        public static final Traffic DEFAULTS = new Traffic(MixingOverride.NONE, Duration.ofSeconds(20), 1000);
+
+        public Traffic {
+            Objects.requireNonNull(mixing, "mixing");
+        }
     }
 
     /** @param host loopback address of the local WebSocket API; @param port its port (0: any free port) */
@@ -73,10 +103,11 @@ public record ClientConfig(String id, Directory directory, Gateway gateway, Traf
     }
 
     /** A configuration with every documented default. */
-    public static ClientConfig defaults(String id, URI directoryUrl, String directoryKey, Gateway gateway) {
+    public static ClientConfig defaults(String id, URI directoryUrl, Authorities authorities, Gateway gateway) {
         return new ClientConfig(
                 id,
-                new Directory(directoryUrl, directoryKey, Directory.DEFAULT_REFRESH),
+                new Directory(directoryUrl, Directory.DEFAULT_REFRESH),
+                authorities,
                 gateway,
                 Traffic.DEFAULTS,
                 Api.DEFAULTS,
@@ -84,14 +115,14 @@ public record ClientConfig(String id, Directory directory, Gateway gateway, Traf
     }
 
     public ClientConfig withTraffic(Traffic newTraffic) {
-        return new ClientConfig(id, directory, gateway, newTraffic, api, payloadSize);
+        return new ClientConfig(id, directory, authorities, gateway, newTraffic, api, payloadSize);
     }
 
     public ClientConfig withApi(Api newApi) {
-        return new ClientConfig(id, directory, gateway, traffic, newApi, payloadSize);
+        return new ClientConfig(id, directory, authorities, gateway, traffic, newApi, payloadSize);
     }
 
     public ClientConfig withDirectory(Directory newDirectory) {
-        return new ClientConfig(id, newDirectory, gateway, traffic, api, payloadSize);
+        return new ClientConfig(id, newDirectory, authorities, gateway, traffic, api, payloadSize);
     }
 }

@@ -7,9 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -37,6 +41,10 @@ public final class ClientConfigFile {
      * an operator who set one learns it no longer has an effect. Sorted, so a file with several names the same one.
      */
     static final SortedMap<String, String> RETIRED_KEYS = Collections.unmodifiableSortedMap(new TreeMap<>(Map.of(
+            "directory.key",
+            "the directory no longer signs the topology with one key: each epoch's document is signed by t of n"
+                    + " topology authorities; set up this client again with `nymclient init --authorities <network"
+                    + " tree>/directory/authorities.properties` in a new home (see the client README, \"Trust\")",
             "traffic.message_rate",
             "the client now sends three independent Poisson streams; set traffic.payload_rate, traffic.loop_rate and"
                     + " traffic.drop_rate instead (see the client README)",
@@ -47,8 +55,9 @@ public final class ClientConfigFile {
     private static final Set<String> KNOWN_KEYS = Set.of(
             "client.id",
             "directory.url",
-            "directory.key",
             "directory.refresh_ms",
+            "directory.authority_keys",
+            "directory.authority_threshold",
             "gateway.identity_key",
             "traffic.payload_rate",
             "traffic.loop_rate",
@@ -97,27 +106,27 @@ public final class ClientConfigFile {
         try {
             Values v = new Values(toml);
             ClientConfig.Traffic t = ClientConfig.Traffic.DEFAULTS;
-            ClientConfig.Traffic traffic = new ClientConfig.Traffic(
-                    v.rate("traffic.payload_rate", t.payloadRate()),
-                    v.rate("traffic.loop_rate", t.loopRate()),
-                    v.rate("traffic.drop_rate", t.dropRate()),
-                    v.millis("traffic.average_hop_delay_ms", t.averageHopDelay(), false),
-                    v.millis("traffic.loop_timeout_ms", t.loopTimeout(), true),
-                    (int) v.integer("traffic.send_queue_limit", t.sendQueueLimit(), 1, 1_000_000));
+            MixingOverride mixing = new MixingOverride(
+                    v.optionalMillis("traffic.average_hop_delay_ms"),
+                    v.optionalRate("traffic.payload_rate"),
+                    v.optionalRate("traffic.loop_rate"),
+                    v.optionalRate("traffic.drop_rate"));
+            ClientConfig.Traffic traffic =
+                    new ClientConfig.Traffic(mixing, v.millis("traffic.loop_timeout_ms", t.loopTimeout(), true), (int)
+                            v.integer("traffic.send_queue_limit", t.sendQueueLimit(), 1, 1_000_000));
             ClientConfig.Api api =
                     new ClientConfig.Api(v.loopbackHost("api.host", ClientConfig.Api.DEFAULTS.host()), (int)
                             v.integer("api.port", ClientConfig.Api.DEFAULTS.port(), 0, 65535));
             ClientConfig.Gateway gateway = new ClientConfig.Gateway(v.key("gateway.identity_key"));
             ClientConfig.Directory directory = new ClientConfig.Directory(
                     v.url("directory.url"),
-                    v.key("directory.key"),
                     v.millis("directory.refresh_ms", ClientConfig.Directory.DEFAULT_REFRESH, true));
             int payload = (int) v.integer(
                     "sphinx.payload_size",
                     ClientConfig.DEFAULT_PAYLOAD_SIZE,
                     SphinxParams.MIN_PAYLOAD,
                     SphinxParams.MAX_PAYLOAD);
-            return new ClientConfig(v.id("client.id"), directory, gateway, traffic, api, payload);
+            return new ClientConfig(v.id("client.id"), directory, v.authorities(), gateway, traffic, api, payload);
         } catch (TomlInvalidTypeException e) {
             throw new ClientException(Kind.CONFIG, "wrong type: " + e.getMessage(), e);
         }
@@ -136,6 +145,7 @@ public final class ClientConfigFile {
     public static String render(ClientConfig c) {
         ClientConfig.Traffic d = ClientConfig.Traffic.DEFAULTS;
         ClientConfig.Traffic t = c.traffic();
+        MixingOverride m = t.mixing();
         return String.join(
                 "\n",
                 "# nymclient configuration, written by `nymclient init`. Every setting is checked when read;",
@@ -145,13 +155,23 @@ public final class ClientConfigFile {
                 "id = " + quote(c.id()),
                 "",
                 "[directory]",
-                "# Base URL of the directory that serves the signed topology.",
+                "# Base URL of the directory that serves the signed epoch documents.",
                 "url = " + quote(c.directory().url().toString()),
-                "# The directory's Ed25519 topology key (unpadded base64url). A topology not signed by it is refused.",
-                "key = " + quote(c.directory().key()),
-                "# How often the topology is fetched again (default "
-                        + ClientConfig.Directory.DEFAULT_REFRESH.toMillis() + ").",
+                "# How often the next epoch's document is looked for while none is held, and a failed fetch tried",
+                "# again, milliseconds (default " + ClientConfig.Directory.DEFAULT_REFRESH.toMillis()
+                        + "); the switch to it happens at the epoch's start.",
                 "refresh_ms = " + c.directory().refresh().toMillis(),
+                "# The topology authorities this client trusts (pinned at init from the network tree's",
+                "# directory/authorities.properties, or on first use): an epoch document is used only with at least",
+                "# authority_threshold valid signatures of these Ed25519 keys (unpadded base64url, authority 1 first).",
+                "authority_keys = ["
+                        + String.join(
+                                ", ",
+                                c.authorities().keys().stream()
+                                        .map(ClientConfigFile::quote)
+                                        .toList())
+                        + "]",
+                "authority_threshold = " + c.authorities().threshold(),
                 "",
                 "[gateway]",
                 "# The gateway this client registered with (by its identity key; no token); its Sphinx key and",
@@ -161,17 +181,26 @@ public final class ClientConfigFile {
                 "[traffic]",
                 "# Three independent Poisson streams (as in Loopix), packets per second. A real message only takes",
                 "# the place of a payload-stream drop, so what an observer (or the gateway) sees does not change",
-                "# when you send.",
-                "# Payload stream: a queued real message, else a drop cover packet (default " + d.payloadRate() + ").",
-                "payload_rate = " + number(t.payloadRate()),
+                "# when you send. The rates and the mean delay per mix hop come from each epoch document, so that",
+                "# every client sends alike; a value set here overrides the document's and makes this client",
+                "# stand out (for tests and experiments only).",
+                "# Payload stream: a queued real message, else a drop cover packet.",
+                optional(
+                        "payload_rate",
+                        m.payloadRate().isPresent() ? number(m.payloadRate().getAsDouble()) : null),
                 "# Loop cover stream: packets that return to this client, for reliability and round-trip times;",
-                "# 0 turns it off (default " + d.loopRate() + ").",
-                "loop_rate = " + number(t.loopRate()),
-                "# Drop cover stream: packets a gateway discards; 0 turns it off (default " + d.dropRate() + ").",
-                "drop_rate = " + number(t.dropRate()),
-                "# Mean of the exponential delay chosen for each mix hop, milliseconds, fractions allowed (default "
-                        + millis(d.averageHopDelay()) + ").",
-                "average_hop_delay_ms = " + millis(t.averageHopDelay()),
+                "# 0 turns it off.",
+                optional(
+                        "loop_rate",
+                        m.loopRate().isPresent() ? number(m.loopRate().getAsDouble()) : null),
+                "# Drop cover stream: packets a gateway discards; 0 turns it off.",
+                optional(
+                        "drop_rate",
+                        m.dropRate().isPresent() ? number(m.dropRate().getAsDouble()) : null),
+                "# Mean of the exponential delay chosen for each mix hop, milliseconds, fractions allowed.",
+                optional(
+                        "average_hop_delay_ms",
+                        m.averageHopDelay().map(ClientConfigFile::millis).orElse(null)),
                 "# A loop packet not back after this many milliseconds counts as lost (default "
                         + millis(d.loopTimeout()) + ").",
                 "loop_timeout_ms = " + millis(t.loopTimeout()),
@@ -194,6 +223,11 @@ public final class ClientConfigFile {
 
     private static String quote(String s) {
         return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    /** {@code key = value}, or a commented line saying the epoch document's value is used. */
+    private static String optional(String key, String value) {
+        return value == null ? "# " + key + " = (the epoch document's)" : key + " = " + value;
     }
 
     private static String number(double d) {
@@ -221,6 +255,42 @@ public final class ClientConfigFile {
                 throw new ClientException(Kind.CONFIG, key + " must be 1-64 of [A-Za-z0-9._-], not starting with '.'");
             }
             return id;
+        }
+
+        ClientConfig.Authorities authorities() {
+            for (String key : List.of("directory.authority_keys", "directory.authority_threshold")) {
+                if (!toml.contains(key)) {
+                    throw new ClientException(
+                            Kind.CONFIG,
+                            key + " is missing: the topology authorities must be pinned (`nymclient init"
+                                    + " --authorities <network tree>/directory/authorities.properties`)");
+                }
+            }
+            if (!toml.isArray("directory.authority_keys")) {
+                throw new ClientException(Kind.CONFIG, "directory.authority_keys must be an array of keys");
+            }
+            List<String> keys = new ArrayList<>();
+            for (Object key : toml.getArray("directory.authority_keys").toList()) {
+                if (!(key instanceof String text)) {
+                    throw new ClientException(
+                            Kind.CONFIG, "directory.authority_keys must hold strings (base64url keys)");
+                }
+                keys.add(text);
+            }
+            try {
+                return new ClientConfig.Authorities(
+                        keys, (int) integer("directory.authority_threshold", 0, 1, keys.size()));
+            } catch (DirectoryException e) {
+                throw new ClientException(Kind.CONFIG, "directory.authority_keys: " + e.getMessage(), e);
+            }
+        }
+
+        Optional<Duration> optionalMillis(String key) {
+            return toml.contains(key) ? Optional.of(millis(key, Duration.ZERO, false)) : Optional.empty();
+        }
+
+        OptionalDouble optionalRate(String key) {
+            return toml.contains(key) ? OptionalDouble.of(rate(key, 0.0)) : OptionalDouble.empty();
         }
 
         String key(String key) {

@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
@@ -25,6 +26,7 @@ import nym.client.qos.LoopStatistics;
 import nym.client.replies.BoundedStore;
 import nym.client.topology.GatewayNode;
 import nym.client.topology.MixTopology;
+import nym.client.topology.Mixing;
 import nym.client.topology.RouteSelector;
 import nym.client.topology.TopologySource;
 import nym.client.traffic.Envelope;
@@ -46,9 +48,14 @@ import nym.sphinx.SurbPair;
 import nym.sphinx.SurbSecret;
 
 /**
- * A running mixnet client (the composition root of the library). Start order: verified topology, gateway session,
- * the three Poisson streams ({@link TrafficStreams}: payload, loop, drop), then the housekeeping tasks
- * (topology refresh, loop expiry, gateway reconnect). {@link #close()} stops them in reverse order.
+ * A running mixnet client (the composition root of the library). Start order: verified epoch document, gateway
+ * session, the three Poisson streams ({@link TrafficStreams}: payload, loop, drop) at the document's rates, then the
+ * housekeeping tasks (epoch documents, loop expiry, gateway reconnect). {@link #close()} stops them in reverse order.
+ *
+ * <p>Epochs: the {@link TopologySource} holds the current and the next signed document; a timer set to the next
+ * epoch's start switches the topology at the boundary, and the streams start again when the new document's rates
+ * differ. Packets are never built over a document past its validity: the ticks fail (counted) until a newer one is
+ * held.
  *
  * <p>Threads: one traffic thread owns packet building (the streams); one housekeeping thread does the blocking
  * directory and gateway work; the gateway session's reader thread handles deliveries. Applications call {@link
@@ -88,7 +95,28 @@ public final class MixnetClient implements ClientOperations, AutoCloseable {
     private final AtomicLong topologyFailures = new AtomicLong();
     private final ScheduledExecutorService traffic = executor("nymclient-traffic");
     private final ScheduledExecutorService housekeeping = executor("nymclient-housekeeping");
-    private final TrafficStreams streams;
+    private final StreamScheduler streamScheduler = StreamScheduler.on(traffic);
+    private final TrafficStreams.PacketSender sender = new TrafficStreams.PacketSender() {
+        @Override
+        public boolean sendQueued() {
+            return payloadTick();
+        }
+
+        @Override
+        public void sendLoop() {
+            loopTick();
+        }
+
+        @Override
+        public void sendDrop() {
+            dropTick();
+        }
+    };
+    /** Replaced when an epoch's rates differ from the last; null until started. Guarded by {@code this}. */
+    private TrafficStreams streams;
+    /** The start of the next epoch the boundary timer is set for (housekeeping thread only). */
+    private long boundaryTimerAt = Long.MIN_VALUE;
+
     private volatile MixTopology topology;
     private volatile GatewaySession session;
 
@@ -108,45 +136,28 @@ public final class MixnetClient implements ClientOperations, AutoCloseable {
         this.self = NodeAddress.of(clientId);
         this.topologySource = topologySource;
         this.sphinx = new SphinxParams(config.payloadSize());
-        this.packets =
-                new PacketFactory(sphinx, new RouteSelector(config.traffic().averageHopDelay(), random), random);
+        this.packets = new PacketFactory(sphinx, new RouteSelector(random), random);
         this.opener = new DeliveryOpener(sphinx, keys.encryption(), ownSurbs);
         this.loops = new LoopStatistics(config.traffic().loopTimeout(), LOOP_WINDOW);
         this.queue = new ArrayBlockingQueue<>(config.traffic().sendQueueLimit());
         this.nextLoopId = new AtomicLong(random.nextLong());
-        ClientConfig.Traffic t = config.traffic();
-        this.streams = new TrafficStreams(
-                new TrafficStreams.Rates(t.payloadRate(), t.loopRate(), t.dropRate()),
-                SecureRandom::new,
-                new TrafficStreams.PacketSender() {
-                    @Override
-                    public boolean sendQueued() {
-                        return payloadTick();
-                    }
-
-                    @Override
-                    public void sendLoop() {
-                        loopTick();
-                    }
-
-                    @Override
-                    public void sendDrop() {
-                        dropTick();
-                    }
-                });
     }
 
     /**
-     * Starts a client: fails (and leaves nothing running) when the topology cannot be verified, the own gateway is not
-     * in it, or the gateway refuses the session.
+     * Starts a client: fails (and leaves nothing running) when no epoch document passes the check against the pinned
+     * authorities, the own gateway is not in it, or the gateway refuses the session.
      */
     public static MixnetClient start(ClientConfig config, ClientKeys keys) {
         MixnetClient client = new MixnetClient(
                 config,
                 keys,
-                new TopologySource(config.directory().url(), config.directory().key()));
+                TopologySource.of(config.directory().url(), config.authorities().asSet()));
+        if (!config.traffic().mixing().isEmpty()) {
+            LOG.warning("traffic settings override the epoch documents' mixing parameters: this client's traffic"
+                    + " differs from every other client's");
+        }
         try {
-            client.topology = client.topologySource.fetch();
+            client.use(client.topologySource.fetch());
             client.ownGateway();
             client.session = client.openSession();
             client.startStreams();
@@ -265,7 +276,9 @@ public final class MixnetClient implements ClientOperations, AutoCloseable {
         return new ClientStatus(
                 address,
                 sessionOpen(),
-                t.generatedAt(),
+                t.epoch(),
+                t.validUntilMillis(),
+                t.mixing(),
                 t.layers().stream().map(List::size).toList(),
                 topologyFailures.get(),
                 queue.size(),
@@ -280,7 +293,11 @@ public final class MixnetClient implements ClientOperations, AutoCloseable {
 
     @Override
     public void close() {
-        streams.stop();
+        synchronized (this) {
+            if (streams != null) {
+                streams.stop();
+            }
+        }
         housekeeping.shutdownNow();
         traffic.shutdownNow();
         GatewaySession s = session;
@@ -339,13 +356,46 @@ public final class MixnetClient implements ClientOperations, AutoCloseable {
                 });
     }
 
-    private void startStreams() {
-        streams.start(StreamScheduler.on(traffic));
+    /** The streams at the rates of the topology in use. */
+    private synchronized void startStreams() {
+        Mixing m = topology.mixing();
+        streams = new TrafficStreams(
+                new TrafficStreams.Rates(m.payloadRate(), m.loopRate(), m.dropRate()), SecureRandom::new, sender);
+        streams.start(streamScheduler);
+    }
+
+    /**
+     * Routes over {@code fromDocument} from now on (with the configured overrides); when its rates differ from the
+     * running streams', the streams start again at the new rates.
+     */
+    private synchronized void use(MixTopology fromDocument) {
+        MixTopology previous = topology;
+        MixTopology next = fromDocument.withMixing(config.traffic().mixing().applyTo(fromDocument.mixing()));
+        topology = next;
+        if (streams != null && !sameRates(previous.mixing(), next.mixing())) {
+            streams.stop();
+            startStreams();
+        }
+    }
+
+    private static boolean sameRates(Mixing a, Mixing b) {
+        return a.payloadRate() == b.payloadRate() && a.loopRate() == b.loopRate() && a.dropRate() == b.dropRate();
+    }
+
+    /** The topology to build a packet over; refused once its document has expired with no newer one held. */
+    private MixTopology routable() {
+        MixTopology t = topology;
+        if (System.currentTimeMillis() >= t.validUntilMillis()) {
+            throw new ClientException(
+                    ClientException.Kind.TOPOLOGY,
+                    "epoch " + t.epoch() + "'s document has expired and no newer one is held");
+        }
+        return t;
     }
 
     private void startHousekeeping() {
         long refresh = config.directory().refresh().toNanos();
-        housekeeping.scheduleWithFixedDelay(this::refreshTopology, refresh, refresh, TimeUnit.NANOSECONDS);
+        housekeeping.scheduleWithFixedDelay(this::refreshTopology, 0, refresh, TimeUnit.NANOSECONDS);
         long expiry = Math.min(
                 Duration.ofSeconds(1).toNanos(), config.traffic().loopTimeout().toNanos() / 4);
         housekeeping.scheduleWithFixedDelay(
@@ -360,12 +410,20 @@ public final class MixnetClient implements ClientOperations, AutoCloseable {
             counters.sendFailures.incrementAndGet();
             return true;
         }
+        MixTopology t;
+        try {
+            t = routable();
+        } catch (ClientException e) {
+            // no valid document: the message stays queued for when one is held; the tick is counted as failed
+            counters.sendFailures.incrementAndGet();
+            return true;
+        }
         Outgoing next = queue.poll();
         if (next == null) {
             return false;
         }
         try {
-            transmit(next.build(topology));
+            transmit(next.build(t));
             (next.isReply() ? counters.repliesSent : counters.realSent).incrementAndGet();
         } catch (ClientException e) {
             counters.sendFailures.incrementAndGet();
@@ -375,8 +433,8 @@ public final class MixnetClient implements ClientOperations, AutoCloseable {
     }
 
     private void loopTick() {
-        MixTopology t = topology;
         try {
+            MixTopology t = routable();
             long loopId = nextLoopId.getAndIncrement();
             PacketFactory.Built loop =
                     packets.loop(t, ownGateway(t), self, keys.encryption().publicKey(), loopId);
@@ -391,7 +449,7 @@ public final class MixnetClient implements ClientOperations, AutoCloseable {
 
     private void dropTick() {
         try {
-            transmit(packets.drop(topology));
+            transmit(packets.drop(routable()));
             counters.dropsSent.incrementAndGet();
         } catch (ClientException e) {
             counters.sendFailures.incrementAndGet();
@@ -464,18 +522,35 @@ public final class MixnetClient implements ClientOperations, AutoCloseable {
         LOG.fine("gateway error " + error.code() + ": " + error.text());
     }
 
+    /** Fetches what is missing (the next document, the current one after an end) and sets the boundary timer. */
     private void refreshTopology() {
         try {
-            MixTopology fresh = topologySource.fetch();
-            if (!fresh.canRoute() && topology.canRoute()) {
-                // a directory glitch (an empty layer) must not stop all traffic: keep routing over the last good view
-                throw new ClientException(
-                        ClientException.Kind.TOPOLOGY, "new topology has an empty layer or no gateway");
-            }
-            topology = fresh;
+            topologySource.refresh();
         } catch (ClientException e) {
             topologyFailures.incrementAndGet();
-            LOG.warning("keeping the previous topology: " + e.getMessage());
+            LOG.warning("epoch documents: " + e.getMessage());
+        }
+        switchEpochIfDue();
+        OptionalLong nextStart = topologySource.nextStartMillis();
+        if (nextStart.isPresent() && nextStart.getAsLong() != boundaryTimerAt) {
+            boundaryTimerAt = nextStart.getAsLong();
+            long delay = Math.max(0, boundaryTimerAt - System.currentTimeMillis());
+            housekeeping.schedule(this::switchEpochIfDue, delay, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void switchEpochIfDue() {
+        try {
+            MixTopology now = topologySource.topology();
+            if (now.epoch() != topology.epoch()) {
+                use(now);
+                LOG.info("epoch " + now.epoch() + ": "
+                        + now.layers().stream().map(List::size).toList() + " mix nodes per layer, "
+                        + now.gateways().size() + " gateways");
+            }
+        } catch (ClientException e) {
+            topologyFailures.incrementAndGet();
+            LOG.warning("no usable epoch document: " + e.getMessage());
         }
     }
 

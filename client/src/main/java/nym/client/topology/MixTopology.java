@@ -4,42 +4,52 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import nym.directory.api.DirectoryException;
+import nym.directory.api.EpochDocument;
 import nym.directory.api.Keys;
-import nym.directory.api.Topology;
 import nym.sphinx.NodePublicKey;
 
 /**
- * The parts of a verified directory topology a client routes over: mix nodes by layer (layer 1 first) and gateways.
- * Entries whose keys do not decode are left out and counted, so one broken announcement cannot stop all routing.
+ * The parts of a verified epoch document a client routes over: mix nodes by layer (layer 1 first) under their Sphinx
+ * keys of this epoch, gateways, and the mixing parameters. Entries whose keys do not decode, or whose layer is not the
+ * layer they are listed under, are left out and counted, so one broken entry cannot stop all routing.
+ *
+ * @param epoch the document's epoch
+ * @param startMillis when the epoch starts (ms since the Unix epoch)
+ * @param validUntilMillis when the document must no longer be used (its end plus the nodes' key grace)
+ * @param mixing what the client sends and how long each hop holds a packet
  */
-public record MixTopology(List<List<MixNode>> layers, List<GatewayNode> gateways, long generatedAt, int skipped) {
-
-    /** Layers the network has (the stratified topology of DESIGN.md). */
-    public static final int LAYERS = 3;
+public record MixTopology(
+        long epoch,
+        long startMillis,
+        long validUntilMillis,
+        Mixing mixing,
+        List<List<MixNode>> layers,
+        List<GatewayNode> gateways,
+        int skipped) {
 
     public MixTopology {
         layers = layers.stream().map(List::copyOf).toList();
         gateways = List.copyOf(gateways);
     }
 
-    public static MixTopology from(Topology topology) {
+    /** The document's network as routes use it: its layers in order, each node under its {@code sphinxKey}. */
+    public static MixTopology from(EpochDocument document) {
         int skipped = 0;
         List<List<MixNode>> layers = new ArrayList<>();
-        for (int layer = 1; layer <= LAYERS; layer++) {
-            layers.add(new ArrayList<>());
-        }
-        for (Topology.Layer layer : nullSafe(topology.mixnodes())) {
-            for (Topology.Mixnode node : nullSafe(layer.nodes())) {
+        for (EpochDocument.Layer layer : nullSafe(document.mixnodes())) {
+            List<MixNode> nodes = new ArrayList<>();
+            for (EpochDocument.Mixnode node : nullSafe(layer.nodes())) {
                 Optional<NodePublicKey> key = sphinxKey(node.sphinxKey());
-                if (key.isEmpty() || node.layer() < 1 || node.layer() > LAYERS || node.identityKey() == null) {
+                if (key.isEmpty() || node.layer() != layers.size() + 1 || node.identityKey() == null) {
                     skipped++;
                     continue;
                 }
-                layers.get(node.layer() - 1).add(new MixNode(node.identityKey(), key.get(), node.layer(), node.host()));
+                nodes.add(new MixNode(node.identityKey(), key.get(), node.layer(), node.host()));
             }
+            layers.add(nodes);
         }
         List<GatewayNode> gateways = new ArrayList<>();
-        for (Topology.Gateway gateway : nullSafe(topology.gateways())) {
+        for (EpochDocument.Gateway gateway : nullSafe(document.gateways())) {
             Optional<NodePublicKey> key = sphinxKey(gateway.sphinxKey());
             if (key.isEmpty() || gateway.identityKey() == null || gateway.clientListener() == null) {
                 skipped++;
@@ -48,7 +58,19 @@ public record MixTopology(List<List<MixNode>> layers, List<GatewayNode> gateways
             gateways.add(new GatewayNode(
                     gateway.identityKey(), key.get(), gateway.clientListener(), gateway.mixnetListener()));
         }
-        return new MixTopology(layers, gateways, topology.generatedAt(), skipped);
+        return new MixTopology(
+                document.epoch(),
+                document.startMillis(),
+                document.validUntilMillis(),
+                Mixing.of(document.mixing()),
+                layers,
+                gateways,
+                skipped);
+    }
+
+    /** This topology with other mixing parameters (a client's configured override). */
+    public MixTopology withMixing(Mixing other) {
+        return new MixTopology(epoch, startMillis, validUntilMillis, other, layers, gateways, skipped);
     }
 
     public Optional<GatewayNode> gateway(String identityKey) {
@@ -57,9 +79,9 @@ public record MixTopology(List<List<MixNode>> layers, List<GatewayNode> gateways
                 .findFirst();
     }
 
-    /** True when every layer has at least one node and there is a gateway: routes can be built. */
+    /** True when there is a layer, every layer has at least one node and there is a gateway: routes can be built. */
     public boolean canRoute() {
-        return layers.stream().noneMatch(List::isEmpty) && !gateways.isEmpty();
+        return !layers.isEmpty() && layers.stream().noneMatch(List::isEmpty) && !gateways.isEmpty();
     }
 
     private static Optional<NodePublicKey> sphinxKey(String text) {

@@ -107,6 +107,11 @@ class ApiRequestHandlerTest {
         assertEquals("me@gw", parse(handler.handle("{\"type\":\"ownDetails\"}")).getString("address"));
         JsonObject stats = parse(handler.handle("{\"type\":\"stats\"}"));
         assertTrue(stats.getJsonObject("loops").isNull("reliability"), "nothing measured yet is null, not NaN");
+        JsonObject topology = stats.getJsonObject("topology");
+        assertEquals(1, topology.getInt("epoch"));
+        assertEquals(2, topology.getJsonNumber("validUntil").longValue());
+        assertEquals(
+                1.0, topology.getJsonObject("mixing").getJsonNumber("loopRate").doubleValue());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package nym.client.api;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,7 @@ import nym.client.ClientException;
 import nym.client.qos.LoopReport;
 import nym.client.runtime.ClientStatus;
 import nym.client.runtime.ReceivedMessage;
+import nym.client.topology.Mixing;
 import nym.client.traffic.TrafficCounters;
 
 /** A {@link ClientOperations} that records what it is asked to send and refuses recipients starting with "bad". */
@@ -50,6 +52,8 @@ final class RecordingClient implements ClientOperations {
                 address(),
                 true,
                 1L,
+                2L,
+                new Mixing(Duration.ofMillis(50), 2.0, 1.0, 1.0),
                 List.of(2, 2, 2),
                 0,
                 0,

@@ -10,6 +10,7 @@ import nym.client.config.ClientConfig;
 import nym.client.config.ClientConfigFile;
 import nym.client.config.ClientHome;
 import nym.client.testing.Topologies;
+import nym.directory.api.testing.TestAuthorities;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,8 @@ class SendCommandTest {
         ClientConfig config = ClientConfig.defaults(
                         "c",
                         URI.create("http://127.0.0.1:1"),
-                        Topologies.identity(),
+                        ClientConfig.Authorities.of(
+                                TestAuthorities.threeOfWhichTwo().set()),
                         new ClientConfig.Gateway(Topologies.identity()))
                 .withApi(new ClientConfig.Api("127.0.0.1", server.address().getPort()));
         ClientConfigFile.write(config, home.configFile());

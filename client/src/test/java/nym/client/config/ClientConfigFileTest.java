@@ -8,8 +8,11 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import nym.client.ClientException;
 import nym.client.testing.Topologies;
+import nym.client.topology.Mixing;
+import nym.directory.api.testing.TestAuthorities;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,39 +20,70 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class ClientConfigFileTest {
 
-    private static final String DIRECTORY_KEY = Topologies.identity();
+    private static final ClientConfig.Authorities AUTHORITIES =
+            ClientConfig.Authorities.of(TestAuthorities.threeOfWhichTwo().set());
     private static final String GATEWAY_KEY = Topologies.identity();
 
     private static ClientConfig sample() {
         return ClientConfig.defaults(
-                "client-1", URI.create("http://127.0.0.1:8080"), DIRECTORY_KEY, new ClientConfig.Gateway(GATEWAY_KEY));
+                "client-1", URI.create("http://127.0.0.1:8080"), AUTHORITIES, new ClientConfig.Gateway(GATEWAY_KEY));
     }
 
     @Test
-    void render_defaults_readsBackEqualAndDocumentsEveryDefault() {
+    void render_defaults_readsBackEqualWithTheAuthoritiesPinned() {
         ClientConfig config = sample();
         String text = ClientConfigFile.render(config);
-        assertEquals(config, ClientConfigFile.parse(text));
-        assertTrue(text.contains("(default 2.0)"), text);
-        assertTrue(text.contains("(default 50.0)"), text);
+        ClientConfig read = ClientConfigFile.parse(text);
+        assertEquals(config, read);
+        assertEquals(AUTHORITIES, read.authorities());
+        assertTrue(text.contains("(default 20000.0)"), text);
     }
 
     @Test
     void parse_fractionalMillisecondDelay_keptAtNanosecondResolution() {
         ClientConfig config = sample().withTraffic(new ClientConfig.Traffic(
-                100.0, 3.0, 0.0, Duration.ofNanos(250_500), Duration.ofMillis(1500), 5));
+                MixingOverride.all(new Mixing(Duration.ofNanos(250_500), 100.0, 3.0, 0.0)),
+                Duration.ofMillis(1500),
+                5));
         ClientConfig read = ClientConfigFile.parse(ClientConfigFile.render(config));
-        assertEquals(Duration.ofNanos(250_500), read.traffic().averageHopDelay());
+        assertEquals(
+                Optional.of(Duration.ofNanos(250_500)), read.traffic().mixing().averageHopDelay());
         assertEquals(config, read);
     }
 
     @Test
-    void render_defaults_documentsTheThreeStreamsAndTheirDefaults() {
+    void render_defaults_mixingLeftToTheEpochDocuments() {
         String text = ClientConfigFile.render(sample());
-        assertTrue(text.contains("payload_rate = 2.0"), text);
-        assertTrue(text.contains("loop_rate = 1.0"), text);
-        assertTrue(text.contains("drop_rate = 1.0"), text);
-        assertTrue(text.contains("(default 1.0)"), text);
+        for (String key : new String[] {"payload_rate", "loop_rate", "drop_rate", "average_hop_delay_ms"}) {
+            assertTrue(text.contains("# " + key + " = (the epoch document's)"), text);
+        }
+        assertEquals(MixingOverride.NONE, ClientConfigFile.parse(text).traffic().mixing());
+    }
+
+    @Test
+    void parse_oneRateSet_onlyThatOneOverridden() {
+        String text = ClientConfigFile.render(sample()).replace("[traffic]", "[traffic]\nloop_rate = 4.5");
+        MixingOverride override = ClientConfigFile.parse(text).traffic().mixing();
+        Mixing document = new Mixing(Duration.ofMillis(50), 2.0, 1.0, 1.0);
+        assertEquals(new Mixing(Duration.ofMillis(50), 2.0, 4.5, 1.0), override.applyTo(document));
+    }
+
+    @Test
+    void parse_retiredDirectoryKey_refusedSayingToPinTheAuthorities() {
+        String text = ClientConfigFile.render(sample()).replace("[directory]", "[directory]\nkey = \"AAAA\"");
+        ClientException e = assertThrows(ClientException.class, () -> ClientConfigFile.parse(text));
+        assertEquals(ClientException.Kind.CONFIG, e.kind());
+        assertTrue(e.getMessage().contains("directory.key is no longer read"), e.getMessage());
+        assertTrue(e.getMessage().contains("nymclient init --authorities"), e.getMessage());
+    }
+
+    @Test
+    void parse_noAuthorities_refusedSayingHowToPinThem() {
+        String text = ClientConfigFile.render(sample()).replaceFirst("(?m)^authority_keys = .*$", "");
+        ClientException e = assertThrows(ClientException.class, () -> ClientConfigFile.parse(text));
+        assertEquals(ClientException.Kind.CONFIG, e.kind());
+        assertTrue(e.getMessage().contains("directory.authority_keys is missing"), e.getMessage());
+        assertTrue(e.getMessage().contains("--authorities"), e.getMessage());
     }
 
     @Test
@@ -79,7 +113,13 @@ class ClientConfigFileTest {
                 "id = \"c\"",
                 "[directory]",
                 "url = \"http://127.0.0.1:1\"",
-                "key = \"" + DIRECTORY_KEY + "\"",
+                "authority_threshold = 2",
+                "authority_keys = ["
+                        + String.join(
+                                ", ",
+                                AUTHORITIES.keys().stream()
+                                        .map(k -> "\"" + k + "\"")
+                                        .toList()) + "]",
                 "[gateway]",
                 "identity_key = \"" + GATEWAY_KEY + "\""));
         assertEquals(ClientConfig.Traffic.DEFAULTS, config.traffic());
@@ -123,15 +163,14 @@ class ClientConfigFileTest {
                 "api host not loopback | host = \"127.0.0.1\" | host = \"0.0.0.0\"                  | api.host",
                 "api port too high     | port = 1977          | port = 70000                         | api.port",
                 "directory url scheme  | url = \"http://127.0.0.1:8080\" | url = \"ftp://x\"           | directory.url",
-                "directory key short   | key = \"             | key = \"AAAA\" #                     | directory.key",
+                "authority key short   | authority_keys = [\" | authority_keys = [\"AAAA\", \" | directory.authority_keys",
+                "threshold above n     | authority_threshold = 2 | authority_threshold = 4    | directory.authority_threshold",
                 "payload too small     | payload_size = 2048  | payload_size = 10                    | sphinx.payload_size",
                 "bad client id         | id = \"client-1\"    | id = \"../etc\"                      | client.id",
             })
     void parse_badValueElsewhere_refusedNamingTheSetting(String name, String from, String to, String expected) {
         String text = ClientConfigFile.render(sample());
-        String changed = from.startsWith("key = ")
-                ? text.replace("key = \"" + DIRECTORY_KEY + "\"", "key = \"AAAA\"")
-                : text.replace(from, to);
+        String changed = text.replace(from, to);
         ClientException e = assertThrows(ClientException.class, () -> ClientConfigFile.parse(changed));
         assertEquals(ClientException.Kind.CONFIG, e.kind());
         assertTrue(e.getMessage().contains(expected), e.getMessage());

@@ -80,8 +80,9 @@ class CredentialConfigFileTest {
 
     @Test
     void mixnetReader_ignoresTheCredentialSection() {
-        String mixnet = "[client]\nid = \"alice\"\n[directory]\nurl = \"http://127.0.0.1:8080\"\nkey = \""
-                + "A".repeat(43) + "\"\n[gateway]\nidentity_key = \"" + "B".repeat(43) + "\"\nsphinx_key = \""
+        String mixnet = "[client]\nid = \"alice\"\n[directory]\nurl = \"http://127.0.0.1:8080\"\nauthority_keys = [\""
+                + "A".repeat(43) + "\"]\nauthority_threshold = 1\n[gateway]\nidentity_key = \"" + "B".repeat(43)
+                + "\"\nsphinx_key = \""
                 + "C".repeat(43) + "\"\nclient_listener = \"127.0.0.1:9000\"\n";
         ClientException e = assertThrows(
                 ClientException.class,

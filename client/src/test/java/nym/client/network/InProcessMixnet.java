@@ -5,6 +5,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import nym.directory.api.EpochDocument;
 import nym.mixnode.config.MixNodeConfig;
 import nym.mixnode.config.NodeMode;
 import nym.mixnode.keys.NodeKeys;
@@ -12,9 +13,10 @@ import nym.mixnode.lifecycle.MixNode;
 import nym.mixnode.testing.InProcessDirectory;
 
 /**
- * Real mix nodes and gateways (mixnode-connector) in this JVM on free loopback ports, around an in-process directory:
- * {@code perLayer} mix nodes in each of 3 layers and {@code gatewayCount} gateways, with fast presence and topology
- * refresh so that a stopped node leaves everyone's topology within a few seconds.
+ * Real mix nodes and gateways (mixnode-connector) in this JVM on free loopback ports, around an in-process directory
+ * and its topology authorities: {@code 3 × perLayer} mix nodes (the authorities deal them to the 3 layers) and
+ * {@code gatewayCount} gateways, with fast presence and document refresh. The test moves the epochs: the network
+ * starts in an epoch whose document lists every node ({@link #nextEpochWithEveryNode}).
  */
 final class InProcessMixnet implements AutoCloseable {
 
@@ -22,34 +24,41 @@ final class InProcessMixnet implements AutoCloseable {
     static final Duration EXPIRY = Duration.ofSeconds(2);
 
     final InProcessDirectory directory;
-    final List<List<MixNode>> layers = new ArrayList<>();
+    /** The mix nodes in start order; their layers are the authorities' choice, per epoch. */
+    final List<MixNode> mixnodes = new ArrayList<>();
+
     final List<MixNode> gateways = new ArrayList<>();
 
-    InProcessMixnet(Path dataDir, int perLayer, int gatewayCount) throws Exception {
+    /** @param mixing what the authorities sign into every epoch document: the clients' rates and hop delay */
+    InProcessMixnet(Path dataDir, int perLayer, int gatewayCount, EpochDocument.Mixing mixing) throws Exception {
         directory = InProcessDirectory.start(EXPIRY, 3);
         try {
-            for (int layer = 1; layer <= 3; layer++) {
-                List<MixNode> nodes = new ArrayList<>();
-                for (int i = 0; i < perLayer; i++) {
-                    nodes.add(MixNode.start(config(NodeMode.MIX, layer, dataDir.resolve("mix-" + layer + "-" + i))));
-                }
-                layers.add(nodes);
+            directory.mixing(mixing);
+            for (int i = 0; i < 3 * perLayer; i++) {
+                mixnodes.add(MixNode.start(config(NodeMode.MIX, dataDir.resolve("mix-" + i))));
             }
             for (int i = 0; i < gatewayCount; i++) {
-                gateways.add(MixNode.start(config(NodeMode.GATEWAY, 1, dataDir.resolve("gateway-" + i))));
+                gateways.add(MixNode.start(config(NodeMode.GATEWAY, dataDir.resolve("gateway-" + i))));
             }
-            // every node has announced itself at start; read the complete topology now instead of at the next refresh
-            all().forEach(MixNode::refreshTopology);
+            nextEpochWithEveryNode();
         } catch (Exception e) {
             close();
             throw e;
         }
     }
 
-    private MixNodeConfig config(NodeMode mode, int layer, Path dataDir) {
+    /**
+     * A new epoch, starting now, whose document lists every node live now (each announced itself at start), read by
+     * every node at once instead of at its next refresh.
+     */
+    void nextEpochWithEveryNode() {
+        directory.advanceEpoch();
+        all().forEach(MixNode::refreshTopology);
+    }
+
+    private MixNodeConfig config(NodeMode mode, Path dataDir) {
         return MixNodeConfig.builder(mode, NodeKeys.generate(new SecureRandom()), directory.uri(), dataDir)
-                .directoryKey(directory.directoryKey())
-                .layer(layer)
+                .authorities(directory.authoritySet())
                 .mixnetPort(0)
                 .clientPort(0)
                 .ioThreads(1)
@@ -66,8 +75,7 @@ final class InProcessMixnet implements AutoCloseable {
     }
 
     List<MixNode> all() {
-        List<MixNode> all = new ArrayList<>();
-        layers.forEach(all::addAll);
+        List<MixNode> all = new ArrayList<>(mixnodes);
         all.addAll(gateways);
         return all;
     }

@@ -18,8 +18,10 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import nym.client.cli.RunningClient;
 import nym.client.config.ClientConfig;
+import nym.client.config.MixingOverride;
 import nym.client.runtime.MixnetClient;
 import nym.client.runtime.ReceivedMessage;
+import nym.directory.api.EpochDocument;
 import nym.directory.api.Keys;
 import nym.gateway.api.CellSizes;
 import nym.gateway.api.ClientAddress;
@@ -42,8 +44,11 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LinkCaptureTest {
 
+    /** What the test authorities sign into every epoch document: fast streams, 5 ms per hop. */
+    private static final EpochDocument.Mixing RATES = new EpochDocument.Mixing(5, 10.0, 10.0, 10.0);
+
     private static final ClientConfig.Traffic TRAFFIC =
-            new ClientConfig.Traffic(10.0, 10.0, 10.0, Duration.ofMillis(5), Duration.ofSeconds(3), 100);
+            new ClientConfig.Traffic(MixingOverride.NONE, Duration.ofSeconds(3), 100);
 
     /** Noise_XK: message 1 (e, es) and message 2 (e, ee) are 48 bytes, message 3 (s, se) 64. */
     private static final int HANDSHAKE_1_AND_2 = 48;
@@ -67,7 +72,7 @@ class LinkCaptureTest {
 
     @BeforeAll
     void exchangeMessagesWithEveryLinkRecorded(@TempDir Path dir) throws Exception {
-        net = new InProcessMixnet(dir.resolve("nodes"), 1, 2);
+        net = new InProcessMixnet(dir.resolve("nodes"), 1, 2, RATES);
         putObserversOnEveryLink();
         bobsGatewayData = dir.resolve("nodes").resolve("gateway-1");
         try (RunningClient aliceProcess = TestClients.start(net, dir.resolve("alice"), net.gateways.get(0), TRAFFIC)) {
@@ -123,7 +128,7 @@ class LinkCaptureTest {
             published.put("127.0.0.1:" + gateway.clientAddress().getPort(), client.address());
         }
         net.directory.publishAddresses(address -> published.getOrDefault(address, address));
-        net.all().forEach(MixNode::refreshTopology);
+        net.nextEpochWithEveryNode(); // its document lists the relays
     }
 
     @Test

@@ -11,9 +11,11 @@ import java.util.HashSet;
 import java.util.Set;
 import nym.client.cli.RunningClient;
 import nym.client.config.ClientConfig;
+import nym.client.config.MixingOverride;
 import nym.client.runtime.MixnetClient;
 import nym.client.runtime.ReceivedMessage;
 import nym.client.traffic.TrafficCounters;
+import nym.directory.api.EpochDocument;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,9 +30,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LoopReturnRateTest {
 
+    /** What the test authorities sign into every epoch document: fast streams, 5 ms per hop. */
+    private static final EpochDocument.Mixing RATES = new EpochDocument.Mixing(5, 10.0, 10.0, 10.0);
+
     /** λP = λL = 10/s (λD = 10/s too): the returning loops use a tenth of the gateway's 100 downlink cells/s. */
     private static final ClientConfig.Traffic TRAFFIC =
-            new ClientConfig.Traffic(10.0, 10.0, 10.0, Duration.ofMillis(5), Duration.ofSeconds(3), 1000);
+            new ClientConfig.Traffic(MixingOverride.NONE, Duration.ofSeconds(3), 1000);
 
     /** λL·T = 100 loops per window: its 99.9% interval is [69, 134], so a loop rate a third lower or higher fails. */
     private static final Duration WINDOW = Duration.ofSeconds(10);
@@ -46,7 +51,7 @@ class LoopReturnRateTest {
 
     @Test
     void loopReturnRate_whileSendingAtThePayloadRate_unchangedWithinThePoissonInterval() throws Exception {
-        try (InProcessMixnet net = new InProcessMixnet(dir.resolve("nodes"), 1, 2);
+        try (InProcessMixnet net = new InProcessMixnet(dir.resolve("nodes"), 1, 2, RATES);
                 RunningClient aliceProcess =
                         TestClients.start(net, dir.resolve("alice"), net.gateways.get(0), TRAFFIC);
                 RunningClient bobProcess = TestClients.start(net, dir.resolve("bob"), net.gateways.get(1), TRAFFIC)) {
@@ -66,7 +71,7 @@ class LoopReturnRateTest {
             Window sending = Window.measure(alice);
             assertTrue(alice.status().queued() > 0, "a message was queued through the whole window");
             assertLoopsWithinInterval("sending", sending);
-            PoissonInterval payload = PoissonInterval.of(TRAFFIC.payloadRate() * sending.seconds(), 1 - CONFIDENCE);
+            PoissonInterval payload = PoissonInterval.of(RATES.payloadRate() * sending.seconds(), 1 - CONFIDENCE);
             assertTrue(
                     payload.contains(sending.realSent()),
                     "real messages sent at λP: " + sending.realSent() + " outside " + payload);
@@ -86,13 +91,13 @@ class LoopReturnRateTest {
                     idle.seconds(),
                     idle.loopsReturned(),
                     sending.loopsReturned(),
-                    PoissonInterval.of(TRAFFIC.loopRate() * idle.seconds(), 1 - CONFIDENCE),
+                    PoissonInterval.of(RATES.loopRate() * idle.seconds(), 1 - CONFIDENCE),
                     sending.realSent());
         }
     }
 
     private static void assertLoopsWithinInterval(String what, Window w) {
-        PoissonInterval interval = PoissonInterval.of(TRAFFIC.loopRate() * w.seconds(), 1 - CONFIDENCE);
+        PoissonInterval interval = PoissonInterval.of(RATES.loopRate() * w.seconds(), 1 - CONFIDENCE);
         assertTrue(
                 interval.contains(w.loopsReturned()),
                 what + ": " + w.loopsReturned() + " loops back in " + w.seconds() + " s, outside " + interval);

@@ -26,6 +26,7 @@ import nym.client.cli.RunningClient;
 import nym.client.config.ClientConfig;
 import nym.client.config.ClientConfigFile;
 import nym.client.config.ClientHome;
+import nym.client.config.MixingOverride;
 import nym.client.gateway.GatewayLink;
 import nym.client.gateway.GatewaySession;
 import nym.client.qos.LoopReport;
@@ -33,6 +34,7 @@ import nym.client.runtime.ClientStatus;
 import nym.client.runtime.MixnetClient;
 import nym.client.runtime.ReceivedMessage;
 import nym.client.traffic.TrafficCounters;
+import nym.directory.api.EpochDocument;
 import nym.directory.api.Keys;
 import nym.link.LinkException;
 import nym.mixnode.lifecycle.MixNode;
@@ -56,9 +58,12 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MixnetNetworkTest {
 
+    /** What the test authorities sign into every epoch document: fast streams, 5 ms per hop. */
+    private static final EpochDocument.Mixing RATES = new EpochDocument.Mixing(5, 20.0, 20.0, 20.0);
+
     /** Fast streams so that a few seconds hold enough packets for the statistics. */
     private static final ClientConfig.Traffic TEST_TRAFFIC =
-            new ClientConfig.Traffic(20.0, 20.0, 20.0, Duration.ofMillis(5), Duration.ofSeconds(3), 100);
+            new ClientConfig.Traffic(MixingOverride.NONE, Duration.ofSeconds(3), 100);
 
     private Path dir;
     private InProcessMixnet net;
@@ -70,7 +75,7 @@ class MixnetNetworkTest {
     @BeforeAll
     void startNetwork(@TempDir Path tempDir) throws Exception {
         dir = tempDir;
-        net = new InProcessMixnet(dir.resolve("nodes"), 2, 2);
+        net = new InProcessMixnet(dir.resolve("nodes"), 2, 2, RATES);
         aliceProcess = startClient("alice", net.gateways.get(0));
         bobProcess = startClient("bob", net.gateways.get(1));
         alice = aliceProcess.client();
@@ -238,11 +243,11 @@ class MixnetNetworkTest {
         long loopStream = after.loopsSent() - before.loopsSent();
         // idle: the payload stream sends drops too
         long dropStream = after.dropsSent() - before.dropsSent();
-        assertWithin("loop stream", loopStream, TEST_TRAFFIC.loopRate() * seconds);
+        assertWithin("loop stream", loopStream, RATES.loopRate() * seconds);
         assertWithin(
                 "payload and drop streams (drops when idle)",
                 dropStream,
-                (TEST_TRAFFIC.payloadRate() + TEST_TRAFFIC.dropRate()) * seconds);
+                (RATES.payloadRate() + RATES.dropRate()) * seconds);
         assertEquals(before.sendFailures(), after.sendFailures(), "no stream tick failed");
 
         // drop cover crossed the mixnet: the gateways discarded it as mail for nobody
@@ -323,8 +328,8 @@ class MixnetNetworkTest {
 
     @Test
     @Order(8)
-    void stopMixnode_lossesChargedToItThenRoutesAvoidItAfterTheTopologyUpdate() throws Exception {
-        MixNode victim = net.layers.get(1).get(0);
+    void stopMixnode_lossesChargedToItThenTheNextEpochAvoidsItAndBringsItsRates() throws Exception {
+        MixNode victim = net.mixnodes.get(2);
         String victimId = InProcessMixnet.identity(victim);
         long lostBefore = alice.status().loops().lost() + bob.status().loops().lost();
         long lostOnVictimBefore = lostOn(alice, victimId) + lostOn(bob, victimId);
@@ -336,11 +341,26 @@ class MixnetNetworkTest {
                 () -> lostOn(alice, victimId) + lostOn(bob, victimId) > lostOnVictimBefore);
         assertTrue(alice.status().loops().lost() + bob.status().loops().lost() > lostBefore);
 
-        // the directory drops it after the expiry; the clients' next topology has one node in layer 2
+        // the authorities leave it out of the next epoch's document, which also halves the loop rate; the clients
+        // find that document ahead and switch to it at the boundary: 5 mix nodes, dealt to the 3 layers
+        long epochBefore = alice.status().epoch();
+        EpochDocument.Mixing halfTheLoops = new EpochDocument.Mixing(
+                RATES.meanHopDelayMillis(), RATES.payloadRate(), RATES.loopRate() / 2, RATES.dropRate());
+        net.directory.mixing(halfTheLoops);
+        net.directory.removeNode(victimId);
+        net.directory.publishNextEpoch(Duration.ofSeconds(2));
         await(
-                "topology without the stopped node",
-                () -> alice.status().layerSizes().equals(List.of(2, 1, 2))
-                        && bob.status().layerSizes().equals(List.of(2, 1, 2)));
+                "the next epoch, without the stopped node",
+                () -> alice.status().epoch() > epochBefore
+                        && bob.status().epoch() > epochBefore
+                        && alice.status().layerSizes().stream()
+                                        .mapToInt(Integer::intValue)
+                                        .sum()
+                                == 5
+                        && bob.status().layerSizes().stream()
+                                        .mapToInt(Integer::intValue)
+                                        .sum()
+                                == 5);
         // loops sent before the update are settled after one loop timeout
         Thread.sleep(TEST_TRAFFIC.loopTimeout().toMillis() + 500);
 
@@ -349,13 +369,25 @@ class MixnetNetworkTest {
                 alice.status().loops().lost() + bob.status().loops().lost();
         long returnedAfterUpdate =
                 alice.status().loops().returned() + bob.status().loops().returned();
+        long loopsSentAfterUpdate =
+                alice.status().traffic().loopsSent() + bob.status().traffic().loopsSent();
+        long windowStart = System.nanoTime();
         Thread.sleep(3000);
         ClientStatus a = alice.status();
         ClientStatus b = bob.status();
+        double windowSeconds = (System.nanoTime() - windowStart) / 1e9;
         assertEquals(sentViaVictim, sentVia(alice, victimId) + sentVia(bob, victimId), "no route used the node");
         long returned = a.loops().returned() + b.loops().returned() - returnedAfterUpdate;
         long lost = a.loops().lost() + b.loops().lost() - lostAfterUpdate;
         assertTrue(returned > 30, "loops flow again: " + returned);
+        // the loop streams restarted at the new document's λL: 2 clients × 10/s × ~3 s = ~60 expected (sd ~7.7),
+        // twice that at the old rate; ±40% is over 3 sd either side and excludes the old rate
+        assertEquals(halfTheLoops.loopRate(), a.mixing().loopRate());
+        long loopsSent = a.traffic().loopsSent() + b.traffic().loopsSent() - loopsSentAfterUpdate;
+        double expected = 2 * halfTheLoops.loopRate() * windowSeconds;
+        assertTrue(
+                loopsSent > 0.6 * expected && loopsSent < 1.4 * expected,
+                loopsSent + " loops sent in " + windowSeconds + " s, " + expected + " expected at the new rate");
         // a loop slower than the 3 s timeout on this shared machine would count as lost: allow 2%, not a failure
         assertTrue(lost <= returned / 50, lost + " loops lost after the update, " + returned + " returned");
     }

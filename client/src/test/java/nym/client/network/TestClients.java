@@ -2,6 +2,9 @@ package nym.client.network;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
@@ -10,7 +13,6 @@ import nym.client.cli.RunningClient;
 import nym.client.config.ClientConfig;
 import nym.client.config.ClientConfigFile;
 import nym.client.config.ClientHome;
-import nym.directory.api.Keys;
 import nym.mixnode.lifecycle.MixNode;
 
 /** Clients on an {@link InProcessMixnet} as a user starts them, and waiting for what they receive. */
@@ -22,10 +24,17 @@ final class TestClients {
     private TestClients() {}
 
     /**
-     * {@code nymclient init} in {@code home} as the lead scripts it (registered at {@code gateway}), the test's
-     * {@code traffic} and a fast topology refresh written into its config.toml, then what {@code nymclient run} runs.
+     * {@code nymclient init} in {@code home} as localnet scripts it (the authorities pinned from a file, registered at
+     * {@code gateway}), the test's {@code traffic} and a fast document refresh written into its config.toml, then what
+     * {@code nymclient run} runs.
      */
     static RunningClient start(InProcessMixnet net, Path home, MixNode gateway, ClientConfig.Traffic traffic) {
+        Path authorities = home.resolveSibling(home.getFileName() + "-authorities.properties");
+        try {
+            Files.writeString(authorities, net.directory.authoritySet().toText());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         int exit = NymClient.commandLine()
                 .execute(
                         "init",
@@ -33,8 +42,8 @@ final class TestClients {
                         home.toString(),
                         "--directory",
                         net.directory.uri().toString(),
-                        "--directory-key",
-                        Keys.encode(net.directory.directoryKey()),
+                        "--authorities",
+                        authorities.toString(),
                         "--gateway",
                         InProcessMixnet.identity(gateway),
                         "--api-port",
@@ -44,8 +53,7 @@ final class TestClients {
         ClientConfig config = clientHome
                 .readConfig()
                 .withTraffic(traffic)
-                .withDirectory(new ClientConfig.Directory(
-                        net.directory.uri(), Keys.encode(net.directory.directoryKey()), Duration.ofMillis(500)));
+                .withDirectory(new ClientConfig.Directory(net.directory.uri(), Duration.ofMillis(500)));
         ClientConfigFile.write(config, clientHome.configFile());
         return RunningClient.start(clientHome);
     }

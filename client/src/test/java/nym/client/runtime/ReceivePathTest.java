@@ -21,6 +21,7 @@ import nym.client.replies.BoundedStore;
 import nym.client.topology.GatewayNode;
 import nym.client.topology.MixNode;
 import nym.client.topology.MixTopology;
+import nym.client.topology.Mixing;
 import nym.client.topology.RouteSelector;
 import nym.client.traffic.Envelope;
 import nym.client.traffic.PacketFactory;
@@ -62,8 +63,7 @@ class ReceivePathTest {
     private final NodeAddress bobAddress = NodeAddress.of(bob.identity().publicKey());
     private final BoundedStore<SurbId, SurbSecret> bobSurbs = new BoundedStore<>(10);
     private final DeliveryOpener opener = new DeliveryOpener(params, bob.encryption(), bobSurbs);
-    private final PacketFactory packets =
-            new PacketFactory(params, new RouteSelector(Duration.ofMillis(1), random), random);
+    private final PacketFactory packets = new PacketFactory(params, new RouteSelector(random), random);
     private MixTopology topology;
     private GatewayNode gateway;
     private GatewayDelivery delivery;
@@ -82,7 +82,8 @@ class ReceivePathTest {
                 List.of(new MixNode("m2", node().publicKey(), 2, "h")),
                 List.of(new MixNode("m3", node().publicKey(), 3, "h")));
         gateway = new GatewayNode("gw", node().publicKey(), "c", "m");
-        topology = new MixTopology(layers, List.of(gateway), 0, 0);
+        topology = new MixTopology(
+                1, 0, Long.MAX_VALUE, new Mixing(Duration.ofMillis(1), 1, 1, 1), layers, List.of(gateway), 0);
         ClientRegistry registry = new ClientRegistry(tmp.resolve("clients"), 10, java.time.Clock.systemUTC());
         registry.register(bob.identity().publicKey());
         inboxes = new InboxStore(tmp.resolve("inboxes"), 100);

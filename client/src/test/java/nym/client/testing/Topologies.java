@@ -4,40 +4,74 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import nym.directory.api.Ed25519Identity;
+import nym.directory.api.EpochDocument;
 import nym.directory.api.Keys;
-import nym.directory.api.Topology;
 import nym.sphinx.NodeKeyPair;
 
-/** Directory topologies with fresh random keys, for unit tests. */
+/** Epoch documents with fresh random keys, for unit tests (unsigned: sign them with TestAuthorities). */
 public final class Topologies {
+
+    /** An hour, as the network's default epoch. */
+    public static final long EPOCH_MILLIS = 3_600_000;
+    /** The nodes' key grace after an epoch's end: min(L/4, 120 s). */
+    public static final long GRACE_MILLIS = 120_000;
+    /** What a document asks of clients unless a test says otherwise. */
+    public static final EpochDocument.Mixing MIXING = new EpochDocument.Mixing(50, 2.0, 1.0, 1.0);
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private Topologies() {}
 
-    /** {@code perLayer} mix nodes in each of 3 layers and {@code gateways} gateways. */
-    public static Topology of(int perLayer, int gateways) {
-        List<Topology.Layer> layers = new ArrayList<>();
+    /** A document of epoch 1 (long past: for tests that read a document without checking it). */
+    public static EpochDocument of(int perLayer, int gateways) {
+        return epoch(1, perLayer, gateways);
+    }
+
+    /**
+     * The document of {@code epoch} on the hour-long schedule: {@code perLayer} mix nodes in each of 3 layers and
+     * {@code gateways} gateways.
+     */
+    public static EpochDocument epoch(long epoch, int perLayer, int gateways) {
+        List<EpochDocument.Layer> layers = new ArrayList<>();
         for (int layer = 1; layer <= 3; layer++) {
-            List<Topology.Mixnode> nodes = new ArrayList<>();
+            List<EpochDocument.Mixnode> nodes = new ArrayList<>();
             for (int i = 0; i < perLayer; i++) {
-                nodes.add(new Topology.Mixnode(
-                        "127.0.0.1:" + (10000 + layer * 100 + i), identity(), sphinxKey(), layer, "0.1.0", "here", 1L));
+                nodes.add(new EpochDocument.Mixnode(
+                        identity(),
+                        "127.0.0.1:" + (10000 + layer * 100 + i),
+                        layer,
+                        sphinxKey(),
+                        sphinxKey(),
+                        "0.1.0",
+                        "here"));
             }
-            layers.add(new Topology.Layer(layer, nodes));
+            layers.add(new EpochDocument.Layer(layer, nodes));
         }
-        List<Topology.Gateway> gws = new ArrayList<>();
+        List<EpochDocument.Gateway> gws = new ArrayList<>();
         for (int i = 0; i < gateways; i++) {
-            gws.add(new Topology.Gateway(
+            gws.add(new EpochDocument.Gateway(
+                    identity(),
                     "127.0.0.1:" + (20000 + i),
                     "127.0.0.1:" + (21000 + i),
-                    identity(),
+                    sphinxKey(),
                     sphinxKey(),
                     "0.1.0",
-                    "here",
-                    1L));
+                    "here"));
         }
-        return new Topology(1_700_000_000_000L, 10_000, layers, gws, List.of());
+        return new EpochDocument(
+                EpochDocument.VERSION,
+                epoch,
+                startMillis(epoch),
+                startMillis(epoch + 1),
+                startMillis(epoch + 1) + GRACE_MILLIS,
+                Keys.encode(new byte[32]),
+                MIXING,
+                layers,
+                gws);
+    }
+
+    public static long startMillis(long epoch) {
+        return epoch * EPOCH_MILLIS;
     }
 
     public static String identity() {

@@ -8,20 +8,24 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 import nym.client.testing.Topologies;
 import nym.client.topology.MixTopology;
+import nym.client.topology.Mixing;
 import nym.client.topology.Route;
 import nym.client.topology.RouteSelector;
 import org.junit.jupiter.api.Test;
 
-/** The per-hop delays and the streams' gaps are exponential with the configured mean, at full resolution. */
+/**
+ * The per-hop delays (mean from the epoch document's mixing parameters) and the streams' gaps are exponential with
+ * that mean, at full resolution.
+ */
 class DelayDistributionTest {
 
     private static final int SAMPLES = 60_000;
 
     @Test
-    void hopDelays_seededDraws_exponentialWithTheConfiguredMeanAndNotTruncated() {
-        Duration mean = Duration.ofMillis(50);
-        RouteSelector selector = new RouteSelector(mean, new SplittableRandom(42));
-        MixTopology topology = MixTopology.from(Topologies.of(2, 1));
+    void hopDelays_seededDraws_exponentialWithTheTopologysMeanAndNotTruncated() {
+        Duration mean = Duration.ofMillis(70);
+        RouteSelector selector = new RouteSelector(new SplittableRandom(42));
+        MixTopology topology = MixTopology.from(Topologies.of(2, 1)).withMixing(new Mixing(mean, 1, 1, 1));
         long[] delays = new long[SAMPLES];
         for (int i = 0; i < SAMPLES / 3; i++) {
             Route route = selector.select(topology, topology.gateways().get(0));

@@ -2,10 +2,16 @@ package nym.localnet.tree;
 
 /**
  * The sizes of a network tree. One threshold serves issuance, watcher votes and verifier votes (DESIGN section 3:
- * 3 authorities, t = 2).
+ * 3 authorities, t = 2), and also the number of authority signatures an epoch document needs.
  */
 record NetworkSize(
-        int authorities, int threshold, int validators, int providers, int clients, long clientGenesisBalance) {
+        int authorities,
+        int threshold,
+        int validators,
+        int providers,
+        int clients,
+        long clientGenesisBalance,
+        long epochSeconds) {
 
     static final int MAX_AUTHORITIES = 64;
 
@@ -26,6 +32,9 @@ record NetworkSize(
         if (clientGenesisBalance < 0) {
             throw new IllegalArgumentException("client genesis balance must not be negative");
         }
+        if (epochSeconds < 1) {
+            throw new IllegalArgumentException("epoch seconds must be positive, not " + epochSeconds);
+        }
     }
 
     String toToml(String chainId, String seedDescription) {
@@ -34,13 +43,15 @@ record NetworkSize(
                 + "# development seed, or \"random\" when the keys came from the operating system\n"
                 + "seed = \"" + seedDescription + "\"\n"
                 + "authorities = " + authorities + "\n"
-                + "# one threshold for issuance, watcher votes and verifier votes\n"
+                + "# one threshold for issuance, watcher votes, verifier votes and epoch document signatures\n"
                 + "threshold = " + threshold + "\n"
                 + "# CometBFT validators of the ledger (authority i talks to validator i first)\n"
                 + "validators = " + validators + "\n"
                 + "providers = " + providers + "\n"
                 + "clients = " + clients + "\n"
                 + "# NYM credited to each client's ledger account at genesis (0: only through Ethereum deposits)\n"
-                + "client_genesis_balance = " + clientGenesisBalance + "\n";
+                + "client_genesis_balance = " + clientGenesisBalance + "\n"
+                + "# length of a topology epoch (also in directory/authorities.properties, which the authorities read)\n"
+                + "epoch_seconds = " + epochSeconds + "\n";
     }
 }

@@ -15,6 +15,9 @@ import nym.coconut.keygen.KeyGen;
 import nym.coconut.keygen.ThresholdKeys;
 import nym.coconut.setup.Parameters;
 import nym.coconut.setup.Setup;
+import nym.directory.api.AuthoritySet;
+import nym.directory.api.Ed25519Identity;
+import nym.directory.api.Keys;
 import nym.ledger.Hex;
 import nym.ledger.comet.ChainHomes;
 import nym.ledger.comet.GenesisDoc;
@@ -22,11 +25,11 @@ import nym.ledger.comet.GenesisParties;
 import nym.ledger.comet.ValidatorKey;
 import nym.ledger.comet.ValidatorSpec;
 import nym.ledger.tx.Secp256k1;
-import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 
 /**
  * Writes the network tree of localnet/README.md ("The network tree"): every authority's Coconut share and secp256k1
- * keys, the pipe account, providers' and clients' accounts, the directory's signing key, the Coconut public material,
+ * keys, the pipe account, providers' and clients' accounts, each authority's epoch-document signing key and the
+ * authority set clients and nodes pin, the Coconut public material,
  * and the homes of the ledger's CometBFT validators with the genesis registering all of them. Every file is written to a temporary name and moved into place, so
  * a reader never sees half a key; secret files are readable by their owner only.
  */
@@ -95,11 +98,8 @@ final class NetworkTree {
                 funded.add(new GenesisParties.Account(client.address(), size.clientGenesisBalance()));
             }
         }
-        Ed25519PrivateKeyParameters directory = new Ed25519PrivateKeyParameters(keys.bytes32("directory/signing"));
-        written.add(secretFile("directory/signing.key", HexFormat.of().formatHex(directory.getEncoded())));
-        written.add(publicFile(
-                "directory/signing.pub",
-                HexFormat.of().formatHex(directory.generatePublicKey().getEncoded())));
+        written.add(
+                publicFile(AuthoritySet.TREE_FILE, topologyAuthorities(written).toText()));
 
         GenesisParties parties = new GenesisParties(
                 pipe.address(),
@@ -116,6 +116,22 @@ final class NetworkTree {
                 .toList());
         written.add(publicFile("network.toml", size.toToml(chainId, seedDescription)));
         return written;
+    }
+
+    /**
+     * Each authority's Ed25519 key for signing epoch documents ({@code authorities/authority-<i>/directory.key}, the
+     * 32-byte seed as unpadded base64url, readable by Payara instance i only) and the public set every client and node
+     * pins.
+     */
+    private AuthoritySet topologyAuthorities(List<Path> written) throws IOException {
+        List<String> publicKeys = new ArrayList<>();
+        for (int i = 1; i <= size.authorities(); i++) {
+            String file = "authorities/authority-" + i + "/directory.key";
+            byte[] seed = keys.bytes32(file);
+            written.add(secretFile(file, Keys.encode(seed)));
+            publicKeys.add(Ed25519Identity.fromSecret(seed).publicKeyText());
+        }
+        return new AuthoritySet(publicKeys, size.threshold(), size.epochSeconds());
     }
 
     /** The CometBFT validators' homes under ledger/ (each with its consensus and p2p key from the key source). */

@@ -68,6 +68,13 @@ public final class NetworkTreeCommand implements Callable<Integer> {
     long clientGenesisBalance;
 
     @Option(
+            names = "--epoch-seconds",
+            defaultValue = "3600",
+            description = "Length of a topology epoch: the authorities sign a new network document and nodes rotate"
+                    + " their Sphinx keys every epoch (default: ${DEFAULT-VALUE}).")
+    long epochSeconds;
+
+    @Option(
             names = "--chain-id",
             defaultValue = "nym-localnet",
             description = "Ledger chain id (default: ${DEFAULT-VALUE}).")
@@ -80,17 +87,20 @@ public final class NetworkTreeCommand implements Callable<Integer> {
         }
         NetworkSize size;
         try {
-            size = new NetworkSize(authorities, threshold, validators, providers, clients, clientGenesisBalance);
+            size = new NetworkSize(
+                    authorities, threshold, validators, providers, clients, clientGenesisBalance, epochSeconds);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         Files.createDirectories(out);
         KeySource keys = seed == null ? KeySource.secure() : KeySource.seeded(seed);
         System.out.printf(
-                "writing the network tree into %s: %d authorities (t = %d), %d validators, %d providers, %d clients, %s keys%n",
+                "writing the network tree into %s: %d authorities (t = %d), epochs of %d s, %d validators, %d providers,"
+                        + " %d clients, %s keys%n",
                 out,
                 authorities,
                 threshold,
+                epochSeconds,
                 validators,
                 providers,
                 clients,

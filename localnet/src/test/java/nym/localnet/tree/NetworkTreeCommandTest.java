@@ -17,6 +17,9 @@ import nym.coconut.keygen.SecretKey;
 import nym.coconut.keygen.VerificationKey;
 import nym.coconut.keygen.VerificationKeyShare;
 import nym.coconut.setup.Parameters;
+import nym.directory.api.AuthoritySet;
+import nym.directory.api.Ed25519Identity;
+import nym.directory.api.Keys;
 import nym.ledger.Hex;
 import nym.ledger.comet.GenesisDoc;
 import nym.ledger.state.Genesis;
@@ -52,7 +55,7 @@ class NetworkTreeCommandTest {
         assertEquals(0, build(dir.resolve("c"), "--seed", "s2"));
         for (String f : new String[] {
             "authorities/authority-2/issuer.key", "authorities/authority-3/watcher.key", "ethereum/pipe.key",
-            "coconut/verification-key", "directory/signing.key", "clients/client-2/account.key"
+            "coconut/verification-key", "authorities/authority-1/directory.key", "clients/client-2/account.key"
         }) {
             assertEquals(Files.readString(dir.resolve("a/" + f)), Files.readString(dir.resolve("b/" + f)), f);
             assertNotEquals(Files.readString(dir.resolve("a/" + f)), Files.readString(dir.resolve("c/" + f)), f);
@@ -124,12 +127,43 @@ class NetworkTreeCommandTest {
     }
 
     @Test
+    void build_authoritySetListsEachAuthoritysDirectoryKey() throws IOException {
+        Path t = dir.resolve("epochs");
+        assertEquals(0, build(t, "--authorities", "4", "--threshold", "3", "--epoch-seconds", "10"));
+        AuthoritySet set = AuthoritySet.load(t.resolve(AuthoritySet.TREE_FILE));
+        assertEquals(3, set.threshold());
+        assertEquals(10, set.epochSeconds());
+        assertEquals(4, set.keys().size());
+        for (int i = 1; i <= 4; i++) {
+            Path key = t.resolve("authorities/authority-" + i + "/directory.key");
+            assertEquals(
+                    Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE),
+                    Files.getPosixFilePermissions(key));
+            byte[] seed = Keys.decode(Files.readString(key).trim(), Keys.SECRET_KEY_BYTES, "directory.key");
+            assertEquals(
+                    Ed25519Identity.fromSecret(seed).publicKeyText(), set.keys().get(i - 1), "authority " + i);
+        }
+        assertTrue(Files.getPosixFilePermissions(t.resolve(AuthoritySet.TREE_FILE))
+                .contains(PosixFilePermission.OTHERS_READ));
+        assertTrue(Files.notExists(t.resolve("directory/signing.key")));
+    }
+
+    @Test
+    void build_withoutEpochSeconds_epochsOfAnHour() throws IOException {
+        Path t = dir.resolve("hour");
+        assertEquals(0, build(t, "--seed", "h"));
+        assertEquals(3600, AuthoritySet.load(t.resolve(AuthoritySet.TREE_FILE)).epochSeconds());
+    }
+
+    @Test
     void build_badSizesOrSeed_refusedAndWritesNothing() {
         assertEquals(2, build(dir.resolve("x1"), "--threshold", "4"));
         assertEquals(2, build(dir.resolve("x2"), "--authorities", "0"));
         assertEquals(2, build(dir.resolve("x3"), "--seed", "has space"));
         assertEquals(2, build(dir.resolve("x4"), "--seed", "quote\""));
+        assertEquals(2, build(dir.resolve("x5"), "--epoch-seconds", "0"));
         assertTrue(Files.notExists(dir.resolve("x1")));
         assertTrue(Files.notExists(dir.resolve("x3")));
+        assertTrue(Files.notExists(dir.resolve("x5")));
     }
 }

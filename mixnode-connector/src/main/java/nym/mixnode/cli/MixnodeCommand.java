@@ -8,8 +8,10 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import nym.directory.api.Keys;
-import nym.gateway.api.GatewayMessage;
+import java.util.logging.Logger;
+import nym.directory.api.AuthoritySet;
+import nym.directory.api.DirectoryClient;
+import nym.directory.api.DirectoryException;
 import nym.mixnode.config.MixNodeConfig;
 import nym.mixnode.config.NodeMode;
 import nym.mixnode.config.TomlConfig;
@@ -29,6 +31,8 @@ import picocli.CommandLine.Spec;
         subcommands = {MixnodeCommand.Init.class, MixnodeCommand.Run.class})
 public final class MixnodeCommand implements Runnable {
 
+    private static final Logger LOG = Logger.getLogger(MixnodeCommand.class.getName());
+
     @Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -46,9 +50,15 @@ public final class MixnodeCommand implements Runnable {
         return new CommandLine(new MixnodeCommand())
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
                     cmd.getErr().println("mixnode: " + e.getMessage());
-                    return e instanceof IllegalArgumentException ? 2 : 1;
+                    return isConfigError(e) ? 2 : 1;
                 })
                 .execute(args);
+    }
+
+    /** A bad option or file (2) rather than a failure at run time such as an unreachable directory (1). */
+    private static boolean isConfigError(Exception e) {
+        return e instanceof IllegalArgumentException
+                || e instanceof DirectoryException d && d.kind() == DirectoryException.Kind.MALFORMED_KEY;
     }
 
     @Command(name = "init", description = "Write a node home: config.toml and keys/ (non-interactive).")
@@ -61,9 +71,6 @@ public final class MixnodeCommand implements Runnable {
 
         @Option(names = "--mode", defaultValue = "mix", description = "mix or gateway (default ${DEFAULT-VALUE})")
         String mode;
-
-        @Option(names = "--layer", defaultValue = "1", description = "mix layer (default ${DEFAULT-VALUE})")
-        int layer;
 
         @Option(names = "--host", defaultValue = "127.0.0.1", description = "listen host (default ${DEFAULT-VALUE})")
         String host;
@@ -93,8 +100,11 @@ public final class MixnodeCommand implements Runnable {
                 description = "directory URL (default ${DEFAULT-VALUE})")
         URI directory;
 
-        @Option(names = "--directory-key", description = "pin the directory's topology key (base64url)")
-        String directoryKey;
+        @Option(
+                names = "--authorities",
+                description = "the network tree's directory/authorities.properties: pin the topology authorities'"
+                        + " keys and threshold (default: trust what the directory serves at init, with a warning)")
+        Path authorities;
 
         @Option(names = "--location", defaultValue = "localhost", description = "free text (default ${DEFAULT-VALUE})")
         String location;
@@ -117,26 +127,32 @@ public final class MixnodeCommand implements Runnable {
             NodeMode nodeMode = NodeMode.parse(mode);
             NodeKeys keys = seed == null ? NodeKeys.generate(new SecureRandom()) : NodeKeys.fromSeed(seed);
             MixNodeConfig config = MixNodeConfig.builder(nodeMode, keys, directory, home.resolve("data"))
-                    .layer(layer)
                     .listenHost(host)
                     .mixnetPort(port)
                     .announceHost(announceHost)
                     .clientPort(clientPort)
                     .metricsPort(metricsPort)
                     .location(location)
-                    .directoryKey(
-                            directoryKey == null
-                                    ? null
-                                    : Keys.decode(directoryKey, GatewayMessage.KEY_BYTES, "--directory-key"))
+                    .authorities(pinnedAuthorities())
                     .build();
             TomlConfig.write(home, config);
             PrintWriter out = spec.commandLine().getOut();
             out.println("home " + home);
             out.println("mode " + mode);
             out.println("identity_key " + keys.identityKeyText());
-            out.println("sphinx_key " + keys.sphinxKeyText());
             out.flush();
             return 0;
+        }
+
+        private AuthoritySet pinnedAuthorities() throws IOException {
+            if (authorities != null) {
+                return AuthoritySet.load(authorities);
+            }
+            AuthoritySet served = new DirectoryClient(directory, null).authorities();
+            LOG.warning("no --authorities: trusting the " + served.keys().size() + " authority keys (threshold "
+                    + served.threshold() + ") that " + directory + " serves now (trust on first use); pin them from"
+                    + " the network tree's " + AuthoritySet.TREE_FILE + " where the directory is not trusted");
+            return served;
         }
     }
 

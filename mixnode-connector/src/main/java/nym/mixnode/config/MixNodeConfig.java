@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
+import nym.directory.api.AuthoritySet;
 import nym.link.HandshakeGate;
 import nym.link.LinkSettings;
 import nym.mixnode.gateway.GatewaySettings;
@@ -18,10 +19,9 @@ import nym.sphinx.SphinxParams;
  */
 public record MixNodeConfig(
         NodeMode mode,
-        int layer,
         NodeKeys keys,
         URI directory,
-        byte[] directoryKey,
+        AuthoritySet authorities,
         Path dataDir,
         String listenHost,
         int mixnetPort,
@@ -62,12 +62,10 @@ public record MixNodeConfig(
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(keys, "keys");
         Objects.requireNonNull(directory, "directory");
+        Objects.requireNonNull(authorities, "authorities (the pinned topology authorities)");
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(metricsHost, "metricsHost");
         Objects.requireNonNull(gateway, "gateway");
-        if (mode == NodeMode.MIX && layer < 1) {
-            throw new IllegalArgumentException("a mix node needs a layer >= 1");
-        }
         for (int n : new int[] {
             ioThreads,
             cryptoWorkers,
@@ -113,7 +111,6 @@ public record MixNodeConfig(
         if (rekeyCells < 1) {
             throw new IllegalArgumentException("links rekey after at least one cell");
         }
-        directoryKey = directoryKey == null ? null : directoryKey.clone();
     }
 
     /**
@@ -126,11 +123,6 @@ public record MixNodeConfig(
                 .withRekeyInterval(rekeyCells);
     }
 
-    @Override
-    public byte[] directoryKey() {
-        return directoryKey == null ? null : directoryKey.clone();
-    }
-
     public static Builder builder(NodeMode mode, NodeKeys keys, URI directory, Path dataDir) {
         return new Builder(mode, keys, directory, dataDir);
     }
@@ -141,8 +133,7 @@ public record MixNodeConfig(
         private final NodeKeys keys;
         private final URI directory;
         private final Path dataDir;
-        private int layer = 1;
-        private byte[] directoryKey;
+        private AuthoritySet authorities;
         private String listenHost = "127.0.0.1";
         private int mixnetPort = 1789;
         private String announceHost;
@@ -181,14 +172,12 @@ public record MixNodeConfig(
             this.dataDir = dataDir;
         }
 
-        public Builder layer(int v) {
-            layer = v;
-            return this;
-        }
-
-        /** Pin the directory's topology key; without it the node trusts the key the directory publishes at start. */
-        public Builder directoryKey(byte[] v) {
-            directoryKey = v;
+        /**
+         * The topology authorities whose threshold of signatures makes an epoch document trusted (required): the
+         * network tree's {@link AuthoritySet#TREE_FILE}.
+         */
+        public Builder authorities(AuthoritySet v) {
+            authorities = v;
             return this;
         }
 
@@ -284,6 +273,7 @@ public record MixNodeConfig(
             return this;
         }
 
+        /** How often the epoch documents are read (besides the read at each epoch's start). */
         public Builder topologyRefresh(Duration v) {
             topologyRefresh = v;
             return this;
@@ -331,10 +321,9 @@ public record MixNodeConfig(
         public MixNodeConfig build() {
             return new MixNodeConfig(
                     mode,
-                    layer,
                     keys,
                     directory,
-                    directoryKey,
+                    authorities,
                     dataDir,
                     listenHost,
                     mixnetPort,
@@ -367,7 +356,8 @@ public record MixNodeConfig(
 
     @Override
     public String toString() {
-        return "MixNodeConfig[" + mode + (mode == NodeMode.MIX ? " layer " + layer : "") + ", " + keys + ", directory="
-                + directory + ", data=" + dataDir + "]";
+        return "MixNodeConfig[" + mode + ", " + keys + ", directory=" + directory + ", "
+                + authorities.keys().size() + " authorities (threshold " + authorities.threshold() + "), data="
+                + dataDir + "]";
     }
 }

@@ -5,16 +5,20 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
+import nym.directory.api.AuthoritySet;
 import nym.directory.api.DirectoryException;
-import nym.directory.api.Keys;
 import nym.mixnode.keys.NodeKeys;
 import nym.sphinx.SphinxParams;
 import org.tomlj.Toml;
+import org.tomlj.TomlArray;
+import org.tomlj.TomlInvalidTypeException;
 import org.tomlj.TomlParseResult;
 
 /**
@@ -34,7 +38,6 @@ public final class TomlConfig {
     private static final Map<String, Setter> KEYS = new LinkedHashMap<>();
 
     static {
-        KEYS.put("node.layer", (b, v) -> b.layer(asInt(v)));
         KEYS.put("node.location", (b, v) -> b.location((String) v));
         KEYS.put("network.listen_host", (b, v) -> b.listenHost((String) v));
         KEYS.put("network.mixnet_port", (b, v) -> b.mixnetPort(asInt(v)));
@@ -42,12 +45,6 @@ public final class TomlConfig {
         KEYS.put("network.client_port", (b, v) -> b.clientPort(asInt(v)));
         KEYS.put("network.metrics_port", (b, v) -> b.metricsPort(asIntOrOff(v)));
         KEYS.put("network.metrics_host", (b, v) -> b.metricsHost((String) v));
-        KEYS.put(
-                "directory.key",
-                (b, v) -> b.directoryKey(
-                        ((String) v).isEmpty()
-                                ? null
-                                : Keys.decode((String) v, Keys.PUBLIC_KEY_BYTES, "directory.key")));
         KEYS.put("sphinx.payload_size", (b, v) -> b.sphinx(new SphinxParams(asInt(v))));
         KEYS.put("limits.io_threads", (b, v) -> b.ioThreads(asInt(v)));
         KEYS.put("limits.crypto_workers", (b, v) -> b.cryptoWorkers(asInt(v)));
@@ -73,6 +70,23 @@ public final class TomlConfig {
     }
 
     private static final Set<String> REQUIRED = Set.of("node.mode", "directory.url");
+    private static final String AUTHORITY_KEYS = "directory.authority_keys";
+    private static final String AUTHORITY_THRESHOLD = "directory.authority_threshold";
+
+    /** Keys of earlier versions, refused with what replaced them (a silent default would be a wrong trust anchor). */
+    private static final Map<String, String> REPLACED = Map.of(
+            "node.layer",
+            "node.layer is gone: the authorities assign each mix node's layer per epoch (remove the line)",
+            "directory.key",
+            "directory.key is gone: nodes pin the topology authorities (" + AUTHORITY_KEYS + ", " + AUTHORITY_THRESHOLD
+                    + "); run `mixnode init --authorities <network tree>/" + AuthoritySet.TREE_FILE
+                    + " --force` again");
+
+    /**
+     * Nodes learn the schedule from the documents; the epoch length an {@link AuthoritySet} carries is read by the
+     * authorities only, so a node's pinned set gets this placeholder.
+     */
+    private static final long UNUSED_EPOCH_SECONDS = 3600;
 
     private static int asInt(Object v) {
         long n = (Long) v;
@@ -104,7 +118,13 @@ public final class TomlConfig {
                     + toml.errors().stream().map(Object::toString).collect(Collectors.joining("; ")));
         }
         for (String key : toml.dottedKeySet()) {
-            if (!KEYS.containsKey(key) && !REQUIRED.contains(key)) {
+            if (REPLACED.containsKey(key)) {
+                throw new IllegalArgumentException(FILE + ": " + REPLACED.get(key));
+            }
+            if (!KEYS.containsKey(key)
+                    && !REQUIRED.contains(key)
+                    && !key.startsWith(AUTHORITY_KEYS)
+                    && !key.equals(AUTHORITY_THRESHOLD)) {
                 throw new IllegalArgumentException(FILE + ": unknown key " + key);
             }
         }
@@ -124,6 +144,7 @@ public final class TomlConfig {
                 NodeKeys.load(home.resolve("keys")),
                 URI.create(toml.getString("directory.url")),
                 home.resolve("data"));
+        builder.authorities(authorities(toml));
         for (Map.Entry<String, Setter> e : KEYS.entrySet()) {
             Object value = toml.get(e.getKey());
             if (value != null) {
@@ -136,6 +157,30 @@ public final class TomlConfig {
             }
         }
         return builder.build();
+    }
+
+    private static AuthoritySet authorities(TomlParseResult toml) {
+        if (!toml.isArray(AUTHORITY_KEYS) || !toml.isLong(AUTHORITY_THRESHOLD)) {
+            throw new IllegalArgumentException(
+                    FILE + ": " + AUTHORITY_KEYS + " (an array of strings) and " + AUTHORITY_THRESHOLD
+                            + " (a number) are required; `mixnode init --authorities <file>` writes them");
+        }
+        TomlArray keys = toml.getArray(AUTHORITY_KEYS);
+        List<String> list = new ArrayList<>();
+        try {
+            for (int i = 0; i < keys.size(); i++) {
+                list.add(keys.getString(i));
+            }
+            return new AuthoritySet(list, asInt(toml.getLong(AUTHORITY_THRESHOLD)), UNUSED_EPOCH_SECONDS);
+        } catch (TomlInvalidTypeException | IllegalArgumentException | DirectoryException e) {
+            throw new IllegalArgumentException(
+                    FILE + ": " + AUTHORITY_KEYS + " / " + AUTHORITY_THRESHOLD + ": " + e.getMessage());
+        }
+    }
+
+    /** A TOML array of basic strings. */
+    private static String quoteAll(List<String> values) {
+        return values.stream().map(TomlConfig::quote).collect(Collectors.joining(", ", "[", "]"));
     }
 
     /** A TOML basic string. */
@@ -157,14 +202,12 @@ public final class TomlConfig {
     public static void write(Path home, MixNodeConfig c) throws IOException {
         Files.createDirectories(home);
         c.keys().save(home.resolve("keys"));
-        byte[] directoryKey = c.directoryKey();
         String text = """
                 # mixnode-connector node configuration (written by `mixnode init`; defaults in mixnode-connector/README.md).
                 # Keys are in keys/ (mode 0600); gateway registrations and inboxes in data/.
 
                 [node]
                 mode = %s  # "mix" or "gateway"
-                layer = %d  # mix layer 1..n (mix nodes)
                 location = %s
 
                 [network]
@@ -177,7 +220,10 @@ public final class TomlConfig {
 
                 [directory]
                 url = %s
-                key = %s  # the directory's topology key; empty: trust what it publishes at start
+                # the topology authorities this node trusts (the network tree's directory/authorities.properties):
+                # an epoch document counts only with authority_threshold valid signatures of these keys
+                authority_keys = %s
+                authority_threshold = %d
 
                 [sphinx]
                 payload_size = %d  # all nodes and clients of a network must agree
@@ -208,7 +254,6 @@ public final class TomlConfig {
                 handshake_timeout_ms = %d  # a mix link's Noise handshake must complete within this
                 """.formatted(
                         quote(c.mode().text()),
-                        c.layer(),
                         quote(c.location()),
                         quote(c.listenHost()),
                         c.mixnetPort(),
@@ -217,7 +262,8 @@ public final class TomlConfig {
                         c.metricsPort(),
                         quote(c.metricsHost()),
                         quote(String.valueOf(c.directory())),
-                        quote(directoryKey == null ? "" : Keys.encode(directoryKey)),
+                        quoteAll(c.authorities().keys()),
+                        c.authorities().threshold(),
                         c.sphinx().payloadSize(),
                         c.ioThreads(),
                         c.cryptoWorkers(),

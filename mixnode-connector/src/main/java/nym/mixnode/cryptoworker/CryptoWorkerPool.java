@@ -10,16 +10,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import nym.mixnode.keys.SphinxKeyRing;
 import nym.mixnode.metrics.DropReason;
 import nym.mixnode.metrics.NodeMetrics;
-import nym.sphinx.NodeKeyPair;
 import nym.sphinx.ProcessResult;
 import nym.sphinx.SphinxException;
 import nym.sphinx.SphinxParams;
 import nym.sphinx.SphinxProcessor;
 
 /**
- * Sphinx processing off the event loops: a bounded queue and a fixed set of threads, each with its own
+ * STAND-IN for engineer MK's pool (same constructor and {@link Opened}; the integrator keeps MK's).
+ *
+ * <p>Sphinx processing off the event loops: a bounded queue and a fixed set of threads, each with its own
  * {@link SphinxProcessor} (not thread-safe by design). A full queue drops the packet
  * ({@link DropReason#CRYPTO_QUEUE_FULL}); a packet Sphinx refuses or a replay is dropped and counted; what remains
  * goes to {@code forward} or {@code deliver} on the worker thread.
@@ -28,14 +30,18 @@ public final class CryptoWorkerPool {
 
     private static final Logger LOG = Logger.getLogger(CryptoWorkerPool.class.getName());
     private static final byte[] STOP = new byte[0];
+    /** STAND-IN (engineer MK replaces the replay cache by per-key filters). */
+    private static final int REPLAY_CAPACITY = 10_000;
 
     private final BlockingQueue<byte[]> queue;
     private final List<Thread> threads = new ArrayList<>();
     private final AtomicInteger busy = new AtomicInteger();
     private final NodeMetrics metrics;
     private final ReplayCache replays;
-    private final Consumer<ProcessResult.Forward> forward;
-    private final Consumer<ProcessResult.Final> deliver;
+    private final Consumer<Opened<ProcessResult.Forward>> forward;
+    private final Consumer<Opened<ProcessResult.Final>> deliver;
+    private final SphinxKeyRing ring;
+    private final SphinxParams params;
     private volatile boolean accepting = true;
 
     public CryptoWorkerPool(
@@ -43,19 +49,19 @@ public final class CryptoWorkerPool {
             int workers,
             int queueCapacity,
             SphinxParams params,
-            NodeKeyPair key,
-            ReplayCache replays,
+            SphinxKeyRing ring,
             NodeMetrics metrics,
-            Consumer<ProcessResult.Forward> forward,
-            Consumer<ProcessResult.Final> deliver) {
+            Consumer<Opened<ProcessResult.Forward>> forward,
+            Consumer<Opened<ProcessResult.Final>> deliver) {
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
         this.metrics = metrics;
-        this.replays = replays;
+        this.replays = new ReplayCache(REPLAY_CAPACITY);
+        this.ring = ring;
+        this.params = params;
         this.forward = forward;
         this.deliver = deliver;
         for (int i = 0; i < workers; i++) {
-            SphinxProcessor processor = new SphinxProcessor(params, key);
-            Thread t = new Thread(() -> run(processor), name + "-crypto-" + i);
+            Thread t = new Thread(this::run, name + "-crypto-" + i);
             t.setDaemon(true);
             threads.add(t);
         }
@@ -79,7 +85,7 @@ public final class CryptoWorkerPool {
         return queue.size() + busy.get();
     }
 
-    private void run(SphinxProcessor processor) {
+    private void run() {
         while (true) {
             byte[] packet;
             try {
@@ -92,7 +98,7 @@ public final class CryptoWorkerPool {
             }
             busy.incrementAndGet();
             try {
-                process(processor, packet);
+                process(packet);
             } catch (RuntimeException e) {
                 // A bug must not kill the worker: the packet is dropped and the cause logged.
                 metrics.dropped(DropReason.INVALID_PACKET);
@@ -103,13 +109,20 @@ public final class CryptoWorkerPool {
         }
     }
 
-    private void process(SphinxProcessor processor, byte[] packet) {
-        ProcessResult result;
-        try {
-            result = processor.process(packet);
-        } catch (SphinxException e) {
+    private void process(byte[] packet) {
+        ProcessResult result = null;
+        long keyEpoch = 0;
+        for (SphinxKeyRing.EpochKey key : ring.held()) {
+            try {
+                result = new SphinxProcessor(params, key.pair()).process(packet);
+                keyEpoch = key.epoch();
+                break;
+            } catch (SphinxException e) {
+                LOG.log(Level.FINE, "packet refused: {0}", e.kind());
+            }
+        }
+        if (result == null) {
             metrics.dropped(DropReason.INVALID_PACKET);
-            LOG.log(Level.FINE, "packet refused: {0}", e.kind());
             return;
         }
         switch (replays.check(result.replayTag())) {
@@ -117,9 +130,9 @@ public final class CryptoWorkerPool {
             case FULL -> metrics.dropped(DropReason.REPLAY_CACHE_FULL);
             case FRESH -> {
                 if (result instanceof ProcessResult.Forward f) {
-                    forward.accept(f);
+                    forward.accept(new Opened<>(keyEpoch, f));
                 } else {
-                    deliver.accept((ProcessResult.Final) result);
+                    deliver.accept(new Opened<>(keyEpoch, (ProcessResult.Final) result));
                 }
             }
         }

@@ -7,7 +7,7 @@ import nym.mixnode.scheduler.DelayScheduler;
 import nym.sphinx.NodeAddress;
 
 /**
- * Puts a client's packet into the mixnet: to a layer-1 node of the current topology, at once (through the delay
+ * Puts a client's packet into the mixnet: to a layer-1 node of a held epoch document, at once (through the delay
  * queue with no delay, so overload is bounded and counted like every other packet).
  */
 public final class ClientPacketInjector {
@@ -29,10 +29,10 @@ public final class ClientPacketInjector {
                     ErrorMessage.Code.WRONG_PACKET_SIZE,
                     "packet of " + packet.length + " bytes, this network's packets are " + packetSize);
         }
-        Peer peer = view.peerInLayer(NodeAddress.of(firstHop), 1);
+        Peer peer = view.firstHop(NodeAddress.of(firstHop));
         if (peer == null) {
             return new ErrorMessage(
-                    ErrorMessage.Code.UNKNOWN_FIRST_HOP, "first hop is not a layer-1 node of the current topology");
+                    ErrorMessage.Code.UNKNOWN_FIRST_HOP, "first hop is not a layer-1 node of a held epoch document");
         }
         if (!scheduler.schedule(peer, packet, 0)) {
             return new ErrorMessage(ErrorMessage.Code.OVERLOADED, "gateway overloaded, packet dropped");

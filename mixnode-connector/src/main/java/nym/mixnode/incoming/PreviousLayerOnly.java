@@ -1,35 +1,24 @@
 package nym.mixnode.incoming;
 
 import nym.link.PeerAuthorizer;
-import nym.mixnode.config.NodeMode;
 import nym.mixnode.pki.TopologyView;
 
 /**
- * Who may open a mix link to this node: the nodes of the previous layer in the current topology — gateways for layer
- * 1, layer n − 1 for layer n, the last mix layer for a gateway's mixnet listener. Asked at handshake message 3 with
- * the initiator's link key; a node not yet (or no longer) in the topology is refused.
+ * Who may open a mix link to this node: the nodes of its previous layer in any epoch document it holds — gateways
+ * for a layer-1 node, layer n − 1 for layer n, the last mix layer for a gateway's mixnet listener — so links across
+ * an epoch boundary (a packet built under the previous document) still work. Asked at handshake message 3 with the
+ * initiator's link key; a node in no such position, or a listener whose own node no held document lists, refuses.
  */
 public final class PreviousLayerOnly implements PeerAuthorizer {
 
     private final TopologyView view;
-    private final NodeMode mode;
-    private final int layer;
 
-    public PreviousLayerOnly(TopologyView view, NodeMode mode, int layer) {
+    public PreviousLayerOnly(TopologyView view) {
         this.view = view;
-        this.mode = mode;
-        this.layer = layer;
     }
 
     @Override
     public boolean authorize(byte[] remoteStatic) {
-        return view.isLinkKeyInLayer(remoteStatic, previousLayer());
-    }
-
-    private int previousLayer() {
-        if (mode == NodeMode.GATEWAY) {
-            return view.layers();
-        }
-        return layer == 1 ? view.gatewayLayer() : layer - 1;
+        return view.isPreviousLayer(remoteStatic);
     }
 }

@@ -16,10 +16,14 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import nym.gateway.api.CellSizes;
@@ -27,7 +31,7 @@ import nym.link.LinkKeys;
 import nym.mixnode.config.MixNodeConfig;
 import nym.mixnode.config.NodeMode;
 import nym.mixnode.cryptoworker.CryptoWorkerPool;
-import nym.mixnode.cryptoworker.ReplayCache;
+import nym.mixnode.cryptoworker.Opened;
 import nym.mixnode.gateway.ClientChannelInitializer;
 import nym.mixnode.gateway.ClientPacketInjector;
 import nym.mixnode.gateway.ClientRegistry;
@@ -37,11 +41,13 @@ import nym.mixnode.gateway.GatewayStorage;
 import nym.mixnode.gateway.InboxStore;
 import nym.mixnode.incoming.MixLinkInitializer;
 import nym.mixnode.incoming.PreviousLayerOnly;
+import nym.mixnode.keys.SphinxKeyRing;
 import nym.mixnode.metrics.DropReason;
 import nym.mixnode.metrics.NodeMetrics;
 import nym.mixnode.metrics.PrometheusEndpoint;
 import nym.mixnode.outgoing.OutgoingConnections;
 import nym.mixnode.pki.DirectoryLink;
+import nym.mixnode.pki.DocumentRefusals;
 import nym.mixnode.pki.TopologyView;
 import nym.mixnode.scheduler.DelayScheduler;
 import nym.mixnode.scheduler.Forwarder;
@@ -53,13 +59,16 @@ import nym.sphinx.ProcessResult;
  * <p><b>Start order</b> (each stage exists before anything that hands it packets): 1. gateway only: client
  * registry and inboxes (the one step that can fail on I/O, so it comes before any thread exists) and the storage
  * executor that does their file I/O; 2. event loops and outgoing connections (Noise initiators, link keys from the
- * identity); 3. the delay scheduler; 4. crypto workers; 5. the topology view, first read from the directory (the node
- * also starts without one and keeps trying); 6. the mixnet listener (bound; port 0 takes a free port; mix links are
- * Noise responders that accept only the previous layer of the current topology); 7. gateway only: the client
- * listener; 8. periodic tasks: presence (announcing the bound addresses), topology refresh, metrics reports, gateways'
- * idle inbox expiry; 9. when configured, the local {@code GET /metrics} endpoint.
+ * identity); 3. the delay scheduler; 4. crypto workers (the Sphinx key ring); 5. the epoch documents, first read
+ * from the directory and checked against the pinned authorities, which advance the key ring (the node also starts
+ * without one and keeps trying); 6. the mixnet listener (bound; port 0 takes a free port; mix links are Noise
+ * responders that accept only the previous layer of a held document); 7. gateway only: the client listener; 8. the
+ * first presence (once a document is held: it announces the ring's keys and the bound addresses), then periodic
+ * tasks: presence, document refresh (also at each epoch's start), metrics reports, gateways' idle inbox expiry;
+ * 9. when configured, the local {@code GET /metrics} endpoint.
  *
- * <p><b>Halt order</b> ({@link #close}), the reverse: 9. the metrics endpoint stops; 8. periodic tasks stop; 7 and 6. listeners stop accepting and
+ * <p><b>Halt order</b> ({@link #close}), the reverse: 9. the metrics endpoint stops; 8. periodic tasks stop and the
+ * signed leave notice is posted (best effort, at most {@link #LEAVE_TIMEOUT}); 7 and 6. listeners stop accepting and
  * their connections close (no new packets); 4. crypto workers finish what is queued, then a gateway's storage
  * executor stores what they delivered; 3. the scheduler keeps sending
  * held packets as they fall due; 2. outgoing connections write out what they hold and close; the event loops stop.
@@ -70,10 +79,13 @@ public final class MixNode implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(MixNode.class.getName());
     private static final long IDLE_EXPIRY_CHECK_MILLIS = 60_000;
+    /** Shutdown does not wait longer for the directory to take the leave notice. */
+    private static final java.time.Duration LEAVE_TIMEOUT = java.time.Duration.ofSeconds(2);
 
     private final MixNodeConfig config;
     private final NodeMetrics metrics = new NodeMetrics();
-    private final TopologyView view = new TopologyView();
+    private final TopologyView view;
+    private final SphinxKeyRing ring;
     private final DirectoryLink directory;
     private final LinkKeys linkKeys;
     private final EventLoopGroup group;
@@ -89,14 +101,19 @@ public final class MixNode implements AutoCloseable {
     private Channel clientListener;
     private PrometheusEndpoint metricsEndpoint;
     private boolean closed;
+    /** Guards the document refresh, the epoch the presence last announced and the pending switch. */
+    private final Object refreshLock = new Object();
+
+    private long announcedEpoch = Long.MIN_VALUE;
+    private ScheduledFuture<?> pendingSwitch;
 
     private MixNode(MixNodeConfig config) throws IOException {
         this.config = config;
-        String name = config.mode() == NodeMode.MIX
-                ? "mix-" + config.layer() + "-"
-                        + config.keys().identityKeyText().substring(0, 6)
-                : "gateway-" + config.keys().identityKeyText().substring(0, 6);
-        directory = new DirectoryLink(config, view);
+        String name = (config.mode() == NodeMode.MIX ? "mix-" : "gateway-")
+                + config.keys().identityKeyText().substring(0, 6);
+        view = new TopologyView(config.keys().identityKeyText());
+        ring = new SphinxKeyRing(new SecureRandom());
+        directory = new DirectoryLink(config, view, ring, Clock.systemUTC());
         linkKeys = config.keys().link();
         // Gateway storage first: it is the one step that can fail on I/O, before any thread exists.
         if (config.mode() == NodeMode.GATEWAY) {
@@ -134,24 +151,23 @@ public final class MixNode implements AutoCloseable {
                 config.cryptoWorkers(),
                 config.cryptoQueueCapacity(),
                 config.sphinx(),
-                config.keys().sphinx(),
-                new ReplayCache(config.replayCacheCapacity()),
+                ring,
                 metrics,
                 forwardStage(),
                 finalStage());
         periodic = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory(name + "-directory", true));
     }
 
-    private java.util.function.Consumer<ProcessResult.Forward> forwardStage() {
+    private Consumer<Opened<ProcessResult.Forward>> forwardStage() {
         if (config.mode() == NodeMode.GATEWAY) {
             return f -> metrics.dropped(DropReason.WRONG_ROLE);
         }
-        return new Forwarder(config.layer(), config.maxDelay(), view, scheduler, metrics)::forward;
+        return new Forwarder(config.maxDelay(), view, scheduler, metrics)::forward;
     }
 
-    private java.util.function.Consumer<ProcessResult.Final> finalStage() {
+    private Consumer<Opened<ProcessResult.Final>> finalStage() {
         if (config.mode() == NodeMode.GATEWAY) {
-            return delivery::deliver;
+            return f -> delivery.deliver(f.result());
         }
         return f -> metrics.dropped(DropReason.WRONG_ROLE);
     }
@@ -177,7 +193,7 @@ public final class MixNode implements AutoCloseable {
                 new MixLinkInitializer(
                         config.mixLinkSettings(),
                         linkKeys,
-                        new PreviousLayerOnly(view, config.mode(), config.layer()),
+                        new PreviousLayerOnly(view),
                         config.concurrentHandshakes(),
                         connections,
                         metrics,
@@ -211,7 +227,11 @@ public final class MixNode implements AutoCloseable {
         }
         if (config.metricsPort() != MixNodeConfig.METRICS_OFF) {
             metricsEndpoint = PrometheusEndpoint.start(
-                    config.metricsHost(), config.metricsPort(), metrics::snapshot, gatewayCounters());
+                    config.metricsHost(),
+                    config.metricsPort(),
+                    metrics::snapshot,
+                    directory.refusals(),
+                    gatewayCounters());
         }
         LOG.info(() -> "started " + config + " on " + mixnetAddress()
                 + (clientListener == null ? "" : ", clients on " + clientAddress())
@@ -244,11 +264,14 @@ public final class MixNode implements AutoCloseable {
     }
 
     private void announce() {
-        directory.announce(
-                config.announceHost() + ":" + mixnetAddress().getPort(),
-                clientListener == null
-                        ? null
-                        : config.announceHost() + ":" + clientAddress().getPort());
+        synchronized (refreshLock) {
+            announcedEpoch = ring.currentEpoch();
+            directory.announce(
+                    config.announceHost() + ":" + mixnetAddress().getPort(),
+                    clientListener == null
+                            ? null
+                            : config.announceHost() + ":" + clientAddress().getPort());
+        }
     }
 
     /** Where the mixnet listener is bound (the real port when configured with 0). */
@@ -279,21 +302,57 @@ public final class MixNode implements AutoCloseable {
         return delivery == null ? null : delivery.counters();
     }
 
-    /** The node's current topology view (refreshed every {@link MixNodeConfig#topologyRefresh()}). */
+    /**
+     * The epoch documents the node holds (read every {@link MixNodeConfig#topologyRefresh()} and at each epoch's
+     * start).
+     */
     public TopologyView topology() {
         return view;
     }
 
+    /** Epoch documents refused by kind. */
+    public DocumentRefusals documentRefusals() {
+        return directory.refusals();
+    }
+
     /**
-     * Reads the topology now instead of waiting for the next refresh and closes links to nodes that left it; true if
-     * it was read.
+     * Reads the epoch documents now instead of waiting for the next refresh, closes links to nodes no held document
+     * lists, announces the key ring at once when it has moved to another epoch (so the first presence follows the
+     * first document), and sets a timer for the next epoch's start; true if the current epoch's document is held.
      */
     public boolean refreshTopology() {
-        boolean read = directory.refreshTopology();
-        if (read) {
+        synchronized (refreshLock) {
+            boolean current = directory.refreshDocuments();
             outgoing.retainOnly(view.peers());
+            if (mixnetListener != null && ring.currentEpoch() != announcedEpoch) {
+                announce();
+            }
+            scheduleSwitch();
+            return current;
         }
-        return read;
+    }
+
+    /** One refresh at the start of the next held document (or the end of the current one), besides the interval. */
+    private void scheduleSwitch() {
+        if (pendingSwitch != null) {
+            pendingSwitch.cancel(false);
+        }
+        directory.nextSwitchMillis().ifPresent(at -> {
+            try {
+                pendingSwitch = periodic.schedule(
+                        this::refreshQuietly, Math.max(0, at - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException closing) {
+                // the node is closing: no more epochs for it
+            }
+        });
+    }
+
+    private void refreshQuietly() {
+        try {
+            refreshTopology();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "epoch switch failed", e);
+        }
     }
 
     /** Halts in reverse start order, draining in-flight packets up to the drain deadline. Idempotent. */
@@ -308,6 +367,9 @@ public final class MixNode implements AutoCloseable {
             metricsEndpoint.close();
         }
         periodic.shutdownNow();
+        if (mixnetListener != null) {
+            directory.leave(LEAVE_TIMEOUT);
+        }
         if (clientListener != null) {
             clientListener.close().sync();
         }

@@ -14,6 +14,7 @@ import java.util.function.ToLongFunction;
 import nym.link.LinkException;
 import nym.mixnode.gateway.GatewayCounters;
 import nym.mixnode.gateway.GatewayCounters.SessionRefusal;
+import nym.mixnode.pki.DocumentRefusals;
 
 /**
  * The node's own counters for a local scraper: {@code GET /metrics} in Prometheus' text format (version 0.0.4), off
@@ -21,6 +22,8 @@ import nym.mixnode.gateway.GatewayCounters.SessionRefusal;
  * {@code network.metrics_host} (127.0.0.1 unless the operator chooses otherwise, whatever the listen host): the
  * counters move with the node's traffic, so they are for the operator, not the network. No per-link labels. The
  * directory gets per-window aggregates of the same counters as signed reports; this endpoint needs no directory.
+ *
+ * <p>Refused epoch documents are counted by kind ({@link DocumentRefusals}).
  *
  * <p>A gateway adds its client listener's {@link GatewayCounters} (refusals by kind and reason, expired inboxes, a
  * busy storage executor): labelled by reason only, never by client, and listed only here, not published.
@@ -42,7 +45,12 @@ public final class PrometheusEndpoint implements AutoCloseable {
      * client listener counters, null for a mix node.
      */
     public static PrometheusEndpoint start(
-            String host, int port, Supplier<NodeMetrics.Snapshot> metrics, GatewayCounters gateway) throws IOException {
+            String host,
+            int port,
+            Supplier<NodeMetrics.Snapshot> metrics,
+            DocumentRefusals refusals,
+            GatewayCounters gateway)
+            throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 16);
         ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "mixnode-metrics-endpoint");
@@ -50,7 +58,7 @@ public final class PrometheusEndpoint implements AutoCloseable {
             return t;
         });
         server.setExecutor(thread);
-        server.createContext("/", exchange -> answer(exchange, () -> render(metrics.get(), gateway)));
+        server.createContext("/", exchange -> answer(exchange, () -> render(metrics.get(), refusals, gateway)));
         server.start();
         return new PrometheusEndpoint(server, thread);
     }
@@ -85,7 +93,7 @@ public final class PrometheusEndpoint implements AutoCloseable {
      * The snapshot in Prometheus' text format, followed by the gateway's counters unless {@code gateway} is null:
      * every drop reason, kind and refusal reason appears, 0 included, so rates start at once.
      */
-    static String render(NodeMetrics.Snapshot s, GatewayCounters gateway) {
+    static String render(NodeMetrics.Snapshot s, DocumentRefusals refusals, GatewayCounters gateway) {
         StringBuilder out = new StringBuilder();
         counter(out, "nym_mixnode_packets_received_total", "Sphinx packets received from the wire.", s.received());
         counter(out, "nym_mixnode_packets_sent_total", "Packets forwarded (all next hops together).", s.sentTotal());
@@ -108,6 +116,14 @@ public final class PrometheusEndpoint implements AutoCloseable {
                 "kind",
                 LinkException.Kind.values(),
                 s::linkFailures);
+        counters(
+                out,
+                "nym_mixnode_epoch_documents_refused_total",
+                "Epoch documents refused, by kind (not_enough_signatures: not signed by the threshold of pinned"
+                        + " authorities; stale_epoch: older than one held; expired: past its validity).",
+                "kind",
+                DocumentRefusals.KINDS,
+                refusals::count);
         if (gateway != null) {
             renderGateway(out, gateway);
         }

@@ -1,102 +1,99 @@
 package nym.mixnode.pki;
 
-import java.nio.ByteBuffer;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import nym.directory.api.DirectoryException;
-import nym.directory.api.Keys;
-import nym.directory.api.Topology;
-import nym.link.LinkKeys;
+import java.util.TreeSet;
+import nym.directory.api.EpochDocument;
 import nym.sphinx.NodeAddress;
 
 /**
- * The node's current view of the network: the last signed topology, indexed by Sphinx address, and the link keys of
- * each layer (who may open a mix link to whom). Readers on any thread
- * see one consistent snapshot (a volatile map swapped whole); nodes the view does not hold are not next hops.
+ * The node's view of the network: every verified epoch document it holds (the current epoch's, the next one once
+ * published, the previous one until its validity ends), each indexed by the Sphinx addresses of that epoch
+ * ({@link EpochView}). A packet is routed by the document of the key that opened it, so packets built before a
+ * boundary still find their next hop after it; a link is accepted from a node that is in this node's previous layer
+ * in any held document, so links across a boundary work too. Readers on any thread see one consistent set (a
+ * volatile map swapped whole).
  */
 public final class TopologyView {
 
-    private static final Logger LOG = Logger.getLogger(TopologyView.class.getName());
+    private final String ownIdentityKey;
+    private volatile Map<Long, EpochView> epochs = Map.of();
 
-    private volatile Map<NodeAddress, Peer> peers = Map.of();
-    /** Link keys by layer (gateways at {@link #gatewayLayer()}), swapped with {@link #peers}. */
-    private volatile Map<Integer, Set<ByteBuffer>> linkKeys = Map.of();
+    /** @param ownIdentityKey this node's identity key, to find its own layer in each document */
+    public TopologyView(String ownIdentityKey) {
+        this.ownIdentityKey = ownIdentityKey;
+    }
 
-    private volatile int layers;
+    /** Replaces the held documents with {@code documents} (already verified). */
+    public void update(Collection<EpochDocument> documents) {
+        Map<Long, EpochView> next = new HashMap<>();
+        documents.forEach(d -> next.put(d.epoch(), EpochView.of(d, ownIdentityKey)));
+        epochs = Map.copyOf(next);
+    }
 
-    /** Replaces the view with {@code topology}; entries with malformed keys or hosts are skipped (logged). */
-    public void update(Topology topology) {
-        Map<NodeAddress, Peer> next = new HashMap<>();
-        int layerCount = topology.mixnodes() == null ? 0 : topology.mixnodes().size();
-        if (topology.mixnodes() != null) {
-            for (Topology.Layer layer : topology.mixnodes()) {
-                for (Topology.Mixnode m : layer.nodes()) {
-                    add(next, m.sphinxKey(), m.host(), layer.layer(), m.identityKey());
-                }
+    /**
+     * The next hop of a packet opened with this node's key of {@code epoch}: the node at {@code address} in that
+     * epoch's document if it is at this node's position + 1 there (after the last layer: a gateway); null if it is
+     * not, if this node is not a mix node of that document, or if the document is not held.
+     */
+    public Peer nextHop(long epoch, NodeAddress address) {
+        EpochView view = epochs.get(epoch);
+        if (view == null || view.ownPosition() == EpochView.ABSENT || view.ownPosition() == view.gatewayPosition()) {
+            return null;
+        }
+        return view.peerAt(address, view.ownPosition() + 1);
+    }
+
+    /** A gateway's first hop for a client packet: a layer-1 node at {@code address} in any held document, else null. */
+    public Peer firstHop(NodeAddress address) {
+        for (EpochView view : epochs.values()) {
+            Peer peer = view.peerAt(address, 1);
+            if (peer != null) {
+                return peer;
             }
         }
-        if (topology.gateways() != null) {
-            for (Topology.Gateway g : topology.gateways()) {
-                add(next, g.sphinxKey(), g.mixnetListener(), layerCount + 1, g.identityKey());
+        return null;
+    }
+
+    /** True if {@code linkKey} belongs to a node of this node's previous position in any held document. */
+    public boolean isPreviousLayer(byte[] linkKey) {
+        for (EpochView view : epochs.values()) {
+            if (view.isPreviousPosition(linkKey)) {
+                return true;
             }
         }
-        Map<Integer, Set<ByteBuffer>> keys = new HashMap<>();
-        next.values()
-                .forEach(p ->
-                        keys.computeIfAbsent(p.layer(), l -> new HashSet<>()).add(ByteBuffer.wrap(p.linkKey())));
-        layers = layerCount;
-        linkKeys = Map.copyOf(keys);
-        peers = Map.copyOf(next);
+        return false;
     }
 
-    private static void add(Map<NodeAddress, Peer> into, String sphinxKey, String hostPort, int layer, String id) {
-        try {
-            if (hostPort == null || hostPort.lastIndexOf(':') <= 0) {
-                throw new IllegalArgumentException("bad host:port " + hostPort);
-            }
-            byte[] key = Keys.decode(sphinxKey, Keys.PUBLIC_KEY_BYTES, "sphinxKey");
-            byte[] linkKey = LinkKeys.x25519PublicKey(Keys.decode(id, Keys.PUBLIC_KEY_BYTES, "identityKey"));
-            Peer peer = new Peer(NodeAddress.derive(key), hostPort, layer, id, linkKey);
-            peer.port();
-            into.put(peer.address(), peer);
-        } catch (DirectoryException | IllegalArgumentException e) {
-            LOG.log(Level.WARNING, "topology entry of " + id + " skipped: " + e.getMessage());
-        }
+    /**
+     * This node's layer in {@code epoch}'s document (1..n; gateways n + 1); empty if the document is not held or does
+     * not list this node.
+     */
+    public OptionalInt layerIn(long epoch) {
+        EpochView view = epochs.get(epoch);
+        return view == null || view.ownPosition() == EpochView.ABSENT
+                ? OptionalInt.empty()
+                : OptionalInt.of(view.ownPosition());
     }
 
-    /** The peer at {@code address} if it is in {@code layer} (gateways: {@link #gatewayLayer()}), else null. */
-    public Peer peerInLayer(NodeAddress address, int layer) {
-        Peer peer = peers.get(address);
-        return peer != null && peer.layer() == layer ? peer : null;
+    /** The epochs whose documents are held, oldest first. */
+    public Set<Long> epochs() {
+        return new TreeSet<>(epochs.keySet());
     }
 
-    /** True if {@code linkKey} is the link key of a node of {@code layer} (gateways: {@link #gatewayLayer()}). */
-    public boolean isLinkKeyInLayer(byte[] linkKey, int layer) {
-        return linkKeys.getOrDefault(layer, Set.of()).contains(ByteBuffer.wrap(linkKey));
-    }
-
-    /** Number of mix layers in the current topology. */
-    public int layers() {
-        return layers;
-    }
-
-    /** The layer number gateways have in this view: one after the last mix layer. */
-    public int gatewayLayer() {
-        return layers + 1;
-    }
-
-    /** Every node of the view (mix nodes and gateways). */
+    /** Every node of every held document (a node listed in several appears once per document). */
     public Collection<Peer> peers() {
-        return peers.values();
+        return epochs.values().stream()
+                .flatMap(v -> v.peers().values().stream())
+                .toList();
     }
 
-    /** How many nodes the view holds (mix nodes and gateways). */
-    public int size() {
-        return peers.size();
+    /** The held documents (in no order). */
+    public List<EpochDocument> documents() {
+        return epochs.values().stream().map(EpochView::document).toList();
     }
 }

@@ -1,6 +1,7 @@
 package nym.mixnode.scheduler;
 
 import java.time.Duration;
+import nym.mixnode.cryptoworker.Opened;
 import nym.mixnode.metrics.DropReason;
 import nym.mixnode.metrics.NodeMetrics;
 import nym.mixnode.pki.Peer;
@@ -8,32 +9,33 @@ import nym.mixnode.pki.TopologyView;
 import nym.sphinx.ProcessResult;
 
 /**
- * A mix node's routing decision for a processed packet: only to a node of the next layer in the current topology
- * (after the last layer: a gateway), only with a delay up to the node's maximum; then into the {@link DelayScheduler}.
- * Anything else is dropped and counted.
+ * A mix node's routing decision for a processed packet: only to a node of the next layer in the epoch document of
+ * the key that opened the packet (after the last layer: a gateway), so a packet built before an epoch boundary is
+ * routed by the document it was built from; only with a delay up to the node's maximum; then into the
+ * {@link DelayScheduler}. Anything else is dropped and counted, including packets under the key of an epoch whose
+ * document does not list this node.
  */
 public final class Forwarder {
 
-    private final int layer;
     private final long maxDelayNanos;
     private final TopologyView view;
     private final DelayScheduler scheduler;
     private final NodeMetrics metrics;
 
-    public Forwarder(int layer, Duration maxDelay, TopologyView view, DelayScheduler scheduler, NodeMetrics metrics) {
-        this.layer = layer;
+    public Forwarder(Duration maxDelay, TopologyView view, DelayScheduler scheduler, NodeMetrics metrics) {
         this.maxDelayNanos = maxDelay.toNanos();
         this.view = view;
         this.scheduler = scheduler;
         this.metrics = metrics;
     }
 
-    public void forward(ProcessResult.Forward packet) {
+    public void forward(Opened<ProcessResult.Forward> opened) {
+        ProcessResult.Forward packet = opened.result();
         if (packet.delayNanos() > maxDelayNanos) {
             metrics.dropped(DropReason.DELAY_TOO_LONG);
             return;
         }
-        Peer next = view.peerInLayer(packet.nextHop(), layer + 1);
+        Peer next = view.nextHop(opened.keyEpoch(), packet.nextHop());
         if (next == null) {
             metrics.dropped(DropReason.UNKNOWN_NEXT_HOP);
             return;

@@ -36,11 +36,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.LongStream;
 import nym.directory.api.DirectoryClient;
 import nym.directory.api.Ed25519Identity;
 import nym.directory.api.GatewayPresence;
-import nym.directory.api.Keys;
-import nym.directory.api.MixnodePresence;
 import nym.link.HandshakeGate;
 import nym.link.LinkEstablished;
 import nym.link.LinkException;
@@ -115,15 +114,18 @@ public final class ForwardBench {
 
     private void run(int packets, int rate, long meanDelayMs) throws Exception {
         Path data = Files.createTempDirectory("mixnode-bench");
-        try (InProcessDirectory directory = InProcessDirectory.start(Duration.ofMinutes(10), 3)) {
+        try (InProcessDirectory directory = InProcessDirectory.start(Duration.ofMinutes(10), 1)) {
             Ed25519Identity sinkId = Ed25519Identity.generate();
             Sink sink = new Sink(LinkKeys.fromEd25519Seed(sinkId.secretKey()));
+            // one mix layer: the node is in it, the sink (after the last layer) and the sender are gateways
             new DirectoryClient(directory.uri(), sinkId)
-                    .postMixnode(new MixnodePresence(
+                    .postGateway(new GatewayPresence(
+                            "127.0.0.1:9",
                             "127.0.0.1:" + sink.port(),
                             sinkId.publicKeyText(),
-                            Keys.encode(sinkKey.publicKey().toBytes()),
-                            2,
+                            LongStream.rangeClosed(1, 3)
+                                    .mapToObj(e -> directory.provenKey(sinkId.publicKeyText(), e, sinkKey))
+                                    .toList(),
                             "bench",
                             "sink"));
             new DirectoryClient(directory.uri(), senderKeys.identity())
@@ -131,18 +133,21 @@ public final class ForwardBench {
                             "127.0.0.1:9",
                             "127.0.0.1:9",
                             senderKeys.identityKeyText(),
-                            senderKeys.sphinxKeyText(),
+                            LongStream.rangeClosed(1, 3)
+                                    .mapToObj(e -> directory.provenKey(
+                                            senderKeys.identityKeyText(), e, NodeKeyPair.generate(new SecureRandom())))
+                                    .toList(),
                             "bench",
                             "sender"));
             MixNode node = MixNode.start(MixNodeConfig.builder(NodeMode.MIX, nodeKeys, directory.uri(), data)
-                    .directoryKey(directory.directoryKey())
-                    .layer(1)
+                    .authorities(directory.authoritySet())
                     .mixnetPort(0)
                     .ioThreads(1)
                     .presenceInterval(Duration.ofSeconds(30))
                     .topologyRefresh(Duration.ofMinutes(5))
                     .build());
             try {
+                directory.advanceEpoch();
                 node.refreshTopology();
                 PerHop perHopBefore = perHopCost(1000);
                 PerHop linkBefore = linkCost(1000);
@@ -303,7 +308,7 @@ public final class ForwardBench {
         long[] sentAt = new long[n];
         long[] arrivedAt = sink.expect(load.byOutput(), n);
         NodeMetrics.Snapshot before = node.metrics().snapshot();
-        String threadPrefix = "mix-1-" + nodeKeys.identityKeyText().substring(0, 6);
+        String threadPrefix = "mix-" + nodeKeys.identityKeyText().substring(0, 6);
         long cpuBefore = nodeCpuNanos(threadPrefix);
         try (Sender sender = new Sender(node)) {
             long start = System.nanoTime();

@@ -1,6 +1,5 @@
 package nym.mixnode.cli;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,10 +10,13 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.util.Set;
+import nym.directory.api.AuthoritySet;
+import nym.directory.api.testing.TestAuthorities;
 import nym.mixnode.config.MixNodeConfig;
 import nym.mixnode.config.NodeMode;
 import nym.mixnode.config.TomlConfig;
 import nym.mixnode.keys.NodeKeys;
+import nym.mixnode.testing.InProcessDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,23 +25,32 @@ class MixnodeCommandTest {
     @TempDir
     Path tmp;
 
+    private final AuthoritySet authorities = TestAuthorities.threeOfWhichTwo().set();
+
+    /** The network tree's authorities file. */
+    private String authoritiesFile() throws Exception {
+        Path file = tmp.resolve("authorities.properties");
+        Files.writeString(file, authorities.toText());
+        return file.toString();
+    }
+
     @Test
-    void init_withSeed_writesReproducibleHomeThatLoads() throws Exception {
+    void init_withSeedAndAuthorities_writesReproducibleHomeThatLoadsWithThePinnedAuthorities() throws Exception {
         Path a = tmp.resolve("build/mixnodes/mix-1-1");
         Path b = tmp.resolve("other");
-        String[] common = {"--layer", "2", "--port", "0", "--directory", "http://127.0.0.1:1", "--seed", "s1"};
+        String[] common = {
+            "--port", "0", "--directory", "http://127.0.0.1:1", "--seed", "s1", "--authorities", authoritiesFile()
+        };
         assertEquals(0, MixnodeCommand.execute(concat(new String[] {"init", "--home", a.toString()}, common)));
         assertEquals(0, MixnodeCommand.execute(concat(new String[] {"init", "--home", b.toString()}, common)));
         MixNodeConfig ca = TomlConfig.load(a);
         MixNodeConfig cb = TomlConfig.load(b);
         assertEquals(ca.keys().identityKeyText(), cb.keys().identityKeyText());
-        assertArrayEquals(
-                ca.keys().sphinx().publicKey().toBytes(),
-                cb.keys().sphinx().publicKey().toBytes());
         assertEquals(NodeKeys.fromSeed("s1").identityKeyText(), ca.keys().identityKeyText());
         assertNotEquals(NodeKeys.fromSeed("s2").identityKeyText(), ca.keys().identityKeyText());
         assertEquals(NodeMode.MIX, ca.mode());
-        assertEquals(2, ca.layer());
+        assertEquals(authorities.keys(), ca.authorities().keys());
+        assertEquals(2, ca.authorities().threshold());
         assertEquals(0, ca.mixnetPort());
         assertEquals(Duration.ofSeconds(3), ca.presenceInterval());
         assertEquals(
@@ -48,27 +59,79 @@ class MixnodeCommandTest {
     }
 
     @Test
-    void init_existingHome_refusedWithoutForce() {
-        Path home = tmp.resolve("gw");
-        assertEquals(0, MixnodeCommand.execute("init", "--home", home.toString(), "--mode", "gateway"));
-        assertEquals(2, MixnodeCommand.execute("init", "--home", home.toString(), "--mode", "gateway"));
-        assertEquals(0, MixnodeCommand.execute("init", "--home", home.toString(), "--mode", "gateway", "--force"));
+    void init_withoutAuthorities_pinsWhatTheDirectoryServes() throws Exception {
+        try (InProcessDirectory directory = InProcessDirectory.start()) {
+            Path home = tmp.resolve("tofu");
+            assertEquals(
+                    0,
+                    MixnodeCommand.execute(
+                            "init",
+                            "--home",
+                            home.toString(),
+                            "--directory",
+                            directory.uri().toString()));
+            assertEquals(
+                    directory.authoritySet().keys(),
+                    TomlConfig.load(home).authorities().keys());
+        }
+    }
+
+    @Test
+    void init_removedLayerAndDirectoryKeyOptions_refusedAsUsageErrors() throws Exception {
+        String home = tmp.resolve("old").toString();
         assertEquals(
-                2, MixnodeCommand.execute("init", "--home", tmp.resolve("x").toString(), "--mode", "relay"));
+                2, MixnodeCommand.execute("init", "--home", home, "--authorities", authoritiesFile(), "--layer", "2"));
+        assertEquals(
+                2,
+                MixnodeCommand.execute(
+                        "init", "--home", home, "--authorities", authoritiesFile(), "--directory-key", "x"));
+    }
+
+    @Test
+    void load_configWithLayerOrDirectoryKey_refusedSayingWhatReplacedThem() throws Exception {
+        Path home = tmp.resolve("m");
+        assertEquals(0, MixnodeCommand.execute("init", "--home", home.toString(), "--authorities", authoritiesFile()));
+        Path file = home.resolve(TomlConfig.FILE);
+        String original = Files.readString(file);
+        Files.writeString(file, original.replace("[node]\n", "[node]\nlayer = 2\n"));
+        IllegalArgumentException layer = assertThrows(IllegalArgumentException.class, () -> TomlConfig.load(home));
+        assertTrue(layer.getMessage().contains("the authorities assign"), layer.getMessage());
+        Files.writeString(file, original.replace("[directory]\n", "[directory]\nkey = \"abc\"\n"));
+        IllegalArgumentException key = assertThrows(IllegalArgumentException.class, () -> TomlConfig.load(home));
+        assertTrue(key.getMessage().contains("--authorities"), key.getMessage());
+    }
+
+    @Test
+    void init_existingHome_refusedWithoutForce() throws Exception {
+        String home = tmp.resolve("gw").toString();
+        String pinned = authoritiesFile();
+        assertEquals(0, MixnodeCommand.execute("init", "--home", home, "--mode", "gateway", "--authorities", pinned));
+        assertEquals(2, MixnodeCommand.execute("init", "--home", home, "--mode", "gateway", "--authorities", pinned));
+        assertEquals(
+                0,
+                MixnodeCommand.execute(
+                        "init", "--home", home, "--mode", "gateway", "--authorities", pinned, "--force"));
+        assertEquals(
+                2,
+                MixnodeCommand.execute(
+                        "init", "--home", tmp.resolve("x").toString(), "--mode", "relay", "--authorities", pinned));
     }
 
     @Test
     void load_unknownKeyOrWrongType_refusedNamingTheKey() throws Exception {
         Path home = tmp.resolve("m");
-        assertEquals(0, MixnodeCommand.execute("init", "--home", home.toString()));
+        assertEquals(0, MixnodeCommand.execute("init", "--home", home.toString(), "--authorities", authoritiesFile()));
         Path file = home.resolve(TomlConfig.FILE);
         String original = Files.readString(file);
         Files.writeString(file, original.replace("crypto_queue =", "crypto_queu ="));
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> TomlConfig.load(home));
         assertTrue(unknown.getMessage().contains("limits.crypto_queu"), unknown.getMessage());
-        Files.writeString(file, original.replace("layer = 1", "layer = \"one\""));
+        Files.writeString(file, original.replace("mixnet_port = 1789", "mixnet_port = \"one\""));
         IllegalArgumentException wrongType = assertThrows(IllegalArgumentException.class, () -> TomlConfig.load(home));
-        assertTrue(wrongType.getMessage().contains("node.layer"), wrongType.getMessage());
+        assertTrue(wrongType.getMessage().contains("network.mixnet_port"), wrongType.getMessage());
+        Files.writeString(file, original.replace("authority_threshold = 2", "authority_threshold = 4"));
+        IllegalArgumentException threshold = assertThrows(IllegalArgumentException.class, () -> TomlConfig.load(home));
+        assertTrue(threshold.getMessage().contains("authority_threshold"), threshold.getMessage());
     }
 
     private static String[] concat(String[] a, String[] b) {

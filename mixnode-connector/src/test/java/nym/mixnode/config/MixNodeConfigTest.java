@@ -8,6 +8,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import nym.directory.api.AuthoritySet;
+import nym.directory.api.testing.TestAuthorities;
 import nym.link.LinkSettings;
 import nym.mixnode.keys.NodeKeys;
 import org.junit.jupiter.api.Test;
@@ -15,9 +17,30 @@ import org.junit.jupiter.api.io.TempDir;
 
 class MixNodeConfigTest {
 
+    private static final AuthoritySet AUTHORITIES =
+            TestAuthorities.threeOfWhichTwo().set();
+
     private static MixNodeConfig.Builder builder() {
         return MixNodeConfig.builder(
-                NodeMode.MIX, NodeKeys.fromSeed("t"), URI.create("http://127.0.0.1:1"), Path.of("data"));
+                        NodeMode.MIX, NodeKeys.fromSeed("t"), URI.create("http://127.0.0.1:1"), Path.of("data"))
+                .authorities(AUTHORITIES);
+    }
+
+    @Test
+    void build_withoutAuthorities_refused() {
+        assertThrows(
+                NullPointerException.class,
+                () -> MixNodeConfig.builder(
+                                NodeMode.MIX, NodeKeys.fromSeed("t"), URI.create("http://127.0.0.1:1"), Path.of("d"))
+                        .build());
+    }
+
+    @Test
+    void toml_authorities_writtenAndReadBack(@TempDir Path home) throws Exception {
+        TomlConfig.write(home, builder().build());
+        MixNodeConfig read = TomlConfig.load(home);
+        assertEquals(AUTHORITIES.keys(), read.authorities().keys());
+        assertEquals(AUTHORITIES.threshold(), read.authorities().threshold());
     }
 
     @Test
@@ -79,7 +102,6 @@ class MixNodeConfigTest {
         assertThrows(
                 IllegalArgumentException.class,
                 () -> builder().presenceInterval(Duration.ZERO).build());
-        assertThrows(IllegalArgumentException.class, () -> builder().layer(0).build());
         assertThrows(
                 IllegalArgumentException.class, () -> builder().metricsPort(-2).build());
         assertThrows(

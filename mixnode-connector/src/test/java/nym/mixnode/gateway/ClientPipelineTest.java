@@ -76,7 +76,7 @@ class ClientPipelineTest {
                 now::get);
         ClientPacketInjector injector = new ClientPacketInjector(
                 SphinxParams.DEFAULT.packetSize(),
-                new TopologyView(),
+                new TopologyView(""),
                 new DelayScheduler("t", 10, metrics, (p, b) -> {}));
         listener = new ClientChannelInitializer(
                 delivery, injector, gateway.publicKey(), LinkKeys.fromEd25519Seed(gateway.secretKey()), CELLS);

@@ -14,22 +14,23 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import nym.directory.api.Topology;
+import nym.directory.api.EpochDocument;
+import nym.directory.api.Keys;
 import nym.link.LinkException;
 import nym.link.LinkSettings;
 import nym.link.NoiseLink;
 import nym.link.testing.LeakRecorder;
 import nym.mixnode.config.MixNodeConfig;
-import nym.mixnode.config.NodeMode;
 import nym.mixnode.keys.NodeKeys;
 import nym.mixnode.metrics.NodeMetrics;
 import nym.mixnode.pki.TopologyView;
+import nym.sphinx.NodeKeyPair;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The mixnet listener's pipeline on EmbeddedChannels (paranoid leak detection): only the previous layer of the
- * current topology opens a mix link; a refusal is counted by kind; accepted cells reach the crypto workers.
+ * held epoch documents opens a mix link; a refusal is counted by kind; accepted cells reach the crypto workers.
  */
 class MixLinkPipelineTest {
 
@@ -40,21 +41,11 @@ class MixLinkPipelineTest {
     private final NodeKeys layer1 = keys();
     private final NodeKeys layer2 = keys();
     private final NodeKeys layer3 = keys();
-    private final TopologyView view = new TopologyView();
+    private final EpochDocument document = document(1, List.of(layer1, layer2, layer3), gateway);
     private final NodeMetrics metrics = new NodeMetrics();
     private final List<byte[]> toWorkers = new ArrayList<>();
     private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private final List<EmbeddedChannel> channels = new ArrayList<>();
-
-    MixLinkPipelineTest() {
-        view.update(new Topology(
-                0,
-                0,
-                List.of(layer(1, layer1), layer(2, layer2), layer(3, layer3)),
-                List.of(new Topology.Gateway(
-                        "127.0.0.1:2", "127.0.0.1:3", gateway.identityKeyText(), gateway.sphinxKeyText(), "t", "t", 0)),
-                List.of()));
-    }
 
     @AfterEach
     void noLeaks() throws InterruptedException {
@@ -66,37 +57,85 @@ class MixLinkPipelineTest {
         return NodeKeys.generate(new SecureRandom());
     }
 
-    private static Topology.Layer layer(int n, NodeKeys node) {
-        return new Topology.Layer(
-                n,
-                List.of(new Topology.Mixnode(
-                        "127.0.0.1:" + (10 + n), node.identityKeyText(), node.sphinxKeyText(), n, "t", "t", 0)));
+    /** The document of {@code epoch} with {@code layers.get(i)} in layer i + 1 and one gateway. */
+    private static EpochDocument document(long epoch, List<NodeKeys> layers, NodeKeys gateway) {
+        List<EpochDocument.Layer> list = new ArrayList<>();
+        for (int i = 0; i < layers.size(); i++) {
+            NodeKeys node = layers.get(i);
+            list.add(new EpochDocument.Layer(
+                    i + 1,
+                    List.of(new EpochDocument.Mixnode(
+                            node.identityKeyText(),
+                            "127.0.0.1:" + (10 + i),
+                            i + 1,
+                            sphinxKey(),
+                            sphinxKey(),
+                            "t",
+                            "t"))));
+        }
+        return new EpochDocument(
+                EpochDocument.VERSION,
+                epoch,
+                0,
+                1000,
+                1100,
+                "",
+                new EpochDocument.Mixing(50, 1, 1, 1),
+                list,
+                List.of(new EpochDocument.Gateway(
+                        gateway.identityKeyText(), "127.0.0.1:2", "127.0.0.1:3", sphinxKey(), sphinxKey(), "t", "t")));
     }
 
-    private boolean authorized(NodeMode mode, int layer, NodeKeys initiator) {
-        return new PreviousLayerOnly(view, mode, layer)
+    private static String sphinxKey() {
+        return Keys.encode(NodeKeyPair.generate(new SecureRandom()).publicKey().toBytes());
+    }
+
+    /** What {@code node} sees holding {@code documents}. */
+    private static TopologyView viewOf(NodeKeys node, EpochDocument... documents) {
+        TopologyView view = new TopologyView(node.identityKeyText());
+        view.update(List.of(documents));
+        return view;
+    }
+
+    private boolean authorized(NodeKeys listener, NodeKeys initiator) {
+        return new PreviousLayerOnly(viewOf(listener, document))
                 .authorize(initiator.link().publicKey());
     }
 
     @Test
     void previousLayerOnly_eachListener_acceptsItsPreviousLayerOnly() {
-        assertTrue(authorized(NodeMode.MIX, 1, gateway));
-        assertFalse(authorized(NodeMode.MIX, 1, layer1));
-        assertFalse(authorized(NodeMode.MIX, 1, layer3));
-        assertTrue(authorized(NodeMode.MIX, 2, layer1));
-        assertFalse(authorized(NodeMode.MIX, 2, gateway));
-        assertTrue(authorized(NodeMode.MIX, 3, layer2));
-        assertFalse(authorized(NodeMode.MIX, 3, layer1));
-        assertTrue(authorized(NodeMode.GATEWAY, 1, layer3));
-        assertFalse(authorized(NodeMode.GATEWAY, 1, layer1));
-        assertFalse(authorized(NodeMode.MIX, 1, keys()), "a node outside the topology");
+        assertTrue(authorized(layer1, gateway));
+        assertFalse(authorized(layer1, layer1));
+        assertFalse(authorized(layer1, layer3));
+        assertTrue(authorized(layer2, layer1));
+        assertFalse(authorized(layer2, gateway));
+        assertTrue(authorized(layer3, layer2));
+        assertFalse(authorized(layer3, layer1));
+        assertTrue(authorized(gateway, layer3));
+        assertFalse(authorized(gateway, layer1));
+        assertFalse(authorized(layer1, keys()), "a node outside the document");
+        assertFalse(authorized(keys(), layer3), "a listener the document does not list accepts nobody");
     }
 
-    private EmbeddedChannel listener(NodeKeys node, NodeMode mode, int layer) {
+    @Test
+    void previousLayerOnly_acrossABoundary_acceptsThePreviousLayerOfEitherHeldDocument() {
+        // the next epoch deals the layers anew: layer 3 becomes layer 1 and layer 1 becomes layer 3
+        EpochDocument next = document(2, List.of(layer3, layer2, layer1), gateway);
+        PreviousLayerOnly atLayer2 = new PreviousLayerOnly(viewOf(layer2, document, next));
+        assertTrue(atLayer2.authorize(layer1.link().publicKey()), "layer 1 of the epoch before");
+        assertTrue(atLayer2.authorize(layer3.link().publicKey()), "layer 1 of the epoch after");
+        assertFalse(atLayer2.authorize(gateway.link().publicKey()));
+        assertFalse(
+                new PreviousLayerOnly(viewOf(layer2, next))
+                        .authorize(layer1.link().publicKey()),
+                "once the epoch before is no longer held");
+    }
+
+    private EmbeddedChannel listener(NodeKeys node) {
         EmbeddedChannel ch = new EmbeddedChannel(new MixLinkInitializer(
                 SETTINGS,
                 node.link(),
-                new PreviousLayerOnly(view, mode, layer),
+                new PreviousLayerOnly(viewOf(node, document)),
                 4,
                 connections,
                 metrics,
@@ -134,7 +173,7 @@ class MixLinkPipelineTest {
 
     @Test
     void link_fromTheGatewayToLayer1_carriesPacketsToTheWorkers() {
-        EmbeddedChannel node = listener(layer1, NodeMode.MIX, 1);
+        EmbeddedChannel node = listener(layer1);
         EmbeddedChannel from = initiator(gateway, layer1);
         byte[] packet = new byte[PACKET];
         Arrays.fill(packet, (byte) 7);
@@ -148,7 +187,7 @@ class MixLinkPipelineTest {
 
     @Test
     void link_fromANodeOfTheWrongLayer_refusedCountedAndNothingReachesTheWorkers() {
-        EmbeddedChannel node = listener(layer2, NodeMode.MIX, 2);
+        EmbeddedChannel node = listener(layer2);
         EmbeddedChannel from = initiator(layer3, layer2);
         from.writeOutbound(new byte[PACKET]);
         pump(from, node);
@@ -160,7 +199,7 @@ class MixLinkPipelineTest {
 
     @Test
     void link_garbledHandshake_closedAndCounted() {
-        EmbeddedChannel node = listener(layer1, NodeMode.MIX, 1);
+        EmbeddedChannel node = listener(layer1);
         byte[] garbage = new byte[2 + 48];
         garbage[1] = 48;
         node.writeInbound(node.alloc().buffer().writeBytes(garbage));

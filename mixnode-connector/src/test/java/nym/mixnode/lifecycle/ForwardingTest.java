@@ -2,29 +2,38 @@ package nym.mixnode.lifecycle;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import nym.directory.api.EpochDocument;
+import nym.directory.api.LayerAssignment;
 import nym.gateway.api.Ack;
 import nym.gateway.api.Deliver;
 import nym.gateway.api.ErrorMessage;
 import nym.gateway.api.Send;
 import nym.mixnode.config.NodeMode;
 import nym.mixnode.metrics.DropReason;
+import nym.mixnode.testing.InProcessDirectory;
+import nym.sphinx.RouteHop;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Real nodes (layers 1, 2, 3 and a gateway) around an in-process directory. */
+/** Real nodes (layers 1, 2, 3 and a gateway) around an in-process directory and its authorities. */
 class ForwardingTest {
 
     @TempDir
     Path tmp;
 
     private static MixNode gateway(TestNetwork net) throws Exception {
-        MixNode gateway = net.startGateway(net.config(NodeMode.GATEWAY, 0, "gw").build());
-        net.refreshAll();
+        MixNode gateway = net.startGateway(net.config(NodeMode.GATEWAY, "gw").build());
+        net.nextEpoch();
         return gateway;
     }
 
@@ -99,6 +108,53 @@ class ForwardingTest {
     }
 
     @Test
+    void packetInFlightAcrossAnEpochBoundary_deliveredThoughTheLayersAreDealtAnew() throws Exception {
+        try (TestNetwork net = new TestNetwork(tmp).startMixes()) {
+            MixNode gateway = gateway(net);
+            while (sameDeal(
+                    net.directory.currentDocument(),
+                    net.directory.currentDocument().epoch() + 1)) {
+                net.nextEpoch();
+            }
+            EpochDocument before = net.directory.currentDocument();
+            MixNode layer1 = net.inLayer(1);
+            try (GatewayTestClient client = GatewayTestClient.registered(gateway)) {
+                byte[] message = "across the boundary".getBytes(StandardCharsets.UTF_8);
+                List<RouteHop> route = new ArrayList<>(net.route(gateway, 0));
+                route.set(0, net.hop(layer1, Duration.ofSeconds(3).toNanos()));
+                client.send(client.packetToSelf(route, message));
+                long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+                while (layer1.metrics().snapshot().received() == 0 && System.nanoTime() < end) {
+                    Thread.sleep(10);
+                }
+
+                EpochDocument after = net.nextEpoch();
+
+                assertEquals(0, layer1.metrics().snapshot().sentTotal(), "still held by layer 1 at the boundary");
+                assertNotEquals(deal(before), deal(after));
+                Deliver got = client.expect(Deliver.class);
+                assertArrayEquals(message, GatewayTestClient.message(got.message()));
+            }
+        }
+    }
+
+    /** Identity key → layer in {@code document}. */
+    private static Map<String, Integer> deal(EpochDocument document) {
+        Map<String, Integer> layers = new HashMap<>();
+        document.mixnodes().forEach(l -> l.nodes().forEach(m -> layers.put(m.identityKey(), l.layer())));
+        return layers;
+    }
+
+    /** True if the authorities would deal {@code document}'s mix nodes to the same layers in {@code epoch}. */
+    private static boolean sameDeal(EpochDocument document, long epoch) {
+        Map<String, Integer> now = deal(document);
+        return now.equals(LayerAssignment.assign(
+                LayerAssignment.seed(InProcessDirectory.NETWORK, epoch),
+                now.keySet(),
+                document.mixnodes().size()));
+    }
+
+    @Test
     void replayedPacket_droppedAndReportedInSignedMetrics() throws Exception {
         try (TestNetwork net = new TestNetwork(tmp).startMixes()) {
             MixNode gateway = gateway(net);
@@ -108,14 +164,15 @@ class ForwardingTest {
                 client.send(packet);
                 client.expect(Deliver.class);
             }
-            String layer1 = TestNetwork.identityOf(net.mixes.get(0));
+            MixNode layer1Node = net.inLayer(1);
+            String layer1 = TestNetwork.identityOf(layer1Node);
             long deadline = System.nanoTime() + 10_000_000_000L;
             while (System.nanoTime() < deadline
                     && net.directory.metricsBodiesText().stream()
                             .noneMatch(b -> b.contains(layer1) && b.contains("\"replay\":1"))) {
                 Thread.sleep(50);
             }
-            assertEquals(1, net.mixes.get(0).metrics().snapshot().dropped(DropReason.REPLAY));
+            assertEquals(1, layer1Node.metrics().snapshot().dropped(DropReason.REPLAY));
             assertEquals(
                     2,
                     net.directory.metrics().stream()

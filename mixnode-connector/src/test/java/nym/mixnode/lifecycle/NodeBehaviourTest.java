@@ -14,8 +14,11 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.function.LongSupplier;
 import nym.directory.api.Ed25519Identity;
+import nym.directory.api.EpochDocument;
+import nym.directory.api.Keys;
 import nym.gateway.api.Authenticated;
 import nym.gateway.api.Deliver;
 import nym.link.LinkException;
@@ -33,7 +36,10 @@ import nym.sphinx.SphinxParams;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Real nodes on free ports: what a node drops and why, shutdown drain, inboxes across a gateway restart. */
+/**
+ * Real nodes on free ports: what a node drops and why, how it follows the epoch documents (its layer, links, the
+ * switch at an epoch's start, the leave notice), shutdown drain, inboxes across a gateway restart.
+ */
 class NodeBehaviourTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
@@ -58,16 +64,15 @@ class NodeBehaviourTest {
     @Test
     void nextHopNotInNextLayer_droppedAndCountedAsUnknownNextHop() throws Exception {
         try (TestNetwork net = new TestNetwork(tmp).startMixes()) {
-            net.refreshAll();
-            MixNode layer1 = net.mixes.get(0);
+            net.nextEpoch();
+            MixNode layer1 = net.inLayer(1);
             RouteHop stranger = new RouteHop(
                     NodePublicKey.of(
                             NodeKeyPair.generate(new SecureRandom()).publicKey().toBytes()),
                     0);
-            SphinxPacket toStranger = packet(List.of(TestNetwork.hop(layer1, 0), stranger));
-            SphinxPacket skippingLayer2 =
-                    packet(List.of(TestNetwork.hop(layer1, 0), TestNetwork.hop(net.mixes.get(2), 0)));
-            try (MixLinkTestSender link = net.gatewaySenderTo(layer1)) {
+            SphinxPacket toStranger = packet(List.of(net.hop(layer1, 0), stranger));
+            SphinxPacket skippingLayer2 = packet(List.of(net.hop(layer1, 0), net.hop(net.inLayer(3), 0)));
+            try (MixLinkTestSender link = net.senderTo(layer1)) {
                 link.sendPacket(toStranger.bytes());
                 link.sendPacket(skippingLayer2.bytes());
             }
@@ -77,39 +82,95 @@ class NodeBehaviourTest {
     }
 
     @Test
-    void nextHopRemovedFromTopology_laterPacketsDroppedAsUnknownNextHop() throws Exception {
+    void nextHopAbsentFromTheNextEpochsDocument_packetsUnderThatEpochDroppedAsUnknownNextHop() throws Exception {
         try (TestNetwork net = new TestNetwork(tmp).startMixes()) {
-            net.refreshAll();
-            MixNode layer1 = net.mixes.get(0);
-            MixNode layer2 = net.mixes.get(1);
-            try (MixLinkTestSender link = net.gatewaySenderTo(layer1)) {
-                link.sendPacket(packet(List.of(TestNetwork.hop(layer1, 0), TestNetwork.hop(layer2, 0)))
-                        .bytes());
+            EpochDocument first = net.nextEpoch();
+            MixNode layer1 = net.inLayer(1);
+            MixNode layer2 = net.inLayer(2);
+            try (MixLinkTestSender link = net.senderTo(layer1)) {
+                link.sendPacket(
+                        packet(List.of(net.hop(layer1, 0), net.hop(layer2, 0))).bytes());
                 await(
                         "forwarded while listed",
                         () -> layer1.metrics().snapshot().sentTotal(),
                         1);
-                net.directory.removeNode(TestNetwork.identityOf(layer2));
-                assertTrue(layer1.refreshTopology());
-                link.sendPacket(packet(List.of(TestNetwork.hop(layer1, 0), TestNetwork.hop(layer2, 0)))
-                        .bytes());
+            }
+            net.directory.removeNode(TestNetwork.identityOf(layer2));
+            EpochDocument second = net.nextEpoch();
+            assertTrue(layer2.topology().layerIn(second.epoch()).isEmpty(), "not listed, so no layer");
+            // the key layer 2 announced for the second epoch, as the first document published it
+            RouteHop layer2Next = new RouteHop(
+                    NodePublicKey.of(
+                            Keys.decode(first.mixnodes().get(1).nodes().get(0).nextSphinxKey(), 32, "sphinx key")),
+                    0);
+            MixNode newLayer1 = net.inLayer(1);
+            try (MixLinkTestSender link = net.senderTo(newLayer1)) {
+                link.sendPacket(
+                        packet(List.of(net.hop(newLayer1, 0), layer2Next)).bytes());
                 await(
-                        "dropped once removed",
-                        () -> layer1.metrics().snapshot().dropped(DropReason.UNKNOWN_NEXT_HOP),
+                        "dropped under the second epoch",
+                        () -> newLayer1.metrics().snapshot().dropped(DropReason.UNKNOWN_NEXT_HOP),
                         1);
             }
-            assertEquals(1, layer1.metrics().snapshot().sentTotal());
             assertEquals(1, layer2.metrics().snapshot().received());
+        }
+    }
+
+    @Test
+    void layerIn_followsEachEpochsDocument() throws Exception {
+        try (TestNetwork net = new TestNetwork(tmp).startMixes()) {
+            for (int i = 0; i < 3; i++) {
+                EpochDocument document = net.nextEpoch();
+                for (EpochDocument.Layer layer : document.mixnodes()) {
+                    MixNode node = net.inLayer(layer.layer());
+                    assertEquals(
+                            layer.layer(),
+                            node.topology().layerIn(document.epoch()).orElseThrow());
+                }
+            }
+        }
+    }
+
+    @Test
+    void close_postsASignedLeaveNotice() throws Exception {
+        try (TestNetwork net = new TestNetwork(tmp).startMixes()) {
+            MixNode node = net.mixes.get(0);
+            node.close();
+            assertEquals(List.of(TestNetwork.identityOf(node)), net.directory.leaves());
+        }
+    }
+
+    @Test
+    void epochSwitch_atTheNextDocumentsStart_announcesTheNextKeysWithoutWaitingForARefresh() throws Exception {
+        try (TestNetwork net = new TestNetwork(tmp)) {
+            MixNode node = MixNode.start(net.config(NodeMode.MIX, "mix")
+                    .topologyRefresh(Duration.ofHours(1))
+                    .presenceInterval(Duration.ofHours(1))
+                    .build());
+            net.mixes.add(node);
+            long epoch = net.directory.currentDocument().epoch();
+            assertEquals(
+                    Set.of(epoch, epoch + 1, epoch + 2), net.directory.announcedEpochs(TestNetwork.identityOf(node)));
+            net.directory.publishNextEpoch(Duration.ofMillis(300));
+            node.refreshTopology();
+            await(
+                    "keys announced from the next epoch on",
+                    () -> net.directory
+                                    .announcedEpochs(TestNetwork.identityOf(node))
+                                    .contains(epoch + 3)
+                            ? 1
+                            : 0,
+                    1);
         }
     }
 
     @Test
     void replayedPacket_droppedOnceForwardedOnce() throws Exception {
         try (TestNetwork net = new TestNetwork(tmp).startMixes()) {
-            net.refreshAll();
-            MixNode layer1 = net.mixes.get(0);
-            SphinxPacket p = packet(List.of(TestNetwork.hop(layer1, 0), TestNetwork.hop(net.mixes.get(1), 0)));
-            try (MixLinkTestSender link = net.gatewaySenderTo(layer1)) {
+            net.nextEpoch();
+            MixNode layer1 = net.inLayer(1);
+            SphinxPacket p = packet(List.of(net.hop(layer1, 0), net.hop(net.inLayer(2), 0)));
+            try (MixLinkTestSender link = net.senderTo(layer1)) {
                 link.sendPacket(p.bytes());
                 link.sendPacket(p.bytes());
             }
@@ -122,13 +183,12 @@ class NodeBehaviourTest {
     void metricsEndpoint_afterAReplay_servesTheNodesCountersAsPrometheusText() throws Exception {
         try (TestNetwork net = new TestNetwork(tmp)) {
             net.mixes.add(MixNode.start(
-                    net.config(NodeMode.MIX, 1, "mix-1").metricsPort(0).build()));
-            net.mixes.add(MixNode.start(net.config(NodeMode.MIX, 2, "mix-2").build()));
-            net.refreshAll();
-            MixNode layer1 = net.mixes.get(0);
+                    net.config(NodeMode.MIX, "mix-1").metricsPort(0).build()));
+            net.mixes.add(MixNode.start(net.config(NodeMode.MIX, "mix-2").build()));
+            MixNode layer1 = net.epochPutting(net.mixes.get(0), 1);
             assertNull(net.mixes.get(1).metricsAddress(), "off unless configured");
-            SphinxPacket p = packet(List.of(TestNetwork.hop(layer1, 0), TestNetwork.hop(net.mixes.get(1), 0)));
-            try (MixLinkTestSender link = net.gatewaySenderTo(layer1)) {
+            SphinxPacket p = packet(List.of(net.hop(layer1, 0), net.hop(net.mixes.get(1), 0)));
+            try (MixLinkTestSender link = net.senderTo(layer1)) {
                 link.sendPacket(p.bytes());
                 link.sendPacket(p.bytes());
             }
@@ -157,7 +217,7 @@ class NodeBehaviourTest {
     void metricsEndpoint_gatewayAfterAGarbledClientHandshake_servesTheRefusalByKind() throws Exception {
         try (TestNetwork net = new TestNetwork(tmp)) {
             MixNode gateway = net.startGateway(
-                    net.config(NodeMode.GATEWAY, 0, "gw").metricsPort(0).build());
+                    net.config(NodeMode.GATEWAY, "gw").metricsPort(0).build());
             try (Socket bad = new Socket(
                     gateway.clientAddress().getAddress(),
                     gateway.clientAddress().getPort())) {
@@ -199,10 +259,10 @@ class NodeBehaviourTest {
     @Test
     void garbledHandshake_closesOnlyThatConnectionCountedWhileAnotherLinkForwards() throws Exception {
         try (TestNetwork net = new TestNetwork(tmp).startMixes()) {
-            net.refreshAll();
-            MixNode layer1 = net.mixes.get(0);
-            SphinxPacket p = packet(List.of(TestNetwork.hop(layer1, 0), TestNetwork.hop(net.mixes.get(1), 0)));
-            try (MixLinkTestSender good = net.gatewaySenderTo(layer1);
+            net.nextEpoch();
+            MixNode layer1 = net.inLayer(1);
+            SphinxPacket p = packet(List.of(net.hop(layer1, 0), net.hop(net.inLayer(2), 0)));
+            try (MixLinkTestSender good = net.senderTo(layer1);
                     Socket bad = new Socket(
                             layer1.mixnetAddress().getAddress(),
                             layer1.mixnetAddress().getPort())) {
@@ -222,10 +282,10 @@ class NodeBehaviourTest {
     @Test
     void linkFromANodeOfTheWrongLayer_refusedAndCounted() throws Exception {
         try (TestNetwork net = new TestNetwork(tmp).startMixes()) {
-            net.refreshAll();
-            MixNode layer1 = net.mixes.get(0);
-            MixNode layer2 = net.mixes.get(1);
-            SphinxPacket p = packet(List.of(TestNetwork.hop(layer1, 0), TestNetwork.hop(layer2, 0)));
+            net.nextEpoch();
+            MixNode layer1 = net.inLayer(1);
+            MixNode layer2 = net.inLayer(2);
+            SphinxPacket p = packet(List.of(net.hop(layer1, 0), net.hop(layer2, 0)));
             try (MixLinkTestSender wrongLayer =
                     new MixLinkTestSender(layer1, layer2.config().keys())) {
                 // XK: the initiator's handshake ends with its message 3, so it may send before the refusal arrives
@@ -238,41 +298,39 @@ class NodeBehaviourTest {
     }
 
     @Test
-    void nodeRemovedFromTopology_nextLayerRefusesItsLinks() throws Exception {
+    void nodeAbsentFromEveryHeldDocument_otherNodesRefuseItsLinks() throws Exception {
         try (TestNetwork net = new TestNetwork(tmp).startMixes()) {
-            net.refreshAll();
-            MixNode layer1 = net.mixes.get(0);
-            MixNode layer2 = net.mixes.get(1);
-            net.directory.removeNode(TestNetwork.identityOf(layer1));
-            assertTrue(layer2.refreshTopology());
-            try (MixLinkTestSender link = net.gatewaySenderTo(layer1)) {
-                link.sendPacket(packet(List.of(TestNetwork.hop(layer1, 0), TestNetwork.hop(layer2, 0)))
-                        .bytes());
-                await(
-                        "layer 2 refused layer 1's link",
-                        () -> layer2.metrics().snapshot().linkFailures(LinkException.Kind.UNAUTHORIZED_PEER),
-                        1);
+            net.nextEpoch();
+            MixNode removed = net.inLayer(1);
+            net.directory.removeNode(TestNetwork.identityOf(removed));
+            net.nextEpoch();
+            net.nextEpoch(); // the epoch that still listed it is no longer held
+            for (MixNode other : net.mixes) {
+                if (other == removed) {
+                    continue;
+                }
+                try (MixLinkTestSender link =
+                        new MixLinkTestSender(other, removed.config().keys())) {
+                    assertTrue(link.closedByPeer());
+                }
+                assertEquals(1, other.metrics().snapshot().linkFailures(LinkException.Kind.UNAUTHORIZED_PEER));
             }
-            assertEquals(0, layer2.metrics().snapshot().received());
         }
     }
 
     @Test
     void schedulerFull_dropsCountedAsOverload() throws Exception {
         try (TestNetwork net = new TestNetwork(tmp)) {
-            net.mixes.add(MixNode.start(net.config(NodeMode.MIX, 1, "mix-1")
+            net.mixes.add(MixNode.start(net.config(NodeMode.MIX, "mix-1")
                     .schedulerCapacity(2)
                     .drainDeadline(Duration.ZERO)
                     .build()));
-            net.mixes.add(MixNode.start(net.config(NodeMode.MIX, 2, "mix-2").build()));
-            net.refreshAll();
-            MixNode layer1 = net.mixes.get(0);
-            try (MixLinkTestSender link = net.gatewaySenderTo(layer1)) {
+            net.mixes.add(MixNode.start(net.config(NodeMode.MIX, "mix-2").build()));
+            MixNode layer1 = net.epochPutting(net.mixes.get(0), 1);
+            try (MixLinkTestSender link = net.senderTo(layer1)) {
                 for (int i = 0; i < 5; i++) {
                     link.sendPacket(packet(List.of(
-                                    TestNetwork.hop(
-                                            layer1, Duration.ofSeconds(30).toNanos()),
-                                    TestNetwork.hop(net.mixes.get(1), 0)))
+                                    net.hop(layer1, Duration.ofSeconds(30).toNanos()), net.hop(net.mixes.get(1), 0)))
                             .bytes());
                 }
             }
@@ -285,17 +343,16 @@ class NodeBehaviourTest {
     @Test
     void close_drainsHeldPacketsBeforeTheDeadline_dropsTheRestCounted() throws Exception {
         try (TestNetwork net = new TestNetwork(tmp)) {
-            net.mixes.add(MixNode.start(net.config(NodeMode.MIX, 1, "mix-1")
+            net.mixes.add(MixNode.start(net.config(NodeMode.MIX, "mix-1")
                     .drainDeadline(Duration.ofSeconds(3))
                     .build()));
-            net.mixes.add(MixNode.start(net.config(NodeMode.MIX, 2, "mix-2").build()));
-            net.refreshAll();
-            MixNode layer1 = net.mixes.get(0);
+            net.mixes.add(MixNode.start(net.config(NodeMode.MIX, "mix-2").build()));
+            MixNode layer1 = net.epochPutting(net.mixes.get(0), 1);
             MixNode layer2 = net.mixes.get(1);
-            try (MixLinkTestSender link = net.gatewaySenderTo(layer1)) {
+            try (MixLinkTestSender link = net.senderTo(layer1)) {
                 for (int i = 0; i < 4; i++) {
                     long delay = (i < 3 ? Duration.ofMillis(300) : Duration.ofSeconds(60)).toNanos();
-                    link.sendPacket(packet(List.of(TestNetwork.hop(layer1, delay), TestNetwork.hop(layer2, 0)))
+                    link.sendPacket(packet(List.of(net.hop(layer1, delay), net.hop(layer2, 0)))
                             .bytes());
                 }
                 await("received", () -> layer1.metrics().snapshot().received(), 4);
@@ -311,9 +368,9 @@ class NodeBehaviourTest {
     void gatewayRestart_inboxAndRegistrationSurvive() throws Exception {
         try (TestNetwork net = new TestNetwork(tmp).startMixes()) {
             MixNodeConfig gatewayConfig =
-                    net.config(NodeMode.GATEWAY, 0, "gw").inboxCapacity(2).build();
+                    net.config(NodeMode.GATEWAY, "gw").inboxCapacity(2).build();
             MixNode gateway = net.startGateway(gatewayConfig);
-            net.refreshAll();
+            net.nextEpoch();
             Ed25519Identity identity;
             try (GatewayTestClient client = GatewayTestClient.registered(gateway)) {
                 identity = client.identity;

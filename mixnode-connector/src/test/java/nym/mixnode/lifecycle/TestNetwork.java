@@ -4,23 +4,36 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import nym.directory.api.AnnouncedKey;
 import nym.directory.api.DirectoryClient;
+import nym.directory.api.EpochDocument;
 import nym.directory.api.GatewayPresence;
 import nym.directory.api.Keys;
 import nym.mixnode.config.MixNodeConfig;
 import nym.mixnode.config.NodeMode;
 import nym.mixnode.keys.NodeKeys;
 import nym.mixnode.testing.InProcessDirectory;
+import nym.sphinx.NodeKeyPair;
 import nym.sphinx.NodePublicKey;
 import nym.sphinx.RouteHop;
 
-/** Real nodes in this JVM on free ports, around an {@link InProcessDirectory}: one mix node per layer + gateways. */
+/**
+ * Real nodes in this JVM on free ports, around an {@link InProcessDirectory} whose epochs the test moves
+ * ({@link #nextEpoch}): three mix nodes (the authorities deal them one per layer, a new deal each epoch) and
+ * gateways. A sending gateway that listens nowhere ({@link #senderTo}) is announced in every epoch, so that a test can
+ * open a mix link to a layer-1 node as a gateway.
+ */
 final class TestNetwork implements AutoCloseable {
 
     final InProcessDirectory directory;
     final List<MixNode> mixes = new ArrayList<>();
     final List<MixNode> gateways = new ArrayList<>();
+    final NodeKeys sender = NodeKeys.generate(new SecureRandom());
+    private final Map<Long, NodeKeyPair> senderSphinxKeys = new HashMap<>();
     private final Path dir;
 
     TestNetwork(Path dir) throws Exception {
@@ -28,10 +41,9 @@ final class TestNetwork implements AutoCloseable {
         this.directory = InProcessDirectory.start(Duration.ofSeconds(10), 3);
     }
 
-    MixNodeConfig.Builder config(NodeMode mode, int layer, String name) {
+    MixNodeConfig.Builder config(NodeMode mode, String name) {
         return MixNodeConfig.builder(mode, NodeKeys.generate(new SecureRandom()), directory.uri(), dir.resolve(name))
-                .directoryKey(directory.directoryKey())
-                .layer(layer)
+                .authorities(directory.authoritySet())
                 .mixnetPort(0)
                 .clientPort(0)
                 .ioThreads(1)
@@ -43,9 +55,10 @@ final class TestNetwork implements AutoCloseable {
                 .drainDeadline(Duration.ofSeconds(2));
     }
 
+    /** Starts three mix nodes; they hold epoch 1's document (which lists nobody yet) and announce themselves. */
     TestNetwork startMixes() throws Exception {
-        for (int layer = 1; layer <= 3; layer++) {
-            mixes.add(MixNode.start(config(NodeMode.MIX, layer, "mix-" + layer).build()));
+        for (int i = 1; i <= 3; i++) {
+            mixes.add(MixNode.start(config(NodeMode.MIX, "mix-" + i).build()));
         }
         return this;
     }
@@ -56,45 +69,95 @@ final class TestNetwork implements AutoCloseable {
         return gateway;
     }
 
-    /** Every node reads the topology now, after all have announced themselves. */
-    void refreshAll() {
-        mixes.forEach(MixNode::refreshTopology);
-        gateways.forEach(MixNode::refreshTopology);
-    }
-
     /**
-     * Announces a gateway with fresh keys (it listens nowhere: it only sends) and lets {@code layer1} see it, then
-     * opens a mix link to {@code layer1} as that gateway.
+     * Moves the network to its next epoch: the sending gateway announces itself, the authorities build and sign the
+     * document from every node's announced keys, and every node reads it (and announces its keys for the epochs after
+     * it). Returns the new document.
      */
-    MixLinkTestSender gatewaySenderTo(MixNode layer1) throws InterruptedException {
-        NodeKeys keys = NodeKeys.generate(new SecureRandom());
-        new DirectoryClient(directory.uri(), keys.identity())
+    EpochDocument nextEpoch() {
+        announceSender(directory.currentDocument().epoch());
+        EpochDocument document = directory.advanceEpoch();
+        refreshAll();
+        return document;
+    }
+
+    /** Every node reads the epoch documents now. */
+    void refreshAll() {
+        Stream.concat(mixes.stream(), gateways.stream()).forEach(MixNode::refreshTopology);
+    }
+
+    /** The mix node the current document puts in {@code layer}. */
+    MixNode inLayer(int layer) {
+        String id = directory
+                .currentDocument()
+                .mixnodes()
+                .get(layer - 1)
+                .nodes()
+                .get(0)
+                .identityKey();
+        return mixes.stream().filter(m -> identityOf(m).equals(id)).findFirst().orElseThrow();
+    }
+
+    /** Moves to new epochs until the deal puts {@code node} in {@code layer} (a third of the epochs with three nodes). */
+    MixNode epochPutting(MixNode node, int layer) {
+        for (int i = 0; i < 50; i++) {
+            EpochDocument document = nextEpoch();
+            if (node.topology().layerIn(document.epoch()).orElse(0) == layer) {
+                return node;
+            }
+        }
+        throw new IllegalStateException("50 deals never put the node in layer " + layer);
+    }
+
+    /** A mix link to {@code node} as the sending gateway (listed in every document since the first {@link #nextEpoch}). */
+    MixLinkTestSender senderTo(MixNode node) throws InterruptedException {
+        return new MixLinkTestSender(node, sender);
+    }
+
+    private void announceSender(long epoch) {
+        List<AnnouncedKey> keys = new ArrayList<>();
+        for (long e = epoch; e <= epoch + 2; e++) {
+            NodeKeyPair pair = senderSphinxKeys.computeIfAbsent(e, x -> NodeKeyPair.generate(new SecureRandom()));
+            keys.add(directory.provenKey(sender.identityKeyText(), e, pair));
+        }
+        new DirectoryClient(directory.uri(), sender.identity())
                 .postGateway(new GatewayPresence(
-                        "127.0.0.1:9",
-                        "127.0.0.1:9",
-                        keys.identityKeyText(),
-                        keys.sphinxKeyText(),
-                        MixNodeConfig.VERSION,
-                        "test"));
-        layer1.refreshTopology();
-        return new MixLinkTestSender(layer1, keys);
+                        "127.0.0.1:9", "127.0.0.1:9", sender.identityKeyText(), keys, MixNodeConfig.VERSION, "test"));
     }
 
-    static RouteHop hop(MixNode node, long delayNanos) {
-        return new RouteHop(
-                NodePublicKey.of(node.config().keys().sphinx().publicKey().toBytes()), delayNanos);
+    /** {@code node} as a hop of a route built from the current document. */
+    RouteHop hop(MixNode node, long delayNanos) {
+        return hop(directory.currentDocument(), node, delayNanos);
     }
 
-    /** The route layer 1, 2, 3, then {@code gateway}, with {@code delayNanos} at every hop. */
+    /** {@code node} as a hop of a route built from {@code document}: its Sphinx key of that epoch. */
+    static RouteHop hop(EpochDocument document, MixNode node, long delayNanos) {
+        String id = identityOf(node);
+        String key = Stream.concat(
+                        document.mixnodes().stream()
+                                .flatMap(l -> l.nodes().stream())
+                                .filter(m -> m.identityKey().equals(id))
+                                .map(EpochDocument.Mixnode::sphinxKey),
+                        document.gateways().stream()
+                                .filter(g -> g.identityKey().equals(id))
+                                .map(EpochDocument.Gateway::sphinxKey))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("not in epoch " + document.epoch()));
+        return new RouteHop(NodePublicKey.of(Keys.decode(key, Keys.PUBLIC_KEY_BYTES, "sphinx key")), delayNanos);
+    }
+
+    /** The route layer 1, 2, 3, then {@code gateway}, of the current document, with {@code delayNanos} at every hop. */
     List<RouteHop> route(MixNode gateway, long delayNanos) {
         List<RouteHop> route = new ArrayList<>();
-        mixes.forEach(m -> route.add(hop(m, delayNanos)));
+        for (int layer = 1; layer <= 3; layer++) {
+            route.add(hop(inLayer(layer), delayNanos));
+        }
         route.add(hop(gateway, 0));
         return route;
     }
 
     static String identityOf(MixNode node) {
-        return Keys.encode(node.config().keys().identity().publicKey());
+        return node.config().keys().identityKeyText();
     }
 
     @Override

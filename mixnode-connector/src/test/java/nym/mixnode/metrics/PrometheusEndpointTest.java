@@ -11,12 +11,14 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import nym.directory.api.testing.TestAuthorities;
 import nym.link.LinkException;
 import nym.mixnode.config.MixNodeConfig;
 import nym.mixnode.config.NodeMode;
 import nym.mixnode.gateway.GatewayCounters;
 import nym.mixnode.gateway.GatewayCounters.SessionRefusal;
 import nym.mixnode.keys.NodeKeys;
+import nym.mixnode.pki.DocumentRefusals;
 import org.junit.jupiter.api.Test;
 
 class PrometheusEndpointTest {
@@ -35,7 +37,7 @@ class PrometheusEndpointTest {
 
     @Test
     void render_snapshot_everyFamilyTypedSentInTotalEveryReasonAndLinkFailureKindListed() {
-        String text = PrometheusEndpoint.render(snapshot(), null);
+        String text = PrometheusEndpoint.render(snapshot(), new DocumentRefusals(), null);
 
         assertTrue(text.contains("# TYPE nym_mixnode_packets_received_total counter\n"), text);
         assertTrue(text.contains("\nnym_mixnode_packets_received_total 2\n"), text);
@@ -56,7 +58,7 @@ class PrometheusEndpointTest {
 
     @Test
     void render_gatewayCounters_everyGatewayFamilyTypedWithEveryKindAndReasonListed() {
-        String text = PrometheusEndpoint.render(snapshot(), new GatewayCounters());
+        String text = PrometheusEndpoint.render(snapshot(), new DocumentRefusals(), new GatewayCounters());
 
         for (String family : List.of(
                 "nym_gateway_client_link_failures_total",
@@ -79,18 +81,21 @@ class PrometheusEndpointTest {
         }
         assertTrue(text.contains("\nnym_gateway_inboxes_expired_total 0\n"), text);
         assertTrue(text.contains("\nnym_gateway_storage_busy_total 0\n"), text);
-        assertTrue(text.startsWith(PrometheusEndpoint.render(snapshot(), null)), "the node's families first: " + text);
+        assertTrue(
+                text.startsWith(PrometheusEndpoint.render(snapshot(), new DocumentRefusals(), null)),
+                "the node's families first: " + text);
     }
 
     @Test
     void start_nodeListeningOnEveryInterface_metricsBindLoopbackByDefault() throws Exception {
         MixNodeConfig config = MixNodeConfig.builder(
                         NodeMode.MIX, NodeKeys.fromSeed("m"), URI.create("http://127.0.0.1:1"), Path.of("data"))
+                .authorities(TestAuthorities.threeOfWhichTwo().set())
                 .listenHost("0.0.0.0")
                 .build();
         assertEquals("127.0.0.1", config.metricsHost());
-        try (PrometheusEndpoint endpoint =
-                PrometheusEndpoint.start(config.metricsHost(), 0, PrometheusEndpointTest::snapshot, null)) {
+        try (PrometheusEndpoint endpoint = PrometheusEndpoint.start(
+                config.metricsHost(), 0, PrometheusEndpointTest::snapshot, new DocumentRefusals(), null)) {
             assertTrue(
                     endpoint.address().getAddress().isLoopbackAddress(),
                     endpoint.address().toString());
@@ -104,8 +109,8 @@ class PrometheusEndpointTest {
 
     @Test
     void http_onlyGetOfMetricsIsServed() throws Exception {
-        try (PrometheusEndpoint endpoint =
-                PrometheusEndpoint.start("127.0.0.1", 0, PrometheusEndpointTest::snapshot, null)) {
+        try (PrometheusEndpoint endpoint = PrometheusEndpoint.start(
+                "127.0.0.1", 0, PrometheusEndpointTest::snapshot, new DocumentRefusals(), null)) {
             HttpClient client = HttpClient.newHttpClient();
             URI base = URI.create("http://127.0.0.1:" + endpoint.address().getPort());
 
@@ -123,7 +128,7 @@ class PrometheusEndpointTest {
             assertEquals(
                     PrometheusEndpoint.CONTENT_TYPE,
                     ok.headers().firstValue("Content-Type").orElse(""));
-            assertEquals(PrometheusEndpoint.render(snapshot(), null), ok.body());
+            assertEquals(PrometheusEndpoint.render(snapshot(), new DocumentRefusals(), null), ok.body());
             assertEquals(404, other.statusCode());
             assertEquals(405, post.statusCode());
             assertEquals("GET", post.headers().firstValue("Allow").orElse(""));

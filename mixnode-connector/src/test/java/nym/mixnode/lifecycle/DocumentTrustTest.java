@@ -1,0 +1,116 @@
+package nym.mixnode.lifecycle;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import nym.directory.api.DirectoryException;
+import nym.directory.api.EpochDocument;
+import nym.directory.api.testing.TestAuthorities;
+import nym.mixnode.config.NodeMode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A node takes an epoch document only with t valid signatures of its pinned authorities, never an older epoch than
+ * it holds and never one past its validity; what it refuses is counted by kind (in process and on {@code /metrics}),
+ * and it keeps its documents.
+ */
+class DocumentTrustTest {
+
+    @TempDir
+    Path tmp;
+
+    /** A network with one mix node holding epochs 2 and 3 (2 as the previous one, in its grace). */
+    private static MixNode nodeHoldingTwoEpochs(TestNetwork net) throws Exception {
+        MixNode node =
+                MixNode.start(net.config(NodeMode.MIX, "mix").metricsPort(0).build());
+        net.mixes.add(node);
+        net.nextEpoch();
+        net.nextEpoch();
+        assertEquals(Set.of(2L, 3L), node.topology().epochs());
+        return node;
+    }
+
+    private static void assertRefusedKeepingWhatItHolds(MixNode node, DirectoryException.Kind kind) {
+        Set<Long> before = node.topology().epochs();
+        assertFalse(node.refreshTopology());
+        assertEquals(1, node.documentRefusals().count(kind));
+        assertEquals(before, node.topology().epochs());
+    }
+
+    @Test
+    void refresh_documentSignedByFewerThanTheThreshold_refusedAndCounted() throws Exception {
+        try (TestNetwork net = new TestNetwork(tmp)) {
+            MixNode node = nodeHoldingTwoEpochs(net);
+            net.directory.signWith(1);
+            net.directory.advanceEpoch();
+            assertRefusedKeepingWhatItHolds(node, DirectoryException.Kind.NOT_ENOUGH_SIGNATURES);
+            String scraped = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http:/" + node.metricsAddress() + "/metrics"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body();
+            assertTrue(
+                    scraped.contains("nym_mixnode_epoch_documents_refused_total{kind=\"not_enough_signatures\"} 1\n"),
+                    scraped);
+        }
+    }
+
+    @Test
+    void refresh_documentSignedByUnknownKeys_refusedAndCounted() throws Exception {
+        try (TestNetwork net = new TestNetwork(tmp)) {
+            MixNode node = nodeHoldingTwoEpochs(net);
+            EpochDocument next = net.directory.advanceEpoch();
+            net.directory.serveAsCurrent(TestAuthorities.threeOfWhichTwo().signByThreshold(next));
+            assertRefusedKeepingWhatItHolds(node, DirectoryException.Kind.NOT_ENOUGH_SIGNATURES);
+        }
+    }
+
+    @Test
+    void refresh_olderEpochThanHeld_refusedAndCounted() throws Exception {
+        try (TestNetwork net = new TestNetwork(tmp)) {
+            MixNode node = nodeHoldingTwoEpochs(net);
+            net.directory.serveAsCurrent(net.directory.authorities().signByThreshold(net.directory.document(1)));
+            assertRefusedKeepingWhatItHolds(node, DirectoryException.Kind.STALE_EPOCH);
+        }
+    }
+
+    @Test
+    void refresh_documentPastItsValidity_refusedAndCounted() throws Exception {
+        try (TestNetwork net = new TestNetwork(tmp)) {
+            MixNode node = nodeHoldingTwoEpochs(net);
+            long now = System.currentTimeMillis();
+            EpochDocument expired = new EpochDocument(
+                    EpochDocument.VERSION,
+                    4,
+                    now - 3000,
+                    now - 2000,
+                    now - 1000,
+                    "",
+                    new EpochDocument.Mixing(50, 1, 1, 1),
+                    List.of(),
+                    List.of());
+            net.directory.serveAsCurrent(net.directory.authorities().signByThreshold(expired));
+            assertRefusedKeepingWhatItHolds(node, DirectoryException.Kind.EXPIRED);
+        }
+    }
+
+    @Test
+    void refresh_thresholdSignedNextEpoch_heldAndTheNodesLayerFollowsIt() throws Exception {
+        try (TestNetwork net = new TestNetwork(tmp)) {
+            MixNode node = nodeHoldingTwoEpochs(net);
+            EpochDocument next = net.nextEpoch();
+            assertTrue(node.topology().epochs().contains(next.epoch()));
+            assertEquals(1, node.topology().layerIn(next.epoch()).orElseThrow(), "the only mix node: layer 1");
+        }
+    }
+}
