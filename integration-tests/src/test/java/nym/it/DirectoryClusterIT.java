@@ -1,5 +1,6 @@
 package nym.it;
 
+import static nym.it.DirectoryProbe.awaitTopology;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
