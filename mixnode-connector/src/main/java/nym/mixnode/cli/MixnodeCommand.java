@@ -134,7 +134,6 @@ public final class MixnodeCommand implements Runnable {
             out.println("home " + home);
             out.println("mode " + mode);
             out.println("identity_key " + keys.identityKeyText());
-            out.println("sphinx_key " + keys.sphinxKeyText());
             out.flush();
             return 0;
         }

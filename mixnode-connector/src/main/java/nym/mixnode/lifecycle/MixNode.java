@@ -16,6 +16,7 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -27,7 +28,7 @@ import nym.link.LinkKeys;
 import nym.mixnode.config.MixNodeConfig;
 import nym.mixnode.config.NodeMode;
 import nym.mixnode.cryptoworker.CryptoWorkerPool;
-import nym.mixnode.cryptoworker.ReplayCache;
+import nym.mixnode.cryptoworker.Opened;
 import nym.mixnode.gateway.ClientChannelInitializer;
 import nym.mixnode.gateway.ClientPacketInjector;
 import nym.mixnode.gateway.ClientRegistry;
@@ -37,6 +38,7 @@ import nym.mixnode.gateway.GatewayStorage;
 import nym.mixnode.gateway.InboxStore;
 import nym.mixnode.incoming.MixLinkInitializer;
 import nym.mixnode.incoming.PreviousLayerOnly;
+import nym.mixnode.keys.SphinxKeyRing;
 import nym.mixnode.metrics.DropReason;
 import nym.mixnode.metrics.NodeMetrics;
 import nym.mixnode.metrics.PrometheusEndpoint;
@@ -50,18 +52,20 @@ import nym.sphinx.ProcessResult;
 /**
  * The composition root: builds a node from a {@link MixNodeConfig}, starts it, and halts it in reverse order.
  *
- * <p><b>Start order</b> (each stage exists before anything that hands it packets): 1. gateway only: client
- * registry and inboxes (the one step that can fail on I/O, so it comes before any thread exists) and the storage
+ * <p><b>Start order</b> (each stage exists before anything that hands it packets): 1. the Sphinx key ring (keys
+ * read from {@code keys/sphinx/}; filters once the first document names the epoch) and, gateway only, the client
+ * registry and inboxes (the steps that can fail on I/O, so they come before any thread exists) and the storage
  * executor that does their file I/O; 2. event loops and outgoing connections (Noise initiators, link keys from the
- * identity); 3. the delay scheduler; 4. crypto workers; 5. the topology view, first read from the directory (the node
+ * identity); 3. the delay scheduler; 4. crypto workers and the replay filters' persister; 5. the topology view, first read from the directory (the node
  * also starts without one and keeps trying); 6. the mixnet listener (bound; port 0 takes a free port; mix links are
  * Noise responders that accept only the previous layer of the current topology); 7. gateway only: the client
  * listener; 8. periodic tasks: presence (announcing the bound addresses), topology refresh, metrics reports, gateways'
  * idle inbox expiry; 9. when configured, the local {@code GET /metrics} endpoint.
  *
  * <p><b>Halt order</b> ({@link #close}), the reverse: 9. the metrics endpoint stops; 8. periodic tasks stop; 7 and 6. listeners stop accepting and
- * their connections close (no new packets); 4. crypto workers finish what is queued, then a gateway's storage
- * executor stores what they delivered; 3. the scheduler keeps sending
+ * their connections close (no new packets); 4. crypto workers finish what is queued, the replay filters are written
+ * once more (so a restart refuses every packet processed), then a gateway's storage executor stores what they
+ * delivered; 3. the scheduler keeps sending
  * held packets as they fall due; 2. outgoing connections write out what they hold and close; the event loops stop.
  * Steps 4 to 2 share one drain deadline ({@link MixNodeConfig#drainDeadline()}); what is left then is dropped and
  * counted ({@link DropReason#SHUTDOWN}).
@@ -83,6 +87,7 @@ public final class MixNode implements AutoCloseable {
     private final ClientRegistry clients;
     private final GatewayDelivery delivery;
     private final GatewayStorage storage;
+    private final SphinxKeyRing ring;
     private final CryptoWorkerPool workers;
     private final ScheduledExecutorService periodic;
     private Channel mixnetListener;
@@ -98,7 +103,13 @@ public final class MixNode implements AutoCloseable {
                 : "gateway-" + config.keys().identityKeyText().substring(0, 6);
         directory = new DirectoryLink(config, view);
         linkKeys = config.keys().link();
-        // Gateway storage first: it is the one step that can fail on I/O, before any thread exists.
+        // Key ring and gateway storage first: the steps that can fail on I/O, before any thread exists.
+        ring = SphinxKeyRing.open(
+                config.keysDir(),
+                config.dataDir().resolve("replay"),
+                config.replayFilter(),
+                new SecureRandom(),
+                System::currentTimeMillis);
         if (config.mode() == NodeMode.GATEWAY) {
             clients = new ClientRegistry(
                     config.dataDir().resolve("clients"), config.gateway().maxClients(), Clock.systemUTC());
@@ -134,24 +145,24 @@ public final class MixNode implements AutoCloseable {
                 config.cryptoWorkers(),
                 config.cryptoQueueCapacity(),
                 config.sphinx(),
-                config.keys().sphinx(),
-                new ReplayCache(config.replayCacheCapacity()),
+                ring,
                 metrics,
                 forwardStage(),
                 finalStage());
         periodic = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory(name + "-directory", true));
     }
 
-    private java.util.function.Consumer<ProcessResult.Forward> forwardStage() {
+    private java.util.function.Consumer<Opened<ProcessResult.Forward>> forwardStage() {
         if (config.mode() == NodeMode.GATEWAY) {
             return f -> metrics.dropped(DropReason.WRONG_ROLE);
         }
-        return new Forwarder(config.layer(), config.maxDelay(), view, scheduler, metrics)::forward;
+        Forwarder forwarder = new Forwarder(config.layer(), config.maxDelay(), view, scheduler, metrics);
+        return opened -> forwarder.forward(opened.result());
     }
 
-    private java.util.function.Consumer<ProcessResult.Final> finalStage() {
+    private java.util.function.Consumer<Opened<ProcessResult.Final>> finalStage() {
         if (config.mode() == NodeMode.GATEWAY) {
-            return delivery::deliver;
+            return opened -> delivery.deliver(opened.result());
         }
         return f -> metrics.dropped(DropReason.WRONG_ROLE);
     }
@@ -171,6 +182,7 @@ public final class MixNode implements AutoCloseable {
     private void startStages() throws IOException, InterruptedException {
         scheduler.start();
         workers.start();
+        ring.startPersisting();
         refreshTopology();
         mixnetListener = bind(
                 config.mixnetPort(),
@@ -211,7 +223,7 @@ public final class MixNode implements AutoCloseable {
         }
         if (config.metricsPort() != MixNodeConfig.METRICS_OFF) {
             metricsEndpoint = PrometheusEndpoint.start(
-                    config.metricsHost(), config.metricsPort(), metrics::snapshot, gatewayCounters());
+                    config.metricsHost(), config.metricsPort(), metrics::snapshot, ring::gauges, gatewayCounters());
         }
         LOG.info(() -> "started " + config + " on " + mixnetAddress()
                 + (clientListener == null ? "" : ", clients on " + clientAddress())
@@ -279,6 +291,11 @@ public final class MixNode implements AutoCloseable {
         return delivery == null ? null : delivery.counters();
     }
 
+    /** The node's Sphinx keys by epoch with their replay filters. */
+    public SphinxKeyRing keyRing() {
+        return ring;
+    }
+
     /** The node's current topology view (refreshed every {@link MixNodeConfig#topologyRefresh()}). */
     public TopologyView topology() {
         return view;
@@ -316,6 +333,7 @@ public final class MixNode implements AutoCloseable {
         }
         connections.close().sync();
         workers.drainAndStop(left(end));
+        closeRing();
         if (storage != null) {
             storage.drainAndStop(left(end));
         }
@@ -323,6 +341,15 @@ public final class MixNode implements AutoCloseable {
         outgoing.close(left(end));
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
         LOG.info(() -> "stopped " + config.keys().identityKeyText() + ": " + metrics.snapshot());
+    }
+
+    /** The replay filters are written once more after the workers stopped, so they hold every packet processed. */
+    private void closeRing() throws InterruptedException {
+        try {
+            ring.close();
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "replay filters not written at shutdown", e);
+        }
     }
 
     private static java.time.Duration left(long endNanos) {
