@@ -56,9 +56,10 @@ import nym.sphinx.ProcessResult;
  * read from {@code keys/sphinx/}; filters once the first document names the epoch) and, gateway only, the client
  * registry and inboxes (the steps that can fail on I/O, so they come before any thread exists) and the storage
  * executor that does their file I/O; 2. event loops and outgoing connections (Noise initiators, link keys from the
- * identity); 3. the delay scheduler; 4. crypto workers and the replay filters' persister; 5. the topology view, first read from the directory (the node
- * also starts without one and keeps trying); 6. the mixnet listener (bound; port 0 takes a free port; mix links are
- * Noise responders that accept only the previous layer of the current topology); 7. gateway only: the client
+ * identity); 3. the delay scheduler; 4. crypto workers and the replay filters' persister; 5. the topology view,
+ * first read from the directory (the node also starts without one and keeps trying); 6. the mixnet listener (bound;
+ * port 0 takes a free port; mix links are Noise responders that accept only the previous layer of the current
+ * topology); 7. gateway only: the client
  * listener; 8. periodic tasks: presence (announcing the bound addresses), topology refresh, metrics reports, gateways'
  * idle inbox expiry; 9. when configured, the local {@code GET /metrics} endpoint.
  *
