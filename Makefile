@@ -4,7 +4,7 @@
 MVN ?= mvn -B -ntp
 export MAVEN_OPTS ?= -Xmx1g
 
-.PHONY: build cometbft ethereum-tools dashboard-test-tools localnet-build localnet localnet-down localnet-status logs test unit-test ledger-client-test docker-check integration-test bench-coconut bench-sphinx bench-ledger bench-mixnode clean
+.PHONY: build cometbft ethereum-tools dashboard-test-tools localnet-build localnet localnet-down localnet-status logs test unit-test ledger-client-test docker-check integration-test bench-coconut bench-sphinx bench-ledger bench-mixnode bench-mixnode-replay clean
 
 ## build: compile and package every module, skipping tests (what localnet needs)
 build:
@@ -93,6 +93,11 @@ bench-sphinx:
 ## bench-mixnode: one mix node's forwarding rate and added latency, with the Sphinx per-hop cost of the same run
 bench-mixnode:
 	mixnode-connector/bench/forward.sh
+
+## bench-mixnode-replay: JMH, a forwarding hop with the persisted replay filter, in memory only, and without one
+bench-mixnode-replay:
+	$(MVN) -q -P bench -pl mixnode-connector package
+	java -jar mixnode-connector/target/benchmarks.jar ReplayFilterBenchmark
 
 clean:
 	$(MVN) -q clean

@@ -64,7 +64,6 @@ final class InProcessMixnet implements AutoCloseable {
                 .ioThreads(1)
                 .cryptoWorkers(1)
                 // the table is allocated up front (32 MB at the default); a test run sends a few thousand packets
-                .replayCacheCapacity(50_000)
                 .presenceInterval(Duration.ofMillis(500))
                 .topologyRefresh(Duration.ofMillis(500))
                 .metricsInterval(Duration.ofSeconds(1))

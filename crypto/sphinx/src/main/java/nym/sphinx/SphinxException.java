@@ -24,6 +24,11 @@ public final class SphinxException extends Exception {
          * under a valid MAC carrying an unknown version.
          */
         UNSUPPORTED_VERSION,
+        /**
+         * The packet's γ verified but its replay tag was already recorded: the {@link ReplayGuard} refused it before
+         * the hop's remaining work.
+         */
+        REPLAY,
         /** The routing information carries unknown flags or a negative delay. */
         INVALID_ROUTING,
         /** The payload integrity check failed at the recipient ({@link Payloads#openFinal}, {@link SurbSecret#open}). */

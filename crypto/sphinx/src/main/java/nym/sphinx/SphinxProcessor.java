@@ -12,6 +12,8 @@ import java.util.Objects;
  *   <li>s = X25519(x, α) (α must be canonical, s non-zero); all hop keys from HKDF-SHA256(s, info bound to α);
  *   <li>γ must equal HMAC-SHA256_μ(β) truncated (constant-time compare); when it does not, γ is checked once more
  *       under the format-1 keys, only to report such a packet as {@link SphinxException.Kind#UNSUPPORTED_VERSION};
+ *   <li>the replay tag τ goes to the caller's {@link ReplayGuard}: a tag seen before ends the work here
+ *       ({@link SphinxException.Kind#REPLAY}), so a replay costs no β stream, blinding or Lioness;
  *   <li>β ‖ 0^HOP_BLOCK is decrypted with AES-128-CTR ρ: the first bytes are this hop's routing information, then the
  *       next γ, then the next β;
  *   <li>forward: α' = X25519(b, α) (blinding), δ' = Lioness⁻¹_π(δ); final: δ is decrypted and handed over whole,
@@ -41,11 +43,22 @@ public final class SphinxProcessor {
     }
 
     /**
-     * Unwraps one layer of {@code packet} (not modified).
+     * Unwraps one layer of {@code packet} (not modified) without replay state ({@link ReplayGuard#NONE}).
      *
      * @throws SphinxException for any packet that is malformed, tampered with or not meant for this node
      */
     public ProcessResult process(byte[] packet) throws SphinxException {
+        return process(packet, ReplayGuard.NONE);
+    }
+
+    /**
+     * Unwraps one layer of {@code packet} (not modified), asking {@code replays} about its tag once γ has verified.
+     *
+     * @throws SphinxException for any packet that is malformed, tampered with or not meant for this node, and
+     *     {@link SphinxException.Kind#REPLAY} when {@code replays} has seen its tag
+     */
+    public ProcessResult process(byte[] packet, ReplayGuard replays) throws SphinxException {
+        Objects.requireNonNull(replays, "replays");
         Objects.requireNonNull(packet, "packet");
         if (packet.length != params.packetSize()) {
             throw new SphinxException(
@@ -64,6 +77,9 @@ public final class SphinxProcessor {
         }
         ReplayTag tag =
                 new ReplayTag(Arrays.copyOfRange(keys, HopCrypto.REPLAY_TAG, HopCrypto.REPLAY_TAG + REPLAY_TAG));
+        if (!replays.firstSeen(tag)) {
+            throw new SphinxException(SphinxException.Kind.REPLAY, "a packet this node has processed before");
+        }
 
         System.arraycopy(packet, BETA_OFFSET, stream, 0, BETA);
         Arrays.fill(stream, BETA, BETA_STREAM, (byte) 0);

@@ -10,6 +10,7 @@ import nym.link.HandshakeGate;
 import nym.link.LinkSettings;
 import nym.mixnode.gateway.GatewaySettings;
 import nym.mixnode.keys.NodeKeys;
+import nym.mixnode.replay.ReplayFilterSettings;
 import nym.sphinx.SphinxParams;
 
 /**
@@ -23,6 +24,7 @@ public record MixNodeConfig(
         URI directory,
         AuthoritySet authorities,
         Path dataDir,
+        Path keysDir,
         String listenHost,
         int mixnetPort,
         String announceHost,
@@ -36,7 +38,7 @@ public record MixNodeConfig(
         int cryptoQueueCapacity,
         int schedulerCapacity,
         int outgoingPendingPerHop,
-        int replayCacheCapacity,
+        ReplayFilterSettings replayFilter,
         int inboxCapacity,
         Duration maxDelay,
         Duration presenceInterval,
@@ -64,6 +66,8 @@ public record MixNodeConfig(
         Objects.requireNonNull(directory, "directory");
         Objects.requireNonNull(authorities, "authorities (the pinned topology authorities)");
         Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(keysDir, "keysDir");
+        Objects.requireNonNull(replayFilter, "replayFilter");
         Objects.requireNonNull(metricsHost, "metricsHost");
         Objects.requireNonNull(gateway, "gateway");
         for (int n : new int[] {
@@ -72,7 +76,6 @@ public record MixNodeConfig(
             cryptoQueueCapacity,
             schedulerCapacity,
             outgoingPendingPerHop,
-            replayCacheCapacity,
             inboxCapacity,
             concurrentHandshakes
         }) {
@@ -134,6 +137,7 @@ public record MixNodeConfig(
         private final URI directory;
         private final Path dataDir;
         private AuthoritySet authorities;
+        private Path keysDir;
         private String listenHost = "127.0.0.1";
         private int mixnetPort = 1789;
         private String announceHost;
@@ -149,7 +153,7 @@ public record MixNodeConfig(
         private int cryptoQueueCapacity = 8192;
         private int schedulerCapacity = 100_000;
         private int outgoingPendingPerHop = 1024;
-        private int replayCacheCapacity = 2_000_000;
+        private ReplayFilterSettings replayFilter = ReplayFilterSettings.DEFAULTS;
         private int inboxCapacity = 1000;
         private Duration maxDelay = Duration.ofSeconds(60);
         private Duration presenceInterval = Duration.ofSeconds(3);
@@ -248,8 +252,18 @@ public record MixNodeConfig(
             return this;
         }
 
-        public Builder replayCacheCapacity(int v) {
-            replayCacheCapacity = v;
+        /** Changes how the replay filters are sized and saved (defaults {@link ReplayFilterSettings#DEFAULTS}). */
+        public Builder replayFilter(UnaryOperator<ReplayFilterSettings> change) {
+            replayFilter = change.apply(replayFilter);
+            return this;
+        }
+
+        /**
+         * Where the identity and the Sphinx key ring ({@code sphinx/}) are kept: {@code <home>/keys} for a node home;
+         * in process by default {@code <dataDir>/keys}.
+         */
+        public Builder keysDir(Path v) {
+            keysDir = v;
             return this;
         }
 
@@ -325,6 +339,7 @@ public record MixNodeConfig(
                     directory,
                     authorities,
                     dataDir,
+                    keysDir == null ? dataDir.resolve("keys") : keysDir,
                     listenHost,
                     mixnetPort,
                     announceHost == null ? listenHost : announceHost,
@@ -338,7 +353,7 @@ public record MixNodeConfig(
                     cryptoQueueCapacity,
                     schedulerCapacity,
                     outgoingPendingPerHop,
-                    replayCacheCapacity,
+                    replayFilter,
                     inboxCapacity,
                     maxDelay,
                     presenceInterval,

@@ -51,7 +51,12 @@ public final class TomlConfig {
         KEYS.put("limits.crypto_queue", (b, v) -> b.cryptoQueueCapacity(asInt(v)));
         KEYS.put("limits.scheduler_capacity", (b, v) -> b.schedulerCapacity(asInt(v)));
         KEYS.put("limits.outgoing_pending_per_hop", (b, v) -> b.outgoingPendingPerHop(asInt(v)));
-        KEYS.put("limits.replay_cache", (b, v) -> b.replayCacheCapacity(asInt(v)));
+        KEYS.put(
+                "limits.replay_peak_packets_per_second",
+                (b, v) -> b.replayFilter(r -> r.withPeakPacketsPerSecond(asInt(v))));
+        KEYS.put(
+                "limits.replay_false_positive_rate", (b, v) -> b.replayFilter(r -> r.withFalsePositiveRate(asRate(v))));
+        KEYS.put("timing.replay_persist_interval_ms", (b, v) -> b.replayFilter(r -> r.withPersistInterval(millis(v))));
         KEYS.put("limits.inbox_capacity", (b, v) -> b.inboxCapacity(asInt(v)));
         KEYS.put("limits.max_delay_ms", (b, v) -> b.maxDelay(millis(v)));
         KEYS.put("limits.rekey_cells", (b, v) -> b.rekeyCells((Long) v));
@@ -145,6 +150,7 @@ public final class TomlConfig {
                 URI.create(toml.getString("directory.url")),
                 home.resolve("data"));
         builder.authorities(authorities(toml));
+        builder.keysDir(home.resolve("keys"));
         for (Map.Entry<String, Setter> e : KEYS.entrySet()) {
             Object value = toml.get(e.getKey());
             if (value != null) {
@@ -204,7 +210,8 @@ public final class TomlConfig {
         c.keys().save(home.resolve("keys"));
         String text = """
                 # mixnode-connector node configuration (written by `mixnode init`; defaults in mixnode-connector/README.md).
-                # Keys are in keys/ (mode 0600); gateway registrations and inboxes in data/.
+                # Keys are in keys/ (mode 0600; Sphinx keys by epoch in keys/sphinx/); replay filters, gateway registrations and
+                # inboxes in data/.
 
                 [node]
                 mode = %s  # "mix" or "gateway"
@@ -234,7 +241,8 @@ public final class TomlConfig {
                 crypto_queue = %d
                 scheduler_capacity = %d
                 outgoing_pending_per_hop = %d
-                replay_cache = %d
+                replay_peak_packets_per_second = %d  # replay filters are sized for this rate over an epoch + grace
+                replay_false_positive_rate = %s  # chance a fresh packet is taken for a replay at that load
                 inbox_capacity = %d  # gateways: messages per inbox; more drop the oldest
                 max_clients = %d  # gateways: registrations accepted
                 max_delay_ms = %d
@@ -252,6 +260,7 @@ public final class TomlConfig {
                 downlink_cells_per_second = %s  # gateways: cells per client session, messages or dummies
                 ack_timeout_ms = %d  # gateways: an unacknowledged message is sent again after this
                 handshake_timeout_ms = %d  # a mix link's Noise handshake must complete within this
+                replay_persist_interval_ms = %d  # replay filters are written to data/replay/ this often
                 """.formatted(
                         quote(c.mode().text()),
                         quote(c.location()),
@@ -270,7 +279,8 @@ public final class TomlConfig {
                         c.cryptoQueueCapacity(),
                         c.schedulerCapacity(),
                         c.outgoingPendingPerHop(),
-                        c.replayCacheCapacity(),
+                        c.replayFilter().peakPacketsPerSecond(),
+                        c.replayFilter().falsePositiveRate(),
                         c.inboxCapacity(),
                         c.gateway().maxClients(),
                         c.maxDelay().toMillis(),
@@ -285,7 +295,8 @@ public final class TomlConfig {
                         c.gateway().inboxIdleExpiry().toMillis(),
                         c.gateway().downlinkCellsPerSecond(),
                         c.gateway().resendAfter().toMillis(),
-                        c.handshakeTimeout().toMillis());
+                        c.handshakeTimeout().toMillis(),
+                        c.replayFilter().persistInterval().toMillis());
         Files.writeString(home.resolve(FILE), text);
     }
 }

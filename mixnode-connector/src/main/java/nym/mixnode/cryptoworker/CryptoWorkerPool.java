@@ -19,29 +19,31 @@ import nym.sphinx.SphinxParams;
 import nym.sphinx.SphinxProcessor;
 
 /**
- * STAND-IN for engineer MK's pool (same constructor and {@link Opened}; the integrator keeps MK's).
+ * Sphinx processing off the event loops: a bounded queue and a fixed set of threads. Each thread keeps one {@link
+ * SphinxProcessor} (not thread-safe by design) per key of {@link SphinxKeyRing#openKeys()}, rebuilt when the ring
+ * changes, and tries them in the ring's order: the current key, the previous one while in grace, the next one. Each
+ * key's replay filter is consulted as soon as γ has verified (before the rest of the hop's work).
  *
- * <p>Sphinx processing off the event loops: a bounded queue and a fixed set of threads, each with its own
- * {@link SphinxProcessor} (not thread-safe by design). A full queue drops the packet
- * ({@link DropReason#CRYPTO_QUEUE_FULL}); a packet Sphinx refuses or a replay is dropped and counted; what remains
- * goes to {@code forward} or {@code deliver} on the worker thread.
+ * <p>Drops, each counted once: a full queue ({@link DropReason#CRYPTO_QUEUE_FULL}); a packet whose γ fails under
+ * every key tried ({@link DropReason#UNKNOWN_KEY}: an expired key, another node's, or tampered — Sphinx cannot tell
+ * them apart, so a MAC failure under the current key is counted the same way); a replay ({@link DropReason#REPLAY});
+ * anything else Sphinx refuses ({@link DropReason#INVALID_PACKET}: wrong length, bad α, bad routing information
+ * under a valid MAC). What remains goes to {@code forward} or {@code deliver} on the worker thread, with the epoch of
+ * the key that opened it.
  */
 public final class CryptoWorkerPool {
 
     private static final Logger LOG = Logger.getLogger(CryptoWorkerPool.class.getName());
     private static final byte[] STOP = new byte[0];
-    /** STAND-IN (engineer MK replaces the replay cache by per-key filters). */
-    private static final int REPLAY_CAPACITY = 10_000;
 
     private final BlockingQueue<byte[]> queue;
     private final List<Thread> threads = new ArrayList<>();
     private final AtomicInteger busy = new AtomicInteger();
+    private final SphinxParams params;
+    private final SphinxKeyRing ring;
     private final NodeMetrics metrics;
-    private final ReplayCache replays;
     private final Consumer<Opened<ProcessResult.Forward>> forward;
     private final Consumer<Opened<ProcessResult.Final>> deliver;
-    private final SphinxKeyRing ring;
-    private final SphinxParams params;
     private volatile boolean accepting = true;
 
     public CryptoWorkerPool(
@@ -54,14 +56,13 @@ public final class CryptoWorkerPool {
             Consumer<Opened<ProcessResult.Forward>> forward,
             Consumer<Opened<ProcessResult.Final>> deliver) {
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
-        this.metrics = metrics;
-        this.replays = new ReplayCache(REPLAY_CAPACITY);
-        this.ring = ring;
         this.params = params;
+        this.ring = ring;
+        this.metrics = metrics;
         this.forward = forward;
         this.deliver = deliver;
         for (int i = 0; i < workers; i++) {
-            Thread t = new Thread(this::run, name + "-crypto-" + i);
+            Thread t = new Thread(() -> run(new Processors()), name + "-crypto-" + i);
             t.setDaemon(true);
             threads.add(t);
         }
@@ -85,7 +86,7 @@ public final class CryptoWorkerPool {
         return queue.size() + busy.get();
     }
 
-    private void run() {
+    private void run(Processors processors) {
         while (true) {
             byte[] packet;
             try {
@@ -98,7 +99,7 @@ public final class CryptoWorkerPool {
             }
             busy.incrementAndGet();
             try {
-                process(packet);
+                process(processors, packet);
             } catch (RuntimeException e) {
                 // A bug must not kill the worker: the packet is dropped and the cause logged.
                 metrics.dropped(DropReason.INVALID_PACKET);
@@ -109,32 +110,55 @@ public final class CryptoWorkerPool {
         }
     }
 
-    private void process(byte[] packet) {
-        ProcessResult result = null;
-        long keyEpoch = 0;
-        for (SphinxKeyRing.EpochKey key : ring.held()) {
+    private void process(Processors processors, byte[] packet) {
+        List<SphinxKeyRing.OpenKey> keys = processors.current(ring.openKeys(), params);
+        for (int i = 0; i < keys.size(); i++) {
+            SphinxKeyRing.OpenKey key = keys.get(i);
+            ProcessResult result;
             try {
-                result = new SphinxProcessor(params, key.pair()).process(packet);
-                keyEpoch = key.epoch();
-                break;
+                result = processors.at(i).process(packet, key.filter());
             } catch (SphinxException e) {
-                LOG.log(Level.FINE, "packet refused: {0}", e.kind());
+                switch (e.kind()) {
+                    case MAC_MISMATCH -> {
+                        continue; // not this key's packet: try the next key
+                    }
+                    case REPLAY -> metrics.dropped(DropReason.REPLAY);
+                    default -> {
+                        metrics.dropped(DropReason.INVALID_PACKET);
+                        LOG.log(Level.FINE, "packet refused: {0}", e.kind());
+                    }
+                }
+                return;
             }
-        }
-        if (result == null) {
-            metrics.dropped(DropReason.INVALID_PACKET);
+            if (result instanceof ProcessResult.Forward f) {
+                forward.accept(new Opened<>(key.epoch(), f));
+            } else {
+                deliver.accept(new Opened<>(key.epoch(), (ProcessResult.Final) result));
+            }
             return;
         }
-        switch (replays.check(result.replayTag())) {
-            case REPLAY -> metrics.dropped(DropReason.REPLAY);
-            case FULL -> metrics.dropped(DropReason.REPLAY_CACHE_FULL);
-            case FRESH -> {
-                if (result instanceof ProcessResult.Forward f) {
-                    forward.accept(new Opened<>(keyEpoch, f));
-                } else {
-                    deliver.accept(new Opened<>(keyEpoch, (ProcessResult.Final) result));
+        metrics.dropped(DropReason.UNKNOWN_KEY);
+    }
+
+    /** One worker's processors, one per key of the ring's current list (rebuilt when the ring publishes a new one). */
+    private static final class Processors {
+        private List<SphinxKeyRing.OpenKey> keys = List.of();
+        private SphinxProcessor[] processors = new SphinxProcessor[0];
+
+        List<SphinxKeyRing.OpenKey> current(List<SphinxKeyRing.OpenKey> now, SphinxParams params) {
+            if (now != keys) {
+                SphinxProcessor[] next = new SphinxProcessor[now.size()];
+                for (int i = 0; i < next.length; i++) {
+                    next[i] = new SphinxProcessor(params, now.get(i).pair());
                 }
+                processors = next;
+                keys = now;
             }
+            return keys;
+        }
+
+        SphinxProcessor at(int index) {
+            return processors[index];
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import nym.mixnode.files.DurableFiles;
 
 /**
  * The clients registered with this gateway: one empty file {@code <data>/clients/<client id hex>.client} each, written

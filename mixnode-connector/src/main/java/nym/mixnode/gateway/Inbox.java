@@ -13,6 +13,7 @@ import java.util.logging.Logger;
 import java.util.stream.Stream;
 import nym.gateway.api.Delivered;
 import nym.gateway.api.GatewayProtocolException;
+import nym.mixnode.files.DurableFiles;
 
 /**
  * One client's stored messages, one file per message in its own folder ({@code <20-digit sequence>.msg}, the opaque

@@ -4,48 +4,37 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import nym.directory.api.Ed25519Identity;
-import nym.directory.api.Keys;
 import nym.link.LinkKeys;
-import nym.sphinx.NodeKeyPair;
 
 /**
- * A node's two keys: the Ed25519 identity (signs presence and metrics; a gateway's clients register against it; its
- * X25519 form is the node's Noise link key, {@link #link()}) and
- * the X25519 Sphinx key (packets are encrypted to it; its address routes them). Stored in {@code <home>/keys/} as
- * {@value #IDENTITY_FILE} and {@value #SPHINX_FILE}: the 32-byte secrets as unpadded base64url, mode 0600.
- * {@link #toString()} shows public keys only.
+ * A node's long-term key: the Ed25519 identity (signs presence and metrics; a gateway's clients register against it;
+ * its X25519 form is the node's Noise link key, {@link #link()}). Stored in {@code <home>/keys/} as
+ * {@value #IDENTITY_FILE}: the 32-byte secret as unpadded base64url, mode 0600. The Sphinx keys change every epoch
+ * and live in {@link SphinxKeyRing} ({@code <home>/keys/sphinx/}). {@link #toString()} shows the public key only.
  */
-public record NodeKeys(Ed25519Identity identity, NodeKeyPair sphinx) {
+public record NodeKeys(Ed25519Identity identity) {
 
     public static final String IDENTITY_FILE = "identity.key";
-    public static final String SPHINX_FILE = "sphinx.key";
 
     public static NodeKeys generate(SecureRandom random) {
-        return new NodeKeys(Ed25519Identity.generate(random), NodeKeyPair.generate(random));
+        return new NodeKeys(Ed25519Identity.generate(random));
     }
 
     /**
-     * Deterministic keys from a public seed string, for reproducible development networks only: each secret is
+     * A deterministic identity from a public seed string, for reproducible development networks only: the secret is
      * SHA-256 of a label and the seed.
      */
     public static NodeKeys fromSeed(String seed) {
-        return new NodeKeys(
-                Ed25519Identity.fromSecret(derive("nym-mixnode identity", seed)),
-                NodeKeyPair.fromPrivateKey(derive("nym-mixnode sphinx", seed)));
-    }
-
-    private static byte[] derive(String label, String seed) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(label.getBytes(StandardCharsets.UTF_8));
+            sha.update("nym-mixnode identity".getBytes(StandardCharsets.UTF_8));
             sha.update((byte) 0);
-            return sha.digest(seed.getBytes(StandardCharsets.UTF_8));
+            return new NodeKeys(Ed25519Identity.fromSecret(sha.digest(seed.getBytes(StandardCharsets.UTF_8))));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 missing from the JDK", e);
         }
@@ -68,37 +57,17 @@ public record NodeKeys(Ed25519Identity identity, NodeKeyPair sphinx) {
         return identity.publicKeyText();
     }
 
-    public String sphinxKeyText() {
-        return Keys.encode(sphinx.publicKey().toBytes());
-    }
-
     public void save(Path keysDir) throws IOException {
         Files.createDirectories(keysDir);
-        writeSecret(keysDir.resolve(IDENTITY_FILE), identity.secretKey());
-        writeSecret(keysDir.resolve(SPHINX_FILE), sphinx.privateKeyBytes());
+        SecretFiles.write(keysDir.resolve(IDENTITY_FILE), identity.secretKey());
     }
 
     public static NodeKeys load(Path keysDir) throws IOException {
-        return new NodeKeys(
-                Ed25519Identity.fromSecret(readSecret(keysDir.resolve(IDENTITY_FILE))),
-                NodeKeyPair.fromPrivateKey(readSecret(keysDir.resolve(SPHINX_FILE))));
-    }
-
-    private static void writeSecret(Path file, byte[] secret) throws IOException {
-        Files.deleteIfExists(file);
-        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(file, Keys.encode(secret) + "\n");
-    }
-
-    private static byte[] readSecret(Path file) throws IOException {
-        return Keys.decode(
-                Files.readString(file).strip(),
-                Keys.SECRET_KEY_BYTES,
-                file.getFileName().toString());
+        return new NodeKeys(Ed25519Identity.fromSecret(SecretFiles.read(keysDir.resolve(IDENTITY_FILE))));
     }
 
     @Override
     public String toString() {
-        return "NodeKeys[identity=" + identityKeyText() + ", sphinx=" + sphinxKeyText() + "]";
+        return "NodeKeys[identity=" + identityKeyText() + "]";
     }
 }

@@ -56,10 +56,11 @@ import nym.sphinx.ProcessResult;
 /**
  * The composition root: builds a node from a {@link MixNodeConfig}, starts it, and halts it in reverse order.
  *
- * <p><b>Start order</b> (each stage exists before anything that hands it packets): 1. gateway only: client
- * registry and inboxes (the one step that can fail on I/O, so it comes before any thread exists) and the storage
+ * <p><b>Start order</b> (each stage exists before anything that hands it packets): 1. the Sphinx key ring (keys
+ * read from {@code keys/sphinx/}; filters once the first document names the epoch) and, gateway only, the client
+ * registry and inboxes (the steps that can fail on I/O, so they come before any thread exists) and the storage
  * executor that does their file I/O; 2. event loops and outgoing connections (Noise initiators, link keys from the
- * identity); 3. the delay scheduler; 4. crypto workers (the Sphinx key ring); 5. the epoch documents, first read
+ * identity); 3. the delay scheduler; 4. crypto workers and the replay filters' persister; 5. the epoch documents, first read
  * from the directory and checked against the pinned authorities, which advance the key ring (the node also starts
  * without one and keeps trying); 6. the mixnet listener (bound; port 0 takes a free port; mix links are Noise
  * responders that accept only the previous layer of a held document); 7. gateway only: the client listener; 8. the
@@ -69,8 +70,9 @@ import nym.sphinx.ProcessResult;
  *
  * <p><b>Halt order</b> ({@link #close}), the reverse: 9. the metrics endpoint stops; 8. periodic tasks stop and the
  * signed leave notice is posted (best effort, at most {@link #LEAVE_TIMEOUT}); 7 and 6. listeners stop accepting and
- * their connections close (no new packets); 4. crypto workers finish what is queued, then a gateway's storage
- * executor stores what they delivered; 3. the scheduler keeps sending
+ * their connections close (no new packets); 4. crypto workers finish what is queued, the replay filters are written
+ * once more (so a restart refuses every packet processed), then a gateway's storage executor stores what they
+ * delivered; 3. the scheduler keeps sending
  * held packets as they fall due; 2. outgoing connections write out what they hold and close; the event loops stop.
  * Steps 4 to 2 share one drain deadline ({@link MixNodeConfig#drainDeadline()}); what is left then is dropped and
  * counted ({@link DropReason#SHUTDOWN}).
@@ -112,10 +114,15 @@ public final class MixNode implements AutoCloseable {
         String name = (config.mode() == NodeMode.MIX ? "mix-" : "gateway-")
                 + config.keys().identityKeyText().substring(0, 6);
         view = new TopologyView(config.keys().identityKeyText());
-        ring = new SphinxKeyRing(new SecureRandom());
+        // Key ring and gateway storage first: the steps that can fail on I/O, before any thread exists.
+        ring = SphinxKeyRing.open(
+                config.keysDir(),
+                config.dataDir().resolve("replay"),
+                config.replayFilter(),
+                new SecureRandom(),
+                System::currentTimeMillis);
         directory = new DirectoryLink(config, view, ring, Clock.systemUTC());
         linkKeys = config.keys().link();
-        // Gateway storage first: it is the one step that can fail on I/O, before any thread exists.
         if (config.mode() == NodeMode.GATEWAY) {
             clients = new ClientRegistry(
                     config.dataDir().resolve("clients"), config.gateway().maxClients(), Clock.systemUTC());
@@ -187,6 +194,7 @@ public final class MixNode implements AutoCloseable {
     private void startStages() throws IOException, InterruptedException {
         scheduler.start();
         workers.start();
+        ring.startPersisting();
         refreshTopology();
         mixnetListener = bind(
                 config.mixnetPort(),
@@ -231,6 +239,7 @@ public final class MixNode implements AutoCloseable {
                     config.metricsPort(),
                     metrics::snapshot,
                     directory.refusals(),
+                    ring::gauges,
                     gatewayCounters());
         }
         LOG.info(() -> "started " + config + " on " + mixnetAddress()
@@ -300,6 +309,11 @@ public final class MixNode implements AutoCloseable {
     /** A gateway's client listener refusals and inbox expiries; null for a mix node. */
     public GatewayCounters gatewayCounters() {
         return delivery == null ? null : delivery.counters();
+    }
+
+    /** The node's Sphinx keys by epoch with their replay filters. */
+    public SphinxKeyRing keyRing() {
+        return ring;
     }
 
     /**
@@ -378,6 +392,7 @@ public final class MixNode implements AutoCloseable {
         }
         connections.close().sync();
         workers.drainAndStop(left(end));
+        closeRing();
         if (storage != null) {
             storage.drainAndStop(left(end));
         }
@@ -385,6 +400,15 @@ public final class MixNode implements AutoCloseable {
         outgoing.close(left(end));
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
         LOG.info(() -> "stopped " + config.keys().identityKeyText() + ": " + metrics.snapshot());
+    }
+
+    /** The replay filters are written once more after the workers stopped, so they hold every packet processed. */
+    private void closeRing() throws InterruptedException {
+        try {
+            ring.close();
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "replay filters not written at shutdown", e);
+        }
     }
 
     private static java.time.Duration left(long endNanos) {

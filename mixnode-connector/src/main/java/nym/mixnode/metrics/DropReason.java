@@ -8,12 +8,21 @@ package nym.mixnode.metrics;
 public enum DropReason {
     /** The crypto workers' queue was full (overload). */
     CRYPTO_QUEUE_FULL,
-    /** Sphinx processing refused the packet (MAC, α, routing, payload; see the log at FINE for the kind). */
+    /**
+     * Sphinx processing refused the packet for a reason of its own, not of the key: wrong length, bad α, unknown
+     * routing version, flags or delay under a valid MAC (see the log at FINE for the kind).
+     */
     INVALID_PACKET,
-    /** A replay tag this node has seen under its current key. */
+    /**
+     * No key this node holds opens it (γ fails under the current key, the previous one in its grace and the next one):
+     * a key that has expired, another node's key, or a tampered header, which Sphinx cannot tell apart.
+     */
+    UNKNOWN_KEY,
+    /**
+     * The replay filter of the key that opened it has seen its tag: a replay, or a fresh packet taken for one (a false
+     * positive, at the rate the filter's gauges show).
+     */
     REPLAY,
-    /** The replay cache is full: the node refuses packets rather than forget tags (rotate the key). */
-    REPLAY_CACHE_FULL,
     /** The sender asked for a delay over the node's maximum. */
     DELAY_TOO_LONG,
     /** The next hop is not a node of the next layer in the current topology. */

@@ -6,10 +6,12 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
 import java.util.function.ToLongFunction;
 import nym.link.LinkException;
 import nym.mixnode.gateway.GatewayCounters;
@@ -49,6 +51,7 @@ public final class PrometheusEndpoint implements AutoCloseable {
             int port,
             Supplier<NodeMetrics.Snapshot> metrics,
             DocumentRefusals refusals,
+            Supplier<ReplayFilterGauges> replay,
             GatewayCounters gateway)
             throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 16);
@@ -58,7 +61,8 @@ public final class PrometheusEndpoint implements AutoCloseable {
             return t;
         });
         server.setExecutor(thread);
-        server.createContext("/", exchange -> answer(exchange, () -> render(metrics.get(), refusals, gateway)));
+        server.createContext(
+                "/", exchange -> answer(exchange, () -> render(metrics.get(), refusals, replay.get(), gateway)));
         server.start();
         return new PrometheusEndpoint(server, thread);
     }
@@ -90,10 +94,12 @@ public final class PrometheusEndpoint implements AutoCloseable {
     }
 
     /**
-     * The snapshot in Prometheus' text format, followed by the gateway's counters unless {@code gateway} is null:
-     * every drop reason, kind and refusal reason appears, 0 included, so rates start at once.
+     * The snapshot in Prometheus' text format, then the replay filters' gauges, followed by the gateway's counters
+     * unless {@code gateway} is null: every drop reason, kind and refusal reason appears, 0 included, so rates start
+     * at once.
      */
-    static String render(NodeMetrics.Snapshot s, DocumentRefusals refusals, GatewayCounters gateway) {
+    static String render(
+            NodeMetrics.Snapshot s, DocumentRefusals refusals, ReplayFilterGauges replay, GatewayCounters gateway) {
         StringBuilder out = new StringBuilder();
         counter(out, "nym_mixnode_packets_received_total", "Sphinx packets received from the wire.", s.received());
         counter(out, "nym_mixnode_packets_sent_total", "Packets forwarded (all next hops together).", s.sentTotal());
@@ -124,10 +130,66 @@ public final class PrometheusEndpoint implements AutoCloseable {
                 "kind",
                 DocumentRefusals.KINDS,
                 refusals::count);
+        renderReplayFilters(out, replay);
         if (gateway != null) {
             renderGateway(out, gateway);
         }
         return out.toString();
+    }
+
+    /**
+     * One sample per key in use, labelled with the key's epoch (public: the epoch documents list every key), and the
+     * refused filter files.
+     */
+    private static void renderReplayFilters(StringBuilder out, ReplayFilterGauges replay) {
+        List<ReplayFilterGauges.Filter> filters = replay.filters();
+        gauges(
+                out,
+                "nym_mixnode_replay_filter_fill_ratio",
+                "Fraction of the bits set in the replay filter of each Sphinx key in use.",
+                filters,
+                ReplayFilterGauges.Filter::fillRatio);
+        gauges(
+                out,
+                "nym_mixnode_replay_filter_false_positive_rate",
+                "Chance that a fresh packet is dropped as a replay at the filter's current fill.",
+                filters,
+                ReplayFilterGauges.Filter::expectedFalsePositiveRate);
+        gauges(
+                out,
+                "nym_mixnode_replay_filter_packets",
+                "Fresh packets recorded in the filter.",
+                filters,
+                f -> f.inserted());
+        gauges(
+                out,
+                "nym_mixnode_replay_filter_capacity",
+                "Packets the filter is designed for (peak rate times epoch and grace).",
+                filters,
+                f -> f.capacity());
+        gauges(
+                out,
+                "nym_mixnode_replay_filter_saturated",
+                "1 once the filter holds more packets than it is designed for (it keeps forwarding fresh packets).",
+                filters,
+                f -> f.saturated() ? 1 : 0);
+        counter(
+                out,
+                "nym_mixnode_replay_filter_files_refused_total",
+                "Replay filter files refused at start (corrupt or of another key) and replaced by empty filters.",
+                replay.refusedFiles());
+    }
+
+    private static void gauges(
+            StringBuilder out,
+            String name,
+            String help,
+            List<ReplayFilterGauges.Filter> filters,
+            ToDoubleFunction<ReplayFilterGauges.Filter> value) {
+        family(out, name, help, "gauge");
+        for (ReplayFilterGauges.Filter f : filters) {
+            sample(out, name, "key_epoch", Long.toString(f.keyEpoch()), value.applyAsDouble(f));
+        }
     }
 
     /** Read counter by counter while clients come and go: each value is current, the families need not add up. */
@@ -173,11 +235,23 @@ public final class PrometheusEndpoint implements AutoCloseable {
     }
 
     private static void family(StringBuilder out, String name, String help) {
+        family(out, name, help, "counter");
+    }
+
+    private static void family(StringBuilder out, String name, String help, String type) {
         out.append("# HELP ").append(name).append(' ').append(help).append('\n');
-        out.append("# TYPE ").append(name).append(" counter\n");
+        out.append("# TYPE ").append(name).append(' ').append(type).append('\n');
+    }
+
+    private static void sample(StringBuilder out, String name, String label, String value, double n) {
+        sample(out, name, label, value, Double.toString(n));
     }
 
     private static void sample(StringBuilder out, String name, String label, String value, long n) {
+        sample(out, name, label, value, Long.toString(n));
+    }
+
+    private static void sample(StringBuilder out, String name, String label, String value, String n) {
         out.append(name)
                 .append('{')
                 .append(label)

@@ -100,6 +100,9 @@ public final class ForwardBench {
             java.lang.management.ManagementFactory.getThreadMXBean();
 
     private final NodeKeys nodeKeys = NodeKeys.generate(new SecureRandom());
+    /** The node's Sphinx key of the epoch the bench runs in, read from its key ring once the epoch is known. */
+    private NodeKeyPair nodeSphinx;
+
     private final NodeKeyPair sinkKey = NodeKeyPair.generate(new SecureRandom());
     private final NodeKeys senderKeys = NodeKeys.generate(new SecureRandom());
     private final ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -149,6 +152,7 @@ public final class ForwardBench {
             try {
                 directory.advanceEpoch();
                 node.refreshTopology();
+                nodeSphinx = node.keyRing().announced().get(0).pair();
                 PerHop perHopBefore = perHopCost(1000);
                 PerHop linkBefore = linkCost(1000);
                 List<Result> results = new ArrayList<>();
@@ -187,7 +191,7 @@ public final class ForwardBench {
      */
     private PerHop perHopCost(int n) throws Exception {
         Load load = build(4 * n, 0);
-        SphinxProcessor processor = new SphinxProcessor(PARAMS, nodeKeys.sphinx());
+        SphinxProcessor processor = new SphinxProcessor(PARAMS, nodeSphinx);
         double bestWall = Double.MAX_VALUE;
         double bestCpu = Double.MAX_VALUE;
         for (int batch = 0; batch < 4; batch++) {
@@ -273,8 +277,8 @@ public final class ForwardBench {
             workers.add(pool.submit(() -> {
                 SecureRandom random = new SecureRandom();
                 PacketBuilder builder = new PacketBuilder(PARAMS, random);
-                SphinxProcessor processor = new SphinxProcessor(PARAMS, nodeKeys.sphinx());
-                NodePublicKey nodeKey = nodeKeys.sphinx().publicKey();
+                SphinxProcessor processor = new SphinxProcessor(PARAMS, nodeSphinx);
+                NodePublicKey nodeKey = nodeSphinx.publicKey();
                 NodePublicKey sink = sinkKey.publicKey();
                 for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
                     long delay = meanDelayMs == 0

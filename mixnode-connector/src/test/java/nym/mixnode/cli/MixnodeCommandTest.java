@@ -16,6 +16,7 @@ import nym.mixnode.config.MixNodeConfig;
 import nym.mixnode.config.NodeMode;
 import nym.mixnode.config.TomlConfig;
 import nym.mixnode.keys.NodeKeys;
+import nym.mixnode.replay.ReplayFilterSettings;
 import nym.mixnode.testing.InProcessDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,6 +47,8 @@ class MixnodeCommandTest {
         MixNodeConfig ca = TomlConfig.load(a);
         MixNodeConfig cb = TomlConfig.load(b);
         assertEquals(ca.keys().identityKeyText(), cb.keys().identityKeyText());
+        assertEquals(a.resolve("keys"), ca.keysDir());
+        assertEquals(ReplayFilterSettings.DEFAULTS, ca.replayFilter());
         assertEquals(NodeKeys.fromSeed("s1").identityKeyText(), ca.keys().identityKeyText());
         assertNotEquals(NodeKeys.fromSeed("s2").identityKeyText(), ca.keys().identityKeyText());
         assertEquals(NodeMode.MIX, ca.mode());

@@ -48,7 +48,6 @@ final class TestNetwork implements AutoCloseable {
                 .clientPort(0)
                 .ioThreads(1)
                 .cryptoWorkers(1)
-                .replayCacheCapacity(10_000)
                 .presenceInterval(Duration.ofMillis(500))
                 .topologyRefresh(Duration.ofMillis(500))
                 .metricsInterval(Duration.ofMillis(200))

@@ -37,7 +37,7 @@ class PrometheusEndpointTest {
 
     @Test
     void render_snapshot_everyFamilyTypedSentInTotalEveryReasonAndLinkFailureKindListed() {
-        String text = PrometheusEndpoint.render(snapshot(), new DocumentRefusals(), null);
+        String text = PrometheusEndpoint.render(snapshot(), new DocumentRefusals(), ReplayFilterGauges.NONE, null);
 
         assertTrue(text.contains("# TYPE nym_mixnode_packets_received_total counter\n"), text);
         assertTrue(text.contains("\nnym_mixnode_packets_received_total 2\n"), text);
@@ -57,8 +57,30 @@ class PrometheusEndpointTest {
     }
 
     @Test
+    void render_replayFilters_gaugesPerKeyEpochAndRefusedFilesCounted() {
+        ReplayFilterGauges replay = new ReplayFilterGauges(
+                List.of(
+                        new ReplayFilterGauges.Filter(7, 0.25, 0.25 * 0.25, 10, 100, false),
+                        new ReplayFilterGauges.Filter(8, 0.75, 0.5625, 300, 100, true)),
+                2);
+
+        String text = PrometheusEndpoint.render(snapshot(), new DocumentRefusals(), replay, null);
+
+        assertTrue(text.contains("# TYPE nym_mixnode_replay_filter_fill_ratio gauge\n"), text);
+        assertTrue(text.contains("nym_mixnode_replay_filter_fill_ratio{key_epoch=\"7\"} 0.25\n"), text);
+        assertTrue(text.contains("nym_mixnode_replay_filter_false_positive_rate{key_epoch=\"8\"} 0.5625\n"), text);
+        assertTrue(text.contains("nym_mixnode_replay_filter_packets{key_epoch=\"8\"} 300.0\n"), text);
+        assertTrue(text.contains("nym_mixnode_replay_filter_capacity{key_epoch=\"7\"} 100.0\n"), text);
+        assertTrue(text.contains("nym_mixnode_replay_filter_saturated{key_epoch=\"7\"} 0.0\n"), text);
+        assertTrue(text.contains("nym_mixnode_replay_filter_saturated{key_epoch=\"8\"} 1.0\n"), text);
+        assertTrue(text.contains("# TYPE nym_mixnode_replay_filter_files_refused_total counter\n"), text);
+        assertTrue(text.contains("\nnym_mixnode_replay_filter_files_refused_total 2\n"), text);
+    }
+
+    @Test
     void render_gatewayCounters_everyGatewayFamilyTypedWithEveryKindAndReasonListed() {
-        String text = PrometheusEndpoint.render(snapshot(), new DocumentRefusals(), new GatewayCounters());
+        String text = PrometheusEndpoint.render(
+                snapshot(), new DocumentRefusals(), ReplayFilterGauges.NONE, new GatewayCounters());
 
         for (String family : List.of(
                 "nym_gateway_client_link_failures_total",
@@ -82,7 +104,8 @@ class PrometheusEndpointTest {
         assertTrue(text.contains("\nnym_gateway_inboxes_expired_total 0\n"), text);
         assertTrue(text.contains("\nnym_gateway_storage_busy_total 0\n"), text);
         assertTrue(
-                text.startsWith(PrometheusEndpoint.render(snapshot(), new DocumentRefusals(), null)),
+                text.startsWith(
+                        PrometheusEndpoint.render(snapshot(), new DocumentRefusals(), ReplayFilterGauges.NONE, null)),
                 "the node's families first: " + text);
     }
 
@@ -95,7 +118,12 @@ class PrometheusEndpointTest {
                 .build();
         assertEquals("127.0.0.1", config.metricsHost());
         try (PrometheusEndpoint endpoint = PrometheusEndpoint.start(
-                config.metricsHost(), 0, PrometheusEndpointTest::snapshot, new DocumentRefusals(), null)) {
+                config.metricsHost(),
+                0,
+                PrometheusEndpointTest::snapshot,
+                new DocumentRefusals(),
+                () -> ReplayFilterGauges.NONE,
+                null)) {
             assertTrue(
                     endpoint.address().getAddress().isLoopbackAddress(),
                     endpoint.address().toString());
@@ -110,7 +138,12 @@ class PrometheusEndpointTest {
     @Test
     void http_onlyGetOfMetricsIsServed() throws Exception {
         try (PrometheusEndpoint endpoint = PrometheusEndpoint.start(
-                "127.0.0.1", 0, PrometheusEndpointTest::snapshot, new DocumentRefusals(), null)) {
+                "127.0.0.1",
+                0,
+                PrometheusEndpointTest::snapshot,
+                new DocumentRefusals(),
+                () -> ReplayFilterGauges.NONE,
+                null)) {
             HttpClient client = HttpClient.newHttpClient();
             URI base = URI.create("http://127.0.0.1:" + endpoint.address().getPort());
 
@@ -128,7 +161,9 @@ class PrometheusEndpointTest {
             assertEquals(
                     PrometheusEndpoint.CONTENT_TYPE,
                     ok.headers().firstValue("Content-Type").orElse(""));
-            assertEquals(PrometheusEndpoint.render(snapshot(), new DocumentRefusals(), null), ok.body());
+            assertEquals(
+                    PrometheusEndpoint.render(snapshot(), new DocumentRefusals(), ReplayFilterGauges.NONE, null),
+                    ok.body());
             assertEquals(404, other.statusCode());
             assertEquals(405, post.statusCode());
             assertEquals("GET", post.headers().firstValue("Allow").orElse(""));
