@@ -11,6 +11,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import nym.directory.api.DirectoryException;
 import nym.directory.api.EpochDocument;
 import nym.directory.api.testing.TestAuthorities;
@@ -41,8 +43,10 @@ class DocumentTrustTest {
 
     private static void assertRefusedKeepingWhatItHolds(MixNode node, DirectoryException.Kind kind) {
         Set<Long> before = node.topology().epochs();
+        long refusedBefore = node.documentRefusals().count(kind);
         assertFalse(node.refreshTopology());
-        assertEquals(1, node.documentRefusals().count(kind));
+        // more than before, not exactly one: the node's own refresh timer may refuse the same document too
+        assertTrue(node.documentRefusals().count(kind) > refusedBefore);
         assertEquals(before, node.topology().epochs());
     }
 
@@ -59,9 +63,12 @@ class DocumentTrustTest {
                                     .build(),
                             HttpResponse.BodyHandlers.ofString())
                     .body();
-            assertTrue(
-                    scraped.contains("nym_mixnode_epoch_documents_refused_total{kind=\"not_enough_signatures\"} 1\n"),
-                    scraped);
+            // at least the refusal above: the node's own refresh timer may have refused the document again since
+            Matcher count = Pattern.compile(
+                            "\nnym_mixnode_epoch_documents_refused_total\\{kind=\"not_enough_signatures\"} (\\d+)\n")
+                    .matcher(scraped);
+            assertTrue(count.find(), scraped);
+            assertTrue(Long.parseLong(count.group(1)) >= 1, scraped);
         }
     }
 
