@@ -1,5 +1,7 @@
 package nym.directory.application;
 
+import static nym.directory.application.TestDocuments.EPOCH;
+import static nym.directory.application.TestDocuments.RULES;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,13 +19,8 @@ import org.junit.jupiter.api.Test;
 
 class EpochDocumentBuilderTest {
 
-    static final long EPOCH = 500_000;
-    static final EpochRules RULES =
-            new EpochRules(EpochSchedule.ofSeconds(3600), "testnet", 3, new EpochDocument.Mixing(50, 2, 1, 1));
-
     private final TestAuthorities authorities = TestAuthorities.threeOfWhichTwo();
-    private final EpochDocumentBuilder builder = new EpochDocumentBuilder(
-            RULES, Optional.of(authorities.set()), Optional.of(TestNodes.proofsOf(authorities, 1)));
+    private final EpochDocumentBuilder builder = TestDocuments.builderOf(authorities, 1);
 
     @Test
     void build_candidates_headerFromScheduleAndNetwork() {
@@ -119,15 +116,8 @@ class EpochDocumentBuilderTest {
     void build_candidateLackingAProofForAnotherAuthority_leftOut() {
         EpochCandidate ok = TestNodes.mixnode(authorities, EPOCH);
         EpochCandidate c = TestNodes.mixnode(authorities, EPOCH);
-        EpochCandidate missing = new EpochCandidate(
-                c.kind(),
-                c.identityKey(),
-                c.address(),
-                null,
-                c.version(),
-                c.location(),
-                c.key(),
-                TestNodes.withProof(c.nextKey(), authorities.authority(3), null));
+        EpochCandidate missing =
+                TestNodes.withKeys(c, c.key(), TestNodes.withProof(c.nextKey(), authorities.authority(3), null));
 
         EpochDocument d = builder.build(EPOCH, List.of(ok, missing));
 
@@ -138,15 +128,8 @@ class EpochDocumentBuilderTest {
     void build_candidateWhoseProofForThisAuthorityFails_leftOut() {
         EpochCandidate ok = TestNodes.mixnode(authorities, EPOCH);
         EpochCandidate c = TestNodes.gateway(authorities, EPOCH);
-        EpochCandidate forged = new EpochCandidate(
-                c.kind(),
-                c.identityKey(),
-                c.address(),
-                c.clientListener(),
-                c.version(),
-                c.location(),
-                TestNodes.withProof(c.key(), authorities.authority(1), TestNodes.bogusTag()),
-                c.nextKey());
+        EpochCandidate forged = TestNodes.withKeys(
+                c, TestNodes.withProof(c.key(), authorities.authority(1), TestNodes.bogusTag()), c.nextKey());
 
         EpochDocument d = builder.build(EPOCH, List.of(ok, forged));
 
@@ -157,15 +140,8 @@ class EpochDocumentBuilderTest {
     void build_withoutAuthoritySetOrOwnKey_listsWhatIsAnnounced() {
         EpochDocumentBuilder plain = new EpochDocumentBuilder(RULES, Optional.empty(), Optional.empty());
         EpochCandidate c = TestNodes.mixnode(authorities, EPOCH);
-        EpochCandidate unproven = new EpochCandidate(
-                c.kind(),
-                c.identityKey(),
-                c.address(),
-                null,
-                c.version(),
-                c.location(),
-                TestNodes.withProof(c.key(), authorities.authority(1), TestNodes.bogusTag()),
-                c.nextKey());
+        EpochCandidate unproven = TestNodes.withKeys(
+                c, TestNodes.withProof(c.key(), authorities.authority(1), TestNodes.bogusTag()), c.nextKey());
 
         assertEquals(List.of(c.identityKey()), listed(plain.build(EPOCH, List.of(unproven))));
     }

@@ -1,7 +1,10 @@
 package nym.directory.application;
 
-import static nym.directory.application.EpochDocumentBuilderTest.EPOCH;
-import static nym.directory.application.EpochDocumentBuilderTest.RULES;
+import static nym.directory.application.TestDocuments.EPOCH;
+import static nym.directory.application.TestDocuments.RULES;
+import static nym.directory.application.TestDocuments.withHeader;
+import static nym.directory.application.TestDocuments.withNodes;
+import static nym.directory.application.TestDocuments.withValidUntil;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,7 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import nym.directory.api.EpochDocument;
 import nym.directory.api.testing.TestAuthorities;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,26 +47,18 @@ class EpochDocumentValidatorTest {
 
     @Test
     void check_tamperedTimes_refused() {
-        EpochDocument d = new EpochDocument(
-                built.version(),
-                built.epoch(),
-                built.startMillis(),
-                built.endMillis(),
-                built.validUntilMillis() + 3_600_000,
-                built.layerSeed(),
-                built.mixing(),
-                built.mixnodes(),
-                built.gateways());
+        EpochDocument d = withValidUntil(built, built.validUntilMillis() + 3_600_000);
 
         assertRefused(d, EPOCH, "do not match the schedule");
     }
 
     @Test
     void check_tamperedSeedVersionOrMixing_refused() {
-        assertRefused(header(built, 2, built.layerSeed(), built.mixing()), EPOCH, "version 2");
-        assertRefused(header(built, built.version(), RULES.seedText(EPOCH + 1), built.mixing()), EPOCH, "layer seed");
+        assertRefused(withHeader(built, 2, built.layerSeed(), built.mixing()), EPOCH, "version 2");
         assertRefused(
-                header(built, built.version(), built.layerSeed(), new EpochDocument.Mixing(1, 2, 1, 1)),
+                withHeader(built, built.version(), RULES.seedText(EPOCH + 1), built.mixing()), EPOCH, "layer seed");
+        assertRefused(
+                withHeader(built, built.version(), built.layerSeed(), new EpochDocument.Mixing(1, 2, 1, 1)),
                 EPOCH,
                 "mixing");
     }
@@ -76,7 +70,7 @@ class EpochDocumentValidatorTest {
         EpochDocument.Mixnode b = layers.get(1).nodes().get(0);
         layers.set(0, replaceFirst(layers.get(0), moved(b, 1)));
         layers.set(1, replaceFirst(layers.get(1), moved(a, 2)));
-        EpochDocument d = withLayers(built, layers);
+        EpochDocument d = withNodes(built, layers, built.gateways());
 
         assertRefused(d, EPOCH, "layer assignment");
     }
@@ -86,22 +80,15 @@ class EpochDocumentValidatorTest {
         List<EpochDocument.Layer> layers = new ArrayList<>(built.mixnodes());
         layers.set(0, replaceFirst(layers.get(0), moved(layers.get(0).nodes().get(0), 3)));
 
-        assertRefused(withLayers(built, layers), EPOCH, "says layer 3");
+        assertRefused(withNodes(built, layers, built.gateways()), EPOCH, "says layer 3");
     }
 
     @Test
     void check_keyWhoseProofForThisAuthorityFails_refused() {
         // Authority 1 cannot check authority 2's tag: it lists the node, authority 2 must refuse.
         EpochCandidate c = TestNodes.mixnode(authorities, EPOCH);
-        EpochCandidate forged = new EpochCandidate(
-                c.kind(),
-                c.identityKey(),
-                c.address(),
-                null,
-                c.version(),
-                c.location(),
-                c.key(),
-                TestNodes.withProof(c.nextKey(), authorities.authority(2), TestNodes.bogusTag()));
+        EpochCandidate forged = TestNodes.withKeys(
+                c, c.key(), TestNodes.withProof(c.nextKey(), authorities.authority(2), TestNodes.bogusTag()));
         nodes.add(forged);
         EpochDocument d = builtBy1(nodes);
 
@@ -111,15 +98,8 @@ class EpochDocumentValidatorTest {
     @Test
     void check_listedKeyTheNodeDidNotAnnounce_refused() {
         EpochCandidate c = nodes.get(0);
-        EpochCandidate swapped = new EpochCandidate(
-                c.kind(),
-                c.identityKey(),
-                c.address(),
-                c.clientListener(),
-                c.version(),
-                c.location(),
-                TestNodes.announce(authorities, c.identityKey(), EPOCH),
-                c.nextKey());
+        EpochCandidate swapped =
+                TestNodes.withKeys(c, TestNodes.announce(authorities, c.identityKey(), EPOCH), c.nextKey());
         Map<String, EpochCandidate> announced = announced();
         announced.put(c.identityKey(), swapped);
 
@@ -138,29 +118,19 @@ class EpochDocumentValidatorTest {
     void check_gatewayListedTwice_refused() {
         List<EpochDocument.Gateway> twice =
                 List.of(built.gateways().get(0), built.gateways().get(0));
-        EpochDocument d = new EpochDocument(
-                built.version(),
-                built.epoch(),
-                built.startMillis(),
-                built.endMillis(),
-                built.validUntilMillis(),
-                built.layerSeed(),
-                built.mixing(),
-                built.mixnodes(),
-                twice);
+        EpochDocument d = withNodes(built, built.mixnodes(), twice);
 
         assertRefused(d, EPOCH, "not sorted");
     }
 
     @Test
     void check_layerMissing_refused() {
-        assertRefused(withLayers(built, built.mixnodes().subList(0, 2)), EPOCH, "2 layers, expected 3");
+        assertRefused(
+                withNodes(built, built.mixnodes().subList(0, 2), built.gateways()), EPOCH, "2 layers, expected 3");
     }
 
     private EpochDocument builtBy1(List<EpochCandidate> candidates) {
-        return new EpochDocumentBuilder(
-                        RULES, Optional.of(authorities.set()), Optional.of(TestNodes.proofsOf(authorities, 1)))
-                .build(EPOCH, candidates);
+        return TestDocuments.builderOf(authorities, 1).build(EPOCH, candidates);
     }
 
     private Map<String, EpochCandidate> announced() {
@@ -174,32 +144,6 @@ class EpochDocumentValidatorTest {
     private void assertRefused(EpochDocument d, long epoch, Map<String, EpochCandidate> announced, String reasonPart) {
         EpochDocumentRefused e = assertThrows(EpochDocumentRefused.class, () -> validator.check(d, epoch, announced));
         assertTrue(e.getMessage().contains(reasonPart), e.getMessage());
-    }
-
-    private static EpochDocument header(EpochDocument d, int version, String seed, EpochDocument.Mixing mixing) {
-        return new EpochDocument(
-                version,
-                d.epoch(),
-                d.startMillis(),
-                d.endMillis(),
-                d.validUntilMillis(),
-                seed,
-                mixing,
-                d.mixnodes(),
-                d.gateways());
-    }
-
-    private static EpochDocument withLayers(EpochDocument d, List<EpochDocument.Layer> layers) {
-        return new EpochDocument(
-                d.version(),
-                d.epoch(),
-                d.startMillis(),
-                d.endMillis(),
-                d.validUntilMillis(),
-                d.layerSeed(),
-                d.mixing(),
-                layers,
-                d.gateways());
     }
 
     private static EpochDocument.Layer replaceFirst(EpochDocument.Layer layer, EpochDocument.Mixnode node) {

@@ -135,16 +135,7 @@ class EpochServiceTest {
         EpochDocument good = new EpochDocumentBuilder(
                         authority(3, middleOf(EPOCH)).rules(), Optional.empty(), Optional.empty())
                 .build(EPOCH, List.of());
-        EpochDocument bad = new EpochDocument(
-                good.version(),
-                good.epoch(),
-                good.startMillis(),
-                good.endMillis(),
-                good.validUntilMillis() + 1,
-                good.layerSeed(),
-                good.mixing(),
-                good.mixnodes(),
-                good.gateways());
+        EpochDocument bad = TestDocuments.withValidUntil(good, good.validUntilMillis() + 1);
         documents.insertIfAbsent(EPOCH, bad.canonicalBytes(), 3, 0);
         EpochService service = authority(1, middleOf(EPOCH));
 

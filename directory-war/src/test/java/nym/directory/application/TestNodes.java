@@ -59,6 +59,12 @@ final class TestNodes {
         return new AnnouncedKey(epoch, Keys.encode(sphinxKey), proofs);
     }
 
+    /** {@code c} announcing {@code key} and {@code nextKey} in place of its own. */
+    static EpochCandidate withKeys(EpochCandidate c, AnnouncedKey key, AnnouncedKey nextKey) {
+        return new EpochCandidate(
+                c.kind(), c.identityKey(), c.address(), c.clientListener(), c.version(), c.location(), key, nextKey);
+    }
+
     /** {@code key} with the proof for {@code authority} replaced by {@code tag} (null: removed). */
     static AnnouncedKey withProof(AnnouncedKey key, Ed25519Identity authority, String tag) {
         Map<String, String> proofs = new LinkedHashMap<>(key.proofs());

@@ -15,8 +15,6 @@ import java.util.function.BooleanSupplier;
 import nym.directory.application.PresenceService;
 import nym.directory.interfaces.security.OperatorSecurity;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -39,14 +37,8 @@ public class AdminResource {
     @Path("/bans/{identityKey}")
     @Operation(summary = "Ban a node (operator)")
     @APIResponse(responseCode = "204", description = "Banned")
-    @APIResponse(
-            responseCode = "401",
-            description = "No or wrong operator credential",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(
-            responseCode = "404",
-            description = "No node has this identity key",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "401", ref = "OperatorCredentialRequired")
+    @APIResponse(responseCode = "404", ref = "NoSuchNode")
     public Response ban(
             @PathParam("identityKey") String identityKey,
             @QueryParam("reason") String reason,
@@ -59,14 +51,8 @@ public class AdminResource {
     @Path("/bans/{identityKey}")
     @Operation(summary = "Lift a ban (operator)")
     @APIResponse(responseCode = "204", description = "No longer banned")
-    @APIResponse(
-            responseCode = "401",
-            description = "No or wrong operator credential",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(
-            responseCode = "404",
-            description = "No node has this identity key",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "401", ref = "OperatorCredentialRequired")
+    @APIResponse(responseCode = "404", ref = "NoSuchNode")
     public Response unban(@PathParam("identityKey") String identityKey, @Context SecurityContext security) {
         return asOperator(security, identityKey, () -> presence.ban(identityKey, false, null));
     }
@@ -78,14 +64,8 @@ public class AdminResource {
             description = "With nym.directory.admission=approved only approved nodes are listed in epoch documents; "
                     + "with open (the default) approvals are kept but change nothing.")
     @APIResponse(responseCode = "204", description = "Approved")
-    @APIResponse(
-            responseCode = "401",
-            description = "No or wrong operator credential",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(
-            responseCode = "404",
-            description = "No node has this identity key",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "401", ref = "OperatorCredentialRequired")
+    @APIResponse(responseCode = "404", ref = "NoSuchNode")
     public Response approve(@PathParam("identityKey") String identityKey, @Context SecurityContext security) {
         return asOperator(security, identityKey, () -> presence.approve(identityKey, true));
     }
@@ -94,14 +74,8 @@ public class AdminResource {
     @Path("/approvals/{identityKey}")
     @Operation(summary = "Withdraw an approval (operator)")
     @APIResponse(responseCode = "204", description = "No longer approved")
-    @APIResponse(
-            responseCode = "401",
-            description = "No or wrong operator credential",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
-    @APIResponse(
-            responseCode = "404",
-            description = "No node has this identity key",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "401", ref = "OperatorCredentialRequired")
+    @APIResponse(responseCode = "404", ref = "NoSuchNode")
     public Response unapprove(@PathParam("identityKey") String identityKey, @Context SecurityContext security) {
         return asOperator(security, identityKey, () -> presence.approve(identityKey, false));
     }

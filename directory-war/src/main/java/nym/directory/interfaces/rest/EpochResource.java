@@ -48,15 +48,9 @@ public class EpochResource {
     @Path("/current")
     @Produces({MediaType.APPLICATION_JSON, Problems.MEDIA_TYPE})
     @Operation(summary = "The signed document of the epoch running now", description = DOCUMENT_DESCRIPTION)
-    @APIResponse(
-            responseCode = "200",
-            description = "The document and its signatures",
-            content = @Content(schema = @Schema(ref = "SignedEpochDocument")))
+    @APIResponse(responseCode = "200", ref = "EpochDocumentAnswer")
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
-    @APIResponse(
-            responseCode = "404",
-            description = "Not built yet, or older than the retention",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "404", ref = "NoEpochDocument")
     public Response current(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         return document(epochs.currentEpoch(), ifNoneMatch);
     }
@@ -68,15 +62,9 @@ public class EpochResource {
             summary = "The signed document of the next epoch, once built",
             description = "Built a lead time before the epoch starts (min(L/4, 300 s)); 404 until then. "
                     + DOCUMENT_DESCRIPTION)
-    @APIResponse(
-            responseCode = "200",
-            description = "The document and its signatures",
-            content = @Content(schema = @Schema(ref = "SignedEpochDocument")))
+    @APIResponse(responseCode = "200", ref = "EpochDocumentAnswer")
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
-    @APIResponse(
-            responseCode = "404",
-            description = "Not built yet, or older than the retention",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "404", ref = "NoEpochDocument")
     public Response next(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         return document(epochs.currentEpoch() + 1, ifNoneMatch);
     }
@@ -110,16 +98,10 @@ public class EpochResource {
     @Path("/{epoch}")
     @Produces({MediaType.APPLICATION_JSON, Problems.MEDIA_TYPE})
     @Operation(summary = "The signed document of an epoch, while retained", description = DOCUMENT_DESCRIPTION)
-    @APIResponse(
-            responseCode = "200",
-            description = "The document and its signatures",
-            content = @Content(schema = @Schema(ref = "SignedEpochDocument")))
+    @APIResponse(responseCode = "200", ref = "EpochDocumentAnswer")
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(
-            responseCode = "404",
-            description = "Not built yet, or older than the retention",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "404", ref = "NoEpochDocument")
     public Response byNumber(
             @Parameter(description = "epoch number: epoch e runs [e·L, (e+1)·L) ms since the Unix epoch")
                     @PathParam("epoch")
@@ -139,12 +121,6 @@ public class EpochResource {
                 .orElseThrow(() -> new ProblemException(
                         404, "no document of epoch " + epoch + ": not built yet, or older than the retention"));
         String etag = "\"" + epoch + "." + signed.signatures().size() + "\"";
-        if (ifNoneMatch != null && ifNoneMatch.contains(etag)) {
-            return Response.notModified().header(HttpHeaders.ETAG, etag).build();
-        }
-        return Response.ok(Json.write(signed), MediaType.APPLICATION_JSON_TYPE)
-                .header(HttpHeaders.ETAG, etag)
-                .header(HttpHeaders.CACHE_CONTROL, "no-cache")
-                .build();
+        return Revalidated.json(Json.write(signed), etag, ifNoneMatch != null && ifNoneMatch.contains(etag));
     }
 }

@@ -203,10 +203,7 @@ public class PresenceResource {
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "SignatureRefused")
     @APIResponse(responseCode = "403", ref = "Banned")
-    @APIResponse(
-            responseCode = "404",
-            description = "No node has this identity key",
-            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "404", ref = "NoSuchNode")
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "413", ref = "TooLarge")
     @APIResponse(responseCode = "415", ref = "NotJson")
@@ -238,13 +235,7 @@ public class PresenceResource {
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     public Response topology(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         TopologyService.View view = topology.current();
-        if (ifNoneMatch != null && matches(ifNoneMatch, view.etag())) {
-            return Response.notModified().header(HttpHeaders.ETAG, view.etag()).build();
-        }
-        return Response.ok(view.body(), MediaType.APPLICATION_JSON_TYPE)
-                .header(HttpHeaders.ETAG, view.etag())
-                .header(HttpHeaders.CACHE_CONTROL, "no-cache")
-                .build();
+        return Revalidated.json(view.body(), view.etag(), ifNoneMatch != null && matches(ifNoneMatch, view.etag()));
     }
 
     private List<AnnouncedKey> sphinxKeys(List<AnnouncedKey> keys) {
