@@ -103,6 +103,12 @@ class DirectoryApiIT {
         return "127.0.0.1:" + PORTS.incrementAndGet();
     }
 
+    /** Posts {@code node}'s mix node presence at {@code host}, which must be accepted. */
+    private static void postPresence(SignedNode node, String host) throws Exception {
+        HttpResponse<String> r = node.post(das(), "/api/presence/mixnodes", node.mixnodeJson(host));
+        assertEquals(204, r.statusCode(), r.body());
+    }
+
     @Test
     void mixnodePresence_signed_inLiveViewWithItsKeyForTheEpochUnsigned() throws Exception {
         SignedNode node = new SignedNode();
@@ -160,10 +166,7 @@ class DirectoryApiIT {
         byte[] body = utf8(node.mixnodeJson(host()));
         long ts = System.currentTimeMillis();
 
-        assertEquals(
-                204,
-                node.post(das(), "/api/presence/mixnodes", node.mixnodeJson(host()))
-                        .statusCode());
+        postPresence(node, host());
         String forged = new SignedNode().sign("/api/presence/mixnodes", ts, body);
         assertEquals(
                 401,
@@ -248,10 +251,7 @@ class DirectoryApiIT {
         SignedNode owner = new SignedNode();
         SignedNode thief = new SignedNode();
         String host = host();
-        assertEquals(
-                204,
-                owner.post(das(), "/api/presence/mixnodes", owner.mixnodeJson(host))
-                        .statusCode());
+        postPresence(owner, host);
 
         HttpResponse<String> r = thief.post(das(), "/api/presence/mixnodes", thief.mixnodeJson(host));
 
@@ -266,10 +266,7 @@ class DirectoryApiIT {
         SignedNode thief = new SignedNode();
         String mixHost = host();
         String clientListener = host();
-        assertEquals(
-                204,
-                mixnode.post(das(), "/api/presence/mixnodes", mixnode.mixnodeJson(mixHost))
-                        .statusCode());
+        postPresence(mixnode, mixHost);
         assertEquals(
                 204,
                 gateway.post(das(), "/api/presence/gateways", gateway.gatewayJson(clientListener, host()))
@@ -291,10 +288,7 @@ class DirectoryApiIT {
     void presence_sphinxKeyOfAnotherNode_409AndNotStored() throws Exception {
         SignedNode owner = new SignedNode();
         SignedNode copier = new SignedNode();
-        assertEquals(
-                204,
-                owner.post(das(), "/api/presence/mixnodes", owner.mixnodeJson(host()))
-                        .statusCode());
+        postPresence(owner, host());
         long epoch = SignedNode.currentEpoch();
         // the copier announces the owner's key (with the owner's proofs: it cannot make its own without the secret)
         String copied = "{\"host\":\"" + host() + "\",\"identityKey\":\"" + copier.key() + "\",\"sphinxKeys\":["
@@ -315,10 +309,7 @@ class DirectoryApiIT {
     void leave_signed_nodeLeavesLiveViewUntilItsNextPresence() throws Exception {
         SignedNode node = new SignedNode();
         String host = host();
-        assertEquals(
-                204,
-                node.post(das(), "/api/presence/mixnodes", node.mixnodeJson(host))
-                        .statusCode());
+        postPresence(node, host);
         awaitTopology(das(), b -> b.contains(node.key()), Duration.ofSeconds(10));
         byte[] leave = utf8(node.leaveJson());
         long ts = node.nextTimestamp();
@@ -333,10 +324,7 @@ class DirectoryApiIT {
                 SignedNode.send(das(), "/api/presence/leave", leave, Long.toString(ts), sig, "application/json"),
                 409,
                 "not newer");
-        assertEquals(
-                204,
-                node.post(das(), "/api/presence/mixnodes", node.mixnodeJson(host))
-                        .statusCode());
+        postPresence(node, host);
         awaitTopology(das(), b -> b.contains(node.key()), Duration.ofSeconds(10));
     }
 
@@ -346,10 +334,7 @@ class DirectoryApiIT {
         assertProblem(stranger.post(das(), "/api/presence/leave", stranger.leaveJson()), 404, "no node");
 
         SignedNode node = new SignedNode();
-        assertEquals(
-                204,
-                node.post(das(), "/api/presence/mixnodes", node.mixnodeJson(host()))
-                        .statusCode());
+        postPresence(node, host());
         byte[] leave = utf8(node.leaveJson());
         long ts = System.currentTimeMillis();
         assertProblem(
@@ -368,10 +353,7 @@ class DirectoryApiIT {
     @Test
     void presence_sameKeyAsAnotherKind_409() throws Exception {
         SignedNode node = new SignedNode();
-        assertEquals(
-                204,
-                node.post(das(), "/api/presence/mixnodes", node.mixnodeJson(host()))
-                        .statusCode());
+        postPresence(node, host());
         String val = "{\"host\":\"" + host() + "\",\"identityKey\":\"" + node.key() + "\",\"type\":\"verifier\"}";
 
         assertProblem(node.post(das(), "/api/presence/validators", val), 409, "registered as a mixnode");
@@ -380,10 +362,7 @@ class DirectoryApiIT {
     @Test
     void presence_noHeartbeatForExpiryWindow_leavesTopology() throws Exception {
         SignedNode node = new SignedNode();
-        assertEquals(
-                204,
-                node.post(das(), "/api/presence/mixnodes", node.mixnodeJson(host()))
-                        .statusCode());
+        postPresence(node, host());
         awaitTopology(das(), b -> b.contains(node.key()), Duration.ofSeconds(10));
 
         // Default expiry 10 s, topology rebuilt at most every second.
@@ -418,10 +397,10 @@ class DirectoryApiIT {
 
     @Test
     void epochDocument_nodeWithProvenKeysAnsweringTheProbe_listedLaterAndSignedByThisAuthorityAlone() throws Exception {
-        AuthoritySet authorities = EpochNode.treeAuthorities();
+        AuthoritySet authorities = SignedNode.AUTHORITIES;
         // The DAS is authority 1 (integration-tests/bin/run); the group is stopped, so nobody else signs.
         AuthoritySet authority1 = new AuthoritySet(List.of(authorities.keys().get(0)), 1, authorities.epochSeconds());
-        try (EpochNode node = EpochNode.answering(authorities)) {
+        try (EpochNode node = EpochNode.answering()) {
             long start = node.epochNow();
             node.keepAlive(das());
 
@@ -448,9 +427,9 @@ class DirectoryApiIT {
 
     @Test
     void epochs_byNumberWithItsEtag_304ThenUnknownAndMalformed_404And400() throws Exception {
-        AuthoritySet authorities = EpochNode.treeAuthorities();
+        AuthoritySet authorities = SignedNode.AUTHORITIES;
         long epoch;
-        try (EpochNode node = EpochNode.answering(authorities)) {
+        try (EpochNode node = EpochNode.answering()) {
             long start = node.epochNow();
             node.keepAlive(das());
             AuthoritySet authority1 =
@@ -483,7 +462,7 @@ class DirectoryApiIT {
         assertEquals(200, r.statusCode(), r.body());
         assertEquals(
                 "text/plain", r.headers().firstValue("Content-Type").orElse("").split(";")[0]);
-        assertEquals(EpochNode.treeAuthorities(), AuthoritySet.parse(r.body()));
+        assertEquals(SignedNode.AUTHORITIES, AuthoritySet.parse(r.body()));
     }
 
     @Test
@@ -497,10 +476,7 @@ class DirectoryApiIT {
     @Test
     void metrics_fromRegisteredMixnode_acceptedStreamedAndInWindow() throws Exception {
         SignedNode node = new SignedNode();
-        assertEquals(
-                204,
-                node.post(das(), "/api/presence/mixnodes", node.mixnodeJson(host()))
-                        .statusCode());
+        postPresence(node, host());
         DirectoryProbe.Subscriber ws = DirectoryProbe.Subscriber.open(das());
         try {
             ws.socket
@@ -538,10 +514,7 @@ class DirectoryApiIT {
         assertProblem(stranger.post(das(), "/api/metrics/mixes", metrics), 404, "no accepted mix node presence");
 
         SignedNode node = new SignedNode();
-        assertEquals(
-                204,
-                node.post(das(), "/api/presence/mixnodes", node.mixnodeJson(host()))
-                        .statusCode());
+        postPresence(node, host());
         byte[] body = utf8("{\"identityKey\":\"" + node.key() + "\",\"received\":1,\"sent\":0}");
         long ts = System.currentTimeMillis();
         String sig = node.sign("/api/metrics/mixes", ts, body);
@@ -576,10 +549,7 @@ class DirectoryApiIT {
     void admin_banThenUnban_nodeLeavesTopologyIsRefusedThenReturns() throws Exception {
         SignedNode node = new SignedNode();
         String host = host();
-        assertEquals(
-                204,
-                node.post(das(), "/api/presence/mixnodes", node.mixnodeJson(host))
-                        .statusCode());
+        postPresence(node, host);
         awaitTopology(das(), b -> b.contains(node.key()), Duration.ofSeconds(10));
 
         assertEquals(204, admin("PUT", node.key(), OPERATOR).statusCode());
@@ -587,10 +557,7 @@ class DirectoryApiIT {
         assertProblem(node.post(das(), "/api/presence/mixnodes", node.mixnodeJson(host)), 403, "banned");
 
         assertEquals(204, admin("DELETE", node.key(), OPERATOR).statusCode());
-        assertEquals(
-                204,
-                node.post(das(), "/api/presence/mixnodes", node.mixnodeJson(host))
-                        .statusCode());
+        postPresence(node, host);
         awaitTopology(das(), b -> b.contains(node.key()), Duration.ofSeconds(10));
         assertProblem(admin("PUT", SignedNode.randomKey(), OPERATOR), 404, "no node");
     }
@@ -602,10 +569,7 @@ class DirectoryApiIT {
     @Test
     void admin_approveThenWithdraw_204ForOperatorsOnlyAnd404ForAnUnknownKey() throws Exception {
         SignedNode node = new SignedNode();
-        assertEquals(
-                204,
-                node.post(das(), "/api/presence/mixnodes", node.mixnodeJson(host()))
-                        .statusCode());
+        postPresence(node, host());
         String approval = "/api/admin/approvals/" + node.key();
 
         assertProblem(operator("PUT", approval, null), 401, "operator credential required");

@@ -68,8 +68,8 @@ class DirectoryClusterIT {
     @Test
     void heartbeatsToInstance1_laterEpochDocumentListsTheNodeSignedByAtLeastTwoAuthoritiesOnEveryInstance()
             throws Exception {
-        AuthoritySet authorities = EpochNode.treeAuthorities();
-        try (EpochNode node = EpochNode.answering(authorities)) {
+        AuthoritySet authorities = SignedNode.AUTHORITIES;
+        try (EpochNode node = EpochNode.answering()) {
             long start = node.epochNow();
             node.keepAlive(TestEnvironment.instance(1));
 
@@ -92,9 +92,9 @@ class DirectoryClusterIT {
 
     @Test
     void nodeWhoseMixPortDoesNotAnswer_neverListed() throws Exception {
-        AuthoritySet authorities = EpochNode.treeAuthorities();
-        try (EpochNode silent = EpochNode.silent(authorities);
-                EpochNode answering = EpochNode.answering(authorities)) {
+        AuthoritySet authorities = SignedNode.AUTHORITIES;
+        try (EpochNode silent = EpochNode.silent();
+                EpochNode answering = EpochNode.answering()) {
             long start = answering.epochNow();
             silent.keepAlive(TestEnvironment.instance(1));
             answering.keepAlive(TestEnvironment.instance(1));
@@ -115,8 +115,8 @@ class DirectoryClusterIT {
     @Test
     @Order(Integer.MAX_VALUE)
     void oneInstanceStopped_laterEpochsStillPublishedAndAcceptedWithTheOtherTwoSignatures() throws Exception {
-        AuthoritySet authorities = EpochNode.treeAuthorities();
-        try (EpochNode node = EpochNode.answering(authorities)) {
+        AuthoritySet authorities = SignedNode.AUTHORITIES;
+        try (EpochNode node = EpochNode.answering()) {
             node.keepAlive(TestEnvironment.instance(1));
             PayaraScript.run("asadmin", "stop-instance", AuthorityGroup.instanceName(3));
             // The next epoch's document may have been signed by authority 3 before it stopped: look one further.

@@ -10,6 +10,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
 import java.security.Signature;
+import java.security.interfaces.EdECPrivateKey;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
@@ -62,10 +63,9 @@ final class SignedNode {
      * ({@link ProbeResponder}): announce {@link ProbeResponder#address()} as the node's host (or a gateway's mixnet
      * listener) for it to be listed in epoch documents; close it to make the node unreachable.
      */
-    ProbeResponder answerProbes() throws java.io.IOException {
-        return new ProbeResponder(((java.security.interfaces.EdECPrivateKey) keys.getPrivate())
-                .getBytes()
-                .orElseThrow());
+    ProbeResponder answerProbes() throws InterruptedException {
+        return new ProbeResponder(
+                ((EdECPrivateKey) keys.getPrivate()).getBytes().orElseThrow());
     }
 
     /** The identity key as the wire carries it. */
