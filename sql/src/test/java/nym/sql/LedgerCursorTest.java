@@ -2,41 +2,26 @@ package nym.sql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.sql.SQLException;
 import java.util.Optional;
 import nym.ledger.jca.EventId;
 import nym.ledger.jca.JdbcEventCursor;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The ledger adapter's consumer cursors on the migrated ledger_cursor table of a real PostgreSQL. */
 class LedgerCursorTest {
 
-    private String database;
-    private PGSimpleDataSource dataSource;
-
-    @BeforeEach
-    void migratedDatabase() throws SQLException {
-        database = TestDatabase.create("nym_cursor_");
-        dataSource = TestDatabase.dataSource(database);
-        Migrations.apply(dataSource);
-    }
-
-    @AfterEach
-    void dropDatabase() throws SQLException {
-        TestDatabase.drop(database);
-    }
+    @RegisterExtension
+    final TestDatabase db = TestDatabase.migrated("nym_cursor_");
 
     @Test
     void lastDelivered_nothingRecorded_empty() {
-        assertEquals(Optional.empty(), new JdbcEventCursor(dataSource, "issuer/1").lastDelivered());
+        assertEquals(Optional.empty(), new JdbcEventCursor(db.dataSource(), "issuer/1").lastDelivered());
     }
 
     @Test
     void record_laterIds_moveTheCursorInChainOrder() {
-        JdbcEventCursor cursor = new JdbcEventCursor(dataSource, "issuer/1");
+        JdbcEventCursor cursor = new JdbcEventCursor(db.dataSource(), "issuer/1");
         cursor.record(new EventId(5, 0, 1));
         assertEquals(Optional.of(new EventId(5, 0, 1)), cursor.lastDelivered());
         cursor.record(new EventId(5, 1, 0));
@@ -47,7 +32,7 @@ class LedgerCursorTest {
 
     @Test
     void record_earlierOrSameId_cursorNeverMovesBack() {
-        JdbcEventCursor cursor = new JdbcEventCursor(dataSource, "verifier/2");
+        JdbcEventCursor cursor = new JdbcEventCursor(db.dataSource(), "verifier/2");
         cursor.record(new EventId(7, 2, 3));
         cursor.record(new EventId(7, 2, 2));
         cursor.record(new EventId(6, 9, 9));
@@ -57,8 +42,8 @@ class LedgerCursorTest {
 
     @Test
     void record_twoConsumers_eachKeepsItsOwnRow() {
-        JdbcEventCursor issuer = new JdbcEventCursor(dataSource, "issuer/1");
-        JdbcEventCursor verifier = new JdbcEventCursor(dataSource, "verifier/1");
+        JdbcEventCursor issuer = new JdbcEventCursor(db.dataSource(), "issuer/1");
+        JdbcEventCursor verifier = new JdbcEventCursor(db.dataSource(), "verifier/1");
         issuer.record(new EventId(3, 0, 0));
         verifier.record(new EventId(9, 1, 0));
         assertEquals(Optional.of(new EventId(3, 0, 0)), issuer.lastDelivered());

@@ -4,88 +4,66 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.flywaydb.core.api.output.MigrateResult;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Runs the migrations against a real PostgreSQL, in a database made for each test and dropped after it. */
 class MigrationsTest {
 
-    private String database;
-    private PGSimpleDataSource dataSource;
-
-    @BeforeEach
-    void createDatabase() throws SQLException {
-        database = TestDatabase.create("nym_sql_");
-        dataSource = TestDatabase.dataSource(database);
-    }
-
-    @AfterEach
-    void dropDatabase() throws SQLException {
-        TestDatabase.drop(database);
-    }
+    @RegisterExtension
+    final TestDatabase db = TestDatabase.empty("nym_sql_");
 
     @Test
     void apply_emptyDatabase_createsClusterMemberTable() throws SQLException {
         int known = knownMigrations();
-        MigrateResult result = Migrations.apply(dataSource);
+        MigrateResult result = Migrations.apply(db.dataSource());
 
         assertEquals(known, result.migrationsExecuted);
-        assertEquals(List.of("instance_name", "authority", "started_at", "last_seen"), columns("cluster_member"));
+        assertEquals(List.of("instance_name", "authority", "started_at", "last_seen"), db.columns("cluster_member"));
     }
 
     @Test
     void apply_emptyDatabase_directoryNodeKeepsNoClientIds() throws SQLException {
-        Migrations.apply(dataSource);
+        Migrations.apply(db.dataSource());
 
         // V9 (issue 17): a gateway's client ids are neither stored nor published
-        assertFalse(columns("directory_node").contains("registered_clients"));
-        assertTrue(columns("directory_node").contains("client_listener"));
+        assertFalse(db.columns("directory_node").contains("registered_clients"));
+        assertTrue(db.columns("directory_node").contains("client_listener"));
     }
 
     @Test
     void apply_emptyDatabase_epochDocumentsWithSignaturesAndNoSharedKey() throws SQLException {
-        Migrations.apply(dataSource);
+        Migrations.apply(db.dataSource());
 
         // V10 (issue 18): per-epoch documents signed by each authority; the shared directory key is gone
-        assertEquals(List.of("epoch", "body", "built_by", "built_at"), columns("epoch_document"));
-        assertEquals(List.of("epoch", "authority_key", "signature", "signed_at"), columns("epoch_signature"));
-        assertTrue(columns("directory_key").isEmpty());
+        assertEquals(List.of("epoch", "body", "built_by", "built_at"), db.columns("epoch_document"));
+        assertEquals(List.of("epoch", "authority_key", "signature", "signed_at"), db.columns("epoch_signature"));
+        assertTrue(db.columns("directory_key").isEmpty());
     }
 
     @Test
     void deleteEpochDocument_withSignatures_signaturesGoWithIt() throws SQLException {
-        Migrations.apply(dataSource);
+        Migrations.apply(db.dataSource());
 
-        try (Connection c = dataSource.getConnection();
-                Statement s = c.createStatement()) {
-            s.executeUpdate("INSERT INTO epoch_document VALUES (7, '\\x7b7d', 1, 0)");
-            s.executeUpdate("INSERT INTO epoch_signature VALUES (7, 'k', 's', 0)");
-            s.executeUpdate("DELETE FROM epoch_document WHERE epoch = 7");
-            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM epoch_signature")) {
-                assertTrue(rs.next());
-                assertEquals(0, rs.getInt(1));
-            }
-        }
+        db.execute("INSERT INTO epoch_document VALUES (7, '\\x7b7d', 1, 0)");
+        db.execute("INSERT INTO epoch_signature VALUES (7, 'k', 's', 0)");
+        db.execute("DELETE FROM epoch_document WHERE epoch = 7");
+
+        assertEquals("0", db.query("SELECT count(*) FROM epoch_signature"));
     }
 
     @Test
     void apply_twice_secondRunAppliesNothing() {
-        Migrations.apply(dataSource);
+        Migrations.apply(db.dataSource());
 
-        assertEquals(0, Migrations.apply(dataSource).migrationsExecuted);
+        assertEquals(0, Migrations.apply(db.dataSource()).migrationsExecuted);
     }
 
     @Test
@@ -93,7 +71,7 @@ class MigrationsTest {
         int known = knownMigrations();
         ExecutorService pool = Executors.newFixedThreadPool(3);
         try {
-            Callable<Integer> instance = () -> Migrations.apply(dataSource).migrationsExecuted;
+            Callable<Integer> instance = () -> Migrations.apply(db.dataSource()).migrationsExecuted;
             List<Future<Integer>> runs = pool.invokeAll(List.of(instance, instance, instance));
             int executed = 0;
             for (Future<Integer> run : runs) {
@@ -103,29 +81,13 @@ class MigrationsTest {
         } finally {
             pool.shutdownNow();
         }
-        try (Connection c = dataSource.getConnection();
-                Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT count(*) FROM flyway_schema_history WHERE success")) {
-            assertTrue(rs.next());
-            assertEquals(known, rs.getInt(1));
-        }
-    }
-
-    private List<String> columns(String table) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                ResultSet rs = c.getMetaData().getColumns(null, "public", table, null)) {
-            List<String> columns = new ArrayList<>();
-            while (rs.next()) {
-                columns.add(rs.getString("COLUMN_NAME"));
-            }
-            return columns;
-        }
+        assertEquals(Integer.toString(known), db.query("SELECT count(*) FROM flyway_schema_history WHERE success"));
     }
 
     /** How many migrations the jar holds (V1, V2, ...): each test's database starts empty, so all are pending. */
     private int knownMigrations() {
         return org.flywaydb.core.Flyway.configure(Migrations.class.getClassLoader())
-                .dataSource(dataSource)
+                .dataSource(db.dataSource())
                 .locations(Migrations.LOCATION)
                 .load()
                 .info()

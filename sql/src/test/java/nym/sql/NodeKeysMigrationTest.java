@@ -5,45 +5,27 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** V11 (issue 18) on a real PostgreSQL: one node per Sphinx key, address and client listener; keys go with their node. */
 class NodeKeysMigrationTest {
 
     private static final String UNIQUE_VIOLATION = "23505";
 
-    private String database;
-    private PGSimpleDataSource dataSource;
-
-    @BeforeEach
-    void migrate() throws SQLException {
-        database = TestDatabase.create("nym_v11_");
-        dataSource = TestDatabase.dataSource(database);
-        Migrations.apply(dataSource);
-    }
-
-    @AfterEach
-    void dropDatabase() throws SQLException {
-        TestDatabase.drop(database);
-    }
+    @RegisterExtension
+    final TestDatabase db = TestDatabase.migrated("nym_v11_");
 
     @Test
     void apply_directoryNode_noLayerNorLifelongSphinxKeyButLeftAndApproved() throws SQLException {
-        List<String> columns = columns("directory_node");
+        List<String> columns = db.columns("directory_node");
         assertFalse(columns.contains("layer"), columns.toString());
         assertFalse(columns.contains("sphinx_key"), columns.toString());
         assertTrue(columns.contains("left_at") && columns.contains("approved"), columns.toString());
         node("a", "mixnode", "h:1", null);
-        assertEquals("f", query("SELECT approved FROM directory_node WHERE identity_key = 'a'"));
+        assertEquals("f", db.query("SELECT approved FROM directory_node WHERE identity_key = 'a'"));
     }
 
     @Test
@@ -84,49 +66,22 @@ class NodeKeysMigrationTest {
         node("a", "mixnode", "h:1", null);
         key("a", 7, "K");
 
-        execute("DELETE FROM directory_node WHERE identity_key = 'a'");
+        db.execute("DELETE FROM directory_node WHERE identity_key = 'a'");
 
-        assertEquals("0", query("SELECT count(*) FROM node_sphinx_key"));
+        assertEquals("0", db.query("SELECT count(*) FROM node_sphinx_key"));
     }
 
     private void node(String key, String kind, String address, String clientListener) throws SQLException {
-        execute("INSERT INTO directory_node (identity_key, kind, address, client_listener, first_seen, last_seen, "
+        db.execute("INSERT INTO directory_node (identity_key, kind, address, client_listener, first_seen, last_seen, "
                 + "last_presence_ts) VALUES ('" + key + "', '" + kind + "', '" + address + "', "
                 + (clientListener == null ? "NULL" : "'" + clientListener + "'") + ", 1, 1, 1)");
     }
 
     private void key(String node, long epoch, String key) throws SQLException {
-        execute("INSERT INTO node_sphinx_key VALUES ('" + node + "', " + epoch + ", '" + key + "', '{}')");
+        db.execute("INSERT INTO node_sphinx_key VALUES ('" + node + "', " + epoch + ", '" + key + "', '{}')");
     }
 
     private String refused(String sql) {
-        return assertThrows(SQLException.class, () -> execute(sql)).getSQLState();
-    }
-
-    private void execute(String sql) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
-    }
-
-    private String query(String sql) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getString(1);
-        }
-    }
-
-    private List<String> columns(String table) throws SQLException {
-        List<String> names = new ArrayList<>();
-        try (Connection c = dataSource.getConnection();
-                ResultSet rs = c.getMetaData().getColumns(null, "public", table, null)) {
-            while (rs.next()) {
-                names.add(rs.getString("COLUMN_NAME"));
-            }
-        }
-        return names;
+        return assertThrows(SQLException.class, () -> db.execute(sql)).getSQLState();
     }
 }
