@@ -93,15 +93,9 @@ class MixnodeCommandTest {
     @Test
     void load_configWithLayerOrDirectoryKey_refusedSayingWhatReplacedThem() throws Exception {
         Path home = tmp.resolve("m");
-        assertEquals(0, MixnodeCommand.execute("init", "--home", home.toString(), "--authorities", authoritiesFile()));
-        Path file = home.resolve(TomlConfig.FILE);
-        String original = Files.readString(file);
-        Files.writeString(file, original.replace("[node]\n", "[node]\nlayer = 2\n"));
-        IllegalArgumentException layer = assertThrows(IllegalArgumentException.class, () -> TomlConfig.load(home));
-        assertTrue(layer.getMessage().contains("the authorities assign"), layer.getMessage());
-        Files.writeString(file, original.replace("[directory]\n", "[directory]\nkey = \"abc\"\n"));
-        IllegalArgumentException key = assertThrows(IllegalArgumentException.class, () -> TomlConfig.load(home));
-        assertTrue(key.getMessage().contains("--authorities"), key.getMessage());
+        String original = initialisedConfig(home);
+        assertLoadRefused(home, original.replace("[node]\n", "[node]\nlayer = 2\n"), "the authorities assign");
+        assertLoadRefused(home, original.replace("[directory]\n", "[directory]\nkey = \"abc\"\n"), "--authorities");
     }
 
     @Test
@@ -123,18 +117,24 @@ class MixnodeCommandTest {
     @Test
     void load_unknownKeyOrWrongType_refusedNamingTheKey() throws Exception {
         Path home = tmp.resolve("m");
+        String original = initialisedConfig(home);
+        assertLoadRefused(home, original.replace("crypto_queue =", "crypto_queu ="), "limits.crypto_queu");
+        assertLoadRefused(home, original.replace("mixnet_port = 1789", "mixnet_port = \"one\""), "network.mixnet_port");
+        assertLoadRefused(
+                home, original.replace("authority_threshold = 2", "authority_threshold = 4"), "authority_threshold");
+    }
+
+    /** Inits a mix node at {@code home} pinning the test authorities; returns the text of the config file it wrote. */
+    private String initialisedConfig(Path home) throws Exception {
         assertEquals(0, MixnodeCommand.execute("init", "--home", home.toString(), "--authorities", authoritiesFile()));
-        Path file = home.resolve(TomlConfig.FILE);
-        String original = Files.readString(file);
-        Files.writeString(file, original.replace("crypto_queue =", "crypto_queu ="));
-        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> TomlConfig.load(home));
-        assertTrue(unknown.getMessage().contains("limits.crypto_queu"), unknown.getMessage());
-        Files.writeString(file, original.replace("mixnet_port = 1789", "mixnet_port = \"one\""));
-        IllegalArgumentException wrongType = assertThrows(IllegalArgumentException.class, () -> TomlConfig.load(home));
-        assertTrue(wrongType.getMessage().contains("network.mixnet_port"), wrongType.getMessage());
-        Files.writeString(file, original.replace("authority_threshold = 2", "authority_threshold = 4"));
-        IllegalArgumentException threshold = assertThrows(IllegalArgumentException.class, () -> TomlConfig.load(home));
-        assertTrue(threshold.getMessage().contains("authority_threshold"), threshold.getMessage());
+        return Files.readString(home.resolve(TomlConfig.FILE));
+    }
+
+    /** With {@code config} as its config file, {@code home} does not load: the message names {@code part}. */
+    private static void assertLoadRefused(Path home, String config, String part) throws Exception {
+        Files.writeString(home.resolve(TomlConfig.FILE), config);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TomlConfig.load(home));
+        assertTrue(e.getMessage().contains(part), e.getMessage());
     }
 
     private static String[] concat(String[] a, String[] b) {

@@ -67,6 +67,19 @@ class CryptoWorkerPoolTest {
                 home.resolve("keys"), home.resolve("data/replay"), settings, new SecureRandom(), now::get);
     }
 
+    /** A ring that has followed the document of epoch 5, the first it saw. */
+    private SphinxKeyRing ringInEpoch5() throws Exception {
+        SphinxKeyRing ring = ring();
+        ring.advance(5, 0, EPOCH_MILLIS);
+        return ring;
+    }
+
+    /** The clock {@code millisIn} into epoch 6 and the ring following its document: epoch 5's key lasts 15 s more. */
+    private void enterEpoch6(SphinxKeyRing ring, long millisIn) {
+        now.set(6 * EPOCH_MILLIS + millisIn);
+        ring.advance(6, 6 * EPOCH_MILLIS + 15_000, EPOCH_MILLIS);
+    }
+
     private CryptoWorkerPool pool(SphinxKeyRing ring) {
         CryptoWorkerPool pool = new CryptoWorkerPool(
                 "test", 2, 256, SphinxParams.DEFAULT, ring, metrics, forwarded::add, delivered::add);
@@ -94,8 +107,7 @@ class CryptoWorkerPoolTest {
 
     @Test
     void submit_capturedPacketAfterTheNodeRestarts_droppedAsReplay() throws Exception {
-        SphinxKeyRing ring = ring();
-        ring.advance(5, 0, EPOCH_MILLIS);
+        SphinxKeyRing ring = ringInEpoch5();
         byte[] captured = RingPackets.forward(key(ring, 5), DELAY, random);
         pool(ring).submit(captured);
         awaitOutcomes(1);
@@ -103,8 +115,7 @@ class CryptoWorkerPoolTest {
         pools.remove(0).drainAndStop(Duration.ofSeconds(5));
         ring.close();
 
-        SphinxKeyRing restarted = ring();
-        restarted.advance(5, 0, EPOCH_MILLIS);
+        SphinxKeyRing restarted = ringInEpoch5();
         CryptoWorkerPool again = pool(restarted);
         again.submit(captured);
         again.submit(RingPackets.forward(key(restarted, 5), DELAY, random));
@@ -116,11 +127,9 @@ class CryptoWorkerPoolTest {
 
     @Test
     void submit_previousKeyWithinGrace_forwardedWithThatKeysEpoch() throws Exception {
-        SphinxKeyRing ring = ring();
-        ring.advance(5, 0, EPOCH_MILLIS);
+        SphinxKeyRing ring = ringInEpoch5();
         byte[] built = RingPackets.forward(key(ring, 5), DELAY, random);
-        now.set(6 * EPOCH_MILLIS + 1);
-        ring.advance(6, 6 * EPOCH_MILLIS + 15_000, EPOCH_MILLIS);
+        enterEpoch6(ring, 1);
 
         pool(ring).submit(built);
         awaitOutcomes(1);
@@ -133,8 +142,7 @@ class CryptoWorkerPoolTest {
 
     @Test
     void submit_nextEpochsKey_forwardedWithTheNextEpoch() throws Exception {
-        SphinxKeyRing ring = ring();
-        ring.advance(5, 0, EPOCH_MILLIS);
+        SphinxKeyRing ring = ringInEpoch5();
 
         pool(ring).submit(RingPackets.forward(key(ring, 6), DELAY, random));
         awaitOutcomes(1);
@@ -144,11 +152,9 @@ class CryptoWorkerPoolTest {
 
     @Test
     void submit_keyPastItsGrace_droppedAsUnknownKey() throws Exception {
-        SphinxKeyRing ring = ring();
-        ring.advance(5, 0, EPOCH_MILLIS);
+        SphinxKeyRing ring = ringInEpoch5();
         byte[] built = RingPackets.forward(key(ring, 5), DELAY, random);
-        now.set(6 * EPOCH_MILLIS + 20_000);
-        ring.advance(6, 6 * EPOCH_MILLIS + 15_000, EPOCH_MILLIS);
+        enterEpoch6(ring, 20_000);
 
         pool(ring).submit(built);
         awaitOutcomes(1);
@@ -159,8 +165,7 @@ class CryptoWorkerPoolTest {
 
     @Test
     void submit_keyTwoEpochsAheadOrForeign_droppedAsUnknownKey() throws Exception {
-        SphinxKeyRing ring = ring();
-        ring.advance(5, 0, EPOCH_MILLIS);
+        SphinxKeyRing ring = ringInEpoch5();
         CryptoWorkerPool pool = pool(ring);
 
         pool.submit(RingPackets.forward(key(ring, 7), DELAY, random));
@@ -182,8 +187,7 @@ class CryptoWorkerPoolTest {
 
     @Test
     void submit_wrongLength_droppedAsInvalidPacket() throws Exception {
-        SphinxKeyRing ring = ring();
-        ring.advance(5, 0, EPOCH_MILLIS);
+        SphinxKeyRing ring = ringInEpoch5();
 
         pool(ring).submit(new byte[100]);
         awaitOutcomes(1);
@@ -193,8 +197,7 @@ class CryptoWorkerPoolTest {
 
     @Test
     void submit_finalHop_deliveredWithTheKeysEpoch() throws Exception {
-        SphinxKeyRing ring = ring();
-        ring.advance(5, 0, EPOCH_MILLIS);
+        SphinxKeyRing ring = ringInEpoch5();
 
         pool(ring).submit(RingPackets.last(key(ring, 5), RingPackets.NEXT_HOP.address(), random));
         awaitOutcomes(1);

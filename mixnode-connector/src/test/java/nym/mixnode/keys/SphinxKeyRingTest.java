@@ -28,6 +28,13 @@ class SphinxKeyRingTest {
                 home.resolve("keys"), home.resolve("data/replay"), SMALL, new SecureRandom(), now::get);
     }
 
+    /** The ring on this test's home, having followed the document of epoch 10 (the clock's epoch). */
+    private SphinxKeyRing openInEpoch10() throws Exception {
+        SphinxKeyRing ring = open();
+        ring.advance(10, 0, EPOCH_MILLIS);
+        return ring;
+    }
+
     private static List<Long> epochs(List<SphinxKeyRing.OpenKey> keys) {
         return keys.stream().map(SphinxKeyRing.OpenKey::epoch).toList();
     }
@@ -65,12 +72,10 @@ class SphinxKeyRingTest {
 
     @Test
     void open_sameHomeAgain_sameKeys() throws Exception {
-        SphinxKeyRing first = open();
-        first.advance(10, 0, EPOCH_MILLIS);
+        SphinxKeyRing first = openInEpoch10();
         first.close();
 
-        SphinxKeyRing second = open();
-        second.advance(10, 0, EPOCH_MILLIS);
+        SphinxKeyRing second = openInEpoch10();
 
         for (int i = 0; i < 3; i++) {
             assertEquals(
@@ -81,8 +86,7 @@ class SphinxKeyRingTest {
 
     @Test
     void advance_nextEpochWithinGrace_previousKeyTriedAfterTheCurrentOne() throws Exception {
-        SphinxKeyRing ring = open();
-        ring.advance(10, 0, EPOCH_MILLIS);
+        SphinxKeyRing ring = openInEpoch10();
         now.set(11 * EPOCH_MILLIS + 1);
 
         ring.advance(11, 11 * EPOCH_MILLIS + 15_000, EPOCH_MILLIS);
@@ -94,8 +98,7 @@ class SphinxKeyRingTest {
 
     @Test
     void advance_pastThePreviousKeysGrace_keyAndFilterDeleted() throws Exception {
-        SphinxKeyRing ring = open();
-        ring.advance(10, 0, EPOCH_MILLIS);
+        SphinxKeyRing ring = openInEpoch10();
         long graceEnd = 11 * EPOCH_MILLIS + 15_000;
         now.set(11 * EPOCH_MILLIS + 1);
         ring.advance(11, graceEnd, EPOCH_MILLIS);
@@ -112,8 +115,7 @@ class SphinxKeyRingTest {
 
     @Test
     void advance_severalEpochsLater_everyOlderKeyDeleted() throws Exception {
-        SphinxKeyRing ring = open();
-        ring.advance(10, 0, EPOCH_MILLIS);
+        SphinxKeyRing ring = openInEpoch10();
 
         ring.advance(20, now.get() + 1_000, EPOCH_MILLIS);
 
@@ -125,8 +127,7 @@ class SphinxKeyRingTest {
 
     @Test
     void advance_olderEpochThanHeld_ignored() throws Exception {
-        SphinxKeyRing ring = open();
-        ring.advance(10, 0, EPOCH_MILLIS);
+        SphinxKeyRing ring = openInEpoch10();
         List<SphinxKeyRing.OpenKey> before = ring.openKeys();
 
         ring.advance(9, 0, EPOCH_MILLIS);
@@ -152,16 +153,14 @@ class SphinxKeyRingTest {
 
     @Test
     void advance_corruptFilterFileAtStart_refusedCountedAndAnEmptyFilterUsed() throws Exception {
-        SphinxKeyRing first = open();
-        first.advance(10, 0, EPOCH_MILLIS);
+        SphinxKeyRing first = openInEpoch10();
         first.openKeys().get(0).filter().firstSeen(tagOf(first));
         first.close();
         byte[] bytes = Files.readAllBytes(filterFile(10));
         bytes[bytes.length - 1] ^= 1;
         Files.write(filterFile(10), bytes);
 
-        SphinxKeyRing second = open();
-        second.advance(10, 0, EPOCH_MILLIS);
+        SphinxKeyRing second = openInEpoch10();
 
         assertEquals(1, second.gauges().refusedFiles());
         assertEquals(0, second.openKeys().get(0).filter().inserted());
@@ -169,8 +168,7 @@ class SphinxKeyRingTest {
 
     @Test
     void open_filterFileWithoutItsKey_deleted() throws Exception {
-        SphinxKeyRing first = open();
-        first.advance(10, 0, EPOCH_MILLIS);
+        SphinxKeyRing first = openInEpoch10();
         first.openKeys().get(0).filter().firstSeen(tagOf(first));
         first.close();
         Files.delete(keyFile(10));
@@ -182,8 +180,7 @@ class SphinxKeyRingTest {
 
     @Test
     void persist_filterUnchangedSinceLastWrite_notRewritten() throws Exception {
-        SphinxKeyRing ring = open();
-        ring.advance(10, 0, EPOCH_MILLIS);
+        SphinxKeyRing ring = openInEpoch10();
         ring.openKeys().get(0).filter().firstSeen(tagOf(ring));
         ring.persist();
         Files.delete(filterFile(10));

@@ -41,6 +41,17 @@ class DocumentTrustTest {
         return node;
     }
 
+    /** {@code document}, signed by a threshold of {@code signers} and served as the current one, is refused. */
+    private static void assertServedAsCurrentRefused(
+            TestNetwork net,
+            MixNode node,
+            TestAuthorities signers,
+            EpochDocument document,
+            DirectoryException.Kind kind) {
+        net.directory.serveAsCurrent(signers.signByThreshold(document));
+        assertRefusedKeepingWhatItHolds(node, kind);
+    }
+
     private static void assertRefusedKeepingWhatItHolds(MixNode node, DirectoryException.Kind kind) {
         Set<Long> before = node.topology().epochs();
         long refusedBefore = node.documentRefusals().count(kind);
@@ -77,8 +88,8 @@ class DocumentTrustTest {
         try (TestNetwork net = new TestNetwork(tmp)) {
             MixNode node = nodeHoldingTwoEpochs(net);
             EpochDocument next = net.directory.advanceEpoch();
-            net.directory.serveAsCurrent(TestAuthorities.threeOfWhichTwo().signByThreshold(next));
-            assertRefusedKeepingWhatItHolds(node, DirectoryException.Kind.NOT_ENOUGH_SIGNATURES);
+            assertServedAsCurrentRefused(
+                    net, node, TestAuthorities.threeOfWhichTwo(), next, DirectoryException.Kind.NOT_ENOUGH_SIGNATURES);
         }
     }
 
@@ -86,8 +97,12 @@ class DocumentTrustTest {
     void refresh_olderEpochThanHeld_refusedAndCounted() throws Exception {
         try (TestNetwork net = new TestNetwork(tmp)) {
             MixNode node = nodeHoldingTwoEpochs(net);
-            net.directory.serveAsCurrent(net.directory.authorities().signByThreshold(net.directory.document(1)));
-            assertRefusedKeepingWhatItHolds(node, DirectoryException.Kind.STALE_EPOCH);
+            assertServedAsCurrentRefused(
+                    net,
+                    node,
+                    net.directory.authorities(),
+                    net.directory.document(1),
+                    DirectoryException.Kind.STALE_EPOCH);
         }
     }
 
@@ -106,8 +121,8 @@ class DocumentTrustTest {
                     new EpochDocument.Mixing(50, 1, 1, 1),
                     List.of(),
                     List.of());
-            net.directory.serveAsCurrent(net.directory.authorities().signByThreshold(expired));
-            assertRefusedKeepingWhatItHolds(node, DirectoryException.Kind.EXPIRED);
+            assertServedAsCurrentRefused(
+                    net, node, net.directory.authorities(), expired, DirectoryException.Kind.EXPIRED);
         }
     }
 

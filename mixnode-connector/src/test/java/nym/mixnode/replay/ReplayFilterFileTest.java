@@ -28,6 +28,13 @@ class ReplayFilterFileTest {
         return filter;
     }
 
+    /** A filter holding {@code tag(1)} written under {@link #key} to {@code name} in the temporary folder. */
+    private Path writtenOneTag(String name) throws Exception {
+        Path file = tmp.resolve(name);
+        ReplayFilterFile.write(file, filled(tag(1)), key);
+        return file;
+    }
+
     private static byte[] tag(int seed) {
         byte[] t = new byte[16];
         new Random(seed).nextBytes(t);
@@ -55,8 +62,7 @@ class ReplayFilterFileTest {
 
     @Test
     void read_oneByteChanged_refusedByTheChecksum() throws Exception {
-        Path file = tmp.resolve("5.bloom");
-        ReplayFilterFile.write(file, filled(tag(1)), key);
+        Path file = writtenOneTag("5.bloom");
         byte[] bytes = Files.readAllBytes(file);
         bytes[ReplayFilterFile.HEADER + 100] ^= 0x10;
         Files.write(file, bytes);
@@ -68,8 +74,7 @@ class ReplayFilterFileTest {
 
     @Test
     void read_truncated_refused() throws Exception {
-        Path file = tmp.resolve("5.bloom");
-        ReplayFilterFile.write(file, filled(tag(1)), key);
+        Path file = writtenOneTag("5.bloom");
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
             ch.truncate(ch.size() / 2);
         }
@@ -82,8 +87,7 @@ class ReplayFilterFileTest {
 
     @Test
     void read_anotherKeysFile_refused() throws Exception {
-        Path file = tmp.resolve("5.bloom");
-        ReplayFilterFile.write(file, filled(tag(1)), key);
+        Path file = writtenOneTag("5.bloom");
         NodePublicKey other = NodeKeyPair.generate(new SecureRandom()).publicKey();
 
         ReplayFilterFile.Refused e =
@@ -93,8 +97,7 @@ class ReplayFilterFileTest {
 
     @Test
     void read_anotherEpochsFile_refused() throws Exception {
-        Path file = tmp.resolve("6.bloom");
-        ReplayFilterFile.write(file, filled(tag(1)), key);
+        Path file = writtenOneTag("6.bloom");
 
         assertThrows(ReplayFilterFile.Refused.class, () -> ReplayFilterFile.read(file, 6, key));
     }
