@@ -36,7 +36,19 @@ public final class LedgerException extends RuntimeException {
         /** RPC: not a JSON-RPC request (JSON-RPC -32600). */
         BAD_REQUEST(24),
         /** A credential deposit from an address that genesis does not register as a service provider. */
-        UNKNOWN_PROVIDER(25);
+        UNKNOWN_PROVIDER(25),
+        /** A DKG transaction from an address that genesis does not register as an issuer. */
+        UNKNOWN_ISSUER(26),
+        /** A DKG transaction for a key epoch that does not exist or is not in the phase the transaction belongs to. */
+        DKG_WRONG_PHASE(27),
+        /** A second dealing of one issuer, or a second complaint of one issuer against one dealer, in a key epoch. */
+        DKG_DUPLICATE(28),
+        /** Dealing or complaint bytes that do not parse for this key epoch (the message names the coconut kind). */
+        MALFORMED_DKG(29),
+        /** A complaint whose proof does not hold, or whose share turns out good: it disqualifies nobody. */
+        UNJUSTIFIED_COMPLAINT(30),
+        /** A credential request before any key epoch has completed: no issuing key exists yet. */
+        NO_ISSUING_KEY(31);
 
         private final int code;
 

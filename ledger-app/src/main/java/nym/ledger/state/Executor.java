@@ -136,6 +136,8 @@ public final class Executor {
             case CREDENTIAL_REQUEST -> credentialRequest(s, p, tx, body.getCredentialRequest());
             case CREDENTIAL_DEPOSIT -> credentialDeposit(s, p, tx, body.getCredentialDeposit(), height);
             case VERIFICATION_VOTE -> verificationVote(s, p, tx, body.getVerificationVote());
+            case DKG_DEALING, DKG_COMPLAINT ->
+                throw new LedgerException(Kind.DKG_WRONG_PHASE, "this ledger runs no key generation yet");
             case KIND_NOT_SET -> throw new LedgerException(Kind.MALFORMED_TX, "transaction has no kind");
         };
     }

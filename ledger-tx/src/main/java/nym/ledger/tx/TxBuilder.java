@@ -5,6 +5,8 @@ import nym.ledger.LedgerException;
 import nym.ledger.LedgerException.Kind;
 import nym.ledger.tx.proto.LedgerProto.CredentialDeposit;
 import nym.ledger.tx.proto.LedgerProto.CredentialRequest;
+import nym.ledger.tx.proto.LedgerProto.DkgComplaint;
+import nym.ledger.tx.proto.LedgerProto.DkgDealing;
 import nym.ledger.tx.proto.LedgerProto.PipeTransferNotification;
 import nym.ledger.tx.proto.LedgerProto.SignedTx;
 import nym.ledger.tx.proto.LedgerProto.Transfer;
@@ -92,6 +94,26 @@ public final class TxBuilder {
                         .setVerificationVote(VerificationVote.newBuilder()
                                 .setDepositId(ByteString.copyFrom(depositId))
                                 .setAccept(accept))
+                        .build());
+    }
+
+    public byte[] dkgDealing(Secp256k1.KeyPair issuer, long nonce, long keyEpoch, byte[] dealing) {
+        return sign(
+                issuer,
+                body(nonce)
+                        .setDkgDealing(
+                                DkgDealing.newBuilder().setKeyEpoch(keyEpoch).setDealing(ByteString.copyFrom(dealing)))
+                        .build());
+    }
+
+    public byte[] dkgComplaint(Secp256k1.KeyPair issuer, long nonce, long keyEpoch, int dealerIndex, byte[] complaint) {
+        return sign(
+                issuer,
+                body(nonce)
+                        .setDkgComplaint(DkgComplaint.newBuilder()
+                                .setKeyEpoch(keyEpoch)
+                                .setDealerIndex(dealerIndex)
+                                .setComplaint(ByteString.copyFrom(complaint)))
                         .build());
     }
 }
