@@ -12,8 +12,9 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A node's (or a client's) view of the directory over {@code java.net.http}: signed presence and metrics posts, and
- * topology reads checked against the directory's key. Thread-safe.
+ * A node's (or a client's) view of the directory over {@code java.net.http}: signed presence and metrics posts, the
+ * epoch documents and the authorities' announcements (unchecked: the caller checks them against its pinned
+ * {@link AuthoritySet}). Thread-safe.
  */
 public final class DirectoryClient {
 
@@ -67,6 +68,26 @@ public final class DirectoryClient {
      */
     public AuthoritySet authorities() {
         return AuthoritySet.parse(new String(send(get(Paths.AUTHORITIES)).body(), StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The announcement the directory holds from each authority, unchecked: check each with
+     * {@link SignedAuthorityAnnouncement#verify} against the pinned set before using its endpoints.
+     */
+    public AnnouncedAuthorities announcedAuthorities() {
+        return Json.read(send(get(Paths.AUTHORITY_ANNOUNCEMENTS)).body(), AnnouncedAuthorities.class);
+    }
+
+    /**
+     * Posts an authority's announcement. It carries its own signature, so the request is not signed and needs no
+     * identity; the directory refuses it unless it is newer than the one it holds for that authority (409).
+     */
+    public void announce(SignedAuthorityAnnouncement announcement) {
+        send(HttpRequest.newBuilder(base.resolve(Paths.ANNOUNCE))
+                .timeout(TIMEOUT)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(Json.write(announcement)))
+                .build());
     }
 
     /** The document of the epoch running now, unchecked: check it with {@link TrustedEpochs}. */

@@ -20,7 +20,9 @@ public final class DirectoryException extends RuntimeException {
         /** An epoch document is older than the newest one already held. */
         STALE_EPOCH,
         /** An epoch document's validity has passed. */
-        EXPIRED
+        EXPIRED,
+        /** An authority announcement names an index the pinned {@link AuthoritySet} does not have. */
+        UNKNOWN_AUTHORITY
     }
 
     private final Kind kind;

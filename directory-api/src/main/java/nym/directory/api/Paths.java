@@ -21,6 +21,14 @@ public final class Paths {
     /** The authority keys and threshold this directory is configured with ({@link AuthoritySet}): pin them out of band. */
     public static final String AUTHORITIES = "/api/epochs/authorities";
 
+    /**
+     * Every authority's latest {@link SignedAuthorityAnnouncement} ({@link AnnouncedAuthorities}): check each against
+     * the pinned {@link AuthoritySet} before using its endpoints.
+     */
+    public static final String AUTHORITY_ANNOUNCEMENTS = "/api/authorities";
+    /** Where an authority posts its {@link SignedAuthorityAnnouncement}. */
+    public static final String ANNOUNCE = "/api/authorities/announce";
+
     public static final String MIX_METRICS = "/api/metrics/mixes";
     /** Operator endpoints: {@code PUT|DELETE /api/admin/bans/{identityKey}}. */
     public static final String BANS = "/api/admin/bans";

@@ -1,7 +1,6 @@
 package nym.directory.api;
 
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 
 /**
@@ -43,14 +42,10 @@ public record SignedEpochDocument(String document, List<Signature> signatures) {
     /**
      * The signed bytes.
      *
-     * @throws DirectoryException {@code JSON} if {@code document} is not base64url
+     * @throws DirectoryException {@code JSON} if {@code document} is missing or not base64url
      */
     public byte[] documentBytes() {
-        try {
-            return Base64.getUrlDecoder().decode(document == null ? "" : document);
-        } catch (IllegalArgumentException e) {
-            throw new DirectoryException(DirectoryException.Kind.JSON, "document is not base64url");
-        }
+        return Signing.signedBytes(document, "document");
     }
 
     /** The document, parsed without any signature check: for the directory's own use, not for routing. */

@@ -1,6 +1,7 @@
 package nym.directory.api;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 
 /**
  * What is signed, byte for byte.
@@ -18,7 +19,10 @@ import java.nio.charset.StandardCharsets;
  * at another; the body names the identity key it is checked against.
  *
  * <p><b>Epoch documents</b> are signed by each authority's key over {@code "nym-epoch-document-v1" LF document}
- * ({@link SignedEpochDocument}).
+ * ({@link SignedEpochDocument}); <b>authority announcements</b> by the announcing authority's key over
+ * {@code "nym-authority-announcement-v1" LF announcement} ({@link SignedAuthorityAnnouncement}). Both travel as their
+ * exact bytes in base64url, so again nothing is canonicalised, and the distinct prefixes keep a signature of one from
+ * passing as the other.
  */
 public final class Signing {
 
@@ -27,6 +31,7 @@ public final class Signing {
 
     static final String REQUEST_CONTEXT = "nym-directory-request-v1";
     static final String EPOCH_DOCUMENT_CONTEXT = "nym-epoch-document-v1";
+    static final String AUTHORITY_ANNOUNCEMENT_CONTEXT = "nym-authority-announcement-v1";
 
     private Signing() {}
 
@@ -60,6 +65,42 @@ public final class Signing {
     /** The exact bytes an authority's signature of an epoch document covers. */
     public static byte[] epochDocumentMessage(byte[] document) {
         return concat((EPOCH_DOCUMENT_CONTEXT + "\n").getBytes(StandardCharsets.UTF_8), document);
+    }
+
+    /** The exact bytes an authority's signature of its own announcement covers. */
+    public static byte[] authorityAnnouncementMessage(byte[] announcement) {
+        return concat((AUTHORITY_ANNOUNCEMENT_CONTEXT + "\n").getBytes(StandardCharsets.UTF_8), announcement);
+    }
+
+    /**
+     * True when {@code signature} is a well-formed signature by {@code key} (both unpadded base64url) over
+     * {@code message}; false for a wrong or malformed one, which count the same for a reader.
+     */
+    static boolean verifies(String key, byte[] message, String signature) {
+        try {
+            return Ed25519Identity.verify(
+                    Keys.decode(key, Keys.PUBLIC_KEY_BYTES, "authority key"),
+                    message,
+                    Keys.decode(signature, Keys.SIGNATURE_BYTES, "signature"));
+        } catch (DirectoryException malformed) {
+            return false;
+        }
+    }
+
+    /**
+     * The signed bytes carried as unpadded base64url in {@code field} of a signed record.
+     *
+     * @throws DirectoryException {@code JSON} if it is missing or not base64url
+     */
+    static byte[] signedBytes(String text, String field) {
+        if (text == null || text.isEmpty()) {
+            throw new DirectoryException(DirectoryException.Kind.JSON, field + " is missing");
+        }
+        try {
+            return Base64.getUrlDecoder().decode(text);
+        } catch (IllegalArgumentException e) {
+            throw new DirectoryException(DirectoryException.Kind.JSON, field + " is not base64url");
+        }
     }
 
     private static byte[] concat(byte[] a, byte[] b) {

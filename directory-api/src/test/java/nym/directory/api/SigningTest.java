@@ -30,6 +30,13 @@ class SigningTest {
     }
 
     @Test
+    void authorityAnnouncementMessage_layout_isContextThenAnnouncement() {
+        assertArrayEquals(
+                "nym-authority-announcement-v1\nabc".getBytes(StandardCharsets.UTF_8),
+                Signing.authorityAnnouncementMessage("abc".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
     void ed25519_rfc8032TestVector1_matches() {
         // RFC 8032 section 7.1, TEST 1 (empty message).
         HexFormat hex = HexFormat.of();

@@ -2,9 +2,11 @@ package nym.directory.api.testing;
 
 import java.util.ArrayList;
 import java.util.List;
+import nym.directory.api.AuthorityAnnouncement;
 import nym.directory.api.AuthoritySet;
 import nym.directory.api.Ed25519Identity;
 import nym.directory.api.EpochDocument;
+import nym.directory.api.SignedAuthorityAnnouncement;
 import nym.directory.api.SignedEpochDocument;
 
 /**
@@ -53,5 +55,25 @@ public final class TestAuthorities {
             signed = signed.signedBy(authority(i));
         }
         return signed;
+    }
+
+    /** What authority {@code index} would announce at {@code announcedAtMillis}, with well-formed endpoints and keys. */
+    public AuthorityAnnouncement announcement(int index, long announcedAtMillis) {
+        String hex = String.valueOf(index).repeat(40);
+        return new AuthorityAnnouncement(
+                index,
+                authority(index).publicKeyText(),
+                "http://127.0.0.1:2665" + index,
+                "http://127.0.0.1:28" + (index - 1) + "80/issuer/api",
+                "0x" + hex,
+                "0x" + hex.replace(String.valueOf(index), "a"),
+                "0x" + hex.replace(String.valueOf(index), "b"),
+                "0" + index + "ab".repeat(47),
+                announcedAtMillis);
+    }
+
+    /** {@link #announcement} signed by authority {@code index}. */
+    public SignedAuthorityAnnouncement announce(int index, long announcedAtMillis) {
+        return SignedAuthorityAnnouncement.sign(announcement(index, announcedAtMillis), authority(index));
     }
 }
