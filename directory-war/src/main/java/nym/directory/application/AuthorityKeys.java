@@ -40,17 +40,18 @@ public class AuthorityKeys {
      */
     record Loaded(
             Optional<AuthoritySet> set,
+            int index,
             Optional<Ed25519Identity> signer,
             Optional<AuthorityProofs> proofs,
             String state,
             boolean failed) {
 
         static Loaded notSigning(Optional<AuthoritySet> set, String why) {
-            return new Loaded(set, Optional.empty(), Optional.empty(), "not signing: " + why, false);
+            return new Loaded(set, 0, Optional.empty(), Optional.empty(), "not signing: " + why, false);
         }
 
         static Loaded failed(Optional<AuthoritySet> set, String why) {
-            return new Loaded(set, Optional.empty(), Optional.empty(), "failed: " + why, true);
+            return new Loaded(set, 0, Optional.empty(), Optional.empty(), "failed: " + why, true);
         }
     }
 
@@ -117,6 +118,7 @@ public class AuthorityKeys {
                     signer.publicKeyText(), LinkKeys.fromEd25519Seed(seed).privateKey());
             return new Loaded(
                     known,
+                    index,
                     Optional.of(signer),
                     Optional.of(proofs),
                     "signing as authority " + index + " (" + signer.publicKeyText() + ")",
@@ -132,7 +134,22 @@ public class AuthorityKeys {
 
     /** Where authority {@code index}'s signing key lives in the tree. */
     static Path keyFile(Path home, int index) {
-        return home.resolve("authorities").resolve("authority-" + index).resolve("directory.key");
+        return authorityFolder(home, index).resolve("directory.key");
+    }
+
+    /** Authority {@code index}'s folder of the tree: its secret keys and its public {@code authority.toml}. */
+    static Path authorityFolder(Path home, int index) {
+        return home.resolve("authorities").resolve("authority-" + index);
+    }
+
+    /** The network tree, if configured. */
+    public Optional<Path> home() {
+        return networkHome.map(Path::of);
+    }
+
+    /** The authority this instance signs as, 0 when it signs nothing. */
+    public int signingIndex() {
+        return loaded.index();
     }
 
     /** The pinned set, if the tree has one. */

@@ -20,7 +20,14 @@ public class RequestRejected extends RuntimeException {
         /** The address is bound to another identity key, or the key is registered as another kind of node. */
         CONFLICT,
         /** Metrics from a key with no mix node presence. */
-        UNKNOWN_NODE
+        UNKNOWN_NODE,
+        /** An authority announcement naming an index the pinned authority set does not have (or no set at all). */
+        UNKNOWN_AUTHORITY,
+        /**
+         * A signature inside the body (an authority announcement's) does not verify under the pinned key: the body is
+         * refused as malformed, since the request itself carries no authentication to retry.
+         */
+        BAD_BODY_SIGNATURE
     }
 
     private final Reason reason;

@@ -10,15 +10,17 @@ final class Problems {
 
     static final String MEDIA_TYPE = "application/problem+json";
 
-    private static final Map<RequestRejected.Reason, Integer> STATUS = Map.of(
-            RequestRejected.Reason.MALFORMED, 400,
-            RequestRejected.Reason.TOO_LARGE, 413,
-            RequestRejected.Reason.BAD_SIGNATURE, 401,
-            RequestRejected.Reason.STALE, 401,
-            RequestRejected.Reason.REPLAYED, 409,
-            RequestRejected.Reason.BANNED, 403,
-            RequestRejected.Reason.CONFLICT, 409,
-            RequestRejected.Reason.UNKNOWN_NODE, 404);
+    private static final Map<RequestRejected.Reason, Integer> STATUS = Map.ofEntries(
+            Map.entry(RequestRejected.Reason.MALFORMED, 400),
+            Map.entry(RequestRejected.Reason.TOO_LARGE, 413),
+            Map.entry(RequestRejected.Reason.BAD_SIGNATURE, 401),
+            Map.entry(RequestRejected.Reason.STALE, 401),
+            Map.entry(RequestRejected.Reason.REPLAYED, 409),
+            Map.entry(RequestRejected.Reason.BANNED, 403),
+            Map.entry(RequestRejected.Reason.CONFLICT, 409),
+            Map.entry(RequestRejected.Reason.UNKNOWN_NODE, 404),
+            Map.entry(RequestRejected.Reason.UNKNOWN_AUTHORITY, 404),
+            Map.entry(RequestRejected.Reason.BAD_BODY_SIGNATURE, 400));
 
     private Problems() {}
 
