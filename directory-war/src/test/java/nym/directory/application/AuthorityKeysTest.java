@@ -46,6 +46,7 @@ class AuthorityKeysTest {
                 authorities.authority(2).publicKeyText(),
                 loaded.proofs().orElseThrow().authorityKey());
         assertTrue(loaded.state().startsWith("signing as authority 2"), loaded.state());
+        assertEquals(2, loaded.index());
     }
 
     @Test
@@ -65,6 +66,7 @@ class AuthorityKeysTest {
         assertTrue(loaded.set().isEmpty());
         assertTrue(loaded.signer().isEmpty());
         assertTrue(loaded.state().startsWith("not signing: no nym.network.home"), loaded.state());
+        assertEquals(0, loaded.index());
     }
 
     @Test
