@@ -1,5 +1,7 @@
 // The directory's dashboard: the current epoch (its number, the time left, counting down, and its active set per layer
-// from the signed epoch document, polled every 5 s and at each boundary), the registry's live view (polled every 2 s,
+// from the signed epoch document, polled every 5 s and at each boundary), the authorities' signed announcements of
+// themselves (polled every 5 s, each marked with whether its key signed the epoch document shown; the signatures are
+// not checked here, the directory served only announcements that verify), the registry's live view (polled every 2 s,
 // conditional on its ETag) and live mix metrics from the read-only /ws stream. Mix nodes report per-window aggregates
 // (default 60 s): the rates shown are averages over a node's last window, and the chart has one point per minute.
 // Nothing per link, nothing about clients. No framework, no build step.
@@ -13,6 +15,8 @@ let etag = null;
 let epochEnd = null;              // endMillis of the document shown
 let epochShown = null;            // the document shown: its epoch and how many signatures it had
 let signaturesShown = null;
+let epochSigners = new Set();     // authority keys with a signature stored on the document shown
+let announcements = [];           // the authorities' announcements, decoded
 
 const short = (k) => (k ? k.slice(0, 10) + "…" : "");
 const ago = (ms) => ((Date.now() - ms) / 1000).toFixed(1) + " s ago";
@@ -34,9 +38,10 @@ function renderMixnodes(nodes) {
   paintRates();
 }
 
-// The epoch document travels as the base64url of its signed JSON bytes (SignedEpochDocument.document).
-function decodeDocument(signed) {
-  const b64 = signed.document.replace(/-/g, "+").replace(/_/g, "/");
+// Signed records travel as the base64url of their exact JSON bytes (SignedEpochDocument.document,
+// SignedAuthorityAnnouncement.announcement).
+function decodeSigned(text) {
+  const b64 = text.replace(/-/g, "+").replace(/_/g, "/");
   const binary = atob(b64 + "=".repeat((4 - (b64.length % 4)) % 4));
   const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
   return JSON.parse(new TextDecoder().decode(bytes));
@@ -85,12 +90,14 @@ async function refreshEpoch() {
     }
     if (!r.ok) throw new Error("epoch " + r.status);
     const signed = await r.json();
-    const doc = decodeDocument(signed);
+    const doc = decodeSigned(signed.document);
     epochEnd = doc.endMillis;
+    epochSigners = new Set(signed.signatures.map((sig) => sig.authorityKey));
     if (doc.epoch !== epochShown || signed.signatures.length !== signaturesShown) {
       epochShown = doc.epoch;
       signaturesShown = signed.signatures.length;
       renderActive(doc, signed.signatures.length);
+      renderAuthorities();
     }
     countDown();
   } catch (e) {
@@ -110,12 +117,33 @@ function countDown() {
   }
 }
 
+function renderAuthorities() {
+  document.getElementById("auth-epoch").textContent = epochShown == null ? "–" : String(epochShown);
+  renderTable("authorities", announcements, [
+    (a) => a.index, (a) => [short(a.directoryKey), "key", a.directoryKey], (a) => a.ledgerRpc, (a) => a.issuerUrl,
+    (a) => [short(a.issuerAddress), "key", a.issuerAddress], (a) => [short(a.watcherAddress), "key", a.watcherAddress],
+    (a) => [short(a.verifierAddress), "key", a.verifierAddress], (a) => [short(a.dkgKey), "key", a.dkgKey || ""],
+    (a) => ago(a.announcedAtMillis), (a) => [epochSigners.has(a.directoryKey) ? "yes" : "no", "signed"]]);
+  document.getElementById("authcount").textContent = "(" + announcements.length + ")";
+}
+
+async function refreshAuthorities() {
+  try {
+    const r = await fetch("api/authorities", { cache: "no-store" });
+    if (!r.ok) throw new Error("authorities " + r.status);
+    announcements = (await r.json()).authorities.map((a) => decodeSigned(a.announcement));
+    renderAuthorities();
+  } catch (e) {
+    console.warn(e);
+  }
+}
+
 function renderTable(id, rows, columns) {
   const body = document.querySelector("#" + id + " tbody");
   body.replaceChildren();
   for (const r of rows) {
     const row = body.insertRow();
-    row.dataset.key = r.identityKey;
+    row.dataset.key = r.identityKey || r.directoryKey;
     for (const c of columns) {
       const v = c(r);
       if (Array.isArray(v)) cell(row, v[0], v[1]).title = v[2] || "";
@@ -203,5 +231,7 @@ setInterval(refreshEpoch, 5000);
 setInterval(countDown, 1000);
 refreshTopology();
 setInterval(refreshTopology, 2000);
+refreshAuthorities();
+setInterval(refreshAuthorities, 5000);
 setInterval(drawChart, 1000);
 connect();
