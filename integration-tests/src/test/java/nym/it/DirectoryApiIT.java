@@ -37,7 +37,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The directory's API on the real EAR (Arquillian, client mode, DAS): presence of each node kind with per-epoch Sphinx
  * keys, the signing rules (other key, stale, future, replayed), one node per address, client listener and Sphinx key,
  * leave notices, expiry, the unsigned live view and its ETag, the epoch documents this DAS (authority 1) builds and
- * signs, metrics and the WebSocket stream, operator bans and approvals, and bad input answered with 4xx problem+json.
+ * signs, the authorities' signed announcements (one signed by the pinned key served, a replay, a forged, unknown or
+ * malformed one refused), metrics and the WebSocket stream, operator bans and approvals, and bad input answered with
+ * 4xx problem+json.
  */
 @ExtendWith(ArquillianExtension.class)
 class DirectoryApiIT {
@@ -466,6 +468,67 @@ class DirectoryApiIT {
     }
 
     @Test
+    void authorities_announcementSignedByThePinnedKeyOfItsIndex_servedAsSignedAndItsReplay409() throws Exception {
+        String key = SignedNode.AUTHORITIES.keys().get(2);
+        String issuerUrl = "http://127.0.0.1:" + PORTS.incrementAndGet() + "/issuer/api";
+        String body = Announcements.signedBody(
+                Announcements.json(3, key, issuerUrl, System.currentTimeMillis()), Announcements.authorityKey(3));
+
+        HttpResponse<String> r = Announcements.post(das(), body);
+
+        assertEquals(204, r.statusCode(), r.body());
+        assertEquals(
+                issuerUrl, Announcements.verified(das()).get(3).get("issuerUrl").asText());
+        assertProblem(Announcements.post(das(), body), 409, "not newer");
+        assertEquals(
+                issuerUrl, Announcements.verified(das()).get(3).get("issuerUrl").asText());
+    }
+
+    @Test
+    void authorities_forgedUnknownOrMalformedAnnouncement_refusedAndNotServed() throws Exception {
+        long now = System.currentTimeMillis();
+        String key3 = SignedNode.AUTHORITIES.keys().get(2);
+        String forgedUrl = "http://forged.example:1/issuer/api";
+
+        assertProblem(
+                Announcements.post(
+                        das(),
+                        Announcements.signedBody(
+                                Announcements.json(3, key3, forgedUrl, now), Announcements.outsiderKey())),
+                400,
+                "signature does not verify");
+        assertProblem(
+                Announcements.post(
+                        das(),
+                        Announcements.signedBody(
+                                Announcements.json(
+                                        3, SignedNode.AUTHORITIES.keys().get(1), forgedUrl, now),
+                                Announcements.authorityKey(2))),
+                400,
+                "not the pinned key of authority 3");
+        assertProblem(
+                Announcements.post(
+                        das(),
+                        Announcements.signedBody(
+                                Announcements.json(9, key3, forgedUrl, now), Announcements.authorityKey(3))),
+                404,
+                "no authority 9");
+        assertProblem(Announcements.post(das(), "{\"announcement\":7"), 400, "malformed JSON");
+        assertProblem(
+                Announcements.post(
+                        das(),
+                        Announcements.signedBody(
+                                Announcements.json(3, key3, "ftp://x/issuer/api", now + 1),
+                                Announcements.authorityKey(3))),
+                400,
+                "issuerUrl");
+        for (var announcement : Announcements.verified(das()).values()) {
+            assertFalse(announcement.get("issuerUrl").asText().startsWith("ftp:"), announcement.toString());
+            assertFalse(announcement.get("issuerUrl").asText().equals(forgedUrl), announcement.toString());
+        }
+    }
+
+    @Test
     void epochReadiness_das_signsAsAuthority1() throws Exception {
         HttpResponse<String> r = Http.get(das(), "/health/ready");
 
@@ -695,13 +758,16 @@ class DirectoryApiIT {
             "/api/epochs/{epoch}:",
             "/api/metrics/mixes:",
             "/api/admin/bans/{identityKey}:",
-            "/api/admin/approvals/{identityKey}:"
+            "/api/admin/approvals/{identityKey}:",
+            "/api/authorities:",
+            "/api/authorities/announce:"
         }) {
             assertTrue(doc.contains(path), path + " in " + doc);
         }
         assertTrue(doc.contains("application/problem+json"), doc);
         assertTrue(doc.contains("MixnodePresence"), doc);
         assertTrue(doc.contains("SignedEpochDocument"), doc);
+        assertTrue(doc.contains("SignedAuthorityAnnouncement"), doc);
         assertTrue(doc.contains("'413':") || doc.contains("\"413\":"), doc);
         // The shared error answers are referenced by the endpoints and defined once under components.
         assertTrue(doc.contains("#/components/responses/TooLarge"), doc);
@@ -713,6 +779,7 @@ class DirectoryApiIT {
         HttpResponse<String> page = Http.get(das(), "/");
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains("<title>Nym directory</title>"), page.body());
+        assertTrue(page.body().contains("id=\"authorities\""), "the validators section lists the authorities");
         assertEquals(200, Http.get(das(), "/dashboard.js").statusCode());
         HttpResponse<String> swagger = Http.get(das(), "/swagger-ui.html");
         assertEquals(200, swagger.statusCode());

@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import nym.directory.api.AuthoritySet;
 import nym.directory.api.SignedEpochDocument;
@@ -27,7 +29,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * answering the reachability probe) is listed in a later epoch's document that every instance serves and at least
  * two of the three authorities signed (checked with TrustedEpochs against the test tree's pinned keys), a node whose
  * mix port does not answer is never listed, the documents keep coming with one instance stopped, a metrics report
- * posted to instance 1 reaches a WebSocket subscriber of instance 2 (Payara's data grid), and the dashboard of
+ * posted to instance 1 reaches a WebSocket subscriber of instance 2 (Payara's data grid), every instance serves the
+ * three authorities' own announcements signed by their pinned keys and refuses a forged one, and the dashboard of
  * instance 2 works in a headless browser.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -108,6 +111,72 @@ class DirectoryClusterIT {
                 EpochDocuments.get(TestEnvironment.instance(1), path)
                         .ifPresent(d -> assertFalse(EpochDocuments.lists(d.unverified(), silent.key()), path));
             }
+        }
+    }
+
+    @Test
+    void authorities_eachInstanceAnnouncesItself_everyInstanceServesAllThreeSignedByTheirPinnedKeys() throws Exception {
+        int n = TestEnvironment.instances();
+        for (int i = 1; i <= n; i++) {
+            URI base = TestEnvironment.instance(i);
+            Map<Integer, JsonNode> served = awaitOwnAnnouncements(base, n, Duration.ofSeconds(30));
+            for (int j = 1; j <= n; j++) {
+                JsonNode a = served.get(j);
+                assertEquals(
+                        Announcements.tomlField(j, "issuer_address"),
+                        a.get("issuerAddress").asText());
+                assertEquals(
+                        Announcements.tomlField(j, "watcher_address"),
+                        a.get("watcherAddress").asText());
+                assertEquals(
+                        Announcements.tomlField(j, "verifier_address"),
+                        a.get("verifierAddress").asText());
+                assertTrue(a.get("ledgerRpc").asText().startsWith("http"), a.toString());
+            }
+        }
+    }
+
+    @Test
+    void authorities_forgedAnnouncementToAnotherInstance_400AndTheServedOneUnchanged() throws Exception {
+        URI two = TestEnvironment.instance(2);
+        Map<Integer, JsonNode> before = awaitOwnAnnouncements(two, TestEnvironment.instances(), Duration.ofSeconds(30));
+        String forged = Announcements.signedBody(
+                Announcements.json(
+                        1,
+                        SignedNode.AUTHORITIES.keys().get(0),
+                        "http://forged.example:1/issuer/api",
+                        System.currentTimeMillis()),
+                Announcements.outsiderKey());
+
+        HttpResponse<String> r = Announcements.post(two, forged);
+
+        assertEquals(400, r.statusCode(), r.body());
+        JsonNode after = Announcements.verified(two).get(1);
+        assertEquals(before.get(1).get("issuerUrl"), after.get("issuerUrl"));
+    }
+
+    /**
+     * The verified announcements {@code base} serves once every authority 1..n has announced itself from its own
+     * instance (its issuer URL on that instance's HTTP port, not an announcement another test posted).
+     */
+    private static Map<Integer, JsonNode> awaitOwnAnnouncements(URI base, int n, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Map<Integer, JsonNode> served;
+        while (true) {
+            served = Announcements.verified(base);
+            boolean all = true;
+            for (int j = 1; j <= n; j++) {
+                JsonNode a = served.get(j);
+                String own = ":" + TestEnvironment.instance(j).getPort() + "/issuer/api";
+                all &= a != null && a.get("issuerUrl").asText().endsWith(own);
+            }
+            if (all) {
+                return served;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(base + " serves " + served + " after " + timeout);
+            }
+            Thread.sleep(500);
         }
     }
 
