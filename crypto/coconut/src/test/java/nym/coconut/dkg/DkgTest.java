@@ -141,4 +141,41 @@ class DkgTest {
                             .kind());
         }
     }
+
+    @Test
+    void combine_constantCommitmentsCancelOut_isIdentityPoint() throws CoconutException {
+        DkgRun run = new DkgRun(2, 3, 7);
+        Dealing first = run.deal(1);
+        // A rogue second dealing whose commitment to x is the inverse of the first's: alone it parses (no identity).
+        byte[] rogue = run.deal(2).toBytes();
+        int at = Sizes.HEADER + 2 * Sizes.COUNT + Sizes.INDEX;
+        G2Element firstConstant = constantCommitments(first.toBytes(), run.params.maxAttributes(), run.threshold)
+                .alpha();
+        System.arraycopy(firstConstant.neg().toBytes(), 0, rogue, at, Sizes.G2);
+        SortedMap<Integer, Dealing> dealings = new TreeMap<>();
+        dealings.put(1, first);
+        dealings.put(2, Dealing.fromBytes(rogue, run.params, run.threshold, run.size()));
+        assertEquals(
+                Kind.IDENTITY_POINT,
+                assertThrows(CoconutException.class, () -> DkgResult.combine(dealings))
+                        .kind());
+    }
+
+    @Test
+    void openShareAndCommittedShare_recipientOutsideDealing_refused() throws CoconutException {
+        DkgRun run = new DkgRun(2, 3, 8);
+        Dealing dealing = run.deal(1);
+        for (int i : new int[] {0, 4}) {
+            assertEquals(
+                    Kind.INVALID_ARGUMENT,
+                    assertThrows(CoconutException.class, () -> dealing.openShare(i, run.key(1), DkgRun.context(1)))
+                            .kind());
+            assertThrows(IllegalArgumentException.class, () -> dealing.committedShare(i));
+            assertThrows(
+                    IllegalArgumentException.class,
+                    () -> Complaint.against(dealing, i, run.key(1), DkgRun.context(1), run.rng));
+        }
+        DkgResult result = DkgResult.combine(run.dealings(List.of(1, 2)));
+        assertThrows(IllegalArgumentException.class, () -> result.share(4));
+    }
 }
