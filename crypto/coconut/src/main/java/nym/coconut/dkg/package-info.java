@@ -16,9 +16,9 @@
  *       ({@link Dealing#fromBytes}): whether a share is right only its recipient can tell.
  *   <li><b>Complaints.</b> Recipient i decrypts its shares and checks g2^{f_{j,c}(i)} = Π_k C_{j,c,k}^{i^k}. If the
  *       check fails, or the ciphertext does not open, it publishes K_{j,i} with a Chaum–Pedersen proof that
- *       log_{g1} ek_i = log_{R_j} K_{j,i} ({@link Complaint#against}), bound by Fiat–Shamir to the context and i. Anyone
- *       can then open that one ciphertext and see whether the share is bad ({@link Complaint#judge}): a justified
- *       complaint disqualifies dealer j, an unjustified one is refused. No response round is needed.
+ *       log_{g1} ek_i = log_{R_j} K_{j,i} ({@link Complaint#against}), bound by Fiat–Shamir to the context and i.
+ *       Anyone can then open that one ciphertext and see whether the share is bad ({@link Complaint#judge}): a
+ *       justified complaint disqualifies dealer j, an unjustified one is refused. No response round is needed.
  *   <li><b>Result.</b> QUAL = the dealers not disqualified. vk = (Π_{j∈QUAL} C_{j,0,0}, Π_{j∈QUAL} C_{j,c,0}),
  *       vk_i = Π_{j∈QUAL} Π_k C_{j,c,k}^{i^k} ({@link DkgResult#combine}), and recipient i's share is
  *       sk_i = Σ_{j∈QUAL} f_{j,c}(i) ({@link DkgResult#secretShare}).

@@ -35,7 +35,7 @@ class ComplaintTest {
         return Dealing.fromBytes(bytes, run.params, run.threshold, run.size());
     }
 
-    /** The dealer's ciphertext for {@code recipient} re-sealed around another share vector, as a cheating dealer would. */
+    /** The ciphertext for {@code recipient} re-sealed around another share vector, as a cheating dealer would. */
     private static Dealing withShareVector(DkgRun run, Dealing dealing, int dealer, int recipient, byte[] shareVector)
             throws CoconutException {
         DkgKeyPair key = run.key(recipient);

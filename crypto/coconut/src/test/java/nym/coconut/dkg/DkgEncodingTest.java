@@ -158,7 +158,7 @@ class DkgEncodingTest {
         Object parse(byte[] bytes, boolean allowIdentity) throws CoconutException;
     }
 
-    /** A compressed curve point outside the prime-order subgroup: the generator's encoding with its last byte walked. */
+    /** A compressed curve point outside the prime-order subgroup: the generator's encoding, last byte walked. */
     private static byte[] outsideSubgroup(byte[] generator, PointParser parser) {
         for (int v = 0; v < 256; v++) {
             byte[] candidate = generator.clone();
