@@ -38,12 +38,30 @@ def main(path):
     rows = json.load(open(path))
     coconut = {}
     blst = []
+    dkg = []
     for r in rows:
         cls, name = r["benchmark"].rsplit(".", 2)[-2:]
         if cls == "BlstBenchmark":
             blst.append((name, stats(r)))
+        elif cls == "DkgBenchmark":
+            dkg.append((name, stats(r)))
         else:
             coconut[(r["params"]["shape"], name)] = stats(r)
+    if coconut:
+        coconut_table(coconut)
+    if dkg:
+        print("| DKG operation (q = 3, t = 2, n = 3) | p50 / min, µs |")
+        print("|---|---:|")
+        for name, v in sorted(dkg):
+            print("| %s | %s |" % (name, cell(v)))
+        print()
+    print("| raw blst through jblst | p50 / min, µs |")
+    print("|---|---:|")
+    for name, v in sorted(blst):
+        print("| %s | %.1f / %.1f |" % (name, v["p50"], v["min"]))
+
+
+def coconut_table(coconut):
     names = sorted({n for (_, n) in coconut if not n.startswith("floor_")})
     print("| operation | token: p50 / min, µs | q = 8: p50 / min, µs | floor p50 / min, µs (token; q = 8) "
           "| ratio to floor, p50 / min (token; q = 8) | target (token, on p50) |")
@@ -65,10 +83,6 @@ def main(path):
             target = "< %d µs%s: **%s**" % (limit, ", ≤ 1.3x floor" if max_ratio else "", "met" if ok else "missed")
         print("| %s | %s | %s | %s | %s | %s |" % (n, cell(t), cell(q), floor_cell, ratio_cell, target))
     print()
-    print("| raw blst through jblst | p50 / min, µs |")
-    print("|---|---:|")
-    for name, v in sorted(blst):
-        print("| %s | %.1f / %.1f |" % (name, v["p50"], v["min"]))
 
 
 if __name__ == "__main__":

@@ -3,17 +3,23 @@ package nym.coconut;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
+import nym.coconut.dkg.DkgKeyPair;
+import nym.coconut.encoding.Sizes;
 import nym.coconut.issuance.ElGamalKeyPair;
 import nym.coconut.keygen.IssuerKey;
 import nym.coconut.keygen.KeyGen;
 import nym.coconut.keygen.KeyPair;
 import nym.coconut.keygen.SecretKey;
 import nym.coconut.keygen.ThresholdKeys;
+import nym.coconut.math.Polynomial;
+import nym.coconut.math.Scalars;
 import nym.coconut.setup.Parameters;
 import nym.coconut.setup.Setup;
 import org.junit.jupiter.api.Test;
@@ -52,6 +58,44 @@ class SecretsTest {
             assertHidden(s, s.value());
         }
         assertTrue(token.toString().contains("5"));
+    }
+
+    @Test
+    void toString_dkgSecretHolders_neverShowSecrets() throws CoconutException {
+        DkgKeyPair dkg = DkgKeyPair.generate(RNG);
+        assertHidden(dkg, new BigInteger(dkg.secretText(), 16));
+        Polynomial f = Polynomial.random(2, RNG);
+        assertHidden(f, f.coefficient(0));
+        assertHidden(f, f.coefficient(1));
+    }
+
+    @Test
+    void secretKeyOf_outOfRange_refusedWithKind() throws CoconutException {
+        List<BigInteger> ys = List.of(BigInteger.ONE, BigInteger.TWO);
+        SecretKey sk = SecretKey.of(BigInteger.TEN, ys);
+        assertEquals(BigInteger.TEN, sk.x());
+        assertEquals(ys, List.of(sk.y(0), sk.y(1)));
+        assertEquals(
+                CoconutException.Kind.NON_CANONICAL_SCALAR,
+                assertThrows(CoconutException.class, () -> SecretKey.of(Scalars.R, ys))
+                        .kind());
+        assertEquals(
+                CoconutException.Kind.NON_CANONICAL_SCALAR,
+                assertThrows(
+                                CoconutException.class,
+                                () -> SecretKey.of(BigInteger.ONE, List.of(BigInteger.ONE.negate())))
+                        .kind());
+        assertEquals(
+                CoconutException.Kind.INVALID_ARGUMENT,
+                assertThrows(CoconutException.class, () -> SecretKey.of(BigInteger.ONE, List.of()))
+                        .kind());
+        assertEquals(
+                CoconutException.Kind.INVALID_ARGUMENT,
+                assertThrows(
+                                CoconutException.class,
+                                () -> SecretKey.of(
+                                        BigInteger.ONE, Collections.nCopies(Sizes.MAX_ATTRIBUTES + 1, BigInteger.ONE)))
+                        .kind());
     }
 
     @Test
