@@ -5,6 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
+import nym.coconut.RandomSource;
+import nym.coconut.dkg.DkgKeyPair;
+import nym.coconut.setup.Parameters;
+import nym.ledger.comet.GenesisDoc;
 import nym.ledger.state.Zeta;
 import nym.ledger.tx.Secp256k1.KeyPair;
 import nym.ledger.tx.TxBuilder;
@@ -15,6 +19,11 @@ import nym.ledger.tx.TxBuilder;
  */
 public final class TestNet {
     public static final String CHAIN = "nym-test";
+    public static final Parameters PARAMS = GenesisDoc.devCoconutParams();
+    public static final long DEALING_BLOCKS = 5;
+    public static final long COMPLAINT_BLOCKS = 3;
+    /** The genesis' dkg.rotation_blocks (0: no rotation). */
+    public long rotationBlocks;
 
     public final KeyPair alice = KeyPair.fromSeed("alice");
     public final KeyPair bob = KeyPair.fromSeed("bob");
@@ -24,6 +33,11 @@ public final class TestNet {
     public final KeyPair[] watchers = {KeyPair.fromSeed("w1"), KeyPair.fromSeed("w2"), KeyPair.fromSeed("w3")};
     public final KeyPair[] verifiers = {KeyPair.fromSeed("v1"), KeyPair.fromSeed("v2"), KeyPair.fromSeed("v3")};
     public final KeyPair[] issuers = {KeyPair.fromSeed("i1"), KeyPair.fromSeed("i2"), KeyPair.fromSeed("i3")};
+    public final DkgKeyPair[] dkgKeys = {
+        DkgKeyPair.generate(RandomSource.deterministic(1)),
+        DkgKeyPair.generate(RandomSource.deterministic(2)),
+        DkgKeyPair.generate(RandomSource.deterministic(3))
+    };
     public final KeyPair pipe = KeyPair.fromSeed("pipe");
     public final TxBuilder tx = new TxBuilder(CHAIN);
     private final Map<String, Long> nonces = new HashMap<>();
@@ -59,15 +73,19 @@ public final class TestNet {
             sb.append(i > 0 ? "," : "")
                     .append("{\"address\":\"")
                     .append(Hex.prefixed(issuers[i].address()))
-                    .append("\",\"verification_key\":\"")
-                    .append(b64("vk" + i))
+                    .append("\",\"dkg_key\":\"")
+                    .append(dkgKeys[i].publicKey().toHex())
                     .append("\"}");
         }
-        sb.append("],\"coconut\":{\"verification_key\":\"")
-                .append(b64("aggregated-vk"))
-                .append("\",\"params\":\"")
-                .append(b64("params"))
-                .append("\"},")
+        sb.append("],\"coconut\":{\"params\":\"")
+                .append(Base64.getEncoder().encodeToString(PARAMS.toBytes()))
+                .append("\"},\"dkg\":{\"dealing_blocks\":")
+                .append(DEALING_BLOCKS)
+                .append(",\"complaint_blocks\":")
+                .append(COMPLAINT_BLOCKS)
+                .append(",\"rotation_blocks\":")
+                .append(rotationBlocks)
+                .append("},")
                 .append("\"accounts\":[{\"address\":\"")
                 .append(Hex.prefixed(alice.address()))
                 .append("\",\"balance\":\"1000\"}]}");
@@ -81,9 +99,5 @@ public final class TestNet {
     /** A canonical ζ: (1000 + i)·G. */
     public static byte[] zeta(int i) {
         return Zeta.multipleOfGenerator(BigInteger.valueOf(1000L + i));
-    }
-
-    private static String b64(String s) {
-        return Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
     }
 }
