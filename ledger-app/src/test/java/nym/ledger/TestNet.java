@@ -2,13 +2,22 @@ package nym.ledger;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import nym.coconut.CoconutException;
 import nym.coconut.RandomSource;
+import nym.coconut.dkg.Complaint;
+import nym.coconut.dkg.Dealing;
+import nym.coconut.dkg.DealingContext;
 import nym.coconut.dkg.DkgKeyPair;
+import nym.coconut.dkg.DkgPublicKey;
 import nym.coconut.setup.Parameters;
 import nym.ledger.comet.GenesisDoc;
+import nym.ledger.state.LedgerState;
 import nym.ledger.state.Zeta;
 import nym.ledger.tx.Secp256k1.KeyPair;
 import nym.ledger.tx.TxBuilder;
@@ -94,6 +103,59 @@ public final class TestNet {
 
     public byte[] genesis() {
         return genesisJson().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The DKG recipients of this genesis: every issuer's DKG key, issuer 1 first. */
+    public List<DkgPublicKey> recipients() {
+        return Arrays.stream(dkgKeys).map(DkgKeyPair::publicKey).toList();
+    }
+
+    /** Issuer {@code dealer}'s dealing (t = 2, all three recipients) for {@code keyEpoch}, reproducible. */
+    public Dealing dealing(int dealer, long keyEpoch) {
+        try {
+            return Dealing.deal(
+                    PARAMS,
+                    2,
+                    recipients(),
+                    new DealingContext(CHAIN, keyEpoch, dealer),
+                    RandomSource.deterministic(1000 * keyEpoch + dealer));
+        } catch (CoconutException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Issuer {@code recipient}'s complaint against {@code dealer}'s {@code dealing} of {@code keyEpoch}. */
+    public byte[] complaint(Dealing dealing, int dealer, int recipient, long keyEpoch) {
+        return Complaint.against(
+                        dealing,
+                        recipient,
+                        dkgKeys[recipient - 1],
+                        new DealingContext(CHAIN, keyEpoch, dealer),
+                        RandomSource.deterministic(7))
+                .toBytes();
+    }
+
+    /** The dealing transaction of issuer {@code dealer} carrying {@code dealing}. */
+    public byte[] dealingTx(int dealer, long keyEpoch, byte[] dealing) {
+        KeyPair issuer = issuers[dealer - 1];
+        return tx.dkgDealing(issuer, next(issuer), keyEpoch, dealing);
+    }
+
+    /**
+     * Runs key epoch 1 to completion on a fresh {@code state}: one block with the three issuers' dealings, then empty
+     * blocks until the complaint phase is over.
+     */
+    public void completeKeyEpoch(LedgerState state) {
+        List<byte[]> txs = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            txs.add(dealingTx(i, 1, dealing(i, 1).toBytes()));
+        }
+        state.finalizeBlock(state.height() + 1, txs);
+        state.commit();
+        while (state.query("/dkg/completed", new byte[0]).code() != 0) {
+            state.finalizeBlock(state.height() + 1, List.of());
+            state.commit();
+        }
     }
 
     /** A canonical ζ: (1000 + i)·G. */

@@ -331,6 +331,7 @@ class LedgerStateTest {
 
     @Test
     void credentialRequest_allowedValue_debitsAndEmitsEventWithRequest() {
+        net.completeKeyEpoch(state);
         byte[] req = "blind-sign-request".getBytes(StandardCharsets.UTF_8);
         byte[] t = net.tx.credentialRequest(net.alice, net.next(net.alice), 50, req);
         TxOutcome o = one(t);
@@ -342,16 +343,27 @@ class LedgerStateTest {
         assertEquals(Hex.prefixed(net.alice.address()), attr(e, "requester"));
         assertEquals("50", attr(e, "value"));
         assertEquals(java.util.Base64.getEncoder().encodeToString(req), attr(e, "blind_sign_request"));
+        assertEquals("1", attr(e, "key_epoch"));
+    }
+
+    @Test
+    void credentialRequest_beforeAnyKeyEpochCompleted_refusedAsNoIssuingKeyNothingDebited() {
+        byte[] t = net.tx.credentialRequest(net.alice, 0, 50, new byte[] {1});
+        assertRefused(Kind.NO_ISSUING_KEY, state.checkTx(t));
+        assertRefused(Kind.NO_ISSUING_KEY, one(t));
+        assertEquals(1000, balance(net.alice));
     }
 
     @Test
     void credentialRequest_valueNotAllowed_refused() {
+        net.completeKeyEpoch(state);
         assertRefused(Kind.VALUE_NOT_ALLOWED, one(net.tx.credentialRequest(net.alice, 0, 3, new byte[] {1})));
         assertEquals(1000, balance(net.alice));
     }
 
     @Test
     void credentialRequest_insufficientBalance_refused() {
+        net.completeKeyEpoch(state);
         assertRefused(Kind.INSUFFICIENT_BALANCE, one(net.tx.credentialRequest(net.bob, 0, 10, new byte[] {1})));
     }
 
