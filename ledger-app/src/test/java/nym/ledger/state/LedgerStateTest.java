@@ -81,6 +81,7 @@ class LedgerStateTest {
 
     @Test
     void transfer_wrongNonce_refusedAndStateUnchanged() {
+        block(); // the first block starts key epoch 1: compare from a block where nothing else moves
         byte[] before = state.appHash();
         assertRefused(Kind.WRONG_NONCE, one(net.tx.transfer(net.alice, 5, net.bob.address(), 1)));
         assertEquals(1000, balance(net.alice));
@@ -664,6 +665,24 @@ class LedgerStateTest {
                     LedgerException.class,
                     () -> LedgerState.inMemory().initChain(TestNet.CHAIN, bad.getBytes(StandardCharsets.UTF_8)));
             assertEquals(Kind.BAD_GENESIS, e.kind(), field);
+        }
+    }
+
+    @Test
+    void genesis_badDkgKeyOrCoconutParams_refused() {
+        String dkgKey = net.dkgKeys[0].publicKey().toHex();
+        String params = java.util.Base64.getEncoder().encodeToString(TestNet.PARAMS.toBytes());
+        List<String> bad = List.of(
+                net.genesisJson().replace(dkgKey, dkgKey.substring(2)), // 47 bytes
+                net.genesisJson().replace(dkgKey, "c0" + "00".repeat(47)), // the identity
+                net.genesisJson().replace(net.dkgKeys[1].publicKey().toHex(), dkgKey), // one key twice
+                net.genesisJson().replace(params, "ZGV2LXBhcmFtcw=="), // "dev-params"
+                net.genesisJson().replace("\"dealing_blocks\":5", "\"dealing_blocks\":0"));
+        for (String json : bad) {
+            LedgerException e = assertThrows(
+                    LedgerException.class,
+                    () -> LedgerState.inMemory().initChain(TestNet.CHAIN, json.getBytes(StandardCharsets.UTF_8)));
+            assertEquals(Kind.BAD_GENESIS, e.kind(), e.getMessage());
         }
     }
 
