@@ -75,7 +75,8 @@ final class TestNetwork implements AutoCloseable {
 
     private static GenesisParties.Issuer issuer(int i) {
         return new GenesisParties.Issuer(
-                Secp256k1.KeyPair.fromSeed("test-issuer-" + i).address(), new byte[] {1});
+                Secp256k1.KeyPair.fromSeed("test-issuer-" + i).address(),
+                GenesisDoc.devDkgKey(i).publicKey().toBytes());
     }
 
     private TestNetwork(Path dir, Anvil anvil) throws Exception {
@@ -93,8 +94,8 @@ final class TestNetwork implements AutoCloseable {
                                         List.of(issuer(1), issuer(2), issuer(3)),
                                         List.of(WATCHERS[0].address(), WATCHERS[1].address(), WATCHERS[2].address()),
                                         List.of(),
-                                        new byte[] {1},
-                                        new byte[] {1},
+                                        GenesisDoc.devCoconutParams().toBytes(),
+                                        GenesisParties.DkgSchedule.LOCALNET,
                                         List.of())),
                         ChainHomes.Settings.defaults().withTimeoutCommit(Duration.ofMillis(200)),
                         null)

@@ -11,6 +11,7 @@ import nym.ledger.abci.AbciApplication;
 import nym.ledger.abci.AbciServer;
 import nym.ledger.bench.LoadGenerator;
 import nym.ledger.comet.ChainHomes;
+import nym.ledger.comet.DevKeyEpoch;
 import nym.ledger.comet.GenesisDoc;
 import nym.ledger.comet.LocalChain;
 import nym.ledger.state.LedgerState;
@@ -18,7 +19,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code ledger-app abci|testnet|genesis|transfer|sign-transfer|bench}. */
+/** {@code ledger-app abci|testnet|genesis|transfer|sign-transfer|dev-dkg|bench}. */
 @Command(
         name = "ledger-app",
         mixinStandardHelpOptions = true,
@@ -31,6 +32,7 @@ import picocli.CommandLine.Option;
             Main.GenesisCmd.class,
             Main.Transfer.class,
             Main.SignTransfer.class,
+            Main.DevDkg.class,
             Main.Bench.class
         })
 public final class Main {
@@ -269,6 +271,33 @@ public final class Main {
         byte[] signed(Object command, String chainId, long nonce) throws java.io.IOException {
             return new nym.ledger.tx.TxBuilder(chainId)
                     .transfer(key(command), nonce, nym.ledger.Hex.parse(to, 20, "recipient"), amount);
+        }
+    }
+
+    @Command(
+            name = "dev-dkg",
+            mixinStandardHelpOptions = true,
+            description = {
+                "On a chain with the development genesis: the development issuers deal in the latest key epoch,"
+                        + " then wait until it completed (credential requests are refused until a key epoch has)."
+                        + " Prints /dkg/completed."
+            })
+    static final class DevDkg implements Callable<Integer> {
+        @Option(names = "--rpc", defaultValue = "http://127.0.0.1:26657/")
+        URI rpc;
+
+        @Option(
+                names = "--timeout",
+                defaultValue = "120s",
+                converter = DurationConverter.class,
+                description = "Give up after (default: ${DEFAULT-VALUE}).")
+        Duration timeout;
+
+        @Override
+        public Integer call() throws Exception {
+            nym.ledger.comet.CometRpc client = new nym.ledger.comet.CometRpc(rpc, Duration.ofSeconds(30));
+            System.out.println(DevKeyEpoch.complete(client, timeout).toPrettyString());
+            return 0;
         }
     }
 

@@ -5,13 +5,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import nym.coconut.CoconutException;
+import nym.coconut.RandomSource;
+import nym.coconut.dkg.DkgKeyPair;
+import nym.coconut.setup.Parameters;
+import nym.coconut.setup.Setup;
 import nym.ledger.Hex;
 import nym.ledger.LedgerException;
 import nym.ledger.LedgerException.Kind;
@@ -25,6 +29,10 @@ import nym.ledger.tx.Secp256k1.KeyPair;
 public record GenesisDoc(String chainId, Instant genesisTime, long initialHeight, byte[] appState, JsonNode json) {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Base64.Encoder BASE64 = Base64.getEncoder();
+    /** q of the development genesis' Coconut parameters (as localnet's). */
+    public static final int DEV_COCONUT_ATTRIBUTES = 3;
+
+    private static final long DEV_DKG_SEED = 0x6e796d2d646b67L;
 
     public static GenesisDoc read(Path file) {
         try {
@@ -63,9 +71,11 @@ public record GenesisDoc(String chainId, Instant genesisTime, long initialHeight
     }
 
     /**
-     * A development genesis from fixed seeds: watchers "watcher-1..n", issuers "issuer-1..n", verifiers
-     * "verifier-1..n" (threshold t), providers "provider-1..n", and {@code accounts} funded accounts "dev-0..", each with {@code balance}.
-     * Keys come from {@link KeyPair#fromSeed} — public knowledge, for development only.
+     * A development genesis from fixed seeds: watchers "watcher-1..n", issuers "issuer-1..n" with DKG keys
+     * {@link #devDkgKey}, verifiers "verifier-1..n" (threshold t), providers "provider-1..n", Coconut parameters for
+     * {@link #DEV_COCONUT_ATTRIBUTES} attributes, the {@link GenesisParties.DkgSchedule#LOCALNET} schedule, and
+     * {@code accounts} funded accounts "dev-0..", each with {@code balance}. Keys come from {@link KeyPair#fromSeed}
+     * and fixed random streams — public knowledge, for development only.
      */
     public static ObjectNode development(String chainId, int authorities, int threshold, int accounts, long balance) {
         List<byte[]> watchers = new ArrayList<>();
@@ -76,8 +86,7 @@ public record GenesisDoc(String chainId, Instant genesisTime, long initialHeight
             providers.add(KeyPair.fromSeed("provider-" + i).address());
             watchers.add(KeyPair.fromSeed("watcher-" + i).address());
             issuers.add(new GenesisParties.Issuer(
-                    KeyPair.fromSeed("issuer-" + i).address(),
-                    ("dev-issuer-key-" + i).getBytes(StandardCharsets.UTF_8)));
+                    devIssuer(i).address(), devDkgKey(i).publicKey().toBytes()));
             verifiers.add(KeyPair.fromSeed("verifier-" + i).address());
         }
         List<GenesisParties.Account> funded = new ArrayList<>();
@@ -94,9 +103,28 @@ public record GenesisDoc(String chainId, Instant genesisTime, long initialHeight
                         issuers,
                         verifiers,
                         providers,
-                        "dev-aggregated-vk".getBytes(StandardCharsets.UTF_8),
-                        "dev-params".getBytes(StandardCharsets.UTF_8),
+                        devCoconutParams().toBytes(),
+                        GenesisParties.DkgSchedule.LOCALNET,
                         funded));
+    }
+
+    /** Development issuer i's ledger account (it signs that issuer's DKG transactions). */
+    public static KeyPair devIssuer(int i) {
+        return KeyPair.fromSeed("issuer-" + i);
+    }
+
+    /** Development issuer i's DKG key pair, from a fixed random stream (public knowledge). */
+    public static DkgKeyPair devDkgKey(int i) {
+        return DkgKeyPair.generate(RandomSource.deterministic(DEV_DKG_SEED + i));
+    }
+
+    /** The Coconut parameters of the development genesis. */
+    public static Parameters devCoconutParams() {
+        try {
+            return Setup.setup(DEV_COCONUT_ATTRIBUTES);
+        } catch (CoconutException e) {
+            throw new IllegalStateException("Coconut setup failed for q = " + DEV_COCONUT_ATTRIBUTES, e);
+        }
     }
 
     /** A CometBFT genesis document whose {@code app_state} registers {@code parties}. */
@@ -118,15 +146,17 @@ public record GenesisDoc(String chainId, Instant genesisTime, long initialHeight
         for (GenesisParties.Issuer issuer : parties.issuers()) {
             ObjectNode entry = is.addObject();
             entry.put("address", Hex.prefixed(issuer.address()));
-            entry.put("verification_key", BASE64.encodeToString(issuer.verificationKey()));
+            entry.put("dkg_key", Hex.lower(issuer.dkgKey()));
         }
         ArrayNode v = app.putArray("verifiers");
         parties.verifiers().forEach(a -> v.add(Hex.prefixed(a)));
         ArrayNode p = app.putArray("providers");
         parties.providers().forEach(a -> p.add(Hex.prefixed(a)));
-        ObjectNode c = app.putObject("coconut");
-        c.put("verification_key", BASE64.encodeToString(parties.coconutVerificationKey()));
-        c.put("params", BASE64.encodeToString(parties.coconutParams()));
+        app.putObject("coconut").put("params", BASE64.encodeToString(parties.coconutParams()));
+        app.putObject("dkg")
+                .put("dealing_blocks", parties.dkgSchedule().dealingBlocks())
+                .put("complaint_blocks", parties.dkgSchedule().complaintBlocks())
+                .put("rotation_blocks", parties.dkgSchedule().rotationBlocks());
         ArrayNode a = app.putArray("accounts");
         for (GenesisParties.Account account : parties.accounts()) {
             ObjectNode acc = a.addObject();

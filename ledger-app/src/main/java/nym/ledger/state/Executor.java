@@ -31,7 +31,8 @@ import nym.ledger.tx.proto.LedgerProto.ZetaStatus;
  *
  * <p>State keys: {@code params}; {@code acct/<addr hex>} (balance u64 || nonce u64); {@code pipe/<eth tx hash hex>}
  * (PipeVotes); {@code deposit/<deposit id hex>} (Deposit); {@code zeta/<ζ hex>} (ZetaRecord);
- * {@code expiry/<height>} (the ids of the deposits that expire at that height, see {@link DepositExpiry}).
+ * {@code expiry/<height>} (the ids of the deposits that expire at that height, see {@link DepositExpiry});
+ * {@code dkg/…} (key epochs, their dealings and complaints, see {@link KeyEpochs}).
  */
 public final class Executor {
     public static final int MAX_BLIND_SIGN_REQUEST = 32 * 1024;
@@ -136,8 +137,8 @@ public final class Executor {
             case CREDENTIAL_REQUEST -> credentialRequest(s, p, tx, body.getCredentialRequest());
             case CREDENTIAL_DEPOSIT -> credentialDeposit(s, p, tx, body.getCredentialDeposit(), height);
             case VERIFICATION_VOTE -> verificationVote(s, p, tx, body.getVerificationVote());
-            case DKG_DEALING, DKG_COMPLAINT ->
-                throw new LedgerException(Kind.DKG_WRONG_PHASE, "this ledger runs no key generation yet");
+            case DKG_DEALING -> KeyEpochs.deal(s, p, tx, body.getDkgDealing());
+            case DKG_COMPLAINT -> KeyEpochs.complain(s, p, tx, body.getDkgComplaint());
             case KIND_NOT_SET -> throw new LedgerException(Kind.MALFORMED_TX, "transaction has no kind");
         };
     }
@@ -226,11 +227,13 @@ public final class Executor {
             throw new LedgerException(
                     Kind.INVALID_ARGUMENT, "blind_sign_request must be 1.." + MAX_BLIND_SIGN_REQUEST + " bytes");
         }
+        long keyEpoch = KeyEpochs.requireCompleted(s);
         debit(s, tx.sender(), value);
         return List.of(LedgerEvent.of("credential_request")
                 .attr("request_id", Hex.upper(tx.hash()))
                 .attr("requester", Hex.prefixed(tx.sender()))
                 .attr("value", Long.toString(value))
+                .attr("key_epoch", Long.toString(keyEpoch))
                 .unindexed("blind_sign_request", Base64.getEncoder().encodeToString(request))
                 .build());
     }

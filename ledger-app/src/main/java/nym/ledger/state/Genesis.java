@@ -14,6 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import nym.coconut.CoconutException;
+import nym.coconut.dkg.DkgPublicKey;
+import nym.coconut.setup.Parameters;
 import nym.ledger.Hex;
 import nym.ledger.LedgerException;
 import nym.ledger.LedgerException.Kind;
@@ -26,16 +29,20 @@ import nym.ledger.tx.proto.LedgerProto.Params;
  * { "watcher_threshold": 2, "issuer_threshold": 2, "verifier_threshold": 2, "verifier_reject_threshold": 2,
  *   "pipe_account": "0x…",
  *   "watchers":  ["0x…", …],
- *   "issuers":   [{"address": "0x…", "verification_key": "<base64>"}, …],
+ *   "issuers":   [{"address": "0x…", "dkg_key": "<hex>"}, …],
  *   "verifiers": ["0x…", …],
  *   "providers": ["0x…", …],
- *   "coconut":   {"verification_key": "<base64>", "params": "<base64>"},
+ *   "coconut":   {"params": "<base64>"},
+ *   "dkg":       {"dealing_blocks": 10, "complaint_blocks": 10, "rotation_blocks": 0},
  *   "allowed_values": [1, 2, 5, 10, 20, 50, 100],
  *   "rejected_deposit_penalty": 1, "deposit_timeout_blocks": 600,
  *   "accounts":  [{"address": "0x…", "balance": "1000"}, …] }
  * }</pre>
  * {@code verifier_reject_threshold} defaults to {@code verifier_threshold}; {@code allowed_values} to the set above;
- * {@code providers} to none (no deposit accepted); the penalty and the timeout to the values above.
+ * {@code providers} to none (no deposit accepted); the penalty, the timeout and {@code dkg} to the values above.
+ * An issuer's index is its position in {@code issuers} + 1; its {@code dkg_key} is its DKG encryption key (48 bytes,
+ * a canonical compressed G1 point, not the identity), and the Coconut parameters must parse: the ledger checks
+ * dealings against both.
  * Watchers, issuers, verifiers and providers may be given by address or by secp256k1 public key (hex, 33 or 65
  * bytes). The verifier thresholds must satisfy t + r ≤ n + 1: otherwise n votes could split into t − 1 accepts and
  * r − 1 rejects, and neither outcome would be reachable.
@@ -45,6 +52,9 @@ public record Genesis(Params params, Map<String, Long> balances) {
     public static final List<Long> DEFAULT_VALUES = List.of(1L, 2L, 5L, 10L, 20L, 50L, 100L);
     public static final long DEFAULT_REJECTED_DEPOSIT_PENALTY = 1;
     public static final long DEFAULT_DEPOSIT_TIMEOUT_BLOCKS = 600;
+    public static final long DEFAULT_DKG_DEALING_BLOCKS = 10;
+    public static final long DEFAULT_DKG_COMPLAINT_BLOCKS = 10;
+    public static final long DEFAULT_DKG_ROTATION_BLOCKS = 0;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Parses and validates; throws BAD_GENESIS with the reason. */
@@ -66,12 +76,13 @@ public record Genesis(Params params, Map<String, Long> balances) {
             Set<String> seenIssuers = new HashSet<>();
             for (JsonNode n : array(root, "issuers")) {
                 byte[] a = identity(text(n, "address"), "issuers");
-                if (!seenIssuers.add(Hex.lower(a))) {
-                    throw new LedgerException(Kind.BAD_GENESIS, "duplicate issuer " + Hex.prefixed(a));
+                byte[] dkgKey = dkgKey(text(n, "dkg_key"));
+                if (!seenIssuers.add(Hex.lower(a)) || !seenIssuers.add(Hex.lower(dkgKey))) {
+                    throw new LedgerException(Kind.BAD_GENESIS, "duplicate issuer or DKG key " + Hex.prefixed(a));
                 }
                 issuers.add(Issuer.newBuilder()
                         .setAddress(ByteString.copyFrom(a))
-                        .setVerificationKey(ByteString.copyFrom(base64(n, "verification_key")))
+                        .setDkgKey(ByteString.copyFrom(dkgKey))
                         .build());
             }
             int wt = threshold(root, "watcher_threshold", watchers.size());
@@ -102,10 +113,16 @@ public record Genesis(Params params, Map<String, Long> balances) {
             p.addAllIssuers(issuers);
             JsonNode coconut = root.get("coconut");
             if (coconut == null || !coconut.isObject()) {
-                throw new LedgerException(Kind.BAD_GENESIS, "coconut {verification_key, params} missing");
+                throw new LedgerException(Kind.BAD_GENESIS, "coconut {params} missing");
             }
-            p.setCoconutVerificationKey(ByteString.copyFrom(base64(coconut, "verification_key")));
-            p.setCoconutParams(ByteString.copyFrom(base64(coconut, "params")));
+            p.setCoconutParams(ByteString.copyFrom(coconutParams(base64(coconut, "params"))));
+            JsonNode dkg = root.has("dkg") ? root.get("dkg") : JSON.createObjectNode();
+            if (!dkg.isObject()) {
+                throw new LedgerException(Kind.BAD_GENESIS, "dkg must be an object");
+            }
+            p.setDkgDealingBlocks(optionalLong(dkg, "dealing_blocks", DEFAULT_DKG_DEALING_BLOCKS, 1))
+                    .setDkgComplaintBlocks(optionalLong(dkg, "complaint_blocks", DEFAULT_DKG_COMPLAINT_BLOCKS, 1))
+                    .setDkgRotationBlocks(optionalLong(dkg, "rotation_blocks", DEFAULT_DKG_ROTATION_BLOCKS, 0));
             List<Long> values = new ArrayList<>();
             if (root.has("allowed_values")) {
                 for (JsonNode v : array(root, "allowed_values")) {
@@ -169,6 +186,22 @@ public record Genesis(Params params, Map<String, Long> balances) {
                         + " bytes");
     }
 
+    private static byte[] dkgKey(String hex) {
+        try {
+            return DkgPublicKey.fromHex(hex).toBytes();
+        } catch (CoconutException e) {
+            throw new LedgerException(Kind.BAD_GENESIS, "issuers: bad dkg_key: " + e.getMessage());
+        }
+    }
+
+    private static byte[] coconutParams(byte[] bytes) {
+        try {
+            return Parameters.fromBytes(bytes).toBytes();
+        } catch (CoconutException e) {
+            throw new LedgerException(Kind.BAD_GENESIS, "coconut params do not parse: " + e.getMessage());
+        }
+    }
+
     private static int threshold(JsonNode root, String field, int members) {
         JsonNode n = root.get(field);
         if (n == null || !n.canConvertToInt()) {
@@ -229,11 +262,14 @@ public record Genesis(Params params, Map<String, Long> balances) {
         p.getAllowedValuesList().forEach(values::add);
         o.put("rejected_deposit_penalty", Long.toString(p.getRejectedDepositPenalty()));
         o.put("deposit_timeout_blocks", p.getDepositTimeoutBlocks());
-        ObjectNode c = o.putObject("coconut");
-        c.put(
-                "verification_key",
-                Base64.getEncoder().encodeToString(p.getCoconutVerificationKey().toByteArray()));
-        c.put("params", Base64.getEncoder().encodeToString(p.getCoconutParams().toByteArray()));
+        o.putObject("coconut")
+                .put(
+                        "params",
+                        Base64.getEncoder().encodeToString(p.getCoconutParams().toByteArray()));
+        o.putObject("dkg")
+                .put("dealing_blocks", p.getDkgDealingBlocks())
+                .put("complaint_blocks", p.getDkgComplaintBlocks())
+                .put("rotation_blocks", p.getDkgRotationBlocks());
         return o;
     }
 
@@ -242,12 +278,12 @@ public record Genesis(Params params, Map<String, Long> balances) {
         ArrayNode w = o.putArray("watchers");
         p.getWatchersList().forEach(a -> w.add(Hex.prefixed(a.toByteArray())));
         ArrayNode is = o.putArray("issuers");
-        for (Issuer i : p.getIssuersList()) {
-            ObjectNode n = is.addObject();
-            n.put("address", Hex.prefixed(i.getAddress().toByteArray()));
-            n.put(
-                    "verification_key",
-                    Base64.getEncoder().encodeToString(i.getVerificationKey().toByteArray()));
+        for (int index = 1; index <= p.getIssuersCount(); index++) {
+            Issuer i = p.getIssuers(index - 1);
+            is.addObject()
+                    .put("index", index)
+                    .put("address", Hex.prefixed(i.getAddress().toByteArray()))
+                    .put("dkg_key", Hex.lower(i.getDkgKey().toByteArray()));
         }
         ArrayNode v = o.putArray("verifiers");
         p.getVerifiersList().forEach(a -> v.add(Hex.prefixed(a.toByteArray())));

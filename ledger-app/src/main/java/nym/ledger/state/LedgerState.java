@@ -46,20 +46,33 @@ public final class LedgerState implements AutoCloseable {
 
     private LedgerState(StateStore store) {
         this.store = store;
-        this.check = nextBlockState();
         if (store.get("params") != null) {
             params = Executor.params(store);
         }
+        this.check = nextBlockState();
     }
 
     /**
-     * The committed state as the next block starts it (its due deposits expired): the base of the mempool state,
-     * so CheckTx refuses e.g. a vote on a deposit that expires before the vote could be included.
+     * The committed state as the next block starts it ({@link #startBlock}): the base of the mempool state, so
+     * CheckTx refuses e.g. a vote on a deposit that expires before the vote could be included, or a dealing for a
+     * key epoch whose dealing phase closes before the dealing could be included.
      */
     private Overlay nextBlockState() {
         Overlay o = new Overlay(store);
-        DepositExpiry.expireDue(o, store.height() + 1);
+        startBlock(o, store.height() + 1);
         return o;
+    }
+
+    /**
+     * What happens at the start of block {@code height}, before its transactions: the deposits due expire, then the
+     * latest key epoch moves to its phase at this height. Returns the block events.
+     */
+    private List<LedgerEvent> startBlock(StateView s, long height) {
+        List<LedgerEvent> events = new ArrayList<>(DepositExpiry.expireDue(s, height));
+        if (params != null) {
+            events.addAll(KeyEpochs.advance(s, params, height));
+        }
+        return events;
     }
 
     public static LedgerState open(Path dir) {
@@ -157,7 +170,7 @@ public final class LedgerState implements AutoCloseable {
         synchronized (this) {
             requireInitialized();
             Overlay scratch = new Overlay(store);
-            DepositExpiry.expireDue(scratch, height);
+            startBlock(scratch, height);
             List<byte[]> chosen = new ArrayList<>();
             long used = 0;
             for (int i = 0; i < txs.size(); i++) {
@@ -224,8 +237,8 @@ public final class LedgerState implements AutoCloseable {
     }
 
     /**
-     * Result of a block: one outcome per transaction, in order, the block's own events (deposits expired at its
-     * start) and the app hash after it.
+     * Result of a block: one outcome per transaction, in order, the block's own events (deposits expired and key
+     * epoch phases moved at its start) and the app hash after it.
      */
     public record BlockOutcome(List<TxOutcome> txs, List<LedgerEvent> events, byte[] appHash) {}
 
@@ -250,7 +263,7 @@ public final class LedgerState implements AutoCloseable {
                         Kind.PROTOCOL, "FinalizeBlock for height " + height + ", expected " + (store.height() + 1));
             }
             Overlay block = new Overlay(store);
-            List<LedgerEvent> blockEvents = DepositExpiry.expireDue(block, height);
+            List<LedgerEvent> blockEvents = startBlock(block, height);
             List<TxOutcome> outcomes = new ArrayList<>(txs.size());
             for (Object d : parsed) {
                 outcomes.add(
@@ -289,8 +302,9 @@ public final class LedgerState implements AutoCloseable {
 
     /**
      * Paths: {@code /balance}, {@code /account} (data: address), {@code /zeta} (data: ζ), {@code /deposit}
-     * (data: deposit id), {@code /pipe} (data: Ethereum tx hash), {@code /params}, {@code /registry}.
-     * Data is raw bytes or hex text (with or without 0x). Values are JSON.
+     * (data: deposit id), {@code /pipe} (data: Ethereum tx hash), {@code /params}, {@code /registry}: data is raw
+     * bytes or hex text (with or without 0x); {@code /dkg}, {@code /dkg/completed}, {@code /dkg/dealings} (data: a
+     * key epoch in ASCII decimal, or empty), see {@link KeyEpochQueries}. Values are JSON.
      */
     public synchronized QueryResult query(String path, byte[] data) {
         long h = store.height();
@@ -386,11 +400,14 @@ public final class LedgerState implements AutoCloseable {
                 }
                 case "/params", "params" -> out = Genesis.paramsJson(params);
                 case "/registry", "registry" -> out = Genesis.registryJson(params);
+                case "/dkg", "dkg" -> out = KeyEpochQueries.epoch(store, params, data);
+                case "/dkg/completed", "dkg/completed" -> out = KeyEpochQueries.completed(store, params, data);
+                case "/dkg/dealings", "dkg/dealings" -> out = KeyEpochQueries.dealings(store, params, data);
                 default ->
                     throw new LedgerException(
                             Kind.BAD_QUERY,
-                            "unknown query path '" + p
-                                    + "' (known: /balance /account /zeta /deposit /pipe /params /registry)");
+                            "unknown query path '" + p + "' (known: /balance /account /zeta /deposit /pipe /params"
+                                    + " /registry /dkg /dkg/completed /dkg/dealings)");
             }
             return new QueryResult(0, log, data, JSON.writeValueAsBytes(out), h);
         } catch (LedgerException e) {

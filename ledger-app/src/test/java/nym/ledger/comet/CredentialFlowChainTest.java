@@ -78,6 +78,9 @@ class CredentialFlowChainTest {
             };
             KeyPair[] verifiers = {KeyPair.fromSeed("verifier-1"), KeyPair.fromSeed("verifier-2")};
 
+            // 0: the issuers' key epoch completes (until then credential requests are refused)
+            DevKeyEpoch.complete(rpc, java.time.Duration.ofSeconds(90));
+
             // 1-2: the client's ERC20 transfer, seen by the watchers; credited once at t = 2
             byte[] eth = Secp256k1.keccak256("erc20-transfer-1".getBytes(StandardCharsets.UTF_8));
             assertEquals(
@@ -110,6 +113,7 @@ class CredentialFlowChainTest {
             assertNotNull(issued, "issuers got no credential_request event");
             assertEquals(Hex.upper(Transaction.sha256(request)), attr(issued, "credential_request", "request_id"));
             assertEquals("50", attr(issued, "credential_request", "value"));
+            assertEquals("1", attr(issued, "credential_request", "key_epoch"));
             assertEquals(
                     Base64.getEncoder().encodeToString(blind),
                     attr(issued, "credential_request", "blind_sign_request"));

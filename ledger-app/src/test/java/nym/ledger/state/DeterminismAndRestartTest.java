@@ -22,16 +22,25 @@ import org.junit.jupiter.api.io.TempDir;
 
 class DeterminismAndRestartTest {
 
-    /** A chain of blocks exercising every transaction kind, including refusals. */
+    /**
+     * A chain of blocks exercising every transaction kind, including refusals: key epoch 1 completes at the start of
+     * block 5 (dealings in block 1, complaint phase 2..4), before the credential requests.
+     */
     static List<List<byte[]>> blocks(TestNet n) {
         List<List<byte[]>> blocks = new ArrayList<>();
         byte[] eth = Secp256k1.keccak256("deposit-1".getBytes(StandardCharsets.UTF_8));
         blocks.add(List.of(
                 n.tx.pipeTransfer(n.watchers[0], 0, eth, n.bob.address(), 300),
-                n.tx.transfer(n.alice, 0, n.bob.address(), 10)));
+                n.tx.transfer(n.alice, 0, n.bob.address(), 10),
+                n.tx.dkgDealing(n.issuers[0], 0, 1, n.dealing(1, 1).toBytes()),
+                n.tx.dkgDealing(n.issuers[1], 0, 1, n.dealing(2, 1).toBytes()),
+                n.tx.dkgDealing(n.issuers[2], 0, 1, n.dealing(3, 1).toBytes())));
         blocks.add(List.of(
                 n.tx.pipeTransfer(n.watchers[1], 0, eth, n.bob.address(), 300),
-                n.tx.pipeTransfer(n.watchers[2], 0, eth, n.bob.address(), 300))); // second is refused
+                n.tx.pipeTransfer(n.watchers[2], 0, eth, n.bob.address(), 300), // refused: settled
+                n.tx.dkgComplaint(n.issuers[0], 1, 1, 2, n.complaint(n.dealing(2, 1), 2, 1, 1)))); // unjustified
+        blocks.add(List.of());
+        blocks.add(List.of());
         blocks.add(List.of(
                 n.tx.credentialRequest(n.bob, 0, 100, new byte[] {1, 2, 3}),
                 n.tx.credentialRequest(n.bob, 1, 3, new byte[] {1}))); // value not allowed

@@ -81,6 +81,7 @@ class LedgerStateTest {
 
     @Test
     void transfer_wrongNonce_refusedAndStateUnchanged() {
+        block(); // the first block starts key epoch 1: compare from a block where nothing else moves
         byte[] before = state.appHash();
         assertRefused(Kind.WRONG_NONCE, one(net.tx.transfer(net.alice, 5, net.bob.address(), 1)));
         assertEquals(1000, balance(net.alice));
@@ -331,6 +332,7 @@ class LedgerStateTest {
 
     @Test
     void credentialRequest_allowedValue_debitsAndEmitsEventWithRequest() {
+        net.completeKeyEpoch(state);
         byte[] req = "blind-sign-request".getBytes(StandardCharsets.UTF_8);
         byte[] t = net.tx.credentialRequest(net.alice, net.next(net.alice), 50, req);
         TxOutcome o = one(t);
@@ -342,16 +344,27 @@ class LedgerStateTest {
         assertEquals(Hex.prefixed(net.alice.address()), attr(e, "requester"));
         assertEquals("50", attr(e, "value"));
         assertEquals(java.util.Base64.getEncoder().encodeToString(req), attr(e, "blind_sign_request"));
+        assertEquals("1", attr(e, "key_epoch"));
+    }
+
+    @Test
+    void credentialRequest_beforeAnyKeyEpochCompleted_refusedAsNoIssuingKeyNothingDebited() {
+        byte[] t = net.tx.credentialRequest(net.alice, 0, 50, new byte[] {1});
+        assertRefused(Kind.NO_ISSUING_KEY, state.checkTx(t));
+        assertRefused(Kind.NO_ISSUING_KEY, one(t));
+        assertEquals(1000, balance(net.alice));
     }
 
     @Test
     void credentialRequest_valueNotAllowed_refused() {
+        net.completeKeyEpoch(state);
         assertRefused(Kind.VALUE_NOT_ALLOWED, one(net.tx.credentialRequest(net.alice, 0, 3, new byte[] {1})));
         assertEquals(1000, balance(net.alice));
     }
 
     @Test
     void credentialRequest_insufficientBalance_refused() {
+        net.completeKeyEpoch(state);
         assertRefused(Kind.INSUFFICIENT_BALANCE, one(net.tx.credentialRequest(net.bob, 0, 10, new byte[] {1})));
     }
 
@@ -652,6 +665,24 @@ class LedgerStateTest {
                     LedgerException.class,
                     () -> LedgerState.inMemory().initChain(TestNet.CHAIN, bad.getBytes(StandardCharsets.UTF_8)));
             assertEquals(Kind.BAD_GENESIS, e.kind(), field);
+        }
+    }
+
+    @Test
+    void genesis_badDkgKeyOrCoconutParams_refused() {
+        String dkgKey = net.dkgKeys[0].publicKey().toHex();
+        String params = java.util.Base64.getEncoder().encodeToString(TestNet.PARAMS.toBytes());
+        List<String> bad = List.of(
+                net.genesisJson().replace(dkgKey, dkgKey.substring(2)), // 47 bytes
+                net.genesisJson().replace(dkgKey, "c0" + "00".repeat(47)), // the identity
+                net.genesisJson().replace(net.dkgKeys[1].publicKey().toHex(), dkgKey), // one key twice
+                net.genesisJson().replace(params, "ZGV2LXBhcmFtcw=="), // "dev-params"
+                net.genesisJson().replace("\"dealing_blocks\":5", "\"dealing_blocks\":0"));
+        for (String json : bad) {
+            LedgerException e = assertThrows(
+                    LedgerException.class,
+                    () -> LedgerState.inMemory().initChain(TestNet.CHAIN, json.getBytes(StandardCharsets.UTF_8)));
+            assertEquals(Kind.BAD_GENESIS, e.kind(), e.getMessage());
         }
     }
 
