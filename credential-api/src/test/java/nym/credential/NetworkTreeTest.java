@@ -31,6 +31,7 @@ class NetworkTreeTest {
                 "authorities/authority-2/issuer.vk",
                 Fixtures.KEYS.issuer(2).verificationKeyShare().toText());
         write("authorities/authority-2/verifier.key", "ab".repeat(32));
+        write("authorities/authority-2/issuer-account.key", "cd".repeat(32));
         NetworkTree tree = new NetworkTree(home);
 
         assertEquals(Fixtures.PARAMS, tree.parameters());
@@ -38,12 +39,14 @@ class NetworkTreeTest {
         assertEquals(Fixtures.KEYS.issuer(2).secretKey(), tree.issuerSecretKey(2));
         assertEquals(Fixtures.KEYS.issuer(2).verificationKeyShare(), tree.issuerVerificationKeyShare(2));
         assertEquals("ab".repeat(32), tree.verifierKeyHex(2));
+        assertEquals("cd".repeat(32), tree.issuerAccountKey(2));
     }
 
     @Test
     void readers_missingOrBadFiles_clearKinds() throws Exception {
         write("coconut/parameters", "coconut-params.v1.garbage");
         write("authorities/authority-1/verifier.key", "not hex");
+        write("authorities/authority-1/issuer-account.key", "ab".repeat(31));
         NetworkTree tree = new NetworkTree(home);
 
         assertEquals(
@@ -56,6 +59,13 @@ class NetworkTreeTest {
                 Kind.MALFORMED,
                 assertThrows(PayloadException.class, () -> tree.verifierKeyHex(1))
                         .kind());
+        assertEquals(
+                Kind.MALFORMED,
+                assertThrows(PayloadException.class, () -> tree.issuerAccountKey(1))
+                        .kind());
+        assertEquals(
+                Kind.MISSING_FILE,
+                assertThrows(PayloadException.class, () -> tree.dkgKeyPair(1)).kind());
         assertThrows(IllegalArgumentException.class, () -> tree.authorityDirectory(0));
     }
 
