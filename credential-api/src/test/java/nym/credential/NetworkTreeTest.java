@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import nym.coconut.RandomSource;
+import nym.coconut.dkg.DkgKeyPair;
 import nym.credential.PayloadException.Kind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +34,8 @@ class NetworkTreeTest {
                 Fixtures.KEYS.issuer(2).verificationKeyShare().toText());
         write("authorities/authority-2/verifier.key", "ab".repeat(32));
         write("authorities/authority-2/issuer-account.key", "cd".repeat(32));
+        DkgKeyPair dkg = DkgKeyPair.generate(RandomSource.deterministic(5));
+        write("authorities/authority-2/dkg.key", dkg.secretText());
         NetworkTree tree = new NetworkTree(home);
 
         assertEquals(Fixtures.PARAMS, tree.parameters());
@@ -40,6 +44,7 @@ class NetworkTreeTest {
         assertEquals(Fixtures.KEYS.issuer(2).verificationKeyShare(), tree.issuerVerificationKeyShare(2));
         assertEquals("ab".repeat(32), tree.verifierKeyHex(2));
         assertEquals("cd".repeat(32), tree.issuerAccountKey(2));
+        assertEquals(dkg.publicKey(), tree.dkgKeyPair(2).publicKey());
     }
 
     @Test
@@ -47,6 +52,7 @@ class NetworkTreeTest {
         write("coconut/parameters", "coconut-params.v1.garbage");
         write("authorities/authority-1/verifier.key", "not hex");
         write("authorities/authority-1/issuer-account.key", "ab".repeat(31));
+        write("authorities/authority-3/dkg.key", "00".repeat(32));
         NetworkTree tree = new NetworkTree(home);
 
         assertEquals(
@@ -66,6 +72,10 @@ class NetworkTreeTest {
         assertEquals(
                 Kind.MISSING_FILE,
                 assertThrows(PayloadException.class, () -> tree.dkgKeyPair(1)).kind());
+        assertEquals(
+                Kind.INVALID_ELEMENT,
+                assertThrows(PayloadException.class, () -> tree.dkgKeyPair(3)).kind(),
+                "a zero DKG secret");
         assertThrows(IllegalArgumentException.class, () -> tree.authorityDirectory(0));
     }
 
