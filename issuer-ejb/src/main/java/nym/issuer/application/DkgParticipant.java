@@ -4,6 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
@@ -51,6 +52,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Startup
 @Singleton
+@DependsOn("IssuerRole")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class DkgParticipant {
 
@@ -87,7 +89,7 @@ public class DkgParticipant {
             LOG.info(() -> "no DKG participation: issuer role " + role.state());
             return;
         }
-        long period = pollSeconds * 1000L;
+        long period = Math.max(1, pollSeconds) * 1000L;
         timers.createIntervalTimer(period, period, new TimerConfig(null, false));
         LOG.info(() -> "DKG participation of authority " + role.authority() + " every " + pollSeconds + " s");
     }
