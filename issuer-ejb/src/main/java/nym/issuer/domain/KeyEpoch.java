@@ -1,6 +1,7 @@
 package nym.issuer.domain;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -36,7 +37,7 @@ public record KeyEpoch(
 
         /** The ledger's name: {@code dealing}, {@code complaints}, {@code completed}, {@code failed}. */
         public String wireName() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

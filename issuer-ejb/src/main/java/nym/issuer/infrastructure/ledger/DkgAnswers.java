@@ -10,6 +10,7 @@ import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.util.Base64;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -155,7 +156,7 @@ final class DkgAnswers {
     }
 
     private static Iterable<JsonObject> objects(JsonObject o, String key) {
-        return o.containsKey(key) ? o.getJsonArray(key).getValuesAs(JsonObject.class) : java.util.List.of();
+        return o.containsKey(key) ? o.getJsonArray(key).getValuesAs(JsonObject.class) : List.of();
     }
 
     private static SortedSet<Integer> indices(JsonObject o, String key) {
