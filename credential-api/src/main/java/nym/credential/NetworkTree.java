@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import nym.coconut.CoconutException;
+import nym.coconut.dkg.DkgKeyPair;
 import nym.coconut.keygen.SecretKey;
 import nym.coconut.keygen.VerificationKey;
 import nym.coconut.keygen.VerificationKeyShare;
@@ -15,7 +16,7 @@ import nym.credential.PayloadException.Kind;
 /**
  * The Coconut and authority files of the network tree (localnet/README.md, "The network tree") under the network
  * home ({@value #HOME_PROPERTY}): parameters, the aggregated verification key, and authority i's issuer key share,
- * its verification key share and its verifier's secp256k1 key. Files are text, surrounding whitespace ignored.
+ * its verification key share, its DKG key pair and its issuer account's and verifier's secp256k1 keys. Files are text, surrounding whitespace ignored.
  */
 public record NetworkTree(Path home) {
     /** The MicroProfile Config / system property naming the tree. */
@@ -69,7 +70,25 @@ public record NetworkTree(Path home) {
 
     /** Authority i's verifier secp256k1 private key ({@code verifier.key}), 64 hex digits. */
     public String verifierKeyHex(int authority) throws PayloadException {
-        Path file = authorityDirectory(authority).resolve("verifier.key");
+        return secp256k1Hex(authorityDirectory(authority).resolve("verifier.key"));
+    }
+
+    /**
+     * Authority i's issuer ledger account key ({@code issuer-account.key}, secp256k1, 64 hex digits): the account
+     * genesis registers as issuer i, which signs its DKG transactions.
+     */
+    public String issuerAccountKey(int authority) throws PayloadException {
+        return secp256k1Hex(authorityDirectory(authority).resolve("issuer-account.key"));
+    }
+
+    /** Authority i's DKG encryption key pair ({@code dkg.key}, the secret's text form: 64 hex digits). */
+    public DkgKeyPair dkgKeyPair(int authority) throws PayloadException {
+        Path file = authorityDirectory(authority).resolve("dkg.key");
+        String text = read(file);
+        return coconut(file, () -> DkgKeyPair.fromSecretText(text));
+    }
+
+    private static String secp256k1Hex(Path file) throws PayloadException {
         String hex = read(file);
         if (!hex.matches("[0-9a-fA-F]{64}")) {
             throw new PayloadException(Kind.MALFORMED, file + " is not 64 hex digits");

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import nym.coconut.RandomSource;
+import nym.coconut.dkg.DkgKeyPair;
 import nym.credential.PayloadException.Kind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +33,9 @@ class NetworkTreeTest {
                 "authorities/authority-2/issuer.vk",
                 Fixtures.KEYS.issuer(2).verificationKeyShare().toText());
         write("authorities/authority-2/verifier.key", "ab".repeat(32));
+        write("authorities/authority-2/issuer-account.key", "cd".repeat(32));
+        DkgKeyPair dkg = DkgKeyPair.generate(RandomSource.deterministic(5));
+        write("authorities/authority-2/dkg.key", dkg.secretText());
         NetworkTree tree = new NetworkTree(home);
 
         assertEquals(Fixtures.PARAMS, tree.parameters());
@@ -38,12 +43,16 @@ class NetworkTreeTest {
         assertEquals(Fixtures.KEYS.issuer(2).secretKey(), tree.issuerSecretKey(2));
         assertEquals(Fixtures.KEYS.issuer(2).verificationKeyShare(), tree.issuerVerificationKeyShare(2));
         assertEquals("ab".repeat(32), tree.verifierKeyHex(2));
+        assertEquals("cd".repeat(32), tree.issuerAccountKey(2));
+        assertEquals(dkg.publicKey(), tree.dkgKeyPair(2).publicKey());
     }
 
     @Test
     void readers_missingOrBadFiles_clearKinds() throws Exception {
         write("coconut/parameters", "coconut-params.v1.garbage");
         write("authorities/authority-1/verifier.key", "not hex");
+        write("authorities/authority-1/issuer-account.key", "ab".repeat(31));
+        write("authorities/authority-3/dkg.key", "00".repeat(32));
         NetworkTree tree = new NetworkTree(home);
 
         assertEquals(
@@ -56,6 +65,17 @@ class NetworkTreeTest {
                 Kind.MALFORMED,
                 assertThrows(PayloadException.class, () -> tree.verifierKeyHex(1))
                         .kind());
+        assertEquals(
+                Kind.MALFORMED,
+                assertThrows(PayloadException.class, () -> tree.issuerAccountKey(1))
+                        .kind());
+        assertEquals(
+                Kind.MISSING_FILE,
+                assertThrows(PayloadException.class, () -> tree.dkgKeyPair(1)).kind());
+        assertEquals(
+                Kind.INVALID_ELEMENT,
+                assertThrows(PayloadException.class, () -> tree.dkgKeyPair(3)).kind(),
+                "a zero DKG secret");
         assertThrows(IllegalArgumentException.class, () -> tree.authorityDirectory(0));
     }
 

@@ -20,6 +20,11 @@ public final class BlindSigner {
     }
 
     public PartialCredential sign(CredentialRequest request) {
+        if (request.keyEpoch() != keys.keyEpoch()) {
+            // Signing with another epoch's share would give a partial nobody can verify against the named epoch.
+            throw new IllegalArgumentException(
+                    request + " names key epoch " + request.keyEpoch() + ", not " + keys.keyEpoch());
+        }
         if (request.value() > Integer.MAX_VALUE || !Token.VALUES.contains((int) request.value())) {
             return refuse(request, "value " + request.value() + " is not a token denomination " + Token.VALUES);
         }

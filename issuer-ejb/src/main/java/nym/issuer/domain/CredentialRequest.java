@@ -11,14 +11,19 @@ import java.util.Objects;
  * @param requester the debited account, {@code 0x…}
  * @param value the debited value: the public attribute the issuer signs
  * @param payload the {@code blind_sign_request} bytes (a {@code nym.credential.BlindSignPayload} if well formed)
+ * @param keyEpoch the key epoch whose share must sign it: the latest completed one when the ledger recorded it
  */
-public record CredentialRequest(String requestId, String eventId, String requester, long value, byte[] payload) {
+public record CredentialRequest(
+        String requestId, String eventId, String requester, long value, byte[] payload, long keyEpoch) {
     public CredentialRequest {
         Objects.requireNonNull(requestId);
         Objects.requireNonNull(eventId);
         Objects.requireNonNull(requester);
         Objects.requireNonNull(payload);
         payload = payload.clone();
+        if (keyEpoch < 1) {
+            throw new IllegalArgumentException("key epochs are numbered from 1");
+        }
     }
 
     @Override
@@ -28,6 +33,7 @@ public record CredentialRequest(String requestId, String eventId, String request
 
     @Override
     public String toString() {
-        return "CredentialRequest[" + requestId + " at " + eventId + ", value " + value + "]";
+        return "CredentialRequest[" + requestId + " at " + eventId + ", value " + value + ", key epoch " + keyEpoch
+                + "]";
     }
 }

@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * What one authority did with one credential request: issued a blinded signature share σ̃_i (Coconut text form),
- * or refused it and why. Exactly one of the two is present.
+ * or refused it and why. Exactly one of the two is present. {@code keyEpoch} is the request's: the key epoch whose
+ * share signed it (or would have); 0 only for records written before key epochs existed.
  */
 public record PartialCredential(
         int authority,
@@ -13,6 +14,7 @@ public record PartialCredential(
         String eventId,
         String requester,
         long value,
+        long keyEpoch,
         Optional<String> blindedSignature,
         Optional<String> refusal) {
 
@@ -32,6 +34,7 @@ public record PartialCredential(
                 request.eventId(),
                 request.requester(),
                 request.value(),
+                request.keyEpoch(),
                 Optional.of(blindedSignature),
                 Optional.empty());
     }
@@ -43,6 +46,7 @@ public record PartialCredential(
                 request.eventId(),
                 request.requester(),
                 request.value(),
+                request.keyEpoch(),
                 Optional.empty(),
                 Optional.of(reason));
     }

@@ -5,13 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import nym.issuer.domain.CredentialRequest;
 import nym.issuer.domain.Holder;
 import nym.issuer.domain.PartialCredential;
@@ -26,7 +25,9 @@ class DefaultIssuanceServiceTest {
     static final class InMemoryCredentials implements PartialCredentialRepository {
         final Map<String, PartialCredential> rows = new HashMap<>();
         /** What the service counted in its metrics. */
-        final List<PartialCredential> served = new ArrayList<>();
+        final RecordingMetrics metrics = new RecordingMetrics();
+
+        final List<PartialCredential> served = metrics.served;
 
         int inserts;
 
@@ -45,39 +46,33 @@ class DefaultIssuanceServiceTest {
     @TempDir
     static Path home;
 
-    /** A network tree as localnet writes it, with the test dealer's keys. */
+    private static Authorities authorities;
+
+    /** A network tree as localnet writes it: parameters, each authority's DKG and account keys. */
     @BeforeAll
     static void writeTree() throws Exception {
-        write("coconut/parameters", Holder.PARAMS.toText());
-        write("coconut/verification-key", Holder.KEYS.verificationKey().toText());
-        for (int i = 1; i <= 3; i++) {
-            write(
-                    "authorities/authority-" + i + "/issuer.key",
-                    Holder.KEYS.issuer(i).secretKey().toText());
-            write(
-                    "authorities/authority-" + i + "/issuer.vk",
-                    Holder.KEYS.issuer(i).verificationKeyShare().toText());
+        authorities = new Authorities(home, 3, 3);
+    }
+
+    /** Authority i's role holding the test keys as key epoch 1, the latest completed one. */
+    static IssuerRole activeRole(int authority) {
+        IssuerRole role = authorities.role(authority);
+        if (role.serving()) {
+            role.install(Holder.issuer(authority));
+            role.observed(Optional.empty(), Holder.KEY_EPOCH);
         }
-    }
-
-    private static void write(String relative, String text) throws Exception {
-        Files.createDirectories(home.resolve(relative).getParent());
-        Files.writeString(home.resolve(relative), text + "\n");
-    }
-
-    static IssuerRole role(int authority, Optional<String> networkHome) {
-        IssuerRole role = new IssuerRole();
-        role.authority = authority;
-        role.networkHome = networkHome;
-        role.load();
         return role;
     }
 
     private static DefaultIssuanceService service(int authority, InMemoryCredentials store) {
+        return service(activeRole(authority), store);
+    }
+
+    private static DefaultIssuanceService service(IssuerRole role, InMemoryCredentials store) {
         DefaultIssuanceService service = new DefaultIssuanceService();
-        service.role = role(authority, Optional.of(home.toString()));
+        service.role = role;
         service.credentials = store;
-        service.metrics = store.served::add;
+        service.metrics = store.metrics;
         return service;
     }
 
@@ -96,6 +91,7 @@ class DefaultIssuanceServiceTest {
         assertEquals(first, service.partialCredential(request.requestId()).orElseThrow());
         assertTrue(first.isIssued());
         assertEquals(2, first.authority());
+        assertEquals(Holder.KEY_EPOCH, first.keyEpoch());
     }
 
     @Test
@@ -137,10 +133,16 @@ class DefaultIssuanceServiceTest {
     }
 
     @Test
-    void issuerRole_treeOfTheContract_activeWithThatAuthoritysShare() {
-        IssuerRole role = role(3, Optional.of(home.toString()));
+    void issuerRole_treeOfTheContract_waitsForKeyGenerationThenActiveWithTheInstalledShare() {
+        IssuerRole role = authorities.role(3);
+        assertEquals("waiting for key generation (ledger not read yet)", role.state());
+        assertTrue(role.serving());
+        assertTrue(role.keys().isEmpty());
 
-        assertEquals("active: authority 3", role.state());
+        role.install(Holder.issuer(3));
+        role.observed(Optional.empty(), Holder.KEY_EPOCH);
+
+        assertEquals("active: authority 3, key epoch 1", role.state());
         assertEquals(
                 Holder.KEYS.issuer(3).verificationKeyShare(),
                 role.keys().orElseThrow().share());
@@ -149,14 +151,54 @@ class DefaultIssuanceServiceTest {
 
     @Test
     void issuerRole_missingHomeIdleMissingKeysFailed_withTheReason() {
-        IssuerRole noHome = role(1, Optional.empty());
-        IssuerRole noKeys = role(4, Optional.of(home.toString()));
+        IssuerRole noHome = Authorities.role(1, Optional.empty());
+        IssuerRole noKeys = authorities.role(4);
 
         assertEquals("idle: no nym.network.home", noHome.state());
         assertFalse(noHome.failed());
+        assertFalse(noHome.serving());
         assertTrue(noKeys.keys().isEmpty());
         assertTrue(noKeys.failed());
-        assertTrue(noKeys.state().startsWith("failed: keys of authority 4 unreadable"), noKeys.state());
+        assertTrue(noKeys.state().startsWith("failed: files of authority 4 unreadable"), noKeys.state());
+    }
+
+    @Test
+    void onCredentialRequest_keyEpochNotHeldYet_throwsSoTheEventIsOfferedAgainAndAsksForIt() throws Exception {
+        InMemoryCredentials store = new InMemoryCredentials();
+        DefaultIssuanceService service = service(2, store);
+        CredentialRequest nextEpoch = new Holder(10).recorded(10, 2);
+
+        IllegalStateException left =
+                assertThrows(IllegalStateException.class, () -> service.onCredentialRequest(nextEpoch));
+
+        assertTrue(left.getMessage().contains("no share of key epoch 2 yet"), left.getMessage());
+        assertEquals(0, store.inserts, "not skipped, not signed with key epoch 1's share");
+        assertEquals(Set.of(2L), service.role.wanted(), "the participant installs key epoch 2 once it completes");
+    }
+
+    @Test
+    void onCredentialRequest_keyEpochThatFailed_refusalRecorded() throws Exception {
+        InMemoryCredentials store = new InMemoryCredentials();
+        DefaultIssuanceService service = service(2, store);
+        service.role.neverHold(2, "key epoch 2 failed");
+        CredentialRequest failedEpoch = new Holder(10).recorded(10, 2);
+
+        service.onCredentialRequest(failedEpoch);
+
+        PartialCredential record =
+                service.partialCredential(failedEpoch.requestId()).orElseThrow();
+        assertEquals(
+                "no share of key epoch 2: key epoch 2 failed", record.refusal().orElseThrow());
+        assertEquals(2, record.keyEpoch());
+    }
+
+    @Test
+    void onCredentialRequest_waitingRole_requestLeftForLater() throws Exception {
+        InMemoryCredentials store = new InMemoryCredentials();
+        DefaultIssuanceService service = service(authorities.role(1), store);
+
+        assertThrows(IllegalStateException.class, () -> service.onCredentialRequest(new Holder(10).recorded(10)));
+        assertEquals(0, store.inserts);
     }
 
     @Test
@@ -168,7 +210,7 @@ class DefaultIssuanceServiceTest {
         IllegalStateException refused =
                 assertThrows(IllegalStateException.class, () -> service.onCredentialRequest(request));
 
-        assertTrue(refused.getMessage().contains("failed: keys of authority 4"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("failed: files of authority 4"), refused.getMessage());
         assertEquals(0, store.inserts, "nothing recorded: the request is served once the keys are repaired");
     }
 }

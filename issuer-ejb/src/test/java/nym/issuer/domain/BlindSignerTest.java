@@ -113,11 +113,27 @@ class BlindSignerTest {
     }
 
     @Test
+    void sign_requestOfAnotherKeyEpoch_throwsInsteadOfSigning() throws Exception {
+        CredentialRequest nextEpoch = new Holder(10).recorded(10, Holder.KEY_EPOCH + 1);
+
+        assertThrows(IllegalArgumentException.class, () -> new BlindSigner(Holder.issuer(1)).sign(nextEpoch));
+    }
+
+    @Test
+    void sign_issued_namesTheKeyEpoch() throws Exception {
+        PartialCredential partial = new BlindSigner(Holder.issuer(1)).sign(new Holder(10).recorded(10));
+
+        assertTrue(partial.isIssued());
+        assertEquals(Holder.KEY_EPOCH, partial.keyEpoch());
+    }
+
+    @Test
     void issuerKeys_shareOfAnotherAuthority_refusedAndSecretNeverPrinted() {
         assertThrows(
                 IllegalArgumentException.class,
                 () -> new IssuerKeys(
                         2,
+                        1,
                         Holder.PARAMS,
                         Holder.KEYS.issuer(1).secretKey(),
                         Holder.KEYS.issuer(1).verificationKeyShare(),

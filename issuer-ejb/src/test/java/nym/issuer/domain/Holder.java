@@ -13,11 +13,17 @@ import nym.coconut.setup.Parameters;
 import nym.coconut.setup.Setup;
 import nym.credential.BlindSignPayload;
 
-/** A holder with real Coconut material (2-of-3 trusted-dealer keys), building requests as the ledger records them. */
+/**
+ * A holder with real Coconut material (2-of-3 keys from a trusted dealer, standing for one key epoch's shares where
+ * the test is not about the DKG), building requests as the ledger records them.
+ */
 public final class Holder {
     public static final RandomSource RNG = RandomSource.deterministic(42);
     public static final Parameters PARAMS = setup();
     public static final ThresholdKeys KEYS = keyGen();
+    /** The key epoch {@link #issuer} stands for. */
+    public static final long KEY_EPOCH = 1;
+
     private static final AtomicLong REQUESTS = new AtomicLong();
 
     public final Attributes token;
@@ -46,19 +52,33 @@ public final class Holder {
         }
     }
 
+    /** Authority i's share of these keys, as if key epoch {@value #KEY_EPOCH} had dealt them. */
     public static IssuerKeys issuer(int i) {
         return new IssuerKeys(
-                i, PARAMS, KEYS.issuer(i).secretKey(), KEYS.issuer(i).verificationKeyShare(), KEYS.verificationKey());
+                i,
+                KEY_EPOCH,
+                PARAMS,
+                KEYS.issuer(i).secretKey(),
+                KEYS.issuer(i).verificationKeyShare(),
+                KEYS.verificationKey());
     }
 
-    /** The request as the ledger records it when it debits {@code debited}. */
+    /** The request as the ledger records it when it debits {@code debited}, in key epoch {@value #KEY_EPOCH}. */
     public CredentialRequest recorded(long debited) {
-        return recorded(debited, payload.toBytes());
+        return recorded(debited, payload.toBytes(), KEY_EPOCH);
+    }
+
+    public CredentialRequest recorded(long debited, long keyEpoch) {
+        return recorded(debited, payload.toBytes(), keyEpoch);
     }
 
     public static CredentialRequest recorded(long debited, byte[] payload) {
+        return recorded(debited, payload, KEY_EPOCH);
+    }
+
+    private static CredentialRequest recorded(long debited, byte[] payload, long keyEpoch) {
         long n = REQUESTS.incrementAndGet();
         String id = HexFormat.of().withUpperCase().formatHex(new byte[24]) + String.format("%016X", n);
-        return new CredentialRequest(id, n + "/0/0", "0x" + "ab".repeat(20), debited, payload);
+        return new CredentialRequest(id, n + "/0/0", "0x" + "ab".repeat(20), debited, payload, keyEpoch);
     }
 }

@@ -8,7 +8,8 @@ import nym.ledger.jca.LedgerEvent;
 
 /**
  * Reads a {@code credential_request} event (ledger-app/README.md, Events): request_id (uppercase hex tx hash),
- * requester ({@code 0x…}), value (decimal), blind_sign_request (base64). Empty when an attribute is missing or not in
+ * requester ({@code 0x…}), value (decimal), blind_sign_request (base64), key_epoch (decimal ≥ 1: the latest completed
+ * key epoch at the request's height). Empty when an attribute is missing or not in
  * the ledger's form; the payload inside is not judged here (a malformed one is the issuer's refusal to record).
  */
 final class CredentialRequestEvent {
@@ -23,11 +24,22 @@ final class CredentialRequestEvent {
         Optional<String> requester = event.attribute("requester").filter(ADDRESS.asMatchPredicate());
         Optional<String> value = event.attribute("value").filter(DECIMAL.asMatchPredicate());
         Optional<byte[]> payload = event.attribute("blind_sign_request").flatMap(CredentialRequestEvent::base64);
-        if (requestId.isEmpty() || requester.isEmpty() || value.isEmpty() || payload.isEmpty()) {
+        Optional<Long> keyEpoch =
+                event.attribute("key_epoch").filter(DECIMAL.asMatchPredicate()).map(Long::parseLong);
+        if (requestId.isEmpty()
+                || requester.isEmpty()
+                || value.isEmpty()
+                || payload.isEmpty()
+                || keyEpoch.filter(n -> n >= 1).isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new CredentialRequest(
-                requestId.get(), event.id().toString(), requester.get(), Long.parseLong(value.get()), payload.get()));
+                requestId.get(),
+                event.id().toString(),
+                requester.get(),
+                Long.parseLong(value.get()),
+                payload.get(),
+                keyEpoch.get()));
     }
 
     private static Optional<byte[]> base64(String text) {

@@ -17,11 +17,17 @@ class CredentialRequestEventTest {
     private static final String REQUESTER = "0x" + "1f".repeat(20);
 
     private static LedgerEvent event(String requestId, String requester, String value, String payload) {
+        return event(requestId, requester, value, payload, "3");
+    }
+
+    private static LedgerEvent event(
+            String requestId, String requester, String value, String payload, String keyEpoch) {
         List<EventAttribute> attributes = new ArrayList<>();
         add(attributes, "request_id", requestId);
         add(attributes, "requester", requester);
         add(attributes, "value", value);
         add(attributes, "blind_sign_request", payload);
+        add(attributes, "key_epoch", keyEpoch);
         return new LedgerEvent(new EventId(7, 1, 0), REQUEST_ID, "credential_request", attributes);
     }
 
@@ -41,6 +47,7 @@ class CredentialRequestEventTest {
         assertEquals(REQUESTER, r.requester());
         assertEquals(10, r.value());
         assertArrayEquals(new byte[] {1, 2, 3}, r.payload());
+        assertEquals(3, r.keyEpoch());
     }
 
     @Test
@@ -64,7 +71,11 @@ class CredentialRequestEventTest {
                 event(REQUEST_ID, REQUESTER, "1e3", "AQID"),
                 event(REQUEST_ID, REQUESTER, "9".repeat(19), "AQID"),
                 event(REQUEST_ID, REQUESTER, "10", "not base64!"),
-                event(REQUEST_ID, REQUESTER, "10", null));
+                event(REQUEST_ID, REQUESTER, "10", null),
+                event(REQUEST_ID, REQUESTER, "10", "AQID", null),
+                event(REQUEST_ID, REQUESTER, "10", "AQID", "0"),
+                event(REQUEST_ID, REQUESTER, "10", "AQID", "-2"),
+                event(REQUEST_ID, REQUESTER, "10", "AQID", "one"));
         for (LedgerEvent e : bad) {
             assertTrue(CredentialRequestEvent.parse(e).isEmpty(), e.attributes().toString());
         }

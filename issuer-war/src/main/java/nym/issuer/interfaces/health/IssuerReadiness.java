@@ -2,6 +2,7 @@ package nym.issuer.interfaces.health;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Locale;
 import nym.issuer.application.IssuerRole;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -9,7 +10,9 @@ import org.eclipse.microprofile.health.Readiness;
 
 /**
  * The issuer role's state in {@code /health/ready}: an instance without an authority is ready (it plays no role, e.g.
- * the DAS); one whose configured keys could not be read is not, since holders would ask it in vain.
+ * the DAS), and so is one waiting for key generation (the DKG takes a few blocks; it will sign once done); one whose
+ * role failed (files unreadable, or a derived share that does not match the ledger's) is not, since holders would
+ * ask it in vain.
  */
 @Readiness
 @ApplicationScoped
@@ -22,7 +25,7 @@ public class IssuerReadiness implements HealthCheck {
     public HealthCheckResponse call() {
         return HealthCheckResponse.named("issuer")
                 .status(!role.failed())
-                .withData("role", role.keys().isPresent() ? "active" : "idle")
+                .withData("role", role.mode().name().toLowerCase(Locale.ROOT))
                 .withData("authority", role.authority())
                 .withData("state", role.state())
                 .build();

@@ -1,6 +1,7 @@
 package nym.issuer.interfaces.rest;
 
 import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -27,9 +28,20 @@ public class PartialCredentialResource {
 
     private static final Pattern REQUEST_ID = Pattern.compile("[0-9a-fA-F]{64}");
 
-    /** Body of a 200: σ̃_i in Coconut's text form, to unblind with the holder's ElGamal key. */
+    /**
+     * Body of a 200: σ̃_i in Coconut's text form, to unblind with the holder's ElGamal key, and the key epoch whose
+     * share signed it (check it against that epoch's vk_i; aggregate only partials of one key epoch).
+     */
     public record PartialCredentialView(
-            String requestId, int authority, long value, String blindedSignature, String eventId) {}
+            String requestId,
+            int authority,
+            long value,
+            String blindedSignature,
+            String eventId,
+
+            @JsonbProperty("key_epoch")
+            @Schema(description = "the key epoch whose share signed it (the request event's key_epoch)")
+            long keyEpoch) {}
 
     @Inject
     IssuerRole role;
@@ -43,7 +55,8 @@ public class PartialCredentialResource {
     @Operation(
             summary = "This authority's blinded signature share σ̃_i for a ledger credential request",
             description = "requestId is the request transaction's hash (the ledger's request_id). The holder unblinds"
-                    + " σ̃_i, checks it against GET /verification-key's share, and aggregates t of them.")
+                    + " σ̃_i, checks it against the share of GET /verification-key?key_epoch=<key_epoch>, and"
+                    + " aggregates t of them of the same key_epoch.")
     @APIResponse(
             responseCode = "200",
             description = "Issued",
@@ -57,7 +70,8 @@ public class PartialCredentialResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(
             responseCode = "404",
-            description = "Not issued (yet): the request has not reached this authority, or there is none",
+            description = "Not issued (yet): the request has not reached this authority, this authority does not hold"
+                    + " the share of its key epoch yet, or there is no such request",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(
             responseCode = "422",
@@ -65,14 +79,14 @@ public class PartialCredentialResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(
             responseCode = "503",
-            description = "This instance plays no issuer role",
+            description = "This instance plays no issuer role, or its role failed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response partialCredential(
             @Parameter(description = "64 hex digits, case-insensitive") @PathParam("requestId") String requestId) {
         if (!REQUEST_ID.matcher(requestId).matches()) {
             return Problem.response(400, "requestId must be 64 hex digits (a tx hash)");
         }
-        if (role.keys().isEmpty()) {
+        if (!role.serving()) {
             return Problem.response(503, "issuer role " + role.state());
         }
         String id = requestId.toUpperCase(Locale.ROOT);
@@ -93,7 +107,8 @@ public class PartialCredentialResource {
                         c.authority(),
                         c.value(),
                         c.blindedSignature().orElseThrow(),
-                        c.eventId()))
+                        c.eventId(),
+                        c.keyEpoch()))
                 .type(MediaType.APPLICATION_JSON)
                 .build();
     }
