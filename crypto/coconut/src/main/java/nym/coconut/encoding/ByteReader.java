@@ -57,6 +57,11 @@ public final class ByteReader {
         return b;
     }
 
+    /** {@code n} opaque bytes (a ciphertext). */
+    public byte[] raw(int n) throws CoconutException {
+        return take(n);
+    }
+
     public int u8() throws CoconutException {
         return take(1)[0] & 0xFF;
     }

@@ -48,6 +48,12 @@ public final class ByteWriter {
         return this;
     }
 
+    /** Opaque bytes (a ciphertext), written as they are. */
+    public ByteWriter raw(byte[] b) {
+        out.writeBytes(b);
+        return this;
+    }
+
     public byte[] toBytes() {
         return out.toByteArray();
     }

@@ -77,4 +77,22 @@ public final class Sizes {
     public static int theta(int privateAttributes) {
         return HEADER + COUNT + 4 * G1 + G2 + SCALAR * (2 + privateAttributes);
     }
+
+    /** The AEAD tag of every encrypted DKG share vector (Poly1305). */
+    public static final int AEAD_TAG = 16;
+
+    /** One recipient's encrypted share vector (f_c(i))_{c=0..q}. */
+    public static int dkgShareCiphertext(int q) {
+        return SCALAR * (q + 1) + AEAD_TAG;
+    }
+
+    /** A dealing: (q+1, t, n, (q+1)·t commitments in G2, R in G1, n encrypted share vectors). */
+    public static int dkgDealing(int q, int threshold, int recipients) {
+        return HEADER + COUNT + COUNT + INDEX + G2 * (q + 1) * threshold + G1 + recipients * dkgShareCiphertext(q);
+    }
+
+    /** A complaint: (i, K, Chaum–Pedersen challenge and response). */
+    public static int dkgComplaint() {
+        return HEADER + INDEX + G1 + 2 * SCALAR;
+    }
 }

@@ -11,7 +11,9 @@ public enum TypeTag {
     BLINDED_SIGNATURE(0x07, "coconut-blinded-signature"),
     SIGNATURE(0x08, "coconut-signature"),
     PARTIAL_SIGNATURE(0x09, "coconut-partial-signature"),
-    THETA(0x0A, "coconut-theta");
+    THETA(0x0A, "coconut-theta"),
+    DKG_DEALING(0x0B, "coconut-dkg-dealing"),
+    DKG_COMPLAINT(0x0C, "coconut-dkg-complaint");
 
     private final int code;
     private final String textName;

@@ -8,6 +8,7 @@ import nym.coconut.CoconutException.Kind;
 import nym.coconut.RandomSource;
 import nym.coconut.encoding.Sizes;
 import nym.coconut.math.G2Element;
+import nym.coconut.math.Polynomial;
 import nym.coconut.math.Scalars;
 import nym.coconut.setup.Parameters;
 
@@ -48,43 +49,26 @@ public final class KeyGen {
                     Kind.INVALID_ARGUMENT, "need 1 ≤ t ≤ n ≤ " + Sizes.MAX_INDEX + ", got t=" + t + ", n=" + n);
         }
         int q = params.maxAttributes();
-        BigInteger[] v = randomPolynomial(t, rng);
-        BigInteger[][] w = new BigInteger[q][];
+        Polynomial v = Polynomial.random(t, rng);
+        Polynomial[] w = new Polynomial[q];
         for (int j = 0; j < q; j++) {
-            w[j] = randomPolynomial(t, rng);
+            w[j] = Polynomial.random(t, rng);
         }
         List<IssuerKey> issuers = new ArrayList<>(n);
         for (int i = 1; i <= n; i++) {
             BigInteger at = BigInteger.valueOf(i);
             List<BigInteger> ys = new ArrayList<>(q);
             for (int j = 0; j < q; j++) {
-                ys.add(evaluate(w[j], at));
+                ys.add(w[j].evaluate(at));
             }
-            SecretKey ski = new SecretKey(evaluate(v, at), ys);
+            SecretKey ski = new SecretKey(v.evaluate(at), ys);
             issuers.add(new IssuerKey(i, ski, verificationKey(params, ski)));
         }
         List<BigInteger> y0 = new ArrayList<>(q);
         for (int j = 0; j < q; j++) {
-            y0.add(w[j][0]);
+            y0.add(w[j].coefficient(0));
         }
-        VerificationKey vk = verificationKey(params, new SecretKey(v[0], y0));
+        VerificationKey vk = verificationKey(params, new SecretKey(v.coefficient(0), y0));
         return new ThresholdKeys(t, issuers, vk);
-    }
-
-    private static BigInteger[] randomPolynomial(int t, RandomSource rng) {
-        BigInteger[] coefficients = new BigInteger[t];
-        coefficients[0] = Scalars.randomNonZero(rng);
-        for (int k = 1; k < t; k++) {
-            coefficients[k] = Scalars.random(rng);
-        }
-        return coefficients;
-    }
-
-    private static BigInteger evaluate(BigInteger[] coefficients, BigInteger at) {
-        BigInteger acc = BigInteger.ZERO;
-        for (int k = coefficients.length - 1; k >= 0; k--) {
-            acc = acc.multiply(at).add(coefficients[k]).mod(Scalars.R);
-        }
-        return acc;
     }
 }

@@ -10,6 +10,7 @@ import nym.coconut.encoding.ByteWriter;
 import nym.coconut.encoding.Sizes;
 import nym.coconut.encoding.TextForm;
 import nym.coconut.encoding.TypeTag;
+import nym.coconut.math.Scalars;
 
 /**
  * An issuing key sk = (x, y_1..y_q) (or an issuer's Shamir share of it). Never printed; compared in constant time.
@@ -21,6 +22,21 @@ public final class SecretKey {
     SecretKey(BigInteger x, List<BigInteger> ys) {
         this.x = x;
         this.ys = List.copyOf(ys);
+    }
+
+    /**
+     * sk = (x, y_1..y_q) from its scalars, e.g. a share a DKG produced. Refuses q outside [1, 32] (INVALID_ARGUMENT)
+     * and scalars outside [0, r) (NON_CANONICAL_SCALAR).
+     */
+    public static SecretKey of(BigInteger x, List<BigInteger> ys) throws CoconutException {
+        if (ys.isEmpty() || ys.size() > Sizes.MAX_ATTRIBUTES) {
+            throw new CoconutException(
+                    CoconutException.Kind.INVALID_ARGUMENT, "a secret key has 1 to " + Sizes.MAX_ATTRIBUTES + " y's");
+        }
+        if (!Scalars.isCanonical(x) || !ys.stream().allMatch(Scalars::isCanonical)) {
+            throw new CoconutException(CoconutException.Kind.NON_CANONICAL_SCALAR, "key scalar outside [0, r)");
+        }
+        return new SecretKey(x, ys);
     }
 
     /** x. */

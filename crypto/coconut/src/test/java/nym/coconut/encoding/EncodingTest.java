@@ -230,7 +230,8 @@ class EncodingTest {
 
     @Test
     void roundTrip_everyType_bytesAndTextAreStable() throws CoconutException {
-        assertEquals(TypeTag.values().length, codecs.size());
+        // The DKG's dealings and complaints have no text form and are checked by nym.coconut.dkg.DkgEncodingTest.
+        assertEquals(TypeTag.values().length - 2, codecs.size());
         for (Codec c : codecs) {
             Object parsed = c.parser().parse(c.sample());
             assertArrayEquals(c.sample(), reencode(parsed), c.tag().name());
