@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
@@ -85,7 +86,9 @@ public final class CustodyCheck {
         List<String> findings = new ArrayList<>();
         List<Path> files;
         try (Stream<Path> walk = Files.walk(home)) {
-            files = walk.filter(p -> !Files.isDirectory(p)).sorted().toList();
+            files = walk.filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
+                    .sorted()
+                    .toList();
         }
         for (Path file : files) {
             String relative = home.relativize(file).toString();
