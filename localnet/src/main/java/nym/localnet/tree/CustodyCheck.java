@@ -29,6 +29,12 @@ import java.util.zip.ZipInputStream;
  */
 public final class CustodyCheck {
 
+    /**
+     * The tree's folders holding parties' keys (localnet's build folder holds more: Payara, logs, the instances' homes
+     * themselves, which are not the tree's).
+     */
+    private static final List<String> PARTY_FOLDERS =
+            List.of("authorities", "providers", "clients", "ethereum", "mixnodes", "gateways");
     /** Any file with this extension, in a home or an archive, is taken for key material. */
     private static final String KEY_EXTENSION = ".key";
 
@@ -56,15 +62,22 @@ public final class CustodyCheck {
         this.secrets = secrets;
     }
 
-    /** The secrets of the tree at {@code tree}: every authority's secret files, the providers', clients' and pipe's. */
+    /**
+     * The secrets of the tree at {@code tree}: every authority's secret files, the providers', the clients', the pipe
+     * account's and the mix nodes'.
+     */
     public static CustodyCheck of(Path tree) throws IOException {
         List<Secret> secrets = new ArrayList<>();
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(tree)) {
-            files = walk.filter(Files::isRegularFile)
-                    .filter(p -> p.getFileName().toString().endsWith(KEY_EXTENSION))
-                    .sorted()
-                    .toList();
+        List<Path> files = new ArrayList<>();
+        for (String folder : PARTY_FOLDERS) {
+            if (Files.isDirectory(tree.resolve(folder))) {
+                try (Stream<Path> walk = Files.walk(tree.resolve(folder))) {
+                    walk.filter(Files::isRegularFile)
+                            .filter(p -> p.getFileName().toString().endsWith(KEY_EXTENSION))
+                            .sorted()
+                            .forEach(files::add);
+                }
+            }
         }
         for (Path file : files) {
             String relative = tree.relativize(file).toString();
@@ -125,26 +138,40 @@ public final class CustodyCheck {
         return findings;
     }
 
+    /** The same in a folder, e.g. an application as Payara unpacked it (its archives opened too). */
+    public List<String> folder(Path folder) throws IOException {
+        List<String> findings = new ArrayList<>();
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(folder)) {
+            files = walk.filter(Files::isRegularFile).sorted().toList();
+        }
+        for (Path file : files) {
+            inspect(folder.relativize(file).toString(), Files.readAllBytes(file), findings);
+        }
+        return findings;
+    }
+
     private void scan(String where, InputStream archive, List<String> findings) throws IOException {
         ZipInputStream zip = new ZipInputStream(archive);
         for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-            if (entry.isDirectory()) {
-                continue;
+            if (!entry.isDirectory()) {
+                inspect(where + "!" + entry.getName(), zip.readAllBytes(), findings);
             }
-            String name = where + "!" + entry.getName();
-            byte[] content = zip.readAllBytes();
-            String lower = entry.getName().toLowerCase(Locale.ROOT);
-            if (lower.endsWith(KEY_EXTENSION)) {
-                findings.add(name + " is a key file");
-            }
-            if (lower.endsWith(".jar") || lower.endsWith(".war") || lower.endsWith(".rar") || lower.endsWith(".zip")) {
-                scan(name, new ByteArrayInputStream(content), findings);
-            } else {
-                String text = new String(content, StandardCharsets.ISO_8859_1);
-                secrets.stream()
-                        .filter(s -> s.forms.stream().anyMatch(text::contains))
-                        .forEach(s -> findings.add(name + " contains " + s.owner()));
-            }
+        }
+    }
+
+    private void inspect(String name, byte[] content, List<String> findings) throws IOException {
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.endsWith(KEY_EXTENSION)) {
+            findings.add(name + " is a key file");
+        }
+        if (lower.endsWith(".jar") || lower.endsWith(".war") || lower.endsWith(".rar") || lower.endsWith(".zip")) {
+            scan(name, new ByteArrayInputStream(content), findings);
+        } else {
+            String text = new String(content, StandardCharsets.ISO_8859_1);
+            secrets.stream()
+                    .filter(s -> s.forms.stream().anyMatch(text::contains))
+                    .forEach(s -> findings.add(name + " contains " + s.owner()));
         }
     }
 

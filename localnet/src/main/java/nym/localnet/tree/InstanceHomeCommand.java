@@ -17,6 +17,17 @@ import picocli.CommandLine.Spec;
                 + " home (refreshing an earlier copy).")
 public final class InstanceHomeCommand implements Callable<Integer> {
 
+    private static final List<String> TREE_FOLDERS = List.of(
+            "authorities",
+            "providers",
+            "clients",
+            "coconut",
+            "directory",
+            "ethereum",
+            "ledger",
+            "mixnodes",
+            "gateways");
+
     @Spec
     CommandSpec spec;
 
@@ -34,8 +45,12 @@ public final class InstanceHomeCommand implements Callable<Integer> {
         if (index < 1 || index > NetworkSize.MAX_AUTHORITIES) {
             throw new ParameterException(spec.commandLine(), "--index must be 1.." + NetworkSize.MAX_AUTHORITIES);
         }
-        if (out.toAbsolutePath().normalize().startsWith(tree.toAbsolutePath().normalize())) {
-            throw new ParameterException(spec.commandLine(), "--out must not be inside the tree");
+        Path home = out.toAbsolutePath().normalize();
+        Path root = tree.toAbsolutePath().normalize();
+        // localnet's build folder is both the tree and where Payara lives, so a home may be inside it, just not in or
+        // above what the tree is made of (a refresh removes whatever a home holds besides its copies)
+        if (root.startsWith(home) || TREE_FOLDERS.stream().anyMatch(f -> home.startsWith(root.resolve(f)))) {
+            throw new ParameterException(spec.commandLine(), "--out must not hold the tree nor be one of its folders");
         }
         List<Path> files = InstanceHome.write(tree, index, out);
         System.out.printf(

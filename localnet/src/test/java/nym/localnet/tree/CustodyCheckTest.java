@@ -63,6 +63,15 @@ class CustodyCheckTest {
     }
 
     @Test
+    void of_homesInsideTheTreesRootFolder_notTakenForTheTreesSecrets() throws IOException {
+        Path inside = tree.resolve("payara6/instance-homes/nym/nym-2");
+        InstanceHome.write(tree, 2, inside);
+
+        assertEquals(List.of(), CustodyCheck.of(tree).home(home, 1));
+        assertEquals(List.of(), CustodyCheck.of(tree).home(inside, 2));
+    }
+
+    @Test
     void home_ownSecretReadableByOthers_found() throws IOException {
         Files.setPosixFilePermissions(
                 home.resolve("authorities/authority-1/dkg.key"), PosixFilePermissions.fromString("rw-r--r--"));
@@ -107,6 +116,18 @@ class CustodyCheckTest {
                 List.of("secret.ear!web.war!WEB-INF/classes/app.properties contains authority 2's"
                         + " authorities/authority-2/verifier.key"),
                 check.archive(withSecret));
+    }
+
+    @Test
+    void folder_unpackedApplicationWithASecret_found() throws IOException {
+        Path app = Files.createDirectories(dir.resolve("applications/nym/web_war/WEB-INF"));
+        String dkg = text(tree.resolve("authorities/authority-3/dkg.key"));
+        Files.writeString(app.resolve("web.xml"), "<param>" + dkg + "</param>");
+        Files.write(dir.resolve("applications/nym/lib.jar"), jar("nym/B.class", "bytecode"));
+
+        assertEquals(
+                List.of("web_war/WEB-INF/web.xml contains authority 3's authorities/authority-3/dkg.key"),
+                check.folder(dir.resolve("applications/nym")));
     }
 
     private static byte[] jar(String entry, String content) throws IOException {

@@ -134,18 +134,25 @@ class InstanceHomeTest {
     }
 
     @Test
-    void command_outInsideTheTree_refused() {
-        TreeFixture.Run run = TreeFixture.run(
-                new InstanceHomeCommand(),
-                "--tree",
-                tree.toString(),
-                "--index",
-                "1",
-                "--out",
-                tree.resolve("homes/nym-1").toString());
+    void command_outHoldingTheTreeOrInItsFolders_refused() {
+        for (Path out : List.of(tree, dir, tree.resolve("authorities/authority-2/home"), tree.resolve("clients/x"))) {
+            TreeFixture.Run run = TreeFixture.run(
+                    new InstanceHomeCommand(), "--tree", tree.toString(), "--index", "1", "--out", out.toString());
+            assertEquals(2, run.exit(), out.toString());
+        }
+        assertTrue(Files.exists(tree.resolve("authorities/authority-2/dkg.key")));
+        assertFalse(Files.exists(tree.resolve("authorities/authority-2/home")));
+    }
 
-        assertEquals(2, run.exit());
-        assertFalse(Files.exists(tree.resolve("homes")));
+    @Test
+    void command_outBesideTheTreesFoldersInItsRoot_writesTheHome() {
+        // localnet: the tree is build/, Payara and the homes live in build/payara6/
+        Path out = tree.resolve("payara6/instance-homes/nym/nym-1");
+        TreeFixture.Run run = TreeFixture.run(
+                new InstanceHomeCommand(), "--tree", tree.toString(), "--index", "1", "--out", out.toString());
+
+        assertEquals(0, run.exit(), run.output());
+        assertTrue(Files.exists(out.resolve("authorities/authority-1/dkg.key")));
     }
 
     @Test
