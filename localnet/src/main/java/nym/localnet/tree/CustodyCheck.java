@@ -7,13 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -41,7 +39,6 @@ public final class CustodyCheck {
     private static final Pattern HEX_KEY = Pattern.compile("[0-9a-fA-F]{64}");
     private static final Pattern BASE64URL_KEY = Pattern.compile("[A-Za-z0-9_-]{43}");
     private static final Pattern AUTHORITY_FILE = Pattern.compile("authorities/authority-([1-9][0-9]*)/.+");
-    private static final Set<PosixFilePermission> OWNER_ONLY = KeyFiles.OWNER_ONLY;
 
     /** One secret file of the tree; {@code authority} 0 for parties that are no authority. */
     private record Secret(String file, int authority, boolean provider, List<String> forms) {
@@ -112,7 +109,7 @@ public final class CustodyCheck {
             }
             findings.addAll(forbiddenPath(where, relative, index));
             if (relative.endsWith(KEY_EXTENSION)
-                    && !Files.getPosixFilePermissions(file).equals(OWNER_ONLY)) {
+                    && !Files.getPosixFilePermissions(file).equals(KeyFiles.OWNER_ONLY)) {
                 findings.add(where + " is a secret file readable by others than its owner");
             }
             findings.addAll(text(where, Files.readString(file, StandardCharsets.ISO_8859_1), index));

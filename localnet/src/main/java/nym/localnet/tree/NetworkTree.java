@@ -26,7 +26,8 @@ import nym.ledger.tx.Secp256k1;
  * present), each provider's likewise ({@link ProviderInit}); the genesis and the authority set are then built from
  * their public files only ({@code authority.toml}, {@code provider.address}), with the Coconut parameters and the DKG
  * schedule: the issuing key comes from the key epochs' DKG on the ledger, no dealer ever holds it. The pipe account,
- * the clients and the validators come from the key source (a development seed or the operating system).
+ * the clients and the validators come from the key source (a development seed or the operating system). One writer
+ * writes one tree once.
  */
 final class NetworkTree {
 
