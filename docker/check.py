@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Checks docker/ without a Docker engine (none runs on the build machines): every compose file is valid for
 docker-compose (`config`), every file a Dockerfile copies exists in the build context, and every path a service
-mounts or reads from the network tree exists in a tree freshly written as `make localnet-build` writes it.
+mounts or reads from the network tree exists in a tree freshly written as `make localnet-build` writes it, and the
+Payara container mounts no client, ledger or node folder of the tree (issue 19: instances get only their own homes).
 
 Usage: docker/check.py  (from anywhere; needs `make build` first, docker-compose and python3-yaml)."""
 import os
@@ -31,6 +32,22 @@ def check_cometbft(config):
         image = service.get('image', '')
         if image.startswith('nym/cometbft:') and image != 'nym/cometbft:' + pinned:
             problems.append(f'{name}: runs {image}, but the Makefile pins CometBFT {pinned}')
+
+
+# The tree's folders the Payara container must not see: the instances' homes are made from the rest (payara-config).
+NOT_FOR_PAYARA = ('clients', 'ledger', 'mixnodes', 'gateways')
+
+
+def check_payara_mounts(config, tree):
+    """The payara service mounts parts of the tree, never the whole tree nor a folder of clients, ledger or nodes."""
+    for v in config['services']['payara'].get('volumes', []):
+        source, _ = bind_mount(v)
+        if source is None:
+            continue
+        inside = os.path.relpath(os.path.realpath(source), os.path.realpath(tree))
+        if inside == '.' or inside.split(os.sep)[0] in NOT_FOR_PAYARA:
+            problems.append(f'payara: mounts {source}; the instances get their homes from the tree\'s public files and'
+                            ' authority folders only')
 
 
 def compose_config(tree):
@@ -94,6 +111,7 @@ def main():
                        stdout=subprocess.DEVNULL)
         config = compose_config(tree)
         check_cometbft(config)
+        check_payara_mounts(config, tree)
         checked = 0
         for name, service in config['services'].items():
             checked += 1

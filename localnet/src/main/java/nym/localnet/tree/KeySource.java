@@ -1,71 +1,36 @@
 package nym.localnet.tree;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import nym.coconut.RandomSource;
 
 /**
- * Where the tree's key material comes from: the operating system's randomness, or — for a development network that
- * must come out the same on every machine — a public seed string, expanded with HMAC-SHA256 under a label naming
- * each key ("authority-2/watcher"), so that adding a component never changes the keys of the others.
+ * Where the keys of the tree's development parties come from (the validators, the pipe account, the providers, the
+ * clients; never an authority's, see {@link AuthorityInit}): the operating system's randomness, or — for a
+ * development network that must come out the same on every machine — a public seed string, expanded with HMAC-SHA256
+ * under a label naming each key ("clients/client-2/account"), so that adding a component never changes the keys of
+ * the others.
  */
+@FunctionalInterface
 interface KeySource {
 
     /** 32 bytes for the key named {@code label}. */
     byte[] bytes32(String label);
 
-    /** A random stream for the Coconut trusted dealer. */
-    RandomSource coconut();
-
     static KeySource secure() {
         SecureRandom random = new SecureRandom();
-        return new KeySource() {
-            @Override
-            public byte[] bytes32(String label) {
-                byte[] out = new byte[32];
-                random.nextBytes(out);
-                return out;
-            }
-
-            @Override
-            public RandomSource coconut() {
-                return RandomSource.of(random);
-            }
+        return label -> {
+            byte[] out = new byte[32];
+            random.nextBytes(out);
+            return out;
         };
     }
 
     static KeySource seeded(String seed) {
-        return new KeySource() {
-            @Override
-            public byte[] bytes32(String label) {
-                return hmac(seed, label.getBytes(StandardCharsets.UTF_8));
-            }
-
-            @Override
-            public RandomSource coconut() {
-                return new RandomSource() {
-                    private long block;
-
-                    @Override
-                    public synchronized void nextBytes(byte[] out) {
-                        for (int off = 0; off < out.length; off += 32) {
-                            byte[] next = hmac(
-                                    seed,
-                                    ByteBuffer.allocate(16)
-                                            .put("coconut:".getBytes(StandardCharsets.US_ASCII))
-                                            .putLong(block++)
-                                            .array());
-                            System.arraycopy(next, 0, out, off, Math.min(32, out.length - off));
-                        }
-                    }
-                };
-            }
-        };
+        return label -> hmac(seed, label.getBytes(StandardCharsets.UTF_8));
     }
 
     private static byte[] hmac(String seed, byte[] message) {

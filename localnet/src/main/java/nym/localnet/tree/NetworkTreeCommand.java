@@ -2,7 +2,6 @@ package nym.localnet.tree;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
@@ -28,8 +27,9 @@ public final class NetworkTreeCommand implements Callable<Integer> {
 
     @Option(
             names = "--seed",
-            description = "Development seed (public!): the same seed gives the same keys."
-                    + " Without it the keys come from the operating system's randomness.")
+            description = "Development seed (public!): the same seed gives the same keys to the validators, the pipe"
+                    + " account, new providers and the clients; never to an authority. Without it they come from the"
+                    + " operating system's randomness.")
     String seed;
 
     @Option(names = "--authorities", defaultValue = "3", description = "Authorities n (default: ${DEFAULT-VALUE}).")
@@ -95,8 +95,8 @@ public final class NetworkTreeCommand implements Callable<Integer> {
         Files.createDirectories(out);
         KeySource keys = seed == null ? KeySource.secure() : KeySource.seeded(seed);
         System.out.printf(
-                "writing the network tree into %s: %d authorities (t = %d), epochs of %d s, %d validators, %d providers,"
-                        + " %d clients, %s keys%n",
+                "writing the network tree into %s: %d authorities (t = %d, each with its own random keys), epochs of"
+                        + " %d s, %d validators, %d providers, %d clients, %s keys for the others%n",
                 out,
                 authorities,
                 threshold,
@@ -105,10 +105,16 @@ public final class NetworkTreeCommand implements Callable<Integer> {
                 providers,
                 clients,
                 seed == null ? "random" : "seeded (development)");
-        List<Path> files =
+        NetworkTree.Report report =
                 new NetworkTree(out, size, keys, ledgerBasePort).write(chainId, seed == null ? "random" : seed);
-        files.forEach(f -> System.out.println("  " + f));
-        System.out.printf("%d files; secret files (*.key) are readable by their owner only%n", files.size());
+        report.written().forEach(f -> System.out.println("  " + f));
+        report.kept().forEach(f -> System.out.println("  " + f + " (kept: an existing key is never replaced)"));
+        report.removed()
+                .forEach(f -> System.out.println(
+                        "  removed " + f + " (a trusted dealer's Coconut key of an older tree: the DKG replaces it)"));
+        System.out.printf(
+                "%d files written, %d secret files kept; secret files (*.key) are readable by their owner only%n",
+                report.written().size(), report.kept().size());
         return 0;
     }
 }

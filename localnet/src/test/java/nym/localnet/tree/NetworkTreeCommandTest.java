@@ -1,21 +1,21 @@
 package nym.localnet.tree;
 
+import static nym.localnet.tree.TreeFixture.build;
+import static nym.localnet.tree.TreeFixture.secp256k1;
+import static nym.localnet.tree.TreeFixture.text;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.List;
 import java.util.Set;
-import nym.coconut.keygen.KeyGen;
-import nym.coconut.keygen.SecretKey;
-import nym.coconut.keygen.VerificationKey;
-import nym.coconut.keygen.VerificationKeyShare;
+import nym.coconut.dkg.DkgKeyPair;
 import nym.coconut.setup.Parameters;
 import nym.directory.api.AuthoritySet;
 import nym.directory.api.Ed25519Identity;
@@ -23,123 +23,192 @@ import nym.directory.api.Keys;
 import nym.ledger.Hex;
 import nym.ledger.comet.GenesisDoc;
 import nym.ledger.state.Genesis;
-import nym.ledger.tx.Secp256k1;
 import nym.ledger.tx.proto.LedgerProto.Params;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class NetworkTreeCommandTest {
+
+    private static final Set<PosixFilePermission> OWNER_ONLY =
+            Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+    private static final List<String> DEVELOPMENT_KEYS =
+            List.of("ethereum/pipe.key", "clients/client-2/account.key", "providers/provider-1/provider.key");
+    private static final List<String> AUTHORITY_KEYS = List.of(
+            "authorities/authority-1/directory.key",
+            "authorities/authority-2/issuer-account.key",
+            "authorities/authority-3/watcher.key",
+            "authorities/authority-1/verifier.key",
+            "authorities/authority-2/dkg.key");
 
     @TempDir
     Path dir;
 
-    private int build(Path out, String... extra) {
-        String[] args = new String[extra.length + 2];
-        args[0] = "--out";
-        args[1] = out.toString();
-        System.arraycopy(extra, 0, args, 2, extra.length);
-        CommandLine cmd = new CommandLine(new NetworkTreeCommand());
-        cmd.setErr(new PrintWriter(new StringWriter()));
-        return cmd.execute(args);
-    }
-
-    private static Secp256k1.KeyPair key(Path file) throws IOException {
-        return Secp256k1.KeyPair.of(Hex.parse(Files.readString(file).trim(), 32, "key"));
-    }
-
     @Test
-    void build_sameSeed_sameKeys_otherSeed_otherKeys() throws IOException {
-        assertEquals(0, build(dir.resolve("a"), "--seed", "s1"));
-        assertEquals(0, build(dir.resolve("b"), "--seed", "s1"));
-        assertEquals(0, build(dir.resolve("c"), "--seed", "s2"));
-        for (String f : new String[] {
-            "authorities/authority-2/issuer.key", "authorities/authority-3/watcher.key", "ethereum/pipe.key",
-            "coconut/verification-key", "authorities/authority-1/directory.key", "clients/client-2/account.key"
-        }) {
-            assertEquals(Files.readString(dir.resolve("a/" + f)), Files.readString(dir.resolve("b/" + f)), f);
-            assertNotEquals(Files.readString(dir.resolve("a/" + f)), Files.readString(dir.resolve("c/" + f)), f);
+    void build_sameSeed_sameDevelopmentKeys_otherSeed_otherKeys() throws IOException {
+        build(dir.resolve("a"), "--seed", "s1");
+        build(dir.resolve("b"), "--seed", "s1");
+        build(dir.resolve("c"), "--seed", "s2");
+        for (String f : DEVELOPMENT_KEYS) {
+            assertEquals(text(dir.resolve("a/" + f)), text(dir.resolve("b/" + f)), f);
+            assertNotEquals(text(dir.resolve("a/" + f)), text(dir.resolve("c/" + f)), f);
         }
     }
 
     @Test
-    void build_genesisRegistersTheTreesKeys() throws Exception {
+    void build_sameSeed_authorityKeysStillRandom() throws IOException {
+        build(dir.resolve("a"), "--seed", "s1");
+        build(dir.resolve("b"), "--seed", "s1");
+        for (String f : AUTHORITY_KEYS) {
+            assertNotEquals(text(dir.resolve("a/" + f)), text(dir.resolve("b/" + f)), f);
+        }
+    }
+
+    @Test
+    void build_again_keepsAuthorityAndProviderKeys() throws IOException {
         Path t = dir.resolve("net");
-        assertEquals(0, build(t, "--seed", "g", "--client-genesis-balance", "7"));
+        build(t, "--seed", "first");
+        String watcher = text(t.resolve("authorities/authority-3/watcher.key"));
+        String dkg = text(t.resolve("authorities/authority-2/dkg.key"));
+        String provider = text(t.resolve("providers/provider-1/provider.key"));
+        String pipe = text(t.resolve("ethereum/pipe.key"));
+
+        TreeFixture.Run again = build(t, "--seed", "second");
+
+        assertEquals(watcher, text(t.resolve("authorities/authority-3/watcher.key")));
+        assertEquals(dkg, text(t.resolve("authorities/authority-2/dkg.key")));
+        assertEquals(provider, text(t.resolve("providers/provider-1/provider.key")));
+        assertNotEquals(pipe, text(t.resolve("ethereum/pipe.key")), "the development keys follow the seed");
+        assertTrue(again.output().contains("authorities/authority-3/watcher.key (kept"), again.output());
+    }
+
+    @Test
+    void build_genesisRegistersThePublishedKeysAndTheDkgSchedule() throws Exception {
+        Path t = dir.resolve("net");
+        build(t, "--seed", "g", "--client-genesis-balance", "7");
         GenesisDoc doc = GenesisDoc.read(t.resolve("ledger/genesis.json"));
         Genesis genesis = Genesis.parse(doc.appState(), doc.chainId());
         Params p = genesis.params();
         assertEquals("nym-localnet", p.getChainId());
         assertEquals(2, p.getWatcherThreshold());
-        assertEquals(3, p.getWatchersCount());
+        assertEquals(2, p.getIssuerThreshold());
+        assertEquals(3, p.getIssuersCount());
         for (int i = 1; i <= 3; i++) {
             Path a = t.resolve("authorities/authority-" + i);
             assertArrayEquals(
-                    key(a.resolve("watcher.key")).address(),
+                    secp256k1(a.resolve("watcher.key")).address(),
                     p.getWatchers(i - 1).toByteArray());
             assertArrayEquals(
-                    key(a.resolve("verifier.key")).address(),
+                    secp256k1(a.resolve("verifier.key")).address(),
                     p.getVerifiers(i - 1).toByteArray());
             assertArrayEquals(
-                    key(a.resolve("issuer-account.key")).address(),
+                    secp256k1(a.resolve("issuer-account.key")).address(),
                     p.getIssuers(i - 1).getAddress().toByteArray());
-            VerificationKeyShare share = VerificationKeyShare.fromText(
-                    Files.readString(a.resolve("issuer.vk")).trim());
-            assertEquals(i, share.index());
             assertArrayEquals(
-                    share.toBytes(), p.getIssuers(i - 1).getVerificationKey().toByteArray());
-            // the share's public key belongs to the secret key beside it
-            SecretKey sk =
-                    SecretKey.fromText(Files.readString(a.resolve("issuer.key")).trim());
-            Parameters params = Parameters.fromText(
-                    Files.readString(t.resolve("coconut/parameters")).trim());
-            assertArrayEquals(
-                    KeyGen.verificationKey(params, sk).toBytes(), share.key().toBytes());
+                    DkgKeyPair.fromSecretText(text(a.resolve("dkg.key")))
+                            .publicKey()
+                            .toBytes(),
+                    p.getIssuers(i - 1).getDkgKey().toByteArray());
         }
         assertArrayEquals(
-                VerificationKey.fromText(Files.readString(t.resolve("coconut/verification-key"))
-                                .trim())
-                        .toBytes(),
-                p.getCoconutVerificationKey().toByteArray());
+                Parameters.fromText(text(t.resolve("coconut/parameters"))).toBytes(),
+                p.getCoconutParams().toByteArray());
+        assertEquals(10, p.getDkgDealingBlocks());
+        assertEquals(10, p.getDkgComplaintBlocks());
+        assertEquals(0, p.getDkgRotationBlocks());
+        for (int k = 1; k <= 2; k++) {
+            Path provider = t.resolve("providers/provider-" + k);
+            byte[] address = secp256k1(provider.resolve("provider.key")).address();
+            assertEquals(Hex.prefixed(address), text(provider.resolve("provider.address")));
+            assertArrayEquals(address, p.getProviders(k - 1).toByteArray());
+        }
         assertArrayEquals(
-                key(t.resolve("ethereum/pipe.key")).address(),
+                secp256k1(t.resolve("ethereum/pipe.key")).address(),
                 p.getPipeAccount().toByteArray());
         assertEquals(
-                Hex.prefixed(key(t.resolve("ethereum/pipe.key")).address()),
-                Files.readString(t.resolve("ethereum/pipe.address")).trim());
+                Hex.prefixed(secp256k1(t.resolve("ethereum/pipe.key")).address()),
+                text(t.resolve("ethereum/pipe.address")));
         assertEquals(
                 7L,
                 genesis.balances()
-                        .get(Hex.lower(
-                                key(t.resolve("clients/client-1/account.key")).address())));
+                        .get(Hex.lower(secp256k1(t.resolve("clients/client-1/account.key"))
+                                .address())));
     }
 
     @Test
-    void build_secretFilesAreOwnerOnly() throws IOException {
+    void build_noTrustedDealerFiles() throws IOException {
+        Path t = dir.resolve("net");
+        build(t);
+        assertTrue(Files.exists(t.resolve("coconut/parameters")));
+        assertFalse(Files.exists(t.resolve("coconut/verification-key")));
+        for (int i = 1; i <= 3; i++) {
+            assertFalse(Files.exists(t.resolve("authorities/authority-" + i + "/issuer.key")));
+            assertFalse(Files.exists(t.resolve("authorities/authority-" + i + "/issuer.vk")));
+        }
+    }
+
+    @Test
+    void build_treeFromBeforeIssue19_dealerFilesRemovedOtherKeysKept() throws IOException {
+        Path t = dir.resolve("old");
+        build(t, "--seed", "old");
+        Path a1 = t.resolve("authorities/authority-1");
+        String directoryKey = text(a1.resolve("directory.key"));
+        Files.delete(a1.resolve("dkg.key"));
+        Files.writeString(a1.resolve("issuer.key"), "an old dealer share\n");
+        Files.writeString(a1.resolve("issuer.vk"), "its public key\n");
+        Files.writeString(t.resolve("coconut/verification-key"), "the dealer's aggregated key\n");
+
+        TreeFixture.Run run = build(t, "--seed", "old");
+
+        assertFalse(Files.exists(a1.resolve("issuer.key")));
+        assertFalse(Files.exists(a1.resolve("issuer.vk")));
+        assertFalse(Files.exists(t.resolve("coconut/verification-key")));
+        assertTrue(Files.exists(a1.resolve("dkg.key")));
+        assertEquals(directoryKey, text(a1.resolve("directory.key")));
+        assertTrue(run.output().contains("removed authorities/authority-1/issuer.key"), run.output());
+        assertTrue(run.output().contains("removed coconut/verification-key"), run.output());
+    }
+
+    @Test
+    void build_secretFilesOwnerOnly_publicFilesReadable() throws IOException {
         Path t = dir.resolve("perm");
-        assertEquals(0, build(t));
-        assertEquals(
-                Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE),
-                Files.getPosixFilePermissions(t.resolve("authorities/authority-1/verifier.key")));
-        assertTrue(Files.getPosixFilePermissions(t.resolve("coconut/parameters"))
-                .contains(PosixFilePermission.OTHERS_READ));
+        build(t);
+        for (String secret : List.of(
+                "authorities/authority-1/verifier.key", "authorities/authority-2/dkg.key",
+                "providers/provider-1/provider.key", "ethereum/pipe.key")) {
+            assertEquals(OWNER_ONLY, Files.getPosixFilePermissions(t.resolve(secret)), secret);
+        }
+        for (String published : List.of(
+                "coconut/parameters",
+                "authorities/authority-1/authority.toml",
+                "providers/provider-2/provider.address")) {
+            assertTrue(Files.getPosixFilePermissions(t.resolve(published)).contains(PosixFilePermission.OTHERS_READ));
+        }
         assertTrue(Files.readString(t.resolve("network.toml")).contains("seed = \"random\""));
+    }
+
+    @Test
+    void build_printsNoSecret() throws IOException {
+        Path t = dir.resolve("quiet");
+        String output = build(t, "--seed", "q").output();
+        for (Path file : TreeFixture.files(t)) {
+            if (file.toString().endsWith(".key")) {
+                assertFalse(output.contains(text(t.resolve(file))), file.toString());
+            }
+        }
     }
 
     @Test
     void build_authoritySetListsEachAuthoritysDirectoryKey() throws IOException {
         Path t = dir.resolve("epochs");
-        assertEquals(0, build(t, "--authorities", "4", "--threshold", "3", "--epoch-seconds", "10"));
+        build(t, "--authorities", "4", "--threshold", "3", "--epoch-seconds", "10");
         AuthoritySet set = AuthoritySet.load(t.resolve(AuthoritySet.TREE_FILE));
         assertEquals(3, set.threshold());
         assertEquals(10, set.epochSeconds());
         assertEquals(4, set.keys().size());
         for (int i = 1; i <= 4; i++) {
             Path key = t.resolve("authorities/authority-" + i + "/directory.key");
-            assertEquals(
-                    Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE),
-                    Files.getPosixFilePermissions(key));
-            byte[] seed = Keys.decode(Files.readString(key).trim(), Keys.SECRET_KEY_BYTES, "directory.key");
+            assertEquals(OWNER_ONLY, Files.getPosixFilePermissions(key));
+            byte[] seed = Keys.decode(text(key), Keys.SECRET_KEY_BYTES, "directory.key");
             assertEquals(
                     Ed25519Identity.fromSecret(seed).publicKeyText(), set.keys().get(i - 1), "authority " + i);
         }
@@ -151,19 +220,23 @@ class NetworkTreeCommandTest {
     @Test
     void build_withoutEpochSeconds_epochsOfAnHour() throws IOException {
         Path t = dir.resolve("hour");
-        assertEquals(0, build(t, "--seed", "h"));
+        build(t, "--seed", "h");
         assertEquals(3600, AuthoritySet.load(t.resolve(AuthoritySet.TREE_FILE)).epochSeconds());
     }
 
     @Test
     void build_badSizesOrSeed_refusedAndWritesNothing() {
-        assertEquals(2, build(dir.resolve("x1"), "--threshold", "4"));
-        assertEquals(2, build(dir.resolve("x2"), "--authorities", "0"));
-        assertEquals(2, build(dir.resolve("x3"), "--seed", "has space"));
-        assertEquals(2, build(dir.resolve("x4"), "--seed", "quote\""));
-        assertEquals(2, build(dir.resolve("x5"), "--epoch-seconds", "0"));
+        assertEquals(2, refused(dir.resolve("x1"), "--threshold", "4"));
+        assertEquals(2, refused(dir.resolve("x2"), "--authorities", "0"));
+        assertEquals(2, refused(dir.resolve("x3"), "--seed", "has space"));
+        assertEquals(2, refused(dir.resolve("x4"), "--seed", "quote\""));
+        assertEquals(2, refused(dir.resolve("x5"), "--epoch-seconds", "0"));
         assertTrue(Files.notExists(dir.resolve("x1")));
         assertTrue(Files.notExists(dir.resolve("x3")));
         assertTrue(Files.notExists(dir.resolve("x5")));
+    }
+
+    private static int refused(Path out, String... extra) {
+        return TreeFixture.tryBuild(out, extra).exit();
     }
 }
