@@ -69,6 +69,7 @@ class IssuanceIT {
             assertEquals(200, r.statusCode(), r.body());
             JsonNode body = json(r);
             assertEquals(i, body.get("authority").asInt());
+            assertEquals(keys.keyEpoch(), body.get("key_epoch").asLong(), body.toString());
             assertEquals(
                     keys.share(i).orElseThrow().toText(),
                     body.get("verificationKeyShare").asText());
