@@ -15,6 +15,7 @@ import nym.credential.PayloadException.Kind;
  * <p>Binary form, version 1: {@code 0x01 ‖ 'R' ‖ u16 len ‖ γ (coconut binary) ‖ u16 len ‖ Λ (coconut binary)}.
  */
 public record BlindSignPayload(ElGamalPublicKey gamma, BlindSignRequest lambda) {
+    static final byte VERSION = 1;
     static final byte TYPE = 'R';
     private static final String WHAT = "blind-sign payload";
 
@@ -24,7 +25,7 @@ public record BlindSignPayload(ElGamalPublicKey gamma, BlindSignRequest lambda) 
     }
 
     public byte[] toBytes() {
-        return new PayloadWriter(TYPE)
+        return new PayloadWriter(VERSION, TYPE)
                 .longField(gamma.toBytes())
                 .longField(lambda.toBytes())
                 .toBytes();
@@ -35,7 +36,7 @@ public record BlindSignPayload(ElGamalPublicKey gamma, BlindSignRequest lambda) 
      * the subgroup, canonical scalars). π_s is not checked here: that is BlindSign's job.
      */
     public static BlindSignPayload fromBytes(byte[] bytes) throws PayloadException {
-        PayloadReader r = PayloadReader.open(bytes, TYPE, WHAT);
+        PayloadReader r = PayloadReader.open(bytes, VERSION, TYPE, WHAT);
         byte[] gamma = r.longField("γ", 1, PayloadWriter.MAX_BYTES);
         byte[] lambda = r.longField("Λ", 1, PayloadWriter.MAX_BYTES);
         r.end();

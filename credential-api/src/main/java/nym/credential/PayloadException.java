@@ -2,7 +2,10 @@ package nym.credential;
 
 import java.util.Objects;
 
-/** The one exception of this module: a ledger blob or network-tree file that cannot be read, and why. */
+/**
+ * The one exception of this module: a ledger blob, ledger answer or network-tree file that cannot be read, or a key
+ * epoch a credential cannot be checked under, and why.
+ */
 public final class PayloadException extends Exception {
     private static final long serialVersionUID = 1L;
 
@@ -17,7 +20,11 @@ public final class PayloadException extends Exception {
         /** A Coconut element inside did not parse (bad point, scalar, count); the cause says which. */
         INVALID_ELEMENT,
         /** A file of the network tree is missing or unreadable. */
-        MISSING_FILE
+        MISSING_FILE,
+        /** The credential's key epoch has not completed on the ledger: failed, still running, or never started. */
+        KEY_EPOCH_UNKNOWN,
+        /** The credential's key epoch completed but is older than the two {@link KeyEpochWindow} accepts. */
+        KEY_EPOCH_EXPIRED
     }
 
     private final Kind kind;

@@ -2,17 +2,26 @@ package nym.credential;
 
 import java.io.ByteArrayOutputStream;
 
-/** Writes {@code version ‖ type ‖ fields}, each field prefixed by its length (one or two bytes, big-endian). */
+/**
+ * Writes {@code version ‖ type ‖ fields}: each blob has its own version; fields are prefixed by their length (one or
+ * two bytes, big-endian) or have a fixed size (u64, big-endian).
+ */
 final class PayloadWriter {
-    static final byte VERSION = 1;
     /** Upper bound of any blob, far above the token's sizes (Λ 435, Θ 419 bytes): refuses junk before parsing. */
     static final int MAX_BYTES = 4096;
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-    PayloadWriter(byte type) {
-        out.write(VERSION);
+    PayloadWriter(byte version, byte type) {
+        out.write(version);
         out.write(type);
+    }
+
+    PayloadWriter u64(long value) {
+        for (int shift = 56; shift >= 0; shift -= 8) {
+            out.write((int) (value >>> shift));
+        }
+        return this;
     }
 
     PayloadWriter shortField(byte[] field) {

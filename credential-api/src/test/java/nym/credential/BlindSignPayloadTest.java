@@ -43,7 +43,7 @@ class BlindSignPayloadTest {
 
     @Test
     void fromBytes_depositPayload_wrongType() throws Exception {
-        byte[] deposit = new DepositPayload(Fixtures.NONCE, Fixtures.theta()).toBytes();
+        byte[] deposit = new DepositPayload(1, Fixtures.NONCE, Fixtures.theta()).toBytes();
 
         assertEquals(
                 Kind.WRONG_TYPE,
@@ -54,7 +54,7 @@ class BlindSignPayloadTest {
     @Test
     void fromBytes_swappedFields_invalidElement() throws Exception {
         BlindSignPayload payload = Fixtures.blindSignPayload();
-        byte[] swapped = new PayloadWriter(BlindSignPayload.TYPE)
+        byte[] swapped = new PayloadWriter(BlindSignPayload.VERSION, BlindSignPayload.TYPE)
                 .longField(payload.lambda().toBytes())
                 .longField(payload.gamma().toBytes())
                 .toBytes();

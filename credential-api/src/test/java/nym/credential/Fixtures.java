@@ -2,7 +2,9 @@ package nym.credential;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.TreeMap;
 import nym.coconut.Attributes;
 import nym.coconut.RandomSource;
 import nym.coconut.Token;
@@ -49,6 +51,40 @@ final class Fixtures {
         ElGamalKeyPair elGamal = ElGamalKeyPair.generate(PARAMS, RNG);
         BlindSignRequest lambda = Issuance.prepareBlindSign(PARAMS, elGamal.publicKey(), Token.newToken(10, RNG), RNG);
         return new BlindSignPayload(elGamal.publicKey(), lambda);
+    }
+
+    /** Another 2-of-3 key set: the keys of another key epoch. */
+    static ThresholdKeys otherKeys() {
+        return keys();
+    }
+
+    static CompletedKeyEpoch completed(long keyEpoch, ThresholdKeys keys) {
+        TreeMap<Integer, nym.coconut.keygen.VerificationKeyShare> shares = new TreeMap<>();
+        for (int i = 1; i <= keys.size(); i++) {
+            shares.put(i, keys.issuer(i).verificationKeyShare());
+        }
+        return new CompletedKeyEpoch(keyEpoch, keys.threshold(), keys.verificationKey(), shares);
+    }
+
+    /** The ledger's /dkg/completed answer for these keys, with the members this module does not read. */
+    static String completedJson(long keyEpoch, ThresholdKeys keys) {
+        Base64.Encoder b64 = Base64.getEncoder();
+        StringBuilder shares = new StringBuilder();
+        for (int i = 1; i <= keys.size(); i++) {
+            shares.append(i == 1 ? "" : ",")
+                    .append("{\"index\":")
+                    .append(i)
+                    .append(",\"verification_key_share\":\"")
+                    .append(b64.encodeToString(
+                            keys.issuer(i).verificationKeyShare().toBytes()))
+                    .append("\"}");
+        }
+        return "{\"key_epoch\":" + keyEpoch + ",\"phase\":\"completed\",\"threshold\":" + keys.threshold()
+                + ",\"size\":3,\"dealing_start\":1,\"dealing_end\":11,\"complaint_end\":21,"
+                + "\"completed_height\":21,\"dealers\":[1,2,3],\"disqualified\":[],\"qualified\":[1,2,3],"
+                + "\"verification_key\":\""
+                + b64.encodeToString(keys.verificationKey().toBytes()) + "\","
+                + "\"shares\":[" + shares + "],\"issuers\":[]}";
     }
 
     static Theta theta() throws Exception {

@@ -3,6 +3,7 @@ package nym.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,7 +14,9 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.IntStream;
+import nym.credential.CompletedKeyEpoch;
 import nym.ledger.tx.Secp256k1;
 
 /**
@@ -155,6 +158,38 @@ final class AuthorityGroup implements AutoCloseable {
             throw new IllegalStateException("no deposit " + depositId + ": " + r);
         }
         return LedgerChain.JSON.readTree(Base64.getDecoder().decode(value));
+    }
+
+    /**
+     * The latest completed key epoch on the ledger ({@code /dkg/completed}), waiting up to {@code wait} for the
+     * authorities' first DKG to complete (about dkg_dealing_blocks + dkg_complaint_blocks after the group started
+     * dealing); fails naming the key epoch and phase {@code /dkg} reports if none completes in time.
+     */
+    CompletedKeyEpoch awaitCompletedKeyEpoch(Duration wait) throws Exception {
+        long end = System.nanoTime() + wait.toNanos();
+        while (true) {
+            Optional<String> completed = dkgQuery("/dkg/completed");
+            if (completed.isPresent()) {
+                return CompletedKeyEpoch.fromJson(completed.get());
+            }
+            if (System.nanoTime() >= end) {
+                throw new AssertionError("no key epoch completed on the ledger within " + wait + " (latest key epoch: "
+                        + dkgQuery("/dkg").orElse("none started") + "): the issuers' DKG did not finish");
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    /** A DKG query's JSON (latest key epoch), empty when the ledger answers with a non-zero code (none yet). */
+    private Optional<String> dkgQuery(String path) throws Exception {
+        JsonNode r = ledger.call(
+                "abci_query",
+                LedgerChain.JSON.createObjectNode().put("path", path).put("data", ""));
+        String value = r.path("response").path("value").asText("");
+        if (r.path("response").path("code").asInt(0) != 0 || value.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new String(Base64.getDecoder().decode(value), StandardCharsets.UTF_8));
     }
 
     /** Polls the deposit until it is no longer pending. */

@@ -47,6 +47,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 class CredentialFlowIT {
 
     private static final Duration WAIT = Duration.ofSeconds(120);
+    /** The authorities' first DKG: dealing and complaint blocks after the group started dealing. */
+    private static final Duration DKG_WAIT = Duration.ofSeconds(180);
+
     private static final int VALUE = 10;
 
     private static LocalEthereum ethereum;
@@ -62,6 +65,7 @@ class CredentialFlowIT {
         ethereum = group.ethereum;
         ledger = new LedgerRpc(group.ledger.rpc(), Duration.ofSeconds(30));
         wallets = Files.createTempDirectory("nym-it-wallets");
+        group.awaitCompletedKeyEpoch(DKG_WAIT); // before the first credential: the issuers have no key until then
     }
 
     @AfterAll
@@ -176,9 +180,9 @@ class CredentialFlowIT {
             Theta t2 = flow.prove(c, ch2);
 
             CompletableFuture<ProviderClient.SpendAnswer> a1 =
-                    CompletableFuture.supplyAsync(() -> at1.spend(t1, VALUE, ch1.binding(), ch1.nonce()));
+                    CompletableFuture.supplyAsync(() -> at1.spend(c.keyEpoch(), t1, VALUE, ch1.binding(), ch1.nonce()));
             CompletableFuture<ProviderClient.SpendAnswer> a2 =
-                    CompletableFuture.supplyAsync(() -> at2.spend(t2, VALUE, ch2.binding(), ch2.nonce()));
+                    CompletableFuture.supplyAsync(() -> at2.spend(c.keyEpoch(), t2, VALUE, ch2.binding(), ch2.nonce()));
             List<ProviderClient.SpendAnswer> answers = List.of(a1.get(), a2.get());
 
             List<ProviderClient.SpendAnswer> accepted = answers.stream()
@@ -206,18 +210,18 @@ class CredentialFlowIT {
             ProviderClient.Challenge ch = at1.challenge();
             Theta honest = flow.prove(c, ch);
             Theta tampered = swapResponses(honest);
-            assertRefused(at1.spend(tampered, VALUE, ch.binding(), ch.nonce()), "INVALID_CREDENTIAL");
+            assertRefused(at1.spend(c.keyEpoch(), tampered, VALUE, ch.binding(), ch.nonce()), "INVALID_CREDENTIAL");
 
             ProviderClient.Challenge ch2 = at1.challenge();
             Theta forTen = flow.prove(c, ch2);
-            assertRefused(at1.spend(forTen, 20, ch2.binding(), ch2.nonce()), "INVALID_CREDENTIAL");
+            assertRefused(at1.spend(c.keyEpoch(), forTen, 20, ch2.binding(), ch2.nonce()), "INVALID_CREDENTIAL");
 
             ProviderClient.Challenge other = at2.challenge();
             ProviderClient.Challenge ch3 = at1.challenge();
             Theta boundTo2 = flow.prove(c, new ProviderClient.Challenge(ch3.nonce(), other.binding()));
-            assertRefused(at1.spend(boundTo2, VALUE, ch3.binding(), ch3.nonce()), "INVALID_CREDENTIAL");
+            assertRefused(at1.spend(c.keyEpoch(), boundTo2, VALUE, ch3.binding(), ch3.nonce()), "INVALID_CREDENTIAL");
             ProviderClient.Challenge ch4 = at1.challenge();
-            assertRefused(at1.spend(boundTo2, VALUE, other.binding(), ch4.nonce()), "WRONG_PROVIDER");
+            assertRefused(at1.spend(c.keyEpoch(), boundTo2, VALUE, other.binding(), ch4.nonce()), "WRONG_PROVIDER");
 
             // The same three, deposited on the ledger by provider 1 without its checks: the verifiers reject each,
             // and ζ is free again after each rejection.
@@ -231,7 +235,7 @@ class CredentialFlowIT {
                         ledger.account(p1.address()).nonce(),
                         d.theta().zeta().toBytes(),
                         d.value(),
-                        new DepositPayload(d.nonce(), d.theta()).toBytes());
+                        new DepositPayload(c.keyEpoch(), d.nonce(), d.theta()).toBytes());
                 LedgerRpc.TxResult r = ledger.broadcastCommit(signed);
                 assertTrue(r.ok(), r.log());
                 assertSettled(r.hash(), "rejected");
@@ -252,7 +256,8 @@ class CredentialFlowIT {
     @Order(5)
     void requestWithoutLedgerDebit_noPartialCredential() throws Exception {
         Secp256k1.KeyPair broke = Secp256k1.KeyPair.fromSeed("credential-flow-it-no-funds");
-        CredentialHolder holder = new CredentialHolder(new nym.credential.NetworkTree(group.tree), VALUE);
+        CredentialHolder holder = new CredentialHolder(
+                new nym.credential.NetworkTree(group.tree).parameters(), group.awaitCompletedKeyEpoch(WAIT), VALUE);
         byte[] request = new TxBuilder(group.chainId()).credentialRequest(broke, 0, VALUE, holder.payload.toBytes());
         LedgerRpc.TxResult refused = ledger.broadcastCommit(request);
         assertFalse(refused.ok(), "a request from an empty account is refused by the ledger");

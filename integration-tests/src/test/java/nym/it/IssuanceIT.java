@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import nym.coconut.keygen.VerificationKeyShare;
+import nym.credential.CompletedKeyEpoch;
 import nym.credential.NetworkTree;
 import nym.ledger.tx.Secp256k1;
 import nym.ledger.tx.TxBuilder;
@@ -22,9 +22,14 @@ import org.junit.jupiter.api.Test;
 class IssuanceIT {
 
     private static final Duration WAIT = Duration.ofSeconds(120);
+    /** The authorities' first DKG: dealing and complaint blocks after the group started dealing. */
+    private static final Duration DKG_WAIT = Duration.ofSeconds(180);
 
     private static AuthorityGroup group;
     private static NetworkTree tree;
+    /** The latest completed key epoch when the tests start: every request here is signed in it. */
+    private static CompletedKeyEpoch keys;
+
     private static TxBuilder tx;
     private static Secp256k1.KeyPair client;
 
@@ -34,6 +39,11 @@ class IssuanceIT {
         tree = new NetworkTree(group.tree);
         tx = new TxBuilder(group.chainId());
         client = group.key("clients/client-1/account.key");
+        keys = group.awaitCompletedKeyEpoch(DKG_WAIT);
+    }
+
+    private static CredentialHolder holder(int value) throws Exception {
+        return new CredentialHolder(tree.parameters(), keys, value);
     }
 
     @AfterAll
@@ -52,25 +62,26 @@ class IssuanceIT {
     }
 
     @Test
-    void verificationKey_everyInstance_itsAuthoritysShareAndTheAggregatedKey() throws Exception {
+    void verificationKey_everyInstance_itsAuthoritysShareAndTheGroupKeyAsTheLedgerListsThem() throws Exception {
         for (int i : AuthorityGroup.authorities()) {
             HttpResponse<String> r = Http.get(AuthorityGroup.issuer(i), "verification-key");
 
             assertEquals(200, r.statusCode(), r.body());
             JsonNode body = json(r);
             assertEquals(i, body.get("authority").asInt());
+            assertEquals(keys.keyEpoch(), body.get("key_epoch").asLong(), body.toString());
             assertEquals(
-                    tree.issuerVerificationKeyShare(i).toText(),
+                    keys.share(i).orElseThrow().toText(),
                     body.get("verificationKeyShare").asText());
             assertEquals(
-                    tree.verificationKey().toText(), body.get("verificationKey").asText());
+                    keys.verificationKey().toText(), body.get("verificationKey").asText());
             assertEquals(tree.parameters().toText(), body.get("parameters").asText());
         }
     }
 
     @Test
     void credentialRequest_recordedByTheLedger_everyIssuerServesAValidShare() throws Exception {
-        CredentialHolder holder = new CredentialHolder(tree, 10);
+        CredentialHolder holder = holder(10);
 
         String requestId = request(client, 10, holder.payload.toBytes());
 
@@ -81,13 +92,10 @@ class IssuanceIT {
             assertEquals(requestId, partial.get("requestId").asText());
             assertEquals(i, partial.get("authority").asInt());
             assertEquals(10, partial.get("value").asLong());
-            VerificationKeyShare share =
-                    VerificationKeyShare.fromText(json(Http.get(AuthorityGroup.issuer(i), "verification-key"))
-                            .get("verificationKeyShare")
-                            .asText());
-            holder.addShare(partial, share); // throws unless σ_i verifies under vk_i
+            assertEquals(keys.keyEpoch(), partial.get("key_epoch").asLong(), partial.toString());
+            holder.addShare(partial); // throws unless σ_i verifies under the ledger's vk_i of the key epoch
         }
-        holder.credential(); // t of them aggregate to a credential valid under the aggregated key
+        holder.credential(); // t of them aggregate to a credential valid under the key epoch's group key
         HttpResponse<String> again =
                 Http.get(AuthorityGroup.issuer(1), "partial-credentials/" + requestId.toLowerCase());
         assertEquals(200, again.statusCode(), "ids are case-insensitive");
@@ -95,7 +103,7 @@ class IssuanceIT {
 
     @Test
     void credentialRequest_proofForAnotherValue_refusedByEveryIssuer() throws Exception {
-        CredentialHolder holder = new CredentialHolder(tree, 10);
+        CredentialHolder holder = holder(10);
 
         String requestId = request(client, 5, holder.payload.toBytes()); // the ledger debits 5, the holder asked 10
 
@@ -111,7 +119,10 @@ class IssuanceIT {
     void credentialRequest_refusedByTheLedger_noIssuerSigns() throws Exception {
         Secp256k1.KeyPair unfunded = group.key("providers/provider-2/provider.key");
         byte[] refused = tx.credentialRequest(
-                unfunded, group.ledger.nonce(unfunded.address()), 10, new CredentialHolder(tree, 10).payload.toBytes());
+                unfunded,
+                group.ledger.nonce(unfunded.address()),
+                10,
+                holder(10).payload.toBytes());
         try {
             group.ledger.commit(refused);
             throw new AssertionError("the ledger debited an account without balance");
@@ -119,7 +130,7 @@ class IssuanceIT {
             assertTrue(expected.getMessage().contains("refused"), expected.getMessage());
         }
         // A later request is served by every issuer: events arrive in chain order, so the refused one had its chance.
-        String later = request(client, 1, new CredentialHolder(tree, 1).payload.toBytes());
+        String later = request(client, 1, holder(1).payload.toBytes());
         for (int i : AuthorityGroup.authorities()) {
             assertEquals(200, AuthorityGroup.awaitPartial(i, later, WAIT).statusCode());
         }

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import nym.coconut.keygen.VerificationKeyShare;
 import nym.credential.DepositPayload;
 import nym.credential.NetworkTree;
 import nym.ledger.tx.Secp256k1;
@@ -30,6 +29,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 class VerificationIT {
 
     private static final Duration WAIT = Duration.ofSeconds(120);
+    /** The authorities' first DKG: dealing and complaint blocks after the group started dealing. */
+    private static final Duration DKG_WAIT = Duration.ofSeconds(180);
 
     private static AuthorityGroup group;
     private static TxBuilder tx;
@@ -44,18 +45,14 @@ class VerificationIT {
         provider = group.key("providers/provider-1/provider.key");
         otherProvider = group.key("providers/provider-2/provider.key");
         Secp256k1.KeyPair client = group.key("clients/client-1/account.key");
-        holder = new CredentialHolder(new NetworkTree(group.tree), 10);
+        holder = new CredentialHolder(
+                new NetworkTree(group.tree).parameters(), group.awaitCompletedKeyEpoch(DKG_WAIT), 10);
         String requestId = group.commit(
                 tx.credentialRequest(client, group.ledger.nonce(client.address()), 10, holder.payload.toBytes()));
         for (int i : AuthorityGroup.authorities()) {
             HttpResponse<String> r = AuthorityGroup.awaitPartial(i, requestId, WAIT);
             assertEquals(200, r.statusCode(), r.body());
-            String share = LedgerChain.JSON
-                    .readTree(Http.get(AuthorityGroup.issuer(i), "verification-key")
-                            .body())
-                    .get("verificationKeyShare")
-                    .asText();
-            holder.addShare(LedgerChain.JSON.readTree(r.body()), VerificationKeyShare.fromText(share));
+            holder.addShare(LedgerChain.JSON.readTree(r.body()));
         }
     }
 

@@ -42,6 +42,7 @@ public final class CredentialFlow implements AutoCloseable {
     private final Clock clock;
     private final RandomSource rng;
     private EthereumFunds ethereum;
+    /** The keys of the latest completed key epoch, read once per flow (new credentials are issued in it). */
     private NetworkKeys keys;
 
     public CredentialFlow(CredentialConfig config, Wallet wallet) {
@@ -133,16 +134,12 @@ public final class CredentialFlow implements AutoCloseable {
             byte[] tx =
                     new TxBuilder(ledger.chainId()).credentialRequest(account, acc.nonce(), value, payload.toBytes());
             String requestId = Hex.upper(Transaction.sha256(tx));
-            StoredCredential stored = new StoredCredential(
+            StoredCredential stored = StoredCredential.requested(
                     requestId,
                     value,
                     token.privateAttributes().get(0),
                     token.privateAttributes().get(1),
-                    elGamal.secretKey(),
-                    null,
-                    null,
-                    null,
-                    null);
+                    elGamal.secretKey());
             wallet.save(stored);
             LedgerRpc.TxResult r = ledger.broadcastCommit(tx);
             if (!r.ok()) {
@@ -156,9 +153,14 @@ public final class CredentialFlow implements AutoCloseable {
 
     // ---------------------------------------------------------------- steps 4-5: partials, aggregation
 
-    /** Collects t checked partial credentials from any t issuers, aggregates and verifies σ, and stores it. */
+    /**
+     * Collects t checked partial credentials of the latest completed key epoch from any t issuers, aggregates and
+     * verifies σ under that key epoch's group key, and stores it with the key epoch. The keys are read again here,
+     * after the request is in a block, so they are those of the key epoch the issuers sign the request in.
+     */
     public StoredCredential collect(StoredCredential c, Consumer<String> notes) {
-        NetworkKeys k = keys();
+        keys = NetworkKeys.fromLedger(ledger);
+        NetworkKeys k = keys;
         List<IssuerClient> issuers = config.issuers().stream()
                 .map(u -> new IssuerClient(u, config.timing().request()))
                 .toList();
@@ -169,7 +171,7 @@ public final class CredentialFlow implements AutoCloseable {
                         c.elGamalKeyPair(k.params()),
                         clock.instant().plus(config.timing().issue()),
                         notes);
-        StoredCredential withSigma = c.withSignature(sigma);
+        StoredCredential withSigma = c.withSignature(k.keyEpoch(), sigma);
         wallet.save(withSigma);
         return withSigma;
     }
@@ -178,32 +180,28 @@ public final class CredentialFlow implements AutoCloseable {
 
     /**
      * Shows the credential to the provider: asks it for a nonce and its binding, proves Θ (re-randomized, revealing
-     * only ζ and the value) over them, and submits the spend. An accepted spend is stored with its ζ.
+     * only ζ and the value) over them, and submits the spend naming the credential's key epoch. An accepted spend is
+     * stored with its ζ.
      */
     public ProviderClient.SpendAnswer spend(StoredCredential c, ProviderClient provider) {
         ProviderClient.Challenge challenge = provider.challenge();
         ProviderClient.SpendAnswer answer =
-                provider.spend(prove(c, challenge), c.value(), challenge.binding(), challenge.nonce());
+                provider.spend(c.keyEpoch(), prove(c, challenge), c.value(), challenge.binding(), challenge.nonce());
         if (answer.accepted()) {
             wallet.save(c.withSpend(answer.zeta(), provider.url().toString(), answer.depositId()));
         }
         return answer;
     }
 
-    /** Θ over a provider's challenge: bound to its address and its nonce. */
+    /** Θ over a provider's challenge: bound to its address and its nonce, under the credential's key epoch's key. */
     public Theta prove(StoredCredential c, ProviderClient.Challenge challenge) {
         Signature sigma = c.sigma()
                 .orElseThrow(() -> new ClientException(
                         Kind.CREDENTIAL, "credential " + c.requestId() + " has no signature yet: collect it first"));
+        NetworkKeys k = keysOf(c.keyEpoch());
         try {
             return Showing.proveCredential(
-                    keys().params(),
-                    keys().aggregated(),
-                    sigma,
-                    c.token(),
-                    challenge.binding(),
-                    challenge.nonce(),
-                    rng);
+                    k.params(), k.aggregated(), sigma, c.token(), challenge.binding(), challenge.nonce(), rng);
         } catch (CoconutException e) {
             throw new ClientException(Kind.CREDENTIAL, "cannot prove the credential: " + e.getMessage(), e);
         }
@@ -239,6 +237,11 @@ public final class CredentialFlow implements AutoCloseable {
             keys = NetworkKeys.fromLedger(ledger);
         }
         return keys;
+    }
+
+    /** The keys of {@code keyEpoch}: the latest completed key epoch's if they are held and it is that one. */
+    private NetworkKeys keysOf(long keyEpoch) {
+        return keys != null && keys.keyEpoch() == keyEpoch ? keys : NetworkKeys.fromLedger(ledger, keyEpoch);
     }
 
     private EthereumFunds ethereum() {

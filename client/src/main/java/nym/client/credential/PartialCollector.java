@@ -9,6 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import nym.client.ClientException;
 import nym.client.ClientException.Kind;
@@ -24,10 +28,14 @@ import nym.coconut.verification.SignatureVerification;
 
 /**
  * Collects t partial credentials from any t of the n issuers (DESIGN.md section 4, step 5): asks each issuer in turn,
- * unblinds σ_i and checks it with {@code verifyShare} against the share the ledger registered for that authority; an
- * issuer that refuses, answers garbage or lies (a σ_i that fails the check) is skipped for good, one that has not
- * signed yet or is down is asked again in the next round, until t good shares or the deadline. Then σ = AggCred(σ_i)
- * is checked against the aggregated key before it is kept.
+ * unblinds σ_i and checks it with {@code verifyShare} against the share the ledger lists for that authority in the
+ * key epoch of {@link NetworkKeys}; an issuer that refuses, answers garbage or lies (a σ_i that fails the check) is
+ * skipped for good, one that has not signed yet or is down is asked again in the next round, until t good shares or
+ * the deadline. Then σ = AggCred(σ_i) is checked against that key epoch's group key before it is kept.
+ *
+ * <p>Partials are grouped by the key epoch they name: shares of different key epochs never combine, so only the group
+ * of the given key epoch (the latest completed one) is checked and aggregated; the others are counted and named if
+ * the collection fails (a request made under a key epoch that is no longer the latest gets no credential here).
  */
 final class PartialCollector {
 
@@ -52,6 +60,7 @@ final class PartialCollector {
         Map<URI, IssuerClient> waiting = new LinkedHashMap<>();
         issuers.forEach(i -> waiting.put(i.base(), i));
         Map<Integer, PartialSignature> good = new LinkedHashMap<>();
+        SortedMap<Long, SortedSet<Integer>> otherKeyEpochs = new TreeMap<>();
         List<String> skipped = new ArrayList<>();
         while (true) {
             for (IssuerClient issuer : List.copyOf(waiting.values())) {
@@ -61,7 +70,9 @@ final class PartialCollector {
                 IssuerClient.Answer answer = issuer.partial(requestId);
                 if (answer instanceof IssuerClient.Issued issued) {
                     waiting.remove(issuer.base());
-                    Optional<String> problem = accept(issued, token, elGamal, good);
+                    Optional<String> problem = issued.keyEpoch() == keys.keyEpoch()
+                            ? accept(issued, token, elGamal, good)
+                            : Optional.of(otherKeyEpoch(issued, otherKeyEpochs));
                     problem.ifPresent(p -> skipped.add(issuer.base() + ": " + p));
                     notes.accept(issuer.base()
                             + (problem.isEmpty()
@@ -79,12 +90,22 @@ final class PartialCollector {
             if (waiting.isEmpty() || !clock.instant().plus(poll).isBefore(deadline)) {
                 throw new ClientException(
                         Kind.ISSUER,
-                        "only " + good.size() + " of the " + keys.threshold()
-                                + " partial credentials needed for request " + requestId + " arrived"
+                        "only " + good.size() + " of the " + keys.threshold() + " partial credentials of key epoch "
+                                + keys.keyEpoch() + " needed for request " + requestId + " arrived"
+                                + (otherKeyEpochs.isEmpty()
+                                        ? ""
+                                        : "; authorities that signed under other key epochs: " + otherKeyEpochs)
                                 + (skipped.isEmpty() ? "" : "; skipped: " + skipped));
             }
             sleep(poll);
         }
+    }
+
+    /** Files a partial of another key epoch in its group, never aggregated; says why it is not used. */
+    private String otherKeyEpoch(IssuerClient.Issued issued, SortedMap<Long, SortedSet<Integer>> groups) {
+        groups.computeIfAbsent(issued.keyEpoch(), e -> new TreeSet<>()).add(issued.authority());
+        return "authority " + issued.authority() + " signed under key epoch " + issued.keyEpoch()
+                + ", not under the latest completed key epoch " + keys.keyEpoch();
     }
 
     /** Unblinds and checks one issuer's answer; empty if it was kept, else why not. */
@@ -115,7 +136,10 @@ final class PartialCollector {
             return sigma;
         } catch (CoconutException e) {
             throw new ClientException(
-                    Kind.ISSUER, "the aggregated credential does not verify under the network's key: " + e.kind(), e);
+                    Kind.ISSUER,
+                    "the aggregated credential does not verify under the group key of key epoch " + keys.keyEpoch()
+                            + ": " + e.kind(),
+                    e);
         }
     }
 

@@ -63,8 +63,10 @@ public final class ProviderClient {
         }
     }
 
-    public SpendAnswer spend(Theta theta, int value, byte[] binding, byte[] nonce) {
+    /** Spends Θ of a credential issued in {@code keyEpoch} (the provider checks it under that key epoch's key). */
+    public SpendAnswer spend(long keyEpoch, Theta theta, int value, byte[] binding, byte[] nonce) {
         String body = Json.createObjectBuilder()
+                .add("key_epoch", keyEpoch)
                 .add("credential", theta.toText())
                 .add("value", value)
                 .add("binding", ProviderAddress.format(binding))

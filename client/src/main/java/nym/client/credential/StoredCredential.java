@@ -17,10 +17,12 @@ import nym.coconut.setup.Parameters;
 
 /**
  * One credential of the holder as kept between the steps: the token's secrets (serial s, secret k), the ElGamal key
- * that unblinds the issuers' answers, the ledger request, then the aggregated signature σ, then where it was spent.
+ * that unblinds the issuers' answers, the ledger request, then the aggregated signature σ with the key epoch it was
+ * issued in, then where it was spent.
  * Stored by {@link Wallet} in a 0600 file; {@link #toString()} shows only public fields.
  *
  * @param requestId the credential request transaction's hash (the issuers' request id)
+ * @param keyEpoch the key epoch σ was issued in (its group key verifies it) once collected, else 0
  * @param signature σ in Coconut's text form once collected, else null
  * @param zeta ζ in hex once spent, else null
  * @param provider the provider URL it was spent at, else null
@@ -32,19 +34,32 @@ public record StoredCredential(
         SecretScalar serial,
         SecretScalar secret,
         SecretScalar elGamal,
+        long keyEpoch,
         String signature,
         String zeta,
         String provider,
         String depositId) {
 
-    public StoredCredential withSignature(Signature sigma) {
+    public StoredCredential {
+        if ((signature == null) != (keyEpoch == 0) || keyEpoch < 0) {
+            throw new IllegalArgumentException("σ and its key epoch go together");
+        }
+    }
+
+    /** A requested credential: no σ, no key epoch, not spent. */
+    public static StoredCredential requested(
+            String requestId, int value, SecretScalar serial, SecretScalar secret, SecretScalar elGamal) {
+        return new StoredCredential(requestId, value, serial, secret, elGamal, 0, null, null, null, null);
+    }
+
+    public StoredCredential withSignature(long issuedInKeyEpoch, Signature sigma) {
         return new StoredCredential(
-                requestId, value, serial, secret, elGamal, sigma.toText(), zeta, provider, depositId);
+                requestId, value, serial, secret, elGamal, issuedInKeyEpoch, sigma.toText(), zeta, provider, depositId);
     }
 
     public StoredCredential withSpend(String newZeta, String newProvider, String newDepositId) {
         return new StoredCredential(
-                requestId, value, serial, secret, elGamal, signature, newZeta, newProvider, newDepositId);
+                requestId, value, serial, secret, elGamal, keyEpoch, signature, newZeta, newProvider, newDepositId);
     }
 
     public Attributes token() {
@@ -78,6 +93,7 @@ public record StoredCredential(
         fields.put("serial", serial.value().toString(16));
         fields.put("secret", secret.value().toString(16));
         fields.put("elgamal", elGamal.value().toString(16));
+        put(fields, "key_epoch", keyEpoch == 0 ? null : Long.toString(keyEpoch));
         put(fields, "signature", signature);
         put(fields, "zeta", zeta);
         put(fields, "provider", provider);
@@ -99,6 +115,12 @@ public record StoredCredential(
             }
             f.put(line.substring(0, eq).strip(), line.substring(eq + 3).strip());
         }
+        if (f.containsKey("signature") && !f.containsKey("key_epoch")) {
+            throw new ClientException(
+                    Kind.CREDENTIAL,
+                    what + ": a credential from before key epochs (σ without key_epoch): it names no key epoch, so"
+                            + " no provider or verifier accepts it any more; request a new credential");
+        }
         try {
             return new StoredCredential(
                     required(f, "request_id", what),
@@ -106,11 +128,12 @@ public record StoredCredential(
                     scalar(required(f, "serial", what)),
                     scalar(required(f, "secret", what)),
                     scalar(required(f, "elgamal", what)),
+                    f.containsKey("key_epoch") ? Long.parseLong(f.get("key_epoch")) : 0,
                     f.get("signature"),
                     f.get("zeta"),
                     f.get("provider"),
                     f.get("deposit_id"));
-        } catch (NumberFormatException | CoconutException e) {
+        } catch (IllegalArgumentException | CoconutException e) { // NumberFormatException included
             throw new ClientException(Kind.CREDENTIAL, what + ": a field does not parse", e);
         }
     }
@@ -135,7 +158,8 @@ public record StoredCredential(
 
     @Override
     public String toString() {
-        return "StoredCredential[request " + requestId + ", value " + value + (zeta == null ? "" : ", ζ " + zeta)
+        return "StoredCredential[request " + requestId + ", value " + value
+                + (keyEpoch == 0 ? "" : ", key epoch " + keyEpoch) + (zeta == null ? "" : ", ζ " + zeta)
                 + ", secrets redacted]";
     }
 }

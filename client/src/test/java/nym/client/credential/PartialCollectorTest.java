@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import nym.client.ClientException;
 import nym.coconut.Attributes;
@@ -31,6 +32,7 @@ import nym.coconut.keygen.VerificationKeyShare;
 import nym.coconut.setup.Parameters;
 import nym.coconut.setup.Setup;
 import nym.coconut.verification.SignatureVerification;
+import nym.credential.CompletedKeyEpoch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,8 +42,12 @@ class PartialCollectorTest {
 
     private static final String REQUEST = "AB".repeat(32);
 
+    /** The latest completed key epoch, whose keys {@link #keys} are; key epoch 1 had {@link #previousKeys}. */
+    private static final long KEY_EPOCH = 2;
+
     private static Parameters params;
     private static ThresholdKeys keys;
+    private static ThresholdKeys previousKeys;
     private static NetworkKeys network;
     private static Attributes token;
     private static ElGamalKeyPair elGamal;
@@ -55,11 +61,12 @@ class PartialCollectorTest {
         RandomSource rng = RandomSource.deterministic(11);
         params = Setup.setup(3);
         keys = KeyGen.ttpKeyGen(params, 2, 3, rng);
-        List<VerificationKeyShare> shares = new ArrayList<>();
+        previousKeys = KeyGen.ttpKeyGen(params, 2, 3, rng);
+        TreeMap<Integer, VerificationKeyShare> shares = new TreeMap<>();
         for (int i = 1; i <= 3; i++) {
-            shares.add(keys.issuer(i).verificationKeyShare());
+            shares.put(i, keys.issuer(i).verificationKeyShare());
         }
-        network = new NetworkKeys(params, keys.verificationKey(), 2, shares);
+        network = new NetworkKeys(params, new CompletedKeyEpoch(KEY_EPOCH, 2, keys.verificationKey(), shares));
         token = Token.newToken(10, rng);
         elGamal = ElGamalKeyPair.generate(params, rng);
         lambda = Issuance.prepareBlindSign(params, elGamal.publicKey(), token, rng);
@@ -71,12 +78,20 @@ class PartialCollectorTest {
     }
 
     private static BlindedSignature signedBy(int authority) throws CoconutException {
+        return signedBy(keys, authority);
+    }
+
+    private static BlindedSignature signedBy(ThresholdKeys keySet, int authority) throws CoconutException {
         return Issuance.blindSign(
-                params, keys.issuer(authority).secretKey(), elGamal.publicKey(), lambda, Token.publicAttributes(10));
+                params, keySet.issuer(authority).secretKey(), elGamal.publicKey(), lambda, Token.publicAttributes(10));
     }
 
     private static String partial(int claimedAuthority, BlindedSignature b) {
-        return "{\"requestId\":\"" + REQUEST + "\",\"authority\":" + claimedAuthority
+        return partial(KEY_EPOCH, claimedAuthority, b);
+    }
+
+    private static String partial(long keyEpoch, int claimedAuthority, BlindedSignature b) {
+        return "{\"requestId\":\"" + REQUEST + "\",\"authority\":" + claimedAuthority + ",\"key_epoch\":" + keyEpoch
                 + ",\"value\":10,\"blindedSignature\":\"" + b.toText() + "\",\"eventId\":\"1/0/0\"}";
     }
 
@@ -126,6 +141,50 @@ class PartialCollectorTest {
     }
 
     @Test
+    void collect_partialsOfTwoKeyEpochs_onlyTheLatestCompletedGroupAggregated() throws Exception {
+        IssuerClient previousOne = issuer("200 " + partial(1, 1, signedBy(previousKeys, 1)));
+        IssuerClient previousTwo = issuer("200 " + partial(1, 2, signedBy(previousKeys, 2)));
+        IssuerClient latestTwo = issuer("200 " + partial(2, signedBy(2)));
+        IssuerClient latestThree = issuer("200 " + partial(3, signedBy(3)));
+
+        Signature sigma = collect(List.of(previousOne, previousTwo, latestTwo, latestThree), Duration.ofSeconds(10));
+
+        assertDoesNotThrow(() -> SignatureVerification.verifyShare(params, keys.verificationKey(), token, sigma));
+        assertTrue(
+                notes.stream()
+                        .anyMatch(n -> n.contains("authority 1 signed under key epoch 1, not under the latest"
+                                + " completed key epoch 2")),
+                notes.toString());
+    }
+
+    @Test
+    void collect_thresholdOnlyInAnOlderKeyEpoch_refusedNamingTheGroups() throws Exception {
+        IssuerClient previousOne = issuer("200 " + partial(1, 1, signedBy(previousKeys, 1)));
+        IssuerClient previousTwo = issuer("200 " + partial(1, 2, signedBy(previousKeys, 2)));
+        IssuerClient latestThree = issuer("200 " + partial(3, signedBy(3)));
+
+        ClientException e = assertThrows(
+                ClientException.class,
+                () -> collect(List.of(previousOne, previousTwo, latestThree), Duration.ofSeconds(10)));
+
+        assertTrue(e.getMessage().contains("only 1 of the 2 partial credentials of key epoch 2"), e.getMessage());
+        assertTrue(e.getMessage().contains("other key epochs: {1=[1, 2]}"), e.getMessage());
+    }
+
+    @Test
+    void collect_partialWithoutKeyEpoch_skipped() throws Exception {
+        String old = partial(3, signedBy(3)).replace(",\"key_epoch\":" + KEY_EPOCH, "");
+
+        ClientException e = assertThrows(
+                ClientException.class,
+                () -> collect(
+                        List.of(issuer("200 " + old), issuer("200 " + partial(2, signedBy(2)))),
+                        Duration.ofMillis(300)));
+
+        assertTrue(e.getMessage().contains("without its key_epoch"), e.getMessage());
+    }
+
+    @Test
     void collect_oneIssuerDown_anyOtherTwoSuffice() throws Exception {
         Signature sigma = collect(
                 List.of(down(), issuer("200 " + partial(2, signedBy(2))), issuer("200 " + partial(3, signedBy(3)))),
@@ -162,7 +221,7 @@ class PartialCollectorTest {
                 ClientException.class,
                 () -> collect(
                         List.of(
-                                issuer("200 {\"authority\":1,\"blindedSignature\":\"nope\"}"),
+                                issuer("200 {\"authority\":1,\"key_epoch\":2,\"blindedSignature\":\"nope\"}"),
                                 issuer("200 " + partial(3, signedBy(3)))),
                         Duration.ofMillis(300)));
         assertTrue(e.getMessage().contains("does not parse"), e.getMessage());

@@ -22,16 +22,46 @@ class WalletTest {
     Path home;
 
     private static StoredCredential credential(String id, long seed) throws CoconutException {
-        return new StoredCredential(
+        return StoredCredential.requested(
                 id,
                 10,
                 SecretScalar.of(BigInteger.valueOf(seed)),
                 SecretScalar.of(BigInteger.valueOf(seed + 1)),
-                SecretScalar.of(BigInteger.valueOf(seed + 2)),
-                null,
-                null,
-                null,
-                null);
+                SecretScalar.of(BigInteger.valueOf(seed + 2)));
+    }
+
+    private Path file(StoredCredential c) {
+        return home.resolve("credentials").resolve(c.requestId() + ".credential");
+    }
+
+    @Test
+    void load_collectedCredential_keepsItsKeyEpochAcrossSaves() throws Exception {
+        Wallet wallet = new Wallet(home);
+        StoredCredential c = credential("AB".repeat(32), 77);
+        wallet.save(c);
+        Files.writeString(file(c), Files.readString(file(c)) + "\nkey_epoch = 3\nsignature = coconut-signature.v1.x");
+
+        StoredCredential collected = wallet.load(c.requestId());
+        wallet.save(collected.withSpend("cd".repeat(48), "http://p/provider/api/providers/1", "EF".repeat(32)));
+
+        assertEquals(3, collected.keyEpoch());
+        assertEquals(3, wallet.load(c.requestId()).keyEpoch());
+        assertTrue(collected.toString().contains("key epoch 3"), collected.toString());
+        assertEquals(0, c.keyEpoch(), "none before σ is collected");
+    }
+
+    @Test
+    void load_walletFileFromBeforeKeyEpochs_refusedSayingWhy() throws Exception {
+        Wallet wallet = new Wallet(home);
+        StoredCredential c = credential("AB".repeat(32), 78);
+        wallet.save(c);
+        Files.writeString(file(c), Files.readString(file(c)) + "\nsignature = coconut-signature.v1.x");
+
+        ClientException e = assertThrows(ClientException.class, () -> wallet.load(c.requestId()));
+
+        assertEquals(ClientException.Kind.CREDENTIAL, e.kind());
+        assertTrue(e.getMessage().contains("from before key epochs"), e.getMessage());
+        assertTrue(e.getMessage().contains("request a new credential"), e.getMessage());
     }
 
     @Test

@@ -3,35 +3,64 @@ package nym.provider.application;
 import java.util.List;
 import nym.coconut.CoconutException;
 import nym.coconut.Token;
-import nym.coconut.keygen.VerificationKey;
 import nym.coconut.setup.Parameters;
 import nym.coconut.verification.PreparedVerificationKey;
 import nym.coconut.verification.Showing;
 import nym.coconut.verification.Theta;
+import nym.credential.KeyEpochVerificationKeys;
+import nym.credential.PayloadException;
 import nym.provider.application.SpendRefused.Reason;
+import nym.provider.domain.ledger.LedgerUnavailable;
 
 /**
- * The provider's local check of a shown credential: VerifyCredential under the network's aggregated verification key
- * (prepared once: fixed-base tables for β_j), for the claimed value as public attribute, bound to this provider and
- * to the nonce it issued.
+ * The provider's local check of a shown credential: its key epoch must be accepted (credential-api
+ * {@code KeyEpochWindow}: the latest completed key epoch or the one before it), then VerifyCredential under that key
+ * epoch's group key from the ledger (prepared once per key epoch), for the claimed value as public attribute, bound
+ * to this provider and to the nonce it issued. The verifiers apply the same rule to the deposit, so a spend accepted
+ * here is not rejected there for its key epoch (unless a rotation comes in between).
  */
 public final class CredentialCheck {
 
     private final Parameters params;
-    private final PreparedVerificationKey key;
+    private final KeyEpochVerificationKeys keys;
 
-    public CredentialCheck(Parameters params, VerificationKey aggregated) throws CoconutException {
+    public CredentialCheck(Parameters params, KeyEpochVerificationKeys keys) {
         this.params = params;
-        this.key = PreparedVerificationKey.prepare(params, aggregated, Token.PRIVATE_ATTRIBUTES);
+        this.keys = keys;
     }
 
-    /** Throws {@link SpendRefused} unless Θ verifies for {@code value}, {@code binding} and {@code nonce}. */
-    public void check(Theta theta, long value, byte[] binding, byte[] nonce) {
+    /**
+     * Throws {@link SpendRefused} unless Θ verifies under {@code keyEpoch}'s key for {@code value}, {@code binding}
+     * and {@code nonce}: KEY_EPOCH_REFUSED, INVALID_CREDENTIAL, or LEDGER_UNAVAILABLE when the key cannot be read.
+     */
+    public void check(long keyEpoch, Theta theta, long value, byte[] binding, byte[] nonce) {
         List<java.math.BigInteger> publicAttributes = publicAttributes(value);
+        PreparedVerificationKey key = key(keyEpoch);
         try {
             Showing.verifyCredential(params, key, theta, publicAttributes, binding, nonce);
         } catch (CoconutException e) {
-            throw new SpendRefused(Reason.INVALID_CREDENTIAL, describe(e, value), e);
+            throw new SpendRefused(Reason.INVALID_CREDENTIAL, describe(e, value, keyEpoch), e);
+        }
+    }
+
+    private PreparedVerificationKey key(long keyEpoch) {
+        try {
+            return keys.forKeyEpoch(keyEpoch);
+        } catch (PayloadException e) {
+            throw switch (e.kind()) {
+                case KEY_EPOCH_UNKNOWN, KEY_EPOCH_EXPIRED ->
+                    new SpendRefused(Reason.KEY_EPOCH_REFUSED, e.getMessage(), e);
+                default ->
+                    new SpendRefused(
+                            Reason.LEDGER_UNAVAILABLE,
+                            "the ledger's keys of key epoch " + keyEpoch + " do not read: " + e.getMessage(),
+                            e);
+            };
+        } catch (LedgerUnavailable e) {
+            throw new SpendRefused(
+                    Reason.LEDGER_UNAVAILABLE,
+                    "the ledger cannot be reached for the keys of key epoch " + keyEpoch + ": " + e.getMessage(),
+                    e);
         }
     }
 
@@ -47,14 +76,15 @@ public final class CredentialCheck {
         }
     }
 
-    private static String describe(CoconutException e, long value) {
+    private static String describe(CoconutException e, long value, long keyEpoch) {
         return switch (e.kind()) {
             case INVALID_PROOF ->
                 "the credential's proof does not verify: tampered, or shown for another value than " + value
                         + ", another provider or another nonce";
             case INVALID_SIGNATURE ->
                 "the credential is not signed for value " + value
-                        + " under the network's aggregated key (forged, another key set, or the wrong value)";
+                        + " under the group key of key epoch " + keyEpoch
+                        + " (forged, issued in another key epoch or key set, or the wrong value)";
             default -> "the credential does not verify: " + e.getMessage();
         };
     }

@@ -20,6 +20,11 @@ public class SpendRefused extends RuntimeException {
         WRONG_PROVIDER,
         /** Θ does not verify: tampered, or shown for another value, provider, nonce or key. */
         INVALID_CREDENTIAL,
+        /**
+         * The credential's key epoch is not accepted: older than the latest completed key epoch and the one before it
+         * (expired), or never completed on the ledger.
+         */
+        KEY_EPOCH_REFUSED,
         /** ζ was spent before (at any provider) or is pending on the ledger. */
         DOUBLE_SPEND,
         /** The ledger refused the deposit for another reason. */

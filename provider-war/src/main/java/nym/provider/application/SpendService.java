@@ -14,7 +14,8 @@ import nym.provider.domain.spend.Spend;
 
 /**
  * Accepts or refuses a spend (DESIGN.md section 4, step 7), cheapest checks first: the provider and its binding, the
- * nonce (used up here, whatever follows), the credential under the aggregated key, ζ on the ledger, then ζ in the
+ * nonce (used up here, whatever follows), the credential's key epoch and the credential under its key, ζ on the
+ * ledger, then ζ in the
  * shared database together with the deposit ({@link DepositSubmitter}).
  */
 @ApplicationScoped
@@ -47,8 +48,8 @@ public class SpendService {
         CredentialCheck check = keys.credentialCheck();
         CredentialCheck.publicAttributes(request.value()); // a value no token has is refused before the nonce is used
         nonces.use(provider.index(), request.nonce());
-        check.check(request.theta(), request.value(), provider.binding(), request.nonce());
-        DepositPayload payload = new DepositPayload(request.nonce(), request.theta());
+        check.check(request.keyEpoch(), request.theta(), request.value(), provider.binding(), request.nonce());
+        DepositPayload payload = new DepositPayload(request.keyEpoch(), request.nonce(), request.theta());
         requireUnspentOnLedger(payload);
         return deposits.submit(provider, request, payload);
     }

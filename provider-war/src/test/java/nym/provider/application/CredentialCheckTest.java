@@ -40,25 +40,28 @@ class CredentialCheckTest {
     @Test
     void check_honestSpend_passes() throws CoconutException {
         Theta theta = coconut.show(ten, PROVIDER, NONCE);
-        assertDoesNotThrow(() -> check.check(theta, 10, PROVIDER, NONCE));
+        assertDoesNotThrow(() -> check.check(TestCredentials.KEY_EPOCH, theta, 10, PROVIDER, NONCE));
     }
 
     @Test
     void check_wrongValue_refusedInvalidCredential() throws CoconutException {
         Theta theta = coconut.show(ten, PROVIDER, NONCE);
-        assertRefused(Reason.INVALID_CREDENTIAL, () -> check.check(theta, 20, PROVIDER, NONCE));
+        assertRefused(
+                Reason.INVALID_CREDENTIAL, () -> check.check(TestCredentials.KEY_EPOCH, theta, 20, PROVIDER, NONCE));
     }
 
     @Test
     void check_boundToAnotherProvider_refusedInvalidCredential() throws CoconutException {
         Theta theta = coconut.show(ten, OTHER_PROVIDER, NONCE);
-        assertRefused(Reason.INVALID_CREDENTIAL, () -> check.check(theta, 10, PROVIDER, NONCE));
+        assertRefused(
+                Reason.INVALID_CREDENTIAL, () -> check.check(TestCredentials.KEY_EPOCH, theta, 10, PROVIDER, NONCE));
     }
 
     @Test
     void check_provenOverAnotherNonce_refusedInvalidCredential() throws CoconutException {
         Theta theta = coconut.show(ten, PROVIDER, OTHER_NONCE);
-        assertRefused(Reason.INVALID_CREDENTIAL, () -> check.check(theta, 10, PROVIDER, NONCE));
+        assertRefused(
+                Reason.INVALID_CREDENTIAL, () -> check.check(TestCredentials.KEY_EPOCH, theta, 10, PROVIDER, NONCE));
     }
 
     @Test
@@ -72,21 +75,62 @@ class CredentialCheckTest {
                 honest.nu(),
                 honest.zeta(),
                 new ShowProof(p.challenge(), p.responseR().add(BigInteger.ONE), p.responsesM()));
-        assertRefused(Reason.INVALID_CREDENTIAL, () -> check.check(tampered, 10, PROVIDER, NONCE));
+        assertRefused(
+                Reason.INVALID_CREDENTIAL, () -> check.check(TestCredentials.KEY_EPOCH, tampered, 10, PROVIDER, NONCE));
     }
 
     @Test
     void check_credentialOfAnotherKeySet_refusedInvalidCredential() throws CoconutException {
         TestCredentials foreign = new TestCredentials(8);
         Theta theta = foreign.show(foreign.issue(10), PROVIDER, NONCE);
-        assertRefused(Reason.INVALID_CREDENTIAL, () -> check.check(theta, 10, PROVIDER, NONCE));
+        assertRefused(
+                Reason.INVALID_CREDENTIAL, () -> check.check(TestCredentials.KEY_EPOCH, theta, 10, PROVIDER, NONCE));
+    }
+
+    @Test
+    void check_credentialOfItsKeyEpochClaimingThePredecessor_refusedUnderThePredecessorsKey() throws CoconutException {
+        Theta theta = coconut.show(ten, PROVIDER, NONCE);
+        assertRefused(Reason.INVALID_CREDENTIAL, () -> check.check(1, theta, 10, PROVIDER, NONCE));
+    }
+
+    @Test
+    void check_keyEpochExpiredAfterTwoRotations_refusedKeyEpochRefused() throws CoconutException {
+        TestCredentials rotating = new TestCredentials(9);
+        CredentialCheck rotatingCheck = rotating.check();
+        TestCredentials.Credential c = rotating.issue(10);
+        Theta theta = rotating.show(c, PROVIDER, NONCE);
+        assertDoesNotThrow(() -> rotatingCheck.check(2, theta, 10, PROVIDER, NONCE));
+
+        rotating.rotate(3);
+        assertDoesNotThrow(() -> rotatingCheck.check(2, theta, 10, PROVIDER, NONCE), "the one before the latest");
+        rotating.rotate(4);
+
+        SpendRefused e = assertThrows(SpendRefused.class, () -> rotatingCheck.check(2, theta, 10, PROVIDER, NONCE));
+        assertEquals(Reason.KEY_EPOCH_REFUSED, e.reason());
+        assertTrue(e.getMessage().contains("key epoch 2 has expired"), e.getMessage());
+    }
+
+    @Test
+    void check_keyEpochNotCompleted_refusedKeyEpochRefused() throws CoconutException {
+        Theta theta = coconut.show(ten, PROVIDER, NONCE);
+        assertRefused(Reason.KEY_EPOCH_REFUSED, () -> check.check(7, theta, 10, PROVIDER, NONCE));
+    }
+
+    @Test
+    void check_ledgerDownForTheKeys_refusedLedgerUnavailable() throws CoconutException {
+        TestCredentials offline = new TestCredentials(10);
+        offline.ledger.down = true;
+        Theta theta = offline.show(offline.issue(10), PROVIDER, NONCE);
+        assertRefused(
+                Reason.LEDGER_UNAVAILABLE,
+                () -> offline.check().check(TestCredentials.KEY_EPOCH, theta, 10, PROVIDER, NONCE));
     }
 
     @Test
     void check_valueNoTokenHas_refusedMalformed() throws CoconutException {
         Theta theta = coconut.show(ten, PROVIDER, NONCE);
-        assertRefused(Reason.MALFORMED, () -> check.check(theta, 3, PROVIDER, NONCE));
-        assertRefused(Reason.MALFORMED, () -> check.check(theta, -10, PROVIDER, NONCE));
+        assertRefused(Reason.MALFORMED, () -> check.check(TestCredentials.KEY_EPOCH, theta, 3, PROVIDER, NONCE));
+        assertRefused(Reason.MALFORMED, () -> check.check(TestCredentials.KEY_EPOCH, theta, -10, PROVIDER, NONCE));
     }
 
     static void assertRefused(Reason reason, Runnable r) {

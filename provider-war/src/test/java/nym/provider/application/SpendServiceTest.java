@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import nym.coconut.CoconutException;
+import nym.credential.CompletedKeyEpoch;
 import nym.credential.DepositPayload;
 import nym.ledger.Hex;
 import nym.ledger.tx.Secp256k1;
@@ -102,7 +103,13 @@ class SpendServiceTest {
 
     private SpendRequest showTo(Provider p, TestCredentials.Credential c) throws CoconutException {
         byte[] nonce = nonces.issue(p.index()).nonce();
-        return new SpendRequest(p.index(), coconut.show(c, p.binding(), nonce), c.value(), p.binding(), nonce);
+        return new SpendRequest(
+                p.index(),
+                TestCredentials.KEY_EPOCH,
+                coconut.show(c, p.binding(), nonce),
+                c.value(),
+                p.binding(),
+                nonce);
     }
 
     @Test
@@ -123,6 +130,7 @@ class SpendServiceTest {
         DepositPayload payload =
                 DepositPayload.fromBytes(deposit.getCredential().toByteArray());
         assertArrayEquals(request.nonce(), payload.nonce());
+        assertEquals(TestCredentials.KEY_EPOCH, payload.keyEpoch());
         assertArrayEquals(request.theta().toBytes(), payload.theta().toBytes());
     }
 
@@ -164,8 +172,13 @@ class SpendServiceTest {
     void spend_nonceOfAnotherProvider_refusedNonceInvalid() throws Exception {
         TestCredentials.Credential c = coconut.issue(10);
         byte[] nonceOfTwo = nonces.issue(2).nonce();
-        SpendRequest request =
-                new SpendRequest(1, coconut.show(c, one.binding(), nonceOfTwo), 10, one.binding(), nonceOfTwo);
+        SpendRequest request = new SpendRequest(
+                1,
+                TestCredentials.KEY_EPOCH,
+                coconut.show(c, one.binding(), nonceOfTwo),
+                10,
+                one.binding(),
+                nonceOfTwo);
         assertRefused(Reason.NONCE_INVALID, () -> service.spend(request));
     }
 
@@ -173,7 +186,8 @@ class SpendServiceTest {
     void spend_bindingOfAnotherProvider_refusedWrongProvider() throws Exception {
         TestCredentials.Credential c = coconut.issue(10);
         byte[] nonce = nonces.issue(1).nonce();
-        SpendRequest request = new SpendRequest(1, coconut.show(c, two.binding(), nonce), 10, two.binding(), nonce);
+        SpendRequest request = new SpendRequest(
+                1, TestCredentials.KEY_EPOCH, coconut.show(c, two.binding(), nonce), 10, two.binding(), nonce);
         assertRefused(Reason.WRONG_PROVIDER, () -> service.spend(request));
     }
 
@@ -181,7 +195,8 @@ class SpendServiceTest {
     void spend_provenForAnotherProviderButClaimingThisOne_refusedInvalidCredential() throws Exception {
         TestCredentials.Credential c = coconut.issue(10);
         byte[] nonce = nonces.issue(1).nonce();
-        SpendRequest request = new SpendRequest(1, coconut.show(c, two.binding(), nonce), 10, one.binding(), nonce);
+        SpendRequest request = new SpendRequest(
+                1, TestCredentials.KEY_EPOCH, coconut.show(c, two.binding(), nonce), 10, one.binding(), nonce);
         assertRefused(Reason.INVALID_CREDENTIAL, () -> service.spend(request));
         assertTrue(ledger.submitted.isEmpty());
     }
@@ -190,7 +205,8 @@ class SpendServiceTest {
     void spend_wrongValue_refusedInvalidCredential() throws Exception {
         TestCredentials.Credential c = coconut.issue(10);
         byte[] nonce = nonces.issue(1).nonce();
-        SpendRequest request = new SpendRequest(1, coconut.show(c, one.binding(), nonce), 20, one.binding(), nonce);
+        SpendRequest request = new SpendRequest(
+                1, TestCredentials.KEY_EPOCH, coconut.show(c, one.binding(), nonce), 20, one.binding(), nonce);
         assertRefused(Reason.INVALID_CREDENTIAL, () -> service.spend(request));
     }
 
@@ -198,17 +214,24 @@ class SpendServiceTest {
     void spend_refusedCredential_usesTheNonceAnyway() throws Exception {
         TestCredentials.Credential c = coconut.issue(10);
         byte[] nonce = nonces.issue(1).nonce();
-        SpendRequest wrong = new SpendRequest(1, coconut.show(c, one.binding(), nonce), 20, one.binding(), nonce);
+        SpendRequest wrong = new SpendRequest(
+                1, TestCredentials.KEY_EPOCH, coconut.show(c, one.binding(), nonce), 20, one.binding(), nonce);
         assertRefused(Reason.INVALID_CREDENTIAL, () -> service.spend(wrong));
-        SpendRequest right = new SpendRequest(1, coconut.show(c, one.binding(), nonce), 10, one.binding(), nonce);
+        SpendRequest right = new SpendRequest(
+                1, TestCredentials.KEY_EPOCH, coconut.show(c, one.binding(), nonce), 10, one.binding(), nonce);
         assertRefused(Reason.NONCE_INVALID, () -> service.spend(right));
     }
 
     @Test
     void spend_unknownProvider_refused() throws Exception {
         TestCredentials.Credential c = coconut.issue(10);
-        SpendRequest request =
-                new SpendRequest(9, coconut.show(c, one.binding(), new byte[32]), 10, one.binding(), new byte[32]);
+        SpendRequest request = new SpendRequest(
+                9,
+                TestCredentials.KEY_EPOCH,
+                coconut.show(c, one.binding(), new byte[32]),
+                10,
+                one.binding(),
+                new byte[32]);
         assertRefused(Reason.UNKNOWN_PROVIDER, () -> service.spend(request));
     }
 
@@ -480,6 +503,18 @@ class SpendServiceTest {
         @Override
         public String chainId() {
             return "test-chain";
+        }
+
+        @Override
+        public Optional<CompletedKeyEpoch> latestCompleted() {
+            up();
+            return coconut.ledger.latestCompleted();
+        }
+
+        @Override
+        public Optional<CompletedKeyEpoch> completed(long keyEpoch) {
+            up();
+            return coconut.ledger.completed(keyEpoch);
         }
 
         @Override

@@ -2,6 +2,10 @@ package nym.provider.application;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import nym.coconut.Attributes;
 import nym.coconut.CoconutException;
 import nym.coconut.RandomSource;
@@ -14,17 +18,61 @@ import nym.coconut.issuance.PartialSignature;
 import nym.coconut.issuance.Signature;
 import nym.coconut.keygen.KeyGen;
 import nym.coconut.keygen.ThresholdKeys;
+import nym.coconut.keygen.VerificationKeyShare;
 import nym.coconut.setup.Parameters;
 import nym.coconut.setup.Setup;
 import nym.coconut.verification.Showing;
 import nym.coconut.verification.Theta;
+import nym.credential.CompletedKeyEpoch;
+import nym.credential.KeyEpochVerificationKeys;
+import nym.provider.domain.ledger.LedgerUnavailable;
 
-/** Real Coconut material for the tests: 2-of-3 keys and credentials issued by two of the authorities. */
+/**
+ * Real Coconut material for the tests: the 2-of-3 keys of key epochs 1 and {@link #KEY_EPOCH} on a scripted
+ * {@code /dkg/completed}, and credentials issued by two of the authorities in {@link #KEY_EPOCH}.
+ */
 public final class TestCredentials {
+
+    /** The key epoch every credential here is issued in: the latest completed one. */
+    public static final long KEY_EPOCH = 2;
 
     public final RandomSource rng;
     public final Parameters params;
+    /** The keys of key epoch 1. */
+    public final ThresholdKeys previousKeys;
+    /** The keys of {@link #KEY_EPOCH}. */
     public final ThresholdKeys keys;
+
+    public final KeyEpochs ledger = new KeyEpochs();
+
+    /** The ledger's /dkg/completed: which key epochs completed with which keys; or down. */
+    public static final class KeyEpochs implements KeyEpochVerificationKeys.Ledger {
+        final Map<Long, CompletedKeyEpoch> completed = new ConcurrentHashMap<>();
+        volatile long latest;
+        public volatile boolean down;
+
+        public void complete(long keyEpoch, ThresholdKeys keys) {
+            TreeMap<Integer, VerificationKeyShare> shares = new TreeMap<>();
+            for (int i = 1; i <= keys.size(); i++) {
+                shares.put(i, keys.issuer(i).verificationKeyShare());
+            }
+            completed.put(keyEpoch, new CompletedKeyEpoch(keyEpoch, keys.threshold(), keys.verificationKey(), shares));
+            latest = Math.max(latest, keyEpoch);
+        }
+
+        @Override
+        public Optional<CompletedKeyEpoch> latestCompleted() {
+            return completed(latest);
+        }
+
+        @Override
+        public Optional<CompletedKeyEpoch> completed(long keyEpoch) {
+            if (down) {
+                throw new LedgerUnavailable("scripted outage", null);
+            }
+            return Optional.ofNullable(completed.get(keyEpoch));
+        }
+    }
 
     public TestCredentials() throws CoconutException {
         this(7);
@@ -34,7 +82,15 @@ public final class TestCredentials {
     public TestCredentials(long seed) throws CoconutException {
         rng = RandomSource.deterministic(seed);
         params = Setup.setup(3);
+        previousKeys = KeyGen.ttpKeyGen(params, 2, 3, rng);
         keys = KeyGen.ttpKeyGen(params, 2, 3, rng);
+        ledger.complete(1, previousKeys);
+        ledger.complete(KEY_EPOCH, keys);
+    }
+
+    /** Key epoch {@code keyEpoch} completes with fresh keys: the latest from now on. */
+    public void rotate(long keyEpoch) throws CoconutException {
+        ledger.complete(keyEpoch, KeyGen.ttpKeyGen(params, 2, 3, rng));
     }
 
     /** A token and its aggregated signature, issued blindly by authorities 1 and 3. */
@@ -64,7 +120,7 @@ public final class TestCredentials {
         return Showing.proveCredential(params, keys.verificationKey(), c.sigma(), c.token(), binding, nonce, rng);
     }
 
-    public CredentialCheck check() throws CoconutException {
-        return new CredentialCheck(params, keys.verificationKey());
+    public CredentialCheck check() {
+        return new CredentialCheck(params, new KeyEpochVerificationKeys(params, ledger));
     }
 }

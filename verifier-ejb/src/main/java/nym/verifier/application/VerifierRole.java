@@ -11,10 +11,8 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import nym.coconut.CoconutException;
-import nym.coconut.Token;
 import nym.coconut.setup.Parameters;
-import nym.coconut.verification.PreparedVerificationKey;
+import nym.credential.KeyEpochVerificationKeys;
 import nym.credential.NetworkTree;
 import nym.credential.PayloadException;
 import nym.ledger.tx.Secp256k1;
@@ -23,10 +21,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The verifier role this instance plays: instance i of the deployment group is authority i
- * ({@code nym.authority.index}) and reads the aggregated verification key and its secp256k1 vote key from the
- * network tree ({@code nym.network.home}). Without either the role stays idle and says why; when they are set but
- * the keys cannot be read the role has failed: it refuses the ledger's events, which wait for a repaired deployment.
- * The key is prepared once (fixed-base tables) for every credential this instance checks.
+ * ({@code nym.authority.index}) and reads the Coconut parameters and its own secp256k1 vote key from the network tree
+ * ({@code nym.network.home}). Without either the role stays idle and says why; when they are set but the files cannot
+ * be read the role has failed: it refuses the ledger's events, which wait for a repaired deployment. The verification
+ * keys are not in the tree: they come from the ledger per key epoch ({@code /dkg/completed}), each prepared once
+ * (fixed-base tables) when the first credential of its key epoch is checked.
  */
 @Startup
 @Singleton
@@ -43,6 +42,9 @@ public class VerifierRole {
     @ConfigProperty(name = NetworkTree.HOME_PROPERTY)
     Optional<String> networkHome;
 
+    @Inject
+    KeyEpochVerificationKeys.Ledger keyEpochs;
+
     private CredentialCheck check;
     private Secp256k1.KeyPair voteKey;
     private String state;
@@ -58,13 +60,11 @@ public class VerifierRole {
             NetworkTree tree = new NetworkTree(Path.of(networkHome.get()));
             try {
                 Parameters params = tree.parameters();
-                check = new CredentialCheck(
-                        params,
-                        PreparedVerificationKey.prepare(params, tree.verificationKey(), Token.PRIVATE_ATTRIBUTES));
+                check = new CredentialCheck(params, new KeyEpochVerificationKeys(params, keyEpochs));
                 voteKey = Secp256k1.KeyPair.of(HexFormat.of().parseHex(tree.verifierKeyHex(authority)));
                 state = "active: authority " + authority + ", votes as 0x"
                         + HexFormat.of().formatHex(voteKey.address());
-            } catch (PayloadException | CoconutException | RuntimeException e) {
+            } catch (PayloadException | RuntimeException e) {
                 check = null;
                 failed = true;
                 state = "failed: keys of authority " + authority + " unreadable: " + e.getMessage();

@@ -29,11 +29,10 @@ class DefaultVerificationServiceTest {
     @TempDir
     static Path home;
 
-    /** A network tree as localnet writes it, with the test dealer's keys. */
+    /** A network tree as localnet writes it: parameters and the verifiers' vote keys (the Coconut keys are on the ledger). */
     @BeforeAll
     static void writeTree() throws Exception {
         write("coconut/parameters", Spender.PARAMS.toText());
-        write("coconut/verification-key", Spender.KEYS.verificationKey().toText());
         for (int i = 1; i <= 3; i++) {
             write("authorities/authority-" + i + "/verifier.key", String.format("%064x", 1000 + i));
         }
@@ -88,6 +87,7 @@ class DefaultVerificationServiceTest {
         VerifierRole role = new VerifierRole();
         role.authority = authority;
         role.networkHome = networkHome;
+        role.keyEpochs = new Spender.KeyEpochs();
         role.load();
         return role;
     }
@@ -137,6 +137,18 @@ class DefaultVerificationServiceTest {
         assertEquals(List.of(inflated.depositId() + " reject"), sender.sent);
         assertTrue(votes.rows.get(0).verdict().reason().contains("does not verify"));
         assertEquals(List.of("reject SENT"), counted);
+    }
+
+    @Test
+    void onRedeem_credentialOfAKeyEpochThatNeverCompleted_rejectVoteWithReason() throws Exception {
+        Deposit unknown = new Spender(5).depositNaming(Spender.KEY_EPOCH + 1);
+
+        service(1).onRedeem(unknown);
+
+        assertEquals(List.of(unknown.depositId() + " reject"), sender.sent);
+        assertTrue(
+                votes.rows.get(0).verdict().reason().contains("key epoch 3 has not completed"),
+                votes.rows.get(0).verdict().reason());
     }
 
     @Test

@@ -2,22 +2,27 @@ package nym.verifier.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+import java.util.TreeMap;
+import nym.coconut.keygen.KeyGen;
 import nym.coconut.verification.Theta;
+import nym.credential.CompletedKeyEpoch;
 import nym.credential.DepositPayload;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class CredentialCheckTest {
 
+    private static final Spender.KeyEpochs LEDGER = new Spender.KeyEpochs();
     private static CredentialCheck check;
     private static Spender spender;
 
     @BeforeAll
     static void keys() throws Exception {
-        check = Spender.check();
+        check = Spender.check(LEDGER);
         spender = new Spender(10);
     }
 
@@ -50,7 +55,7 @@ class CredentialCheckTest {
     @Test
     void check_nonceOtherThanTheProven_reject() throws Exception {
         Theta theta = spender.show(Spender.PROVIDER, Spender.nonce());
-        DepositPayload payload = new DepositPayload(Spender.nonce(), theta);
+        DepositPayload payload = new DepositPayload(Spender.KEY_EPOCH, Spender.nonce(), theta);
 
         assertRejected(Spender.deposit(Spender.PROVIDER, payload.zetaHex(), 10, payload.toBytes()), "INVALID_PROOF");
     }
@@ -94,16 +99,54 @@ class CredentialCheckTest {
     }
 
     @Test
-    void check_credentialFromAnotherKeySet_reject() throws Exception {
-        Deposit honest = spender.honestDeposit();
-        CredentialCheck otherNetwork = new CredentialCheck(
-                Spender.PARAMS,
-                nym.coconut.verification.PreparedVerificationKey.prepare(
-                        Spender.PARAMS,
-                        nym.coconut.keygen.KeyGen.ttpKeyGen(Spender.PARAMS, 2, 3, Spender.RNG)
-                                .verificationKey(),
-                        2));
+    void check_credentialOfItsKeyEpochClaimingThePredecessor_rejectUnderThePredecessorsKey() throws Exception {
+        Deposit claimingPredecessor = spender.depositNaming(Spender.KEY_EPOCH - 1);
 
-        assertFalse(otherNetwork.check(honest).accept());
+        assertRejected(claimingPredecessor, "does not verify under key epoch 1");
+    }
+
+    @Test
+    void check_credentialFromAnotherKeySet_reject() throws Exception {
+        Spender.KeyEpochs otherNetwork = new Spender.KeyEpochs();
+        otherNetwork.complete(Spender.KEY_EPOCH, KeyGen.ttpKeyGen(Spender.PARAMS, 2, 3, Spender.RNG));
+
+        assertFalse(Spender.check(otherNetwork).check(spender.honestDeposit()).accept());
+    }
+
+    @Test
+    void check_keyEpochExpiredOrNeverCompleted_rejectSayingWhich() throws Exception {
+        Spender.KeyEpochs rotatedTwice = new Spender.KeyEpochs();
+        rotatedTwice.complete(3, KeyGen.ttpKeyGen(Spender.PARAMS, 2, 3, Spender.RNG));
+        rotatedTwice.complete(4, KeyGen.ttpKeyGen(Spender.PARAMS, 2, 3, Spender.RNG));
+        CredentialCheck afterRotations = Spender.check(rotatedTwice);
+
+        Verdict expired = afterRotations.check(spender.honestDeposit());
+        Verdict unknown = check.check(spender.depositNaming(9));
+
+        assertFalse(expired.accept());
+        assertTrue(expired.reason().contains("key epoch 2 has expired"), expired.reason());
+        assertFalse(unknown.accept());
+        assertTrue(unknown.reason().contains("key epoch 9 has not completed"), unknown.reason());
+    }
+
+    @Test
+    void check_ledgerDown_throwsInsteadOfVoting() throws Exception {
+        Spender.KeyEpochs down = new Spender.KeyEpochs();
+        down.down = true;
+        Deposit honest = spender.honestDeposit();
+
+        assertThrows(IllegalStateException.class, () -> Spender.check(down).check(honest));
+    }
+
+    @Test
+    void check_keysOfTheKeyEpochPreparedOnce_sameVerdictAgain() throws Exception {
+        Spender.KeyEpochs ledger = new Spender.KeyEpochs();
+        CredentialCheck fresh = Spender.check(ledger);
+        assertEquals(Verdict.ACCEPT, fresh.check(spender.honestDeposit()));
+        ledger.completed.put(
+                Spender.KEY_EPOCH,
+                new CompletedKeyEpoch(Spender.KEY_EPOCH, 2, Spender.PREVIOUS_KEYS.verificationKey(), new TreeMap<>()));
+
+        assertEquals(Verdict.ACCEPT, fresh.check(spender.honestDeposit()), "the prepared key is not read again");
     }
 }

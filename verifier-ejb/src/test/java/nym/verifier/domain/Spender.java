@@ -3,6 +3,10 @@ package nym.verifier.domain;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import nym.coconut.Attributes;
 import nym.coconut.RandomSource;
@@ -15,19 +19,29 @@ import nym.coconut.issuance.PartialSignature;
 import nym.coconut.issuance.Signature;
 import nym.coconut.keygen.KeyGen;
 import nym.coconut.keygen.ThresholdKeys;
+import nym.coconut.keygen.VerificationKeyShare;
 import nym.coconut.setup.Parameters;
 import nym.coconut.setup.Setup;
-import nym.coconut.verification.PreparedVerificationKey;
 import nym.coconut.verification.Showing;
 import nym.coconut.verification.Theta;
+import nym.credential.CompletedKeyEpoch;
 import nym.credential.DepositPayload;
+import nym.credential.KeyEpochVerificationKeys;
 import nym.credential.ProviderAddress;
 
-/** A holder with a real credential from 2 of 3 authorities, spending it at providers as nymclient does. */
+/**
+ * A holder with a real credential from 2 of 3 authorities in key epoch {@link #KEY_EPOCH}, spending it at providers as
+ * nymclient does.
+ */
 public final class Spender {
     public static final RandomSource RNG = RandomSource.deterministic(99);
     public static final Parameters PARAMS = setup();
+    /** The keys of key epoch 1, the predecessor of the credentials' key epoch. */
+    public static final ThresholdKeys PREVIOUS_KEYS = keyGen();
+    /** The keys of {@link #KEY_EPOCH}, the latest completed one, which issued every credential here. */
     public static final ThresholdKeys KEYS = keyGen();
+
+    public static final long KEY_EPOCH = 2;
     public static final String PROVIDER = "0x" + "5a".repeat(20);
     public static final String OTHER_PROVIDER = "0x" + "6b".repeat(20);
     private static final AtomicLong DEPOSITS = new AtomicLong();
@@ -73,8 +87,43 @@ public final class Spender {
         }
     }
 
-    public static CredentialCheck check() throws Exception {
-        return new CredentialCheck(PARAMS, PreparedVerificationKey.prepare(PARAMS, KEYS.verificationKey(), 2));
+    /** The ledger's /dkg/completed: the test sets which key epochs completed with which keys, or takes it down. */
+    public static final class KeyEpochs implements KeyEpochVerificationKeys.Ledger {
+        public final Map<Long, CompletedKeyEpoch> completed = new ConcurrentHashMap<>();
+        public volatile long latest;
+        public volatile boolean down;
+
+        /** Key epochs 1 and 2 completed, with {@link #PREVIOUS_KEYS} and {@link #KEYS}. */
+        public KeyEpochs() {
+            complete(1, PREVIOUS_KEYS);
+            complete(KEY_EPOCH, KEYS);
+        }
+
+        public void complete(long keyEpoch, ThresholdKeys keys) {
+            TreeMap<Integer, VerificationKeyShare> shares = new TreeMap<>();
+            for (int i = 1; i <= keys.size(); i++) {
+                shares.put(i, keys.issuer(i).verificationKeyShare());
+            }
+            completed.put(keyEpoch, new CompletedKeyEpoch(keyEpoch, keys.threshold(), keys.verificationKey(), shares));
+            latest = Math.max(latest, keyEpoch);
+        }
+
+        @Override
+        public Optional<CompletedKeyEpoch> latestCompleted() {
+            return completed(latest);
+        }
+
+        @Override
+        public Optional<CompletedKeyEpoch> completed(long keyEpoch) {
+            if (down) {
+                throw new IllegalStateException("ledger not reachable for /dkg/completed");
+            }
+            return Optional.ofNullable(completed.get(keyEpoch));
+        }
+    }
+
+    public static CredentialCheck check(KeyEpochs ledger) {
+        return new CredentialCheck(PARAMS, new KeyEpochVerificationKeys(PARAMS, ledger));
     }
 
     public static byte[] nonce() {
@@ -98,8 +147,13 @@ public final class Spender {
 
     /** The honest spend at {@link #PROVIDER}, deposited by it for the credential's value. */
     public Deposit honestDeposit() throws Exception {
+        return depositNaming(KEY_EPOCH);
+    }
+
+    /** The spend at {@link #PROVIDER} with a payload that names {@code keyEpoch} (honest only for KEY_EPOCH). */
+    public Deposit depositNaming(long keyEpoch) throws Exception {
         byte[] nonce = nonce();
-        DepositPayload payload = new DepositPayload(nonce, show(PROVIDER, nonce));
+        DepositPayload payload = new DepositPayload(keyEpoch, nonce, show(PROVIDER, nonce));
         return deposit(PROVIDER, payload.zetaHex(), value, payload.toBytes());
     }
 }

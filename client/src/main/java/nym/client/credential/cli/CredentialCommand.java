@@ -175,7 +175,7 @@ public final class CredentialCommand {
         @Override
         Integer run(CredentialFlow flow) {
             StoredCredential c = flow.collect(credential(), this::print);
-            print("credential " + c.requestId() + " verifies under the aggregated key");
+            print("credential " + c.requestId() + " verifies under the group key of key epoch " + c.keyEpoch());
             return 0;
         }
     }
@@ -191,12 +191,14 @@ public final class CredentialCommand {
         @Override
         Integer run(CredentialFlow flow) {
             ProviderClient p = provider == null ? flow.provider() : flow.provider(provider);
-            ProviderClient.SpendAnswer a = flow.spend(credential(), p);
+            StoredCredential c = credential();
+            ProviderClient.SpendAnswer a = flow.spend(c, p);
             if (!a.accepted()) {
                 print("refused (" + a.reason() + "): " + a.detail());
                 return 1;
             }
-            print("accepted: ζ " + a.zeta() + ", deposit " + a.depositId() + " " + a.status());
+            print("accepted: ζ " + a.zeta() + " (key epoch " + c.keyEpoch() + "), deposit " + a.depositId() + " "
+                    + a.status());
             return 0;
         }
     }

@@ -93,13 +93,14 @@ public final class DemoCommand implements Callable<Integer> {
             StoredCredential signed = p.step(
                     "collect t partials, aggregate, verify",
                     () -> flow.collect(requested, p::note),
-                    c -> "σ verifies under the aggregated key");
+                    c -> "σ verifies under the group key of key epoch " + c.keyEpoch());
             ProviderClient providerClient = flow.provider();
             ProviderClient.SpendAnswer answer = p.step(
                     "spend at the provider",
                     () -> flow.spend(signed, providerClient),
                     a -> a.accepted()
-                            ? "accepted, ζ " + shorten(a.zeta()) + ", deposit " + a.status()
+                            ? "accepted, ζ " + shorten(a.zeta()) + ", key epoch " + signed.keyEpoch() + ", deposit "
+                                    + a.status()
                             : "refused: " + a.detail());
             if (!answer.accepted()) {
                 throw new ClientException(ClientException.Kind.PROVIDER, "the provider refused: " + answer.detail());

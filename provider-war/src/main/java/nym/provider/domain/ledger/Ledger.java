@@ -1,12 +1,14 @@
 package nym.provider.domain.ledger;
 
 import java.util.Optional;
+import nym.credential.KeyEpochVerificationKeys;
 
 /**
- * What a provider needs from the ledger (ledger-app README, "Queries" and "Transactions"). Transport failures are
+ * What a provider needs from the ledger (ledger-app README, "Queries" and "Transactions"), including the completed
+ * key epochs' keys ({@code /dkg/completed}, as {@link KeyEpochVerificationKeys.Ledger}). Transport failures are
  * {@link LedgerUnavailable}; refusals of a transaction are a {@link Submission} that is not ok.
  */
-public interface Ledger {
+public interface Ledger extends KeyEpochVerificationKeys.Ledger {
 
     /** The chain id transactions must name. */
     String chainId();

@@ -7,20 +7,23 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
-import nym.coconut.CoconutException;
+import nym.coconut.setup.Parameters;
+import nym.credential.KeyEpochVerificationKeys;
 import nym.credential.NetworkTree;
 import nym.credential.PayloadException;
 import nym.provider.application.CredentialCheck;
 import nym.provider.application.CredentialKeys;
 import nym.provider.application.SpendRefused;
+import nym.provider.domain.ledger.Ledger;
 import nym.provider.domain.provider.Provider;
 import nym.provider.domain.provider.ProviderRegistry;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The providers and the Coconut key of the network tree named by {@value NetworkTree#HOME_PROPERTY}, read once at
- * start. Without a tree this deployment serves no provider (the endpoints answer 404/503), as the authority roles stay
- * idle without one; a tree with bad files fails the deployment, so a wrong key never serves.
+ * The providers and the Coconut parameters of the network tree named by {@value NetworkTree#HOME_PROPERTY}, read once
+ * at start; the verification keys come from the ledger per key epoch. Without a tree this deployment serves no provider
+ * (the endpoints answer 404/503), as the authority roles stay idle without one; a tree with bad files fails the
+ * deployment, so a wrong key never serves.
  */
 @ApplicationScoped
 public class NetworkTreeKeys implements ProviderRegistry, CredentialKeys {
@@ -30,6 +33,9 @@ public class NetworkTreeKeys implements ProviderRegistry, CredentialKeys {
     @Inject
     @ConfigProperty(name = NetworkTree.HOME_PROPERTY)
     Optional<String> home;
+
+    @Inject
+    Ledger ledger;
 
     private List<Provider> providers = List.of();
     private CredentialCheck check;
@@ -43,9 +49,11 @@ public class NetworkTreeKeys implements ProviderRegistry, CredentialKeys {
         NetworkTree tree = new NetworkTree(Path.of(home.get()));
         providers = ProviderKeyFiles.read(tree.home());
         try {
-            check = new CredentialCheck(tree.parameters(), tree.verificationKey());
-        } catch (PayloadException | CoconutException e) {
-            throw new IllegalStateException("the network tree's Coconut key cannot be read: " + e.getMessage(), e);
+            Parameters params = tree.parameters();
+            check = new CredentialCheck(params, new KeyEpochVerificationKeys(params, ledger));
+        } catch (PayloadException e) {
+            throw new IllegalStateException(
+                    "the network tree's Coconut parameters cannot be read: " + e.getMessage(), e);
         }
         LOG.info(() -> "serving providers " + providers + " from " + tree.home());
     }

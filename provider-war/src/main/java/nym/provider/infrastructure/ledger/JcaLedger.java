@@ -7,7 +7,10 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import nym.credential.CompletedKeyEpoch;
+import nym.credential.PayloadException;
 import nym.ledger.Hex;
 import nym.ledger.jca.CommitResult;
 import nym.ledger.jca.LedgerConnection;
@@ -79,6 +82,25 @@ public class JcaLedger implements Ledger {
                         o.getInt("accepts", 0),
                         o.getInt("rejects", 0),
                         Long.parseLong(o.getString("height", "0"))));
+    }
+
+    @Override
+    public Optional<CompletedKeyEpoch> latestCompleted() throws PayloadException {
+        return completedKeyEpoch(new byte[0]);
+    }
+
+    @Override
+    public Optional<CompletedKeyEpoch> completed(long keyEpoch) throws PayloadException {
+        return completedKeyEpoch(Long.toString(keyEpoch).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** {@code /dkg/completed}: data = the key epoch in ASCII decimal, or empty for the latest; a non-zero code: none. */
+    private Optional<CompletedKeyEpoch> completedKeyEpoch(byte[] data) throws PayloadException {
+        QueryResult r = call(c -> c.query("/dkg/completed", data));
+        if (!r.ok() || r.value() == null || r.value().length == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(CompletedKeyEpoch.fromJson(r.valueAsString()));
     }
 
     private Optional<JsonObject> query(String path, byte[] data) {

@@ -23,6 +23,7 @@ final class Problems {
             Map.entry(Reason.DOUBLE_SPEND, 409),
             Map.entry(Reason.WRONG_PROVIDER, 422),
             Map.entry(Reason.INVALID_CREDENTIAL, 422),
+            Map.entry(Reason.KEY_EPOCH_REFUSED, 422),
             Map.entry(Reason.LEDGER_REFUSED, 502),
             Map.entry(Reason.LEDGER_UNAVAILABLE, 503),
             Map.entry(Reason.NOT_CONFIGURED, 503));

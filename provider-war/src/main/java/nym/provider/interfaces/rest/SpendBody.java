@@ -27,7 +27,8 @@ import nym.provider.application.SpendRequest;
  * with exactly the members
  *
  * <pre>
- * {"credential": "coconut-theta.v1.…",   Θ with ζ, Coconut's text form
+ * {"key_epoch": 3,                       the key epoch the credential was issued under (integer ≥ 1)
+ *  "credential": "coconut-theta.v1.…",   Θ with ζ, Coconut's text form
  *  "value": 10,                           the token's denomination (its public attribute)
  *  "binding": "0x…",                      the provider's address the credential was proven for
  *  "nonce": "…"}                          hex, the nonce this provider issued
@@ -40,7 +41,7 @@ public final class SpendBody {
     /** Far above a valid body (about 700 bytes) and far below anything that costs the server. */
     public static final int MAX_BYTES = 4096;
 
-    private static final Set<String> MEMBERS = Set.of("credential", "value", "binding", "nonce");
+    private static final Set<String> MEMBERS = Set.of("key_epoch", "credential", "value", "binding", "nonce");
 
     private SpendBody() {}
 
@@ -60,6 +61,7 @@ public final class SpendBody {
         if (!unknown.isEmpty()) {
             throw malformed("unknown member(s) " + unknown);
         }
+        long keyEpoch = keyEpoch(o);
         Theta theta;
         try {
             theta = Theta.fromText(text(o, "credential"));
@@ -72,7 +74,7 @@ public final class SpendBody {
         } catch (PayloadException e) {
             throw malformed("binding: " + e.getMessage());
         }
-        return new SpendRequest(provider, theta, value(o), binding, nonce(text(o, "nonce")));
+        return new SpendRequest(provider, keyEpoch, theta, value(o), binding, nonce(text(o, "nonce")));
     }
 
     private static byte[] bounded(InputStream in) {
@@ -93,6 +95,26 @@ public final class SpendBody {
             throw malformed(name + " must be a string");
         }
         return s.getString();
+    }
+
+    /** Required: a credential is checked under its key epoch's key only, and clients from before key epochs send none. */
+    private static long keyEpoch(JsonObject o) {
+        JsonValue v = o.get("key_epoch");
+        if (v == null) {
+            throw malformed("key_epoch is missing: name the key epoch the credential was issued under");
+        }
+        if (!(v instanceof JsonNumber n) || !n.isIntegral()) {
+            throw malformed("key_epoch must be an integer");
+        }
+        try {
+            long keyEpoch = n.longValueExact();
+            if (keyEpoch < 1) {
+                throw malformed("key_epoch must be at least 1");
+            }
+            return keyEpoch;
+        } catch (ArithmeticException e) {
+            throw malformed("key_epoch is out of range");
+        }
     }
 
     private static long value(JsonObject o) {

@@ -54,28 +54,36 @@ public class SpendResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
-            summary = "Spend a credential: checked locally (nonce, binding, Θ under the aggregated key, ζ unspent on"
-                    + " the ledger and here), then redeemed with a deposit transaction")
+            summary = "Spend a credential: checked locally (nonce, binding, its key epoch accepted, Θ under that key"
+                    + " epoch's key from the ledger, ζ unspent on the ledger and here), then redeemed with a deposit"
+                    + " transaction naming the key epoch")
     @RequestBody(
-            description =
-                    "{\"credential\": \"coconut-theta.v1.…\", \"value\": 10, \"binding\": \"0x<provider address>\","
-                            + " \"nonce\": \"<hex of a nonce this provider issued>\"}")
+            description = "{\"key_epoch\": 3, \"credential\": \"coconut-theta.v1.…\", \"value\": 10, \"binding\":"
+                    + " \"0x<provider address>\", \"nonce\": \"<hex of a nonce this provider issued>\"}; key_epoch"
+                    + " (required) is the key epoch the credential was issued under")
     @APIResponse(responseCode = "201", description = "accepted; the deposit is on the ledger, pending the verifiers")
     @APIResponse(
             responseCode = "202",
             description = "accepted; the deposit was sent but the ledger's answer was lost: status submitted, with its"
                     + " deposit_id (tx hash); the provider looks it up (or sends it again) until it is pending or"
                     + " failed; follow Location")
-    @APIResponse(responseCode = "400", description = "malformed request (problem+json, reason MALFORMED)")
+    @APIResponse(
+            responseCode = "400",
+            description = "malformed request (problem+json, reason MALFORMED; the detail names the member, e.g. a"
+                    + " missing key_epoch)")
     @APIResponse(responseCode = "404", description = "no such provider")
     @APIResponse(
             responseCode = "409",
             description = "refused: DOUBLE_SPEND (ζ spent or pending) or NONCE_INVALID (unknown, used, expired)")
     @APIResponse(
             responseCode = "422",
-            description = "refused: INVALID_CREDENTIAL (Θ does not verify for this value, provider and nonce) or"
-                    + " WRONG_PROVIDER")
-    @APIResponse(responseCode = "503", description = "LEDGER_UNAVAILABLE: nothing recorded, retry with a new nonce")
+            description = "refused: INVALID_CREDENTIAL (Θ does not verify under its key epoch's key for this value,"
+                    + " provider and nonce), KEY_EPOCH_REFUSED (the key epoch expired: older than the latest completed"
+                    + " one and the one before it, or it never completed) or WRONG_PROVIDER")
+    @APIResponse(
+            responseCode = "503",
+            description = "LEDGER_UNAVAILABLE (also when the key epoch's keys cannot be read from the ledger): nothing"
+                    + " recorded, retry with a new nonce")
     public Response spend(@PathParam("provider") int provider, InputStream body) {
         Spend spend;
         try {

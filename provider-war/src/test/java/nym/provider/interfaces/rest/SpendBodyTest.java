@@ -3,6 +3,7 @@ package nym.provider.interfaces.rest;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -33,8 +34,8 @@ class SpendBodyTest {
     }
 
     private static String body(String credentialJson, String value, String binding, String nonce) {
-        return "{\"credential\":" + credentialJson + ",\"value\":" + value + ",\"binding\":" + binding + ",\"nonce\":"
-                + nonce + "}";
+        return "{\"key_epoch\":2,\"credential\":" + credentialJson + ",\"value\":" + value + ",\"binding\":" + binding
+                + ",\"nonce\":" + nonce + "}";
     }
 
     private static String valid() {
@@ -54,6 +55,7 @@ class SpendBodyTest {
     void read_validBody_parsesEveryMember() {
         SpendRequest r = read(valid());
         assertEquals(3, r.provider());
+        assertEquals(2, r.keyEpoch());
         assertEquals(10, r.value());
         assertEquals(credential, r.theta().toText());
         assertArrayEquals(HexFormat.of().parseHex("11".repeat(20)), r.binding());
@@ -72,6 +74,25 @@ class SpendBodyTest {
     void read_unknownOrMissingMember_refusedMalformed() {
         assertRefused(Reason.MALFORMED, valid().replace("}", ",\"zeta\":\"00\"}"));
         assertRefused(Reason.MALFORMED, "{\"value\":10,\"binding\":\"" + BINDING + "\",\"nonce\":\"" + NONCE + "\"}");
+    }
+
+    @Test
+    void read_keyEpochMissing_refusedMalformedNamingTheMember() {
+        SpendRefused e = assertThrows(SpendRefused.class, () -> read(valid().replace("\"key_epoch\":2,", "")));
+
+        assertEquals(Reason.MALFORMED, e.reason());
+        assertTrue(e.getMessage().contains("key_epoch is missing"), e.getMessage());
+        assertEquals(400, Problems.status(e.reason()));
+    }
+
+    @Test
+    void read_keyEpochNotAPositiveInteger_refusedMalformed() {
+        for (String bad : new String[] {"0", "-1", "\"2\"", "2.5", "1e40", "null"}) {
+            SpendRefused e = assertThrows(
+                    SpendRefused.class, () -> read(valid().replace("\"key_epoch\":2", "\"key_epoch\":" + bad)));
+            assertEquals(Reason.MALFORMED, e.reason(), bad);
+            assertTrue(e.getMessage().contains("key_epoch"), e.getMessage());
+        }
     }
 
     @Test
