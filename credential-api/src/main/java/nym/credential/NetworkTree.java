@@ -7,16 +7,14 @@ import java.nio.file.Path;
 import java.util.Objects;
 import nym.coconut.CoconutException;
 import nym.coconut.dkg.DkgKeyPair;
-import nym.coconut.keygen.SecretKey;
-import nym.coconut.keygen.VerificationKey;
-import nym.coconut.keygen.VerificationKeyShare;
 import nym.coconut.setup.Parameters;
 import nym.credential.PayloadException.Kind;
 
 /**
  * The Coconut and authority files of the network tree (localnet/README.md, "The network tree") under the network
- * home ({@value #HOME_PROPERTY}): parameters, the aggregated verification key, and authority i's issuer key share,
- * its verification key share, its DKG key pair and its issuer account's and verifier's secp256k1 keys. Files are text, surrounding whitespace ignored.
+ * home ({@value #HOME_PROPERTY}): the Coconut parameters and authority i's DKG key pair and its issuer account's and
+ * verifier's secp256k1 keys (the issuing key shares come from the DKG on the ledger, never from a file). Files are text,
+ * surrounding whitespace ignored.
  */
 public record NetworkTree(Path home) {
     /** The MicroProfile Config / system property naming the tree. */
@@ -32,10 +30,6 @@ public record NetworkTree(Path home) {
         return home.resolve("coconut").resolve("parameters");
     }
 
-    public Path verificationKeyFile() {
-        return home.resolve("coconut").resolve("verification-key");
-    }
-
     public Path authorityDirectory(int authority) {
         if (authority < 1) {
             throw new IllegalArgumentException("authorities are numbered from 1");
@@ -46,26 +40,6 @@ public record NetworkTree(Path home) {
     public Parameters parameters() throws PayloadException {
         String text = read(parametersFile());
         return coconut(parametersFile(), () -> Parameters.fromText(text));
-    }
-
-    /** The aggregated verification key every credential is verified against. */
-    public VerificationKey verificationKey() throws PayloadException {
-        String text = read(verificationKeyFile());
-        return coconut(verificationKeyFile(), () -> VerificationKey.fromText(text));
-    }
-
-    /** Authority i's Coconut secret key share ({@code issuer.key}). */
-    public SecretKey issuerSecretKey(int authority) throws PayloadException {
-        Path file = authorityDirectory(authority).resolve("issuer.key");
-        String text = read(file);
-        return coconut(file, () -> SecretKey.fromText(text));
-    }
-
-    /** Authority i's verification key share ({@code issuer.vk}). */
-    public VerificationKeyShare issuerVerificationKeyShare(int authority) throws PayloadException {
-        Path file = authorityDirectory(authority).resolve("issuer.vk");
-        String text = read(file);
-        return coconut(file, () -> VerificationKeyShare.fromText(text));
     }
 
     /** Authority i's verifier secp256k1 private key ({@code verifier.key}), 64 hex digits. */

@@ -25,13 +25,6 @@ class NetworkTreeTest {
     @Test
     void readers_filesOfTheContract_sameKeys() throws Exception {
         write("coconut/parameters", Fixtures.PARAMS.toText());
-        write("coconut/verification-key", Fixtures.KEYS.verificationKey().toText());
-        write(
-                "authorities/authority-2/issuer.key",
-                Fixtures.KEYS.issuer(2).secretKey().toText());
-        write(
-                "authorities/authority-2/issuer.vk",
-                Fixtures.KEYS.issuer(2).verificationKeyShare().toText());
         write("authorities/authority-2/verifier.key", "ab".repeat(32));
         write("authorities/authority-2/issuer-account.key", "cd".repeat(32));
         DkgKeyPair dkg = DkgKeyPair.generate(RandomSource.deterministic(5));
@@ -39,9 +32,6 @@ class NetworkTreeTest {
         NetworkTree tree = new NetworkTree(home);
 
         assertEquals(Fixtures.PARAMS, tree.parameters());
-        assertEquals(Fixtures.KEYS.verificationKey(), tree.verificationKey());
-        assertEquals(Fixtures.KEYS.issuer(2).secretKey(), tree.issuerSecretKey(2));
-        assertEquals(Fixtures.KEYS.issuer(2).verificationKeyShare(), tree.issuerVerificationKeyShare(2));
         assertEquals("ab".repeat(32), tree.verifierKeyHex(2));
         assertEquals("cd".repeat(32), tree.issuerAccountKey(2));
         assertEquals(dkg.publicKey(), tree.dkgKeyPair(2).publicKey());
@@ -57,7 +47,8 @@ class NetworkTreeTest {
 
         assertEquals(
                 Kind.MISSING_FILE,
-                assertThrows(PayloadException.class, tree::verificationKey).kind());
+                assertThrows(PayloadException.class, () -> tree.verifierKeyHex(2))
+                        .kind());
         assertEquals(
                 Kind.INVALID_ELEMENT,
                 assertThrows(PayloadException.class, tree::parameters).kind());
