@@ -90,14 +90,7 @@ final class AuthorityGroup implements AutoCloseable {
      * as localnet empties the authorities' database for a new chain.
      */
     private static void forgetCursorsOfEarlierChains() throws SQLException {
-        String url = System.getenv("NYM_DB_URL");
-        if (url == null) {
-            throw new IllegalStateException("NYM_DB_URL is not set: run through integration-tests/bin/run");
-        }
-        try (Connection c = DriverManager.getConnection(
-                        url,
-                        System.getenv().getOrDefault("NYM_DB_USER", "postgres"),
-                        System.getenv().getOrDefault("NYM_DB_PASSWORD", ""));
+        try (Connection c = database();
                 Statement s = c.createStatement()) {
             s.execute("DELETE FROM ledger_cursor");
         } catch (SQLException e) {
@@ -105,6 +98,18 @@ final class AuthorityGroup implements AutoCloseable {
                 throw e;
             }
         }
+    }
+
+    /** A connection to the group's database ({@code NYM_DB_URL}, as integration-tests/bin/run sets it). */
+    static Connection database() throws SQLException {
+        String url = System.getenv("NYM_DB_URL");
+        if (url == null) {
+            throw new IllegalStateException("NYM_DB_URL is not set: run through integration-tests/bin/run");
+        }
+        return DriverManager.getConnection(
+                url,
+                System.getenv().getOrDefault("NYM_DB_USER", "postgres"),
+                System.getenv().getOrDefault("NYM_DB_PASSWORD", ""));
     }
 
     private static String group() {

@@ -5,8 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -101,6 +106,50 @@ class CustodyIT {
         }
         assertTrue(Files.isDirectory(deployed.get(0)), "the DAS keeps the deployed application in " + deployed.get(0));
         assertEquals(List.of(), findings);
+    }
+
+    /**
+     * The database every instance shares holds no party's secret: every value of every table of the schema the EAR
+     * migrated (after the credential flow and the directory tests ran against it), as text and as raw bytes.
+     */
+    @Test
+    void database_sharedByTheInstances_holdsNoSecret() throws Exception {
+        List<String> findings = new ArrayList<>();
+        int tables = 0;
+        try (Connection c = AuthorityGroup.database()) {
+            List<String> names = new ArrayList<>();
+            try (ResultSet t = c.getMetaData().getTables(null, "public", "%", new String[] {"TABLE"})) {
+                while (t.next()) {
+                    names.add(t.getString("TABLE_NAME"));
+                }
+            }
+            for (String table : names) {
+                tables++;
+                findings.addAll(check.anyParty("table " + table, tableText(c, table)));
+            }
+        }
+        assertTrue(tables > 10, "the EAR's schema is in the database (" + tables + " tables)");
+        assertEquals(List.of(), findings);
+    }
+
+    /** Every value of {@code table}: text columns as they are, binary ones as ISO-8859-1 characters. */
+    private static String tableText(Connection c, String table) throws SQLException {
+        StringBuilder text = new StringBuilder();
+        try (Statement s = c.createStatement();
+                ResultSet rows = s.executeQuery("SELECT * FROM \"" + table + "\"")) {
+            int columns = rows.getMetaData().getColumnCount();
+            while (rows.next()) {
+                for (int k = 1; k <= columns; k++) {
+                    Object value = rows.getObject(k);
+                    text.append(
+                                    value instanceof byte[] bytes
+                                            ? new String(bytes, StandardCharsets.ISO_8859_1)
+                                            : String.valueOf(value))
+                            .append('\n');
+                }
+            }
+        }
+        return text.toString();
     }
 
     /** What is wrong with the home {@code nym.network.home} names for a server playing authority {@code index}. */

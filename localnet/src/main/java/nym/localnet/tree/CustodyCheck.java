@@ -126,6 +126,14 @@ public final class CustodyCheck {
                 .toList();
     }
 
+    /** Every secret of the tree, whoever's, in {@code text}: for what no party may keep, such as the shared database. */
+    public List<String> anyParty(String where, String text) {
+        return secrets.stream()
+                .filter(s -> s.forms.stream().anyMatch(text::contains))
+                .map(s -> where + " contains " + s.owner())
+                .toList();
+    }
+
     /** Key material in an archive (EAR, WAR, JAR, nested at any depth): a key file, or any secret of the tree. */
     public List<String> archive(Path archive) throws IOException {
         List<String> findings = new ArrayList<>();

@@ -103,6 +103,18 @@ class CustodyCheckTest {
     }
 
     @Test
+    void anyParty_anyAuthoritysOrClientsKey_found_publicText_nothing() throws IOException {
+        String authority1 = text(tree.resolve("authorities/authority-1/dkg.key"));
+        String client = text(tree.resolve("clients/client-1/account.key"));
+
+        assertEquals(
+                List.of("row contains authority 1's authorities/authority-1/dkg.key"),
+                check.anyParty("row", "x|" + authority1.toUpperCase(java.util.Locale.ROOT) + "|y"));
+        assertEquals(List.of("row contains clients/client-1/account.key"), check.anyParty("row", client));
+        assertEquals(List.of(), check.anyParty("row", text(tree.resolve("network.toml"))));
+    }
+
+    @Test
     void archive_nestedKeyFileOrSecret_found_cleanArchive_nothing() throws IOException {
         Path clean = zip(dir.resolve("clean.ear"), "lib/a.jar", jar("nym/A.class", "bytecode"));
         Path withKey = zip(dir.resolve("key.ear"), "lib/a.jar", jar("keys/watcher.key", "anything"));
