@@ -173,13 +173,13 @@ public class IssuerRole {
         }
     }
 
-    // What the DKG participant needs and tells.
+    // What the DKG participant needs and tells: public, as every call reaches this singleton through its EJB proxy.
 
-    Parameters params() {
+    public Parameters params() {
         return params;
     }
 
-    DkgKeyPair dkgKey() {
+    public DkgKeyPair dkgKey() {
         return dkgKey;
     }
 
@@ -188,26 +188,26 @@ public class IssuerRole {
         return serving() ? Optional.of(accountKey) : Optional.empty();
     }
 
-    Set<Long> wanted() {
+    public Set<Long> wanted() {
         return Set.copyOf(wanted);
     }
 
-    boolean holds(long keyEpoch) {
+    public boolean holds(long keyEpoch) {
         return installed.containsKey(keyEpoch);
     }
 
-    void install(IssuerKeys keys) {
+    public void install(IssuerKeys keys) {
         installed.put(keys.keyEpoch(), keys);
         wanted.remove(keys.keyEpoch());
     }
 
-    void neverHold(long keyEpoch, String reason) {
+    public void neverHold(long keyEpoch, String reason) {
         neverHeld.putIfAbsent(keyEpoch, reason);
         wanted.remove(keyEpoch);
     }
 
     /** The latest key epoch the participant read, and the latest completed one (0: none yet). */
-    void observed(Optional<KeyEpoch> latest, long latestCompletedEpoch) {
+    public void observed(Optional<KeyEpoch> latest, long latestCompletedEpoch) {
         progress = latest.map(
                         e -> "key epoch " + e.number() + ", phase " + e.phase().wireName())
                 .orElse("no key epoch on the ledger yet");
@@ -215,7 +215,7 @@ public class IssuerRole {
     }
 
     /** The role has failed for good (until redeployed): loudly. */
-    void fail(String why, Throwable cause) {
+    public void fail(String why, Throwable cause) {
         failure = why;
         LOG.log(Level.SEVERE, "issuer role failed: " + why, cause);
     }
