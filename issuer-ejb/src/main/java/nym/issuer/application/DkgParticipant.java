@@ -197,22 +197,26 @@ public class DkgParticipant {
                 continue;
             }
             DealingContext context = context(epoch, dealer);
+            boolean settled = true;
             try {
                 Dealing dealing = Dealing.fromBytes(d.getValue(), role.params(), epoch.threshold(), epoch.size());
                 try {
                     dealing.openShare(me, role.dkgKey(), context);
                 } catch (CoconutException bad) {
-                    complain(epoch, dealer, dealing, context, onLedger, bad);
+                    settled = complain(epoch, dealer, dealing, context, onLedger, bad);
                 }
             } catch (CoconutException malformed) {
                 // The ledger stores only dealings that parse for this epoch: this one is not ours to judge.
                 LOG.warning(() -> epoch + ": dealing of " + dealer + " does not parse here: " + malformed.getMessage());
             }
-            opened.add(key);
+            if (settled) {
+                opened.add(key); // a refused complaint is tried again next round, while the phase lasts
+            }
         }
     }
 
-    private void complain(
+    /** Posts this authority's complaint against {@code dealer} unless the ledger has it; true once it has. */
+    private boolean complain(
             KeyEpoch epoch,
             int dealer,
             Dealing dealing,
@@ -222,7 +226,7 @@ public class DkgParticipant {
         int me = role.authority();
         if (onLedger.hasComplaint(dealer, me)) {
             LOG.fine(() -> epoch + ": the ledger has the complaint of " + me + " against dealer " + dealer);
-            return;
+            return true;
         }
         byte[] complaint =
                 Complaint.against(dealing, me, role.dkgKey(), context, rng).toBytes();
@@ -235,6 +239,7 @@ public class DkgParticipant {
             LOG.warning(() -> epoch + ": the ledger refused the complaint of " + me + " against dealer " + dealer + ": "
                     + s.log());
         }
+        return s.accepted();
     }
 
     private void installOrGiveUp(KeyEpoch epoch) {

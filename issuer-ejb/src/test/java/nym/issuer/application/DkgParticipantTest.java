@@ -113,6 +113,23 @@ class DkgParticipantTest {
     }
 
     @Test
+    void round_complaintRefused_triedAgainNextRound() throws Exception {
+        ledger.begin();
+        participant(1).round();
+        participant(2).round();
+        ledger.storeDealing(3, dealingWithAWrongKeyFor(1, 3));
+        ledger.closeDealing();
+        ledger.refuseComplaints = 1;
+
+        participant(1).round();
+        assertEquals(Set.of(), ledger.complaints(1));
+        participant(1).round();
+
+        assertEquals(Set.of(new EpochDealings.Complaint(3, 1)), ledger.complaints(1));
+        assertEquals(1, metrics.get(0).complained);
+    }
+
+    @Test
     void round_completed_installsTheShareThatVerifiesUnderTheLedgersKeyShare() throws Exception {
         ledger.begin();
         participant(1).round();

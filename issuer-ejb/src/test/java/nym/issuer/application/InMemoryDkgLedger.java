@@ -36,6 +36,8 @@ final class InMemoryDkgLedger {
     private final SortedMap<Long, Epoch> epochs = new TreeMap<>();
     /** Every submission the ledger received, accepted or not. */
     int submissions;
+    /** How many of the next complaints to refuse (as a nonce race would). */
+    int refuseComplaints;
 
     private static final class Epoch {
         final long number;
@@ -189,6 +191,10 @@ final class InMemoryDkgLedger {
             @Override
             public Submission submitComplaint(long keyEpoch, int dealer, byte[] bytes) {
                 submissions++;
+                if (refuseComplaints > 0) {
+                    refuseComplaints--;
+                    return refused(Kind.WRONG_NONCE);
+                }
                 Epoch e = epochs.get(keyEpoch);
                 if (e == null || e.phase != Phase.COMPLAINTS || !e.dealings.containsKey(dealer)) {
                     return refused(Kind.DKG_WRONG_PHASE);
