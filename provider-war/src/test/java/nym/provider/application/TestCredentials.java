@@ -2,10 +2,6 @@ package nym.provider.application;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import nym.coconut.Attributes;
 import nym.coconut.CoconutException;
 import nym.coconut.RandomSource;
@@ -18,13 +14,12 @@ import nym.coconut.issuance.PartialSignature;
 import nym.coconut.issuance.Signature;
 import nym.coconut.keygen.KeyGen;
 import nym.coconut.keygen.ThresholdKeys;
-import nym.coconut.keygen.VerificationKeyShare;
 import nym.coconut.setup.Parameters;
 import nym.coconut.setup.Setup;
 import nym.coconut.verification.Showing;
 import nym.coconut.verification.Theta;
-import nym.credential.CompletedKeyEpoch;
 import nym.credential.KeyEpochVerificationKeys;
+import nym.credential.testing.ScriptedKeyEpochs;
 import nym.provider.domain.ledger.LedgerUnavailable;
 
 /**
@@ -43,36 +38,8 @@ public final class TestCredentials {
     /** The keys of {@link #KEY_EPOCH}. */
     public final ThresholdKeys keys;
 
-    public final KeyEpochs ledger = new KeyEpochs();
-
-    /** The ledger's /dkg/completed: which key epochs completed with which keys; or down. */
-    public static final class KeyEpochs implements KeyEpochVerificationKeys.Ledger {
-        final Map<Long, CompletedKeyEpoch> completed = new ConcurrentHashMap<>();
-        volatile long latest;
-        public volatile boolean down;
-
-        public void complete(long keyEpoch, ThresholdKeys keys) {
-            TreeMap<Integer, VerificationKeyShare> shares = new TreeMap<>();
-            for (int i = 1; i <= keys.size(); i++) {
-                shares.put(i, keys.issuer(i).verificationKeyShare());
-            }
-            completed.put(keyEpoch, new CompletedKeyEpoch(keyEpoch, keys.threshold(), keys.verificationKey(), shares));
-            latest = Math.max(latest, keyEpoch);
-        }
-
-        @Override
-        public Optional<CompletedKeyEpoch> latestCompleted() {
-            return completed(latest);
-        }
-
-        @Override
-        public Optional<CompletedKeyEpoch> completed(long keyEpoch) {
-            if (down) {
-                throw new LedgerUnavailable("scripted outage", null);
-            }
-            return Optional.ofNullable(completed.get(keyEpoch));
-        }
-    }
+    /** The ledger's /dkg/completed; down, it fails as the provider's ledger adapter does. */
+    public final ScriptedKeyEpochs ledger = new ScriptedKeyEpochs(() -> new LedgerUnavailable("scripted outage", null));
 
     public TestCredentials() throws CoconutException {
         this(7);

@@ -87,7 +87,7 @@ class DefaultVerificationServiceTest {
         VerifierRole role = new VerifierRole();
         role.authority = authority;
         role.networkHome = networkHome;
-        role.keyEpochs = new Spender.KeyEpochs();
+        role.keyEpochs = Spender.keyEpochs();
         role.load();
         return role;
     }

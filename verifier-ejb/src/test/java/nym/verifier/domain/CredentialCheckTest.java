@@ -6,17 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
-import java.util.TreeMap;
 import nym.coconut.keygen.KeyGen;
 import nym.coconut.verification.Theta;
-import nym.credential.CompletedKeyEpoch;
 import nym.credential.DepositPayload;
+import nym.credential.testing.ScriptedKeyEpochs;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class CredentialCheckTest {
 
-    private static final Spender.KeyEpochs LEDGER = new Spender.KeyEpochs();
+    private static final ScriptedKeyEpochs LEDGER = Spender.keyEpochs();
     private static CredentialCheck check;
     private static Spender spender;
 
@@ -107,7 +106,7 @@ class CredentialCheckTest {
 
     @Test
     void check_credentialFromAnotherKeySet_reject() throws Exception {
-        Spender.KeyEpochs otherNetwork = new Spender.KeyEpochs();
+        ScriptedKeyEpochs otherNetwork = Spender.keyEpochs();
         otherNetwork.complete(Spender.KEY_EPOCH, KeyGen.ttpKeyGen(Spender.PARAMS, 2, 3, Spender.RNG));
 
         assertFalse(Spender.check(otherNetwork).check(spender.honestDeposit()).accept());
@@ -115,7 +114,7 @@ class CredentialCheckTest {
 
     @Test
     void check_keyEpochExpiredOrNeverCompleted_rejectSayingWhich() throws Exception {
-        Spender.KeyEpochs rotatedTwice = new Spender.KeyEpochs();
+        ScriptedKeyEpochs rotatedTwice = Spender.keyEpochs();
         rotatedTwice.complete(3, KeyGen.ttpKeyGen(Spender.PARAMS, 2, 3, Spender.RNG));
         rotatedTwice.complete(4, KeyGen.ttpKeyGen(Spender.PARAMS, 2, 3, Spender.RNG));
         CredentialCheck afterRotations = Spender.check(rotatedTwice);
@@ -131,7 +130,7 @@ class CredentialCheckTest {
 
     @Test
     void check_ledgerDown_throwsInsteadOfVoting() throws Exception {
-        Spender.KeyEpochs down = new Spender.KeyEpochs();
+        ScriptedKeyEpochs down = Spender.keyEpochs();
         down.down = true;
         Deposit honest = spender.honestDeposit();
 
@@ -140,12 +139,10 @@ class CredentialCheckTest {
 
     @Test
     void check_keysOfTheKeyEpochPreparedOnce_sameVerdictAgain() throws Exception {
-        Spender.KeyEpochs ledger = new Spender.KeyEpochs();
+        ScriptedKeyEpochs ledger = Spender.keyEpochs();
         CredentialCheck fresh = Spender.check(ledger);
         assertEquals(Verdict.ACCEPT, fresh.check(spender.honestDeposit()));
-        ledger.completed.put(
-                Spender.KEY_EPOCH,
-                new CompletedKeyEpoch(Spender.KEY_EPOCH, 2, Spender.PREVIOUS_KEYS.verificationKey(), new TreeMap<>()));
+        ledger.complete(Spender.KEY_EPOCH, Spender.PREVIOUS_KEYS);
 
         assertEquals(Verdict.ACCEPT, fresh.check(spender.honestDeposit()), "the prepared key is not read again");
     }

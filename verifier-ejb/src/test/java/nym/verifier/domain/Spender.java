@@ -3,10 +3,6 @@ package nym.verifier.domain;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import nym.coconut.Attributes;
 import nym.coconut.RandomSource;
@@ -19,15 +15,14 @@ import nym.coconut.issuance.PartialSignature;
 import nym.coconut.issuance.Signature;
 import nym.coconut.keygen.KeyGen;
 import nym.coconut.keygen.ThresholdKeys;
-import nym.coconut.keygen.VerificationKeyShare;
 import nym.coconut.setup.Parameters;
 import nym.coconut.setup.Setup;
 import nym.coconut.verification.Showing;
 import nym.coconut.verification.Theta;
-import nym.credential.CompletedKeyEpoch;
 import nym.credential.DepositPayload;
 import nym.credential.KeyEpochVerificationKeys;
 import nym.credential.ProviderAddress;
+import nym.credential.testing.ScriptedKeyEpochs;
 
 /**
  * A holder with a real credential from 2 of 3 authorities in key epoch {@link #KEY_EPOCH}, spending it at providers as
@@ -87,42 +82,19 @@ public final class Spender {
         }
     }
 
-    /** The ledger's /dkg/completed: the test sets which key epochs completed with which keys, or takes it down. */
-    public static final class KeyEpochs implements KeyEpochVerificationKeys.Ledger {
-        public final Map<Long, CompletedKeyEpoch> completed = new ConcurrentHashMap<>();
-        public volatile long latest;
-        public volatile boolean down;
-
-        /** Key epochs 1 and 2 completed, with {@link #PREVIOUS_KEYS} and {@link #KEYS}. */
-        public KeyEpochs() {
-            complete(1, PREVIOUS_KEYS);
-            complete(KEY_EPOCH, KEYS);
-        }
-
-        public void complete(long keyEpoch, ThresholdKeys keys) {
-            TreeMap<Integer, VerificationKeyShare> shares = new TreeMap<>();
-            for (int i = 1; i <= keys.size(); i++) {
-                shares.put(i, keys.issuer(i).verificationKeyShare());
-            }
-            completed.put(keyEpoch, new CompletedKeyEpoch(keyEpoch, keys.threshold(), keys.verificationKey(), shares));
-            latest = Math.max(latest, keyEpoch);
-        }
-
-        @Override
-        public Optional<CompletedKeyEpoch> latestCompleted() {
-            return completed(latest);
-        }
-
-        @Override
-        public Optional<CompletedKeyEpoch> completed(long keyEpoch) {
-            if (down) {
-                throw new IllegalStateException("ledger not reachable for /dkg/completed");
-            }
-            return Optional.ofNullable(completed.get(keyEpoch));
-        }
+    /**
+     * The ledger's /dkg/completed with key epochs 1 and 2 completed under {@link #PREVIOUS_KEYS} and {@link #KEYS};
+     * down, it fails as the verifier's ledger adapter does.
+     */
+    public static ScriptedKeyEpochs keyEpochs() {
+        ScriptedKeyEpochs ledger =
+                new ScriptedKeyEpochs(() -> new IllegalStateException("ledger not reachable for /dkg/completed"));
+        ledger.complete(1, PREVIOUS_KEYS);
+        ledger.complete(KEY_EPOCH, KEYS);
+        return ledger;
     }
 
-    public static CredentialCheck check(KeyEpochs ledger) {
+    public static CredentialCheck check(ScriptedKeyEpochs ledger) {
         return new CredentialCheck(PARAMS, new KeyEpochVerificationKeys(PARAMS, ledger));
     }
 
