@@ -36,7 +36,20 @@ public record ErrorMessage(Code code, String text) implements GatewayMessage {
         /** A message only the gateway sends, or out of order (ChallengeResponse without Register, a second session). */
         UNEXPECTED_MESSAGE(10),
         /** Register: the gateway holds as many registrations as it accepts (closes). */
-        REGISTRATIONS_FULL(11);
+        REGISTRATIONS_FULL(11),
+        /** Send (or a Deliver due) with no bandwidth left: the client spends a credential (SpendCredential). */
+        NO_BANDWIDTH(12),
+        /**
+         * SpendCredential: Θ does not verify for this gateway's binding, the offered nonce and the value under its key
+         * epoch's group key, or its key epoch is not accepted (expired, never completed); the text says which.
+         */
+        CREDENTIAL_INVALID(13),
+        /** SpendCredential: ζ is spent or pending on the ledger, or already spent at this gateway. */
+        DOUBLE_SPEND(14),
+        /** SpendCredential: no offer is outstanding on this session, or the nonce is not the offered one. */
+        NONCE_INVALID(15),
+        /** SpendCredential: the ledger could not be asked (keys, ζ); nothing changed, the client may try again. */
+        LEDGER_UNAVAILABLE(16);
 
         private final int wire;
 

@@ -5,9 +5,9 @@ package nym.gateway.api;
  * packed into fixed-size {@link Cells} on a Noise link, never alone; the byte layout of every type is in the module
  * README and in each record's Javadoc.
  *
- * <p>Client to gateway: {@link Register}, {@link ChallengeResponse}, {@link Authenticate}, {@link Send}, {@link Ack}.
- * Gateway to client: {@link Challenge}, {@link Registered}, {@link Authenticated}, {@link Deliver},
- * {@link ErrorMessage}.
+ * <p>Client to gateway: {@link Register}, {@link ChallengeResponse}, {@link Authenticate}, {@link Send}, {@link Ack},
+ * {@link RequestSpend}, {@link SpendCredential}. Gateway to client: {@link Challenge}, {@link Registered},
+ * {@link Authenticated}, {@link Deliver}, {@link ErrorMessage}, {@link SpendOffer}, {@link Bandwidth}.
  */
 public sealed interface GatewayMessage
         permits Register,
@@ -19,10 +19,17 @@ public sealed interface GatewayMessage
                 Send,
                 Deliver,
                 Ack,
-                ErrorMessage {
+                ErrorMessage,
+                RequestSpend,
+                SpendOffer,
+                SpendCredential,
+                Bandwidth {
 
-    /** Version 2: Noise links and cells; version 1 (bearer tokens, plain frames) is gone. */
-    int VERSION = 2;
+    /**
+     * Version 3: bandwidth paid with credentials ({@link RequestSpend}, {@link SpendOffer}, {@link SpendCredential},
+     * {@link Bandwidth}, the balance in {@link Authenticated}). Version 2 (free gateways) and 1 are gone.
+     */
+    int VERSION = 3;
 
     /** Ed25519 keys, client identifiers, challenges and Noise handshake hashes are all 32 bytes; signatures 64. */
     int KEY_BYTES = 32;
@@ -42,6 +49,10 @@ public sealed interface GatewayMessage
     int TYPE_DELIVER = 0x08;
     int TYPE_ACK = 0x09;
     int TYPE_ERROR = 0x0a;
+    int TYPE_REQUEST_SPEND = 0x0b;
+    int TYPE_SPEND_OFFER = 0x0c;
+    int TYPE_SPEND_CREDENTIAL = 0x0d;
+    int TYPE_BANDWIDTH = 0x0e;
 
     /** The message's bytes, type first. */
     byte[] encode();
@@ -72,6 +83,10 @@ public sealed interface GatewayMessage
             case TYPE_DELIVER -> Deliver.read(in);
             case TYPE_ACK -> Ack.read(in);
             case TYPE_ERROR -> ErrorMessage.read(in);
+            case TYPE_REQUEST_SPEND -> RequestSpend.read(in);
+            case TYPE_SPEND_OFFER -> SpendOffer.read(in);
+            case TYPE_SPEND_CREDENTIAL -> SpendCredential.read(in);
+            case TYPE_BANDWIDTH -> Bandwidth.read(in);
             default ->
                 throw new GatewayProtocolException(
                         GatewayProtocolException.Kind.UNKNOWN_TYPE, "unknown message type " + type);

@@ -43,7 +43,7 @@ class GatewayMessageTest {
                 ChallengeResponse.sign(client, filled(32, 1), filled(32, 2), GATEWAY),
                 new Registered(),
                 new Authenticate(client.publicKey()),
-                new Authenticated(3, 17),
+                new Authenticated(3, 17, 1_000_000),
                 new Send(filled(32, 5), filled(PACKET, 6)),
                 new Deliver(7, delivered(PAYLOAD, 9)),
                 new Ack(new long[] {1, 2, 1L << 40}),
@@ -87,7 +87,7 @@ class GatewayMessageTest {
 
     @Test
     void decode_unknownOrPaddingType_throwsUnknownType() {
-        for (int type : new int[] {0x00, 0x0b, 0x7f, 0xff}) {
+        for (int type : new int[] {0x00, 0x0f, 0x7f, 0xff}) {
             byte[] bytes = {(byte) type, 0, 0};
             assertEquals(GatewayProtocolException.Kind.UNKNOWN_TYPE, kindOf(() -> GatewayMessage.decode(bytes)));
         }
@@ -128,7 +128,7 @@ class GatewayMessageTest {
                 () -> new Ack(new long[0]),
                 () -> new Ack(new long[Ack.MAX_SEQS + 1]),
                 () -> new Deliver(-1, delivered(1, 1)),
-                () -> new Authenticated(-1, 0))) {
+                () -> new Authenticated(-1, 0, 0))) {
             assertEquals(GatewayProtocolException.Kind.INVALID_FIELD, kindOf(r));
         }
     }
@@ -165,7 +165,7 @@ class GatewayMessageTest {
 
         Deliver deliver = new Deliver(1, delivered(PAYLOAD, 3));
         ErrorMessage error = new ErrorMessage(ErrorMessage.Code.OVERLOADED, "gateway overloaded, packet dropped");
-        byte[] down = Cells.pack(SIZES.downlink(), new Authenticated(1, 2), error, deliver);
+        byte[] down = Cells.pack(SIZES.downlink(), new Authenticated(1, 2, Authenticated.UNMETERED), error, deliver);
         assertEquals(SIZES.downlink(), down.length);
         assertEquals(3, Cells.unpack(down, SIZES.downlink()).size());
         ErrorMessage longest = new ErrorMessage(ErrorMessage.Code.MALFORMED, "x".repeat(ErrorMessage.MAX_TEXT_BYTES));
