@@ -108,7 +108,7 @@ class GatewaySessionTest {
             List<GatewayMessage> messages = Cells.unpack((byte[]) msg, CELLS.uplink());
             if (messages.size() == 1 && messages.get(0) instanceof Authenticate) {
                 gatewaySide = ctx;
-                ctx.writeAndFlush(Cells.pack(CELLS.downlink(), new Authenticated(0, 0)));
+                ctx.writeAndFlush(Cells.pack(CELLS.downlink(), new Authenticated(0, 0, Authenticated.UNMETERED)));
             } else {
                 uplink.add(messages);
             }

@@ -184,7 +184,7 @@ final class ClientSessionHandler extends ChannelInboundHandlerAdapter {
                 Inbox inbox = delivery.inbox(id);
                 inbox.forgetInFlight();
                 delivery.registry().markActive(id);
-                Authenticated opened = new Authenticated(inbox.size(), inbox.droppedTotal());
+                Authenticated opened = new Authenticated(inbox.size(), inbox.droppedTotal(), Authenticated.UNMETERED);
                 ctx.executor().execute(() -> startDownlink(inbox, opened));
             });
             closeIfNot(queued);
