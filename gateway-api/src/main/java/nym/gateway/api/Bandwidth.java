@@ -17,6 +17,7 @@ public record Bandwidth(long granted, long balance) implements GatewayMessage {
         }
     }
 
+    /** Bytes a Bandwidth takes in a cell. */
     public static int encodedLength() {
         return 17;
     }

@@ -32,12 +32,17 @@ public record CellSizes(int uplink, int downlink) {
 
     /**
      * Sizes for a network whose Sphinx packets are {@code packetSize} bytes and payloads {@code payloadSize}: an uplink
-     * cell holds one {@link Send} and a full {@link Ack}; a downlink cell holds one {@link Deliver} of a message with
-     * a body as large as the whole payload (a {@link Delivered} is never larger) and {@value #CONTROL_ROOM} bytes
-     * for answers ({@link Authenticated}, a short {@link ErrorMessage}); a longer answer takes a cell of its own.
+     * cell holds one {@link Send} and a full {@link Ack}, or the largest {@link SpendCredential} and a full Ack (on a
+     * network of small packets the spend is the larger); a downlink cell holds one {@link Deliver} of a message with a
+     * body as large as the whole payload (a {@link Delivered} is never larger) and {@value #CONTROL_ROOM} bytes for
+     * answers ({@link Authenticated}, {@link SpendOffer}, {@link Bandwidth}, a short {@link ErrorMessage}); a longer
+     * answer takes a cell of its own.
      */
     public static CellSizes forNetwork(int packetSize, int payloadSize) {
-        int uplink = 1 + Send.encodedLength(packetSize) + Ack.encodedLength(Ack.MAX_SEQS);
+        int uplink = 1
+                + Math.max(
+                        Send.encodedLength(packetSize), SpendCredential.encodedLength(SpendCredential.MAX_THETA_BYTES))
+                + Ack.encodedLength(Ack.MAX_SEQS);
         int delivered = DELIVERED_OVERHEAD + payloadSize;
         int downlink = 1
                 + Math.max(

@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * One packet the mixnet delivered to a client's inbox: what the gateway, as the Sphinx final hop, got
- * ({@code nym.sphinx.ProcessResult.Final}), stored and passed on opaque. Layout inside {@link Messages} and {@link
- * Push}: {@code identifier[16] | length u32 | body[length]}, where {@code length} is the network's Sphinx payload size
+ * ({@code nym.sphinx.ProcessResult.Final}), stored and passed on opaque. Layout inside {@link Deliver} and in the
+ * inbox file: {@code identifier[16] | length u32 | body[length]}, where {@code length} is the network's Sphinx payload size
  * (the same for every message). No flags: the identifier is a SURB id for a reply and random bytes otherwise, and the
  * body is ciphertext either way, so neither the gateway nor its store can tell replies, loops and messages apart;
  * the client does, by the identifier, then by opening the body.

@@ -31,6 +31,7 @@ public record SpendCredential(long keyEpoch, long value, byte[] nonce, byte[] th
         }
     }
 
+    /** Bytes a SpendCredential of a {@code thetaBytes}-byte Θ takes in a cell. */
     public static int encodedLength(int thetaBytes) {
         return 1 + 8 + 4 + KEY_BYTES + 4 + thetaBytes;
     }

@@ -25,6 +25,7 @@ public record SpendOffer(byte[] nonce, byte[] binding, long bytesPerNym) impleme
         }
     }
 
+    /** Bytes a SpendOffer takes in a cell. */
     public static int encodedLength() {
         return 1 + KEY_BYTES + BINDING_BYTES + 8;
     }

@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import nym.directory.api.Ed25519Identity;
 import nym.directory.api.Keys;
@@ -19,6 +22,20 @@ class GatewayMessageTest {
     private static final int PACKET = 2466;
     private static final int PAYLOAD = 2048;
     private static final CellSizes SIZES = CellSizes.forNetwork(PACKET, PAYLOAD);
+    /** A SpendOffer's nonce and a showing's Θ: never to be seen in a log line. */
+    private static final byte[] NONCE = distinct(32, 1);
+
+    private static final byte[] THETA = distinct(419, 2);
+    private static final byte[] BINDING = distinct(SpendOffer.BINDING_BYTES, 3);
+
+    /** {@code n} bytes that differ from each other, so any part of them is recognisable in a text. */
+    private static byte[] distinct(int n, int seed) {
+        byte[] b = new byte[n];
+        for (int i = 0; i < n; i++) {
+            b[i] = (byte) (seed * 101 + i * 7);
+        }
+        return b;
+    }
 
     private static byte[] filled(int n, int value) {
         byte[] b = new byte[n];
@@ -47,7 +64,16 @@ class GatewayMessageTest {
                 new Send(filled(32, 5), filled(PACKET, 6)),
                 new Deliver(7, delivered(PAYLOAD, 9)),
                 new Ack(new long[] {1, 2, 1L << 40}),
-                new ErrorMessage(ErrorMessage.Code.NOT_REGISTERED, "not registered: é"));
+                new ErrorMessage(ErrorMessage.Code.NOT_REGISTERED, "not registered: é"),
+                new Authenticated(0, 0, Authenticated.UNMETERED),
+                new RequestSpend(),
+                new SpendOffer(NONCE, BINDING, 1_048_576),
+                new SpendCredential(2, 10, NONCE, THETA),
+                new Bandwidth(10_485_760, 10_483_294),
+                new Bandwidth(0, 0),
+                new ErrorMessage(
+                        ErrorMessage.Code.NO_BANDWIDTH,
+                        "no bandwidth left at this gateway: spend a credential (RequestSpend)"));
     }
 
     @Test
@@ -276,6 +302,293 @@ class GatewayMessageTest {
                 new Authenticate(client.publicKey()),
                 ChallengeResponse.sign(client, filled(32, 1), filled(32, 2), GATEWAY))) {
             assertFalse(m.toString().contains(id), m.toString());
+        }
+    }
+
+    // ---------------------------------------------------------------- version 3: paying for bandwidth
+
+    @Test
+    void linkKind_isVersion3() {
+        assertEquals(3, GatewayMessage.VERSION);
+        assertEquals("nym-gateway-client-v3", CellSizes.LINK_KIND);
+    }
+
+    @Test
+    void decode_v3Messages_fieldsAsSent() {
+        SpendOffer offer = (SpendOffer) GatewayMessage.decode(new SpendOffer(NONCE, BINDING, 1_048_576).encode());
+        assertArrayEquals(NONCE, offer.nonce());
+        assertArrayEquals(BINDING, offer.binding());
+        assertEquals(1_048_576, offer.bytesPerNym());
+
+        SpendCredential spend =
+                (SpendCredential) GatewayMessage.decode(new SpendCredential(7, 0xffffffffL, NONCE, THETA).encode());
+        assertEquals(7, spend.keyEpoch());
+        assertEquals(0xffffffffL, spend.value(), "the whole u32 range");
+        assertArrayEquals(NONCE, spend.nonce());
+        assertArrayEquals(THETA, spend.theta());
+
+        assertEquals(new Bandwidth(5, 9), GatewayMessage.decode(new Bandwidth(5, 9).encode()));
+        assertEquals(
+                new Authenticated(4, 2, Authenticated.UNMETERED),
+                GatewayMessage.decode(new Authenticated(4, 2, Authenticated.UNMETERED).encode()));
+        assertEquals(
+                new Authenticated(0, 0, Long.MAX_VALUE),
+                GatewayMessage.decode(new Authenticated(0, 0, Long.MAX_VALUE).encode()));
+        assertEquals(new RequestSpend(), GatewayMessage.decode(new byte[] {GatewayMessage.TYPE_REQUEST_SPEND}));
+    }
+
+    @Test
+    void encode_v3Messages_layoutAsTheReadmeSays() {
+        assertArrayEquals(new byte[] {0x0b}, new RequestSpend().encode());
+        assertArrayEquals(
+                ByteBuffer.allocate(1 + 32 + 20 + 8)
+                        .put((byte) 0x0c)
+                        .put(NONCE)
+                        .put(BINDING)
+                        .putLong(1_048_576)
+                        .array(),
+                new SpendOffer(NONCE, BINDING, 1_048_576).encode());
+        assertArrayEquals(
+                ByteBuffer.allocate(1 + 8 + 4 + 32 + 4 + THETA.length)
+                        .put((byte) 0x0d)
+                        .putLong(2)
+                        .putInt(10)
+                        .put(NONCE)
+                        .putInt(THETA.length)
+                        .put(THETA)
+                        .array(),
+                new SpendCredential(2, 10, NONCE, THETA).encode());
+        assertArrayEquals(
+                ByteBuffer.allocate(17)
+                        .put((byte) 0x0e)
+                        .putLong(300)
+                        .putLong(400)
+                        .array(),
+                new Bandwidth(300, 400).encode());
+        assertArrayEquals(
+                ByteBuffer.allocate(21)
+                        .put((byte) 0x06)
+                        .putInt(3)
+                        .putLong(17)
+                        .putLong(-1)
+                        .array(),
+                new Authenticated(3, 17, Authenticated.UNMETERED).encode());
+        assertEquals(SpendOffer.encodedLength(), new SpendOffer(NONCE, BINDING, 1).encode().length);
+        assertEquals(
+                SpendCredential.encodedLength(THETA.length), new SpendCredential(1, 1, NONCE, THETA).encode().length);
+        assertEquals(Bandwidth.encodedLength(), new Bandwidth(0, 0).encode().length);
+        assertEquals(Authenticated.encodedLength(), new Authenticated(0, 0, 0).encode().length);
+    }
+
+    @Test
+    void decode_badV3Fields_throwInvalidField() {
+        List<byte[]> bad = List.of(
+                ByteBuffer.allocate(61)
+                        .put((byte) 0x0c)
+                        .put(NONCE)
+                        .put(BINDING)
+                        .putLong(0)
+                        .array(),
+                ByteBuffer.allocate(61)
+                        .put((byte) 0x0c)
+                        .put(NONCE)
+                        .put(BINDING)
+                        .putLong(-5)
+                        .array(),
+                spendBytes(0, 10, 1),
+                spendBytes(-1, 10, 1),
+                spendBytes(Long.MIN_VALUE, 10, 1),
+                spendBytes(1, 0, 1),
+                spendBytes(1, 10, 0),
+                spendBytes(1, 10, SpendCredential.MAX_THETA_BYTES + 1),
+                ByteBuffer.allocate(17).put((byte) 0x0e).putLong(-1).putLong(0).array(),
+                ByteBuffer.allocate(17).put((byte) 0x0e).putLong(0).putLong(-1).array(),
+                ByteBuffer.allocate(17)
+                        .put((byte) 0x0e)
+                        .putLong(0)
+                        .putLong(Long.MIN_VALUE)
+                        .array(),
+                ByteBuffer.allocate(21)
+                        .put((byte) 0x06)
+                        .putInt(0)
+                        .putLong(0)
+                        .putLong(-2)
+                        .array(),
+                ByteBuffer.allocate(21)
+                        .put((byte) 0x06)
+                        .putInt(0)
+                        .putLong(0)
+                        .putLong(Long.MIN_VALUE)
+                        .array(),
+                ByteBuffer.allocate(21)
+                        .put((byte) 0x06)
+                        .putInt(0)
+                        .putLong(-1)
+                        .putLong(0)
+                        .array(),
+                errorBytes(0),
+                errorBytes(17));
+        for (byte[] b : bad) {
+            assertEquals(
+                    GatewayProtocolException.Kind.INVALID_FIELD,
+                    kindOf(() -> GatewayMessage.decode(b)),
+                    HexFormat.of().formatHex(b, 0, Math.min(b.length, 24)));
+        }
+    }
+
+    /** A SpendCredential's wire form with any field values, theta of {@code thetaBytes} bytes all present. */
+    private static byte[] spendBytes(long keyEpoch, int value, int thetaBytes) {
+        return ByteBuffer.allocate(SpendCredential.encodedLength(thetaBytes))
+                .put((byte) GatewayMessage.TYPE_SPEND_CREDENTIAL)
+                .putLong(keyEpoch)
+                .putInt(value)
+                .put(NONCE)
+                .putInt(thetaBytes)
+                .put(filled(thetaBytes, 4))
+                .array();
+    }
+
+    /** An Error's wire form with code {@code wire} and the text "x". */
+    private static byte[] errorBytes(int wire) {
+        return ByteBuffer.allocate(6)
+                .put((byte) GatewayMessage.TYPE_ERROR)
+                .putShort((short) wire)
+                .putShort((short) 1)
+                .put((byte) 'x')
+                .array();
+    }
+
+    @Test
+    void constructors_badV3Fields_throwInvalidField() {
+        for (Runnable r : List.<Runnable>of(
+                () -> new SpendOffer(new byte[31], BINDING, 1),
+                () -> new SpendOffer(new byte[33], BINDING, 1),
+                () -> new SpendOffer(null, BINDING, 1),
+                () -> new SpendOffer(NONCE, new byte[19], 1),
+                () -> new SpendOffer(NONCE, new byte[32], 1),
+                () -> new SpendOffer(NONCE, null, 1),
+                () -> new SpendOffer(NONCE, BINDING, 0),
+                () -> new SpendOffer(NONCE, BINDING, -1),
+                () -> new SpendCredential(0, 1, NONCE, THETA),
+                () -> new SpendCredential(-1, 1, NONCE, THETA),
+                () -> new SpendCredential(1, 0, NONCE, THETA),
+                () -> new SpendCredential(1, -1, NONCE, THETA),
+                () -> new SpendCredential(1, 1L << 32, NONCE, THETA),
+                () -> new SpendCredential(1, 1, new byte[31], THETA),
+                () -> new SpendCredential(1, 1, null, THETA),
+                () -> new SpendCredential(1, 1, NONCE, new byte[0]),
+                () -> new SpendCredential(1, 1, NONCE, new byte[SpendCredential.MAX_THETA_BYTES + 1]),
+                () -> new SpendCredential(1, 1, NONCE, null),
+                () -> new Bandwidth(-1, 0),
+                () -> new Bandwidth(0, -1),
+                () -> new Authenticated(0, 0, -2),
+                () -> new Authenticated(0, 0, Long.MIN_VALUE),
+                () -> new Authenticated(1L << 32, 0, 0),
+                () -> new Authenticated(0, -1, 0))) {
+            assertEquals(GatewayProtocolException.Kind.INVALID_FIELD, kindOf(r));
+        }
+    }
+
+    @Test
+    void constructors_v3Bounds_accepted() {
+        assertEquals(1, new SpendCredential(1, 1, NONCE, new byte[1]).theta().length);
+        assertEquals(
+                SpendCredential.MAX_THETA_BYTES,
+                new SpendCredential(Long.MAX_VALUE, 0xffffffffL, NONCE, new byte[SpendCredential.MAX_THETA_BYTES])
+                        .theta()
+                        .length);
+        assertEquals(1, new SpendOffer(NONCE, BINDING, 1).bytesPerNym());
+        assertEquals(0, new Authenticated(0, 0, 0).bandwidth(), "a metered gateway's empty balance");
+        assertEquals(0, new Bandwidth(0, 0).balance());
+    }
+
+    @Test
+    void errorCodes_wireValues_areTheProtocolsNumbers() {
+        List<ErrorMessage.Code> inOrder = List.of(
+                ErrorMessage.Code.MALFORMED,
+                ErrorMessage.Code.UNSUPPORTED_VERSION,
+                ErrorMessage.Code.BAD_SIGNATURE,
+                ErrorMessage.Code.KEY_MISMATCH,
+                ErrorMessage.Code.NOT_AUTHENTICATED,
+                ErrorMessage.Code.NOT_REGISTERED,
+                ErrorMessage.Code.UNKNOWN_FIRST_HOP,
+                ErrorMessage.Code.OVERLOADED,
+                ErrorMessage.Code.WRONG_PACKET_SIZE,
+                ErrorMessage.Code.UNEXPECTED_MESSAGE,
+                ErrorMessage.Code.REGISTRATIONS_FULL,
+                ErrorMessage.Code.NO_BANDWIDTH,
+                ErrorMessage.Code.CREDENTIAL_INVALID,
+                ErrorMessage.Code.DOUBLE_SPEND,
+                ErrorMessage.Code.NONCE_INVALID,
+                ErrorMessage.Code.LEDGER_UNAVAILABLE);
+        assertEquals(ErrorMessage.Code.values().length, inOrder.size(), "every code listed");
+        for (int i = 0; i < inOrder.size(); i++) {
+            ErrorMessage.Code code = inOrder.get(i);
+            assertEquals(i + 1, code.wire(), code.name());
+            assertEquals(code, ((ErrorMessage) GatewayMessage.decode(errorBytes(i + 1))).code());
+        }
+    }
+
+    @Test
+    void pack_largestSpendCredentialAndFullAck_fitAnUplinkCell() {
+        SpendCredential largest = new SpendCredential(3, 100, NONCE, filled(SpendCredential.MAX_THETA_BYTES, 4));
+        Ack full = new Ack(new long[Ack.MAX_SEQS]);
+        // The default network, and the smallest (a 64-byte payload: 482-byte packets, smaller than the spend).
+        for (CellSizes sizes : List.of(SIZES, CellSizes.forNetwork(482, 64))) {
+            List<GatewayMessage> back = Cells.unpack(Cells.pack(sizes.uplink(), largest, full), sizes.uplink());
+            assertArrayEquals(largest.encode(), back.get(0).encode());
+            assertEquals(full, back.get(1));
+        }
+        CellBuilder withSend = new CellBuilder(SIZES.uplink());
+        withSend.add(new Send(filled(32, 5), filled(PACKET, 6)));
+        assertFalse(withSend.tryAdd(largest), "a spend takes the place of a Send (the README says so)");
+    }
+
+    @Test
+    void pack_spendOfferBandwidthOrAuthenticated_fitBesideTheLargestDeliver() {
+        // The largest Delivered the downlink cell is sized for: 32 bytes beyond the payload (a real one uses 20).
+        Deliver largest = new Deliver(Long.MAX_VALUE, delivered(PAYLOAD + CellSizes.DELIVERED_OVERHEAD - 20, 8));
+        for (GatewayMessage answer : List.of(
+                new SpendOffer(NONCE, BINDING, Long.MAX_VALUE),
+                new Bandwidth(Long.MAX_VALUE, Long.MAX_VALUE),
+                new Authenticated(0xffffffffL, Long.MAX_VALUE, Long.MAX_VALUE))) {
+            List<GatewayMessage> back = Cells.unpack(Cells.pack(SIZES.downlink(), answer, largest), SIZES.downlink());
+            assertArrayEquals(answer.encode(), back.get(0).encode(), answer.toString());
+            assertArrayEquals(largest.encode(), back.get(1).encode());
+        }
+    }
+
+    @Test
+    void unpack_version2Cell_throwsUnsupportedVersion() {
+        byte[] v2 = Cells.pack(SIZES.downlink(), new Authenticated(0, 0, 0));
+        v2[0] = 2;
+        assertEquals(
+                GatewayProtocolException.Kind.UNSUPPORTED_VERSION, kindOf(() -> Cells.unpack(v2, SIZES.downlink())));
+        byte[] v2Dummy = new byte[SIZES.uplink()];
+        v2Dummy[0] = 2;
+        assertEquals(
+                GatewayProtocolException.Kind.UNSUPPORTED_VERSION, kindOf(() -> Cells.unpack(v2Dummy, SIZES.uplink())));
+    }
+
+    @Test
+    void toString_carriesNoNonceOrTheta() {
+        for (GatewayMessage m : List.of(new SpendOffer(NONCE, BINDING, 1), new SpendCredential(1, 1, NONCE, THETA))) {
+            assertNoTraceOf(NONCE, m.toString());
+            assertNoTraceOf(THETA, m.toString());
+        }
+    }
+
+    /** Fails if {@code text} shows the start of {@code secret} as hex, base64 (either alphabet) or a Java array. */
+    private static void assertNoTraceOf(byte[] secret, String text) {
+        byte[] start = Arrays.copyOf(secret, 6);
+        List<String> forms = List.of(
+                HexFormat.of().formatHex(start),
+                HexFormat.of().withUpperCase().formatHex(start),
+                Base64.getEncoder().encodeToString(start),
+                Base64.getUrlEncoder().encodeToString(start),
+                Arrays.toString(start).substring(0, Arrays.toString(start).length() - 1));
+        for (String form : forms) {
+            assertFalse(text.contains(form), text + " shows " + form);
         }
     }
 }
