@@ -21,13 +21,16 @@ import nym.coconut.setup.Setup;
 import nym.coconut.verification.Showing;
 import nym.coconut.verification.Theta;
 
-/** Real Coconut material for the tests: a 2-of-3 key set, a blind-sign request and a shown credential. */
-final class Fixtures {
+/**
+ * Real Coconut material for the tests: a 2-of-3 key set, a blind-sign request and a shown credential (public for the
+ * tests of {@code nym.credential.rpc}).
+ */
+public final class Fixtures {
     static final RandomSource RNG = RandomSource.deterministic(7);
-    static final Parameters PARAMS = params();
-    static final ThresholdKeys KEYS = keys();
-    static final byte[] PROVIDER = "0123456789abcdef0123".getBytes(StandardCharsets.US_ASCII);
-    static final byte[] NONCE = "a fresh nonce of 32 bytes .......".getBytes(StandardCharsets.US_ASCII);
+    public static final Parameters PARAMS = params();
+    public static final ThresholdKeys KEYS = keys();
+    public static final byte[] PROVIDER = "0123456789abcdef0123".getBytes(StandardCharsets.US_ASCII);
+    public static final byte[] NONCE = "a fresh nonce of 32 bytes .......".getBytes(StandardCharsets.US_ASCII);
 
     private Fixtures() {}
 
@@ -54,7 +57,7 @@ final class Fixtures {
     }
 
     /** Another 2-of-3 key set: the keys of another key epoch. */
-    static ThresholdKeys otherKeys() {
+    public static ThresholdKeys otherKeys() {
         return keys();
     }
 
@@ -67,7 +70,7 @@ final class Fixtures {
     }
 
     /** The ledger's /dkg/completed answer for these keys, with the members this module does not read. */
-    static String completedJson(long keyEpoch, ThresholdKeys keys) {
+    public static String completedJson(long keyEpoch, ThresholdKeys keys) {
         Base64.Encoder b64 = Base64.getEncoder();
         StringBuilder shares = new StringBuilder();
         for (int i = 1; i <= keys.size(); i++) {
@@ -87,7 +90,7 @@ final class Fixtures {
                 + "\"shares\":[" + shares + "],\"issuers\":[]}";
     }
 
-    static Theta theta() throws Exception {
+    public static Theta theta() throws Exception {
         Attributes token = Token.newToken(10, RNG);
         ElGamalKeyPair elGamal = ElGamalKeyPair.generate(PARAMS, RNG);
         BlindSignRequest lambda = Issuance.prepareBlindSign(PARAMS, elGamal.publicKey(), token, RNG);
