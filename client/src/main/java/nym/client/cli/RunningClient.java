@@ -3,6 +3,8 @@ package nym.client.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.security.SecureRandom;
+import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 import nym.client.api.ApiRequestHandler;
 import nym.client.api.ApiSecret;
@@ -10,7 +12,15 @@ import nym.client.api.LocalApiClient;
 import nym.client.api.LocalApiServer;
 import nym.client.config.ClientConfig;
 import nym.client.config.ClientHome;
+import nym.client.credential.CredentialConfig;
+import nym.client.credential.CredentialConfigFile;
+import nym.client.credential.CredentialFlow;
+import nym.client.credential.CredentialSource;
+import nym.client.credential.GatewayPayment;
+import nym.client.credential.Wallet;
+import nym.client.runtime.BandwidthMeter;
 import nym.client.runtime.MixnetClient;
+import nym.coconut.RandomSource;
 
 /**
  * What {@code nymclient run} runs: the client of a home folder and its local API. Started in that order (the API
@@ -37,7 +47,9 @@ public final class RunningClient implements AutoCloseable {
     /** Reads the home's config and keys and starts; nothing is left running when it throws. */
     public static RunningClient start(ClientHome home) {
         ClientConfig config = home.readConfig();
-        MixnetClient client = MixnetClient.start(config, home.readKeys());
+        Logger log = Logger.getLogger(RunningClient.class.getName());
+        MixnetClient client = MixnetClient.start(
+                config, home.readKeys(), payer(home, config.gateway().identityKey(), log::info));
         try {
             ApiSecret secret = ApiSecret.generate(new SecureRandom());
             secret.writeTo(home.apiSecretFile());
@@ -49,6 +61,22 @@ public final class RunningClient implements AutoCloseable {
             client.close();
             throw e;
         }
+    }
+
+    /**
+     * Pays the home's gateway (identity key {@code gatewayKey}) from the home's wallet, with the credential flow of
+     * its {@code [credential]} section, read at each payment (a section added while the client runs is used).
+     */
+    static BandwidthMeter.Payer payer(ClientHome home, String gatewayKey, Consumer<String> notes) {
+        Wallet wallet = new Wallet(home.folder());
+        return gateway -> {
+            Optional<CredentialConfig> settings = CredentialConfigFile.read(home.configFile());
+            try (CredentialFlow flow =
+                    settings.map(c -> new CredentialFlow(c, wallet)).orElse(null)) {
+                Optional<CredentialSource> source = Optional.ofNullable(flow);
+                return new GatewayPayment(wallet, source, RandomSource.secure()).pay(gateway, gatewayKey, notes);
+            }
+        };
     }
 
     public ClientConfig config() {

@@ -123,8 +123,8 @@ class GatewaySessionTest {
     void session_deliveredTwiceAndDummies_handedOnOnceAckedEachTimeInTheNextSendCell() throws Exception {
         GatewayLink gateway = startGateway();
         BlockingQueue<Delivered> stored = new LinkedBlockingQueue<>();
-        try (GatewaySession session =
-                GatewaySession.open(gateway, client, new DeliveredOnce(100), stored::add, e -> {}, cause -> {})) {
+        try (GatewaySession session = GatewaySession.open(
+                gateway, client, new DeliveredOnce(100), stored::add, e -> {}, b -> {}, cause -> {})) {
             assertArrayEquals(LinkKeys.x25519PublicKey(client.identity().publicKey()), remoteStatics.get(0));
             Delivered message = new Delivered(new byte[16], new byte[] {4, 2});
             downlink(); // a dummy
@@ -159,7 +159,7 @@ class GatewaySessionTest {
                 real.clientListener(), Ed25519Identity.generate().publicKey(), CELLS);
         nym.client.ClientException e = org.junit.jupiter.api.Assertions.assertThrows(
                 nym.client.ClientException.class,
-                () -> GatewaySession.open(impostor, client, new DeliveredOnce(1), d -> {}, x -> {}, c -> {}));
+                () -> GatewaySession.open(impostor, client, new DeliveredOnce(1), d -> {}, x -> {}, b -> {}, c -> {}));
         assertEquals(nym.client.ClientException.Kind.GATEWAY, e.kind());
     }
 }

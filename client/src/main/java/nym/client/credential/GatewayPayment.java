@@ -1,0 +1,108 @@
+package nym.client.credential;
+
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import nym.client.ClientException;
+import nym.client.ClientException.Kind;
+import nym.client.gateway.GatewaySpender;
+import nym.client.gateway.SpendOutcome;
+import nym.coconut.RandomSource;
+import nym.coconut.verification.Theta;
+import nym.gateway.api.ErrorMessage;
+import nym.gateway.api.SpendCredential;
+
+/**
+ * Pays the client's gateway for bandwidth with a credential (gateway-api v3, "Paying"): the oldest spendable
+ * credential of the {@link Wallet}, else a new one through the credential flow; Θ proven exactly as at a provider
+ * (bound to the gateway's ledger address and its fresh nonce, under the credential's key epoch's group key from the
+ * ledger). An accepted credential is marked spent at the gateway; one the gateway refuses for good (double spend,
+ * invalid) is marked unusable with the reason and the next one is tried, {@value #MAX_ATTEMPTS} at most. A gateway
+ * that cannot reach the ledger keeps the credential for a later try. Nothing here logs or returns Θ or a secret.
+ */
+public final class GatewayPayment {
+
+    /** Credentials tried in one payment (refusals of one credential do not end it). */
+    public static final int MAX_ATTEMPTS = 3;
+
+    static final String NO_SETTINGS = "cannot pay the gateway: config.toml has no [credential] section (the ledger"
+            + " to read the keys from, and how to obtain a credential); add one with `nymclient credential init"
+            + " --network-home DIR`, or set the client up with `nymclient init --network-home DIR`";
+
+    /** An accepted spend: bytes granted, bytes left, and the credential that paid (its request id and ζ). */
+    public record Paid(long granted, long balance, String requestId, String zeta) {}
+
+    private final Wallet wallet;
+    private final Optional<CredentialSource> source;
+    private final RandomSource rng;
+
+    /** @param source the credential flow of the {@code [credential]} settings; empty: none configured */
+    public GatewayPayment(Wallet wallet, Optional<CredentialSource> source, RandomSource rng) {
+        this.wallet = wallet;
+        this.source = source;
+        this.rng = rng;
+    }
+
+    /**
+     * Pays the gateway whose identity key is {@code gatewayKey} through {@code gateway}; {@code notes} hears what
+     * happens (a credential obtained, one refused).
+     *
+     * @throws ClientException {@link Kind#CONFIG} without credential settings, {@link Kind#GATEWAY} when the gateway
+     *     refused every credential tried or cannot reach the ledger now, or what obtaining a credential threw
+     */
+    public Paid pay(GatewaySpender gateway, String gatewayKey, Consumer<String> notes) {
+        CredentialSource credentials = source.orElseThrow(() -> new ClientException(Kind.CONFIG, NO_SETTINGS));
+        List<String> refusals = new ArrayList<>();
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            StoredCredential c = next(credentials, notes);
+            AtomicReference<Theta> shown = new AtomicReference<>();
+            SpendOutcome outcome = gateway.spend(offer -> {
+                Theta theta =
+                        CredentialFlow.prove(credentials.keysOf(c.keyEpoch()), c, offer.binding(), offer.nonce(), rng);
+                shown.set(theta);
+                return new SpendCredential(c.keyEpoch(), c.value(), offer.nonce(), theta.toBytes());
+            });
+            if (outcome instanceof SpendOutcome.Granted granted) {
+                String zeta = HexFormat.of().formatHex(shown.get().zeta().toBytes());
+                wallet.save(c.withSpend(zeta, StoredCredential.GATEWAY_PREFIX + gatewayKey, null));
+                return new Paid(granted.granted(), granted.balance(), c.requestId(), zeta);
+            }
+            SpendOutcome.Refused refused = (SpendOutcome.Refused) outcome;
+            String why = refused.code() + ": " + refused.text();
+            switch (refused.code()) {
+                case DOUBLE_SPEND, CREDENTIAL_INVALID -> {
+                    wallet.save(c.withUnusable(why));
+                    notes.accept("credential " + c.requestId() + " refused for good (" + why + "); trying another");
+                }
+                case NONCE_INVALID -> notes.accept("the gateway lost its offer (" + why + "); asking again");
+                case LEDGER_UNAVAILABLE ->
+                    throw new ClientException(
+                            Kind.GATEWAY,
+                            "the gateway cannot reach the ledger now; credential " + c.requestId()
+                                    + " is kept for the next try (" + refused.text() + ")");
+                default ->
+                    throw new ClientException(
+                            Kind.GATEWAY,
+                            refused.code() == ErrorMessage.Code.UNEXPECTED_MESSAGE
+                                    ? "the gateway takes no credentials (" + refused.text() + ")"
+                                    : "the gateway refused the spend (" + why + ")");
+            }
+            refusals.add(why);
+        }
+        throw new ClientException(
+                Kind.GATEWAY,
+                "the gateway refused " + MAX_ATTEMPTS + " spends in a row: " + String.join("; ", refusals));
+    }
+
+    private StoredCredential next(CredentialSource credentials, Consumer<String> notes) {
+        List<StoredCredential> held = wallet.spendable();
+        if (!held.isEmpty()) {
+            return held.get(0);
+        }
+        notes.accept("no spendable credential in the wallet: obtaining one");
+        return credentials.obtain(notes);
+    }
+}
