@@ -87,10 +87,14 @@ public record StoredCredential(
                 unusable);
     }
 
-    /** Marked so it is never offered again; {@code reason} (public: the gateway's refusal) is kept in the file. */
+    /**
+     * Marked so it is never offered again; {@code reason} (public: the gateway's refusal) is kept in the file as one
+     * line of printable ASCII (anything else becomes {@code ?}: a gateway's text cannot add a field).
+     */
     public StoredCredential withUnusable(String reason) {
+        String line = reason.replaceAll("[^\\x20-\\x7e]", "?");
         return new StoredCredential(
-                requestId, value, serial, secret, elGamal, keyEpoch, signature, zeta, provider, depositId, reason);
+                requestId, value, serial, secret, elGamal, keyEpoch, signature, zeta, provider, depositId, line);
     }
 
     /** Collected (σ held), not spent anywhere, not marked unusable: what a payment may use. */
