@@ -3,7 +3,6 @@ package nym.client.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.security.SecureRandom;
-import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
 import nym.client.api.ApiRequestHandler;
@@ -12,15 +11,10 @@ import nym.client.api.LocalApiClient;
 import nym.client.api.LocalApiServer;
 import nym.client.config.ClientConfig;
 import nym.client.config.ClientHome;
-import nym.client.credential.CredentialConfig;
 import nym.client.credential.CredentialConfigFile;
-import nym.client.credential.CredentialFlow;
-import nym.client.credential.CredentialSource;
 import nym.client.credential.GatewayPayment;
-import nym.client.credential.Wallet;
 import nym.client.runtime.BandwidthMeter;
 import nym.client.runtime.MixnetClient;
-import nym.coconut.RandomSource;
 
 /**
  * What {@code nymclient run} runs: the client of a home folder and its local API. Started in that order (the API
@@ -68,15 +62,8 @@ public final class RunningClient implements AutoCloseable {
      * its {@code [credential]} section, read at each payment (a section added while the client runs is used).
      */
     static BandwidthMeter.Payer payer(ClientHome home, String gatewayKey, Consumer<String> notes) {
-        Wallet wallet = new Wallet(home.folder());
-        return gateway -> {
-            Optional<CredentialConfig> settings = CredentialConfigFile.read(home.configFile());
-            try (CredentialFlow flow =
-                    settings.map(c -> new CredentialFlow(c, wallet)).orElse(null)) {
-                Optional<CredentialSource> source = Optional.ofNullable(flow);
-                return new GatewayPayment(wallet, source, RandomSource.secure()).pay(gateway, gatewayKey, notes);
-            }
-        };
+        return gateway -> GatewayPayment.payFromHome(
+                home.folder(), CredentialConfigFile.read(home.configFile()), gateway, gatewayKey, notes);
     }
 
     public ClientConfig config() {

@@ -1,5 +1,6 @@
 package nym.client.credential;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -44,6 +45,24 @@ public final class GatewayPayment {
         this.wallet = wallet;
         this.source = source;
         this.rng = rng;
+    }
+
+    /**
+     * Pays with the wallet of the client home {@code home} and, when {@code settings} are given (the home's
+     * {@code [credential]} section), the credential flow they configure (closed afterwards).
+     */
+    public static Paid payFromHome(
+            Path home,
+            Optional<CredentialConfig> settings,
+            GatewaySpender gateway,
+            String gatewayKey,
+            Consumer<String> notes) {
+        Wallet wallet = new Wallet(home);
+        try (CredentialFlow flow =
+                settings.map(c -> new CredentialFlow(c, wallet)).orElse(null)) {
+            return new GatewayPayment(wallet, Optional.ofNullable(flow), RandomSource.secure())
+                    .pay(gateway, gatewayKey, notes);
+        }
     }
 
     /**

@@ -1,9 +1,6 @@
 package nym.client.credential.cli;
 
-import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.concurrent.Callable;
@@ -91,13 +88,7 @@ public final class CredentialCommand {
             }
             CredentialConfig c =
                     CredentialConfig.localnet(settings.networkHome(), settings.client, provider, settings.authorities);
-            try {
-                Files.createDirectories(file.toAbsolutePath().getParent());
-                String before = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) + "\n" : "";
-                Files.writeString(file, before + CredentialConfigFile.render(c), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new ClientException(Kind.CONFIG, "cannot write " + file + ": " + e.getMessage(), e);
-            }
+            CredentialConfigFile.append(file, c);
             spec.commandLine().getOut().println("wrote the [credential] section of " + file);
             return 0;
         }
