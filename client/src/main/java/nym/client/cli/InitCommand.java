@@ -14,9 +14,7 @@ import nym.client.config.ClientConfigFile;
 import nym.client.config.ClientHome;
 import nym.client.credential.CredentialConfig;
 import nym.client.credential.CredentialConfigFile;
-import nym.client.credential.CredentialFlow;
 import nym.client.credential.GatewayPayment;
-import nym.client.credential.Wallet;
 import nym.client.gateway.DeliveredOnce;
 import nym.client.gateway.GatewayLink;
 import nym.client.gateway.GatewaySession;
@@ -25,7 +23,6 @@ import nym.client.runtime.BandwidthStatus;
 import nym.client.topology.GatewayNode;
 import nym.client.topology.MixTopology;
 import nym.client.topology.TopologySource;
-import nym.coconut.RandomSource;
 import nym.directory.api.AuthoritySet;
 import nym.directory.api.DirectoryException;
 import nym.directory.api.Keys;
@@ -149,14 +146,10 @@ final class InitCommand implements Callable<Integer> {
             if (session.bandwidthAtStart() == Authenticated.UNMETERED) {
                 return "the gateway takes no credentials (unmetered): nothing paid";
             }
-            Wallet wallet = new Wallet(home.folder());
-            try (CredentialFlow flow =
-                    credentials.map(c -> new CredentialFlow(c, wallet)).orElse(null)) {
-                GatewayPayment.Paid paid = new GatewayPayment(wallet, Optional.ofNullable(flow), RandomSource.secure())
-                        .pay(session::spend, gatewayKey, note -> System.out.println("  " + note));
-                return "paid with credential " + paid.requestId() + ": " + BandwidthStatus.mib(paid.granted())
-                        + " granted, " + BandwidthStatus.mib(paid.balance()) + " left";
-            }
+            GatewayPayment.Paid paid = GatewayPayment.payFromHome(
+                    home.folder(), credentials, session::spend, gatewayKey, note -> System.out.println("  " + note));
+            return "paid with credential " + paid.requestId() + ": " + BandwidthStatus.mib(paid.granted())
+                    + " granted, " + BandwidthStatus.mib(paid.balance()) + " left";
         }
     }
 
