@@ -75,45 +75,79 @@ public final class GatewayPayment {
     public Paid pay(GatewaySpender gateway, String gatewayKey, Consumer<String> notes) {
         CredentialSource credentials = source.orElseThrow(() -> new ClientException(Kind.CONFIG, NO_SETTINGS));
         List<String> refusals = new ArrayList<>();
-        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+        for (int tried = 0; tried < MAX_ATTEMPTS; tried++) {
             StoredCredential c = next(credentials, notes);
-            AtomicReference<Theta> shown = new AtomicReference<>();
-            SpendOutcome outcome = gateway.spend(offer -> {
-                Theta theta =
-                        CredentialFlow.prove(credentials.keysOf(c.keyEpoch()), c, offer.binding(), offer.nonce(), rng);
-                shown.set(theta);
-                return new SpendCredential(c.keyEpoch(), c.value(), offer.nonce(), theta.toBytes());
-            });
-            if (outcome instanceof SpendOutcome.Granted granted) {
-                String zeta = HexFormat.of().formatHex(shown.get().zeta().toBytes());
-                wallet.save(c.withSpend(zeta, StoredCredential.GATEWAY_PREFIX + gatewayKey, null));
-                return new Paid(granted.granted(), granted.balance(), c.requestId(), zeta);
+            Attempt attempt = show(credentials, c, gateway, gatewayKey);
+            if (attempt.paid() != null) {
+                return attempt.paid();
             }
-            SpendOutcome.Refused refused = (SpendOutcome.Refused) outcome;
+            SpendOutcome.Refused refused = attempt.refused();
             String why = refused.code() + ": " + refused.text();
             switch (refused.code()) {
-                case DOUBLE_SPEND, CREDENTIAL_INVALID -> {
-                    wallet.save(c.withUnusable(why));
+                case DOUBLE_SPEND, CREDENTIAL_INVALID ->
                     notes.accept("credential " + c.requestId() + " refused for good (" + why + "); trying another");
-                }
                 case NONCE_INVALID -> notes.accept("the gateway lost its offer (" + why + "); asking again");
-                case LEDGER_UNAVAILABLE ->
-                    throw new ClientException(
-                            Kind.GATEWAY,
-                            "the gateway cannot reach the ledger now; credential " + c.requestId()
-                                    + " is kept for the next try (" + refused.text() + ")");
-                default ->
-                    throw new ClientException(
-                            Kind.GATEWAY,
-                            refused.code() == ErrorMessage.Code.UNEXPECTED_MESSAGE
-                                    ? "the gateway takes no credentials (" + refused.text() + ")"
-                                    : "the gateway refused the spend (" + why + ")");
+                default -> throw refusal(c, refused);
             }
             refusals.add(why);
         }
         throw new ClientException(
                 Kind.GATEWAY,
                 "the gateway refused " + MAX_ATTEMPTS + " spends in a row: " + String.join("; ", refusals));
+    }
+
+    /**
+     * Spends exactly {@code c} (the demo's fresh credential) in one attempt.
+     *
+     * @throws ClientException {@link Kind#GATEWAY} when the gateway refused it (a credential refused for good is
+     *     marked unusable)
+     */
+    public Paid payWith(StoredCredential c, GatewaySpender gateway, String gatewayKey) {
+        CredentialSource credentials = source.orElseThrow(() -> new ClientException(Kind.CONFIG, NO_SETTINGS));
+        Attempt attempt = show(credentials, c, gateway, gatewayKey);
+        if (attempt.paid() != null) {
+            return attempt.paid();
+        }
+        throw refusal(c, attempt.refused());
+    }
+
+    /** One spend's result: paid, or the gateway's refusal. */
+    private record Attempt(Paid paid, SpendOutcome.Refused refused) {}
+
+    /** One spend of {@code c}: paid (stored as spent at the gateway) or the refusal (stored when for good). */
+    private Attempt show(CredentialSource credentials, StoredCredential c, GatewaySpender gateway, String gatewayKey) {
+        AtomicReference<Theta> shown = new AtomicReference<>();
+        SpendOutcome outcome = gateway.spend(offer -> {
+            Theta theta =
+                    CredentialFlow.prove(credentials.keysOf(c.keyEpoch()), c, offer.binding(), offer.nonce(), rng);
+            shown.set(theta);
+            return new SpendCredential(c.keyEpoch(), c.value(), offer.nonce(), theta.toBytes());
+        });
+        if (outcome instanceof SpendOutcome.Granted granted) {
+            String zeta = HexFormat.of().formatHex(shown.get().zeta().toBytes());
+            wallet.save(c.withSpend(zeta, StoredCredential.GATEWAY_PREFIX + gatewayKey, null));
+            return new Attempt(new Paid(granted.granted(), granted.balance(), c.requestId(), zeta), null);
+        }
+        SpendOutcome.Refused refused = (SpendOutcome.Refused) outcome;
+        if (refused.code() == ErrorMessage.Code.DOUBLE_SPEND
+                || refused.code() == ErrorMessage.Code.CREDENTIAL_INVALID) {
+            wallet.save(c.withUnusable(refused.code() + ": " + refused.text()));
+        }
+        return new Attempt(null, refused);
+    }
+
+    private static ClientException refusal(StoredCredential c, SpendOutcome.Refused refused) {
+        return new ClientException(
+                Kind.GATEWAY,
+                switch (refused.code()) {
+                    case LEDGER_UNAVAILABLE ->
+                        "the gateway cannot reach the ledger now; credential " + c.requestId()
+                                + " is kept for the next try (" + refused.text() + ")";
+                    case UNEXPECTED_MESSAGE -> "the gateway takes no credentials (" + refused.text() + ")";
+                    default ->
+                        "the gateway refused credential " + c.requestId() + " (" + refused.code() + ": "
+                                + refused.text() + ")";
+                });
     }
 
     private StoredCredential next(CredentialSource credentials, Consumer<String> notes) {
