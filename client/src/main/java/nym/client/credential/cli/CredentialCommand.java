@@ -197,13 +197,19 @@ public final class CredentialCommand {
     @Command(
             name = "settle",
             mixinStandardHelpOptions = true,
-            description = "Wait until the verifiers settled the spent credential's deposit.")
+            description = "Wait until the verifiers settled the spent credential's deposit (a provider's, or a"
+                    + " gateway's: until ζ is spent on the ledger).")
     static final class Settle extends Step {
         @Override
         Integer run(CredentialFlow flow) {
             StoredCredential c = credential();
             if (c.provider() == null) {
                 throw new ClientException(Kind.CREDENTIAL, "credential " + c.requestId() + " was not spent");
+            }
+            if (c.provider().startsWith(StoredCredential.GATEWAY_PREFIX)) {
+                flow.waitForSpent(java.util.HexFormat.of().parseHex(c.zeta()));
+                print("ζ spent: the gateway's deposit was accepted");
+                return 0;
             }
             ProviderClient.SpendState s = flow.waitForSettlement(c, flow.provider(URI.create(c.provider())));
             print("deposit " + s.status());
