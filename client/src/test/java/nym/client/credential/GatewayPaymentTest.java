@@ -282,4 +282,23 @@ class GatewayPaymentTest {
         assertEquals(0, gateway.spends);
         assertTrue(wallet.load(c.requestId()).spendable());
     }
+
+    @Test
+    void payWith_theGivenCredentialNotTheOldest_andARefusalIsAGatewayErrorMarkingIt() throws Exception {
+        Wallet wallet = new Wallet(home);
+        StoredCredential older = collected(home, 1, "A", 100);
+        StoredCredential fresh = collected(home, 2, "B", 0);
+        Gateway gateway = new Gateway();
+        GatewayPayment payment = new GatewayPayment(wallet, Optional.of(new Source()), RNG);
+
+        assertEquals(
+                fresh.requestId(), payment.payWith(fresh, gateway, GATEWAY_KEY).requestId());
+        assertTrue(wallet.load(older.requestId()).spendable());
+
+        gateway.refusals.add(new ErrorMessage(ErrorMessage.Code.DOUBLE_SPEND, "spent"));
+        ClientException e = assertThrows(ClientException.class, () -> payment.payWith(older, gateway, GATEWAY_KEY));
+        assertEquals(ClientException.Kind.GATEWAY, e.kind());
+        assertEquals("the gateway refused credential " + older.requestId() + " (DOUBLE_SPEND: spent)", e.getMessage());
+        assertEquals("DOUBLE_SPEND: spent", wallet.load(older.requestId()).unusable());
+    }
 }
