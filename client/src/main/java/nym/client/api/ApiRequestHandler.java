@@ -246,6 +246,14 @@ public final class ApiRequestHandler {
                                 .add("inboxOverflow", t.inboxOverflow())
                                 .add("gatewayErrors", t.gatewayErrors()))
                 .add(
+                        "bandwidth",
+                        Json.createObjectBuilder()
+                                .add("bytesLeft", s.bandwidth().balance())
+                                .add("text", s.bandwidth().text())
+                                .add("noBandwidth", s.bandwidth().noBandwidth())
+                                .add("payments", s.bandwidth().payments())
+                                .add("paymentFailures", s.bandwidth().paymentFailures()))
+                .add(
                         "loops",
                         Json.createObjectBuilder()
                                 .add("sent", l.sent())

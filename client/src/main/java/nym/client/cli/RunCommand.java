@@ -58,6 +58,8 @@ final class RunCommand implements Callable<Integer> {
         return s.loops().summary() + " | sent real=" + t.realSent() + " replies=" + t.repliesSent() + " loops="
                 + t.loopsSent() + " drops=" + t.dropsSent() + " failed=" + t.sendFailures() + " | received="
                 + t.messagesReceived() + " replies=" + t.repliesReceived() + " queued=" + s.queued()
-                + " gateway=" + (s.gatewayConnected() ? "connected" : "DISCONNECTED") + " epoch=" + s.epoch();
+                + " gateway=" + (s.gatewayConnected() ? "connected" : "DISCONNECTED") + " epoch=" + s.epoch()
+                + " bandwidth=" + s.bandwidth().text() + " no_bandwidth="
+                + s.bandwidth().noBandwidth();
     }
 }

@@ -3,6 +3,7 @@ package nym.client.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.security.SecureRandom;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 import nym.client.api.ApiRequestHandler;
 import nym.client.api.ApiSecret;
@@ -10,6 +11,9 @@ import nym.client.api.LocalApiClient;
 import nym.client.api.LocalApiServer;
 import nym.client.config.ClientConfig;
 import nym.client.config.ClientHome;
+import nym.client.credential.CredentialConfigFile;
+import nym.client.credential.GatewayPayment;
+import nym.client.runtime.BandwidthMeter;
 import nym.client.runtime.MixnetClient;
 
 /**
@@ -37,7 +41,9 @@ public final class RunningClient implements AutoCloseable {
     /** Reads the home's config and keys and starts; nothing is left running when it throws. */
     public static RunningClient start(ClientHome home) {
         ClientConfig config = home.readConfig();
-        MixnetClient client = MixnetClient.start(config, home.readKeys());
+        Logger log = Logger.getLogger(RunningClient.class.getName());
+        MixnetClient client = MixnetClient.start(
+                config, home.readKeys(), payer(home, config.gateway().identityKey(), log::info));
         try {
             ApiSecret secret = ApiSecret.generate(new SecureRandom());
             secret.writeTo(home.apiSecretFile());
@@ -49,6 +55,15 @@ public final class RunningClient implements AutoCloseable {
             client.close();
             throw e;
         }
+    }
+
+    /**
+     * Pays the home's gateway (identity key {@code gatewayKey}) from the home's wallet, with the credential flow of
+     * its {@code [credential]} section, read at each payment (a section added while the client runs is used).
+     */
+    static BandwidthMeter.Payer payer(ClientHome home, String gatewayKey, Consumer<String> notes) {
+        return gateway -> GatewayPayment.payFromHome(
+                home.folder(), CredentialConfigFile.read(home.configFile()), gateway, gatewayKey, notes);
     }
 
     public ClientConfig config() {

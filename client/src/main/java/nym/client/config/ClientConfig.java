@@ -78,8 +78,16 @@ public record ClientConfig(
     /**
      * @param identityKey the gateway's Ed25519 identity key (unpadded base64url); its Sphinx key and client listener
      *     are read from the verified topology
+     * @param topUpBelowBytes a metered gateway is paid with a credential when the balance it reports is below this
      */
-    public record Gateway(String identityKey) {}
+    public record Gateway(String identityKey, long topUpBelowBytes) {
+        public static final long DEFAULT_TOPUP_BELOW_BYTES = 1_048_576;
+
+        /** The gateway with the default top-up threshold. */
+        public Gateway(String identityKey) {
+            this(identityKey, DEFAULT_TOPUP_BELOW_BYTES);
+        }
+    }
 
     /**
      * The client's side of the three Poisson streams of Loopix. Their rates λP, λL, λD and the mean hop delay come from

@@ -36,6 +36,9 @@ public final class ClientConfigFile {
     /** Upper bound of a stream's rate: far above what a client should send, low enough to catch a unit mistake. */
     static final double MAX_RATE = 10_000.0;
 
+    /** Upper bound of {@code gateway.topup_below_bytes} (1 TiB): catches a unit mistake. */
+    static final long MAX_TOPUP_BELOW_BYTES = 1L << 40;
+
     /**
      * Keys an older client read and this one does not, each with what to do instead: refused rather than ignored, so
      * an operator who set one learns it no longer has an effect. Sorted, so a file with several names the same one.
@@ -59,6 +62,7 @@ public final class ClientConfigFile {
             "directory.authority_keys",
             "directory.authority_threshold",
             "gateway.identity_key",
+            "gateway.topup_below_bytes",
             "traffic.payload_rate",
             "traffic.loop_rate",
             "traffic.drop_rate",
@@ -117,7 +121,13 @@ public final class ClientConfigFile {
             ClientConfig.Api api =
                     new ClientConfig.Api(v.loopbackHost("api.host", ClientConfig.Api.DEFAULTS.host()), (int)
                             v.integer("api.port", ClientConfig.Api.DEFAULTS.port(), 0, 65535));
-            ClientConfig.Gateway gateway = new ClientConfig.Gateway(v.key("gateway.identity_key"));
+            ClientConfig.Gateway gateway = new ClientConfig.Gateway(
+                    v.key("gateway.identity_key"),
+                    v.integer(
+                            "gateway.topup_below_bytes",
+                            ClientConfig.Gateway.DEFAULT_TOPUP_BELOW_BYTES,
+                            0,
+                            MAX_TOPUP_BELOW_BYTES));
             ClientConfig.Directory directory = new ClientConfig.Directory(
                     v.url("directory.url"),
                     v.millis("directory.refresh_ms", ClientConfig.Directory.DEFAULT_REFRESH, true));
@@ -177,6 +187,11 @@ public final class ClientConfigFile {
                 "# The gateway this client registered with (by its identity key; no token); its Sphinx key and",
                 "# client listener come from the verified topology.",
                 "identity_key = " + quote(c.gateway().identityKey()),
+                "# A gateway that charges for bandwidth is paid with a credential (from the wallet, else obtained",
+                "# through the [credential] settings) when the balance it reports is below this many bytes",
+                "# (default " + ClientConfig.Gateway.DEFAULT_TOPUP_BELOW_BYTES + " = 1 MiB; 0: only once it refused a"
+                        + " packet for want of bandwidth).",
+                "topup_below_bytes = " + c.gateway().topUpBelowBytes(),
                 "",
                 "[traffic]",
                 "# Three independent Poisson streams (as in Loopix), packets per second. A real message only takes",

@@ -106,6 +106,17 @@ public final class CredentialConfigFile {
         }
     }
 
+    /** Adds the documented section for {@code c} at the end of {@code file} (created when missing). */
+    public static void append(Path file, CredentialConfig c) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            String before = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) + "\n" : "";
+            Files.writeString(file, before + render(c), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ClientException(Kind.CONFIG, "cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The documented {@code [credential]} section for {@code c}. */
     public static String render(CredentialConfig c) {
         CredentialConfig.Timing d = CredentialConfig.Timing.DEFAULTS;

@@ -24,6 +24,7 @@ import nym.coconut.issuance.Signature;
 import nym.coconut.verification.Showing;
 import nym.coconut.verification.Theta;
 import nym.credential.BlindSignPayload;
+import nym.credential.rpc.LedgerRpc;
 import nym.ledger.Hex;
 import nym.ledger.tx.Secp256k1;
 import nym.ledger.tx.Transaction;
@@ -33,7 +34,7 @@ import nym.ledger.tx.TxBuilder;
  * The holder's side of the credential flow (DESIGN.md section 4), one method per step; the step commands and
  * {@code demo} call them. State between steps lives in the {@link Wallet}; nothing here prints or returns a secret.
  */
-public final class CredentialFlow implements AutoCloseable {
+public final class CredentialFlow implements CredentialSource, AutoCloseable {
 
     private final CredentialConfig config;
     private final Wallet wallet;
@@ -76,7 +77,7 @@ public final class CredentialFlow implements AutoCloseable {
 
     /** The ledger account's balance. */
     public long ledgerBalance() {
-        return ledger.account(account.address()).balance();
+        return LedgerCalls.ask(() -> ledger.account(account.address()).balance());
     }
 
     /**
@@ -84,7 +85,7 @@ public final class CredentialFlow implements AutoCloseable {
      * naming this client's ledger address as the account to credit; returns the deposit.
      */
     public EthereumFunds.PipeTransfer transferToPipe(long amount) {
-        JsonObject params = ledger.query("/params", new byte[0])
+        JsonObject params = LedgerCalls.ask(() -> ledger.query("/params", new byte[0]))
                 .orElseThrow(() -> new ClientException(Kind.LEDGER, "the ledger has no /params"));
         return ethereum().deposit(Hex.parse(params.getString("pipe_account")), account.address(), amount);
     }
@@ -93,7 +94,7 @@ public final class CredentialFlow implements AutoCloseable {
     public long waitForCredit(byte[] depositId) {
         Instant deadline = clock.instant().plus(config.timing().credit());
         while (true) {
-            Optional<JsonObject> pipe = ledger.query("/pipe", depositId);
+            Optional<JsonObject> pipe = LedgerCalls.ask(() -> ledger.query("/pipe", depositId));
             if (pipe.isPresent() && pipe.get().getBoolean("settled", false)) {
                 String recipient = pipe.get().getString("recipient", "");
                 if (!recipient.equalsIgnoreCase(address())) {
@@ -118,7 +119,7 @@ public final class CredentialFlow implements AutoCloseable {
         if (!Token.VALUES.contains(value)) {
             throw new ClientException(Kind.CREDENTIAL, "value " + value + " is not one of " + Token.VALUES);
         }
-        LedgerRpc.Account acc = ledger.account(account.address());
+        LedgerRpc.Account acc = LedgerCalls.ask(() -> ledger.account(account.address()));
         if (acc.balance() < value) {
             throw new ClientException(
                     Kind.LEDGER,
@@ -131,8 +132,8 @@ public final class CredentialFlow implements AutoCloseable {
             ElGamalKeyPair elGamal = ElGamalKeyPair.generate(k.params(), rng);
             BlindSignPayload payload = new BlindSignPayload(
                     elGamal.publicKey(), Issuance.prepareBlindSign(k.params(), elGamal.publicKey(), token, rng));
-            byte[] tx =
-                    new TxBuilder(ledger.chainId()).credentialRequest(account, acc.nonce(), value, payload.toBytes());
+            byte[] tx = new TxBuilder(LedgerCalls.ask(ledger::chainId))
+                    .credentialRequest(account, acc.nonce(), value, payload.toBytes());
             String requestId = Hex.upper(Transaction.sha256(tx));
             StoredCredential stored = StoredCredential.requested(
                     requestId,
@@ -141,7 +142,7 @@ public final class CredentialFlow implements AutoCloseable {
                     token.privateAttributes().get(1),
                     elGamal.secretKey());
             wallet.save(stored);
-            LedgerRpc.TxResult r = ledger.broadcastCommit(tx);
+            LedgerRpc.TxResult r = LedgerCalls.ask(() -> ledger.broadcastCommit(tx));
             if (!r.ok()) {
                 throw new ClientException(Kind.LEDGER, "the ledger refused the credential request: " + r.log());
             }
@@ -195,15 +196,66 @@ public final class CredentialFlow implements AutoCloseable {
 
     /** Θ over a provider's challenge: bound to its address and its nonce, under the credential's key epoch's key. */
     public Theta prove(StoredCredential c, ProviderClient.Challenge challenge) {
+        return prove(keysOf(c.keyEpoch()), c, challenge.binding(), challenge.nonce(), rng);
+    }
+
+    /**
+     * Θ of {@code c} for a verifier: bound to its identity ({@code binding}, a provider's or a gateway's ledger
+     * address) and its fresh {@code nonce}, under {@code keys} (those of the credential's key epoch). Providers and
+     * gateways check it the same way.
+     */
+    public static Theta prove(NetworkKeys keys, StoredCredential c, byte[] binding, byte[] nonce, RandomSource rng) {
         Signature sigma = c.sigma()
                 .orElseThrow(() -> new ClientException(
                         Kind.CREDENTIAL, "credential " + c.requestId() + " has no signature yet: collect it first"));
-        NetworkKeys k = keysOf(c.keyEpoch());
+        if (keys.keyEpoch() != c.keyEpoch()) {
+            throw new IllegalArgumentException("the keys of key epoch " + keys.keyEpoch() + " do not show a credential"
+                    + " of key epoch " + c.keyEpoch());
+        }
         try {
-            return Showing.proveCredential(
-                    k.params(), k.aggregated(), sigma, c.token(), challenge.binding(), challenge.nonce(), rng);
+            return Showing.proveCredential(keys.params(), keys.aggregated(), sigma, c.token(), binding, nonce, rng);
         } catch (CoconutException e) {
             throw new ClientException(Kind.CREDENTIAL, "cannot prove the credential: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A new collected credential of the configured value, through every step: the Ethereum transfer to the pipe and
+     * the ledger's credit (when Ethereum is configured; else the ledger account must hold the value), the request,
+     * the t partials.
+     */
+    @Override
+    public StoredCredential obtain(Consumer<String> notes) {
+        int value = config.value();
+        if (ethereumConfigured()) {
+            EthereumFunds.PipeTransfer transfer = transferToPipe(value);
+            notes.accept("paid " + value + " NYM into the pipe; waiting for the ledger's credit");
+            waitForCredit(transfer.depositId());
+        }
+        StoredCredential requested = request(value);
+        notes.accept("credential request " + requested.requestId() + " on the ledger; collecting t partials");
+        return collect(requested, notes);
+    }
+
+    /** The ledger's state of ζ ({@code /zeta}): {@code unspent}, {@code pending} or {@code spent}. */
+    public String zetaStatus(byte[] zeta) {
+        return LedgerCalls.ask(() -> ledger.query("/zeta", zeta))
+                .map(o -> o.getString("status", "unspent"))
+                .orElse("unspent");
+    }
+
+    /**
+     * Waits until the ledger marks ζ spent (the gateway's deposit accepted by the verifiers). A deposit the verifiers
+     * rejected frees ζ again: the wait then ends at the settle timeout, naming the status last seen.
+     */
+    public void waitForSpent(byte[] zeta) {
+        Instant deadline = clock.instant().plus(config.timing().settle());
+        while (true) {
+            String status = zetaStatus(zeta);
+            if ("spent".equals(status)) {
+                return;
+            }
+            pause(deadline, "the ledger to settle the gateway's deposit (ζ " + status + ")");
         }
     }
 
@@ -240,7 +292,8 @@ public final class CredentialFlow implements AutoCloseable {
     }
 
     /** The keys of {@code keyEpoch}: the latest completed key epoch's if they are held and it is that one. */
-    private NetworkKeys keysOf(long keyEpoch) {
+    @Override
+    public NetworkKeys keysOf(long keyEpoch) {
         return keys != null && keys.keyEpoch() == keyEpoch ? keys : NetworkKeys.fromLedger(ledger, keyEpoch);
     }
 

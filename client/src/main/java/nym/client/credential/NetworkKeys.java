@@ -14,6 +14,7 @@ import nym.coconut.keygen.VerificationKeyShare;
 import nym.coconut.setup.Parameters;
 import nym.credential.CompletedKeyEpoch;
 import nym.credential.PayloadException;
+import nym.credential.rpc.LedgerRpc;
 
 /**
  * The Coconut keys a holder trusts, read from the ledger, never from the issuers themselves: the parameters
@@ -25,20 +26,25 @@ public record NetworkKeys(Parameters params, CompletedKeyEpoch keys) {
 
     /** The latest completed key epoch: the one new credentials are issued in. */
     public static NetworkKeys fromLedger(LedgerRpc ledger) {
-        Parameters params = params(ledger);
-        return ledger.query("/dkg/completed", new byte[0])
-                .map(answer -> new NetworkKeys(params, read(answer)))
-                .orElseThrow(() -> notYet(ledger));
+        return LedgerCalls.ask(() -> {
+            Parameters params = params(ledger);
+            return ledger.query("/dkg/completed", new byte[0])
+                    .map(answer -> new NetworkKeys(params, read(answer)))
+                    .orElseThrow(() -> notYet(ledger));
+        });
     }
 
     /** Key epoch {@code keyEpoch}, which must have completed: the keys a credential of it is shown under. */
     public static NetworkKeys fromLedger(LedgerRpc ledger, long keyEpoch) {
-        Parameters params = params(ledger);
-        return ledger.query("/dkg/completed", Long.toString(keyEpoch).getBytes(StandardCharsets.US_ASCII))
-                .map(answer -> new NetworkKeys(params, read(answer)))
-                .filter(k -> k.keyEpoch() == keyEpoch)
-                .orElseThrow(() -> new ClientException(
-                        Kind.LEDGER, "key epoch " + keyEpoch + " has not completed on this ledger: no keys for it"));
+        return LedgerCalls.ask(() -> {
+            Parameters params = params(ledger);
+            return ledger.query("/dkg/completed", Long.toString(keyEpoch).getBytes(StandardCharsets.US_ASCII))
+                    .map(answer -> new NetworkKeys(params, read(answer)))
+                    .filter(k -> k.keyEpoch() == keyEpoch)
+                    .orElseThrow(() -> new ClientException(
+                            Kind.LEDGER,
+                            "key epoch " + keyEpoch + " has not completed on this ledger: no keys for it"));
+        });
     }
 
     public long keyEpoch() {

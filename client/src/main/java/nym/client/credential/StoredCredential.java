@@ -25,8 +25,9 @@ import nym.coconut.setup.Parameters;
  * @param keyEpoch the key epoch σ was issued in (its group key verifies it) once collected, else 0
  * @param signature σ in Coconut's text form once collected, else null
  * @param zeta ζ in hex once spent, else null
- * @param provider the provider URL it was spent at, else null
- * @param depositId the provider's deposit on the ledger, else null
+ * @param provider where it was spent: the provider URL, or {@code gateway:<identity key>} for a gateway; else null
+ * @param depositId the provider's deposit on the ledger, else null (a gateway's deposit is the gateway's own)
+ * @param unusable why a gateway refused it for good (double spend, invalid), else null: never offered again
  */
 public record StoredCredential(
         String requestId,
@@ -38,7 +39,11 @@ public record StoredCredential(
         String signature,
         String zeta,
         String provider,
-        String depositId) {
+        String depositId,
+        String unusable) {
+
+    /** What {@link #provider()} starts with for a credential spent at a gateway. */
+    public static final String GATEWAY_PREFIX = "gateway:";
 
     public StoredCredential {
         if ((signature == null) != (keyEpoch == 0) || keyEpoch < 0) {
@@ -49,17 +54,52 @@ public record StoredCredential(
     /** A requested credential: no σ, no key epoch, not spent. */
     public static StoredCredential requested(
             String requestId, int value, SecretScalar serial, SecretScalar secret, SecretScalar elGamal) {
-        return new StoredCredential(requestId, value, serial, secret, elGamal, 0, null, null, null, null);
+        return new StoredCredential(requestId, value, serial, secret, elGamal, 0, null, null, null, null, null);
     }
 
     public StoredCredential withSignature(long issuedInKeyEpoch, Signature sigma) {
         return new StoredCredential(
-                requestId, value, serial, secret, elGamal, issuedInKeyEpoch, sigma.toText(), zeta, provider, depositId);
+                requestId,
+                value,
+                serial,
+                secret,
+                elGamal,
+                issuedInKeyEpoch,
+                sigma.toText(),
+                zeta,
+                provider,
+                depositId,
+                unusable);
     }
 
     public StoredCredential withSpend(String newZeta, String newProvider, String newDepositId) {
         return new StoredCredential(
-                requestId, value, serial, secret, elGamal, keyEpoch, signature, newZeta, newProvider, newDepositId);
+                requestId,
+                value,
+                serial,
+                secret,
+                elGamal,
+                keyEpoch,
+                signature,
+                newZeta,
+                newProvider,
+                newDepositId,
+                unusable);
+    }
+
+    /**
+     * Marked so it is never offered again; {@code reason} (public: the gateway's refusal) is kept in the file as one
+     * line of printable ASCII (anything else becomes {@code ?}: a gateway's text cannot add a field).
+     */
+    public StoredCredential withUnusable(String reason) {
+        String line = reason.replaceAll("[^\\x20-\\x7e]", "?");
+        return new StoredCredential(
+                requestId, value, serial, secret, elGamal, keyEpoch, signature, zeta, provider, depositId, line);
+    }
+
+    /** Collected (σ held), not spent anywhere, not marked unusable: what a payment may use. */
+    public boolean spendable() {
+        return signature != null && zeta == null && unusable == null;
     }
 
     public Attributes token() {
@@ -98,6 +138,7 @@ public record StoredCredential(
         put(fields, "zeta", zeta);
         put(fields, "provider", provider);
         put(fields, "deposit_id", depositId);
+        put(fields, "unusable", unusable);
         StringBuilder b = new StringBuilder();
         fields.forEach((k, v) -> b.append(k).append(" = ").append(v).append('\n'));
         return b.toString();
@@ -132,7 +173,8 @@ public record StoredCredential(
                     f.get("signature"),
                     f.get("zeta"),
                     f.get("provider"),
-                    f.get("deposit_id"));
+                    f.get("deposit_id"),
+                    f.get("unusable"));
         } catch (IllegalArgumentException | CoconutException e) { // NumberFormatException included
             throw new ClientException(Kind.CREDENTIAL, what + ": a field does not parse", e);
         }
@@ -160,6 +202,7 @@ public record StoredCredential(
     public String toString() {
         return "StoredCredential[request " + requestId + ", value " + value
                 + (keyEpoch == 0 ? "" : ", key epoch " + keyEpoch) + (zeta == null ? "" : ", ζ " + zeta)
+                + (unusable == null ? "" : ", unusable")
                 + ", secrets redacted]";
     }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 import nym.client.ClientException;
 import nym.client.ClientException.Kind;
@@ -16,6 +17,7 @@ import nym.client.keys.SecretFiles;
  */
 public final class Wallet {
 
+    private static final Logger LOG = Logger.getLogger(Wallet.class.getName());
     private static final String SUFFIX = ".credential";
 
     private final Path folder;
@@ -43,6 +45,25 @@ public final class Wallet {
                 .map(f -> StoredCredential.parse(SecretFiles.readText(f), f.toString()))
                 .orElseThrow(() -> new ClientException(
                         Kind.CREDENTIAL, "no stored credential: run `nymclient credential request` first"));
+    }
+
+    /**
+     * The credentials a payment may use ({@link StoredCredential#spendable()}), the oldest first (by the time their
+     * file last changed: when they were collected). A file that does not read is skipped, not fatal: it cannot pay.
+     */
+    public List<StoredCredential> spendable() {
+        return files().stream()
+                .sorted(Comparator.comparing(Wallet::modified).thenComparing(Path::toString))
+                .flatMap(f -> {
+                    try {
+                        return Stream.of(StoredCredential.parse(SecretFiles.readText(f), f.toString()));
+                    } catch (ClientException e) {
+                        LOG.warning("skipping a credential file that does not read: " + e.getMessage());
+                        return Stream.empty();
+                    }
+                })
+                .filter(StoredCredential::spendable)
+                .toList();
     }
 
     private List<Path> files() {

@@ -22,6 +22,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import nym.client.ClientException;
@@ -29,6 +30,7 @@ import nym.client.keys.ClientKeys;
 import nym.gateway.api.Ack;
 import nym.gateway.api.Authenticate;
 import nym.gateway.api.Authenticated;
+import nym.gateway.api.Bandwidth;
 import nym.gateway.api.CellBuilder;
 import nym.gateway.api.Cells;
 import nym.gateway.api.Challenge;
@@ -40,7 +42,10 @@ import nym.gateway.api.GatewayMessage;
 import nym.gateway.api.GatewayProtocolException;
 import nym.gateway.api.Register;
 import nym.gateway.api.Registered;
+import nym.gateway.api.RequestSpend;
 import nym.gateway.api.Send;
+import nym.gateway.api.SpendCredential;
+import nym.gateway.api.SpendOffer;
 import nym.link.LinkEstablished;
 import nym.link.LinkException;
 import nym.link.NoiseLink;
@@ -57,18 +62,32 @@ import nym.link.NoiseLink;
  * no timing of their own; a message the gateway sends again is acknowledged again and not delivered twice
  * ({@link DeliveredOnce}). A broken link is reported through {@link #isOpen()} and the closed listener; the caller
  * opens a new session.
+ *
+ * <p>Bandwidth (protocol v3): {@link #bandwidthAtStart()} is the balance {@code Authenticated} reported (or
+ * {@link Authenticated#UNMETERED}); every {@code Bandwidth} message (the gateway's periodic reports and the grants)
+ * goes to the bandwidth listener; {@link #spend} pays with a credential. The spend's messages travel in cells of the
+ * link's two sizes, like everything else.
  */
 public final class GatewaySession implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(GatewaySession.class.getName());
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
+    /** Bound of a whole spend: the gateway checks Θ and asks the ledger whether ζ is unspent before it answers. */
+    public static final Duration SPEND_TIMEOUT = Duration.ofSeconds(30);
+    /** Put in the spend answers when the link closes, so a waiting spend ends at once. */
+    private static final Object LINK_CLOSED = new Object();
 
     private final GatewayLink gateway;
     private final EventLoopGroup group;
     private final CompletableFuture<byte[]> handshakeHash = new CompletableFuture<>();
     private final BlockingQueue<GatewayMessage> answers = new LinkedBlockingQueue<>();
     private final Queue<Long> pendingAcks = new ConcurrentLinkedQueue<>();
+    private final BlockingQueue<Object> spendAnswers = new LinkedBlockingQueue<>();
+    /** True while {@link #spend} waits: the gateway's spend refusals are its answers, not session errors. */
+    private volatile boolean spending;
+
+    private volatile long bandwidthAtStart = Authenticated.UNMETERED;
     private volatile Channel channel;
     private volatile boolean open = true;
     private volatile LinkException linkFailure;
@@ -81,6 +100,7 @@ public final class GatewaySession implements AutoCloseable {
             DeliveredOnce seen,
             Consumer<Delivered> deliveries,
             Consumer<ErrorMessage> errors,
+            Consumer<Bandwidth> bandwidth,
             Consumer<Throwable> closed) {}
 
     private GatewaySession(GatewayLink gateway) {
@@ -116,7 +136,8 @@ public final class GatewaySession implements AutoCloseable {
 
     /**
      * Opens a session; every new delivered message goes to {@code deliveries} on the session's thread, errors the
-     * gateway reports to {@code errors}, and the session's end (with its cause, null for {@link #close()}) to
+     * gateway reports to {@code errors} (those answering a {@link #spend} excepted), its {@code Bandwidth} reports and
+     * grants to {@code bandwidth}, and the session's end (with its cause, null for {@link #close()}) to
      * {@code closed}.
      */
     public static GatewaySession open(
@@ -125,8 +146,9 @@ public final class GatewaySession implements AutoCloseable {
             DeliveredOnce seen,
             Consumer<Delivered> deliveries,
             Consumer<ErrorMessage> errors,
+            Consumer<Bandwidth> bandwidth,
             Consumer<Throwable> closed) {
-        Session session = new Session(seen, deliveries, errors, closed);
+        Session session = new Session(seen, deliveries, errors, bandwidth, closed);
         try {
             return authenticate(gateway, keys, session);
         } catch (NotRegistered e) {
@@ -145,9 +167,10 @@ public final class GatewaySession implements AutoCloseable {
             if (answer instanceof ErrorMessage e && e.code() == ErrorMessage.Code.NOT_REGISTERED) {
                 throw new NotRegistered();
             }
-            if (!(answer instanceof Authenticated)) {
+            if (!(answer instanceof Authenticated authenticated)) {
                 throw unexpected("Authenticate", answer);
             }
+            link.bandwidthAtStart = authenticated.bandwidth();
             if (!link.channel.isActive()) {
                 throw new ClientException(ClientException.Kind.GATEWAY, "the gateway closed the session");
             }
@@ -180,6 +203,67 @@ public final class GatewaySession implements AutoCloseable {
 
     public boolean isOpen() {
         return open;
+    }
+
+    /** Bytes of bandwidth left when the session opened, or {@link Authenticated#UNMETERED}: never pay here. */
+    public long bandwidthAtStart() {
+        return bandwidthAtStart;
+    }
+
+    /** {@link #spend(Function, Duration)} within {@link #SPEND_TIMEOUT}. */
+    public SpendOutcome spend(Function<SpendOffer, SpendCredential> proof) {
+        return spend(proof, SPEND_TIMEOUT);
+    }
+
+    /**
+     * Pays for bandwidth with a credential: {@code RequestSpend}, the gateway's {@code SpendOffer}, {@code proof}'s
+     * {@code SpendCredential} for it (Θ bound to the offer's binding and nonce), then the gateway's {@code Bandwidth}
+     * grant or its refusal. One spend at a time; blocks the calling thread (never the session's).
+     *
+     * @throws ClientException {@link ClientException.Kind#GATEWAY} when the link is closed or closes, or no answer
+     *     came within {@code timeout}
+     */
+    public synchronized SpendOutcome spend(Function<SpendOffer, SpendCredential> proof, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        spendAnswers.clear();
+        spending = true;
+        try {
+            write(new RequestSpend());
+            Object offer = nextSpendAnswer(deadline, "RequestSpend");
+            if (offer instanceof ErrorMessage refused) {
+                return new SpendOutcome.Refused(refused.code(), refused.text());
+            }
+            if (!(offer instanceof SpendOffer o)) {
+                throw unexpected("RequestSpend", (GatewayMessage) offer);
+            }
+            write(proof.apply(o));
+            Object answer = nextSpendAnswer(deadline, "SpendCredential");
+            if (answer instanceof Bandwidth granted) {
+                return new SpendOutcome.Granted(granted.granted(), granted.balance());
+            }
+            if (answer instanceof ErrorMessage refused) {
+                return new SpendOutcome.Refused(refused.code(), refused.text());
+            }
+            throw unexpected("SpendCredential", (GatewayMessage) answer);
+        } finally {
+            spending = false;
+        }
+    }
+
+    private Object nextSpendAnswer(long deadline, String request) {
+        try {
+            Object answer = spendAnswers.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (answer == null || answer == LINK_CLOSED) {
+                throw new ClientException(
+                        ClientException.Kind.GATEWAY,
+                        "no answer from the gateway to " + request + ": "
+                                + (answer == null ? "timeout" : "link closed"));
+            }
+            return answer;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ClientException(ClientException.Kind.GATEWAY, "interrupted waiting for the gateway", e);
+        }
     }
 
     @Override
@@ -291,8 +375,19 @@ public final class GatewaySession implements AutoCloseable {
                 Session s = session;
                 if (m instanceof Deliver d && s != null) {
                     deliver(s, d);
+                } else if (m instanceof Bandwidth b && authenticated) {
+                    s.bandwidth().accept(b);
+                    if (b.granted() > 0) { // a grant answers the spend; a report (granted 0) only updates the balance
+                        spendAnswers.add(b);
+                    }
+                } else if (m instanceof SpendOffer && authenticated) {
+                    spendAnswers.add(m);
                 } else if (m instanceof ErrorMessage e && authenticated) {
-                    s.errors().accept(e);
+                    if (spending && answersSpend(e.code())) {
+                        spendAnswers.add(e);
+                    } else {
+                        s.errors().accept(e);
+                    }
                 } else {
                     authenticated |= m instanceof Authenticated;
                     answers.add(m);
@@ -312,6 +407,7 @@ public final class GatewaySession implements AutoCloseable {
             boolean wasOpen = open;
             open = false;
             handshakeHash.completeExceptionally(new ClientException(ClientException.Kind.GATEWAY, "link closed"));
+            spendAnswers.add(LINK_CLOSED);
             if (authenticated) {
                 session.closed()
                         .accept(
@@ -330,6 +426,14 @@ public final class GatewaySession implements AutoCloseable {
                     "gateway link closed: " + cause);
             ctx.close();
         }
+    }
+
+    /** The errors that answer RequestSpend or SpendCredential (UNEXPECTED_MESSAGE: an unmetered gateway). */
+    private static boolean answersSpend(ErrorMessage.Code code) {
+        return switch (code) {
+            case CREDENTIAL_INVALID, DOUBLE_SPEND, NONCE_INVALID, LEDGER_UNAVAILABLE, UNEXPECTED_MESSAGE -> true;
+            default -> false;
+        };
     }
 
     /** The gateway answered Authenticate with NOT_REGISTERED. */

@@ -19,6 +19,7 @@ import nym.client.traffic.TrafficCounters;
  * @param queued real messages waiting for the message stream
  * @param traffic packets sent and received by kind
  * @param loops loop statistics
+ * @param bandwidth the bandwidth left at the gateway and the payments made
  */
 public record ClientStatus(
         String address,
@@ -30,4 +31,5 @@ public record ClientStatus(
         long topologyFailures,
         int queued,
         TrafficCounters.Snapshot traffic,
-        LoopReport loops) {}
+        LoopReport loops,
+        BandwidthStatus bandwidth) {}

@@ -58,7 +58,8 @@ import nym.sphinx.SurbSecret;
  * held.
  *
  * <p>Threads: one traffic thread owns packet building (the streams); one housekeeping thread does the blocking
- * directory and gateway work; the gateway session's reader thread handles deliveries. Applications call {@link
+ * directory and gateway work; the gateway session's reader thread handles deliveries; one payment thread pays the
+ * gateway for bandwidth when it runs low ({@link BandwidthMeter}). Applications call {@link
  * #send}, {@link #reply}, {@link #fetch} and {@link #status} from any thread.
  */
 public final class MixnetClient implements ClientOperations, AutoCloseable {
@@ -95,6 +96,8 @@ public final class MixnetClient implements ClientOperations, AutoCloseable {
     private final AtomicLong topologyFailures = new AtomicLong();
     private final ScheduledExecutorService traffic = executor("nymclient-traffic");
     private final ScheduledExecutorService housekeeping = executor("nymclient-housekeeping");
+    private final ScheduledExecutorService payments = executor("nymclient-payment");
+    private final BandwidthMeter bandwidth;
     private final StreamScheduler streamScheduler = StreamScheduler.on(traffic);
     private final TrafficStreams.PacketSender sender = new TrafficStreams.PacketSender() {
         @Override
@@ -127,8 +130,10 @@ public final class MixnetClient implements ClientOperations, AutoCloseable {
         boolean isReply();
     }
 
-    private MixnetClient(ClientConfig config, ClientKeys keys, TopologySource topologySource) {
+    private MixnetClient(
+            ClientConfig config, ClientKeys keys, TopologySource topologySource, BandwidthMeter.Payer payer) {
         this.config = config;
+        this.bandwidth = new BandwidthMeter(config.gateway().topUpBelowBytes(), payer, payments, System::nanoTime);
         this.keys = keys;
         this.gatewayIdentity = Keys.decode(config.gateway().identityKey(), Keys.PUBLIC_KEY_BYTES, "gateway key");
         byte[] clientId = keys.identity().publicKey();
@@ -145,13 +150,15 @@ public final class MixnetClient implements ClientOperations, AutoCloseable {
 
     /**
      * Starts a client: fails (and leaves nothing running) when no epoch document passes the check against the pinned
-     * authorities, the own gateway is not in it, or the gateway refuses the session.
+     * authorities, the own gateway is not in it, or the gateway refuses the session. {@code payer} pays a metered
+     * gateway when the balance falls below {@code gateway.topup_below_bytes}.
      */
-    public static MixnetClient start(ClientConfig config, ClientKeys keys) {
+    public static MixnetClient start(ClientConfig config, ClientKeys keys, BandwidthMeter.Payer payer) {
         MixnetClient client = new MixnetClient(
                 config,
                 keys,
-                TopologySource.of(config.directory().url(), config.authorities().asSet()));
+                TopologySource.of(config.directory().url(), config.authorities().asSet()),
+                payer);
         if (!config.traffic().mixing().isEmpty()) {
             LOG.warning("traffic settings override the epoch documents' mixing parameters: this client's traffic"
                     + " differs from every other client's");
@@ -283,7 +290,8 @@ public final class MixnetClient implements ClientOperations, AutoCloseable {
                 topologyFailures.get(),
                 queue.size(),
                 counters.snapshot(),
-                loops.report());
+                loops.report(),
+                bandwidth.status());
     }
 
     /** Longest message {@link #send} accepts. */
@@ -300,6 +308,7 @@ public final class MixnetClient implements ClientOperations, AutoCloseable {
         }
         housekeeping.shutdownNow();
         traffic.shutdownNow();
+        payments.shutdownNow();
         GatewaySession s = session;
         if (s != null) {
             s.close();
@@ -343,17 +352,20 @@ public final class MixnetClient implements ClientOperations, AutoCloseable {
 
     private GatewaySession openSession() {
         GatewayNode gateway = ownGateway();
-        return GatewaySession.open(
+        GatewaySession opened = GatewaySession.open(
                 GatewayLink.of(gateway.clientListener(), gatewayIdentity, sphinx.packetSize(), sphinx.payloadSize()),
                 keys,
                 delivered,
                 this::onDelivered,
                 this::onGatewayError,
+                bandwidth::reported,
                 cause -> {
                     if (cause != null) {
                         LOG.warning("gateway session ended: " + cause);
                     }
                 });
+        bandwidth.sessionOpened(opened::spend, opened.bandwidthAtStart());
+        return opened;
     }
 
     /** The streams at the rates of the topology in use. */
@@ -519,6 +531,9 @@ public final class MixnetClient implements ClientOperations, AutoCloseable {
 
     private void onGatewayError(ErrorMessage error) {
         counters.gatewayErrors.incrementAndGet();
+        if (error.code() == ErrorMessage.Code.NO_BANDWIDTH) {
+            bandwidth.noBandwidth();
+        }
         LOG.fine("gateway error " + error.code() + ": " + error.text());
     }
 

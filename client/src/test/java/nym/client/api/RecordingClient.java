@@ -7,10 +7,12 @@ import java.util.Map;
 import java.util.Optional;
 import nym.client.ClientException;
 import nym.client.qos.LoopReport;
+import nym.client.runtime.BandwidthStatus;
 import nym.client.runtime.ClientStatus;
 import nym.client.runtime.ReceivedMessage;
 import nym.client.topology.Mixing;
 import nym.client.traffic.TrafficCounters;
+import nym.gateway.api.Authenticated;
 
 /** A {@link ClientOperations} that records what it is asked to send and refuses recipients starting with "bad". */
 final class RecordingClient implements ClientOperations {
@@ -58,7 +60,8 @@ final class RecordingClient implements ClientOperations {
                 0,
                 0,
                 new TrafficCounters().snapshot(),
-                new LoopReport(0, 0, 0, 0, 0, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Map.of()));
+                new LoopReport(0, 0, 0, 0, 0, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Map.of()),
+                new BandwidthStatus(Authenticated.UNMETERED, 0, 0, 0));
     }
 
     synchronized int actions() {

@@ -125,6 +125,18 @@ class ClientConfigFileTest {
         assertEquals(ClientConfig.Traffic.DEFAULTS, config.traffic());
         assertEquals(ClientConfig.Api.DEFAULTS, config.api());
         assertEquals(ClientConfig.Directory.DEFAULT_REFRESH, config.directory().refresh());
+        assertEquals(1_048_576, config.gateway().topUpBelowBytes());
+    }
+
+    @Test
+    void render_topUpThreshold_readsBack() {
+        ClientConfig config = ClientConfig.defaults(
+                "client-1", URI.create("http://127.0.0.1:8080"), AUTHORITIES, new ClientConfig.Gateway(GATEWAY_KEY, 0));
+        assertEquals(
+                0,
+                ClientConfigFile.parse(ClientConfigFile.render(config))
+                        .gateway()
+                        .topUpBelowBytes());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -167,6 +179,8 @@ class ClientConfigFileTest {
                 "threshold above n     | authority_threshold = 2 | authority_threshold = 4    | directory.authority_threshold",
                 "payload too small     | payload_size = 2048  | payload_size = 10                    | sphinx.payload_size",
                 "bad client id         | id = \"client-1\"    | id = \"../etc\"                      | client.id",
+                "negative top-up       | topup_below_bytes = 1048576 | topup_below_bytes = -1        | gateway.topup_below_bytes",
+                "top-up as text        | topup_below_bytes = 1048576 | topup_below_bytes = \"1M\"    | gateway.topup_below_bytes",
             })
     void parse_badValueElsewhere_refusedNamingTheSetting(String name, String from, String to, String expected) {
         String text = ClientConfigFile.render(sample());

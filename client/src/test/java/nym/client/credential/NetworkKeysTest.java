@@ -2,6 +2,7 @@ package nym.client.credential;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import jakarta.json.Json;
@@ -21,6 +22,7 @@ import nym.coconut.keygen.KeyGen;
 import nym.coconut.keygen.ThresholdKeys;
 import nym.coconut.setup.Parameters;
 import nym.coconut.setup.Setup;
+import nym.credential.rpc.LedgerRpc;
 import nym.ledger.Hex;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -117,5 +119,18 @@ class NetworkKeysTest {
         assertEquals(3, NetworkKeys.fromLedger(ledger, 3).keyEpoch());
         ClientException e = assertThrows(ClientException.class, () -> NetworkKeys.fromLedger(ledger, 2));
         assertEquals("key epoch 2 has not completed on this ledger: no keys for it", e.getMessage());
+    }
+
+    @Test
+    void fromLedger_noNodeAnswers_ledgerErrorOfTheClient() throws Exception {
+        LedgerRpc down;
+        try (java.net.ServerSocket closed = new java.net.ServerSocket(0)) {
+            down = new LedgerRpc(URI.create("http://127.0.0.1:" + closed.getLocalPort()), Duration.ofSeconds(2));
+        }
+
+        ClientException e = assertThrows(ClientException.class, () -> NetworkKeys.fromLedger(down));
+
+        assertEquals(ClientException.Kind.LEDGER, e.kind());
+        assertTrue(e.getMessage().startsWith("no ledger node answered abci_query"), e.getMessage());
     }
 }

@@ -17,22 +17,29 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import nym.client.keys.ClientKeys;
 import nym.directory.api.Ed25519Identity;
 import nym.gateway.api.Ack;
 import nym.gateway.api.Authenticate;
 import nym.gateway.api.Authenticated;
+import nym.gateway.api.Bandwidth;
 import nym.gateway.api.CellSizes;
 import nym.gateway.api.Cells;
 import nym.gateway.api.Deliver;
 import nym.gateway.api.Delivered;
+import nym.gateway.api.ErrorMessage;
 import nym.gateway.api.GatewayMessage;
+import nym.gateway.api.RequestSpend;
 import nym.gateway.api.Send;
+import nym.gateway.api.SpendCredential;
+import nym.gateway.api.SpendOffer;
 import nym.link.HandshakeGate;
 import nym.link.LinkEstablished;
 import nym.link.LinkKeys;
@@ -59,6 +66,12 @@ class GatewaySessionTest {
     private final BlockingQueue<List<GatewayMessage>> uplink = new LinkedBlockingQueue<>();
     private final List<byte[]> remoteStatics = new CopyOnWriteArrayList<>();
     private volatile ChannelHandlerContext gatewaySide;
+    /** What Authenticated says is left. */
+    private volatile long startBandwidth = Authenticated.UNMETERED;
+    /** The gateway's answer to a SpendCredential (after a report of the old balance). */
+    private volatile Function<SpendCredential, GatewayMessage> spendAnswer;
+
+    private final BlockingQueue<SpendCredential> spends = new LinkedBlockingQueue<>();
     private Channel server;
 
     @AfterEach
@@ -94,7 +107,15 @@ class GatewaySessionTest {
         return new GatewayLink("127.0.0.1:" + port, gatewayIdentity.publicKey(), CELLS);
     }
 
-    /** Answers Authenticate; records every uplink cell. */
+    private static final byte[] OFFER_NONCE = new byte[32];
+    private static final byte[] BINDING = new byte[20];
+
+    static {
+        Arrays.fill(OFFER_NONCE, (byte) 7);
+        Arrays.fill(BINDING, (byte) 0x11);
+    }
+
+    /** Answers Authenticate, RequestSpend (an offer) and SpendCredential (a report, then its answer); records the rest. */
     private final class ScriptedGateway extends ChannelInboundHandlerAdapter {
         @Override
         public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
@@ -108,7 +129,13 @@ class GatewaySessionTest {
             List<GatewayMessage> messages = Cells.unpack((byte[]) msg, CELLS.uplink());
             if (messages.size() == 1 && messages.get(0) instanceof Authenticate) {
                 gatewaySide = ctx;
-                ctx.writeAndFlush(Cells.pack(CELLS.downlink(), new Authenticated(0, 0, Authenticated.UNMETERED)));
+                ctx.writeAndFlush(Cells.pack(CELLS.downlink(), new Authenticated(0, 0, startBandwidth)));
+            } else if (messages.size() == 1 && messages.get(0) instanceof RequestSpend) {
+                ctx.writeAndFlush(Cells.pack(CELLS.downlink(), new SpendOffer(OFFER_NONCE, BINDING, 1_048_576)));
+            } else if (messages.size() == 1 && messages.get(0) instanceof SpendCredential spend) {
+                spends.add(spend);
+                ctx.writeAndFlush(Cells.pack(CELLS.downlink(), new Bandwidth(0, startBandwidth)));
+                ctx.writeAndFlush(Cells.pack(CELLS.downlink(), spendAnswer.apply(spend)));
             } else {
                 uplink.add(messages);
             }
@@ -123,8 +150,8 @@ class GatewaySessionTest {
     void session_deliveredTwiceAndDummies_handedOnOnceAckedEachTimeInTheNextSendCell() throws Exception {
         GatewayLink gateway = startGateway();
         BlockingQueue<Delivered> stored = new LinkedBlockingQueue<>();
-        try (GatewaySession session =
-                GatewaySession.open(gateway, client, new DeliveredOnce(100), stored::add, e -> {}, cause -> {})) {
+        try (GatewaySession session = GatewaySession.open(
+                gateway, client, new DeliveredOnce(100), stored::add, e -> {}, b -> {}, cause -> {})) {
             assertArrayEquals(LinkKeys.x25519PublicKey(client.identity().publicKey()), remoteStatics.get(0));
             Delivered message = new Delivered(new byte[16], new byte[] {4, 2});
             downlink(); // a dummy
@@ -159,7 +186,74 @@ class GatewaySessionTest {
                 real.clientListener(), Ed25519Identity.generate().publicKey(), CELLS);
         nym.client.ClientException e = org.junit.jupiter.api.Assertions.assertThrows(
                 nym.client.ClientException.class,
-                () -> GatewaySession.open(impostor, client, new DeliveredOnce(1), d -> {}, x -> {}, c -> {}));
+                () -> GatewaySession.open(impostor, client, new DeliveredOnce(1), d -> {}, x -> {}, b -> {}, c -> {}));
         assertEquals(nym.client.ClientException.Kind.GATEWAY, e.kind());
+    }
+
+    /** A session on a metered gateway that reports {@code start} bytes left; every Bandwidth goes to {@code reports}. */
+    private GatewaySession meteredSession(
+            long start, BlockingQueue<Bandwidth> reports, BlockingQueue<ErrorMessage> errors)
+            throws InterruptedException {
+        startBandwidth = start;
+        return GatewaySession.open(
+                startGateway(), client, new DeliveredOnce(1), d -> {}, errors::add, reports::add, c -> {});
+    }
+
+    private static SpendCredential proofFor(SpendOffer offer) {
+        assertArrayEquals(BINDING, offer.binding());
+        assertEquals(1_048_576, offer.bytesPerNym());
+        return new SpendCredential(2, 10, offer.nonce(), new byte[] {1, 2, 3});
+    }
+
+    @Test
+    void spend_offerProvenAndGranted_grantReturnedAndEveryBandwidthReported() throws Exception {
+        BlockingQueue<Bandwidth> reports = new LinkedBlockingQueue<>();
+        spendAnswer = spend -> new Bandwidth(spend.value() * 1_048_576, 5 + spend.value() * 1_048_576);
+        try (GatewaySession session = meteredSession(5, reports, new LinkedBlockingQueue<>())) {
+            assertEquals(5, session.bandwidthAtStart());
+
+            SpendOutcome outcome = session.spend(GatewaySessionTest::proofFor);
+
+            assertEquals(new SpendOutcome.Granted(10_485_760, 10_485_765), outcome);
+            SpendCredential sent = spends.poll(10, TimeUnit.SECONDS);
+            assertEquals(2, sent.keyEpoch());
+            assertEquals(10, sent.value());
+            assertArrayEquals(OFFER_NONCE, sent.nonce(), "the offer's nonce");
+            assertArrayEquals(new byte[] {1, 2, 3}, sent.theta());
+            assertEquals(new Bandwidth(0, 5), reports.poll(10, TimeUnit.SECONDS), "the report, not taken as a grant");
+            assertEquals(new Bandwidth(10_485_760, 10_485_765), reports.poll(10, TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
+    void spend_refused_theRefusalIsTheAnswerNotASessionErrorAndTheSessionGoesOn() throws Exception {
+        BlockingQueue<ErrorMessage> errors = new LinkedBlockingQueue<>();
+        spendAnswer = spend -> new ErrorMessage(ErrorMessage.Code.DOUBLE_SPEND, "ζ spent");
+        try (GatewaySession session = meteredSession(0, new LinkedBlockingQueue<>(), errors)) {
+            SpendOutcome outcome = session.spend(GatewaySessionTest::proofFor);
+
+            assertEquals(new SpendOutcome.Refused(ErrorMessage.Code.DOUBLE_SPEND, "ζ spent"), outcome);
+            downlink(new ErrorMessage(ErrorMessage.Code.NO_BANDWIDTH, "no bandwidth left"));
+            assertEquals(
+                    ErrorMessage.Code.NO_BANDWIDTH,
+                    errors.poll(10, TimeUnit.SECONDS).code());
+            assertTrue(errors.isEmpty(), "the refusal went to the spend only");
+            assertTrue(session.isOpen());
+        }
+    }
+
+    @Test
+    void spend_gatewayClosesTheLink_gatewayErrorAtOnce() throws Exception {
+        spendAnswer = spend -> {
+            gatewaySide.close();
+            return new Bandwidth(0, 0);
+        };
+        try (GatewaySession session = meteredSession(0, new LinkedBlockingQueue<>(), new LinkedBlockingQueue<>())) {
+            nym.client.ClientException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    nym.client.ClientException.class,
+                    () -> session.spend(GatewaySessionTest::proofFor, java.time.Duration.ofMinutes(5)));
+
+            assertEquals("no answer from the gateway to SpendCredential: link closed", e.getMessage());
+        }
     }
 }

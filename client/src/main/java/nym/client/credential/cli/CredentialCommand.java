@@ -1,9 +1,6 @@
 package nym.client.credential.cli;
 
-import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.concurrent.Callable;
@@ -91,13 +88,7 @@ public final class CredentialCommand {
             }
             CredentialConfig c =
                     CredentialConfig.localnet(settings.networkHome(), settings.client, provider, settings.authorities);
-            try {
-                Files.createDirectories(file.toAbsolutePath().getParent());
-                String before = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) + "\n" : "";
-                Files.writeString(file, before + CredentialConfigFile.render(c), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new ClientException(Kind.CONFIG, "cannot write " + file + ": " + e.getMessage(), e);
-            }
+            CredentialConfigFile.append(file, c);
             spec.commandLine().getOut().println("wrote the [credential] section of " + file);
             return 0;
         }
@@ -206,13 +197,19 @@ public final class CredentialCommand {
     @Command(
             name = "settle",
             mixinStandardHelpOptions = true,
-            description = "Wait until the verifiers settled the spent credential's deposit.")
+            description = "Wait until the verifiers settled the spent credential's deposit (a provider's, or a"
+                    + " gateway's: until ζ is spent on the ledger).")
     static final class Settle extends Step {
         @Override
         Integer run(CredentialFlow flow) {
             StoredCredential c = credential();
             if (c.provider() == null) {
                 throw new ClientException(Kind.CREDENTIAL, "credential " + c.requestId() + " was not spent");
+            }
+            if (c.provider().startsWith(StoredCredential.GATEWAY_PREFIX)) {
+                flow.waitForSpent(java.util.HexFormat.of().parseHex(c.zeta()));
+                print("ζ spent: the gateway's deposit was accepted");
+                return 0;
             }
             ProviderClient.SpendState s = flow.waitForSettlement(c, flow.provider(URI.create(c.provider())));
             print("deposit " + s.status());

@@ -4,14 +4,19 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import nym.client.ClientException;
 import nym.client.credential.CredentialConfig;
 import nym.client.credential.CredentialFlow;
+import nym.client.credential.GatewayPayment;
 import nym.client.credential.ProviderClient;
 import nym.client.credential.StoredCredential;
+import nym.client.runtime.BandwidthStatus;
+import nym.coconut.RandomSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,16 +25,23 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code nymclient demo}: the whole credential flow of DESIGN.md section 4 with a step-by-step display — ERC20
- * balance, deposit to the pipe, ledger credit, credential request, t partial credentials, aggregation, spend at a
- * provider, settlement — and the time each step took.
+ * balance, deposit to the pipe, ledger credit, credential request, t partial credentials, aggregation, then by
+ * default: bandwidth paid at a gateway of the signed epoch document, a message through the mixnet on it, ζ spent on
+ * the ledger ({@link GatewayDemo}); with {@code --provider}/{@code --at-provider}: spend at a provider, settlement —
+ * and the time each step took.
  */
 @Command(
         name = "demo",
         mixinStandardHelpOptions = true,
         description =
                 "Run the whole credential flow step by step: pay NYM on Ethereum, get a credential from a threshold"
-                        + " of issuers, spend it at a service provider, and wait until the ledger settles it.")
+                        + " of issuers, pay a gateway with it for bandwidth, send a message through the mixnet on"
+                        + " that bandwidth, and wait until the ledger settles the gateway's deposit (or spend it at a"
+                        + " service provider: --provider, --at-provider).")
 public final class DemoCommand implements Callable<Integer> {
+
+    /** How long the message may take through the mixnet and back (it leaves with the payload stream). */
+    private static final java.time.Duration MESSAGE_TIMEOUT = java.time.Duration.ofSeconds(60);
 
     @Mixin
     CredentialSettings settings;
@@ -45,8 +57,18 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Skip the Ethereum steps: the ledger account must hold the value already (e.g. at genesis).")
     boolean skipEthereum;
 
-    @Option(names = "--provider", description = "Provider URL (default: the configuration's).")
+    @Option(names = "--provider", description = "Spend at this provider URL instead of a gateway.")
     java.net.URI provider;
+
+    @Option(names = "--at-provider", description = "Spend at the configuration's provider instead of a gateway.")
+    boolean atProvider;
+
+    @Option(
+            names = "--directory",
+            defaultValue = "http://127.0.0.1:28080",
+            description = "Directory of the epoch documents when the home holds no client (default: ${DEFAULT-VALUE};"
+                    + " the authorities are the network tree's directory/authorities.properties).")
+    java.net.URI directory;
 
     @Option(names = "--timings", description = "Also write each step's time as CSV (step,seconds) to this file.")
     Path timings;
@@ -60,6 +82,9 @@ public final class DemoCommand implements Callable<Integer> {
         if (provider != null) {
             config = config.withProvider(provider);
         }
+        boolean gateway = provider == null && !atProvider;
+        GatewayDemo.Network network =
+                gateway ? GatewayDemo.Network.of(settings.home.home(), directory, settings.networkHome()) : null;
         int v = value != null ? value : config.value();
         var out = spec.commandLine().getOut();
         out.println(
@@ -70,8 +95,11 @@ public final class DemoCommand implements Callable<Integer> {
                                 + settings.configFile() + ")");
         try (CredentialFlow flow = new CredentialFlow(config, settings.wallet())) {
             out.println("account:  " + flow.address());
-            out.println("ledger:   " + config.ledger() + "   provider: " + config.provider());
-            Progress p = new Progress(out, 7);
+            out.println("ledger:   " + config.ledger() + "   "
+                    + (gateway
+                            ? "gateway: one of the epoch document at " + network.directory()
+                            : "provider: " + config.provider()));
+            Progress p = new Progress(out, gateway ? 8 : 7);
             if (flow.ethereumConfigured()) {
                 p.step("ERC20 balance", flow::erc20Balance, b -> b + " NYM on Ethereum");
                 var transfer = p.step(
@@ -94,6 +122,9 @@ public final class DemoCommand implements Callable<Integer> {
                     "collect t partials, aggregate, verify",
                     () -> flow.collect(requested, p::note),
                     c -> "σ verifies under the group key of key epoch " + c.keyEpoch());
+            if (gateway) {
+                return payGatewayAndSend(new GatewayDemo(network), flow, signed, p);
+            }
             ProviderClient providerClient = flow.provider();
             ProviderClient.SpendAnswer answer = p.step(
                     "spend at the provider",
@@ -114,6 +145,32 @@ public final class DemoCommand implements Callable<Integer> {
             writeTimings(p);
             return "accepted".equals(state.status()) ? 0 : 1;
         }
+    }
+
+    /** Steps 6-8 by default: bandwidth at a gateway, a message through the mixnet on it, ζ spent on the ledger. */
+    private int payGatewayAndSend(GatewayDemo demo, CredentialFlow flow, StoredCredential signed, Progress p) {
+        GatewayPayment payment = new GatewayPayment(settings.wallet(), Optional.of(flow), RandomSource.secure());
+        GatewayPayment.Paid paid = p.step(
+                "pay a gateway for bandwidth",
+                () -> demo.pay(signed, payment),
+                a -> "granted " + BandwidthStatus.mib(a.granted()) + " at gateway " + shorten(demo.gatewayKey())
+                        + ", ζ " + shorten(a.zeta()) + ", key epoch " + signed.keyEpoch());
+        p.step(
+                "send to itself through the mixnet",
+                () -> demo.sendToSelf(MESSAGE_TIMEOUT),
+                r -> "arrived after "
+                        + String.format(Locale.ROOT, "%.2f s", r.took().toNanos() / 1e9) + "; bandwidth left "
+                        + r.bandwidth().text());
+        p.step(
+                "wait for settlement (ζ spent)",
+                () -> {
+                    flow.waitForSpent(HexFormat.of().parseHex(paid.zeta()));
+                    return "spent";
+                },
+                s -> "ζ " + s + " on the ledger: the gateway's deposit was accepted by the verifiers");
+        p.summary();
+        writeTimings(p);
+        return 0;
     }
 
     private void writeTimings(Progress p) {
