@@ -18,6 +18,7 @@ import nym.ledger.comet.GenesisDoc;
 import nym.ledger.comet.GenesisParties;
 import nym.ledger.comet.ValidatorKey;
 import nym.ledger.comet.ValidatorSpec;
+import nym.ledger.state.Genesis;
 import nym.ledger.tx.Secp256k1;
 
 /**
@@ -117,6 +118,7 @@ final class NetworkTree {
                 publishedProviders(),
                 params.toBytes(),
                 GenesisParties.DkgSchedule.LOCALNET,
+                Genesis.DEFAULT_BANDWIDTH_BYTES_PER_NYM,
                 funded);
         ledgerHomes().write(GenesisDoc.of(chainId, Instant.now(), parties)).stream()
                 .map(p -> root.relativize(root.resolve("ledger").resolve(p)))
