@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Checks docker/ without a Docker engine (none runs on the build machines): every compose file is valid for
 docker-compose (`config`), every file a Dockerfile copies exists in the build context, and every path a service
-mounts or reads from the network tree exists in a tree freshly written as `make localnet-build` writes it, and the
-Payara container mounts no client, ledger or node folder of the tree (issue 19: instances get only their own homes).
+mounts or reads from the network tree exists in a tree freshly written as `make localnet-build` writes it, the
+Payara container mounts no client, ledger or node folder of the tree (issue 19: instances get only their own homes),
+and every gateway is metered and reaches the compose network's validators (issue 20).
 
 Usage: docker/check.py  (from anywhere; needs `make build` first, docker-compose and python3-yaml)."""
 import os
@@ -48,6 +49,33 @@ def check_payara_mounts(config, tree):
         if inside == '.' or inside.split(os.sep)[0] in NOT_FOR_PAYARA:
             problems.append(f'payara: mounts {source}; the instances get their homes from the tree\'s public files and'
                             ' authority folders only')
+
+
+GATEWAY_HOME = re.compile(TREE_MOUNT + r'/gateways/gateway-[0-9]+$')
+
+
+def check_gateway_ledger(config, tree):
+    """Each gateway is metered (issue 20): its home in the tree has the ledger_nodes line the entrypoint points at the
+    compose network's validators, and its ledger key; NYM_LEDGER_NODES names validators of this compose file."""
+    services = config['services']
+    for name, service in services.items():
+        command = service.get('command') or []
+        home = command[0] if isinstance(command, list) and command else ''
+        if not GATEWAY_HOME.match(home):
+            continue
+        folder = os.path.join(tree, os.path.relpath(home, TREE_MOUNT))
+        config_toml = os.path.join(folder, 'config.toml')
+        if not os.path.isfile(config_toml) or not re.search(r'^ledger_nodes = \["', open(config_toml).read(), re.M):
+            problems.append(f'{name}: {home}/config.toml has no ledger nodes (an unmetered gateway)')
+        if not os.path.isfile(os.path.join(folder, 'keys', 'ledger.key')):
+            problems.append(f'{name}: {home}/keys/ledger.key missing (the gateway\'s ledger account)')
+        nodes = (service.get('environment') or {}).get('NYM_LEDGER_NODES', '')
+        if not nodes:
+            problems.append(f'{name}: no NYM_LEDGER_NODES: the gateway would look for the ledger on 127.0.0.1')
+        for url in filter(None, nodes.split(',')):
+            host = re.match(r'https?://([^:/]+)', url)
+            if host is None or host.group(1) not in services:
+                problems.append(f'{name}: NYM_LEDGER_NODES names {url}, not a service of the compose file')
 
 
 def compose_config(tree):
@@ -112,6 +140,7 @@ def main():
         config = compose_config(tree)
         check_cometbft(config)
         check_payara_mounts(config, tree)
+        check_gateway_ledger(config, tree)
         checked = 0
         for name, service in config['services'].items():
             checked += 1

@@ -25,6 +25,7 @@ import nym.ledger.comet.LocalChain;
 import nym.ledger.jca.LedgerConnection;
 import nym.ledger.jca.LedgerConnectionFactory;
 import nym.ledger.jca.QueryResult;
+import nym.ledger.state.Genesis;
 import nym.ledger.tx.Secp256k1;
 import nym.sql.Migrations;
 import nym.watcher.application.DepositWatcher;
@@ -96,6 +97,7 @@ final class TestNetwork implements AutoCloseable {
                                         List.of(),
                                         GenesisDoc.devCoconutParams().toBytes(),
                                         GenesisParties.DkgSchedule.LOCALNET,
+                                        Genesis.DEFAULT_BANDWIDTH_BYTES_PER_NYM,
                                         List.of())),
                         ChainHomes.Settings.defaults().withTimeoutCommit(Duration.ofMillis(200)),
                         null)

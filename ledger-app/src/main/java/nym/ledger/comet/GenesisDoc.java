@@ -19,6 +19,7 @@ import nym.coconut.setup.Setup;
 import nym.ledger.Hex;
 import nym.ledger.LedgerException;
 import nym.ledger.LedgerException.Kind;
+import nym.ledger.state.Genesis;
 import nym.ledger.tx.Secp256k1.KeyPair;
 
 /**
@@ -73,7 +74,8 @@ public record GenesisDoc(String chainId, Instant genesisTime, long initialHeight
     /**
      * A development genesis from fixed seeds: watchers "watcher-1..n", issuers "issuer-1..n" with DKG keys
      * {@link #devDkgKey}, verifiers "verifier-1..n" (threshold t), providers "provider-1..n", Coconut parameters for
-     * {@link #DEV_COCONUT_ATTRIBUTES} attributes, the {@link GenesisParties.DkgSchedule#LOCALNET} schedule, and
+     * {@link #DEV_COCONUT_ATTRIBUTES} attributes, the {@link GenesisParties.DkgSchedule#LOCALNET} schedule, the
+     * default bandwidth per NYM, and
      * {@code accounts} funded accounts "dev-0..", each with {@code balance}. Keys come from {@link KeyPair#fromSeed}
      * and fixed random streams — public knowledge, for development only.
      */
@@ -105,6 +107,7 @@ public record GenesisDoc(String chainId, Instant genesisTime, long initialHeight
                         providers,
                         devCoconutParams().toBytes(),
                         GenesisParties.DkgSchedule.LOCALNET,
+                        Genesis.DEFAULT_BANDWIDTH_BYTES_PER_NYM,
                         funded));
     }
 
@@ -157,6 +160,7 @@ public record GenesisDoc(String chainId, Instant genesisTime, long initialHeight
                 .put("dealing_blocks", parties.dkgSchedule().dealingBlocks())
                 .put("complaint_blocks", parties.dkgSchedule().complaintBlocks())
                 .put("rotation_blocks", parties.dkgSchedule().rotationBlocks());
+        app.put("bandwidth_bytes_per_nym", parties.bandwidthBytesPerNym());
         ArrayNode a = app.putArray("accounts");
         for (GenesisParties.Account account : parties.accounts()) {
             ObjectNode acc = a.addObject();

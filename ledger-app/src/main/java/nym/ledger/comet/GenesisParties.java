@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * Who a genesis registers: the pipe account, the authorities of each role (one threshold for all three roles, as the
  * localnet and the tests run them), the Coconut parameters the key epochs' DKG deals for, the DKG's schedule, the
- * service providers allowed to deposit credentials, and funded accounts. Addresses are 20 bytes.
+ * service providers allowed to deposit credentials (gateways too: they redeem the credentials clients spend there), the
+ * mixnet bandwidth a gateway grants per NYM, and funded accounts. Addresses are 20 bytes.
  */
 public record GenesisParties(
         byte[] pipeAccount,
@@ -16,6 +17,7 @@ public record GenesisParties(
         List<byte[]> providers,
         byte[] coconutParams,
         DkgSchedule dkgSchedule,
+        long bandwidthBytesPerNym,
         List<Account> accounts) {
 
     /**

@@ -36,10 +36,12 @@ import nym.ledger.tx.proto.LedgerProto.Params;
  *   "dkg":       {"dealing_blocks": 10, "complaint_blocks": 10, "rotation_blocks": 0},
  *   "allowed_values": [1, 2, 5, 10, 20, 50, 100],
  *   "rejected_deposit_penalty": 1, "deposit_timeout_blocks": 600,
+ *   "bandwidth_bytes_per_nym": 1048576,
  *   "accounts":  [{"address": "0x…", "balance": "1000"}, …] }
  * }</pre>
  * {@code verifier_reject_threshold} defaults to {@code verifier_threshold}; {@code allowed_values} to the set above;
- * {@code providers} to none (no deposit accepted); the penalty, the timeout and {@code dkg} to the values above.
+ * {@code providers} to none (no deposit accepted); the penalty, the timeout, {@code dkg} and
+ * {@code bandwidth_bytes_per_nym} (what a gateway grants per NYM of a credential spent there) to the values above.
  * An issuer's index is its position in {@code issuers} + 1; its {@code dkg_key} is its DKG encryption key (48 bytes,
  * a canonical compressed G1 point, not the identity), and the Coconut parameters must parse: the ledger checks
  * dealings against both.
@@ -55,6 +57,9 @@ public record Genesis(Params params, Map<String, Long> balances) {
     public static final long DEFAULT_DKG_DEALING_BLOCKS = 10;
     public static final long DEFAULT_DKG_COMPLAINT_BLOCKS = 10;
     public static final long DEFAULT_DKG_ROTATION_BLOCKS = 0;
+    /** 1 MiB of mixnet bandwidth per NYM. */
+    public static final long DEFAULT_BANDWIDTH_BYTES_PER_NYM = 1L << 20;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Parses and validates; throws BAD_GENESIS with the reason. */
@@ -110,6 +115,8 @@ public record Genesis(Params params, Map<String, Long> balances) {
             p.setRejectedDepositPenalty(
                     optionalLong(root, "rejected_deposit_penalty", DEFAULT_REJECTED_DEPOSIT_PENALTY, 0));
             p.setDepositTimeoutBlocks(optionalLong(root, "deposit_timeout_blocks", DEFAULT_DEPOSIT_TIMEOUT_BLOCKS, 1));
+            p.setBandwidthBytesPerNym(
+                    optionalLong(root, "bandwidth_bytes_per_nym", DEFAULT_BANDWIDTH_BYTES_PER_NYM, 1));
             p.addAllIssuers(issuers);
             JsonNode coconut = root.get("coconut");
             if (coconut == null || !coconut.isObject()) {
@@ -214,11 +221,22 @@ public record Genesis(Params params, Map<String, Long> balances) {
         return t;
     }
 
+    /** An optional integer field (a JSON number or a decimal string) of at least {@code min}. */
     private static long optionalLong(JsonNode root, String field, long fallback, long min) {
         if (!root.has(field)) {
             return fallback;
         }
-        long v = new BigInteger(text(root, field)).longValueExact();
+        JsonNode n = root.get(field);
+        String notAnInteger = field + " must be an integer in " + min + ".." + Long.MAX_VALUE + ", got " + n;
+        if (!n.isTextual() && !n.isIntegralNumber()) {
+            throw new LedgerException(Kind.BAD_GENESIS, notAnInteger);
+        }
+        long v;
+        try {
+            v = new BigInteger(n.asText()).longValueExact();
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new LedgerException(Kind.BAD_GENESIS, notAnInteger);
+        }
         if (v < min) {
             throw new LedgerException(Kind.BAD_GENESIS, field + " must be at least " + min + ", got " + v);
         }
@@ -262,6 +280,7 @@ public record Genesis(Params params, Map<String, Long> balances) {
         p.getAllowedValuesList().forEach(values::add);
         o.put("rejected_deposit_penalty", Long.toString(p.getRejectedDepositPenalty()));
         o.put("deposit_timeout_blocks", p.getDepositTimeoutBlocks());
+        o.put("bandwidth_bytes_per_nym", Long.toString(p.getBandwidthBytesPerNym()));
         o.putObject("coconut")
                 .put(
                         "params",

@@ -641,6 +641,40 @@ class LedgerStateTest {
                         r.get("providers").get(1).asText()));
         assertEquals("1", p.get("rejected_deposit_penalty").asText());
         assertEquals(600, p.get("deposit_timeout_blocks").asInt());
+        assertEquals("1048576", p.get("bandwidth_bytes_per_nym").asText(), "the default: 1 MiB per NYM");
+    }
+
+    @Test
+    void genesis_bandwidthBytesPerNym_inParamsAndTheAppHash() {
+        byte[] defaultHash = state.appHash();
+        useGenesis(withBandwidth("4096"));
+        assertEquals(
+                "4096",
+                queryJson("/params", null).get("bandwidth_bytes_per_nym").asText());
+        byte[] other = state.appHash();
+        assertFalse(Arrays.equals(defaultHash, other), "two genesis docs differing only in it");
+        useGenesis(withBandwidth("\"4096\""));
+        assertArrayEquals(other, state.appHash(), "a decimal string is the same parameter");
+        useGenesis(withBandwidth("1048576"));
+        assertArrayEquals(defaultHash, state.appHash(), "written out as the default, the same chain");
+    }
+
+    @Test
+    void genesis_bandwidthBytesPerNymNotAPositiveInteger_refused() {
+        for (String value : List.of("0", "-1", "1.5", "\"many\"", "true", "null", "{}", "18446744073709551616")) {
+            LedgerState s = LedgerState.inMemory();
+            LedgerException e = assertThrows(
+                    LedgerException.class,
+                    () -> s.initChain(TestNet.CHAIN, withBandwidth(value).getBytes(StandardCharsets.UTF_8)),
+                    value);
+            assertEquals(Kind.BAD_GENESIS, e.kind(), value);
+            assertTrue(e.getMessage().contains("bandwidth_bytes_per_nym"), e.getMessage());
+            assertFalse(s.initialized(), value);
+        }
+    }
+
+    private String withBandwidth(String value) {
+        return net.genesisJson().replace("\"accounts\"", "\"bandwidth_bytes_per_nym\":" + value + ",\"accounts\"");
     }
 
     @Test

@@ -21,9 +21,10 @@ import java.util.zip.ZipInputStream;
 /**
  * Checks what an authority's machine was handed against the network tree's secrets (the must-show of issue 19): an
  * instance's home may hold its own authority's secret files and the providers' keys, nothing of another authority, of
- * a client, of the ledger or of the pipe account; an archive (the EAR) may hold no key at all. A secret is looked for
- * in every form a file could carry it (its text, raw bytes, hex in either case, base64 and base64url), so a copy under
- * another name or encoding is found too. The findings name files and owners, never a secret's text.
+ * a client, of a mix node or gateway (a gateway's ledger account included), of the ledger or of the pipe account; an
+ * archive (the EAR) may hold no key at all. A secret is looked for in every form a file could carry it (its text, raw
+ * bytes, hex in either case, base64 and base64url), so a copy under another name or encoding is found too. The
+ * findings name files and owners, never a secret's text.
  */
 public final class CustodyCheck {
 
@@ -61,7 +62,7 @@ public final class CustodyCheck {
 
     /**
      * The secrets of the tree at {@code tree}: every authority's secret files, the providers', the clients', the pipe
-     * account's and the mix nodes'.
+     * account's, the mix nodes' and the gateways' (their node keys and their ledger accounts).
      */
     public static CustodyCheck of(Path tree) throws IOException {
         List<Secret> secrets = new ArrayList<>();

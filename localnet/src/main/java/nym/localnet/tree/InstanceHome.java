@@ -17,8 +17,9 @@ import nym.directory.api.AuthoritySet;
 /**
  * The network home of Payara instance i (its {@code nym.network.home}; payara-config writes it at every setup, deploy
  * and start): a copy of the tree's public files and of authority i's folder, nothing else. No other authority's
- * secret, no client, no ledger home, no pipe key. The providers' folders, secret key included, go to every instance:
- * provider-war serves every provider of the tree on every instance (a provider is not an authority). Files the tree
+ * secret, no client, no ledger home, no pipe key, nothing of a mix node or a gateway (a gateway's ledger account is
+ * the gateway's own: gateways are not authorities). The providers' folders, secret key included, go to every
+ * instance: provider-war serves every provider of the tree on every instance (a provider is not an authority). Files the tree
  * no longer has, or that an earlier copy held, are removed, so a home never keeps a stale key.
  */
 final class InstanceHome {
@@ -79,8 +80,8 @@ final class InstanceHome {
         }
         for (Path provider : folders("providers", PROVIDER)) {
             String dir = "providers/" + provider.getFileName() + "/";
-            copy(dir + ProviderInit.KEY, true);
-            copy(dir + ProviderInit.ADDRESS, false);
+            copy(dir + ServiceAccount.PROVIDER.keyFile(), true);
+            copy(dir + ServiceAccount.PROVIDER.addressFile(), false);
         }
         removeEverythingElse();
         return copied.stream().sorted().toList();

@@ -2,16 +2,19 @@ package nym.localnet.tree;
 
 /**
  * The sizes of a network tree. One threshold serves issuance, watcher votes and verifier votes (DESIGN section 3:
- * 3 authorities, t = 2), and also the number of authority signatures an epoch document needs.
+ * 3 authorities, t = 2), and also the number of authority signatures an epoch document needs. The bandwidth a gateway
+ * grants per NYM of a spent credential is a network parameter too (in the ledger genesis).
  */
 record NetworkSize(
         int authorities,
         int threshold,
         int validators,
         int providers,
+        int gateways,
         int clients,
         long clientGenesisBalance,
-        long epochSeconds) {
+        long epochSeconds,
+        long bandwidthBytesPerNym) {
 
     static final int MAX_AUTHORITIES = 64;
 
@@ -26,14 +29,17 @@ record NetworkSize(
         if (validators < 1 || validators > MAX_AUTHORITIES) {
             throw new IllegalArgumentException("validators must be 1.." + MAX_AUTHORITIES + ", not " + validators);
         }
-        if (providers < 1 || clients < 1) {
-            throw new IllegalArgumentException("at least one provider and one client");
+        if (providers < 1 || gateways < 1 || clients < 1) {
+            throw new IllegalArgumentException("at least one provider, one gateway and one client");
         }
         if (clientGenesisBalance < 0) {
             throw new IllegalArgumentException("client genesis balance must not be negative");
         }
         if (epochSeconds < 1) {
             throw new IllegalArgumentException("epoch seconds must be positive, not " + epochSeconds);
+        }
+        if (bandwidthBytesPerNym < 1) {
+            throw new IllegalArgumentException("bandwidth bytes per NYM must be positive, not " + bandwidthBytesPerNym);
         }
     }
 
@@ -48,10 +54,14 @@ record NetworkSize(
                 + "# CometBFT validators of the ledger (authority i talks to validator i first)\n"
                 + "validators = " + validators + "\n"
                 + "providers = " + providers + "\n"
+                + "# gateways' ledger accounts (gateways/gateway-<g>/gateway.key); the genesis registers them as providers\n"
+                + "gateways = " + gateways + "\n"
                 + "clients = " + clients + "\n"
                 + "# NYM credited to each client's ledger account at genesis (0: only through Ethereum deposits)\n"
                 + "client_genesis_balance = " + clientGenesisBalance + "\n"
                 + "# length of a topology epoch (also in directory/authorities.properties, which the authorities read)\n"
-                + "epoch_seconds = " + epochSeconds + "\n";
+                + "epoch_seconds = " + epochSeconds + "\n"
+                + "# bytes of mixnet bandwidth a gateway grants per NYM of a spent credential (also in the genesis)\n"
+                + "bandwidth_bytes_per_nym = " + bandwidthBytesPerNym + "\n";
     }
 }

@@ -23,11 +23,11 @@ import nym.ledger.tx.Secp256k1;
 /**
  * Writes the network tree of localnet/README.md ("The network tree"). Each authority's folder is written as its
  * operator would write it on its own machine ({@link AuthorityInit}: keys from {@link SecureRandom}, kept when
- * present), each provider's likewise ({@link ProviderInit}); the genesis and the authority set are then built from
- * their public files only ({@code authority.toml}, {@code provider.address}), with the Coconut parameters and the DKG
- * schedule: the issuing key comes from the key epochs' DKG on the ledger, no dealer ever holds it. The pipe account,
- * the clients and the validators come from the key source (a development seed or the operating system). One writer
- * writes one tree once.
+ * present), each provider's and each gateway's ledger account likewise ({@link ServiceAccount}); the genesis and the
+ * authority set are then built from their public files only ({@code authority.toml}, {@code provider.address},
+ * {@code gateway.address}), with the Coconut parameters, the DKG schedule and the bandwidth per NYM: the issuing key
+ * comes from the key epochs' DKG on the ledger, no dealer ever holds it. The pipe account, the clients and the
+ * validators come from the key source (a development seed or the operating system). One writer writes one tree once.
  */
 final class NetworkTree {
 
@@ -58,10 +58,6 @@ final class NetworkTree {
         return "authorities/authority-" + i + "/";
     }
 
-    static String providerFolder(int k) {
-        return "providers/provider-" + k + "/";
-    }
-
     /** Writes the whole tree. */
     Report write(String chainId, String seedDescription) throws IOException, CoconutException {
         Parameters params = Setup.setup(COCONUT_ATTRIBUTES);
@@ -77,12 +73,10 @@ final class NetworkTree {
             result.removed().forEach(f -> removed.add(Path.of(dir, f)));
             written.add(Path.of(dir, AuthorityRecord.FILE));
         }
-        for (int k = 1; k <= size.providers(); k++) {
-            String dir = providerFolder(k);
-            boolean had = Files.exists(root.resolve(dir).resolve(ProviderInit.KEY));
-            ProviderInit.init(root.resolve(dir), () -> keys.bytes32(dir + "provider"));
-            (had ? kept : written).add(Path.of(dir, ProviderInit.KEY));
-            written.add(Path.of(dir, ProviderInit.ADDRESS));
+        for (ServiceAccount kind : ServiceAccount.values()) {
+            for (int k = 1; k <= count(kind); k++) {
+                serviceAccount(kind, k);
+            }
         }
 
         Secp256k1.KeyPair pipe = secp256k1("ethereum/", "pipe");
@@ -114,9 +108,10 @@ final class NetworkTree {
                                 a.issuerAddress(), a.dkgKey().toBytes()))
                         .toList(),
                 authorities.stream().map(AuthorityRecord::verifierAddress).toList(),
-                publishedProviders(),
+                publishedServiceAccounts(),
                 params.toBytes(),
                 GenesisParties.DkgSchedule.LOCALNET,
+                size.bandwidthBytesPerNym(),
                 funded);
         ledgerHomes().write(GenesisDoc.of(chainId, Instant.now(), parties)).stream()
                 .map(p -> root.relativize(root.resolve("ledger").resolve(p)))
@@ -139,12 +134,34 @@ final class NetworkTree {
         return records;
     }
 
-    private List<byte[]> publishedProviders() throws IOException {
-        List<byte[]> providers = new ArrayList<>();
-        for (int k = 1; k <= size.providers(); k++) {
-            providers.add(ProviderInit.address(root.resolve(providerFolder(k))));
+    private int count(ServiceAccount kind) {
+        return switch (kind) {
+            case PROVIDER -> size.providers();
+            case GATEWAY -> size.gateways();
+        };
+    }
+
+    /** Number {@code k}'s ledger account of this kind: its key kept when present (as an authority's), else new. */
+    private void serviceAccount(ServiceAccount kind, int k) throws IOException {
+        String dir = kind.folder(k);
+        boolean had = Files.exists(root.resolve(dir).resolve(kind.keyFile()));
+        kind.init(root.resolve(dir), () -> keys.bytes32(kind.keyLabel(k)));
+        (had ? kept : written).add(Path.of(dir, kind.keyFile()));
+        written.add(Path.of(dir, kind.addressFile()));
+    }
+
+    /**
+     * What the genesis registers as service providers, from their published addresses: the providers, then the
+     * gateways (they redeem the credentials their clients spend there like a provider).
+     */
+    private List<byte[]> publishedServiceAccounts() throws IOException {
+        List<byte[]> accounts = new ArrayList<>();
+        for (ServiceAccount kind : ServiceAccount.values()) {
+            for (int k = 1; k <= count(kind); k++) {
+                accounts.add(kind.address(root.resolve(kind.folder(k))));
+            }
         }
-        return providers;
+        return accounts;
     }
 
     private void retire(String relative) throws IOException {

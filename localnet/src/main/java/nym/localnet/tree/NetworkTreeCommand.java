@@ -28,7 +28,7 @@ public final class NetworkTreeCommand implements Callable<Integer> {
     @Option(
             names = "--seed",
             description = "Development seed (public!): the same seed gives the same keys to the validators, the pipe"
-                    + " account, new providers and the clients; never to an authority. Without it they come from the"
+                    + " account, new providers and gateways' ledger accounts, and the clients; never to an authority. Without it they come from the"
                     + " operating system's randomness.")
     String seed;
 
@@ -57,6 +57,14 @@ public final class NetworkTreeCommand implements Callable<Integer> {
     @Option(names = "--providers", defaultValue = "2", description = "Service providers (default: ${DEFAULT-VALUE}).")
     int providers;
 
+    @Option(
+            names = "--gateways",
+            defaultValue = "2",
+            description = "Gateways' ledger accounts (gateways/gateway-<g>/gateway.key), registered in the genesis as"
+                    + " service providers: they redeem the credentials clients spend for bandwidth (default:"
+                    + " ${DEFAULT-VALUE}).")
+    int gateways;
+
     @Option(names = "--clients", defaultValue = "2", description = "Client accounts (default: ${DEFAULT-VALUE}).")
     int clients;
 
@@ -75,6 +83,13 @@ public final class NetworkTreeCommand implements Callable<Integer> {
     long epochSeconds;
 
     @Option(
+            names = "--bandwidth-bytes-per-nym",
+            defaultValue = "1048576",
+            description = "Bytes of mixnet bandwidth a gateway grants per NYM of a credential spent there: the genesis"
+                    + " parameter bandwidth_bytes_per_nym (default: ${DEFAULT-VALUE}, 1 MiB).")
+    long bandwidthBytesPerNym;
+
+    @Option(
             names = "--chain-id",
             defaultValue = "nym-localnet",
             description = "Ledger chain id (default: ${DEFAULT-VALUE}).")
@@ -88,7 +103,15 @@ public final class NetworkTreeCommand implements Callable<Integer> {
         NetworkSize size;
         try {
             size = new NetworkSize(
-                    authorities, threshold, validators, providers, clients, clientGenesisBalance, epochSeconds);
+                    authorities,
+                    threshold,
+                    validators,
+                    providers,
+                    gateways,
+                    clients,
+                    clientGenesisBalance,
+                    epochSeconds,
+                    bandwidthBytesPerNym);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -96,14 +119,17 @@ public final class NetworkTreeCommand implements Callable<Integer> {
         KeySource keys = seed == null ? KeySource.secure() : KeySource.seeded(seed);
         System.out.printf(
                 "writing the network tree into %s: %d authorities (t = %d, each with its own random keys), epochs of"
-                        + " %d s, %d validators, %d providers, %d clients, %s keys for the others%n",
+                        + " %d s, %d validators, %d providers, %d gateways, %d clients, %d bytes of bandwidth per NYM,"
+                        + " %s keys for the others%n",
                 out,
                 authorities,
                 threshold,
                 epochSeconds,
                 validators,
                 providers,
+                gateways,
                 clients,
+                bandwidthBytesPerNym,
                 seed == null ? "random" : "seeded (development)");
         NetworkTree.Report report =
                 new NetworkTree(out, size, keys, ledgerBasePort).write(chainId, seed == null ? "random" : seed);

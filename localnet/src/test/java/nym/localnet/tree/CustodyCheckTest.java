@@ -63,6 +63,15 @@ class CustodyCheckTest {
     }
 
     @Test
+    void home_aGatewaysLedgerKey_found() throws IOException {
+        Files.copy(tree.resolve("gateways/gateway-2/gateway.key"), home.resolve("ledger-account.txt"));
+
+        assertEquals(
+                List.of("instance 1's home: ledger-account.txt contains gateways/gateway-2/gateway.key"),
+                check.home(home, 1));
+    }
+
+    @Test
     void of_homesInsideTheTreesRootFolder_notTakenForTheTreesSecrets() throws IOException {
         Path inside = tree.resolve("payara6/instance-homes/nym/nym-2");
         InstanceHome.write(tree, 2, inside);

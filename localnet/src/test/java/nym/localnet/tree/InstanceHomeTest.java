@@ -76,6 +76,24 @@ class InstanceHomeTest {
     }
 
     @Test
+    void write_noInstanceIsHandedAGatewaysLedgerKey() throws Exception {
+        // gateways redeem credentials with their own ledger accounts; they are not authorities
+        List<String> gatewayKeys = List.of(
+                text(tree.resolve("gateways/gateway-1/gateway.key")),
+                text(tree.resolve("gateways/gateway-2/gateway.key")));
+        for (int i = 1; i <= AUTHORITIES; i++) {
+            InstanceHome.write(tree, i, home(i));
+            for (Path file : files(home(i))) {
+                assertFalse(file.startsWith("gateways"), i + ": " + file);
+                String content = Files.readString(home(i).resolve(file), StandardCharsets.ISO_8859_1);
+                for (String key : gatewayKeys) {
+                    assertFalse(content.contains(key), "instance " + i + "'s " + file + " holds a gateway's key");
+                }
+            }
+        }
+    }
+
+    @Test
     void write_ownKeysPublicFilesAndProviders_copiedAsInTheTree() throws Exception {
         List<Path> written = InstanceHome.write(tree, 2, home(2));
 

@@ -31,8 +31,11 @@ class NetworkTreeCommandTest {
 
     private static final Set<PosixFilePermission> OWNER_ONLY =
             Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
-    private static final List<String> DEVELOPMENT_KEYS =
-            List.of("ethereum/pipe.key", "clients/client-2/account.key", "providers/provider-1/provider.key");
+    private static final List<String> DEVELOPMENT_KEYS = List.of(
+            "ethereum/pipe.key",
+            "clients/client-2/account.key",
+            "providers/provider-1/provider.key",
+            "gateways/gateway-2/gateway.key");
     private static final List<String> AUTHORITY_KEYS = List.of(
             "authorities/authority-1/directory.key",
             "authorities/authority-2/issuer-account.key",
@@ -70,6 +73,7 @@ class NetworkTreeCommandTest {
         String watcher = text(t.resolve("authorities/authority-3/watcher.key"));
         String dkg = text(t.resolve("authorities/authority-2/dkg.key"));
         String provider = text(t.resolve("providers/provider-1/provider.key"));
+        String gateway = text(t.resolve("gateways/gateway-2/gateway.key"));
         String pipe = text(t.resolve("ethereum/pipe.key"));
 
         TreeFixture.Run again = build(t, "--seed", "second");
@@ -77,8 +81,14 @@ class NetworkTreeCommandTest {
         assertEquals(watcher, text(t.resolve("authorities/authority-3/watcher.key")));
         assertEquals(dkg, text(t.resolve("authorities/authority-2/dkg.key")));
         assertEquals(provider, text(t.resolve("providers/provider-1/provider.key")));
+        assertEquals(gateway, text(t.resolve("gateways/gateway-2/gateway.key")));
+        assertEquals(
+                Hex.prefixed(
+                        secp256k1(t.resolve("gateways/gateway-2/gateway.key")).address()),
+                text(t.resolve("gateways/gateway-2/gateway.address")));
         assertNotEquals(pipe, text(t.resolve("ethereum/pipe.key")), "the development keys follow the seed");
         assertTrue(again.output().contains("authorities/authority-3/watcher.key (kept"), again.output());
+        assertTrue(again.output().contains("gateways/gateway-2/gateway.key (kept"), again.output());
     }
 
     @Test
@@ -115,12 +125,14 @@ class NetworkTreeCommandTest {
         assertEquals(10, p.getDkgDealingBlocks());
         assertEquals(10, p.getDkgComplaintBlocks());
         assertEquals(0, p.getDkgRotationBlocks());
+        assertEquals(4, p.getProvidersCount(), "2 providers, then 2 gateways");
         for (int k = 1; k <= 2; k++) {
             Path provider = t.resolve("providers/provider-" + k);
             byte[] address = secp256k1(provider.resolve("provider.key")).address();
             assertEquals(Hex.prefixed(address), text(provider.resolve("provider.address")));
             assertArrayEquals(address, p.getProviders(k - 1).toByteArray());
         }
+        assertEquals(Genesis.DEFAULT_BANDWIDTH_BYTES_PER_NYM, p.getBandwidthBytesPerNym());
         assertArrayEquals(
                 secp256k1(t.resolve("ethereum/pipe.key")).address(),
                 p.getPipeAccount().toByteArray());
@@ -132,6 +144,44 @@ class NetworkTreeCommandTest {
                 genesis.balances()
                         .get(Hex.lower(secp256k1(t.resolve("clients/client-1/account.key"))
                                 .address())));
+    }
+
+    @Test
+    void build_gateways_ledgerAccountsWrittenAndRegisteredAfterTheProviders() throws IOException {
+        Path t = dir.resolve("net");
+        TreeFixture.Run run = build(t, "--seed", "gw", "--providers", "1", "--gateways", "3");
+
+        Params p = genesisParams(t);
+        assertEquals(4, p.getProvidersCount());
+        assertArrayEquals(
+                secp256k1(t.resolve("providers/provider-1/provider.key")).address(),
+                p.getProviders(0).toByteArray());
+        for (int g = 1; g <= 3; g++) {
+            Path gateway = t.resolve("gateways/gateway-" + g);
+            byte[] address = secp256k1(gateway.resolve("gateway.key")).address();
+            assertEquals(Hex.prefixed(address), text(gateway.resolve("gateway.address")));
+            assertArrayEquals(address, p.getProviders(g).toByteArray(), "gateway " + g);
+            assertEquals(OWNER_ONLY, Files.getPosixFilePermissions(gateway.resolve("gateway.key")));
+            assertTrue(Files.getPosixFilePermissions(gateway.resolve("gateway.address"))
+                    .contains(PosixFilePermission.OTHERS_READ));
+            assertTrue(run.output().contains("gateways/gateway-" + g + "/gateway.key"), run.output());
+        }
+        assertFalse(Files.exists(t.resolve("gateways/gateway-4")));
+        assertTrue(Files.readString(t.resolve("network.toml")).contains("\ngateways = 3\n"));
+    }
+
+    @Test
+    void build_bandwidthBytesPerNym_inTheGenesis() throws IOException {
+        Path t = dir.resolve("net");
+        build(t, "--seed", "bw", "--bandwidth-bytes-per-nym", "4096");
+
+        assertEquals(4096, genesisParams(t).getBandwidthBytesPerNym());
+        assertTrue(Files.readString(t.resolve("network.toml")).contains("\nbandwidth_bytes_per_nym = 4096\n"));
+    }
+
+    private static Params genesisParams(Path tree) {
+        GenesisDoc doc = GenesisDoc.read(tree.resolve("ledger/genesis.json"));
+        return Genesis.parse(doc.appState(), doc.chainId()).params();
     }
 
     @Test
@@ -173,8 +223,11 @@ class NetworkTreeCommandTest {
         Path t = dir.resolve("perm");
         build(t);
         for (String secret : List.of(
-                "authorities/authority-1/verifier.key", "authorities/authority-2/dkg.key",
-                "providers/provider-1/provider.key", "ethereum/pipe.key")) {
+                "authorities/authority-1/verifier.key",
+                "authorities/authority-2/dkg.key",
+                "providers/provider-1/provider.key",
+                "gateways/gateway-1/gateway.key",
+                "ethereum/pipe.key")) {
             assertEquals(OWNER_ONLY, Files.getPosixFilePermissions(t.resolve(secret)), secret);
         }
         for (String published : List.of(
@@ -231,9 +284,13 @@ class NetworkTreeCommandTest {
         assertEquals(2, refused(dir.resolve("x3"), "--seed", "has space"));
         assertEquals(2, refused(dir.resolve("x4"), "--seed", "quote\""));
         assertEquals(2, refused(dir.resolve("x5"), "--epoch-seconds", "0"));
-        assertTrue(Files.notExists(dir.resolve("x1")));
-        assertTrue(Files.notExists(dir.resolve("x3")));
-        assertTrue(Files.notExists(dir.resolve("x5")));
+        assertEquals(2, refused(dir.resolve("x6"), "--gateways", "0"));
+        assertEquals(2, refused(dir.resolve("x7"), "--bandwidth-bytes-per-nym", "0"));
+        assertEquals(2, refused(dir.resolve("x8"), "--bandwidth-bytes-per-nym", "-1"));
+        assertEquals(2, refused(dir.resolve("x9"), "--bandwidth-bytes-per-nym", "1MiB"));
+        for (String out : List.of("x1", "x3", "x5", "x6", "x7", "x8", "x9")) {
+            assertTrue(Files.notExists(dir.resolve(out)), out);
+        }
     }
 
     private static int refused(Path out, String... extra) {
