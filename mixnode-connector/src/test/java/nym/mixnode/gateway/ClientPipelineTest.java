@@ -28,6 +28,9 @@ import nym.gateway.api.Send;
 import nym.link.LinkException;
 import nym.link.LinkKeys;
 import nym.link.testing.LeakRecorder;
+import nym.mixnode.bandwidth.BandwidthMeter;
+import nym.mixnode.bandwidth.BandwidthSettings;
+import nym.mixnode.bandwidth.GatewayBandwidth;
 import nym.mixnode.gateway.GatewayCounters.SessionRefusal;
 import nym.mixnode.metrics.NodeMetrics;
 import nym.mixnode.pki.TopologyView;
@@ -73,11 +76,14 @@ class ClientPipelineTest {
                 Runnable::run,
                 SETTINGS,
                 Clock.systemUTC(),
-                now::get);
+                now::get,
+                GatewayBandwidth.unmetered(BandwidthSettings.UNMETERED));
         ClientPacketInjector injector = new ClientPacketInjector(
                 SphinxParams.DEFAULT.packetSize(),
                 new TopologyView(""),
-                new DelayScheduler("t", 10, metrics, (p, b) -> {}));
+                new DelayScheduler("t", 10, metrics, (p, b) -> {}),
+                BandwidthMeter.UNMETERED,
+                metrics);
         listener = new ClientChannelInitializer(
                 delivery, injector, gateway.publicKey(), LinkKeys.fromEd25519Seed(gateway.secretKey()), CELLS);
     }
@@ -134,6 +140,7 @@ class ClientPipelineTest {
         link.send(new Authenticate(client.publicKey()));
         Authenticated opened = assertInstanceOf(Authenticated.class, only(link));
         assertEquals(0, opened.waiting());
+        assertEquals(Authenticated.UNMETERED, opened.bandwidth(), "an unmetered gateway says so");
     }
 
     @Test
