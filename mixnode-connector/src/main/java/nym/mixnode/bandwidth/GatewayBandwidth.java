@@ -60,6 +60,14 @@ public final class GatewayBandwidth implements AutoCloseable {
     }
 
     /**
+     * A metered gateway's bandwidth whose desk and redeemer are driven by the caller (in process: a test decides
+     * spends on its own thread); {@link #start} starts nothing, {@link #close} writes the balances.
+     */
+    public static GatewayBandwidth metered(BandwidthSettings settings, BandwidthBalances balances, SpendDesk desk) {
+        return new GatewayBandwidth(settings, balances, balances, desk, null, null, null);
+    }
+
+    /**
      * Opens the files under {@code dir}, credits spends recorded but not credited before a crash, and builds the desk
      * and the redeemer (not started).
      *
@@ -176,13 +184,19 @@ public final class GatewayBandwidth implements AutoCloseable {
     /** Stops the threads (a running spend or deposit step finishes first) and writes the balances once more. */
     @Override
     public void close() throws InterruptedException {
-        if (thread == null) {
+        if (balances == null) {
             return;
         }
+        if (thread != null) {
+            stopThreads();
+        }
+        flushQuietly();
+    }
+
+    private void stopThreads() throws InterruptedException {
         spendPool.shutdown();
         spendPool.awaitTermination(settings.ledgerTimeout().toMillis() * 2, TimeUnit.MILLISECONDS);
         thread.shutdown();
         thread.awaitTermination(settings.ledgerTimeout().toMillis() * 2, TimeUnit.MILLISECONDS);
-        flushQuietly();
     }
 }

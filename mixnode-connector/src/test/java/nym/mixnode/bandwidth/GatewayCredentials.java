@@ -29,11 +29,11 @@ public final class GatewayCredentials {
     /** The key epoch every credential here is issued in: the latest completed one. */
     public static final long KEY_EPOCH = 2;
 
-    final RandomSource rng;
-    final Parameters params;
-    final ThresholdKeys keys;
+    public final RandomSource rng;
+    public final Parameters params;
+    public final ThresholdKeys keys;
 
-    GatewayCredentials(ScriptedLedger ledger) throws CoconutException {
+    public GatewayCredentials(ScriptedLedger ledger) throws CoconutException {
         rng = RandomSource.deterministic(11);
         params = Setup.setup(3);
         ledger.coconut = params;
@@ -43,9 +43,9 @@ public final class GatewayCredentials {
     }
 
     /** A token of {@code value} and its aggregated signature. */
-    record Credential(Attributes token, Signature sigma, int value) {}
+    public record Credential(Attributes token, Signature sigma, int value) {}
 
-    Credential issue(int value) throws CoconutException {
+    public Credential issue(int value) throws CoconutException {
         Attributes token = Token.newToken(value, rng);
         ElGamalKeyPair elGamal = ElGamalKeyPair.generate(params, rng);
         BlindSignRequest lambda = Issuance.prepareBlindSign(params, elGamal.publicKey(), token, rng);
@@ -66,14 +66,14 @@ public final class GatewayCredentials {
     }
 
     /** The client's SpendCredential: {@code c} shown for {@code binding} and {@code nonce}, claiming {@code value}. */
-    SpendCredential spend(Credential c, byte[] binding, byte[] nonce, long value) throws CoconutException {
+    public SpendCredential spend(Credential c, byte[] binding, byte[] nonce, long value) throws CoconutException {
         byte[] theta = Showing.proveCredential(
                         params, keys.verificationKey(), c.sigma(), c.token(), binding, nonce, rng)
                 .toBytes();
         return new SpendCredential(KEY_EPOCH, value, nonce, theta);
     }
 
-    SpendCredential spend(Credential c, byte[] binding, byte[] nonce) throws CoconutException {
+    public SpendCredential spend(Credential c, byte[] binding, byte[] nonce) throws CoconutException {
         return spend(c, binding, nonce, c.value());
     }
 }

@@ -21,22 +21,22 @@ import nym.ledger.tx.Transaction;
  * answers (committed in a block by default, else the next scripted answer), the blocks' transactions and the
  * deposits' states. {@link #down} makes every call fail as an unreachable ledger does.
  */
-final class ScriptedLedger implements GatewayLedger {
+public final class ScriptedLedger implements GatewayLedger {
 
-    static final String CHAIN = "nym-test";
+    public static final String CHAIN = "nym-test";
 
-    final ScriptedKeyEpochs keyEpochs = new ScriptedKeyEpochs(() -> new LedgerRpcException("scripted outage"));
-    final Map<String, String> zetas = new ConcurrentHashMap<>();
-    final Map<String, TxResult> blocks = new ConcurrentHashMap<>();
-    final Map<String, String> deposits = new ConcurrentHashMap<>();
+    public final ScriptedKeyEpochs keyEpochs = new ScriptedKeyEpochs(() -> new LedgerRpcException("scripted outage"));
+    public final Map<String, String> zetas = new ConcurrentHashMap<>();
+    public final Map<String, TxResult> blocks = new ConcurrentHashMap<>();
+    public final Map<String, String> deposits = new ConcurrentHashMap<>();
     /** Answers of the next broadcasts, in order; an empty one: sent, but the answer is lost. */
-    final Deque<Optional<TxResult>> answers = new ArrayDeque<>();
+    public final Deque<Optional<TxResult>> answers = new ArrayDeque<>();
 
-    final List<byte[]> broadcasts = new ArrayList<>();
-    volatile Parameters coconut;
-    volatile long bytesPerNym = NetworkParams.DEFAULT_BYTES_PER_NYM;
-    volatile long accountNonce;
-    volatile boolean down;
+    public final List<byte[]> broadcasts = new ArrayList<>();
+    public volatile Parameters coconut;
+    public volatile long bytesPerNym = NetworkParams.DEFAULT_BYTES_PER_NYM;
+    public volatile long accountNonce;
+    public volatile boolean down;
 
     private void reachable() {
         if (down) {
@@ -90,7 +90,7 @@ final class ScriptedLedger implements GatewayLedger {
         return result;
     }
 
-    static TxResult committed(String hash) {
+    public static TxResult committed(String hash) {
         return new TxResult(hash, 7, 0, "");
     }
 

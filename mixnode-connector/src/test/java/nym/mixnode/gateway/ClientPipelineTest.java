@@ -24,6 +24,7 @@ import nym.gateway.api.ErrorMessage;
 import nym.gateway.api.GatewayMessage;
 import nym.gateway.api.Register;
 import nym.gateway.api.Registered;
+import nym.gateway.api.RequestSpend;
 import nym.gateway.api.Send;
 import nym.link.LinkException;
 import nym.link.LinkKeys;
@@ -283,6 +284,16 @@ class ClientPipelineTest {
         got = new java.util.ArrayList<>(got.subList(1, got.size()));
         got.addAll(next.messages());
         assertEquals(1, got.stream().filter(m -> m instanceof Deliver).count(), got.toString());
+    }
+
+    @Test
+    void requestSpend_unmeteredGateway_unexpectedMessageAndStaysOpen() {
+        ClientLinkPair link = session();
+        link.send(new RequestSpend());
+        link.advance(TICK);
+        ErrorMessage error = assertInstanceOf(ErrorMessage.class, only(link));
+        assertEquals(ErrorMessage.Code.UNEXPECTED_MESSAGE, error.code());
+        assertTrue(link.gateway.isActive());
     }
 
     @Test
