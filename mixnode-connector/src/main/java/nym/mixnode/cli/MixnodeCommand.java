@@ -6,15 +6,20 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.logging.Logger;
+import nym.credential.ProviderAddress;
 import nym.directory.api.AuthoritySet;
 import nym.directory.api.DirectoryClient;
 import nym.directory.api.DirectoryException;
+import nym.ledger.tx.Secp256k1;
+import nym.mixnode.bandwidth.LedgerKeyFile;
 import nym.mixnode.config.MixNodeConfig;
 import nym.mixnode.config.NodeMode;
 import nym.mixnode.config.TomlConfig;
+import nym.mixnode.files.DurableFiles;
 import nym.mixnode.keys.NodeKeys;
 import nym.mixnode.lifecycle.MixNode;
 import picocli.CommandLine;
@@ -118,6 +123,20 @@ public final class MixnodeCommand implements Runnable {
         @Option(names = "--force", description = "overwrite an existing home")
         boolean force;
 
+        @Option(
+                names = "--ledger",
+                split = ",",
+                paramLabel = "URL",
+                description = "gateways: the ledger's RPC nodes (with --ledger-key: clients pay with credentials)")
+        List<URI> ledger;
+
+        @Option(
+                names = "--ledger-key",
+                paramLabel = "FILE",
+                description =
+                        "gateways: the network tree's gateways/gateway-<g>/gateway.key (copied to keys/ledger.key)")
+        Path ledgerKey;
+
         @Override
         public Integer call() throws IOException {
             if (Files.exists(home.resolve(TomlConfig.FILE)) && !force) {
@@ -125,6 +144,13 @@ public final class MixnodeCommand implements Runnable {
                         home.resolve(TomlConfig.FILE) + " exists (use --force to overwrite)");
             }
             NodeMode nodeMode = NodeMode.parse(mode);
+            if ((ledger == null) != (ledgerKey == null)) {
+                throw new IllegalArgumentException("--ledger and --ledger-key go together (a metered gateway)");
+            }
+            if (ledger != null && nodeMode != NodeMode.GATEWAY) {
+                throw new IllegalArgumentException("--ledger and --ledger-key are for gateways (--mode gateway)");
+            }
+            Secp256k1.KeyPair account = ledgerKey == null ? null : LedgerKeyFile.read(ledgerKey);
             NodeKeys keys = seed == null ? NodeKeys.generate(new SecureRandom()) : NodeKeys.fromSeed(seed);
             MixNodeConfig config = MixNodeConfig.builder(nodeMode, keys, directory, home.resolve("data"))
                     .listenHost(host)
@@ -134,12 +160,23 @@ public final class MixnodeCommand implements Runnable {
                     .metricsPort(metricsPort)
                     .location(location)
                     .authorities(pinnedAuthorities())
+                    .bandwidth(b -> ledger == null
+                            ? b
+                            : b.withLedger(ledger, home.resolve("keys").resolve(LedgerKeyFile.NAME)))
                     .build();
             TomlConfig.write(home, config);
             PrintWriter out = spec.commandLine().getOut();
             out.println("home " + home);
             out.println("mode " + mode);
             out.println("identity_key " + keys.identityKeyText());
+            if (account != null) {
+                DurableFiles.writeSecret(config.bandwidth().ledgerKey(), Files.readAllBytes(ledgerKey));
+                out.println("ledger_address " + ProviderAddress.format(account.address()));
+                out.println("bandwidth metered");
+            } else if (nodeMode == NodeMode.GATEWAY) {
+                LOG.warning("no --ledger/--ledger-key: this gateway is unmetered, anyone may use it for free");
+                out.println("bandwidth unmetered (WARNING: anyone may use this gateway for free)");
+            }
             out.flush();
             return 0;
         }

@@ -8,6 +8,7 @@ import java.util.function.UnaryOperator;
 import nym.directory.api.AuthoritySet;
 import nym.link.HandshakeGate;
 import nym.link.LinkSettings;
+import nym.mixnode.bandwidth.BandwidthSettings;
 import nym.mixnode.gateway.GatewaySettings;
 import nym.mixnode.keys.NodeKeys;
 import nym.mixnode.replay.ReplayFilterSettings;
@@ -50,7 +51,8 @@ public record MixNodeConfig(
         GatewaySettings gateway,
         Duration handshakeTimeout,
         long rekeyCells,
-        int concurrentHandshakes) {
+        int concurrentHandshakes,
+        BandwidthSettings bandwidth) {
 
     public static final String VERSION = "0.1.0";
 
@@ -70,6 +72,10 @@ public record MixNodeConfig(
         Objects.requireNonNull(replayFilter, "replayFilter");
         Objects.requireNonNull(metricsHost, "metricsHost");
         Objects.requireNonNull(gateway, "gateway");
+        Objects.requireNonNull(bandwidth, "bandwidth");
+        if (bandwidth.metered() && mode != NodeMode.GATEWAY) {
+            throw new IllegalArgumentException("only gateways take credentials (bandwidth.ledger_nodes)");
+        }
         for (int n : new int[] {
             ioThreads,
             cryptoWorkers,
@@ -168,6 +174,7 @@ public record MixNodeConfig(
         private Duration handshakeTimeout = LinkSettings.DEFAULT_HANDSHAKE_TIMEOUT;
         private long rekeyCells = LinkSettings.DEFAULT_REKEY_INTERVAL;
         private int concurrentHandshakes = HandshakeGate.DEFAULT_MAX_CONCURRENT;
+        private BandwidthSettings bandwidth = BandwidthSettings.UNMETERED;
 
         private Builder(NodeMode mode, NodeKeys keys, URI directory, Path dataDir) {
             this.mode = mode;
@@ -332,6 +339,15 @@ public record MixNodeConfig(
             return this;
         }
 
+        /**
+         * Changes how a gateway charges its clients (default {@link BandwidthSettings#UNMETERED}: no credentials,
+         * nothing charged).
+         */
+        public Builder bandwidth(UnaryOperator<BandwidthSettings> change) {
+            bandwidth = change.apply(bandwidth);
+            return this;
+        }
+
         public MixNodeConfig build() {
             return new MixNodeConfig(
                     mode,
@@ -365,7 +381,8 @@ public record MixNodeConfig(
                     gateway,
                     handshakeTimeout,
                     rekeyCells,
-                    concurrentHandshakes);
+                    concurrentHandshakes,
+                    bandwidth);
         }
     }
 

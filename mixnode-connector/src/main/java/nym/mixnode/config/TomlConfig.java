@@ -14,6 +14,7 @@ import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 import nym.directory.api.AuthoritySet;
 import nym.directory.api.DirectoryException;
+import nym.mixnode.bandwidth.LedgerKeyFile;
 import nym.mixnode.keys.NodeKeys;
 import nym.sphinx.SphinxParams;
 import org.tomlj.Toml;
@@ -72,7 +73,13 @@ public final class TomlConfig {
         KEYS.put("timing.downlink_cells_per_second", (b, v) -> b.gateway(g -> g.withDownlinkCellsPerSecond(asRate(v))));
         KEYS.put("timing.ack_timeout_ms", (b, v) -> b.gateway(g -> g.withResendAfter(millis(v))));
         KEYS.put("timing.handshake_timeout_ms", (b, v) -> b.handshakeTimeout(millis(v)));
+        KEYS.put("bandwidth.report_interval_ms", (b, v) -> b.bandwidth(s -> s.withReportInterval(millis(v))));
+        KEYS.put("bandwidth.flush_interval_ms", (b, v) -> b.bandwidth(s -> s.withFlushInterval(millis(v))));
+        KEYS.put("bandwidth.ledger_timeout_ms", (b, v) -> b.bandwidth(s -> s.withLedgerTimeout(millis(v))));
     }
+
+    /** The ledger's RPC nodes of a metered gateway; its ledger key is then {@code keys/ledger.key}. */
+    private static final String LEDGER_NODES = "bandwidth.ledger_nodes";
 
     private static final Set<String> REQUIRED = Set.of("node.mode", "directory.url");
     private static final String AUTHORITY_KEYS = "directory.authority_keys";
@@ -128,6 +135,7 @@ public final class TomlConfig {
             }
             if (!KEYS.containsKey(key)
                     && !REQUIRED.contains(key)
+                    && !key.equals(LEDGER_NODES)
                     && !key.startsWith(AUTHORITY_KEYS)
                     && !key.equals(AUTHORITY_THRESHOLD)) {
                 throw new IllegalArgumentException(FILE + ": unknown key " + key);
@@ -162,7 +170,29 @@ public final class TomlConfig {
                 }
             }
         }
+        List<URI> ledgerNodes = ledgerNodes(toml);
+        if (!ledgerNodes.isEmpty()) {
+            builder.bandwidth(
+                    s -> s.withLedger(ledgerNodes, home.resolve("keys").resolve(LedgerKeyFile.NAME)));
+        }
         return builder.build();
+    }
+
+    private static List<URI> ledgerNodes(TomlParseResult toml) {
+        if (!toml.contains(LEDGER_NODES)) {
+            return List.of();
+        }
+        List<URI> nodes = new ArrayList<>();
+        try {
+            TomlArray array = toml.getArray(LEDGER_NODES);
+            for (int i = 0; i < array.size(); i++) {
+                nodes.add(URI.create(array.getString(i)));
+            }
+        } catch (TomlInvalidTypeException | IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    FILE + ": " + LEDGER_NODES + ": an array of ledger RPC URLs (" + e.getMessage() + ")");
+        }
+        return nodes;
     }
 
     private static AuthoritySet authorities(TomlParseResult toml) {
@@ -261,42 +291,54 @@ public final class TomlConfig {
                 ack_timeout_ms = %d  # gateways: an unacknowledged message is sent again after this
                 handshake_timeout_ms = %d  # a mix link's Noise handshake must complete within this
                 replay_persist_interval_ms = %d  # replay filters are written to data/replay/ this often
+
+                [bandwidth]
+                # gateways: with ledger nodes the gateway is metered (clients pay with credentials; its ledger key is
+                # keys/ledger.key); with none (the default) anyone may use it for free
+                ledger_nodes = %s
+                report_interval_ms = %d  # an open session is told its balance this often
+                flush_interval_ms = %d  # balances lowered by traffic are written to data/bandwidth/ this often
+                ledger_timeout_ms = %d  # one ledger RPC call gives up after this long
                 """.formatted(
-                        quote(c.mode().text()),
-                        quote(c.location()),
-                        quote(c.listenHost()),
-                        c.mixnetPort(),
-                        quote(c.announceHost()),
-                        c.clientPort(),
-                        c.metricsPort(),
-                        quote(c.metricsHost()),
-                        quote(String.valueOf(c.directory())),
-                        quoteAll(c.authorities().keys()),
-                        c.authorities().threshold(),
-                        c.sphinx().payloadSize(),
-                        c.ioThreads(),
-                        c.cryptoWorkers(),
-                        c.cryptoQueueCapacity(),
-                        c.schedulerCapacity(),
-                        c.outgoingPendingPerHop(),
-                        c.replayFilter().peakPacketsPerSecond(),
-                        c.replayFilter().falsePositiveRate(),
-                        c.inboxCapacity(),
-                        c.gateway().maxClients(),
-                        c.maxDelay().toMillis(),
-                        c.rekeyCells(),
-                        c.concurrentHandshakes(),
-                        c.presenceInterval().toMillis(),
-                        c.metricsInterval().toMillis(),
-                        c.topologyRefresh().toMillis(),
-                        c.drainDeadline().toMillis(),
-                        c.reconnectMin().toMillis(),
-                        c.reconnectMax().toMillis(),
-                        c.gateway().inboxIdleExpiry().toMillis(),
-                        c.gateway().downlinkCellsPerSecond(),
-                        c.gateway().resendAfter().toMillis(),
-                        c.handshakeTimeout().toMillis(),
-                        c.replayFilter().persistInterval().toMillis());
+                quote(c.mode().text()),
+                quote(c.location()),
+                quote(c.listenHost()),
+                c.mixnetPort(),
+                quote(c.announceHost()),
+                c.clientPort(),
+                c.metricsPort(),
+                quote(c.metricsHost()),
+                quote(String.valueOf(c.directory())),
+                quoteAll(c.authorities().keys()),
+                c.authorities().threshold(),
+                c.sphinx().payloadSize(),
+                c.ioThreads(),
+                c.cryptoWorkers(),
+                c.cryptoQueueCapacity(),
+                c.schedulerCapacity(),
+                c.outgoingPendingPerHop(),
+                c.replayFilter().peakPacketsPerSecond(),
+                c.replayFilter().falsePositiveRate(),
+                c.inboxCapacity(),
+                c.gateway().maxClients(),
+                c.maxDelay().toMillis(),
+                c.rekeyCells(),
+                c.concurrentHandshakes(),
+                c.presenceInterval().toMillis(),
+                c.metricsInterval().toMillis(),
+                c.topologyRefresh().toMillis(),
+                c.drainDeadline().toMillis(),
+                c.reconnectMin().toMillis(),
+                c.reconnectMax().toMillis(),
+                c.gateway().inboxIdleExpiry().toMillis(),
+                c.gateway().downlinkCellsPerSecond(),
+                c.gateway().resendAfter().toMillis(),
+                c.handshakeTimeout().toMillis(),
+                c.replayFilter().persistInterval().toMillis(),
+                quoteAll(c.bandwidth().ledgerNodes().stream().map(URI::toString).toList()),
+                c.bandwidth().reportInterval().toMillis(),
+                c.bandwidth().flushInterval().toMillis(),
+                c.bandwidth().ledgerTimeout().toMillis());
         Files.writeString(home.resolve(FILE), text);
     }
 }

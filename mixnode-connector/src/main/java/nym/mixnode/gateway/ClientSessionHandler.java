@@ -12,6 +12,7 @@ import java.util.logging.Logger;
 import nym.gateway.api.Ack;
 import nym.gateway.api.Authenticate;
 import nym.gateway.api.Authenticated;
+import nym.gateway.api.Bandwidth;
 import nym.gateway.api.CellSizes;
 import nym.gateway.api.Cells;
 import nym.gateway.api.Challenge;
@@ -21,9 +22,14 @@ import nym.gateway.api.GatewayMessage;
 import nym.gateway.api.GatewayProtocolException;
 import nym.gateway.api.Register;
 import nym.gateway.api.Registered;
+import nym.gateway.api.RequestSpend;
 import nym.gateway.api.Send;
+import nym.gateway.api.SpendCredential;
+import nym.gateway.api.SpendOffer;
 import nym.link.LinkEstablished;
 import nym.link.LinkKeys;
+import nym.mixnode.bandwidth.GatewayBandwidth;
+import nym.mixnode.bandwidth.SpendDesk;
 import nym.mixnode.gateway.GatewayCounters.SessionRefusal;
 
 /**
@@ -53,6 +59,8 @@ final class ClientSessionHandler extends ChannelInboundHandlerAdapter {
     private byte[] challenge;
     private byte[] clientId;
     private DownlinkPump pump;
+    /** The nonce of this session's one outstanding SpendOffer; any SpendCredential uses it up. */
+    private byte[] offered;
 
     ClientSessionHandler(
             GatewayDelivery delivery,
@@ -116,6 +124,10 @@ final class ClientSessionHandler extends ChannelInboundHandlerAdapter {
             send(s);
         } else if (m instanceof Ack a) {
             acknowledge(a);
+        } else if (m instanceof RequestSpend) {
+            requestSpend();
+        } else if (m instanceof SpendCredential s) {
+            spendCredential(s);
         } else {
             answer(new ErrorMessage(
                     ErrorMessage.Code.UNEXPECTED_MESSAGE, m.getClass().getSimpleName() + " is sent by gateways only"));
@@ -184,7 +196,10 @@ final class ClientSessionHandler extends ChannelInboundHandlerAdapter {
                 Inbox inbox = delivery.inbox(id);
                 inbox.forgetInFlight();
                 delivery.registry().markActive(id);
-                Authenticated opened = new Authenticated(inbox.size(), inbox.droppedTotal(), Authenticated.UNMETERED);
+                Authenticated opened = new Authenticated(
+                        inbox.size(),
+                        inbox.droppedTotal(),
+                        delivery.bandwidth().meter().balance(id));
                 ctx.executor().execute(() -> startDownlink(inbox, opened));
             });
             closeIfNot(queued);
@@ -197,6 +212,13 @@ final class ClientSessionHandler extends ChannelInboundHandlerAdapter {
         }
         pump = new DownlinkPump(ctx, inbox, delivery, cells.downlink());
         pump.queue(opened);
+        GatewayBandwidth bandwidth = delivery.bandwidth();
+        if (bandwidth.metered()) {
+            byte[] id = clientId;
+            pump.reportEvery(
+                    bandwidth.reportInterval(),
+                    () -> new Bandwidth(0, bandwidth.meter().balance(id)));
+        }
         pump.start();
     }
 
@@ -205,10 +227,50 @@ final class ClientSessionHandler extends ChannelInboundHandlerAdapter {
             answer(new ErrorMessage(ErrorMessage.Code.NOT_AUTHENTICATED, "authenticate first"));
             return;
         }
-        ErrorMessage refused = injector.inject(s.firstHop(), s.packet());
+        ErrorMessage refused = injector.inject(clientId, s.firstHop(), s.packet());
         if (refused != null) {
             answer(refused);
         }
+    }
+
+    /** A fresh offer replaces any earlier one of this session. */
+    private void requestSpend() {
+        SpendDesk desk = spendDesk();
+        if (desk == null) {
+            return;
+        }
+        GatewayMessage offer = desk.offer();
+        offered = offer instanceof SpendOffer o ? o.nonce() : null;
+        answer(offer);
+    }
+
+    /** Checks the nonce here (the session's state), decides off the event loop, answers back on it. */
+    private void spendCredential(SpendCredential spend) {
+        SpendDesk desk = spendDesk();
+        if (desk == null) {
+            return;
+        }
+        byte[] expected = offered;
+        offered = null; // an offer is good for one attempt
+        if (expected == null || !MessageDigest.isEqual(expected, spend.nonce())) {
+            answer(desk.nonceRefused());
+            return;
+        }
+        desk.spendLater(clientId, spend, answer -> ctx.executor().execute(() -> answer(answer)));
+    }
+
+    /** The desk of a metered gateway for an open session, else null after answering why not. */
+    private SpendDesk spendDesk() {
+        if (clientId == null) {
+            answer(new ErrorMessage(ErrorMessage.Code.NOT_AUTHENTICATED, "authenticate first"));
+            return null;
+        }
+        SpendDesk desk = delivery.bandwidth().desk();
+        if (desk == null) {
+            answer(new ErrorMessage(
+                    ErrorMessage.Code.UNEXPECTED_MESSAGE, "this gateway is unmetered: it takes no credentials"));
+        }
+        return desk;
     }
 
     private void acknowledge(Ack a) {

@@ -1,12 +1,14 @@
 package nym.mixnode.gateway;
 
 import io.netty.channel.ChannelHandlerContext;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Queue;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import nym.gateway.api.CellBuilder;
 import nym.gateway.api.Deliver;
 import nym.gateway.api.GatewayMessage;
@@ -29,6 +31,9 @@ final class DownlinkPump {
     private final AtomicReference<Inbox.Stored> ready = new AtomicReference<>();
     private final AtomicBoolean preparing = new AtomicBoolean();
     private ScheduledFuture<?> ticks;
+    private Duration reportInterval;
+    private Supplier<GatewayMessage> report;
+    private ScheduledFuture<?> reports;
 
     DownlinkPump(ChannelHandlerContext ctx, Inbox inbox, GatewayDelivery delivery, int cellSize) {
         this.ctx = ctx;
@@ -41,7 +46,17 @@ final class DownlinkPump {
     void start() {
         long interval = delivery.settings().downlinkIntervalNanos();
         ticks = ctx.executor().scheduleAtFixedRate(this::tick, 0, interval, TimeUnit.NANOSECONDS);
+        if (report != null) {
+            long every = reportInterval.toNanos();
+            reports = ctx.executor().scheduleAtFixedRate(() -> queue(report.get()), every, every, TimeUnit.NANOSECONDS);
+        }
         prepare();
+    }
+
+    /** Before {@link #start}: queues {@code report}'s message every {@code interval} (a metered session's balance). */
+    void reportEvery(Duration interval, Supplier<GatewayMessage> report) {
+        this.reportInterval = interval;
+        this.report = report;
     }
 
     /** Sends {@code message} in the next cell (event loop). */
@@ -52,6 +67,9 @@ final class DownlinkPump {
     void stop() {
         if (ticks != null) {
             ticks.cancel(false);
+        }
+        if (reports != null) {
+            reports.cancel(false);
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 import nym.link.LinkException;
+import nym.mixnode.bandwidth.BandwidthCounters;
 
 /**
  * What the client listener refused and expired, by reason (never by client). Each refusal closed exactly one
@@ -30,6 +31,7 @@ public final class GatewayCounters {
     private final Map<SessionRefusal, LongAdder> sessions = new EnumMap<>(SessionRefusal.class);
     private final LongAdder inboxesExpired = new LongAdder();
     private final LongAdder storageBusy = new LongAdder();
+    private final BandwidthCounters bandwidth = new BandwidthCounters();
 
     public GatewayCounters() {
         for (LinkException.Kind k : LinkException.Kind.values()) {
@@ -71,6 +73,11 @@ public final class GatewayCounters {
 
     public long storageBusy() {
         return storageBusy.sum();
+    }
+
+    /** Spends, deposits and bytes of bandwidth (zero on an unmetered gateway). */
+    public BandwidthCounters bandwidth() {
+        return bandwidth;
     }
 
     /** Every counter by name ({@code link_<kind>}, {@code session_<reason>}, ...), lower case, for logs and metrics. */

@@ -12,6 +12,7 @@ import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import nym.gateway.api.Delivered;
+import nym.mixnode.bandwidth.GatewayBandwidth;
 import nym.mixnode.metrics.DropReason;
 import nym.mixnode.metrics.NodeMetrics;
 import nym.sphinx.ProcessResult;
@@ -21,7 +22,8 @@ import nym.sphinx.ProcessResult;
  * runs on (a small bounded executor: never a Netty event loop, never a crypto worker). As the final Sphinx hop it
  * stores a packet for a registered client in that client's inbox, durably, before counting it delivered; sessions
  * fetch it from there at their own fixed rate, so nothing here wakes a session. Packets for unknown clients are
- * dropped ({@link DropReason#UNKNOWN_CLIENT}); when the storage executor's queue is full a packet is dropped
+ * dropped ({@link DropReason#UNKNOWN_CLIENT}), so are packets for a client of a metered gateway with less bandwidth
+ * left than one packet costs ({@link DropReason#NO_BANDWIDTH}; charged when stored); when the storage executor's queue is full a packet is dropped
  * ({@link DropReason#INBOX_WRITE_FAILED}, also counted as {@link GatewayCounters#storageBusy()}).
  * What is stored is the final hop's identifier and the whole payload body, opaque: the gateway checks nothing in it
  * and cannot tell a reply, a loop or a message apart (they are ciphertext of one size; the client opens them).
@@ -39,11 +41,13 @@ public final class GatewayDelivery {
     private final GatewaySettings settings;
     private final Clock clock;
     private final LongSupplier nanoTime;
+    private final GatewayBandwidth bandwidth;
     private final Map<String, ClientSessionHandler> sessions = new ConcurrentHashMap<>();
 
     /**
      * @param storage runs every file operation; bounded (a full queue rejects)
      * @param nanoTime the monotonic clock for resend timeouts ({@code System::nanoTime} outside tests)
+     * @param bandwidth what clients pay (every packet stored for a client is charged to it)
      */
     public GatewayDelivery(
             ClientRegistry registry,
@@ -53,7 +57,8 @@ public final class GatewayDelivery {
             Executor storage,
             GatewaySettings settings,
             Clock clock,
-            LongSupplier nanoTime) {
+            LongSupplier nanoTime,
+            GatewayBandwidth bandwidth) {
         this.registry = registry;
         this.inboxes = inboxes;
         this.metrics = metrics;
@@ -62,6 +67,7 @@ public final class GatewayDelivery {
         this.settings = settings;
         this.clock = clock;
         this.nanoTime = nanoTime;
+        this.bandwidth = bandwidth;
     }
 
     /** Called by a crypto worker with a packet whose final hop is this gateway: stored on the storage executor. */
@@ -83,9 +89,14 @@ public final class GatewayDelivery {
             metrics.dropped(DropReason.UNKNOWN_CLIENT);
             return;
         }
+        if (!bandwidth.meter().chargePacket(clientId)) {
+            metrics.dropped(DropReason.NO_BANDWIDTH);
+            return;
+        }
         try {
             inboxes.of(clientId).append(message);
         } catch (IOException | UncheckedIOException e) {
+            bandwidth.meter().refundPacket(clientId);
             metrics.dropped(DropReason.INBOX_WRITE_FAILED);
             LOG.log(Level.WARNING, "inbox write failed", e);
             return;
@@ -151,6 +162,10 @@ public final class GatewayDelivery {
 
     Inbox inbox(byte[] clientId) {
         return inboxes.of(clientId);
+    }
+
+    GatewayBandwidth bandwidth() {
+        return bandwidth;
     }
 
     GatewaySettings settings() {

@@ -26,8 +26,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import nym.credential.rpc.LedgerRpc;
 import nym.gateway.api.CellSizes;
 import nym.link.LinkKeys;
+import nym.mixnode.bandwidth.BandwidthSettings;
+import nym.mixnode.bandwidth.GatewayBandwidth;
+import nym.mixnode.bandwidth.LedgerKeyFile;
+import nym.mixnode.bandwidth.RpcGatewayLedger;
 import nym.mixnode.config.MixNodeConfig;
 import nym.mixnode.config.NodeMode;
 import nym.mixnode.cryptoworker.CryptoWorkerPool;
@@ -58,9 +63,10 @@ import nym.sphinx.ProcessResult;
  *
  * <p><b>Start order</b> (each stage exists before anything that hands it packets): 1. the Sphinx key ring (keys
  * read from {@code keys/sphinx/}; filters once the first document names the epoch) and, gateway only, the client
- * registry and inboxes (the steps that can fail on I/O, so they come before any thread exists) and the storage
- * executor that does their file I/O; 2. event loops and outgoing connections (Noise initiators, link keys from the
- * identity); 3. the delay scheduler; 4. crypto workers and the replay filters' persister; 5. the epoch documents, first read
+ * registry and inboxes, and the bandwidth balances and spend records of a metered gateway (the steps that can fail
+ * on I/O, so they come before any thread exists) and the storage executor that does their file I/O; 2. event loops and outgoing connections (Noise initiators, link keys from the
+ * identity); 3. the delay scheduler; 4. crypto workers and the replay filters' persister, and a
+ * metered gateway's bandwidth thread (redeemer, balance flushes, reading the ledger's parameters until it answers); 5. the epoch documents, first read
  * from the directory and checked against the pinned authorities, which advance the key ring (the node also starts
  * without one and keeps trying); 6. the mixnet listener (bound; port 0 takes a free port; mix links are Noise
  * responders that accept only the previous layer of a held document); 7. gateway only: the client listener; 8. the
@@ -72,7 +78,7 @@ import nym.sphinx.ProcessResult;
  * signed leave notice is posted (best effort, at most {@link #LEAVE_TIMEOUT}); 7 and 6. listeners stop accepting and
  * their connections close (no new packets); 4. crypto workers finish what is queued, the replay filters are written
  * once more (so a restart refuses every packet processed), then a gateway's storage executor stores what they
- * delivered; 3. the scheduler keeps sending
+ * delivered and its bandwidth thread stops (the balances are written once more); 3. the scheduler keeps sending
  * held packets as they fall due; 2. outgoing connections write out what they hold and close; the event loops stop.
  * Steps 4 to 2 share one drain deadline ({@link MixNodeConfig#drainDeadline()}); what is left then is dropped and
  * counted ({@link DropReason#SHUTDOWN}).
@@ -97,6 +103,7 @@ public final class MixNode implements AutoCloseable {
     private final ClientRegistry clients;
     private final GatewayDelivery delivery;
     private final GatewayStorage storage;
+    private final GatewayBandwidth bandwidth;
     private final CryptoWorkerPool workers;
     private final ScheduledExecutorService periodic;
     private Channel mixnetListener;
@@ -126,20 +133,24 @@ public final class MixNode implements AutoCloseable {
         if (config.mode() == NodeMode.GATEWAY) {
             clients = new ClientRegistry(
                     config.dataDir().resolve("clients"), config.gateway().maxClients(), Clock.systemUTC());
+            GatewayCounters counters = new GatewayCounters();
+            bandwidth = openBandwidth(config, counters, name);
             storage = GatewayStorage.start(name);
             delivery = new GatewayDelivery(
                     clients,
                     new InboxStore(config.dataDir().resolve("inboxes"), config.inboxCapacity()),
                     metrics,
-                    new GatewayCounters(),
+                    counters,
                     storage,
                     config.gateway(),
                     Clock.systemUTC(),
-                    System::nanoTime);
+                    System::nanoTime,
+                    bandwidth);
         } else {
             clients = null;
             storage = null;
             delivery = null;
+            bandwidth = null;
         }
         group = new MultiThreadIoEventLoopGroup(
                 config.ioThreads(), new DefaultThreadFactory(name + "-io", true), NioIoHandler.newFactory());
@@ -163,6 +174,27 @@ public final class MixNode implements AutoCloseable {
                 forwardStage(),
                 finalStage());
         periodic = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory(name + "-directory", true));
+    }
+
+    /**
+     * A metered gateway's balances, spends and ledger account ({@code data/bandwidth/}, {@code keys/ledger.key}); an
+     * unmetered one charges nothing (and says so: anyone may use it).
+     */
+    private static GatewayBandwidth openBandwidth(MixNodeConfig config, GatewayCounters counters, String name)
+            throws IOException {
+        BandwidthSettings settings = config.bandwidth();
+        if (!settings.metered()) {
+            LOG.warning("this gateway is unmetered (no bandwidth.ledger_nodes): anyone may use it for free");
+            return GatewayBandwidth.unmetered(settings);
+        }
+        return GatewayBandwidth.open(
+                config.dataDir().resolve("bandwidth"),
+                settings,
+                new RpcGatewayLedger(new LedgerRpc(settings.ledgerNodes(), settings.ledgerTimeout())),
+                LedgerKeyFile.read(settings.ledgerKey()),
+                config.sphinx().packetSize(),
+                counters.bandwidth(),
+                name);
     }
 
     private Consumer<Opened<ProcessResult.Forward>> forwardStage() {
@@ -194,6 +226,9 @@ public final class MixNode implements AutoCloseable {
     private void startStages() throws IOException, InterruptedException {
         scheduler.start();
         workers.start();
+        if (bandwidth != null) {
+            bandwidth.start();
+        }
         ring.startPersisting();
         refreshTopology();
         mixnetListener = bind(
@@ -209,7 +244,7 @@ public final class MixNode implements AutoCloseable {
         if (config.mode() == NodeMode.GATEWAY) {
             ClientChannelInitializer clientPipeline = new ClientChannelInitializer(
                     delivery,
-                    new ClientPacketInjector(config.sphinx().packetSize(), view, scheduler),
+                    new ClientPacketInjector(config.sphinx().packetSize(), view, scheduler, bandwidth.meter(), metrics),
                     config.keys().identity().publicKey(),
                     LinkKeys.fromEd25519Seed(config.keys().identity().secretKey()),
                     CellSizes.forNetwork(
@@ -395,6 +430,9 @@ public final class MixNode implements AutoCloseable {
         closeRing();
         if (storage != null) {
             storage.drainAndStop(left(end));
+        }
+        if (bandwidth != null) {
+            bandwidth.close(); // after the storage executor: the last deliveries' charges are written too
         }
         scheduler.drainAndStop(left(end));
         outgoing.close(left(end));

@@ -39,6 +39,11 @@ public enum DropReason {
     UNKNOWN_CLIENT,
     /** Gateway: the inbox could not be written. */
     INBOX_WRITE_FAILED,
+    /**
+     * Gateway (metered): the client sending it, or the client it is for, has less bandwidth left than one packet
+     * costs.
+     */
+    NO_BANDWIDTH,
     /** Still queued when the shutdown deadline passed. */
     SHUTDOWN
 }

@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 import java.util.function.ToLongFunction;
 import nym.link.LinkException;
+import nym.mixnode.bandwidth.BandwidthCounters;
 import nym.mixnode.gateway.GatewayCounters;
 import nym.mixnode.gateway.GatewayCounters.SessionRefusal;
 import nym.mixnode.pki.DocumentRefusals;
@@ -218,6 +219,36 @@ public final class PrometheusEndpoint implements AutoCloseable {
                 "nym_gateway_storage_busy_total",
                 "Storage tasks refused by a full storage queue (a delivery is dropped, a registering link closed).",
                 g.storageBusy());
+        renderBandwidth(out, g.bandwidth());
+    }
+
+    /** A metered gateway's credentials and bandwidth (all zero on an unmetered one); by outcome, never by client. */
+    private static void renderBandwidth(StringBuilder out, BandwidthCounters b) {
+        counters(
+                out,
+                "nym_gateway_spends_total",
+                "SpendCredential answers, by outcome (accepted or the refusal).",
+                "outcome",
+                BandwidthCounters.SpendOutcome.values(),
+                b::spends);
+        counters(
+                out,
+                "nym_gateway_deposits_total",
+                "Deposits of accepted spends that ended, by outcome (accepted: redeemed; the others took the"
+                        + " bandwidth back).",
+                "outcome",
+                BandwidthCounters.DepositOutcome.values(),
+                b::deposits);
+        counter(
+                out,
+                "nym_gateway_bandwidth_granted_bytes_total",
+                "Bytes granted for spent credentials.",
+                b.bytesGranted());
+        counter(
+                out,
+                "nym_gateway_bandwidth_taken_back_bytes_total",
+                "Bytes taken back for deposits the ledger refused or the verifiers rejected.",
+                b.bytesTakenBack());
     }
 
     private static void counter(StringBuilder out, String name, String help, long n) {

@@ -1,17 +1,21 @@
 package nym.mixnode.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import nym.directory.api.AuthoritySet;
 import nym.directory.api.testing.TestAuthorities;
+import nym.mixnode.bandwidth.LedgerKeyFile;
 import nym.mixnode.config.MixNodeConfig;
 import nym.mixnode.config.NodeMode;
 import nym.mixnode.config.TomlConfig;
@@ -112,6 +116,93 @@ class MixnodeCommandTest {
                 2,
                 MixnodeCommand.execute(
                         "init", "--home", tmp.resolve("x").toString(), "--mode", "relay", "--authorities", pinned));
+    }
+
+    @Test
+    void init_gatewayWithLedger_meteredWithItsKeyCopiedOwnerOnly() throws Exception {
+        Path tree = tmp.resolve("gateway.key");
+        Files.writeString(tree, "11".repeat(32) + "\n");
+        Path home = tmp.resolve("metered");
+        assertEquals(
+                0,
+                MixnodeCommand.execute(
+                        "init",
+                        "--home",
+                        home.toString(),
+                        "--mode",
+                        "gateway",
+                        "--authorities",
+                        authoritiesFile(),
+                        "--ledger",
+                        "http://127.0.0.1:26657,http://127.0.0.1:26757",
+                        "--ledger-key",
+                        tree.toString()));
+        MixNodeConfig config = TomlConfig.load(home);
+        assertTrue(config.bandwidth().metered());
+        assertEquals(
+                List.of(URI.create("http://127.0.0.1:26657"), URI.create("http://127.0.0.1:26757")),
+                config.bandwidth().ledgerNodes());
+        Path key = home.resolve("keys").resolve(LedgerKeyFile.NAME);
+        assertEquals(key, config.bandwidth().ledgerKey());
+        assertEquals(Files.readString(tree), Files.readString(key));
+        assertEquals(
+                Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE),
+                Files.getPosixFilePermissions(key));
+        assertEquals(Duration.ofSeconds(5), config.bandwidth().reportInterval());
+    }
+
+    @Test
+    void init_ledgerOptions_bothOrNeitherAndGatewaysOnly() throws Exception {
+        Path key = tmp.resolve("gateway.key");
+        Files.writeString(key, "11".repeat(32));
+        String pinned = authoritiesFile();
+        String home = tmp.resolve("g").toString();
+        assertEquals(
+                2,
+                MixnodeCommand.execute(
+                        "init", "--home", home, "--mode", "gateway", "--authorities", pinned, "--ledger", "http://l"));
+        assertEquals(
+                2,
+                MixnodeCommand.execute(
+                        "init",
+                        "--home",
+                        home,
+                        "--mode",
+                        "gateway",
+                        "--authorities",
+                        pinned,
+                        "--ledger-key",
+                        key.toString()));
+        assertEquals(
+                2,
+                MixnodeCommand.execute(
+                        "init",
+                        "--home",
+                        home,
+                        "--authorities",
+                        pinned,
+                        "--ledger",
+                        "http://l",
+                        "--ledger-key",
+                        key.toString()));
+        Files.writeString(key, "not a key");
+        assertEquals(
+                2,
+                MixnodeCommand.execute(
+                        "init",
+                        "--home",
+                        home,
+                        "--mode",
+                        "gateway",
+                        "--authorities",
+                        pinned,
+                        "--ledger",
+                        "http://l",
+                        "--ledger-key",
+                        key.toString()));
+        assertFalse(Files.exists(Path.of(home).resolve(TomlConfig.FILE)), "nothing written");
+        assertEquals(0, MixnodeCommand.execute("init", "--home", home, "--mode", "gateway", "--authorities", pinned));
+        assertFalse(TomlConfig.load(Path.of(home)).bandwidth().metered(), "unmetered without them");
     }
 
     @Test

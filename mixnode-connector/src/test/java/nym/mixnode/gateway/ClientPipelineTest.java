@@ -24,10 +24,14 @@ import nym.gateway.api.ErrorMessage;
 import nym.gateway.api.GatewayMessage;
 import nym.gateway.api.Register;
 import nym.gateway.api.Registered;
+import nym.gateway.api.RequestSpend;
 import nym.gateway.api.Send;
 import nym.link.LinkException;
 import nym.link.LinkKeys;
 import nym.link.testing.LeakRecorder;
+import nym.mixnode.bandwidth.BandwidthMeter;
+import nym.mixnode.bandwidth.BandwidthSettings;
+import nym.mixnode.bandwidth.GatewayBandwidth;
 import nym.mixnode.gateway.GatewayCounters.SessionRefusal;
 import nym.mixnode.metrics.NodeMetrics;
 import nym.mixnode.pki.TopologyView;
@@ -73,11 +77,14 @@ class ClientPipelineTest {
                 Runnable::run,
                 SETTINGS,
                 Clock.systemUTC(),
-                now::get);
+                now::get,
+                GatewayBandwidth.unmetered(BandwidthSettings.UNMETERED));
         ClientPacketInjector injector = new ClientPacketInjector(
                 SphinxParams.DEFAULT.packetSize(),
                 new TopologyView(""),
-                new DelayScheduler("t", 10, metrics, (p, b) -> {}));
+                new DelayScheduler("t", 10, metrics, (p, b) -> {}),
+                BandwidthMeter.UNMETERED,
+                metrics);
         listener = new ClientChannelInitializer(
                 delivery, injector, gateway.publicKey(), LinkKeys.fromEd25519Seed(gateway.secretKey()), CELLS);
     }
@@ -134,6 +141,7 @@ class ClientPipelineTest {
         link.send(new Authenticate(client.publicKey()));
         Authenticated opened = assertInstanceOf(Authenticated.class, only(link));
         assertEquals(0, opened.waiting());
+        assertEquals(Authenticated.UNMETERED, opened.bandwidth(), "an unmetered gateway says so");
     }
 
     @Test
@@ -276,6 +284,16 @@ class ClientPipelineTest {
         got = new java.util.ArrayList<>(got.subList(1, got.size()));
         got.addAll(next.messages());
         assertEquals(1, got.stream().filter(m -> m instanceof Deliver).count(), got.toString());
+    }
+
+    @Test
+    void requestSpend_unmeteredGateway_unexpectedMessageAndStaysOpen() {
+        ClientLinkPair link = session();
+        link.send(new RequestSpend());
+        link.advance(TICK);
+        ErrorMessage error = assertInstanceOf(ErrorMessage.class, only(link));
+        assertEquals(ErrorMessage.Code.UNEXPECTED_MESSAGE, error.code());
+        assertTrue(link.gateway.isActive());
     }
 
     @Test

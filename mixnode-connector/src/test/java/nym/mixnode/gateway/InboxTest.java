@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 import nym.gateway.api.Delivered;
+import nym.mixnode.bandwidth.BandwidthSettings;
+import nym.mixnode.bandwidth.GatewayBandwidth;
 import nym.mixnode.metrics.DropReason;
 import nym.mixnode.metrics.NodeMetrics;
 import nym.sphinx.NodeAddress;
@@ -25,6 +27,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class InboxTest {
+
+    private static final GatewayBandwidth UNMETERED = GatewayBandwidth.unmetered(BandwidthSettings.UNMETERED);
 
     private static final long RESEND = 5_000_000_000L;
 
@@ -126,7 +130,7 @@ class InboxTest {
         InboxStore inboxes = new InboxStore(tmp.resolve("inboxes"), 10);
         GatewayCounters counters = new GatewayCounters();
         GatewayDelivery delivery = new GatewayDelivery(
-                registry, inboxes, new NodeMetrics(), counters, Runnable::run, settings, clock, () -> 0);
+                registry, inboxes, new NodeMetrics(), counters, Runnable::run, settings, clock, () -> 0, UNMETERED);
         registry.register(id(1));
         registry.register(id(2));
         inboxes.of(id(1)).append(message(1));
@@ -163,7 +167,8 @@ class InboxTest {
                 storage::add,
                 GatewaySettings.DEFAULTS,
                 Clock.systemUTC(),
-                () -> 0);
+                () -> 0,
+                UNMETERED);
         registry.register(id(1));
 
         delivery.deliver(finalPacket(id(1)));
@@ -190,7 +195,8 @@ class InboxTest {
                 },
                 GatewaySettings.DEFAULTS,
                 Clock.systemUTC(),
-                () -> 0);
+                () -> 0,
+                UNMETERED);
         registry.register(id(1));
         delivery.deliver(finalPacket(id(1)));
         assertEquals(1, metrics.snapshot().dropped(DropReason.INBOX_WRITE_FAILED));

@@ -86,7 +86,11 @@ class PrometheusEndpointTest {
                 "nym_gateway_client_link_failures_total",
                 "nym_gateway_sessions_refused_total",
                 "nym_gateway_inboxes_expired_total",
-                "nym_gateway_storage_busy_total")) {
+                "nym_gateway_storage_busy_total",
+                "nym_gateway_spends_total",
+                "nym_gateway_deposits_total",
+                "nym_gateway_bandwidth_granted_bytes_total",
+                "nym_gateway_bandwidth_taken_back_bytes_total")) {
             assertTrue(text.contains("# TYPE " + family + " counter\n"), text);
         }
         for (LinkException.Kind kind : LinkException.Kind.values()) {
@@ -103,6 +107,8 @@ class PrometheusEndpointTest {
         }
         assertTrue(text.contains("\nnym_gateway_inboxes_expired_total 0\n"), text);
         assertTrue(text.contains("\nnym_gateway_storage_busy_total 0\n"), text);
+        assertTrue(text.contains("\nnym_gateway_spends_total{outcome=\"double_spend\"} 0\n"), text);
+        assertTrue(text.contains("\nnym_gateway_deposits_total{outcome=\"rejected\"} 0\n"), text);
         assertTrue(
                 text.startsWith(
                         PrometheusEndpoint.render(snapshot(), new DocumentRefusals(), ReplayFilterGauges.NONE, null)),

@@ -1,6 +1,8 @@
 package nym.mixnode.testing;
 
 import java.time.Clock;
+import nym.mixnode.bandwidth.BandwidthSettings;
+import nym.mixnode.bandwidth.GatewayBandwidth;
 import nym.mixnode.gateway.ClientRegistry;
 import nym.mixnode.gateway.GatewayCounters;
 import nym.mixnode.gateway.GatewayDelivery;
@@ -22,6 +24,7 @@ public final class InlineDelivery {
                 Runnable::run,
                 GatewaySettings.DEFAULTS,
                 Clock.systemUTC(),
-                () -> 0);
+                () -> 0,
+                GatewayBandwidth.unmetered(BandwidthSettings.UNMETERED));
     }
 }
