@@ -132,8 +132,8 @@ final class InitCommand implements Callable<Integer> {
     }
 
     /**
-     * Opens a session at the newly registered gateway and, when it charges, pays once with a credential (from the
-     * wallet, else obtained with {@code credentials}); what to print about the bandwidth.
+     * Opens a session at the newly registered gateway and, when it charges and {@code credentials} are given, pays
+     * once with a credential (from the wallet, else obtained with them); what to print about the bandwidth.
      */
     private static String payIfMetered(
             ClientHome home,
@@ -145,6 +145,13 @@ final class InitCommand implements Callable<Integer> {
                 GatewaySession.open(link, keys, new DeliveredOnce(1), d -> {}, e -> {}, b -> {}, cause -> {})) {
             if (session.bandwidthAtStart() == Authenticated.UNMETERED) {
                 return "the gateway takes no credentials (unmetered): nothing paid";
+            }
+            if (credentials.isEmpty()) {
+                // Registered all the same: the gateway refuses this client's packets (NO_BANDWIDTH) until it pays,
+                // which `run` does once a [credential] section is added.
+                return BandwidthStatus.mib(session.bandwidthAtStart()) + " left and nothing paid: the gateway charges"
+                        + " for bandwidth and no --network-home was given; add a [credential] section with `nymclient"
+                        + " credential init --network-home DIR` so that the client can pay";
             }
             GatewayPayment.Paid paid = GatewayPayment.payFromHome(
                     home.folder(), credentials, session::spend, gatewayKey, note -> System.out.println("  " + note));

@@ -40,6 +40,9 @@ public final class BandwidthMeter {
     private final AtomicLong paid = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
     private final AtomicBoolean paying = new AtomicBoolean();
+    /** The gateway's refusal was logged since the balance was last above zero (one line per dry spell). */
+    private final AtomicBoolean refusalLogged = new AtomicBoolean();
+
     private volatile GatewaySpender gateway;
     /** No payment starts before this {@link #nanoTime} (set after a failure). */
     private volatile long notBefore;
@@ -62,12 +65,19 @@ public final class BandwidthMeter {
     /** A {@code Bandwidth} report or grant of the gateway. */
     public void reported(Bandwidth b) {
         balance.set(b.balance());
+        if (b.balance() > 0) {
+            refusalLogged.set(false);
+        }
         topUpIfLow(false);
     }
 
-    /** The gateway dropped a packet of ours: {@code NO_BANDWIDTH}. */
-    public void noBandwidth() {
+    /** The gateway dropped a packet of ours: {@code NO_BANDWIDTH}, with the gateway's {@code text}. */
+    public void noBandwidth(String text) {
         noBandwidth.incrementAndGet();
+        if (refusalLogged.compareAndSet(false, true)) {
+            LOG.warning("the gateway refuses our packets: " + text + " (paying; further refusals are counted as"
+                    + " no_bandwidth)");
+        }
         balance.set(0);
         topUpIfLow(true);
     }

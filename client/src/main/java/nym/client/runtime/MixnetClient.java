@@ -532,7 +532,7 @@ public final class MixnetClient implements ClientOperations, AutoCloseable {
     private void onGatewayError(ErrorMessage error) {
         counters.gatewayErrors.incrementAndGet();
         if (error.code() == ErrorMessage.Code.NO_BANDWIDTH) {
-            bandwidth.noBandwidth();
+            bandwidth.noBandwidth(error.printableText());
         }
         LOG.fine("gateway error " + error.code() + ": " + error.text());
     }

@@ -83,8 +83,8 @@ class BandwidthMeterTest {
         m.sessionOpened(GATEWAY, 0);
         assertTrue(paymentThread.isEmpty(), "threshold 0: not before the gateway refuses a packet");
 
-        m.noBandwidth();
-        m.noBandwidth();
+        m.noBandwidth("no bandwidth left at this gateway");
+        m.noBandwidth("no bandwidth left at this gateway");
         runPayments();
 
         assertEquals(1, payments.get());
@@ -101,7 +101,7 @@ class BandwidthMeterTest {
 
         now += BandwidthMeter.RETRY_AFTER.toNanos() - 1;
         m.reported(new Bandwidth(0, 0));
-        m.noBandwidth();
+        m.noBandwidth("no bandwidth left at this gateway");
         assertTrue(paymentThread.isEmpty(), "within the pause");
 
         now += 1;

@@ -82,6 +82,11 @@ public record ErrorMessage(Code code, String text) implements GatewayMessage {
         }
     }
 
+    /** The text as one line of printable ASCII (anything else becomes {@code ?}): the peer's text is safe to log. */
+    public String printableText() {
+        return text.replaceAll("[^\\x20-\\x7e]", "?");
+    }
+
     /** Bytes an error with {@code textBytes} of UTF-8 takes in a cell. */
     public static int encodedLength(int textBytes) {
         return 5 + textBytes;

@@ -591,4 +591,10 @@ class GatewayMessageTest {
             assertFalse(text.contains(form), text + " shows " + form);
         }
     }
+
+    @Test
+    void errorText_printable_oneLineOfAscii() {
+        ErrorMessage e = new ErrorMessage(ErrorMessage.Code.NO_BANDWIDTH, "no bandwidth\nforged line \u00e9\u0007");
+        assertEquals("no bandwidth?forged line ??", e.printableText());
+    }
 }

@@ -157,10 +157,15 @@ public final class DemoCommand implements Callable<Integer> {
                         + ", ζ " + shorten(a.zeta()) + ", key epoch " + signed.keyEpoch());
         p.step(
                 "send to itself through the mixnet",
-                () -> demo.sendToSelf(MESSAGE_TIMEOUT),
+                () -> demo.sendToSelf(MESSAGE_TIMEOUT, paid.balance()),
                 r -> "arrived after "
                         + String.format(Locale.ROOT, "%.2f s", r.took().toNanos() / 1e9) + "; bandwidth left "
-                        + r.bandwidth().text());
+                        + String.format(Locale.ROOT, "%,d", r.bandwidth().balance()) + " bytes, "
+                        + String.format(
+                                Locale.ROOT,
+                                "%,d",
+                                paid.balance() - r.bandwidth().balance())
+                        + " used by the packets sent and delivered (cover traffic included)");
         p.step(
                 "wait for settlement (ζ spent)",
                 () -> {

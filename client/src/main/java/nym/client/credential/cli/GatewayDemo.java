@@ -37,6 +37,9 @@ import nym.sphinx.SphinxParams;
  */
 final class GatewayDemo {
 
+    /** Longer than the gateway's report interval (5 s by default). */
+    private static final Duration REPORT_WAIT = Duration.ofSeconds(7);
+
     /** Where the epoch documents come from and whose signatures they need. */
     record Network(URI directory, AuthoritySet authorities) {
 
@@ -99,8 +102,11 @@ final class GatewayDemo {
         }
     }
 
-    /** Runs a client on the paid keys, sends a message to its own address and waits until it arrived. */
-    RoundTrip sendToSelf(Duration timeout) {
+    /**
+     * Runs a client on the paid keys, sends a message to its own address and waits until it arrived; the bandwidth is
+     * the gateway's next report below {@code paidBalance} (reports come every few seconds).
+     */
+    RoundTrip sendToSelf(Duration timeout, long paidBalance) {
         ClientConfig config = ClientConfig.defaults(
                 "demo",
                 network.directory(),
@@ -117,9 +123,8 @@ final class GatewayDemo {
             while (System.nanoTime() - start < timeout.toNanos()) {
                 for (ReceivedMessage m : client.fetch(100)) {
                     if (Arrays.equals(m.message(), text)) {
-                        return new RoundTrip(
-                                Duration.ofNanos(System.nanoTime() - start),
-                                client.status().bandwidth());
+                        Duration took = Duration.ofNanos(System.nanoTime() - start);
+                        return new RoundTrip(took, reportedAfter(client, paidBalance));
                     }
                 }
                 sleep();
@@ -128,6 +133,17 @@ final class GatewayDemo {
                     Kind.MESSAGE,
                     "the message did not come back through the mixnet within " + timeout.toSeconds() + " s");
         }
+    }
+
+    /** The first balance the gateway reports below {@code paidBalance}, or the last one after {@link #REPORT_WAIT}. */
+    private static BandwidthStatus reportedAfter(MixnetClient client, long paidBalance) {
+        long end = System.nanoTime() + REPORT_WAIT.toNanos();
+        BandwidthStatus status = client.status().bandwidth();
+        while (status.balance() >= paidBalance && System.nanoTime() < end) {
+            sleep();
+            status = client.status().bandwidth();
+        }
+        return status;
     }
 
     private static void sleep() {
