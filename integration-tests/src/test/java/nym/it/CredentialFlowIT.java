@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -22,7 +21,6 @@ import nym.client.credential.CredentialFlow;
 import nym.client.credential.ProviderClient;
 import nym.client.credential.StoredCredential;
 import nym.client.credential.Wallet;
-import nym.coconut.verification.ShowProof;
 import nym.coconut.verification.Theta;
 import nym.credential.DepositPayload;
 import nym.credential.rpc.LedgerRpc;
@@ -222,7 +220,7 @@ class CredentialFlowIT {
 
             ProviderClient.Challenge ch = at1.challenge();
             Theta honest = flow.prove(c, ch);
-            Theta tampered = swapResponses(honest);
+            Theta tampered = CredentialHolder.swapResponses(honest);
             assertRefused(at1.spend(c.keyEpoch(), tampered, VALUE, ch.binding(), ch.nonce()), "INVALID_CREDENTIAL");
 
             ProviderClient.Challenge ch2 = at1.challenge();
@@ -336,18 +334,6 @@ class CredentialFlowIT {
             StoredCredential spent = fullFlow(flow, provider(2, 1));
             assertEquals("spent", zetaStatus(spent.zeta(), "spent"));
         }
-    }
-
-    private static Theta swapResponses(Theta t) {
-        List<BigInteger> responses = new ArrayList<>(t.proof().responsesM());
-        Collections.reverse(responses);
-        return new Theta(
-                t.hPrime(),
-                t.sPrime(),
-                t.kappa(),
-                t.nu(),
-                t.zeta(),
-                new ShowProof(t.proof().challenge(), t.proof().responseR(), responses));
     }
 
     private static void assertRefused(ProviderClient.SpendAnswer answer, String reason) {

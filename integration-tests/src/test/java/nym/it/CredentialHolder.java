@@ -1,7 +1,9 @@
 package nym.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import nym.coconut.Attributes;
 import nym.coconut.RandomSource;
@@ -14,6 +16,7 @@ import nym.coconut.issuance.PartialSignature;
 import nym.coconut.issuance.Signature;
 import nym.coconut.keygen.VerificationKeyShare;
 import nym.coconut.setup.Parameters;
+import nym.coconut.verification.ShowProof;
 import nym.coconut.verification.Showing;
 import nym.coconut.verification.SignatureVerification;
 import nym.coconut.verification.Theta;
@@ -83,5 +86,18 @@ final class CredentialHolder {
         byte[] nonce = new byte[32];
         RNG.nextBytes(nonce);
         return nonce;
+    }
+
+    /** Θ with its proof's responses reversed: a tampered showing whose elements all still parse. */
+    static Theta swapResponses(Theta t) {
+        List<BigInteger> responses = new ArrayList<>(t.proof().responsesM());
+        Collections.reverse(responses);
+        return new Theta(
+                t.hPrime(),
+                t.sPrime(),
+                t.kappa(),
+                t.nu(),
+                t.zeta(),
+                new ShowProof(t.proof().challenge(), t.proof().responseR(), responses));
     }
 }
