@@ -16,6 +16,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
+import nym.client.credential.CredentialConfig;
+import nym.client.credential.CredentialFlow;
+import nym.client.credential.Wallet;
 import nym.credential.CompletedKeyEpoch;
 import nym.ledger.tx.Secp256k1;
 
@@ -129,6 +132,29 @@ final class AuthorityGroup implements AutoCloseable {
     }
 
     /** A secp256k1 key of the tree, e.g. {@code clients/client-1/account.key}. */
+    /**
+     * A holder as nymclient runs one: client k of the tree (its account key), tokens of {@code value}, every instance's
+     * issuer, spending at {@code provider}, paying on Ethereum when the group has it and {@code withEthereum}, its
+     * wallet in {@code wallets}/client-k, each wait bounded by {@code wait}.
+     */
+    CredentialFlow holder(int client, int value, URI provider, boolean withEthereum, Path wallets, Duration wait)
+            throws Exception {
+        List<URI> issuers = IntStream.rangeClosed(1, TestEnvironment.instances())
+                .mapToObj(TestEnvironment::instance)
+                .toList();
+        CredentialConfig config = new CredentialConfig(
+                tree.resolve("clients/client-" + client + "/account.key"),
+                value,
+                ledger.rpc(),
+                withEthereum && ethereum != null
+                        ? Optional.of(new CredentialConfig.Ethereum(URI.create(ethereum.url()), ethereum.token))
+                        : Optional.empty(),
+                issuers,
+                provider,
+                new CredentialConfig.Timing(Duration.ofSeconds(30), Duration.ofMillis(250), wait, wait, wait));
+        return new CredentialFlow(config, new Wallet(Files.createDirectories(wallets.resolve("client-" + client))));
+    }
+
     Secp256k1.KeyPair key(String relative) throws Exception {
         return Secp256k1.KeyPair.of(
                 HexFormat.of().parseHex(Files.readString(tree.resolve(relative)).strip()));

@@ -11,16 +11,12 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import nym.client.credential.CredentialConfig;
 import nym.client.credential.CredentialFlow;
 import nym.client.credential.ProviderClient;
 import nym.client.credential.StoredCredential;
-import nym.client.credential.Wallet;
 import nym.coconut.verification.Theta;
 import nym.credential.DepositPayload;
 import nym.credential.rpc.LedgerRpc;
@@ -76,21 +72,7 @@ class CredentialFlowIT {
     /** A holder: client k of the tree, spending at provider p served by instance i, with or without Ethereum. */
     private static CredentialFlow holder(int client, int provider, int instance, boolean withEthereum)
             throws Exception {
-        List<URI> issuers = new ArrayList<>();
-        for (int i = 1; i <= TestEnvironment.instances(); i++) {
-            issuers.add(TestEnvironment.instance(i));
-        }
-        CredentialConfig config = new CredentialConfig(
-                group.tree.resolve("clients/client-" + client + "/account.key"),
-                VALUE,
-                group.ledger.rpc(),
-                withEthereum
-                        ? Optional.of(new CredentialConfig.Ethereum(URI.create(ethereum.url()), ethereum.token))
-                        : Optional.empty(),
-                issuers,
-                providerUrl(provider, instance),
-                new CredentialConfig.Timing(Duration.ofSeconds(30), Duration.ofMillis(250), WAIT, WAIT, WAIT));
-        return new CredentialFlow(config, new Wallet(Files.createDirectories(wallets.resolve("client-" + client))));
+        return group.holder(client, VALUE, providerUrl(provider, instance), withEthereum, wallets, WAIT);
     }
 
     private static URI providerUrl(int provider, int instance) {

@@ -16,10 +16,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
-import nym.client.credential.CredentialConfig;
 import nym.client.credential.CredentialFlow;
 import nym.client.credential.StoredCredential;
-import nym.client.credential.Wallet;
 import nym.client.gateway.DeliveredOnce;
 import nym.client.gateway.GatewayLink;
 import nym.client.gateway.GatewaySession;
@@ -135,20 +133,10 @@ class GatewayBandwidthIT {
         }
     }
 
+    /** Client k of the tree as a holder (no Ethereum: the test tree funds its ledger account at genesis). */
     private static CredentialFlow holder(int client) throws Exception {
-        List<URI> issuers = new ArrayList<>();
-        for (int i = 1; i <= TestEnvironment.instances(); i++) {
-            issuers.add(TestEnvironment.instance(i));
-        }
-        CredentialConfig config = new CredentialConfig(
-                group.tree.resolve("clients/client-" + client + "/account.key"),
-                VALUE,
-                group.ledger.rpc(),
-                Optional.empty(),
-                issuers,
-                TestEnvironment.instance(1).resolve("/provider/api/providers/1"),
-                new CredentialConfig.Timing(Duration.ofSeconds(30), Duration.ofMillis(250), WAIT, WAIT, WAIT));
-        return new CredentialFlow(config, new Wallet(Files.createDirectories(work.resolve("wallet-" + client))));
+        URI unused = TestEnvironment.instance(1).resolve("/provider/api/providers/1"); // these holders pay gateways
+        return group.holder(client, VALUE, unused, false, work, WAIT);
     }
 
     /** Θ of {@code c} proven for the offer (its binding and nonce), as nymclient's payment does. */
