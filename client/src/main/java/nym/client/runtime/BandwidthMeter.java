@@ -40,7 +40,7 @@ public final class BandwidthMeter {
     private final AtomicLong paid = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
     private final AtomicBoolean paying = new AtomicBoolean();
-    /** The gateway's refusal was logged since the balance was last above zero (one line per dry spell). */
+    /** The gateway's refusal was logged since the last grant (one line per dry spell). */
     private final AtomicBoolean refusalLogged = new AtomicBoolean();
 
     private volatile GatewaySpender gateway;
@@ -65,7 +65,7 @@ public final class BandwidthMeter {
     /** A {@code Bandwidth} report or grant of the gateway. */
     public void reported(Bandwidth b) {
         balance.set(b.balance());
-        if (b.balance() > 0) {
+        if (b.granted() > 0) {
             refusalLogged.set(false);
         }
         topUpIfLow(false);
