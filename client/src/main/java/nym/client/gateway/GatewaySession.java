@@ -2,6 +2,7 @@ package nym.client.gateway;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
@@ -276,7 +277,7 @@ public final class GatewaySession implements AutoCloseable {
         HostPort hp = HostPort.parse(gateway.clientListener(), "gateway client listener");
         GatewaySession link = new GatewaySession(gateway);
         try {
-            link.channel = new Bootstrap()
+            ChannelFuture connected = new Bootstrap()
                     .group(link.group)
                     .channel(NioSocketChannel.class)
                     .option(ChannelOption.TCP_NODELAY, true)
@@ -293,9 +294,17 @@ public final class GatewaySession implements AutoCloseable {
                             ch.pipeline().addLast(link.new Downlink());
                         }
                     })
-                    .connect(hp.host(), hp.port())
-                    .sync()
-                    .channel();
+                    .connect(hp.host(), hp.port());
+            // Not sync(): it rethrows a refused connection as a checked exception the compiler does not see, which
+            // would escape every caller's ClientException handling (and end the client's reconnect task).
+            connected.await();
+            if (!connected.isSuccess()) {
+                throw new ClientException(
+                        ClientException.Kind.GATEWAY,
+                        "cannot connect to gateway " + gateway.clientListener() + ": " + connected.cause(),
+                        connected.cause());
+            }
+            link.channel = connected.channel();
             link.hash(); // the handshake completed: the gateway holds the key the topology names
             return link;
         } catch (InterruptedException e) {

@@ -576,6 +576,9 @@ public final class MixnetClient implements ClientOperations, AutoCloseable {
                 LOG.info("gateway session reopened");
             } catch (ClientException e) {
                 LOG.fine("gateway reconnect failed: " + e.getMessage());
+            } catch (RuntimeException e) {
+                // An escaping exception would cancel this periodic task for good: the client would never reconnect.
+                LOG.log(Level.WARNING, "gateway reconnect failed unexpectedly (tried again in 1 s)", e);
             }
         }
     }

@@ -190,6 +190,20 @@ class GatewaySessionTest {
         assertEquals(nym.client.ClientException.Kind.GATEWAY, e.kind());
     }
 
+    @Test
+    void open_nothingListening_gatewayErrorNotAConnectException() throws Exception {
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort(); // closed again: nothing listens there
+        }
+        GatewayLink nowhere =
+                new GatewayLink("127.0.0.1:" + port, Ed25519Identity.generate().publicKey(), CELLS);
+        nym.client.ClientException e = org.junit.jupiter.api.Assertions.assertThrows(
+                nym.client.ClientException.class,
+                () -> GatewaySession.open(nowhere, client, new DeliveredOnce(1), d -> {}, x -> {}, b -> {}, c -> {}));
+        assertEquals(nym.client.ClientException.Kind.GATEWAY, e.kind());
+    }
+
     /** A session on a metered gateway that reports {@code start} bytes left; every Bandwidth goes to {@code reports}. */
     private GatewaySession meteredSession(
             long start, BlockingQueue<Bandwidth> reports, BlockingQueue<ErrorMessage> errors)
