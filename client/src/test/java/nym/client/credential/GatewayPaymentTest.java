@@ -26,22 +26,14 @@ import nym.client.gateway.SpendOutcome;
 import nym.coconut.CoconutException;
 import nym.coconut.RandomSource;
 import nym.coconut.Token;
-import nym.coconut.aggregation.Aggregation;
-import nym.coconut.issuance.BlindSignRequest;
-import nym.coconut.issuance.ElGamalKeyPair;
-import nym.coconut.issuance.Issuance;
-import nym.coconut.issuance.PartialSignature;
-import nym.coconut.keygen.KeyGen;
-import nym.coconut.keygen.ThresholdKeys;
-import nym.coconut.setup.Parameters;
-import nym.coconut.setup.Setup;
 import nym.coconut.verification.Showing;
 import nym.coconut.verification.Theta;
 import nym.credential.CompletedKeyEpoch;
+import nym.credential.testing.DealerCredentials;
+import nym.credential.testing.DealerCredentials.Credential;
 import nym.gateway.api.ErrorMessage;
 import nym.gateway.api.SpendCredential;
 import nym.gateway.api.SpendOffer;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,46 +48,24 @@ class GatewayPaymentTest {
     private static final long BYTES_PER_NYM = 1_048_576;
     private static final String GATEWAY_KEY = "g".repeat(43);
     private static final RandomSource RNG = RandomSource.deterministic(20);
-    private static Parameters params;
-    private static ThresholdKeys keys;
+    private static final DealerCredentials DEALER = new DealerCredentials(21, KEY_EPOCH);
 
     @TempDir
     Path home;
 
     private final List<String> notes = new ArrayList<>();
 
-    @BeforeAll
-    static void dealer() throws CoconutException {
-        params = Setup.setup(3);
-        keys = KeyGen.ttpKeyGen(params, 2, 3, RNG);
-    }
-
     /** A collected credential of {@code value}, as the flow stores it, with its file dated {@code age} seconds ago. */
     private StoredCredential collected(Path walletHome, int value, String requestByte, int age) throws Exception {
         Wallet wallet = new Wallet(walletHome);
-        var token = Token.newToken(value, RNG);
-        ElGamalKeyPair elGamal = ElGamalKeyPair.generate(params, RNG);
-        BlindSignRequest lambda = Issuance.prepareBlindSign(params, elGamal.publicKey(), token, RNG);
-        List<PartialSignature> shares = new ArrayList<>();
-        for (int i : List.of(1, 3)) {
-            shares.add(new PartialSignature(
-                    i,
-                    Issuance.unblind(
-                            Issuance.blindSign(
-                                    params,
-                                    keys.issuer(i).secretKey(),
-                                    elGamal.publicKey(),
-                                    lambda,
-                                    Token.publicAttributes(value)),
-                            elGamal)));
-        }
+        Credential issued = DEALER.issue(KEY_EPOCH, value);
         StoredCredential c = StoredCredential.requested(
                         requestByte.repeat(64),
                         value,
-                        token.privateAttributes().get(0),
-                        token.privateAttributes().get(1),
-                        elGamal.secretKey())
-                .withSignature(KEY_EPOCH, Aggregation.aggregateSignatures(shares));
+                        issued.token().privateAttributes().get(0),
+                        issued.token().privateAttributes().get(1),
+                        issued.requestKey().secretKey())
+                .withSignature(KEY_EPOCH, issued.sigma());
         wallet.save(c);
         Files.setLastModifiedTime(
                 walletHome.resolve("credentials").resolve(c.requestId() + ".credential"),
@@ -112,7 +82,12 @@ class GatewayPaymentTest {
         public NetworkKeys keysOf(long keyEpoch) {
             assertEquals(KEY_EPOCH, keyEpoch);
             return new NetworkKeys(
-                    params, new CompletedKeyEpoch(KEY_EPOCH, 2, keys.verificationKey(), new TreeMap<>()));
+                    DEALER.params,
+                    new CompletedKeyEpoch(
+                            KEY_EPOCH,
+                            DealerCredentials.THRESHOLD,
+                            DEALER.keys(KEY_EPOCH).verificationKey(),
+                            new TreeMap<>()));
         }
 
         @Override
@@ -145,8 +120,8 @@ class GatewayPaymentTest {
             try {
                 theta = Theta.fromBytes(sc.theta());
                 Showing.verifyCredential(
-                        params,
-                        keys.verificationKey(),
+                        DEALER.params,
+                        DEALER.keys(KEY_EPOCH).verificationKey(),
                         theta,
                         Token.publicAttributes((int) sc.value()),
                         binding,

@@ -39,9 +39,9 @@ class RedeemerTest {
 
     /** A spend of a fresh credential of 5 NYM, accepted for {@link GatewayFixture#CLIENT}. */
     private SpendRecord accepted(int nonce) throws Exception {
-        GatewayCredentials c = gateway.credentials;
         assertInstanceOf(
-                Bandwidth.class, gateway.desk.spend(CLIENT, c.spend(c.issue(5), gateway.binding(), nonce(nonce))));
+                Bandwidth.class,
+                gateway.desk.spend(CLIENT, gateway.spend(gateway.issue(5), gateway.binding(), nonce(nonce))));
         List<SpendRecord> open = gateway.spends.unfinished();
         return open.get(open.size() - 1);
     }
@@ -66,7 +66,7 @@ class RedeemerTest {
         assertEquals(5, deposit.getValue());
         DepositPayload payload =
                 DepositPayload.fromBytes(deposit.getCredential().toByteArray());
-        assertEquals(GatewayCredentials.KEY_EPOCH, payload.keyEpoch());
+        assertEquals(GatewayFixture.KEY_EPOCH, payload.keyEpoch());
         assertArrayEquals(nonce(1), payload.nonce());
         assertEquals(Status.IN_BLOCK, now(spend).status());
 

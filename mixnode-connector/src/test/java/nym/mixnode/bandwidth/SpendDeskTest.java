@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import nym.coconut.verification.Theta;
+import nym.credential.testing.DealerCredentials.Credential;
 import nym.gateway.api.Bandwidth;
 import nym.gateway.api.ErrorMessage;
 import nym.gateway.api.ErrorMessage.Code;
@@ -25,7 +26,6 @@ import nym.gateway.api.GatewayMessage;
 import nym.gateway.api.SpendCredential;
 import nym.gateway.api.SpendOffer;
 import nym.mixnode.bandwidth.BandwidthCounters.SpendOutcome;
-import nym.mixnode.bandwidth.GatewayCredentials.Credential;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,16 +33,11 @@ import org.junit.jupiter.api.io.TempDir;
 /** The spend desk with real 2-of-3 credentials and a scripted ledger: what it accepts, what it refuses and why. */
 class SpendDeskTest {
 
-    @TempDir
-    Path tmp;
-
     private GatewayFixture gateway;
-    private GatewayCredentials credentials;
 
     @BeforeEach
-    void gateway() throws Exception {
-        gateway = new GatewayFixture(tmp);
-        credentials = gateway.credentials;
+    void gateway(@TempDir Path dir) throws Exception {
+        gateway = new GatewayFixture(dir);
     }
 
     private GatewayMessage spend(SpendCredential spend) {
@@ -89,7 +84,7 @@ class SpendDeskTest {
         assertEquals(
                 Code.LEDGER_UNAVAILABLE,
                 assertInstanceOf(ErrorMessage.class, desk.offer()).code());
-        SpendCredential s = credentials.spend(credentials.issue(5), gateway.binding(), nonce(1));
+        SpendCredential s = gateway.spend(gateway.issue(5), gateway.binding(), nonce(1));
         assertEquals(
                 Code.LEDGER_UNAVAILABLE,
                 assertInstanceOf(ErrorMessage.class, desk.spend(CLIENT, s)).code());
@@ -100,28 +95,28 @@ class SpendDeskTest {
 
     @Test
     void spend_honest_grantsValueTimesRateDurablyAndRecordsIt() throws Exception {
-        Bandwidth granted = assertInstanceOf(
-                Bandwidth.class, spend(credentials.spend(credentials.issue(5), gateway.binding(), nonce(1))));
+        Bandwidth granted =
+                assertInstanceOf(Bandwidth.class, spend(gateway.spend(gateway.issue(5), gateway.binding(), nonce(1))));
         long expected = 5 * NetworkParams.DEFAULT_BYTES_PER_NYM;
         assertEquals(expected, granted.granted());
         assertEquals(expected, granted.balance());
         SpendRecord record = gateway.spends.unfinished().get(0);
         assertEquals(SpendRecord.Status.ACCEPTED, record.status());
         assertEquals(expected, record.granted());
-        assertEquals(GatewayCredentials.KEY_EPOCH, record.keyEpoch());
+        assertEquals(GatewayFixture.KEY_EPOCH, record.keyEpoch());
         assertArrayEquals(CLIENT, record.clientId());
         assertEquals(1, gateway.counters.spends(SpendOutcome.ACCEPTED));
         assertEquals(expected, gateway.counters.bytesGranted());
         // durable before the answer: a balances file read now holds it
         assertEquals(
                 expected,
-                BandwidthBalances.open(tmp.resolve("balances"), GatewayFixture.PACKET)
+                BandwidthBalances.open(gateway.dir.resolve("balances"), GatewayFixture.PACKET)
                         .balance(CLIENT));
     }
 
     @Test
     void spend_tamperedTheta_credentialInvalid() throws Exception {
-        SpendCredential honest = credentials.spend(credentials.issue(5), gateway.binding(), nonce(1));
+        SpendCredential honest = gateway.spend(gateway.issue(5), gateway.binding(), nonce(1));
         byte[] theta = honest.theta();
         theta[theta.length - 5] ^= 1; // inside the proof's last response
         assertRefused(Code.CREDENTIAL_INVALID, new SpendCredential(honest.keyEpoch(), 5, nonce(1), theta));
@@ -135,36 +130,36 @@ class SpendDeskTest {
     @Test
     void spend_shownForAnotherGateway_credentialInvalid() throws Exception {
         byte[] other = new byte[20];
-        assertRefused(Code.CREDENTIAL_INVALID, credentials.spend(credentials.issue(5), other, nonce(1)));
+        assertRefused(Code.CREDENTIAL_INVALID, gateway.spend(gateway.issue(5), other, nonce(1)));
     }
 
     @Test
     void spend_shownForAnotherNonce_credentialInvalid() throws Exception {
-        SpendCredential forNonce2 = credentials.spend(credentials.issue(5), gateway.binding(), nonce(2));
+        SpendCredential forNonce2 = gateway.spend(gateway.issue(5), gateway.binding(), nonce(2));
         assertRefused(
                 Code.CREDENTIAL_INVALID, new SpendCredential(forNonce2.keyEpoch(), 5, nonce(1), forNonce2.theta()));
     }
 
     @Test
     void spend_wrongValue_credentialInvalid() throws Exception {
-        Credential five = credentials.issue(5);
-        assertRefused(Code.CREDENTIAL_INVALID, credentials.spend(five, gateway.binding(), nonce(1), 10));
-        assertRefused(Code.CREDENTIAL_INVALID, credentials.spend(five, gateway.binding(), nonce(1), 3));
+        Credential five = gateway.issue(5);
+        assertRefused(Code.CREDENTIAL_INVALID, gateway.spend(five, gateway.binding(), nonce(1), 10));
+        assertRefused(Code.CREDENTIAL_INVALID, gateway.spend(five, gateway.binding(), nonce(1), 3));
     }
 
     @Test
     void spend_expiredOrUnknownKeyEpoch_credentialInvalidSayingWhich() throws Exception {
-        Credential c = credentials.issue(5);
-        SpendCredential unknown = credentials.spend(c, gateway.binding(), nonce(1));
+        Credential c = gateway.issue(5);
+        SpendCredential unknown = gateway.spend(c, gateway.binding(), nonce(1));
         ErrorMessage e =
                 assertInstanceOf(ErrorMessage.class, spend(new SpendCredential(9, 5, nonce(1), unknown.theta())));
         assertEquals(Code.CREDENTIAL_INVALID, e.code());
         assertTrue(e.text().contains("key epoch"), e.text());
 
-        gateway.ledger.keyEpochs.complete(3, credentials.keys);
-        gateway.ledger.keyEpochs.complete(4, credentials.keys); // two rotations: key epoch 2 is expired
+        gateway.ledger.keyEpochs.complete(3, gateway.dealer.newKeys());
+        gateway.ledger.keyEpochs.complete(4, gateway.dealer.newKeys()); // two rotations: key epoch 2 is expired
         ErrorMessage expired =
-                assertInstanceOf(ErrorMessage.class, spend(credentials.spend(c, gateway.binding(), nonce(1))));
+                assertInstanceOf(ErrorMessage.class, spend(gateway.spend(c, gateway.binding(), nonce(1))));
         assertEquals(Code.CREDENTIAL_INVALID, expired.code());
         assertTrue(expired.text().contains("key epoch refused"), expired.text());
         assertEquals(0, gateway.balances.balance(CLIENT));
@@ -172,11 +167,10 @@ class SpendDeskTest {
 
     @Test
     void spend_sameCredentialAgain_doubleSpendHere() throws Exception {
-        Credential c = credentials.issue(5);
-        assertInstanceOf(Bandwidth.class, spend(credentials.spend(c, gateway.binding(), nonce(1))));
+        Credential c = gateway.issue(5);
+        assertInstanceOf(Bandwidth.class, spend(gateway.spend(c, gateway.binding(), nonce(1))));
         long balance = gateway.balances.balance(CLIENT);
-        ErrorMessage again =
-                assertInstanceOf(ErrorMessage.class, spend(credentials.spend(c, gateway.binding(), nonce(2))));
+        ErrorMessage again = assertInstanceOf(ErrorMessage.class, spend(gateway.spend(c, gateway.binding(), nonce(2))));
         assertEquals(Code.DOUBLE_SPEND, again.code());
         assertEquals(balance, gateway.balances.balance(CLIENT));
         assertEquals(1, gateway.counters.spends(SpendOutcome.DOUBLE_SPEND));
@@ -185,7 +179,7 @@ class SpendDeskTest {
     @Test
     void spend_pendingOrSpentOnTheLedger_doubleSpend() throws Exception {
         for (String state : List.of("pending", "spent")) {
-            SpendCredential s = credentials.spend(credentials.issue(5), gateway.binding(), nonce(1));
+            SpendCredential s = gateway.spend(gateway.issue(5), gateway.binding(), nonce(1));
             gateway.ledger.zetas.put(zetaHex(s), state);
             assertRefused(Code.DOUBLE_SPEND, s);
         }
@@ -197,7 +191,7 @@ class SpendDeskTest {
 
     @Test
     void spend_ledgerDown_ledgerUnavailableAndNothingChanged() throws Exception {
-        SpendCredential s = credentials.spend(credentials.issue(5), gateway.binding(), nonce(1));
+        SpendCredential s = gateway.spend(gateway.issue(5), gateway.binding(), nonce(1));
         gateway.ledger.down = true;
         assertRefused(Code.LEDGER_UNAVAILABLE, s);
         assertEquals(1, gateway.counters.spends(SpendOutcome.LEDGER_UNAVAILABLE));
@@ -207,10 +201,10 @@ class SpendDeskTest {
 
     @Test
     void spend_sameCredentialConcurrently_exactlyOneAccepted() throws Exception {
-        Credential c = credentials.issue(10);
+        Credential c = gateway.issue(10);
         List<SpendCredential> shows = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            shows.add(credentials.spend(c, gateway.binding(), nonce(i)));
+            shows.add(gateway.spend(c, gateway.binding(), nonce(i)));
         }
         ExecutorService pool = Executors.newFixedThreadPool(shows.size());
         try {

@@ -173,8 +173,7 @@ class BandwidthPipelineTest {
     /** RequestSpend, then a fresh credential of {@code value} shown for the offer. */
     private Bandwidth pay(int value) throws Exception {
         SpendOffer offer = answer(SpendOffer.class, new RequestSpend());
-        var credentials = bandwidth.credentials;
-        return answer(Bandwidth.class, credentials.spend(credentials.issue(value), offer.binding(), offer.nonce()));
+        return answer(Bandwidth.class, bandwidth.spend(bandwidth.issue(value), offer.binding(), offer.nonce()));
     }
 
     private long balance() {
@@ -239,11 +238,10 @@ class BandwidthPipelineTest {
     void offer_goodForOneAttempt_reusedOrMissingNonceInvalid() throws Exception {
         session();
         SpendOffer offer = answer(SpendOffer.class, new RequestSpend());
-        var credentials = bandwidth.credentials;
-        SpendCredential spend = credentials.spend(credentials.issue(5), offer.binding(), offer.nonce());
+        SpendCredential spend = bandwidth.spend(bandwidth.issue(5), offer.binding(), offer.nonce());
         answer(Bandwidth.class, spend);
         long balance = balance();
-        SpendCredential again = credentials.spend(credentials.issue(5), offer.binding(), offer.nonce());
+        SpendCredential again = bandwidth.spend(bandwidth.issue(5), offer.binding(), offer.nonce());
         assertEquals(
                 ErrorMessage.Code.NONCE_INVALID,
                 answer(ErrorMessage.class, again).code());
@@ -251,11 +249,11 @@ class BandwidthPipelineTest {
         SpendOffer next = answer(SpendOffer.class, new RequestSpend());
         byte[] other = next.nonce().clone();
         other[0] ^= 1;
-        SpendCredential wrongNonce = credentials.spend(credentials.issue(5), next.binding(), other);
+        SpendCredential wrongNonce = bandwidth.spend(bandwidth.issue(5), next.binding(), other);
         assertEquals(
                 ErrorMessage.Code.NONCE_INVALID,
                 answer(ErrorMessage.class, wrongNonce).code());
-        SpendCredential late = credentials.spend(credentials.issue(5), next.binding(), next.nonce());
+        SpendCredential late = bandwidth.spend(bandwidth.issue(5), next.binding(), next.nonce());
         assertEquals(
                 ErrorMessage.Code.NONCE_INVALID,
                 answer(ErrorMessage.class, late).code(),

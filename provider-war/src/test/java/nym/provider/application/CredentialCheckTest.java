@@ -9,7 +9,12 @@ import java.math.BigInteger;
 import nym.coconut.CoconutException;
 import nym.coconut.verification.ShowProof;
 import nym.coconut.verification.Theta;
+import nym.credential.KeyEpochVerificationKeys;
+import nym.credential.testing.DealerCredentials;
+import nym.credential.testing.DealerCredentials.Credential;
+import nym.credential.testing.ScriptedKeyEpochs;
 import nym.provider.application.SpendRefused.Reason;
+import nym.provider.domain.ledger.LedgerUnavailable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -26,42 +31,51 @@ class CredentialCheckTest {
         OTHER_NONCE[0] = 1;
     }
 
-    private static TestCredentials coconut;
+    /** The key epoch every credential here is issued in: the latest completed one, after key epoch 1. */
+    static final long KEY_EPOCH = 2;
+
+    private static DealerCredentials coconut;
     private static CredentialCheck check;
-    private static TestCredentials.Credential ten;
+    private static Credential ten;
 
     @BeforeAll
     static void issue() throws CoconutException {
-        coconut = new TestCredentials();
-        check = coconut.check();
-        ten = coconut.issue(10);
+        coconut = new DealerCredentials(7, 1, KEY_EPOCH);
+        check = checkOver(coconut, keyEpochsOf(coconut));
+        ten = coconut.issue(KEY_EPOCH, 10);
+    }
+
+    /** The ledger's /dkg/completed with the dealer's key epochs; down, it fails as the provider's ledger adapter does. */
+    static ScriptedKeyEpochs keyEpochsOf(DealerCredentials dealer) {
+        return dealer.publish(new ScriptedKeyEpochs(() -> new LedgerUnavailable("scripted outage", null)));
+    }
+
+    static CredentialCheck checkOver(DealerCredentials dealer, ScriptedKeyEpochs ledger) {
+        return new CredentialCheck(dealer.params, new KeyEpochVerificationKeys(dealer.params, ledger));
     }
 
     @Test
     void check_honestSpend_passes() throws CoconutException {
         Theta theta = coconut.show(ten, PROVIDER, NONCE);
-        assertDoesNotThrow(() -> check.check(TestCredentials.KEY_EPOCH, theta, 10, PROVIDER, NONCE));
+        assertDoesNotThrow(() -> check.check(KEY_EPOCH, theta, 10, PROVIDER, NONCE));
     }
 
     @Test
     void check_wrongValue_refusedInvalidCredential() throws CoconutException {
         Theta theta = coconut.show(ten, PROVIDER, NONCE);
-        assertRefused(
-                Reason.INVALID_CREDENTIAL, () -> check.check(TestCredentials.KEY_EPOCH, theta, 20, PROVIDER, NONCE));
+        assertRefused(Reason.INVALID_CREDENTIAL, () -> check.check(KEY_EPOCH, theta, 20, PROVIDER, NONCE));
     }
 
     @Test
     void check_boundToAnotherProvider_refusedInvalidCredential() throws CoconutException {
         Theta theta = coconut.show(ten, OTHER_PROVIDER, NONCE);
-        assertRefused(
-                Reason.INVALID_CREDENTIAL, () -> check.check(TestCredentials.KEY_EPOCH, theta, 10, PROVIDER, NONCE));
+        assertRefused(Reason.INVALID_CREDENTIAL, () -> check.check(KEY_EPOCH, theta, 10, PROVIDER, NONCE));
     }
 
     @Test
     void check_provenOverAnotherNonce_refusedInvalidCredential() throws CoconutException {
         Theta theta = coconut.show(ten, PROVIDER, OTHER_NONCE);
-        assertRefused(
-                Reason.INVALID_CREDENTIAL, () -> check.check(TestCredentials.KEY_EPOCH, theta, 10, PROVIDER, NONCE));
+        assertRefused(Reason.INVALID_CREDENTIAL, () -> check.check(KEY_EPOCH, theta, 10, PROVIDER, NONCE));
     }
 
     @Test
@@ -75,16 +89,14 @@ class CredentialCheckTest {
                 honest.nu(),
                 honest.zeta(),
                 new ShowProof(p.challenge(), p.responseR().add(BigInteger.ONE), p.responsesM()));
-        assertRefused(
-                Reason.INVALID_CREDENTIAL, () -> check.check(TestCredentials.KEY_EPOCH, tampered, 10, PROVIDER, NONCE));
+        assertRefused(Reason.INVALID_CREDENTIAL, () -> check.check(KEY_EPOCH, tampered, 10, PROVIDER, NONCE));
     }
 
     @Test
     void check_credentialOfAnotherKeySet_refusedInvalidCredential() throws CoconutException {
-        TestCredentials foreign = new TestCredentials(8);
-        Theta theta = foreign.show(foreign.issue(10), PROVIDER, NONCE);
-        assertRefused(
-                Reason.INVALID_CREDENTIAL, () -> check.check(TestCredentials.KEY_EPOCH, theta, 10, PROVIDER, NONCE));
+        DealerCredentials foreign = new DealerCredentials(8, KEY_EPOCH);
+        Theta theta = foreign.show(foreign.issue(KEY_EPOCH, 10), PROVIDER, NONCE);
+        assertRefused(Reason.INVALID_CREDENTIAL, () -> check.check(KEY_EPOCH, theta, 10, PROVIDER, NONCE));
     }
 
     @Test
@@ -95,15 +107,14 @@ class CredentialCheckTest {
 
     @Test
     void check_keyEpochExpiredAfterTwoRotations_refusedKeyEpochRefused() throws CoconutException {
-        TestCredentials rotating = new TestCredentials(9);
-        CredentialCheck rotatingCheck = rotating.check();
-        TestCredentials.Credential c = rotating.issue(10);
-        Theta theta = rotating.show(c, PROVIDER, NONCE);
+        ScriptedKeyEpochs rotating = keyEpochsOf(coconut);
+        CredentialCheck rotatingCheck = checkOver(coconut, rotating);
+        Theta theta = coconut.show(ten, PROVIDER, NONCE);
         assertDoesNotThrow(() -> rotatingCheck.check(2, theta, 10, PROVIDER, NONCE));
 
-        rotating.rotate(3);
+        rotating.complete(3, coconut.newKeys());
         assertDoesNotThrow(() -> rotatingCheck.check(2, theta, 10, PROVIDER, NONCE), "the one before the latest");
-        rotating.rotate(4);
+        rotating.complete(4, coconut.newKeys());
 
         SpendRefused e = assertThrows(SpendRefused.class, () -> rotatingCheck.check(2, theta, 10, PROVIDER, NONCE));
         assertEquals(Reason.KEY_EPOCH_REFUSED, e.reason());
@@ -118,19 +129,19 @@ class CredentialCheckTest {
 
     @Test
     void check_ledgerDownForTheKeys_refusedLedgerUnavailable() throws CoconutException {
-        TestCredentials offline = new TestCredentials(10);
-        offline.ledger.down = true;
-        Theta theta = offline.show(offline.issue(10), PROVIDER, NONCE);
+        ScriptedKeyEpochs offline = keyEpochsOf(coconut);
+        offline.down = true;
+        Theta theta = coconut.show(ten, PROVIDER, NONCE);
         assertRefused(
                 Reason.LEDGER_UNAVAILABLE,
-                () -> offline.check().check(TestCredentials.KEY_EPOCH, theta, 10, PROVIDER, NONCE));
+                () -> checkOver(coconut, offline).check(KEY_EPOCH, theta, 10, PROVIDER, NONCE));
     }
 
     @Test
     void check_valueNoTokenHas_refusedMalformed() throws CoconutException {
         Theta theta = coconut.show(ten, PROVIDER, NONCE);
-        assertRefused(Reason.MALFORMED, () -> check.check(TestCredentials.KEY_EPOCH, theta, 3, PROVIDER, NONCE));
-        assertRefused(Reason.MALFORMED, () -> check.check(TestCredentials.KEY_EPOCH, theta, -10, PROVIDER, NONCE));
+        assertRefused(Reason.MALFORMED, () -> check.check(KEY_EPOCH, theta, 3, PROVIDER, NONCE));
+        assertRefused(Reason.MALFORMED, () -> check.check(KEY_EPOCH, theta, -10, PROVIDER, NONCE));
     }
 
     static void assertRefused(Reason reason, Runnable r) {

@@ -1,5 +1,6 @@
 package nym.provider.application;
 
+import static nym.provider.application.CredentialCheckTest.KEY_EPOCH;
 import static nym.provider.application.CredentialCheckTest.assertRefused;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,6 +20,9 @@ import java.util.Optional;
 import nym.coconut.CoconutException;
 import nym.credential.CompletedKeyEpoch;
 import nym.credential.DepositPayload;
+import nym.credential.testing.DealerCredentials;
+import nym.credential.testing.DealerCredentials.Credential;
+import nym.credential.testing.ScriptedKeyEpochs;
 import nym.ledger.Hex;
 import nym.ledger.tx.Secp256k1;
 import nym.ledger.tx.Transaction;
@@ -41,7 +45,8 @@ import org.junit.jupiter.api.Test;
 /** The spend decision with real Coconut credentials, in-memory repositories and a scripted ledger. */
 class SpendServiceTest {
 
-    private static TestCredentials coconut;
+    private static DealerCredentials coconut;
+    private static ScriptedKeyEpochs keyEpochs;
     private static CredentialCheck check;
 
     private final Provider one = new Provider(1, Secp256k1.KeyPair.fromSeed("provider-1"));
@@ -57,8 +62,9 @@ class SpendServiceTest {
 
     @BeforeAll
     static void keys() throws CoconutException {
-        coconut = new TestCredentials();
-        check = coconut.check();
+        coconut = new DealerCredentials(7, 1, KEY_EPOCH);
+        keyEpochs = CredentialCheckTest.keyEpochsOf(coconut);
+        check = CredentialCheckTest.checkOver(coconut, keyEpochs);
     }
 
     @BeforeEach
@@ -101,20 +107,15 @@ class SpendServiceTest {
         reconciler.settings = settings;
     }
 
-    private SpendRequest showTo(Provider p, TestCredentials.Credential c) throws CoconutException {
+    private SpendRequest showTo(Provider p, Credential c) throws CoconutException {
         byte[] nonce = nonces.issue(p.index()).nonce();
         return new SpendRequest(
-                p.index(),
-                TestCredentials.KEY_EPOCH,
-                coconut.show(c, p.binding(), nonce),
-                c.value(),
-                p.binding(),
-                nonce);
+                p.index(), KEY_EPOCH, coconut.show(c, p.binding(), nonce), c.value(), p.binding(), nonce);
     }
 
     @Test
     void spend_honestCredential_acceptedAndDepositSignedByProvider() throws Exception {
-        TestCredentials.Credential c = coconut.issue(10);
+        Credential c = coconut.issue(KEY_EPOCH, 10);
         SpendRequest request = showTo(one, c);
 
         Spend spend = service.spend(request);
@@ -130,13 +131,13 @@ class SpendServiceTest {
         DepositPayload payload =
                 DepositPayload.fromBytes(deposit.getCredential().toByteArray());
         assertArrayEquals(request.nonce(), payload.nonce());
-        assertEquals(TestCredentials.KEY_EPOCH, payload.keyEpoch());
+        assertEquals(KEY_EPOCH, payload.keyEpoch());
         assertArrayEquals(request.theta().toBytes(), payload.theta().toBytes());
     }
 
     @Test
     void spend_sameCredentialAgainSameProvider_refusedDoubleSpend() throws Exception {
-        TestCredentials.Credential c = coconut.issue(10);
+        Credential c = coconut.issue(KEY_EPOCH, 10);
         service.spend(showTo(one, c));
         SpendRequest again = showTo(one, c);
         assertRefused(Reason.DOUBLE_SPEND, () -> service.spend(again));
@@ -145,7 +146,7 @@ class SpendServiceTest {
 
     @Test
     void spend_sameCredentialAtAnotherProvider_refusedDoubleSpend() throws Exception {
-        TestCredentials.Credential c = coconut.issue(10);
+        Credential c = coconut.issue(KEY_EPOCH, 10);
         service.spend(showTo(one, c));
         SpendRequest atTwo = showTo(two, c);
         assertRefused(Reason.DOUBLE_SPEND, () -> service.spend(atTwo));
@@ -154,7 +155,7 @@ class SpendServiceTest {
 
     @Test
     void spend_zetaPendingOnLedger_refusedDoubleSpendWithoutDeposit() throws Exception {
-        SpendRequest request = showTo(one, coconut.issue(10));
+        SpendRequest request = showTo(one, coconut.issue(KEY_EPOCH, 10));
         ledger.zetaStatus = "pending";
         assertRefused(Reason.DOUBLE_SPEND, () -> service.spend(request));
         assertTrue(ledger.submitted.isEmpty());
@@ -163,106 +164,96 @@ class SpendServiceTest {
 
     @Test
     void spend_nonceUsedTwice_refusedNonceInvalid() throws Exception {
-        SpendRequest request = showTo(one, coconut.issue(10));
+        SpendRequest request = showTo(one, coconut.issue(KEY_EPOCH, 10));
         nonceRepository.use(1, request.nonce(), Instant.now());
         assertRefused(Reason.NONCE_INVALID, () -> service.spend(request));
     }
 
     @Test
     void spend_nonceOfAnotherProvider_refusedNonceInvalid() throws Exception {
-        TestCredentials.Credential c = coconut.issue(10);
+        Credential c = coconut.issue(KEY_EPOCH, 10);
         byte[] nonceOfTwo = nonces.issue(2).nonce();
         SpendRequest request = new SpendRequest(
-                1,
-                TestCredentials.KEY_EPOCH,
-                coconut.show(c, one.binding(), nonceOfTwo),
-                10,
-                one.binding(),
-                nonceOfTwo);
+                1, KEY_EPOCH, coconut.show(c, one.binding(), nonceOfTwo), 10, one.binding(), nonceOfTwo);
         assertRefused(Reason.NONCE_INVALID, () -> service.spend(request));
     }
 
     @Test
     void spend_bindingOfAnotherProvider_refusedWrongProvider() throws Exception {
-        TestCredentials.Credential c = coconut.issue(10);
+        Credential c = coconut.issue(KEY_EPOCH, 10);
         byte[] nonce = nonces.issue(1).nonce();
-        SpendRequest request = new SpendRequest(
-                1, TestCredentials.KEY_EPOCH, coconut.show(c, two.binding(), nonce), 10, two.binding(), nonce);
+        SpendRequest request =
+                new SpendRequest(1, KEY_EPOCH, coconut.show(c, two.binding(), nonce), 10, two.binding(), nonce);
         assertRefused(Reason.WRONG_PROVIDER, () -> service.spend(request));
     }
 
     @Test
     void spend_provenForAnotherProviderButClaimingThisOne_refusedInvalidCredential() throws Exception {
-        TestCredentials.Credential c = coconut.issue(10);
+        Credential c = coconut.issue(KEY_EPOCH, 10);
         byte[] nonce = nonces.issue(1).nonce();
-        SpendRequest request = new SpendRequest(
-                1, TestCredentials.KEY_EPOCH, coconut.show(c, two.binding(), nonce), 10, one.binding(), nonce);
+        SpendRequest request =
+                new SpendRequest(1, KEY_EPOCH, coconut.show(c, two.binding(), nonce), 10, one.binding(), nonce);
         assertRefused(Reason.INVALID_CREDENTIAL, () -> service.spend(request));
         assertTrue(ledger.submitted.isEmpty());
     }
 
     @Test
     void spend_wrongValue_refusedInvalidCredential() throws Exception {
-        TestCredentials.Credential c = coconut.issue(10);
+        Credential c = coconut.issue(KEY_EPOCH, 10);
         byte[] nonce = nonces.issue(1).nonce();
-        SpendRequest request = new SpendRequest(
-                1, TestCredentials.KEY_EPOCH, coconut.show(c, one.binding(), nonce), 20, one.binding(), nonce);
+        SpendRequest request =
+                new SpendRequest(1, KEY_EPOCH, coconut.show(c, one.binding(), nonce), 20, one.binding(), nonce);
         assertRefused(Reason.INVALID_CREDENTIAL, () -> service.spend(request));
     }
 
     @Test
     void spend_refusedCredential_usesTheNonceAnyway() throws Exception {
-        TestCredentials.Credential c = coconut.issue(10);
+        Credential c = coconut.issue(KEY_EPOCH, 10);
         byte[] nonce = nonces.issue(1).nonce();
-        SpendRequest wrong = new SpendRequest(
-                1, TestCredentials.KEY_EPOCH, coconut.show(c, one.binding(), nonce), 20, one.binding(), nonce);
+        SpendRequest wrong =
+                new SpendRequest(1, KEY_EPOCH, coconut.show(c, one.binding(), nonce), 20, one.binding(), nonce);
         assertRefused(Reason.INVALID_CREDENTIAL, () -> service.spend(wrong));
-        SpendRequest right = new SpendRequest(
-                1, TestCredentials.KEY_EPOCH, coconut.show(c, one.binding(), nonce), 10, one.binding(), nonce);
+        SpendRequest right =
+                new SpendRequest(1, KEY_EPOCH, coconut.show(c, one.binding(), nonce), 10, one.binding(), nonce);
         assertRefused(Reason.NONCE_INVALID, () -> service.spend(right));
     }
 
     @Test
     void spend_unknownProvider_refused() throws Exception {
-        TestCredentials.Credential c = coconut.issue(10);
+        Credential c = coconut.issue(KEY_EPOCH, 10);
         SpendRequest request = new SpendRequest(
-                9,
-                TestCredentials.KEY_EPOCH,
-                coconut.show(c, one.binding(), new byte[32]),
-                10,
-                one.binding(),
-                new byte[32]);
+                9, KEY_EPOCH, coconut.show(c, one.binding(), new byte[32]), 10, one.binding(), new byte[32]);
         assertRefused(Reason.UNKNOWN_PROVIDER, () -> service.spend(request));
     }
 
     @Test
     void spend_ledgerRefusesDeposit_refusedAndNothingKept() throws Exception {
-        SpendRequest request = showTo(one, coconut.issue(10));
+        SpendRequest request = showTo(one, coconut.issue(KEY_EPOCH, 10));
         ledger.refuseWith = Ledger.Submission.DOUBLE_SPEND;
         assertRefused(Reason.DOUBLE_SPEND, () -> service.spend(request));
         ledger.refuseWith = 5;
-        SpendRequest other = showTo(one, coconut.issue(10));
+        SpendRequest other = showTo(one, coconut.issue(KEY_EPOCH, 10));
         assertRefused(Reason.LEDGER_REFUSED, () -> service.spend(other));
     }
 
     @Test
     void spend_ledgerDown_refusedUnavailable() throws Exception {
-        SpendRequest request = showTo(one, coconut.issue(10));
+        SpendRequest request = showTo(one, coconut.issue(KEY_EPOCH, 10));
         ledger.down = true;
         assertRefused(Reason.LEDGER_UNAVAILABLE, () -> service.spend(request));
     }
 
     @Test
     void spend_depositsOfOneProvider_carryConsecutiveAccountNonces() throws Exception {
-        service.spend(showTo(one, coconut.issue(10)));
-        service.spend(showTo(one, coconut.issue(5)));
+        service.spend(showTo(one, coconut.issue(KEY_EPOCH, 10)));
+        service.spend(showTo(one, coconut.issue(KEY_EPOCH, 5)));
         assertEquals(0, Transaction.decode(ledger.submitted.get(0)).body().getNonce());
         assertEquals(1, Transaction.decode(ledger.submitted.get(1)).body().getNonce());
     }
 
     @Test
     void status_depositSettledOnLedger_recordedAsSettled() throws Exception {
-        Spend spend = service.spend(showTo(one, coconut.issue(10)));
+        Spend spend = service.spend(showTo(one, coconut.issue(KEY_EPOCH, 10)));
         assertEquals(
                 DepositStatus.PENDING, statuses.status(1, spend.zeta()).spend().status());
         ledger.depositStatus = "accepted";
@@ -278,7 +269,7 @@ class SpendServiceTest {
     void spend_answerLostAfterTheDepositWasCommitted_submittedThenFoundPendingWithoutASecondDeposit() throws Exception {
         ledger.answers = Answers.LOST_AFTER_COMMIT;
 
-        Spend spend = service.spend(showTo(one, coconut.issue(10)));
+        Spend spend = service.spend(showTo(one, coconut.issue(KEY_EPOCH, 10)));
 
         assertEquals(DepositStatus.SUBMITTED, spend.status());
         assertEquals(Hex.upper(Transaction.sha256(ledger.submitted.get(0))), spend.depositId(), "hash known unsent");
@@ -293,7 +284,7 @@ class SpendServiceTest {
     @Test
     void reconcile_depositNeverArrived_sameBytesSentAgainAfterTheDeadlineOnly() throws Exception {
         ledger.answers = Answers.LOST_BEFORE_COMMIT;
-        Spend spend = service.spend(showTo(one, coconut.issue(10)));
+        Spend spend = service.spend(showTo(one, coconut.issue(KEY_EPOCH, 10)));
         byte[] sent = ledger.sent.get(0);
         ledger.answers = Answers.NORMAL;
 
@@ -312,7 +303,7 @@ class SpendServiceTest {
     @Test
     void reconcile_depositNeverFoundAfterTheResubmissions_failed() throws Exception {
         ledger.answers = Answers.LOST_BEFORE_COMMIT;
-        Spend spend = service.spend(showTo(one, coconut.issue(10)));
+        Spend spend = service.spend(showTo(one, coconut.issue(KEY_EPOCH, 10)));
 
         for (int round = 1; round <= 2; round++) {
             clock.advance(Duration.ofSeconds(61));
@@ -330,7 +321,7 @@ class SpendServiceTest {
     void reconcile_depositRefusedInItsBlock_failed() throws Exception {
         ledger.answers = Answers.LOST_AFTER_COMMIT;
         ledger.blockRefusesWith = Ledger.Submission.DOUBLE_SPEND;
-        Spend spend = service.spend(showTo(one, coconut.issue(10)));
+        Spend spend = service.spend(showTo(one, coconut.issue(KEY_EPOCH, 10)));
         ledger.answers = Answers.NORMAL;
 
         assertEquals(DepositStatus.FAILED, reconciler.reconcile(spend.zeta()));
@@ -339,7 +330,7 @@ class SpendServiceTest {
     @Test
     void status_ledgerDownWhileSubmitted_answersSubmitted() throws Exception {
         ledger.answers = Answers.LOST_AFTER_COMMIT;
-        Spend spend = service.spend(showTo(one, coconut.issue(10)));
+        Spend spend = service.spend(showTo(one, coconut.issue(KEY_EPOCH, 10)));
         ledger.down = true;
 
         assertEquals(
@@ -508,13 +499,13 @@ class SpendServiceTest {
         @Override
         public Optional<CompletedKeyEpoch> latestCompleted() {
             up();
-            return coconut.ledger.latestCompleted();
+            return keyEpochs.latestCompleted();
         }
 
         @Override
         public Optional<CompletedKeyEpoch> completed(long keyEpoch) {
             up();
-            return coconut.ledger.completed(keyEpoch);
+            return keyEpochs.completed(keyEpoch);
         }
 
         @Override

@@ -32,7 +32,7 @@ class DefaultVerificationServiceTest {
     /** A network tree as localnet writes it: parameters and the verifiers' vote keys (the Coconut keys are on the ledger). */
     @BeforeAll
     static void writeTree() throws Exception {
-        write("coconut/parameters", Spender.PARAMS.toText());
+        write("coconut/parameters", Spender.DEALER.params.toText());
         for (int i = 1; i <= 3; i++) {
             write("authorities/authority-" + i + "/verifier.key", String.format("%064x", 1000 + i));
         }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
-import nym.coconut.keygen.KeyGen;
 import nym.coconut.verification.Theta;
 import nym.credential.DepositPayload;
 import nym.credential.testing.ScriptedKeyEpochs;
@@ -107,7 +106,7 @@ class CredentialCheckTest {
     @Test
     void check_credentialFromAnotherKeySet_reject() throws Exception {
         ScriptedKeyEpochs otherNetwork = Spender.keyEpochs();
-        otherNetwork.complete(Spender.KEY_EPOCH, KeyGen.ttpKeyGen(Spender.PARAMS, 2, 3, Spender.RNG));
+        otherNetwork.complete(Spender.KEY_EPOCH, Spender.DEALER.newKeys());
 
         assertFalse(Spender.check(otherNetwork).check(spender.honestDeposit()).accept());
     }
@@ -115,8 +114,8 @@ class CredentialCheckTest {
     @Test
     void check_keyEpochExpiredOrNeverCompleted_rejectSayingWhich() throws Exception {
         ScriptedKeyEpochs rotatedTwice = Spender.keyEpochs();
-        rotatedTwice.complete(3, KeyGen.ttpKeyGen(Spender.PARAMS, 2, 3, Spender.RNG));
-        rotatedTwice.complete(4, KeyGen.ttpKeyGen(Spender.PARAMS, 2, 3, Spender.RNG));
+        rotatedTwice.complete(3, Spender.DEALER.newKeys());
+        rotatedTwice.complete(4, Spender.DEALER.newKeys());
         CredentialCheck afterRotations = Spender.check(rotatedTwice);
 
         Verdict expired = afterRotations.check(spender.honestDeposit());
@@ -142,7 +141,7 @@ class CredentialCheckTest {
         ScriptedKeyEpochs ledger = Spender.keyEpochs();
         CredentialCheck fresh = Spender.check(ledger);
         assertEquals(Verdict.ACCEPT, fresh.check(spender.honestDeposit()));
-        ledger.complete(Spender.KEY_EPOCH, Spender.PREVIOUS_KEYS);
+        ledger.complete(Spender.KEY_EPOCH, Spender.DEALER.keys(1));
 
         assertEquals(Verdict.ACCEPT, fresh.check(spender.honestDeposit()), "the prepared key is not read again");
     }

@@ -1,27 +1,13 @@
 package nym.verifier.domain;
 
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import nym.coconut.Attributes;
-import nym.coconut.RandomSource;
-import nym.coconut.Token;
-import nym.coconut.aggregation.Aggregation;
-import nym.coconut.issuance.BlindSignRequest;
-import nym.coconut.issuance.ElGamalKeyPair;
-import nym.coconut.issuance.Issuance;
-import nym.coconut.issuance.PartialSignature;
-import nym.coconut.issuance.Signature;
-import nym.coconut.keygen.KeyGen;
-import nym.coconut.keygen.ThresholdKeys;
-import nym.coconut.setup.Parameters;
-import nym.coconut.setup.Setup;
-import nym.coconut.verification.Showing;
 import nym.coconut.verification.Theta;
 import nym.credential.DepositPayload;
 import nym.credential.KeyEpochVerificationKeys;
 import nym.credential.ProviderAddress;
+import nym.credential.testing.DealerCredentials;
+import nym.credential.testing.DealerCredentials.Credential;
 import nym.credential.testing.ScriptedKeyEpochs;
 
 /**
@@ -29,85 +15,40 @@ import nym.credential.testing.ScriptedKeyEpochs;
  * nymclient does.
  */
 public final class Spender {
-    public static final RandomSource RNG = RandomSource.deterministic(99);
-    public static final Parameters PARAMS = setup();
-    /** The keys of key epoch 1, the predecessor of the credentials' key epoch. */
-    public static final ThresholdKeys PREVIOUS_KEYS = keyGen();
-    /** The keys of {@link #KEY_EPOCH}, the latest completed one, which issued every credential here. */
-    public static final ThresholdKeys KEYS = keyGen();
-
+    /** The key epoch that issued every credential here: the latest completed one, after key epoch 1. */
     public static final long KEY_EPOCH = 2;
+    /** The keys of key epochs 1 and {@link #KEY_EPOCH}. */
+    public static final DealerCredentials DEALER = new DealerCredentials(99, 1, KEY_EPOCH);
+
     public static final String PROVIDER = "0x" + "5a".repeat(20);
     public static final String OTHER_PROVIDER = "0x" + "6b".repeat(20);
     private static final AtomicLong DEPOSITS = new AtomicLong();
 
-    private final Attributes token;
-    private final Signature sigma;
-    public final int value;
+    private final Credential credential;
 
     public Spender(int value) throws Exception {
-        this.value = value;
-        token = Token.newToken(value, RNG);
-        ElGamalKeyPair elGamal = ElGamalKeyPair.generate(PARAMS, RNG);
-        BlindSignRequest lambda = Issuance.prepareBlindSign(PARAMS, elGamal.publicKey(), token, RNG);
-        List<PartialSignature> shares = new ArrayList<>();
-        for (int i : List.of(2, 3)) {
-            shares.add(new PartialSignature(
-                    i,
-                    Issuance.unblind(
-                            Issuance.blindSign(
-                                    PARAMS,
-                                    KEYS.issuer(i).secretKey(),
-                                    elGamal.publicKey(),
-                                    lambda,
-                                    Token.publicAttributes(value)),
-                            elGamal)));
-        }
-        sigma = Aggregation.aggregateSignatures(shares);
+        credential = DEALER.issue(KEY_EPOCH, value);
     }
 
-    private static Parameters setup() {
-        try {
-            return Setup.setup(3);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static ThresholdKeys keyGen() {
-        try {
-            return KeyGen.ttpKeyGen(PARAMS, 2, 3, RNG);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /**
-     * The ledger's /dkg/completed with key epochs 1 and 2 completed under {@link #PREVIOUS_KEYS} and {@link #KEYS};
-     * down, it fails as the verifier's ledger adapter does.
-     */
+    /** The ledger's /dkg/completed with the dealer's key epochs; down, it fails as the verifier's ledger adapter does. */
     public static ScriptedKeyEpochs keyEpochs() {
-        ScriptedKeyEpochs ledger =
-                new ScriptedKeyEpochs(() -> new IllegalStateException("ledger not reachable for /dkg/completed"));
-        ledger.complete(1, PREVIOUS_KEYS);
-        ledger.complete(KEY_EPOCH, KEYS);
-        return ledger;
+        return DEALER.publish(
+                new ScriptedKeyEpochs(() -> new IllegalStateException("ledger not reachable for /dkg/completed")));
     }
 
     public static CredentialCheck check(ScriptedKeyEpochs ledger) {
-        return new CredentialCheck(PARAMS, new KeyEpochVerificationKeys(PARAMS, ledger));
+        return new CredentialCheck(DEALER.params, new KeyEpochVerificationKeys(DEALER.params, ledger));
     }
 
     public static byte[] nonce() {
         byte[] nonce = new byte[32];
-        RNG.nextBytes(nonce);
+        DEALER.rng.nextBytes(nonce);
         return nonce;
     }
 
     /** Θ proven to {@code provenTo} with {@code nonce}. */
     public Theta show(String provenTo, byte[] nonce) throws Exception {
-        return Showing.proveCredential(
-                PARAMS, KEYS.verificationKey(), sigma, token, ProviderAddress.parse(provenTo), nonce, RNG);
+        return DEALER.show(credential, ProviderAddress.parse(provenTo), nonce);
     }
 
     /** The deposit the ledger records when {@code depositor} deposits {@code payload} claiming {@code value}. */
@@ -126,6 +67,6 @@ public final class Spender {
     public Deposit depositNaming(long keyEpoch) throws Exception {
         byte[] nonce = nonce();
         DepositPayload payload = new DepositPayload(keyEpoch, nonce, show(PROVIDER, nonce));
-        return deposit(PROVIDER, payload.zetaHex(), value, payload.toBytes());
+        return deposit(PROVIDER, payload.zetaHex(), credential.value(), payload.toBytes());
     }
 }

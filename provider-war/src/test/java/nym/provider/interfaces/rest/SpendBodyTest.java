@@ -10,10 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import nym.coconut.CoconutException;
 import nym.coconut.verification.Theta;
+import nym.credential.testing.DealerCredentials;
 import nym.provider.application.SpendRefused;
 import nym.provider.application.SpendRefused.Reason;
 import nym.provider.application.SpendRequest;
-import nym.provider.application.TestCredentials;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -25,9 +25,9 @@ class SpendBodyTest {
 
     @BeforeAll
     static void show() throws CoconutException {
-        TestCredentials coconut = new TestCredentials();
+        DealerCredentials coconut = new DealerCredentials(7, 2);
         Theta theta = coconut.show(
-                coconut.issue(10),
+                coconut.issue(2, 10),
                 HexFormat.of().parseHex("11".repeat(20)),
                 HexFormat.of().parseHex(NONCE));
         credential = theta.toText();

@@ -23,15 +23,20 @@ class LedgerKeyEpochsTest {
     void read_completedKeyEpoch_itsKeys() throws Exception {
         Base64.Encoder b64 = Base64.getEncoder();
         String json = "{\"key_epoch\":2,\"phase\":\"completed\",\"threshold\":2,\"verification_key\":\""
-                + b64.encodeToString(Spender.KEYS.verificationKey().toBytes()) + "\",\"shares\":[{\"index\":1,"
-                + "\"verification_key_share\":\""
                 + b64.encodeToString(
-                        Spender.KEYS.issuer(1).verificationKeyShare().toBytes()) + "\"}]}";
+                        Spender.DEALER.keys(Spender.KEY_EPOCH).verificationKey().toBytes())
+                + "\",\"shares\":[{\"index\":1,"
+                + "\"verification_key_share\":\""
+                + b64.encodeToString(Spender.DEALER
+                        .keys(Spender.KEY_EPOCH)
+                        .issuer(1)
+                        .verificationKeyShare()
+                        .toBytes()) + "\"}]}";
 
         CompletedKeyEpoch read = LedgerKeyEpochs.read(answer(0, "", json)).orElseThrow();
 
         assertEquals(2, read.keyEpoch());
-        assertEquals(Spender.KEYS.verificationKey(), read.verificationKey());
+        assertEquals(Spender.DEALER.keys(Spender.KEY_EPOCH).verificationKey(), read.verificationKey());
     }
 
     @Test
