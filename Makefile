@@ -4,7 +4,7 @@
 MVN ?= mvn -B -ntp
 export MAVEN_OPTS ?= -Xmx1g
 
-.PHONY: build cometbft ethereum-tools dashboard-test-tools localnet-build localnet localnet-down localnet-status logs test unit-test ledger-client-test docker-check integration-test bench-coconut bench-sphinx bench-ledger bench-mixnode bench-mixnode-replay clean
+.PHONY: build cometbft ethereum-tools dashboard-test-tools localnet-build localnet localnet-down localnet-status logs test unit-test ledger-client-test docker-check integration-test bench-coconut bench-sphinx bench-ledger bench-mixnode bench-mixnode-replay bench-mixnode-spend clean
 
 ## build: compile and package every module, skipping tests (what localnet needs)
 build:
@@ -98,6 +98,11 @@ bench-mixnode:
 bench-mixnode-replay:
 	$(MVN) -q -P bench -pl mixnode-connector package
 	java -jar mixnode-connector/target/benchmarks.jar ReplayFilterBenchmark
+
+## bench-mixnode-spend: JMH, a gateway's local check of a credential spend beside one Sphinx hop (the baseline)
+bench-mixnode-spend:
+	$(MVN) -q -P bench -pl mixnode-connector package -DskipTests
+	java -jar mixnode-connector/target/benchmarks.jar SpendCheckBenchmark -f 1 -wi 2 -i 3
 
 clean:
 	$(MVN) -q clean
