@@ -43,7 +43,8 @@ public final class Topologies {
                         sphinxKey(),
                         sphinxKey(),
                         "0.1.0",
-                        "here"));
+                        "here",
+                        null));
             }
             layers.add(new EpochDocument.Layer(layer, nodes));
         }
@@ -56,7 +57,8 @@ public final class Topologies {
                     sphinxKey(),
                     sphinxKey(),
                     "0.1.0",
-                    "here"));
+                    "here",
+                    null));
         }
         return new EpochDocument(
                 EpochDocument.VERSION,

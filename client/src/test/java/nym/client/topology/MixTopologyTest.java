@@ -39,12 +39,19 @@ class MixTopologyTest {
         EpochDocument full = Topologies.of(2, 2);
         EpochDocument.Mixnode good = full.mixnodes().get(0).nodes().get(0);
         EpochDocument.Mixnode badKey = new EpochDocument.Mixnode(
-                good.identityKey(), good.host(), 1, "not-a-key", good.nextSphinxKey(), good.version(), good.location());
+                good.identityKey(),
+                good.host(),
+                1,
+                "not-a-key",
+                good.nextSphinxKey(),
+                good.version(),
+                good.location(),
+                null);
         EpochDocument.Mixnode wrongLayer = new EpochDocument.Mixnode(
-                good.identityKey(), good.host(), 2, good.sphinxKey(), good.nextSphinxKey(), "v", "l");
+                good.identityKey(), good.host(), 2, good.sphinxKey(), good.nextSphinxKey(), "v", "l", null);
         EpochDocument.Gateway gw = full.gateways().get(0);
         EpochDocument.Gateway badGateway = new EpochDocument.Gateway(
-                gw.identityKey(), gw.clientListener(), gw.mixnetListener(), "AAAA", gw.nextSphinxKey(), "v", "l");
+                gw.identityKey(), gw.clientListener(), gw.mixnetListener(), "AAAA", gw.nextSphinxKey(), "v", "l", null);
         EpochDocument mixed = new EpochDocument(
                 full.version(),
                 full.epoch(),

@@ -34,7 +34,7 @@ public record EpochDocument(
         List<Layer> mixnodes,
         List<Gateway> gateways) {
 
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     /**
      * Loopix's parameters: μ as the mean delay per hop, λ as the rates of a client's three Poisson streams.
@@ -57,6 +57,8 @@ public record EpochDocument(
      * @param layer its layer in this epoch (assigned by the authorities, {@link LayerAssignment})
      * @param sphinxKey X25519 Sphinx key for this epoch
      * @param nextSphinxKey X25519 Sphinx key for the next epoch
+     * @param performance the node's score from the network monitors as the ledger settled it before this document
+     *     was built, per mille (0..1000); null when the ledger holds no score for it (never measured, or no ledger)
      */
     public record Mixnode(
             String identityKey,
@@ -65,9 +67,10 @@ public record EpochDocument(
             String sphinxKey,
             String nextSphinxKey,
             String version,
-            String location) {}
+            String location,
+            Integer performance) {}
 
-    /** An active gateway; the Sphinx keys as for a {@link Mixnode}. */
+    /** An active gateway; the Sphinx keys and {@code performance} as for a {@link Mixnode}. */
     public record Gateway(
             String identityKey,
             String clientListener,
@@ -75,7 +78,8 @@ public record EpochDocument(
             String sphinxKey,
             String nextSphinxKey,
             String version,
-            String location) {}
+            String location,
+            Integer performance) {}
 
     /** The canonical bytes the authorities sign: this record as JSON (lists in the order given). */
     public byte[] canonicalBytes() {

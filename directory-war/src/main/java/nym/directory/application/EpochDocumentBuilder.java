@@ -101,7 +101,7 @@ public final class EpochDocumentBuilder {
 
     private static EpochDocument.Mixnode mixnode(EpochCandidate c, int layer) {
         return new EpochDocument.Mixnode(
-                c.identityKey(), c.address(), layer, c.key().key(), c.nextKey().key(), c.version(), c.location());
+                c.identityKey(), c.address(), layer, c.key().key(), c.nextKey().key(), c.version(), c.location(), null);
     }
 
     private static EpochDocument.Gateway gateway(EpochCandidate c) {
@@ -112,6 +112,7 @@ public final class EpochDocumentBuilder {
                 c.key().key(),
                 c.nextKey().key(),
                 c.version(),
-                c.location());
+                c.location(),
+                null);
     }
 }

@@ -155,6 +155,6 @@ class EpochDocumentValidatorTest {
 
     private static EpochDocument.Mixnode moved(EpochDocument.Mixnode m, int layer) {
         return new EpochDocument.Mixnode(
-                m.identityKey(), m.host(), layer, m.sphinxKey(), m.nextSphinxKey(), m.version(), m.location());
+                m.identityKey(), m.host(), layer, m.sphinxKey(), m.nextSphinxKey(), m.version(), m.location(), null);
     }
 }

@@ -139,6 +139,8 @@ public final class Executor {
             case VERIFICATION_VOTE -> verificationVote(s, p, tx, body.getVerificationVote());
             case DKG_DEALING -> KeyEpochs.deal(s, p, tx, body.getDkgDealing());
             case DKG_COMPLAINT -> KeyEpochs.complain(s, p, tx, body.getDkgComplaint());
+            case BOND_NODE, UNBOND_NODE, DELEGATE, UNDELEGATE, MONITOR_REPORT ->
+                throw new LedgerException(Kind.MALFORMED_TX, "stake transactions are not executed yet");
             case KIND_NOT_SET -> throw new LedgerException(Kind.MALFORMED_TX, "transaction has no kind");
         };
     }

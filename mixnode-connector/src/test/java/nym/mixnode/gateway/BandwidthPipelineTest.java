@@ -118,7 +118,8 @@ class BandwidthPipelineTest {
                                 sphinxKey,
                                 sphinxKey,
                                 "t",
-                                "t")))),
+                                "t",
+                                null)))),
                 List.of());
         TopologyView view = new TopologyView("gateway");
         view.update(List.of(document));

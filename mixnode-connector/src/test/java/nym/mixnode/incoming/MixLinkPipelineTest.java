@@ -71,7 +71,8 @@ class MixLinkPipelineTest {
                             sphinxKey(),
                             sphinxKey(),
                             "t",
-                            "t"))));
+                            "t",
+                            null))));
         }
         return new EpochDocument(
                 EpochDocument.VERSION,
@@ -83,7 +84,14 @@ class MixLinkPipelineTest {
                 new EpochDocument.Mixing(50, 1, 1, 1),
                 list,
                 List.of(new EpochDocument.Gateway(
-                        gateway.identityKeyText(), "127.0.0.1:2", "127.0.0.1:3", sphinxKey(), sphinxKey(), "t", "t")));
+                        gateway.identityKeyText(),
+                        "127.0.0.1:2",
+                        "127.0.0.1:3",
+                        sphinxKey(),
+                        sphinxKey(),
+                        "t",
+                        "t",
+                        null)));
     }
 
     private static String sphinxKey() {

@@ -328,7 +328,8 @@ public final class InProcessDirectory implements AutoCloseable {
                         keyFor(g.sphinxKeys(), epoch),
                         keyFor(g.sphinxKeys(), epoch + 1),
                         g.version(),
-                        g.location()));
+                        g.location(),
+                        null));
             }
         });
         Map<String, Integer> layerOf = LayerAssignment.assign(
@@ -348,7 +349,8 @@ public final class InProcessDirectory implements AutoCloseable {
                                     keyFor(m.sphinxKeys(), epoch),
                                     keyFor(m.sphinxKeys(), epoch + 1),
                                     m.version(),
-                                    m.location()))
+                                    m.location(),
+                                    null))
                             .toList()));
         }
         gateways.sort(Comparator.comparing(EpochDocument.Gateway::identityKey));
