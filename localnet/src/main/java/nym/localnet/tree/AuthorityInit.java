@@ -13,7 +13,7 @@ import nym.directory.api.Keys;
 import nym.ledger.tx.Secp256k1;
 
 /**
- * Writes one authority's folder on the authority's own machine (localnet/README.md, "The network tree"): its five
+ * Writes one authority's folder on the authority's own machine (localnet/README.md, "The network tree"): its six
  * secret keys, drawn from {@link SecureRandom} whatever seed the rest of the tree uses, and the public
  * {@code authority.toml} derived from them. A key file already there is kept (checked, never replaced), so running it
  * again only completes a folder; the trusted dealer's files of older trees are removed. Nothing here prints or throws
@@ -26,14 +26,25 @@ final class AuthorityInit {
     static final String WATCHER_KEY = "watcher.key";
     static final String VERIFIER_KEY = "verifier.key";
     static final String DKG_KEY = "dkg.key";
+    /** The ledger account of the authority's network monitor (it signs the monitor's reports; issue 21). */
+    static final String MONITOR_KEY = "monitor.key";
+    /** Said when {@link Result#monitorKeyAddedToOlderFolder()}. */
+    static final String MONITOR_KEY_ADDED = MONITOR_KEY + " added: this authority's folder was written before issue 21"
+            + " (no network monitor account); its other keys are kept";
     /** Every secret file of an authority's folder, mode 0600. */
     static final List<String> SECRET_FILES =
-            List.of(DIRECTORY_KEY, ISSUER_ACCOUNT_KEY, WATCHER_KEY, VERIFIER_KEY, DKG_KEY);
+            List.of(DIRECTORY_KEY, ISSUER_ACCOUNT_KEY, WATCHER_KEY, VERIFIER_KEY, DKG_KEY, MONITOR_KEY);
     /** A trusted dealer's Coconut share and its public key (trees before issue 19); the DKG replaces both. */
     static final List<String> RETIRED_FILES = List.of("issuer.key", "issuer.vk");
 
     /** What {@link #init} did, by file name. */
-    record Result(AuthorityRecord record, List<String> generated, List<String> kept, List<String> removed) {}
+    record Result(AuthorityRecord record, List<String> generated, List<String> kept, List<String> removed) {
+
+        /** Whether this run gave a monitor key to a folder written before issue 21 (its other keys were kept). */
+        boolean monitorKeyAddedToOlderFolder() {
+            return generated.contains(MONITOR_KEY) && !kept.isEmpty();
+        }
+    }
 
     private final SecureRandom random;
 
@@ -58,6 +69,7 @@ final class AuthorityInit {
                 "a DKG secret key (64 hex digits)",
                 DkgKeyPair::fromSecretText,
                 () -> DkgKeyPair.generate(RandomSource.of(random)).secretText());
+        Secp256k1.KeyPair monitor = folder.secp256k1(MONITOR_KEY, this::bytes32);
         List<String> removed = new ArrayList<>();
         for (String retired : RETIRED_FILES) {
             if (Files.deleteIfExists(dir.resolve(retired))) {
@@ -70,7 +82,8 @@ final class AuthorityInit {
                 watcher.address(),
                 verifier.address(),
                 directory.publicKeyText(),
-                dkg.publicKey());
+                dkg.publicKey(),
+                monitor.address());
         KeyFiles.writePublic(dir.resolve(AuthorityRecord.FILE), record.toToml());
         return new Result(record, folder.generated(), folder.kept(), List.copyOf(removed));
     }

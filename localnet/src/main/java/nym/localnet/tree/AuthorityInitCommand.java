@@ -43,6 +43,9 @@ public final class AuthorityInitCommand implements Callable<Integer> {
         AuthorityInit.Result result = new AuthorityInit(new SecureRandom()).init(dir, index);
         System.out.printf("authority %d in %s%n", index, dir);
         result.generated().forEach(f -> System.out.println("  generated " + f + " (secret, owner only)"));
+        if (result.monitorKeyAddedToOlderFolder()) {
+            System.out.println("  " + AuthorityInit.MONITOR_KEY_ADDED);
+        }
         result.kept().forEach(f -> System.out.println("  kept      " + f));
         result.removed()
                 .forEach(f -> System.out.println("  removed   " + f + " (a trusted dealer's, replaced by the DKG)"));

@@ -21,7 +21,8 @@ record AuthorityRecord(
         byte[] watcherAddress,
         byte[] verifierAddress,
         String directoryKey,
-        DkgPublicKey dkgKey) {
+        DkgPublicKey dkgKey,
+        byte[] monitorAddress) {
 
     static final String FILE = "authority.toml";
 
@@ -37,7 +38,9 @@ record AuthorityRecord(
                 + "# Ed25519 public key signing epoch documents (unpadded base64url)\n"
                 + "directory_key = \"" + directoryKey + "\"\n"
                 + "# DKG encryption key (compressed G1, hex): the other issuers encrypt its shares of each key epoch to it\n"
-                + "dkg_key = \"" + dkgKey.toHex() + "\"\n";
+                + "dkg_key = \"" + dkgKey.toHex() + "\"\n"
+                + "# secp256k1 address of its network monitor's ledger account: the genesis allows it to report scores\n"
+                + "monitor_address = \"" + Hex.prefixed(monitorAddress) + "\"\n";
     }
 
     /** Reads and checks an {@code authority.toml}; a file without every field is refused with its path. */
@@ -59,7 +62,8 @@ record AuthorityRecord(
                     address(toml, "watcher_address"),
                     address(toml, "verifier_address"),
                     directoryKey,
-                    DkgPublicKey.fromHex(text(toml, "dkg_key")));
+                    DkgPublicKey.fromHex(text(toml, "dkg_key")),
+                    address(toml, "monitor_address"));
         } catch (CoconutException | RuntimeException e) {
             throw new IllegalStateException(
                     file + " is not an authority's public file of this version (" + e.getMessage() + ")", e);

@@ -21,7 +21,8 @@ import java.util.zip.ZipInputStream;
 /**
  * Checks what an authority's machine was handed against the network tree's secrets (the must-show of issue 19): an
  * instance's home may hold its own authority's secret files and the providers' keys, nothing of another authority, of
- * a client, of a mix node or gateway (a gateway's ledger account included), of the ledger or of the pipe account; an
+ * a client, of a mix node or gateway (a gateway's ledger account included), of a node operator, of the ledger or of
+ * the pipe account; an
  * archive (the EAR) may hold no key at all. A secret is looked for in every form a file could carry it (its text, raw
  * bytes, hex in either case, base64 and base64url), so a copy under another name or encoding is found too. The
  * findings name files and owners, never a secret's text.
@@ -33,7 +34,7 @@ public final class CustodyCheck {
      * themselves, which are not the tree's).
      */
     private static final List<String> PARTY_FOLDERS =
-            List.of("authorities", "providers", "clients", "ethereum", "mixnodes", "gateways");
+            List.of("authorities", "providers", "clients", "ethereum", "mixnodes", "gateways", "operators");
     /** Any file with this extension, in a home or an archive, is taken for key material. */
     private static final String KEY_EXTENSION = ".key";
 
@@ -61,8 +62,9 @@ public final class CustodyCheck {
     }
 
     /**
-     * The secrets of the tree at {@code tree}: every authority's secret files, the providers', the clients', the pipe
-     * account's, the mix nodes' and the gateways' (their node keys and their ledger accounts).
+     * The secrets of the tree at {@code tree}: every authority's secret files (its monitor's key among them), the
+     * providers', the clients', the pipe account's, the mix nodes' and the gateways' (their node keys and their ledger
+     * accounts) and the node operators'.
      */
     public static CustodyCheck of(Path tree) throws IOException {
         List<Secret> secrets = new ArrayList<>();

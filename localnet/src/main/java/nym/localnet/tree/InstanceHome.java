@@ -16,8 +16,9 @@ import nym.directory.api.AuthoritySet;
 
 /**
  * The network home of Payara instance i (its {@code nym.network.home}; payara-config writes it at every setup, deploy
- * and start): a copy of the tree's public files and of authority i's folder, nothing else. No other authority's
- * secret, no client, no ledger home, no pipe key, nothing of a mix node or a gateway (a gateway's ledger account is
+ * and start): a copy of the tree's public files and of authority i's folder, nothing else (its monitor's key included:
+ * the authority's network monitor runs beside the instance). No other authority's secret, no client, no ledger home,
+ * no pipe key, no node operator's key, nothing of a mix node or a gateway (a gateway's ledger account is
  * the gateway's own: gateways are not authorities). The providers' folders, secret key included, go to every
  * instance: provider-war serves every provider of the tree on every instance (a provider is not an authority). Files the tree
  * no longer has, or that an earlier copy held, are removed, so a home never keeps a stale key.
@@ -62,6 +63,10 @@ final class InstanceHome {
             throw new IllegalStateException(tree + " was built before issue 19 (no " + own + AuthorityInit.DKG_KEY
                     + "): write it again with make localnet-build");
         }
+        if (!Files.exists(tree.resolve(own).resolve(AuthorityInit.MONITOR_KEY))) {
+            throw new IllegalStateException(tree + " was built before issue 21 (no " + own + AuthorityInit.MONITOR_KEY
+                    + "): write it again with make localnet-build");
+        }
         Files.createDirectories(home);
         Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwx------"));
         for (String file : PUBLIC_FILES) {
@@ -80,8 +85,8 @@ final class InstanceHome {
         }
         for (Path provider : folders("providers", PROVIDER)) {
             String dir = "providers/" + provider.getFileName() + "/";
-            copy(dir + ServiceAccount.PROVIDER.keyFile(), true);
-            copy(dir + ServiceAccount.PROVIDER.addressFile(), false);
+            copy(dir + LedgerAccount.PROVIDER.keyFile(), true);
+            copy(dir + LedgerAccount.PROVIDER.addressFile(), false);
         }
         removeEverythingElse();
         return copied.stream().sorted().toList();

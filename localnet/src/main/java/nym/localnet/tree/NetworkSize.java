@@ -3,7 +3,8 @@ package nym.localnet.tree;
 /**
  * The sizes of a network tree. One threshold serves issuance, watcher votes and verifier votes (DESIGN section 3:
  * 3 authorities, t = 2), and also the number of authority signatures an epoch document needs. The bandwidth a gateway
- * grants per NYM of a spent credential is a network parameter too (in the ledger genesis).
+ * grants per NYM of a spent credential is a network parameter too (in the ledger genesis), and so is whether the chain
+ * has stake (issue 21: node operators' funded accounts bond the nodes, the authorities' monitors report scores).
  */
 record NetworkSize(
         int authorities,
@@ -14,7 +15,10 @@ record NetworkSize(
         int clients,
         long clientGenesisBalance,
         long epochSeconds,
-        long bandwidthBytesPerNym) {
+        long bandwidthBytesPerNym,
+        int operators,
+        long operatorGenesisBalance,
+        boolean stake) {
 
     static final int MAX_AUTHORITIES = 64;
 
@@ -41,6 +45,12 @@ record NetworkSize(
         if (bandwidthBytesPerNym < 1) {
             throw new IllegalArgumentException("bandwidth bytes per NYM must be positive, not " + bandwidthBytesPerNym);
         }
+        if (operators < 0) {
+            throw new IllegalArgumentException("operators must not be negative, not " + operators);
+        }
+        if (operatorGenesisBalance < 0) {
+            throw new IllegalArgumentException("operator genesis balance must not be negative");
+        }
     }
 
     String toToml(String chainId, String seedDescription) {
@@ -62,6 +72,11 @@ record NetworkSize(
                 + "# length of a topology epoch (also in directory/authorities.properties, which the authorities read)\n"
                 + "epoch_seconds = " + epochSeconds + "\n"
                 + "# bytes of mixnet bandwidth a gateway grants per NYM of a spent credential (also in the genesis)\n"
-                + "bandwidth_bytes_per_nym = " + bandwidthBytesPerNym + "\n";
+                + "bandwidth_bytes_per_nym = " + bandwidthBytesPerNym + "\n"
+                + "# node operators' ledger accounts (operators/operator-<k>/operator.key), funded at genesis to bond nodes\n"
+                + "operators = " + operators + "\n"
+                + "operator_genesis_balance = " + operatorGenesisBalance + "\n"
+                + "# whether the genesis has stake parameters (bonding, monitors' scores, rewards; app_state.stake)\n"
+                + "stake = " + stake + "\n";
     }
 }

@@ -1,5 +1,6 @@
 package nym.localnet.tree;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,10 +24,11 @@ import nym.ledger.tx.Secp256k1;
 /**
  * Writes the network tree of localnet/README.md ("The network tree"). Each authority's folder is written as its
  * operator would write it on its own machine ({@link AuthorityInit}: keys from {@link SecureRandom}, kept when
- * present), each provider's and each gateway's ledger account likewise ({@link ServiceAccount}); the genesis and the
- * authority set are then built from their public files only ({@code authority.toml}, {@code provider.address},
- * {@code gateway.address}), with the Coconut parameters, the DKG schedule and the bandwidth per NYM: the issuing key
- * comes from the key epochs' DKG on the ledger, no dealer ever holds it. The pipe account, the clients and the
+ * present), each provider's, gateway's and node operator's ledger account likewise ({@link LedgerAccount}); the genesis
+ * and the authority set are then built from their public files only ({@code authority.toml}, {@code provider.address},
+ * {@code gateway.address}, {@code operator.address}), with the Coconut parameters, the DKG schedule, the bandwidth per
+ * NYM and the stake parameters with the authorities' monitors ({@link StakeGenesis}): the issuing key comes from the
+ * key epochs' DKG on the ledger, no dealer ever holds it. The pipe account, the clients and the
  * validators come from the key source (a development seed or the operating system). One writer writes one tree once.
  */
 final class NetworkTree {
@@ -36,8 +38,11 @@ final class NetworkTree {
     /** The aggregated key of the trusted dealer (trees before issue 19); no such key exists any more. */
     static final String RETIRED_VERIFICATION_KEY = "coconut/verification-key";
 
-    /** Files relative to the root: written (in order), secret files kept as they were, retired files removed. */
-    record Report(List<Path> written, List<Path> kept, List<Path> removed) {}
+    /**
+     * Files relative to the root: written (in order), secret files kept as they were, retired files removed, and the
+     * monitor keys given to authority folders written before issue 21 (also among the written ones).
+     */
+    record Report(List<Path> written, List<Path> kept, List<Path> removed, List<Path> monitorKeysAdded) {}
 
     private final Path root;
     private final NetworkSize size;
@@ -46,6 +51,7 @@ final class NetworkTree {
     private final List<Path> written = new ArrayList<>();
     private final List<Path> kept = new ArrayList<>();
     private final List<Path> removed = new ArrayList<>();
+    private final List<Path> monitorKeysAdded = new ArrayList<>();
 
     NetworkTree(Path root, NetworkSize size, KeySource keys, int ledgerBasePort) {
         this.root = root;
@@ -71,11 +77,14 @@ final class NetworkTree {
             result.generated().forEach(f -> written.add(Path.of(dir, f)));
             result.kept().forEach(f -> kept.add(Path.of(dir, f)));
             result.removed().forEach(f -> removed.add(Path.of(dir, f)));
+            if (result.monitorKeyAddedToOlderFolder()) {
+                monitorKeysAdded.add(Path.of(dir, AuthorityInit.MONITOR_KEY));
+            }
             written.add(Path.of(dir, AuthorityRecord.FILE));
         }
-        for (ServiceAccount kind : ServiceAccount.values()) {
+        for (LedgerAccount kind : LedgerAccount.values()) {
             for (int k = 1; k <= count(kind); k++) {
-                serviceAccount(kind, k);
+                ledgerAccount(kind, k);
             }
         }
 
@@ -86,6 +95,11 @@ final class NetworkTree {
             Secp256k1.KeyPair client = secp256k1("clients/client-" + k + "/", "account");
             if (size.clientGenesisBalance() > 0) {
                 funded.add(new GenesisParties.Account(client.address(), size.clientGenesisBalance()));
+            }
+        }
+        if (size.operatorGenesisBalance() > 0) {
+            for (byte[] operator : published(LedgerAccount.OPERATOR)) {
+                funded.add(new GenesisParties.Account(operator, size.operatorGenesisBalance()));
             }
         }
 
@@ -108,16 +122,26 @@ final class NetworkTree {
                                 a.issuerAddress(), a.dkgKey().toBytes()))
                         .toList(),
                 authorities.stream().map(AuthorityRecord::verifierAddress).toList(),
-                publishedServiceAccounts(),
+                publishedServiceProviders(),
                 params.toBytes(),
                 GenesisParties.DkgSchedule.LOCALNET,
                 size.bandwidthBytesPerNym(),
                 funded);
-        ledgerHomes().write(GenesisDoc.of(chainId, Instant.now(), parties)).stream()
+        ObjectNode genesis = GenesisDoc.of(chainId, Instant.now(), parties);
+        if (size.stake()) {
+            List<byte[]> monitors =
+                    authorities.stream().map(AuthorityRecord::monitorAddress).toList();
+            ((ObjectNode) genesis.get("app_state"))
+                    .set(
+                            "stake",
+                            StakeGenesis.treeDefaults(size.epochSeconds(), monitors)
+                                    .toJson());
+        }
+        ledgerHomes().write(genesis).stream()
                 .map(p -> root.relativize(root.resolve("ledger").resolve(p)))
                 .forEach(written::add);
         written.add(publicFile("network.toml", size.toToml(chainId, seedDescription)));
-        return new Report(List.copyOf(written), List.copyOf(kept), List.copyOf(removed));
+        return new Report(List.copyOf(written), List.copyOf(kept), List.copyOf(removed), List.copyOf(monitorKeysAdded));
     }
 
     /** Every authority's {@code authority.toml}, in index order: all the genesis knows of the authorities. */
@@ -134,15 +158,16 @@ final class NetworkTree {
         return records;
     }
 
-    private int count(ServiceAccount kind) {
+    private int count(LedgerAccount kind) {
         return switch (kind) {
             case PROVIDER -> size.providers();
             case GATEWAY -> size.gateways();
+            case OPERATOR -> size.operators();
         };
     }
 
     /** Number {@code k}'s ledger account of this kind: its key kept when present (as an authority's), else new. */
-    private void serviceAccount(ServiceAccount kind, int k) throws IOException {
+    private void ledgerAccount(LedgerAccount kind, int k) throws IOException {
         String dir = kind.folder(k);
         boolean had = Files.exists(root.resolve(dir).resolve(kind.keyFile()));
         kind.init(root.resolve(dir), () -> keys.bytes32(kind.keyLabel(k)));
@@ -154,12 +179,21 @@ final class NetworkTree {
      * What the genesis registers as service providers, from their published addresses: the providers, then the
      * gateways (they redeem the credentials their clients spend there like a provider).
      */
-    private List<byte[]> publishedServiceAccounts() throws IOException {
+    private List<byte[]> publishedServiceProviders() throws IOException {
         List<byte[]> accounts = new ArrayList<>();
-        for (ServiceAccount kind : ServiceAccount.values()) {
-            for (int k = 1; k <= count(kind); k++) {
-                accounts.add(kind.address(root.resolve(kind.folder(k))));
+        for (LedgerAccount kind : LedgerAccount.values()) {
+            if (kind.serviceProvider()) {
+                accounts.addAll(published(kind));
             }
+        }
+        return accounts;
+    }
+
+    /** The published addresses of every account of this kind, in number order. */
+    private List<byte[]> published(LedgerAccount kind) throws IOException {
+        List<byte[]> accounts = new ArrayList<>();
+        for (int k = 1; k <= count(kind); k++) {
+            accounts.add(kind.address(root.resolve(kind.folder(k))));
         }
         return accounts;
     }

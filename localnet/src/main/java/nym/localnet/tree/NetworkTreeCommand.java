@@ -18,6 +18,8 @@ import picocli.CommandLine.Spec;
 public final class NetworkTreeCommand implements Callable<Integer> {
 
     private static final Pattern SEED = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    /** localnet's mix nodes (3 layers of 2): with the gateways, the nodes an operator account is written for. */
+    static final int LOCALNET_MIXNODES = 6;
 
     @Spec
     CommandSpec spec;
@@ -90,6 +92,27 @@ public final class NetworkTreeCommand implements Callable<Integer> {
     long bandwidthBytesPerNym;
 
     @Option(
+            names = "--operators",
+            description =
+                    "Node operators' ledger accounts (operators/operator-<k>/operator.key), each funded at genesis"
+                            + " to bond one mix node or gateway (default: " + LOCALNET_MIXNODES
+                            + " mix nodes + --gateways,"
+                            + " localnet's nodes).")
+    Integer operators;
+
+    @Option(
+            names = "--operator-genesis-balance",
+            defaultValue = "1000",
+            description = "NYM on each operator's ledger account at genesis (default: ${DEFAULT-VALUE}).")
+    long operatorGenesisBalance;
+
+    @Option(
+            names = "--no-stake",
+            description = "Leave the stake parameters out of the genesis: a chain without bonding, monitors' scores"
+                    + " and rewards.")
+    boolean noStake;
+
+    @Option(
             names = "--chain-id",
             defaultValue = "nym-localnet",
             description = "Ledger chain id (default: ${DEFAULT-VALUE}).")
@@ -111,7 +134,10 @@ public final class NetworkTreeCommand implements Callable<Integer> {
                     clients,
                     clientGenesisBalance,
                     epochSeconds,
-                    bandwidthBytesPerNym);
+                    bandwidthBytesPerNym,
+                    operators == null ? LOCALNET_MIXNODES + gateways : operators,
+                    operatorGenesisBalance,
+                    !noStake);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -119,8 +145,8 @@ public final class NetworkTreeCommand implements Callable<Integer> {
         KeySource keys = seed == null ? KeySource.secure() : KeySource.seeded(seed);
         System.out.printf(
                 "writing the network tree into %s: %d authorities (t = %d, each with its own random keys), epochs of"
-                        + " %d s, %d validators, %d providers, %d gateways, %d clients, %d bytes of bandwidth per NYM,"
-                        + " %s keys for the others%n",
+                        + " %d s, %d validators, %d providers, %d gateways, %d clients, %d node operators, %d bytes of"
+                        + " bandwidth per NYM, %s, %s keys for the others%n",
                 out,
                 authorities,
                 threshold,
@@ -129,12 +155,16 @@ public final class NetworkTreeCommand implements Callable<Integer> {
                 providers,
                 gateways,
                 clients,
+                size.operators(),
                 bandwidthBytesPerNym,
+                noStake ? "no stake" : "stake with the authorities' monitors",
                 seed == null ? "random" : "seeded (development)");
         NetworkTree.Report report =
                 new NetworkTree(out, size, keys, ledgerBasePort).write(chainId, seed == null ? "random" : seed);
         report.written().forEach(f -> System.out.println("  " + f));
         report.kept().forEach(f -> System.out.println("  " + f + " (kept: an existing key is never replaced)"));
+        report.monitorKeysAdded()
+                .forEach(f -> System.out.println("  " + f.getParent() + ": " + AuthorityInit.MONITOR_KEY_ADDED));
         report.removed()
                 .forEach(f -> System.out.println(
                         "  removed " + f + " (a trusted dealer's Coconut key of an older tree: the DKG replaces it)"));

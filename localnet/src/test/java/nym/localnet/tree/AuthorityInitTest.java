@@ -5,6 +5,7 @@ import static nym.localnet.tree.TreeFixture.text;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,7 +33,7 @@ class AuthorityInitTest {
     }
 
     @Test
-    void init_emptyFolder_fiveOwnerOnlySecretsAndTheirPublicRecord() throws Exception {
+    void init_emptyFolder_sixOwnerOnlySecretsAndTheirPublicRecord() throws Exception {
         Path a = dir.resolve("authority-2");
 
         AuthorityInit.Result result = init(a, 2);
@@ -49,6 +50,7 @@ class AuthorityInitTest {
         assertArrayEquals(secp256k1(a.resolve("issuer-account.key")).address(), published.issuerAddress());
         assertArrayEquals(secp256k1(a.resolve("watcher.key")).address(), published.watcherAddress());
         assertArrayEquals(secp256k1(a.resolve("verifier.key")).address(), published.verifierAddress());
+        assertArrayEquals(secp256k1(a.resolve("monitor.key")).address(), published.monitorAddress());
         assertEquals(
                 Ed25519Identity.fromSecret(Keys.decode(text(a.resolve("directory.key")), 32, "key"))
                         .publicKeyText(),
@@ -75,6 +77,41 @@ class AuthorityInitTest {
         assertEquals(published, Files.readString(a.resolve("authority.toml")));
         assertEquals(List.of(), again.generated());
         assertEquals(AuthorityInit.SECRET_FILES, again.kept());
+        assertFalse(again.monitorKeyAddedToOlderFolder());
+    }
+
+    @Test
+    void init_folderFromBeforeIssue21_getsAMonitorKey_saidSo_otherKeysKept() throws Exception {
+        Path a = dir.resolve("authority-1");
+        init(a, 1);
+        Map<String, String> before = secrets(a);
+        Files.delete(a.resolve("monitor.key"));
+        // what an older version published: everything but the monitor's address
+        String older = Files.readString(a.resolve("authority.toml")).replaceAll("(?m)^monitor_address = .*\n", "");
+        Files.writeString(a.resolve("authority.toml"), older);
+
+        TreeFixture.Run run = TreeFixture.run(new AuthorityInitCommand(), "--dir", a.toString(), "--index", "1");
+
+        assertEquals(0, run.exit(), run.output());
+        assertTrue(run.output().contains(AuthorityInit.MONITOR_KEY_ADDED), run.output());
+        Map<String, String> after = secrets(a);
+        assertNotEquals(before.remove("monitor.key"), after.remove("monitor.key"));
+        assertEquals(before, after);
+        assertArrayEquals(
+                secp256k1(a.resolve("monitor.key")).address(),
+                AuthorityRecord.read(a.resolve("authority.toml")).monitorAddress());
+    }
+
+    @Test
+    void read_publicFileWithoutMonitorAddress_refusedNamingIt() throws Exception {
+        Path a = dir.resolve("authority-1");
+        init(a, 1);
+        Path file = a.resolve("authority.toml");
+        Files.writeString(file, Files.readString(file).replaceAll("(?m)^monitor_address = .*\n", ""));
+
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> AuthorityRecord.read(file));
+
+        assertTrue(e.getMessage().contains("monitor_address is missing"), e.getMessage());
     }
 
     @Test

@@ -72,6 +72,23 @@ class CustodyCheckTest {
     }
 
     @Test
+    void home_aNodeOperatorsKey_found() throws IOException {
+        Files.copy(tree.resolve("operators/operator-3/operator.key"), home.resolve("bond.txt"));
+
+        assertEquals(
+                List.of("instance 1's home: bond.txt contains operators/operator-3/operator.key"), check.home(home, 1));
+    }
+
+    @Test
+    void home_anotherAuthoritysMonitorKey_found() throws IOException {
+        Files.copy(tree.resolve("authorities/authority-3/monitor.key"), home.resolve("monitor.txt"));
+
+        assertEquals(
+                List.of("instance 1's home: monitor.txt contains authority 3's authorities/authority-3/monitor.key"),
+                check.home(home, 1));
+    }
+
+    @Test
     void of_homesInsideTheTreesRootFolder_notTakenForTheTreesSecrets() throws IOException {
         Path inside = tree.resolve("payara6/instance-homes/nym/nym-2");
         InstanceHome.write(tree, 2, inside);

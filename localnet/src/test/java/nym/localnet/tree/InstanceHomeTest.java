@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
@@ -78,16 +79,27 @@ class InstanceHomeTest {
     @Test
     void write_noInstanceIsHandedAGatewaysLedgerKey() throws Exception {
         // gateways redeem credentials with their own ledger accounts; they are not authorities
-        List<String> gatewayKeys = List.of(
-                text(tree.resolve("gateways/gateway-1/gateway.key")),
-                text(tree.resolve("gateways/gateway-2/gateway.key")));
+        assertNoInstanceHolds("gateways", "gateways/gateway-1/gateway.key", "gateways/gateway-2/gateway.key");
+    }
+
+    @Test
+    void write_noInstanceIsHandedANodeOperatorsKey() throws Exception {
+        // operators bond their own nodes with their own accounts; they are not authorities
+        assertNoInstanceHolds("operators", "operators/operator-1/operator.key", "operators/operator-8/operator.key");
+    }
+
+    private void assertNoInstanceHolds(String folder, String... keyFiles) throws Exception {
+        List<String> keys = new ArrayList<>();
+        for (String keyFile : keyFiles) {
+            keys.add(text(tree.resolve(keyFile)));
+        }
         for (int i = 1; i <= AUTHORITIES; i++) {
             InstanceHome.write(tree, i, home(i));
             for (Path file : files(home(i))) {
-                assertFalse(file.startsWith("gateways"), i + ": " + file);
+                assertFalse(file.startsWith(folder), i + ": " + file);
                 String content = Files.readString(home(i).resolve(file), StandardCharsets.ISO_8859_1);
-                for (String key : gatewayKeys) {
-                    assertFalse(content.contains(key), "instance " + i + "'s " + file + " holds a gateway's key");
+                for (String key : keys) {
+                    assertFalse(content.contains(key), "instance " + i + "'s " + file + " holds a key of " + folder);
                 }
             }
         }
@@ -144,6 +156,26 @@ class InstanceHomeTest {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> InstanceHome.write(tree, 1, home(1)));
 
         assertTrue(e.getMessage().contains("before issue 19"), e.getMessage());
+    }
+
+    @Test
+    void write_treeFromBeforeIssue21_refused() throws Exception {
+        Files.delete(tree.resolve("authorities/authority-2/monitor.key"));
+
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> InstanceHome.write(tree, 2, home(2)));
+
+        assertTrue(e.getMessage().contains("before issue 21"), e.getMessage());
+    }
+
+    @Test
+    void write_ownMonitorKey_handedOwnerOnly() throws Exception {
+        InstanceHome.write(tree, 2, home(2));
+
+        Path monitor = home(2).resolve("authorities/authority-2/monitor.key");
+        assertEquals(text(tree.resolve("authorities/authority-2/monitor.key")), text(monitor));
+        assertEquals(
+                Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE),
+                Files.getPosixFilePermissions(monitor));
     }
 
     @Test

@@ -35,13 +35,15 @@ class NetworkTreeCommandTest {
             "ethereum/pipe.key",
             "clients/client-2/account.key",
             "providers/provider-1/provider.key",
-            "gateways/gateway-2/gateway.key");
+            "gateways/gateway-2/gateway.key",
+            "operators/operator-3/operator.key");
     private static final List<String> AUTHORITY_KEYS = List.of(
             "authorities/authority-1/directory.key",
             "authorities/authority-2/issuer-account.key",
             "authorities/authority-3/watcher.key",
             "authorities/authority-1/verifier.key",
-            "authorities/authority-2/dkg.key");
+            "authorities/authority-2/dkg.key",
+            "authorities/authority-3/monitor.key");
 
     @TempDir
     Path dir;
@@ -288,7 +290,9 @@ class NetworkTreeCommandTest {
         assertEquals(2, refused(dir.resolve("x7"), "--bandwidth-bytes-per-nym", "0"));
         assertEquals(2, refused(dir.resolve("x8"), "--bandwidth-bytes-per-nym", "-1"));
         assertEquals(2, refused(dir.resolve("x9"), "--bandwidth-bytes-per-nym", "1MiB"));
-        for (String out : List.of("x1", "x3", "x5", "x6", "x7", "x8", "x9")) {
+        assertEquals(2, refused(dir.resolve("x10"), "--operators", "-1"));
+        assertEquals(2, refused(dir.resolve("x11"), "--operator-genesis-balance", "-1"));
+        for (String out : List.of("x1", "x3", "x5", "x6", "x7", "x8", "x9", "x10", "x11")) {
             assertTrue(Files.notExists(dir.resolve(out)), out);
         }
     }

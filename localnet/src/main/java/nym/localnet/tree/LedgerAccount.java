@@ -7,21 +7,30 @@ import nym.ledger.Hex;
 import nym.ledger.tx.Secp256k1;
 
 /**
- * The ledger account of a service provider registered in the genesis: a provider (provider-war) or a gateway (it
- * redeems the credentials its clients spend for bandwidth). Its folder holds {@code <name>.key} (secp256k1, secret,
- * kept when present) and the public {@code <name>.address}, which is all the genesis needs of it. The genesis lists
- * them in declaration order: the providers, then the gateways.
+ * A party's ledger account kept in the tree: a service provider's (provider-war) or a gateway's (it redeems the
+ * credentials its clients spend for bandwidth), both registered in the genesis as service providers, or a node
+ * operator's (funded at genesis; it bonds a mix node or gateway, issue 21). Its folder holds {@code <name>.key}
+ * (secp256k1, secret, kept when present) and the public {@code <name>.address}, which is all the genesis needs of it.
+ * The genesis lists the service providers in declaration order: the providers, then the gateways.
  */
-enum ServiceAccount {
-    PROVIDER("providers", "provider"),
-    GATEWAY("gateways", "gateway");
+enum LedgerAccount {
+    PROVIDER("providers", "provider", true),
+    GATEWAY("gateways", "gateway", true),
+    OPERATOR("operators", "operator", false);
 
     private final String parent;
     private final String name;
+    private final boolean serviceProvider;
 
-    ServiceAccount(String parent, String name) {
+    LedgerAccount(String parent, String name, boolean serviceProvider) {
         this.parent = parent;
         this.name = name;
+        this.serviceProvider = serviceProvider;
+    }
+
+    /** Whether the genesis registers accounts of this kind as service providers (allowed to deposit credentials). */
+    boolean serviceProvider() {
+        return serviceProvider;
     }
 
     /** The folder of number {@code k} (from 1), relative to the tree, with a trailing slash. */
