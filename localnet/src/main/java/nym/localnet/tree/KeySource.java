@@ -8,8 +8,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Where the keys of the tree's development parties come from (the validators, the pipe account, the providers' and
- * the gateways' ledger accounts, the clients; never an authority's, see {@link AuthorityInit}): the operating system's randomness, or — for a
+ * Where the keys of the tree's development parties come from (the validators, the pipe account, the providers',
+ * the gateways' and the node operators' ledger accounts, the clients; never an authority's, see {@link AuthorityInit}): the operating system's randomness, or — for a
  * development network that must come out the same on every machine — a public seed string, expanded with HMAC-SHA256
  * under a label naming each key ("clients/client-2/account"), so that adding a component never changes the keys of
  * the others.

@@ -30,7 +30,7 @@ public final class NetworkTreeCommand implements Callable<Integer> {
     @Option(
             names = "--seed",
             description = "Development seed (public!): the same seed gives the same keys to the validators, the pipe"
-                    + " account, new providers and gateways' ledger accounts, and the clients; never to an authority. Without it they come from the"
+                    + " account, new providers', gateways' and node operators' ledger accounts, and the clients; never to an authority. Without it they come from the"
                     + " operating system's randomness.")
     String seed;
 
