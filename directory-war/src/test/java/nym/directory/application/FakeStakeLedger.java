@@ -42,7 +42,7 @@ public final class FakeStakeLedger implements StakeLedger {
             long epoch, Collection<String> mixnodes, Collection<String> gateways, Map<String, Integer> performance) {
         JsonObjectBuilder scores = Json.createObjectBuilder();
         performance.forEach(scores::add);
-        active.put(
+        return withActiveAnswer(
                 epoch,
                 Json.createObjectBuilder()
                         .add("epoch", Long.toString(epoch))
@@ -51,6 +51,11 @@ public final class FakeStakeLedger implements StakeLedger {
                         .add("gateways", array(gateways))
                         .add("performance", scores)
                         .build());
+    }
+
+    /** Puts {@code answer} as the ledger's answer to {@code /stake/active} of {@code epoch}, well-formed or not. */
+    public FakeStakeLedger withActiveAnswer(long epoch, JsonObject answer) {
+        active.put(epoch, answer);
         return this;
     }
 
