@@ -20,7 +20,10 @@ import nym.directory.api.EpochDocument;
  * </ul>
  *
  * <p>An unreachable ledger counts as a late record. Checking another's document waits (the round is retried, nothing
- * is refused) while this authority cannot read what the document claims. Each wait is logged once per epoch and
+ * is refused) while this authority cannot read what the document relies on: its scores, or under {@code stake} its
+ * active set. A document without scores under {@code open}/{@code approved} is what a builder without the ledger
+ * makes, so an authority without the ledger signs it (the threshold cannot be checked then): the network keeps its
+ * documents while the ledger is down. Each wait is logged once per epoch and
  * reason, so the rounds every second do not flood the log.
  */
 final class EpochStandings {
@@ -101,6 +104,13 @@ final class EpochStandings {
             }
             return Optional.of(new EpochStanding(record, rules.get().scoreThreshold(), policy.activeSetOnly()));
         } catch (StakeLedgerUnavailable e) {
+            if (!policy.activeSetOnly() && !hasScores(d)) {
+                // what a builder makes when it cannot reach the ledger either: signing it keeps the network running
+                logOnce(
+                        epoch,
+                        "checking the document of epoch " + epoch + " without the ledger's scores: " + e.getMessage());
+                return Optional.of(EpochStanding.UNSCORED);
+            }
             logOnce(epoch, "not checking the document of epoch " + epoch + " yet: " + e.getMessage());
             return Optional.empty();
         }

@@ -217,7 +217,10 @@ class EpochServiceTest {
     }
 
     @Test
-    void tick_ledgerUnreachableWhileChecking_notSignedNotRefused_signedOnceItAnswers() throws IOException {
+    void tick_stakeAdmissionLedgerUnreachableWhileChecking_notSignedNotRefused_signedOnceItAnswers()
+            throws IOException {
+        admission = "stake";
+        ledger.withStake(800, EPOCH_SECONDS).withActive(EPOCH, List.of(), List.of(), Map.of());
         authority(1, middleOf(EPOCH)).tick();
         ledger.down(true);
 
@@ -230,6 +233,17 @@ class EpochServiceTest {
         authority(2, middleOf(EPOCH)).tick();
 
         assertEquals(2, signers(EPOCH).size());
+    }
+
+    @Test
+    void tick_openAdmissionLedgerUnreachable_aDocumentWithoutScoresStillSigned() throws IOException {
+        ledger.withStake(800, EPOCH_SECONDS).down(true);
+        authority(1, middleOf(EPOCH)).tick();
+
+        authority(2, middleOf(EPOCH)).tick();
+
+        assertEquals(2, signers(EPOCH).size());
+        assertEquals(0, refused.get());
     }
 
     @Test
