@@ -4,7 +4,10 @@
 // not checked here, the directory served only announcements that verify), the registry's live view (polled every 2 s,
 // conditional on its ETag) and live mix metrics from the read-only /ws stream. Mix nodes report per-window aggregates
 // (default 60 s): the rates shown are averages over a node's last window, and the chart has one point per minute.
-// Nothing per link, nothing about clients. No framework, no build step.
+// Nothing per link, nothing about clients. The stake section (issue 21) reads the ledger's records through the
+// directory (/api/stake/..., reused there for 5 s) every 10 s: each node's stake, score, rewards and penalties, whether
+// it is in the ledger's active set of the epoch shown, and a sparkline of its score over the settled epochs (each
+// node's history is fetched again only when the ledger settles another epoch). No framework, no build step.
 "use strict";
 
 const rates = new Map();          // identityKey -> {received, sent, dropped} packets/s averaged over its last window
@@ -60,7 +63,8 @@ function renderActive(doc, signatures) {
     table.className = "active";
     table.dataset.layer = layer.layer;
     table.createTHead().innerHTML =
-      "<tr><th>host</th><th>identity</th><th>sphinx key</th><th>next sphinx key</th><th>version</th><th>location</th></tr>";
+      "<tr><th>host</th><th>identity</th><th>sphinx key</th><th>next sphinx key</th><th>version</th><th>location</th>" +
+      "<th>performance</th></tr>";
     const body = table.createTBody();
     for (const n of layer.nodes) {
       const row = body.insertRow();
@@ -71,13 +75,14 @@ function renderActive(doc, signatures) {
       cell(row, short(n.nextSphinxKey), "key").title = n.nextSphinxKey;
       cell(row, n.version);
       cell(row, n.location);
+      cell(row, n.performance, "num");
     }
     root.append(h, table);
   }
   renderTable("active-gateways", doc.gateways, [
     (g) => g.mixnetListener, (g) => g.clientListener, (g) => [short(g.identityKey), "key", g.identityKey],
     (g) => [short(g.sphinxKey), "key", g.sphinxKey], (g) => [short(g.nextSphinxKey), "key", g.nextSphinxKey],
-    (g) => g.version, (g) => g.location]);
+    (g) => g.version, (g) => g.location, (g) => [text(g.performance), "num"]]);
   document.getElementById("active-gwcount").textContent = "(" + doc.gateways.length + ")";
 }
 
@@ -226,8 +231,148 @@ function connect() {
   ws.onclose = () => { status.textContent = "reconnecting…"; status.className = "down"; setTimeout(connect, 2000); };
 }
 
+const SVG = "http://www.w3.org/2000/svg";
+const STAKE_HISTORY_NODES = 50;   // sparklines for at most this many nodes (one request each per settled epoch)
+const histories = new Map();      // identity -> {settled, node}: the node's detail as of that settled epoch
+let stakeSettled = null;
+
+// Problem answers (404: no stake or no record, 503: ledger unavailable) carry the reason in "detail".
+async function stakeGet(path) {
+  const r = await fetch(path, { cache: "no-store" });
+  if (r.ok) return { ok: true, body: await r.json() };
+  let detail = r.status + "";
+  try { detail = (await r.json()).detail || detail; } catch (e) { /* not a problem body */ }
+  return { ok: false, status: r.status, detail };
+}
+
+async function refreshStake() {
+  const none = document.getElementById("stake-none");
+  const table = document.getElementById("stake-nodes");
+  try {
+    const nodes = await stakeGet("api/stake/nodes");
+    if (!nodes.ok) {
+      none.textContent = nodes.status === 404
+        ? "The ledger has no stake: nodes are listed without scores (" + nodes.detail + ")."
+        : "The ledger cannot be reached now (" + nodes.detail + "); trying again.";
+      none.hidden = false;
+      table.hidden = nodes.status === 404;
+      document.getElementById("stake-summary").textContent = "";
+      return;
+    }
+    none.hidden = true;
+    table.hidden = false;
+    let active = null;
+    if (epochShown != null) {
+      const a = await stakeGet("api/stake/active/" + epochShown);
+      if (a.ok) active = new Set(a.body.mixnodes.concat(a.body.gateways));
+    }
+    stakeSettled = nodes.body.settled_epoch;
+    document.getElementById("stake-summary").textContent = "(" + nodes.body.nodes.length + " nodes; last settled epoch "
+      + text(stakeSettled ?? "none") + "; reward pool " + nodes.body.pool + " NYM)";
+    renderStake(nodes.body.nodes, active);
+    await refreshHistories(nodes.body.nodes.slice(0, STAKE_HISTORY_NODES));
+  } catch (e) {
+    console.warn(e);
+  }
+}
+
+function renderStake(nodes, active) {
+  renderTable("stake-nodes", nodes.map((n) => Object.assign({ identityKey: n.identity }, n)), [
+    (n) => [short(n.identity), "key", n.identity], (n) => n.kind, (n) => [short(n.owner), "key", n.owner],
+    (n) => [n.stake + " (" + n.bond + " + " + n.delegated + ")", "num"],
+    (n) => n.status + (n.release_epoch != null ? " until " + n.release_epoch : ""),
+    (n) => [text(n.score) + (n.score_epoch != null ? " (epoch " + n.score_epoch + ")" : ""), "num score"],
+    (n) => [n.rewards, "num"], (n) => [n.penalties, "num"],
+    (n) => [active == null ? "?" : active.has(n.identity) ? "yes" : "no", "active"], () => ["", "spark"]]);
+  for (const row of document.querySelectorAll("#stake-nodes tbody tr")) {
+    row.classList.add("clickable");
+    row.addEventListener("click", () => showDetail(row.dataset.key));
+    paintSpark(row);
+  }
+}
+
+async function refreshHistories(nodes) {
+  for (const n of nodes) {
+    const held = histories.get(n.identity);
+    if (held && held.settled === stakeSettled) continue;
+    const d = await stakeGet("api/stake/nodes/" + n.identity);
+    if (!d.ok) continue;
+    histories.set(n.identity, { settled: stakeSettled, node: d.body });
+    const row = document.querySelector("#stake-nodes tbody tr[data-key='" + n.identity + "']");
+    if (row) paintSpark(row);
+  }
+}
+
+function paintSpark(row) {
+  const held = histories.get(row.dataset.key);
+  const td = row.querySelector(".spark");
+  if (!held || !td) return;
+  td.replaceChildren(scoreChart(held.node.history, 160, 28, false));
+}
+
+// Scores oldest first on a 0..1000 scale; an epoch without a score breaks the line.
+function scoreChart(history, width, height, labels) {
+  const svg = document.createElementNS(SVG, "svg");
+  svg.setAttribute("width", width);
+  svg.setAttribute("height", height);
+  svg.setAttribute("class", "score-chart");
+  const points = history.slice().reverse();
+  const pad = labels ? 24 : 2;
+  const x = (i) => pad + (points.length < 2 ? 0 : (i / (points.length - 1)) * (width - pad - 2));
+  const y = (score) => height - 2 - (score / 1000) * (height - 4);
+  let segment = [];
+  const flush = () => {
+    if (segment.length === 1) segment.push(segment[0]);
+    if (segment.length > 1) {
+      const line = document.createElementNS(SVG, "polyline");
+      line.setAttribute("points", segment.join(" "));
+      svg.append(line);
+    }
+    segment = [];
+  };
+  points.forEach((h, i) => {
+    if (h.score == null) flush(); else segment.push(x(i).toFixed(1) + "," + y(h.score).toFixed(1));
+  });
+  flush();
+  svg.dataset.scores = points.map((h) => text(h.score)).join(",");
+  if (labels) {
+    for (const [score, label] of [[1000, "1000"], [0, "0"]]) {
+      const t = document.createElementNS(SVG, "text");
+      t.setAttribute("x", 0);
+      t.setAttribute("y", Math.min(height - 2, Math.max(10, y(score) + 4)));
+      t.textContent = label;
+      svg.append(t);
+    }
+  }
+  return svg;
+}
+
+async function showDetail(identity) {
+  const d = await stakeGet("api/stake/nodes/" + identity);
+  if (!d.ok) return;
+  histories.set(identity, { settled: stakeSettled, node: d.body });
+  const panel = document.getElementById("stake-detail");
+  document.getElementById("detail-identity").textContent = identity;
+  document.getElementById("detail-chart").replaceWith(
+    Object.assign(scoreChart(d.body.history, 900, 120, true), { id: "detail-chart" }));
+  renderTable("detail-delegations", d.body.delegations, [
+    (g) => [g.delegator, "key"], (g) => [g.amount, "num"], (g) => text(g.release_epoch)]);
+  document.getElementById("detail-delegation-count").textContent = "(" + d.body.delegations.length + ")";
+  renderTable("detail-history", d.body.history, [
+    (h) => h.epoch, (h) => [text(h.score), "num"], (h) => [h.reports, "num"], (h) => [h.reward, "num"],
+    (h) => [h.penalty, "num"], (h) => (h.active ? "yes" : "no")]);
+  panel.hidden = false;
+  panel.scrollIntoView({ block: "nearest" });
+}
+
+document.getElementById("detail-close").addEventListener("click", () => {
+  document.getElementById("stake-detail").hidden = true;
+});
+
 refreshEpoch();
 setInterval(refreshEpoch, 5000);
+refreshStake();
+setInterval(refreshStake, 10000);
 setInterval(countDown, 1000);
 refreshTopology();
 setInterval(refreshTopology, 2000);

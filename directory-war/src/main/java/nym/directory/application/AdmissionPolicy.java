@@ -1,39 +1,48 @@
 package nym.directory.application;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.util.Locale;
 
 /**
- * Which registered nodes an epoch document may list ({@code nym.directory.admission}): {@code open} — every node that
- * meets the other rules — or {@code approved} — only nodes an operator approved ({@code PUT /api/admin/approvals/{key}}).
- * A stake-based policy can join these once the ledger knows stake.
+ * Which registered nodes an epoch document may list ({@code nym.directory.admission}). Under every policy, once the
+ * ledger holds stake, nodes whose performance in the ledger's active-set record of the epoch is below its score
+ * threshold are left out ({@link EpochStanding}).
  */
-@ApplicationScoped
-public class AdmissionPolicy {
+public enum AdmissionPolicy {
+    /** Every node that meets the other rules. */
+    OPEN,
+    /** Only nodes an operator approved ({@code PUT /api/admin/approvals/{key}}). */
+    APPROVED,
+    /** Only nodes in the ledger's active set of the epoch, of their kind (chosen by stake and score). */
+    STAKE;
 
-    static final String OPEN = "open";
-    static final String APPROVED = "approved";
-
-    @Inject
-    @ConfigProperty(name = "nym.directory.admission", defaultValue = OPEN)
-    String admission;
+    static final String KEY = "nym.directory.admission";
 
     /**
-     * @return true if only approved nodes are candidates
-     * @throws IllegalStateException for a value that is neither {@code open} nor {@code approved}
+     * @throws IllegalStateException for a value that is none of {@code open}, {@code approved}, {@code stake}
      */
-    public boolean approvedOnly() {
-        return approvedOnly(admission);
+    public static AdmissionPolicy parse(String value) {
+        String name = value == null ? "" : value.trim();
+        for (AdmissionPolicy p : values()) {
+            if (p.text().equals(name)) {
+                return p;
+            }
+        }
+        throw new IllegalStateException(KEY + " is '" + value + "': it must be " + OPEN.text() + ", " + APPROVED.text()
+                + " or " + STAKE.text());
     }
 
-    static boolean approvedOnly(String policy) {
-        return switch (policy.trim()) {
-            case OPEN -> false;
-            case APPROVED -> true;
-            default ->
-                throw new IllegalStateException(
-                        "nym.directory.admission is '" + policy + "': it must be " + OPEN + " or " + APPROVED);
-        };
+    /** True if only operator-approved nodes are candidates. */
+    public boolean approvedOnly() {
+        return this == APPROVED;
+    }
+
+    /** True if only the nodes of the ledger's active set are candidates. */
+    public boolean activeSetOnly() {
+        return this == STAKE;
+    }
+
+    /** The configuration value naming this policy. */
+    public String text() {
+        return name().toLowerCase(Locale.ROOT);
     }
 }

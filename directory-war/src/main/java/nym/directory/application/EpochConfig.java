@@ -36,9 +36,9 @@ public class EpochConfig {
     @ConfigProperty(name = "nym.directory.mixing.drop-rate", defaultValue = "1")
     double dropRate;
 
-    /** The presence side's admission policy ({@code open} or {@code approved}): read here for the candidates only. */
+    /** Which nodes a document may list: {@code open}, {@code approved} or {@code stake} ({@link AdmissionPolicy}). */
     @Inject
-    @ConfigProperty(name = "nym.directory.admission", defaultValue = "open")
+    @ConfigProperty(name = AdmissionPolicy.KEY, defaultValue = "open")
     String admission;
 
     /** The name in {@code LayerAssignment.seed(network, epoch)}. */
@@ -55,8 +55,10 @@ public class EpochConfig {
         return new EpochDocument.Mixing(meanHopDelayMillis, payloadRate, loopRate, dropRate);
     }
 
-    /** True when only operator-approved nodes may be listed. */
-    public boolean approvedOnly() {
-        return "approved".equals(admission);
+    /**
+     * @throws IllegalStateException naming the key when the configured value is not a policy
+     */
+    public AdmissionPolicy admission() {
+        return AdmissionPolicy.parse(admission);
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.logging.Logger;
 import nym.directory.api.AnnouncedKey;
 import nym.directory.api.AuthoritySet;
 import nym.directory.api.EpochDocument;
@@ -20,8 +21,15 @@ import nym.directory.domain.node.NodeKind;
  * <p>A candidate is left out when its keys are not for the epoch and the next, when it lacks a proof for one of the
  * pinned authorities, or when its proof for this authority does not verify: each authority refuses to sign a document
  * listing a key it cannot verify, so listing such a node would cost the whole document a signature.
+ *
+ * <p>The ledger's standing for the epoch ({@link EpochStanding}) gives each listed node its {@code performance} and
+ * leaves out nodes below the score threshold, and under admission {@code stake} those outside the active set; each
+ * such node is logged with its identity key's prefix and the reason.
  */
 public final class EpochDocumentBuilder {
+
+    private static final Logger LOG = Logger.getLogger(EpochDocumentBuilder.class.getName());
+    private static final int LOGGED_KEY_CHARS = 8;
 
     private static final Comparator<EpochCandidate> BY_IDENTITY = Comparator.comparing(EpochCandidate::identityKey);
 
@@ -40,8 +48,8 @@ public final class EpochDocumentBuilder {
         this.ownProofs = ownProofs;
     }
 
-    public EpochDocument build(long epoch, List<EpochCandidate> candidates) {
-        Predicate<EpochCandidate> listable = c -> listable(c, epoch);
+    public EpochDocument build(long epoch, List<EpochCandidate> candidates, EpochStanding standing) {
+        Predicate<EpochCandidate> listable = c -> listable(c, epoch) && standing(c, epoch, standing);
         List<EpochCandidate> mixnodes = candidates.stream()
                 .filter(c -> c.kind() == NodeKind.MIXNODE)
                 .filter(listable)
@@ -63,7 +71,7 @@ public final class EpochDocumentBuilder {
                     l,
                     mixnodes.stream()
                             .filter(c -> layerOf.get(c.identityKey()) == l)
-                            .map(c -> mixnode(c, l))
+                            .map(c -> mixnode(c, l, standing.performance(c.identityKey())))
                             .toList()));
         }
         EpochSchedule schedule = rules.schedule();
@@ -76,7 +84,9 @@ public final class EpochDocumentBuilder {
                 rules.seedText(epoch),
                 rules.mixing(),
                 layers,
-                gateways.stream().map(EpochDocumentBuilder::gateway).toList());
+                gateways.stream()
+                        .map(c -> gateway(c, standing.performance(c.identityKey())))
+                        .toList());
     }
 
     private boolean listable(EpochCandidate c, long epoch) {
@@ -86,6 +96,13 @@ public final class EpochDocumentBuilder {
                 && ownProofs
                         .map(own -> own.proves(c.identityKey(), c.key()) && own.proves(c.identityKey(), c.nextKey()))
                         .orElse(true);
+    }
+
+    private static boolean standing(EpochCandidate c, long epoch, EpochStanding standing) {
+        Optional<String> excluded = standing.exclusion(c.kind(), c.identityKey());
+        excluded.ifPresent(why -> LOG.info(() -> "node " + c.identityKey().substring(0, LOGGED_KEY_CHARS)
+                + "… not listed in epoch " + epoch + ": " + why));
+        return excluded.isEmpty();
     }
 
     private static boolean keyFor(AnnouncedKey key, long epoch) {
@@ -99,12 +116,19 @@ public final class EpochDocumentBuilder {
                 && c.nextKey().proofs().keySet().containsAll(set.keys());
     }
 
-    private static EpochDocument.Mixnode mixnode(EpochCandidate c, int layer) {
+    private static EpochDocument.Mixnode mixnode(EpochCandidate c, int layer, Integer performance) {
         return new EpochDocument.Mixnode(
-                c.identityKey(), c.address(), layer, c.key().key(), c.nextKey().key(), c.version(), c.location(), null);
+                c.identityKey(),
+                c.address(),
+                layer,
+                c.key().key(),
+                c.nextKey().key(),
+                c.version(),
+                c.location(),
+                performance);
     }
 
-    private static EpochDocument.Gateway gateway(EpochCandidate c) {
+    private static EpochDocument.Gateway gateway(EpochCandidate c, Integer performance) {
         return new EpochDocument.Gateway(
                 c.identityKey(),
                 c.clientListener(),
@@ -113,6 +137,6 @@ public final class EpochDocumentBuilder {
                 c.nextKey().key(),
                 c.version(),
                 c.location(),
-                null);
+                performance);
     }
 }

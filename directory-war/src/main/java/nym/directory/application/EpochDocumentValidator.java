@@ -6,10 +6,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import nym.directory.api.AnnouncedKey;
 import nym.directory.api.EpochDocument;
 import nym.directory.api.LayerAssignment;
+import nym.directory.domain.node.NodeKind;
 
 /**
  * What an authority checks before it signs a document another instance (or itself) built: that it is the document
@@ -17,7 +19,11 @@ import nym.directory.api.LayerAssignment;
  * assignment recomputed, lists sorted, no node twice — and that every listed Sphinx key carries a proof for this
  * authority that verifies (the keys and proofs the nodes announced are looked up in the registry, not trusted from
  * the document). Which nodes were live and reachable when it was built is the builder's call and not rechecked: the
- * instances' clocks and probes differ.
+ * instances' clocks and probes differ. What the ledger fixed for the epoch is rechecked ({@link EpochStanding}): each
+ * node's {@code performance} is the ledger record's, no listed node is below the score threshold, and under admission
+ * {@code stake} each is in the record's active set of its kind. Under {@code open} and {@code approved} a document
+ * without any score is accepted too (its builder waited for the record until start − lead/2, as this authority would
+ * have: when it was built is the builder's call), but still none of its nodes may be below the threshold.
  */
 public final class EpochDocumentValidator {
 
@@ -31,10 +37,13 @@ public final class EpochDocumentValidator {
 
     /**
      * @param announced the nodes' announcements for {@code epoch} and the next, by identity key
+     * @param standing what the ledger fixed for {@code epoch}, as this authority reads it
      * @throws EpochDocumentRefused naming the first fault found
      */
-    public void check(EpochDocument d, long epoch, Map<String, EpochCandidate> announced) throws EpochDocumentRefused {
+    public void check(EpochDocument d, long epoch, Map<String, EpochCandidate> announced, EpochStanding standing)
+            throws EpochDocumentRefused {
         checkHeader(d, epoch);
+        boolean compareScores = standing.activeSetOnly() || EpochStandings.hasScores(d);
         List<String> mixnodeKeys = checkLayers(d);
         Map<String, Integer> expected = LayerAssignment.assign(rules.seed(epoch), mixnodeKeys, rules.layers());
         for (EpochDocument.Layer layer : d.mixnodes()) {
@@ -45,6 +54,7 @@ public final class EpochDocumentValidator {
                             + expected.get(m.identityKey()));
                 }
                 checkKeys(m.identityKey(), m.sphinxKey(), m.nextSphinxKey(), epoch, announced);
+                checkStanding(NodeKind.MIXNODE, m.identityKey(), m.performance(), epoch, standing, compareScores);
             }
         }
         List<EpochDocument.Gateway> gateways = Objects.requireNonNullElse(d.gateways(), List.of());
@@ -55,6 +65,26 @@ public final class EpochDocumentValidator {
                 throw new EpochDocumentRefused("node " + g.identityKey() + " is listed twice");
             }
             checkKeys(g.identityKey(), g.sphinxKey(), g.nextSphinxKey(), epoch, announced);
+            checkStanding(NodeKind.GATEWAY, g.identityKey(), g.performance(), epoch, standing, compareScores);
+        }
+    }
+
+    private static void checkStanding(
+            NodeKind kind,
+            String identityKey,
+            Integer performance,
+            long epoch,
+            EpochStanding standing,
+            boolean compareScores)
+            throws EpochDocumentRefused {
+        Integer expected = standing.performance(identityKey);
+        if (compareScores && !Objects.equals(performance, expected)) {
+            throw new EpochDocumentRefused("node " + identityKey + " is listed with performance " + performance
+                    + " but the ledger's record of epoch " + epoch + " gives " + expected);
+        }
+        Optional<String> excluded = standing.exclusion(kind, identityKey);
+        if (excluded.isPresent()) {
+            throw new EpochDocumentRefused("node " + identityKey + " is listed but " + excluded.get());
         }
     }
 

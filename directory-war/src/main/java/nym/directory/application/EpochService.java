@@ -34,7 +34,11 @@ import org.eclipse.microprofile.metrics.Tag;
  * network has none yet, e.g. just started: a late document is still valid), unless another instance stored it first;
  * then, when this instance is an authority, it checks each stored document of the current and next epoch it has not
  * signed and adds its signature, or refuses it once (logged with the reason, counted); and it deletes documents older
- * than the retention. Readers get a document with every signature stored so far.
+ * than the retention. Readers get a document with every signature stored so far. What the ledger fixed for an epoch
+ * (active set, performance, score threshold) is read through {@link EpochStandings}: a document may wait for it, and
+ * while it waits the round just ends (the ledger's queries are bounded by the ledger adapter's timeout, and a round
+ * still running makes the next one return at once). Nothing of the wait is kept but a log line: after a restart the
+ * next round asks the ledger again.
  *
  * <p>Metrics: {@code nym_directory_epoch} (the current epoch), {@code nym_directory_epoch_signatures{epoch="current"|
  * "next"}} (valid signatures of pinned authorities stored, as of the last tick), {@code
@@ -71,6 +75,9 @@ public class EpochService {
     @Inject
     MetricRegistry metrics;
 
+    @Inject
+    StakeService stake;
+
     /** The instance's clock; tests fix it. */
     Clock clock = Clock.systemUTC();
 
@@ -80,11 +87,13 @@ public class EpochService {
     private final AtomicLong nextSignatures = new AtomicLong();
     private final Map<Long, Served> served = new ConcurrentHashMap<>();
     private volatile long prunedBefore = Long.MIN_VALUE;
+    private EpochStandings standings;
 
     private record Served(SignedEpochDocument document, long readAt) {}
 
     @PostConstruct
-    void registerGauges() {
+    void start() {
+        standings = new EpochStandings(stake);
         metrics.gauge("nym.directory.epoch", () -> schedule().epochAt(clock.millis()));
         metrics.gauge("nym.directory.epoch.signatures", currentSignatures::get, new Tag("epoch", "current"));
         metrics.gauge("nym.directory.epoch.signatures", nextSignatures::get, new Tag("epoch", "next"));
@@ -148,13 +157,18 @@ public class EpochService {
         if (documents.body(epoch).isPresent()) {
             return;
         }
+        AdmissionPolicy admission = epochConfig.admission();
+        Optional<EpochStanding> standing = standings.forBuild(epoch, now, schedule(), admission);
+        if (standing.isEmpty()) {
+            return;
+        }
         List<EpochCandidate> candidates =
-                nodes.candidates(epoch, now - config.expiryMillis(), epochConfig.approvedOnly()).stream()
+                nodes.candidates(epoch, now - config.expiryMillis(), admission.approvedOnly()).stream()
                         .filter(c -> probe.answers(c.node()))
                         .map(EpochService::candidate)
                         .toList();
-        EpochDocument document =
-                new EpochDocumentBuilder(rules(), authority.authorities(), authority.proofs()).build(epoch, candidates);
+        EpochDocument document = new EpochDocumentBuilder(rules(), authority.authorities(), authority.proofs())
+                .build(epoch, candidates, standing.get());
         if (documents.insertIfAbsent(epoch, document.canonicalBytes(), instance.authority(), clock.millis())) {
             LOG.info(() -> "built the document of epoch " + epoch + ": "
                     + document.mixnodes().stream()
@@ -184,7 +198,7 @@ public class EpochService {
         return countValid(body.get(), signatures);
     }
 
-    /** @return true if this authority signed */
+    /** @return true if this authority signed (false: refused, or not checkable yet) */
     private boolean validateAndSign(long epoch, byte[] body, Ed25519Identity signer) {
         try {
             EpochDocument document;
@@ -193,11 +207,15 @@ public class EpochService {
             } catch (DirectoryException e) {
                 throw new EpochDocumentRefused("not an epoch document: " + e.getMessage());
             }
+            Optional<EpochStanding> standing = standings.forCheck(epoch, document, epochConfig.admission());
+            if (standing.isEmpty()) {
+                return false;
+            }
             List<EpochCandidate> announced = nodes.candidates(epoch, 0, false).stream()
                     .map(EpochService::candidate)
                     .toList();
             new EpochDocumentValidator(rules(), authority.proofs().orElseThrow())
-                    .check(document, epoch, EpochDocumentValidator.byIdentity(announced));
+                    .check(document, epoch, EpochDocumentValidator.byIdentity(announced), standing.get());
         } catch (EpochDocumentRefused e) {
             refused.add(epoch);
             metrics.counter("nym.directory.epoch.documents.refused").inc();
@@ -242,6 +260,7 @@ public class EpochService {
         int deleted = documents.deleteBefore(keepFrom);
         prunedBefore = keepFrom;
         refused.removeIf(e -> e < keepFrom);
+        standings.forgetBefore(keepFrom);
         served.keySet().removeIf(e -> e < keepFrom);
         if (deleted > 0) {
             LOG.info(() -> "deleted " + deleted + " epoch document(s) before epoch " + keepFrom);

@@ -6,14 +6,20 @@ import static nym.directory.application.TestDocuments.withHeader;
 import static nym.directory.application.TestDocuments.withNodes;
 import static nym.directory.application.TestDocuments.withValidUntil;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import nym.directory.api.EpochDocument;
 import nym.directory.api.testing.TestAuthorities;
+import nym.directory.domain.node.NodeKind;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +43,7 @@ class EpochDocumentValidatorTest {
 
     @Test
     void check_documentAnotherAuthorityBuilt_passes() {
-        assertDoesNotThrow(() -> validator.check(built, EPOCH, announced()));
+        assertDoesNotThrow(() -> validator.check(built, EPOCH, announced(), EpochStanding.UNSCORED));
     }
 
     @Test
@@ -54,7 +60,7 @@ class EpochDocumentValidatorTest {
 
     @Test
     void check_tamperedSeedVersionOrMixing_refused() {
-        assertRefused(withHeader(built, 2, built.layerSeed(), built.mixing()), EPOCH, "version 2");
+        assertRefused(withHeader(built, 1, built.layerSeed(), built.mixing()), EPOCH, "version 1");
         assertRefused(
                 withHeader(built, built.version(), RULES.seedText(EPOCH + 1), built.mixing()), EPOCH, "layer seed");
         assertRefused(
@@ -129,8 +135,75 @@ class EpochDocumentValidatorTest {
                 withNodes(built, built.mixnodes().subList(0, 2), built.gateways()), EPOCH, "2 layers, expected 3");
     }
 
+    @Test
+    void check_documentBuiltFromTheSameLedgerRecord_passesUnderOpenAndStake() {
+        for (boolean activeSetOnly : new boolean[] {false, true}) {
+            EpochStanding standing = everyNodeScored(900, activeSetOnly);
+            EpochDocument d = builtBy1(nodes, standing);
+
+            assertDoesNotThrow(() -> validator.check(d, EPOCH, announced(), standing));
+            assertEquals(7, EpochDocumentBuilderTest.listed(d).size());
+        }
+    }
+
+    @Test
+    void check_performanceOtherThanThisAuthoritysRecord_refused() {
+        EpochDocument d = builtBy1(nodes, everyNodeScored(900, false));
+
+        assertRefused(d, EPOCH, announced(), everyNodeScored(950, false), "gives 950");
+    }
+
+    @Test
+    void check_scorelessDocumentUnderOpenAdmission_passesWhileNoListedNodeIsBelowTheThreshold() {
+        assertDoesNotThrow(() -> validator.check(built, EPOCH, announced(), everyNodeScored(900, false)));
+
+        Map<String, Integer> oneBelow = new HashMap<>(scores(900));
+        oneBelow.put(nodes.get(6).identityKey(), 799);
+        EpochStanding standing =
+                new EpochStanding(Optional.of(new ActiveSet(EPOCH, Set.of(), Set.of(), oneBelow)), 800, false);
+        assertRefused(built, EPOCH, announced(), standing, "its score 799 is below the threshold 800");
+    }
+
+    @Test
+    void check_scorelessDocumentUnderStakeAdmission_refused() {
+        assertRefused(built, EPOCH, announced(), everyNodeScored(900, true), "listed with performance null");
+    }
+
+    @Test
+    void check_stakeAdmissionAndANodeOutsideTheActiveSet_refused() {
+        EpochStanding withOneMore = everyNodeScored(900, false);
+        EpochCandidate outsider = TestNodes.mixnode(authorities, EPOCH);
+        nodes.add(outsider);
+        EpochDocument d = builtBy1(nodes, withOneMore);
+        EpochStanding stake = new EpochStanding(withOneMore.record(), 800, true);
+
+        assertRefused(
+                d, EPOCH, announced(), stake, outsider.identityKey() + " is listed but not in the ledger's active set");
+    }
+
+    /** The record the ledger would fix: the test's nodes active by kind, each scored {@code score}. */
+    private EpochStanding everyNodeScored(int score, boolean activeSetOnly) {
+        Set<String> mixnodes = new HashSet<>();
+        Set<String> gateways = new HashSet<>();
+        for (EpochCandidate c : nodes) {
+            (c.kind() == NodeKind.MIXNODE ? mixnodes : gateways).add(c.identityKey());
+        }
+        return new EpochStanding(
+                Optional.of(new ActiveSet(EPOCH, mixnodes, gateways, scores(score))), 800, activeSetOnly);
+    }
+
+    private Map<String, Integer> scores(int score) {
+        Map<String, Integer> scores = new HashMap<>();
+        nodes.forEach(c -> scores.put(c.identityKey(), score));
+        return scores;
+    }
+
     private EpochDocument builtBy1(List<EpochCandidate> candidates) {
-        return TestDocuments.builderOf(authorities, 1).build(EPOCH, candidates);
+        return builtBy1(candidates, EpochStanding.UNSCORED);
+    }
+
+    private EpochDocument builtBy1(List<EpochCandidate> candidates, EpochStanding standing) {
+        return TestDocuments.builderOf(authorities, 1).build(EPOCH, candidates, standing);
     }
 
     private Map<String, EpochCandidate> announced() {
@@ -142,7 +215,17 @@ class EpochDocumentValidatorTest {
     }
 
     private void assertRefused(EpochDocument d, long epoch, Map<String, EpochCandidate> announced, String reasonPart) {
-        EpochDocumentRefused e = assertThrows(EpochDocumentRefused.class, () -> validator.check(d, epoch, announced));
+        assertRefused(d, epoch, announced, EpochStanding.UNSCORED, reasonPart);
+    }
+
+    private void assertRefused(
+            EpochDocument d,
+            long epoch,
+            Map<String, EpochCandidate> announced,
+            EpochStanding standing,
+            String reasonPart) {
+        EpochDocumentRefused e =
+                assertThrows(EpochDocumentRefused.class, () -> validator.check(d, epoch, announced, standing));
         assertTrue(e.getMessage().contains(reasonPart), e.getMessage());
     }
 

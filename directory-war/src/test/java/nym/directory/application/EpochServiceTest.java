@@ -51,6 +51,8 @@ class EpochServiceTest {
     private final TestAuthorities authorities = new TestAuthorities(3, 2, EPOCH_SECONDS);
     private final MemoryDocuments documents = new MemoryDocuments();
     private final AtomicLong refused = new AtomicLong();
+    private final FakeStakeLedger ledger = new FakeStakeLedger();
+    private String admission = "open";
 
     private EpochService authority(int index, long nowMillis) throws IOException {
         Path set = home.resolve(AuthoritySet.TREE_FILE);
@@ -76,12 +78,14 @@ class EpochServiceTest {
         s.epochConfig.payloadRate = 2;
         s.epochConfig.loopRate = 1;
         s.epochConfig.dropRate = 1;
-        s.epochConfig.admission = "open";
+        s.epochConfig.admission = admission;
         s.config = new DirectoryConfig();
         s.config.mixLayers = 3;
         s.config.expirySeconds = 10;
         s.metrics = countingRefusals();
         s.clock = Clock.fixed(Instant.ofEpochMilli(nowMillis), ZoneOffset.UTC);
+        s.stake = FakeStakeLedger.serviceOver(ledger, s.clock);
+        s.start();
         return s;
     }
 
@@ -134,7 +138,7 @@ class EpochServiceTest {
     void tick_storedDocumentWithWrongTimes_refusedOnceCountedAndNotSigned() throws IOException {
         EpochDocument good = new EpochDocumentBuilder(
                         authority(3, middleOf(EPOCH)).rules(), Optional.empty(), Optional.empty())
-                .build(EPOCH, List.of());
+                .build(EPOCH, List.of(), EpochStanding.UNSCORED);
         EpochDocument bad = TestDocuments.withValidUntil(good, good.validUntilMillis() + 1);
         documents.insertIfAbsent(EPOCH, bad.canonicalBytes(), 3, 0);
         EpochService service = authority(1, middleOf(EPOCH));
@@ -155,6 +159,91 @@ class EpochServiceTest {
 
         assertFalse(documents.bodies.containsKey(EPOCH - 25));
         assertTrue(documents.bodies.containsKey(EPOCH - 24));
+    }
+
+    @Test
+    void tick_stakeAdmissionBeforeTheLedgerFixedTheActiveSet_noDocumentUntilItDoes() throws IOException {
+        admission = "stake";
+        ledger.withStake(800, EPOCH_SECONDS);
+
+        authority(1, middleOf(EPOCH)).tick();
+
+        assertFalse(documents.bodies.containsKey(EPOCH));
+
+        ledger.withActive(EPOCH, List.of(), List.of(), Map.of());
+        authority(1, middleOf(EPOCH)).tick();
+
+        assertTrue(documents.bodies.containsKey(EPOCH), "built by the next instance to ask, e.g. after a restart");
+    }
+
+    @Test
+    void tick_stakeAdmissionOnAChainWithoutStake_noDocument() throws IOException {
+        admission = "stake";
+
+        authority(1, middleOf(EPOCH)).tick();
+
+        assertTrue(documents.bodies.isEmpty());
+    }
+
+    @Test
+    void tick_openAdmissionAndTheRecordLate_waitsUntilHalfTheLeadThenBuildsWithoutIt() throws IOException {
+        ledger.withStake(800, EPOCH_SECONDS);
+        long next = EPOCH + 1;
+        long leadOpen = next * EPOCH_SECONDS * 1000 - 300_000;
+
+        authority(1, leadOpen).tick();
+        authority(1, leadOpen + 149_999).tick();
+
+        assertFalse(documents.bodies.containsKey(next), "waits for the ledger's record");
+
+        authority(1, leadOpen + 150_000).tick();
+
+        assertTrue(documents.bodies.containsKey(next));
+        assertEquals(List.of(authorities.authority(1).publicKeyText()), signers(next));
+    }
+
+    @Test
+    void tick_ledgerUnreachable_openBuildsAfterTheWaitStakeDoesNot() throws IOException {
+        ledger.withStake(800, EPOCH_SECONDS).down(true);
+
+        authority(1, middleOf(EPOCH)).tick();
+
+        assertTrue(documents.bodies.containsKey(EPOCH), "open: past start − lead/2, built without scores");
+
+        admission = "stake";
+        authority(1, middleOf(EPOCH + 1)).tick();
+
+        assertFalse(documents.bodies.containsKey(EPOCH + 1));
+    }
+
+    @Test
+    void tick_stakeAdmissionLedgerUnreachableWhileChecking_notSignedNotRefused_signedOnceItAnswers()
+            throws IOException {
+        admission = "stake";
+        ledger.withStake(800, EPOCH_SECONDS).withActive(EPOCH, List.of(), List.of(), Map.of());
+        authority(1, middleOf(EPOCH)).tick();
+        ledger.down(true);
+
+        authority(2, middleOf(EPOCH)).tick();
+
+        assertEquals(List.of(authorities.authority(1).publicKeyText()), signers(EPOCH));
+        assertEquals(0, refused.get());
+
+        ledger.down(false);
+        authority(2, middleOf(EPOCH)).tick();
+
+        assertEquals(2, signers(EPOCH).size());
+    }
+
+    @Test
+    void tick_openAdmissionLedgerUnreachable_aDocumentWithoutScoresStillSigned() throws IOException {
+        ledger.withStake(800, EPOCH_SECONDS).down(true);
+        authority(1, middleOf(EPOCH)).tick();
+
+        authority(2, middleOf(EPOCH)).tick();
+
+        assertEquals(2, signers(EPOCH).size());
+        assertEquals(0, refused.get());
     }
 
     @Test
