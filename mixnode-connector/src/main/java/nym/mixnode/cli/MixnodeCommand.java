@@ -124,6 +124,15 @@ public final class MixnodeCommand implements Runnable {
         boolean force;
 
         @Option(
+                names = "--drop-probability",
+                paramLabel = "P",
+                defaultValue = "0.0",
+                description =
+                        "fault injection (tests, demonstrations): a mix node silently drops this share of the"
+                                + " packets it would forward, 0 <= P < 1 (default ${DEFAULT-VALUE}; [testing] drop_probability)")
+        double dropProbability;
+
+        @Option(
                 names = "--ledger",
                 split = ",",
                 paramLabel = "URL",
@@ -159,6 +168,7 @@ public final class MixnodeCommand implements Runnable {
                     .clientPort(clientPort)
                     .metricsPort(metricsPort)
                     .location(location)
+                    .dropProbability(dropProbability)
                     .authorities(pinnedAuthorities())
                     .bandwidth(b -> ledger == null
                             ? b

@@ -66,6 +66,22 @@ class MixnodeCommandTest {
     }
 
     @Test
+    void init_dropProbability_writtenToTheConfigAndABadOneRefusedWritingNothing() throws Exception {
+        Path home = tmp.resolve("faulty");
+        String[] common = {"--port", "0", "--directory", "http://127.0.0.1:1", "--authorities", authoritiesFile()};
+        assertEquals(
+                2,
+                MixnodeCommand.execute(
+                        concat(new String[] {"init", "--home", home.toString(), "--drop-probability", "1"}, common)));
+        assertFalse(Files.exists(home.resolve(TomlConfig.FILE)));
+        assertEquals(
+                0,
+                MixnodeCommand.execute(
+                        concat(new String[] {"init", "--home", home.toString(), "--drop-probability", "0.5"}, common)));
+        assertEquals(0.5, TomlConfig.load(home).dropProbability());
+    }
+
+    @Test
     void init_withoutAuthorities_pinsWhatTheDirectoryServes() throws Exception {
         try (InProcessDirectory directory = InProcessDirectory.start()) {
             Path home = tmp.resolve("tofu");
