@@ -4,6 +4,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import nym.client.topology.MixNode;
+import nym.client.topology.RouteSelector;
 import nym.directory.api.AuthoritySet;
 
 /**
@@ -16,6 +18,7 @@ import nym.directory.api.AuthoritySet;
  * @param gateway the gateway this client registered with
  * @param traffic overrides of the documents' mixing parameters, the loop measurement and the send queue
  * @param api the local WebSocket API for applications
+ * @param routing how routes pick mix nodes by their performance
  * @param payloadSize the network's Sphinx payload size δ (all nodes and clients must agree)
  */
 public record ClientConfig(
@@ -25,6 +28,7 @@ public record ClientConfig(
         Gateway gateway,
         Traffic traffic,
         Api api,
+        Routing routing,
         int payloadSize) {
 
     public static final int DEFAULT_PAYLOAD_SIZE = 2048;
@@ -36,6 +40,7 @@ public record ClientConfig(
         Objects.requireNonNull(gateway, "gateway");
         Objects.requireNonNull(traffic, "traffic");
         Objects.requireNonNull(api, "api");
+        Objects.requireNonNull(routing, "routing");
     }
 
     /**
@@ -110,6 +115,21 @@ public record ClientConfig(
         public static final Api DEFAULTS = new Api("127.0.0.1", 1977);
     }
 
+    /**
+     * @param minPerformance mix nodes the network monitors scored below this (per mille, 0..1000) are left out of
+     *     routes while their layer has others ({@link nym.client.topology.RouteSelector})
+     */
+    public record Routing(int minPerformance) {
+        public static final Routing DEFAULTS = new Routing(RouteSelector.DEFAULT_MIN_PERFORMANCE);
+
+        public Routing {
+            if (minPerformance < 0 || minPerformance > MixNode.FULL_PERFORMANCE) {
+                throw new IllegalArgumentException(
+                        "routing.min_performance is per mille, 0.." + MixNode.FULL_PERFORMANCE + ": " + minPerformance);
+            }
+        }
+    }
+
     /** A configuration with every documented default. */
     public static ClientConfig defaults(String id, URI directoryUrl, Authorities authorities, Gateway gateway) {
         return new ClientConfig(
@@ -119,18 +139,23 @@ public record ClientConfig(
                 gateway,
                 Traffic.DEFAULTS,
                 Api.DEFAULTS,
+                Routing.DEFAULTS,
                 DEFAULT_PAYLOAD_SIZE);
     }
 
     public ClientConfig withTraffic(Traffic newTraffic) {
-        return new ClientConfig(id, directory, authorities, gateway, newTraffic, api, payloadSize);
+        return new ClientConfig(id, directory, authorities, gateway, newTraffic, api, routing, payloadSize);
     }
 
     public ClientConfig withApi(Api newApi) {
-        return new ClientConfig(id, directory, authorities, gateway, traffic, newApi, payloadSize);
+        return new ClientConfig(id, directory, authorities, gateway, traffic, newApi, routing, payloadSize);
     }
 
     public ClientConfig withDirectory(Directory newDirectory) {
-        return new ClientConfig(id, newDirectory, authorities, gateway, traffic, api, payloadSize);
+        return new ClientConfig(id, newDirectory, authorities, gateway, traffic, api, routing, payloadSize);
+    }
+
+    public ClientConfig withRouting(Routing newRouting) {
+        return new ClientConfig(id, directory, authorities, gateway, traffic, api, newRouting, payloadSize);
     }
 }

@@ -20,6 +20,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import nym.client.ClientException;
 import nym.client.ClientException.Kind;
+import nym.client.topology.MixNode;
 import nym.directory.api.DirectoryException;
 import nym.directory.api.Keys;
 import nym.sphinx.SphinxParams;
@@ -71,6 +72,7 @@ public final class ClientConfigFile {
             "traffic.send_queue_limit",
             "api.host",
             "api.port",
+            "routing.min_performance",
             "sphinx.payload_size");
 
     private ClientConfigFile() {}
@@ -136,7 +138,13 @@ public final class ClientConfigFile {
                     ClientConfig.DEFAULT_PAYLOAD_SIZE,
                     SphinxParams.MIN_PAYLOAD,
                     SphinxParams.MAX_PAYLOAD);
-            return new ClientConfig(v.id("client.id"), directory, v.authorities(), gateway, traffic, api, payload);
+            ClientConfig.Routing routing = new ClientConfig.Routing((int) v.integer(
+                    "routing.min_performance",
+                    ClientConfig.Routing.DEFAULTS.minPerformance(),
+                    0,
+                    MixNode.FULL_PERFORMANCE));
+            return new ClientConfig(
+                    v.id("client.id"), directory, v.authorities(), gateway, traffic, api, routing, payload);
         } catch (TomlInvalidTypeException e) {
             throw new ClientException(Kind.CONFIG, "wrong type: " + e.getMessage(), e);
         }
@@ -228,6 +236,13 @@ public final class ClientConfigFile {
                         + ":" + ClientConfig.Api.DEFAULTS.port() + "; port 0 picks a free port).",
                 "host = " + quote(c.api().host()),
                 "port = " + c.api().port(),
+                "",
+                "[routing]",
+                "# Each route takes one mix node per layer, chosen with probability proportional to its performance",
+                "# in the epoch document (the network monitors' score, per mille; a node without one counts as 1000).",
+                "# Nodes scored below this are skipped, unless that would leave a layer empty (default "
+                        + ClientConfig.Routing.DEFAULTS.minPerformance() + ", 0..1000).",
+                "min_performance = " + c.routing().minPerformance(),
                 "",
                 "[sphinx]",
                 "# Payload size of every packet; all nodes and clients of a network must agree (default "

@@ -10,8 +10,9 @@ import nym.sphinx.NodePublicKey;
 
 /**
  * The parts of a verified epoch document a client routes over: mix nodes by layer (layer 1 first) under their Sphinx
- * keys of this epoch, gateways, and the mixing parameters. Entries whose keys do not decode, or whose layer is not the
- * layer they are listed under, are left out and counted, so one broken entry cannot stop all routing.
+ * keys of this epoch with their performance, gateways, and the mixing parameters. Entries whose keys do not decode,
+ * whose layer is not the layer they are listed under, or whose performance is not per mille, are left out and
+ * counted, so one broken entry cannot stop all routing.
  *
  * @param epoch the document's epoch
  * @param startMillis when the epoch starts (ms since the Unix epoch)
@@ -40,11 +41,14 @@ public record MixTopology(
             List<MixNode> nodes = new ArrayList<>();
             for (EpochDocument.Mixnode node : nullSafe(layer.nodes())) {
                 Optional<NodePublicKey> key = sphinxKey(node.sphinxKey());
-                if (key.isEmpty() || node.layer() != layers.size() + 1 || node.identityKey() == null) {
+                if (key.isEmpty()
+                        || node.layer() != layers.size() + 1
+                        || node.identityKey() == null
+                        || !isPerformance(node.performance())) {
                     skipped++;
                     continue;
                 }
-                nodes.add(new MixNode(node.identityKey(), key.get(), node.layer(), node.host()));
+                nodes.add(new MixNode(node.identityKey(), key.get(), node.layer(), node.host(), node.performance()));
             }
             layers.add(nodes);
         }
@@ -82,6 +86,11 @@ public record MixTopology(
     /** True when there is a layer, every layer has at least one node and there is a gateway: routes can be built. */
     public boolean canRoute() {
         return !layers.isEmpty() && layers.stream().noneMatch(List::isEmpty) && !gateways.isEmpty();
+    }
+
+    /** No score, or a score per mille. */
+    private static boolean isPerformance(Integer performance) {
+        return performance == null || (performance >= 0 && performance <= MixNode.FULL_PERFORMANCE);
     }
 
     private static Optional<NodePublicKey> sphinxKey(String text) {

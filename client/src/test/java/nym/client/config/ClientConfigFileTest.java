@@ -126,6 +126,33 @@ class ClientConfigFileTest {
         assertEquals(ClientConfig.Api.DEFAULTS, config.api());
         assertEquals(ClientConfig.Directory.DEFAULT_REFRESH, config.directory().refresh());
         assertEquals(1_048_576, config.gateway().topUpBelowBytes());
+        assertEquals(500, config.routing().minPerformance());
+    }
+
+    @Test
+    void render_minPerformance_readsBackAndIsDocumented() {
+        ClientConfig config = sample().withRouting(new ClientConfig.Routing(800));
+        String text = ClientConfigFile.render(config);
+        assertTrue(text.contains("[routing]\n"), text);
+        assertTrue(text.contains("(default 500, 0..1000)"), text);
+        assertEquals(800, ClientConfigFile.parse(text).routing().minPerformance());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "above 1000   | min_performance = 1001     | routing.min_performance must be within 0..1000",
+                "negative     | min_performance = -1       | routing.min_performance must be within 0..1000",
+                "fraction     | min_performance = 0.5      | routing.min_performance must be an integer",
+                "text         | min_performance = \"high\" | routing.min_performance must be an integer",
+                "unknown key  | min_score = 500            | unknown setting(s) [routing.min_score]",
+            })
+    void parse_badRoutingValue_refusedNamingTheSetting(String name, String line, String expected) {
+        String text = ClientConfigFile.render(sample()).replace("min_performance = 500", line);
+        ClientException e = assertThrows(ClientException.class, () -> ClientConfigFile.parse(text));
+        assertEquals(ClientException.Kind.CONFIG, e.kind());
+        assertTrue(e.getMessage().contains(expected), e.getMessage());
     }
 
     @Test

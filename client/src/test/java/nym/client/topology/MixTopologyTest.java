@@ -75,4 +75,46 @@ class MixTopologyTest {
     private static NodePublicKey key(String text) {
         return NodePublicKey.of(Keys.decode(text, Keys.PUBLIC_KEY_BYTES, "key"));
     }
+
+    @Test
+    void from_performance_carriedPerNodeAndOutOfRangeScoresSkipped() {
+        EpochDocument full = Topologies.of(3, 1);
+        List<EpochDocument.Mixnode> first = full.mixnodes().get(0).nodes();
+        EpochDocument scored = new EpochDocument(
+                full.version(),
+                full.epoch(),
+                full.startMillis(),
+                full.endMillis(),
+                full.validUntilMillis(),
+                full.layerSeed(),
+                full.mixing(),
+                List.of(
+                        new EpochDocument.Layer(
+                                1,
+                                List.of(
+                                        withPerformance(first.get(0), 640),
+                                        withPerformance(first.get(1), 1001),
+                                        withPerformance(first.get(2), -1))),
+                        full.mixnodes().get(1),
+                        full.mixnodes().get(2)),
+                full.gateways());
+        MixTopology t = MixTopology.from(scored);
+        assertEquals(2, t.skipped());
+        assertEquals(1, t.layers().get(0).size());
+        assertEquals(640, t.layers().get(0).get(0).performance());
+        assertEquals(null, t.layers().get(1).get(0).performance());
+        assertEquals(MixNode.FULL_PERFORMANCE, t.layers().get(1).get(0).routingWeight());
+    }
+
+    private static EpochDocument.Mixnode withPerformance(EpochDocument.Mixnode n, Integer performance) {
+        return new EpochDocument.Mixnode(
+                n.identityKey(),
+                n.host(),
+                n.layer(),
+                n.sphinxKey(),
+                n.nextSphinxKey(),
+                n.version(),
+                n.location(),
+                performance);
+    }
 }

@@ -8,9 +8,9 @@ import nym.ledger.Hex;
 import nym.ledger.tx.Secp256k1;
 
 /**
- * The gateway's ledger account key: 64 hex digits of a secp256k1 private key (the network tree's
- * {@code gateways/gateway-<g>/gateway.key}, copied to {@code <home>/keys/ledger.key} with mode 0600). Errors name the
- * file, never its content.
+ * A ledger account key: 64 hex digits of a secp256k1 private key. The gateway's own account (the network tree's
+ * {@code gateways/gateway-<g>/gateway.key}, copied to {@code <home>/keys/ledger.key} with mode 0600), and the owner's
+ * account that {@code mixnode bond | unbond} signs with. Errors name the file, never its content.
  */
 public final class LedgerKeyFile {
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.logging.Logger;
 import nym.credential.ProviderAddress;
+import nym.credential.rpc.LedgerRpc;
 import nym.directory.api.AuthoritySet;
 import nym.directory.api.DirectoryClient;
 import nym.directory.api.DirectoryException;
@@ -22,18 +24,29 @@ import nym.mixnode.config.TomlConfig;
 import nym.mixnode.files.DurableFiles;
 import nym.mixnode.keys.NodeKeys;
 import nym.mixnode.lifecycle.MixNode;
+import nym.mixnode.stake.NodeStake;
+import nym.mixnode.stake.RpcStakeLedger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code mixnode init | run}: the standalone node. Exit codes: 0 ok, 1 runtime failure, 2 usage or config error. */
+/**
+ * {@code mixnode init | run | bond | unbond}: the standalone node and its stake. Exit codes: 0 ok, 1 runtime failure
+ * (an unreachable ledger, a refused transaction), 2 usage or config error.
+ */
 @Command(
         name = "mixnode",
         mixinStandardHelpOptions = true,
         version = MixNodeConfig.VERSION,
         description = "Nym mix node / gateway (Netty).",
-        subcommands = {MixnodeCommand.Init.class, MixnodeCommand.Run.class})
+        subcommands = {
+            MixnodeCommand.Init.class,
+            MixnodeCommand.Run.class,
+            MixnodeCommand.Bond.class,
+            MixnodeCommand.Unbond.class
+        })
 public final class MixnodeCommand implements Runnable {
 
     private static final Logger LOG = Logger.getLogger(MixnodeCommand.class.getName());
@@ -124,6 +137,15 @@ public final class MixnodeCommand implements Runnable {
         boolean force;
 
         @Option(
+                names = "--drop-probability",
+                paramLabel = "P",
+                defaultValue = "0.0",
+                description =
+                        "fault injection (tests, demonstrations): a mix node silently drops this share of the"
+                                + " packets it would forward, 0 <= P < 1 (default ${DEFAULT-VALUE}; [testing] drop_probability)")
+        double dropProbability;
+
+        @Option(
                 names = "--ledger",
                 split = ",",
                 paramLabel = "URL",
@@ -159,6 +181,7 @@ public final class MixnodeCommand implements Runnable {
                     .clientPort(clientPort)
                     .metricsPort(metricsPort)
                     .location(location)
+                    .dropProbability(dropProbability)
                     .authorities(pinnedAuthorities())
                     .bandwidth(b -> ledger == null
                             ? b
@@ -220,6 +243,86 @@ public final class MixnodeCommand implements Runnable {
                     + node.mixnetAddress() + (node.clientAddress() == null ? "" : ", clients " + node.clientAddress()));
             out.flush();
             stopped.await();
+            return 0;
+        }
+    }
+
+    /** What bonding and unbonding share: the node's home, the ledger and the owner's account. */
+    static final class StakeOptions {
+        @Option(names = "--home", required = true, description = "the node's home (its identity key and mode)")
+        Path home;
+
+        @Option(
+                names = "--ledger",
+                required = true,
+                split = ",",
+                paramLabel = "URL",
+                description = "the ledger's RPC nodes, tried in order")
+        List<URI> ledger;
+
+        @Option(
+                names = "--owner-key",
+                required = true,
+                paramLabel = "FILE",
+                description =
+                        "the owner's ledger account key (64 hex digits, e.g. operators/operator-<k>/operator.key)")
+        Path ownerKey;
+
+        NodeStake open() throws IOException {
+            MixNodeConfig config = TomlConfig.load(home);
+            Secp256k1.KeyPair owner;
+            try {
+                owner = LedgerKeyFile.read(ownerKey);
+            } catch (NoSuchFileException e) {
+                throw new IllegalArgumentException("the owner key file " + ownerKey + " does not exist");
+            }
+            LedgerRpc rpc = new LedgerRpc(ledger, config.bandwidth().ledgerTimeout());
+            return new NodeStake(new RpcStakeLedger(rpc), config.keys(), config.mode(), owner);
+        }
+    }
+
+    @Command(
+            name = "bond",
+            description = "Bond this node from the owner's account: make the owner's bond at least --amount NYM"
+                    + " (bonds only what is missing; prints \"already bonded: N NYM\" when nothing is).")
+    static final class Bond implements Callable<Integer> {
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Mixin
+        StakeOptions stake;
+
+        @Option(names = "--amount", required = true, paramLabel = "N", description = "the bond, whole NYM")
+        long amount;
+
+        @Override
+        public Integer call() throws IOException {
+            if (amount < 1) {
+                throw new IllegalArgumentException("--amount is a whole number of NYM, at least 1");
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(stake.open().bond(amount));
+            out.flush();
+            return 0;
+        }
+    }
+
+    @Command(
+            name = "unbond",
+            description = "Unbond this node: it leaves the active set, and its bond and delegations are paid back"
+                    + " after the ledger's unbonding delay.")
+    static final class Unbond implements Callable<Integer> {
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Mixin
+        StakeOptions stake;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(stake.open().unbond());
+            out.flush();
             return 0;
         }
     }

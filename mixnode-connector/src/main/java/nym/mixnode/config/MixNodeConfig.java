@@ -52,7 +52,8 @@ public record MixNodeConfig(
         Duration handshakeTimeout,
         long rekeyCells,
         int concurrentHandshakes,
-        BandwidthSettings bandwidth) {
+        BandwidthSettings bandwidth,
+        double dropProbability) {
 
     public static final String VERSION = "0.1.0";
 
@@ -120,6 +121,13 @@ public record MixNodeConfig(
         if (rekeyCells < 1) {
             throw new IllegalArgumentException("links rekey after at least one cell");
         }
+        if (!(dropProbability >= 0.0 && dropProbability < 1.0)) {
+            throw new IllegalArgumentException(
+                    "testing.drop_probability must be at least 0 and below 1, not " + dropProbability);
+        }
+        if (dropProbability > 0.0 && mode != NodeMode.MIX) {
+            throw new IllegalArgumentException("testing.drop_probability is for mix nodes (mode mix) only");
+        }
     }
 
     /**
@@ -175,6 +183,7 @@ public record MixNodeConfig(
         private long rekeyCells = LinkSettings.DEFAULT_REKEY_INTERVAL;
         private int concurrentHandshakes = HandshakeGate.DEFAULT_MAX_CONCURRENT;
         private BandwidthSettings bandwidth = BandwidthSettings.UNMETERED;
+        private double dropProbability;
 
         private Builder(NodeMode mode, NodeKeys keys, URI directory, Path dataDir) {
             this.mode = mode;
@@ -348,6 +357,15 @@ public record MixNodeConfig(
             return this;
         }
 
+        /**
+         * Fault injection for tests and demonstrations: the share of the packets it would forward that the node drops
+         * silently (default 0, at least 0 and below 1; mix nodes only).
+         */
+        public Builder dropProbability(double v) {
+            dropProbability = v;
+            return this;
+        }
+
         public MixNodeConfig build() {
             return new MixNodeConfig(
                     mode,
@@ -382,7 +400,8 @@ public record MixNodeConfig(
                     handshakeTimeout,
                     rekeyCells,
                     concurrentHandshakes,
-                    bandwidth);
+                    bandwidth,
+                    dropProbability);
         }
     }
 

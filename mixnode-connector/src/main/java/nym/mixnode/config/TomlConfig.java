@@ -76,6 +76,7 @@ public final class TomlConfig {
         KEYS.put("bandwidth.report_interval_ms", (b, v) -> b.bandwidth(s -> s.withReportInterval(millis(v))));
         KEYS.put("bandwidth.flush_interval_ms", (b, v) -> b.bandwidth(s -> s.withFlushInterval(millis(v))));
         KEYS.put("bandwidth.ledger_timeout_ms", (b, v) -> b.bandwidth(s -> s.withLedgerTimeout(millis(v))));
+        KEYS.put("testing.drop_probability", (b, v) -> b.dropProbability(asRate(v)));
     }
 
     /** The ledger's RPC nodes of a metered gateway; its ledger key is then {@code keys/ledger.key}. */
@@ -299,6 +300,11 @@ public final class TomlConfig {
                 report_interval_ms = %d  # an open session is told its balance this often
                 flush_interval_ms = %d  # balances lowered by traffic are written to data/bandwidth/ this often
                 ledger_timeout_ms = %d  # one ledger RPC call gives up after this long
+
+                [testing]
+                # fault injection, never for a real network: a mix node drops this share of the packets it would
+                # forward, silently (0 <= p < 1; default 0.0; `mixnode init --drop-probability P`)
+                drop_probability = %s
                 """.formatted(
                 quote(c.mode().text()),
                 quote(c.location()),
@@ -338,7 +344,8 @@ public final class TomlConfig {
                 quoteAll(c.bandwidth().ledgerNodes().stream().map(URI::toString).toList()),
                 c.bandwidth().reportInterval().toMillis(),
                 c.bandwidth().flushInterval().toMillis(),
-                c.bandwidth().ledgerTimeout().toMillis());
+                c.bandwidth().ledgerTimeout().toMillis(),
+                c.dropProbability());
         Files.writeString(home.resolve(FILE), text);
     }
 }

@@ -56,6 +56,7 @@ import nym.mixnode.pki.DocumentRefusals;
 import nym.mixnode.pki.TopologyView;
 import nym.mixnode.scheduler.DelayScheduler;
 import nym.mixnode.scheduler.Forwarder;
+import nym.mixnode.scheduler.InjectedDrops;
 import nym.sphinx.ProcessResult;
 
 /**
@@ -201,7 +202,12 @@ public final class MixNode implements AutoCloseable {
         if (config.mode() == NodeMode.GATEWAY) {
             return f -> metrics.dropped(DropReason.WRONG_ROLE);
         }
-        return new Forwarder(config.maxDelay(), view, scheduler, metrics)::forward;
+        if (config.dropProbability() > 0.0) {
+            LOG.warning("[testing] drop_probability = " + config.dropProbability() + ": this mix node silently drops"
+                    + " that share of the packets it would forward (fault injection; never on a real network)");
+        }
+        return new Forwarder(config.maxDelay(), view, scheduler, metrics, InjectedDrops.of(config.dropProbability()))
+                ::forward;
     }
 
     private Consumer<Opened<ProcessResult.Final>> finalStage() {

@@ -44,6 +44,11 @@ public enum DropReason {
      * costs.
      */
     NO_BANDWIDTH,
+    /**
+     * Mix node under fault injection ({@code testing.drop_probability}): a packet it would have forwarded, dropped on
+     * purpose.
+     */
+    INJECTED_FAULT,
     /** Still queued when the shutdown deadline passed. */
     SHUTDOWN
 }

@@ -13,7 +13,9 @@ import nym.sphinx.ProcessResult;
  * the key that opened the packet (after the last layer: a gateway), so a packet built before an epoch boundary is
  * routed by the document it was built from; only with a delay up to the node's maximum; then into the
  * {@link DelayScheduler}. Anything else is dropped and counted, including packets under the key of an epoch whose
- * document does not list this node.
+ * document does not list this node. Under fault injection ({@link InjectedDrops}) a share of the packets that pass
+ * these checks is dropped instead of scheduled, counted as {@link DropReason#INJECTED_FAULT}: nothing tells the sender
+ * or the next hop.
  */
 public final class Forwarder {
 
@@ -21,12 +23,19 @@ public final class Forwarder {
     private final TopologyView view;
     private final DelayScheduler scheduler;
     private final NodeMetrics metrics;
+    private final InjectedDrops injectedDrops;
 
-    public Forwarder(Duration maxDelay, TopologyView view, DelayScheduler scheduler, NodeMetrics metrics) {
+    public Forwarder(
+            Duration maxDelay,
+            TopologyView view,
+            DelayScheduler scheduler,
+            NodeMetrics metrics,
+            InjectedDrops injectedDrops) {
         this.maxDelayNanos = maxDelay.toNanos();
         this.view = view;
         this.scheduler = scheduler;
         this.metrics = metrics;
+        this.injectedDrops = injectedDrops;
     }
 
     public void forward(Opened<ProcessResult.Forward> opened) {
@@ -38,6 +47,10 @@ public final class Forwarder {
         Peer next = view.nextHop(opened.keyEpoch(), packet.nextHop());
         if (next == null) {
             metrics.dropped(DropReason.UNKNOWN_NEXT_HOP);
+            return;
+        }
+        if (injectedDrops.dropsNext()) {
+            metrics.dropped(DropReason.INJECTED_FAULT);
             return;
         }
         scheduler.schedule(next, packet.packet(), packet.delayNanos());

@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -63,6 +66,117 @@ class MixnodeCommandTest {
         assertEquals(
                 Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE),
                 Files.getPosixFilePermissions(a.resolve("keys").resolve(NodeKeys.IDENTITY_FILE)));
+    }
+
+    @Test
+    void init_dropProbability_writtenToTheConfigAndABadOneRefusedWritingNothing() throws Exception {
+        Path home = tmp.resolve("faulty");
+        String[] common = {"--port", "0", "--directory", "http://127.0.0.1:1", "--authorities", authoritiesFile()};
+        assertEquals(
+                2,
+                MixnodeCommand.execute(
+                        concat(new String[] {"init", "--home", home.toString(), "--drop-probability", "1"}, common)));
+        assertFalse(Files.exists(home.resolve(TomlConfig.FILE)));
+        assertEquals(
+                0,
+                MixnodeCommand.execute(
+                        concat(new String[] {"init", "--home", home.toString(), "--drop-probability", "0.5"}, common)));
+        assertEquals(0.5, TomlConfig.load(home).dropProbability());
+    }
+
+    /** Runs the command line and answers its exit code and what it wrote to stderr. */
+    private static String[] run(String... args) {
+        PrintStream saved = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            int code = MixnodeCommand.execute(args);
+            return new String[] {String.valueOf(code), err.toString(StandardCharsets.UTF_8)};
+        } finally {
+            System.setErr(saved);
+        }
+    }
+
+    private Path mixHome() throws Exception {
+        Path home = tmp.resolve("staked");
+        assertEquals(
+                0,
+                MixnodeCommand.execute(
+                        "init",
+                        "--home",
+                        home.toString(),
+                        "--directory",
+                        "http://127.0.0.1:1",
+                        "--authorities",
+                        authoritiesFile()));
+        return home;
+    }
+
+    @Test
+    void bond_unreachableLedger_exit1NamingTheLedger() throws Exception {
+        Path key = tmp.resolve("operator.key");
+        Files.writeString(key, "11".repeat(32) + "\n");
+        String[] result = run(
+                "bond",
+                "--home",
+                mixHome().toString(),
+                "--ledger",
+                "http://127.0.0.1:1",
+                "--owner-key",
+                key.toString(),
+                "--amount",
+                "500");
+        assertEquals("1", result[0], result[1]);
+        assertTrue(result[1].contains("127.0.0.1:1"), result[1]);
+    }
+
+    @Test
+    void bondAndUnbond_wrongOrMissingOwnerKeyFile_exit2NamingTheFileNotItsContent() throws Exception {
+        Path home = mixHome();
+        Path identity = home.resolve("keys").resolve(NodeKeys.IDENTITY_FILE);
+        String[] wrong = run(
+                "bond",
+                "--home",
+                home.toString(),
+                "--ledger",
+                "http://127.0.0.1:1",
+                "--owner-key",
+                identity.toString(),
+                "--amount",
+                "500");
+        assertEquals("2", wrong[0], wrong[1]);
+        assertTrue(wrong[1].contains(identity + " is not a secp256k1 private key"), wrong[1]);
+        assertFalse(wrong[1].contains(Files.readString(identity).strip()), "the key file's content is not shown");
+
+        Path missing = tmp.resolve("nowhere.key");
+        String[] absent = run(
+                "unbond",
+                "--home",
+                home.toString(),
+                "--ledger",
+                "http://127.0.0.1:1",
+                "--owner-key",
+                missing.toString());
+        assertEquals("2", absent[0], absent[1]);
+        assertTrue(absent[1].contains(missing + " does not exist"), absent[1]);
+    }
+
+    @Test
+    void bond_amountZero_exit2() throws Exception {
+        Path key = tmp.resolve("operator.key");
+        Files.writeString(key, "11".repeat(32));
+        String[] result = run(
+                "bond",
+                "--home",
+                mixHome().toString(),
+                "--ledger",
+                "http://127.0.0.1:1",
+                "--owner-key",
+                key.toString(),
+                "--amount",
+                "0");
+        assertEquals("2", result[0], result[1]);
+        assertTrue(result[1].contains("--amount"), result[1]);
     }
 
     @Test

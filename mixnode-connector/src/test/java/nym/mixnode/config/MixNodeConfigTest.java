@@ -44,6 +44,34 @@ class MixNodeConfigTest {
     }
 
     @Test
+    void toml_dropProbability_writtenUnderTestingAndReadBack(@TempDir Path home) throws Exception {
+        TomlConfig.write(home, builder().dropProbability(0.5).build());
+        assertTrue(Files.readString(home.resolve(TomlConfig.FILE)).contains("[testing]"));
+        assertEquals(0.5, TomlConfig.load(home).dropProbability());
+    }
+
+    @Test
+    void build_dropProbabilityOutOfRangeOrOnAGateway_refusedNamingTheSetting() {
+        for (double p : new double[] {-0.01, 1.0, 1.5, Double.NaN}) {
+            IllegalArgumentException e = assertThrows(
+                    IllegalArgumentException.class,
+                    () -> builder().dropProbability(p).build());
+            assertTrue(e.getMessage().contains("testing.drop_probability"), e.getMessage());
+        }
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> MixNodeConfig.builder(
+                                NodeMode.GATEWAY,
+                                NodeKeys.fromSeed("t"),
+                                URI.create("http://127.0.0.1:1"),
+                                Path.of("d"))
+                        .authorities(AUTHORITIES)
+                        .dropProbability(0.5)
+                        .build());
+        assertTrue(e.getMessage().contains("mix nodes"), e.getMessage());
+    }
+
+    @Test
     void build_defaults_asDocumented() {
         MixNodeConfig c = builder().build();
         assertEquals(1789, c.mixnetPort());
@@ -55,6 +83,7 @@ class MixNodeConfigTest {
         assertEquals(Duration.ofSeconds(10), c.handshakeTimeout());
         assertEquals(65_536, c.rekeyCells());
         assertEquals(128, c.concurrentHandshakes());
+        assertEquals(0.0, c.dropProbability());
     }
 
     @Test
