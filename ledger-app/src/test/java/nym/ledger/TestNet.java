@@ -150,10 +150,10 @@ public final class TestNet {
         for (int i = 1; i <= 3; i++) {
             txs.add(dealingTx(i, 1, dealing(i, 1).toBytes()));
         }
-        state.finalizeBlock(state.height() + 1, txs);
+        state.finalizeBlock(state.height() + 1, 0, txs);
         state.commit();
         while (state.query("/dkg/completed", new byte[0]).code() != 0) {
-            state.finalizeBlock(state.height() + 1, List.of());
+            state.finalizeBlock(state.height() + 1, 0, List.of());
             state.commit();
         }
     }
