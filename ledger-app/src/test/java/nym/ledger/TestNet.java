@@ -33,6 +33,10 @@ public final class TestNet {
     public static final long COMPLAINT_BLOCKS = 3;
     /** The genesis' dkg.rotation_blocks (0: no rotation). */
     public long rotationBlocks;
+    /** The genesis' {@code stake} object as JSON text, or null for a chain without stake. */
+    public String stake;
+    /** Genesis balances besides alice's 1000. */
+    public final Map<String, Long> balances = new java.util.LinkedHashMap<>();
 
     public final KeyPair alice = KeyPair.fromSeed("alice");
     public final KeyPair bob = KeyPair.fromSeed("bob");
@@ -97,8 +101,17 @@ public final class TestNet {
                 .append("},")
                 .append("\"accounts\":[{\"address\":\"")
                 .append(Hex.prefixed(alice.address()))
-                .append("\",\"balance\":\"1000\"}]}");
-        return sb.toString();
+                .append("\",\"balance\":\"1000\"}");
+        balances.forEach((address, balance) -> sb.append(",{\"address\":\"")
+                .append(address)
+                .append("\",\"balance\":\"")
+                .append(balance)
+                .append("\"}"));
+        sb.append(']');
+        if (stake != null) {
+            sb.append(",\"stake\":").append(stake);
+        }
+        return sb.append('}').toString();
     }
 
     public byte[] genesis() {
@@ -150,10 +163,10 @@ public final class TestNet {
         for (int i = 1; i <= 3; i++) {
             txs.add(dealingTx(i, 1, dealing(i, 1).toBytes()));
         }
-        state.finalizeBlock(state.height() + 1, txs);
+        state.finalizeBlock(state.height() + 1, 0, txs);
         state.commit();
         while (state.query("/dkg/completed", new byte[0]).code() != 0) {
-            state.finalizeBlock(state.height() + 1, List.of());
+            state.finalizeBlock(state.height() + 1, 0, List.of());
             state.commit();
         }
     }

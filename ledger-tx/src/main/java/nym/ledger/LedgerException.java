@@ -48,7 +48,25 @@ public final class LedgerException extends RuntimeException {
         /** A complaint whose proof does not hold, or whose share turns out good: it disqualifies nobody. */
         UNJUSTIFIED_COMPLAINT(30),
         /** A credential request before any key epoch has completed: no issuing key exists yet. */
-        NO_ISSUING_KEY(31);
+        NO_ISSUING_KEY(31),
+        /** A stake transaction or query on a chain whose genesis has no {@code stake} parameters. */
+        NO_STAKE(32),
+        /** A monitor report from an address that genesis does not register as a monitor. */
+        UNKNOWN_MONITOR(33),
+        /** No bond for this node identity (never bonded, or its bond was released). */
+        NOT_BONDED(34),
+        /** The node is bonded by another owner. */
+        NOT_OWNER(35),
+        /** The node (or the delegation) is unbonding: it takes no new bond, delegation or unbond. */
+        UNBONDING(36),
+        /** A first bond smaller than the genesis {@code min_bond}. */
+        BELOW_MIN_BOND(37),
+        /** A monitor report for an epoch whose report window (its start until its settlement) is not now. */
+        REPORT_OUTSIDE_WINDOW(38),
+        /** A second report of one monitor for one epoch. */
+        DUPLICATE_REPORT(39),
+        /** An undelegation of more than the signer has delegated to the node. */
+        INSUFFICIENT_DELEGATION(40);
 
         private final int code;
 

@@ -199,14 +199,15 @@ public final class AbciApplication {
         r.getTxsList().forEach(t -> txs.add(t.toByteArray()));
         long budget = r.getMaxTxBytes() > 0 ? r.getMaxTxBytes() : Long.MAX_VALUE;
         ResponsePrepareProposal.Builder b = ResponsePrepareProposal.newBuilder();
-        state.prepareProposal(r.getHeight(), txs, budget).forEach(t -> b.addTxs(ByteString.copyFrom(t)));
+        state.prepareProposal(r.getHeight(), millis(r.getTime()), txs, budget)
+                .forEach(t -> b.addTxs(ByteString.copyFrom(t)));
         return Response.newBuilder().setPrepareProposal(b).build();
     }
 
     private Response finalizeBlock(RequestFinalizeBlock r) {
         List<byte[]> txs = new ArrayList<>(r.getTxsCount());
         r.getTxsList().forEach(t -> txs.add(t.toByteArray()));
-        LedgerState.BlockOutcome out = state.finalizeBlock(r.getHeight(), txs);
+        LedgerState.BlockOutcome out = state.finalizeBlock(r.getHeight(), millis(r.getTime()), txs);
         ResponseFinalizeBlock.Builder b =
                 ResponseFinalizeBlock.newBuilder().setAppHash(ByteString.copyFrom(out.appHash()));
         out.events().forEach(e -> b.addEvents(toEvent(e)));
@@ -214,6 +215,11 @@ public final class AbciApplication {
             b.addTxResults(toExec(o));
         }
         return Response.newBuilder().setFinalizeBlock(b).build();
+    }
+
+    /** A block time as the ledger uses it: ms since the Unix epoch (CometBFT block times have ms precision). */
+    static long millis(com.google.protobuf.Timestamp t) {
+        return Math.addExact(Math.multiplyExact(t.getSeconds(), 1000L), t.getNanos() / 1_000_000);
     }
 
     public static ExecTxResult toExec(TxOutcome o) {

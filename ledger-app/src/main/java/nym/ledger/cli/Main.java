@@ -19,7 +19,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code ledger-app abci|testnet|genesis|transfer|sign-transfer|dev-dkg|bench}. */
+/** {@code ledger-app abci|testnet|genesis|transfer|sign-transfer|delegate|undelegate|dev-dkg|bench}. */
 @Command(
         name = "ledger-app",
         mixinStandardHelpOptions = true,
@@ -32,6 +32,8 @@ import picocli.CommandLine.Option;
             Main.GenesisCmd.class,
             Main.Transfer.class,
             Main.SignTransfer.class,
+            Main.DelegateCommand.class,
+            Main.UndelegateCommand.class,
             Main.DevDkg.class,
             Main.Bench.class
         })
@@ -269,8 +271,11 @@ public final class Main {
         }
 
         byte[] signed(Object command, String chainId, long nonce) throws java.io.IOException {
-            return new nym.ledger.tx.TxBuilder(chainId)
-                    .transfer(key(command), nonce, nym.ledger.Hex.parse(to, 20, "recipient"), amount);
+            return signed(command, new nym.ledger.tx.TxBuilder(chainId), nonce);
+        }
+
+        byte[] signed(Object command, nym.ledger.tx.TxBuilder builder, long nonce) throws java.io.IOException {
+            return builder.transfer(key(command), nonce, nym.ledger.Hex.parse(to, 20, "recipient"), amount);
         }
     }
 
@@ -314,25 +319,95 @@ public final class Main {
 
         @Override
         public Integer call() throws Exception {
-            nym.ledger.comet.CometRpc client = new nym.ledger.comet.CometRpc(rpc, Duration.ofSeconds(60));
-            String chainId = client.result("status", null)
-                    .get("node_info")
-                    .get("network")
-                    .asText();
-            String sender = nym.ledger.Hex.lower(transfer.key(this).address());
-            long nonce = client.query("/account", sender).get("nonce").asLong();
-            com.fasterxml.jackson.databind.node.ObjectNode p = nym.ledger.comet.CometRpc.params();
-            p.put("tx", java.util.Base64.getEncoder().encodeToString(transfer.signed(this, chainId, nonce)));
-            com.fasterxml.jackson.databind.JsonNode r = client.call("broadcast_tx_commit", p);
-            System.out.println(r.toPrettyString());
-            if (r.has("error")) {
-                return 1;
-            }
-            var res = r.get("result");
-            return res.get("check_tx").get("code").asInt() == 0
-                            && res.get("tx_result").get("code").asInt() == 0
-                    ? 0
-                    : 1;
+            return broadcastCommitted(
+                    rpc, transfer.key(this), (builder, nonce) -> transfer.signed(this, builder, nonce));
+        }
+    }
+
+    /** Signs a transaction with a builder for the chain and the sender's current nonce. */
+    interface Signing {
+        byte[] sign(nym.ledger.tx.TxBuilder builder, long nonce) throws java.io.IOException;
+    }
+
+    /**
+     * Reads the chain id and the sender's nonce from the node at {@code rpc}, signs and sends the transaction with
+     * broadcast_tx_commit and prints the answer; 0 when it was committed with code 0.
+     */
+    static int broadcastCommitted(URI rpc, nym.ledger.tx.Secp256k1.KeyPair sender, Signing signing)
+            throws java.io.IOException {
+        nym.ledger.comet.CometRpc client = new nym.ledger.comet.CometRpc(rpc, Duration.ofSeconds(60));
+        String chainId =
+                client.result("status", null).get("node_info").get("network").asText();
+        long nonce = client.query("/account", nym.ledger.Hex.lower(sender.address()))
+                .get("nonce")
+                .asLong();
+        com.fasterxml.jackson.databind.node.ObjectNode p = nym.ledger.comet.CometRpc.params();
+        byte[] tx = signing.sign(new nym.ledger.tx.TxBuilder(chainId), nonce);
+        p.put("tx", java.util.Base64.getEncoder().encodeToString(tx));
+        com.fasterxml.jackson.databind.JsonNode r = client.call("broadcast_tx_commit", p);
+        System.out.println(r.toPrettyString());
+        if (r.has("error")) {
+            return 1;
+        }
+        var res = r.get("result");
+        return res.get("check_tx").get("code").asInt() == 0
+                        && res.get("tx_result").get("code").asInt() == 0
+                ? 0
+                : 1;
+    }
+
+    /** What a delegation names: the delegator's key file, the node (its identity as base64url) and the amount. */
+    static final class DelegationOptions {
+        @Option(names = "--key", required = true, description = "File holding the delegator's private key (hex).")
+        Path keyFile;
+
+        @Option(names = "--node", required = true, description = "The node's identity key, unpadded base64url.")
+        String node;
+
+        @Option(names = "--amount", required = true)
+        long amount;
+
+        @Option(names = "--rpc", defaultValue = "http://127.0.0.1:26657/")
+        URI rpc;
+
+        nym.ledger.tx.Secp256k1.KeyPair key() throws java.io.IOException {
+            return nym.ledger.tx.Secp256k1.KeyPair.of(
+                    nym.ledger.Hex.parse(Files.readString(keyFile).trim(), 32, "private key"));
+        }
+
+        byte[] identity() {
+            return nym.ledger.tx.stake.NodeIds.parse(node);
+        }
+    }
+
+    @Command(
+            name = "delegate",
+            mixinStandardHelpOptions = true,
+            description = "Delegate NYM to a bonded node (broadcast_tx_commit); exit 0 once committed.")
+    static final class DelegateCommand implements Callable<Integer> {
+        @CommandLine.Mixin
+        DelegationOptions d;
+
+        @Override
+        public Integer call() throws Exception {
+            var key = d.key();
+            return broadcastCommitted(d.rpc, key, (b, nonce) -> b.delegate(key, nonce, d.identity(), d.amount));
+        }
+    }
+
+    @Command(
+            name = "undelegate",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Withdraw NYM delegated to a node; paid back after the unbonding delay (broadcast_tx_commit).")
+    static final class UndelegateCommand implements Callable<Integer> {
+        @CommandLine.Mixin
+        DelegationOptions d;
+
+        @Override
+        public Integer call() throws Exception {
+            var key = d.key();
+            return broadcastCommitted(d.rpc, key, (b, nonce) -> b.undelegate(key, nonce, d.identity(), d.amount));
         }
     }
 

@@ -32,7 +32,8 @@ import nym.ledger.tx.proto.LedgerProto.ZetaStatus;
  * <p>State keys: {@code params}; {@code acct/<addr hex>} (balance u64 || nonce u64); {@code pipe/<eth tx hash hex>}
  * (PipeVotes); {@code deposit/<deposit id hex>} (Deposit); {@code zeta/<ζ hex>} (ZetaRecord);
  * {@code expiry/<height>} (the ids of the deposits that expire at that height, see {@link DepositExpiry});
- * {@code dkg/…} (key epochs, their dealings and complaints, see {@link KeyEpochs}).
+ * {@code dkg/…} (key epochs, their dealings and complaints, see {@link KeyEpochs}); {@code blocktime} and
+ * {@code stake/…} (bonds, delegations, monitor reports, settlements, see {@link StakeRecords}).
  */
 public final class Executor {
     public static final int MAX_BLIND_SIGN_REQUEST = 32 * 1024;
@@ -99,15 +100,21 @@ public final class Executor {
 
     static void applyGenesis(StateView s, Genesis g) {
         s.put("params", g.params().toByteArray());
+        if (g.params().hasStake()) {
+            StakeRecords.putPool(s, g.params().getStake().getRewardPool());
+        }
         g.balances().forEach((addr, bal) -> putAccount(s, Hex.parse(addr), new Account(bal, 0)));
     }
 
     // ------------------------------------------------------------------ transactions
 
-    /** Authorizes and applies {@code tx} (all or nothing on a throw-away overlay); returns its events. */
-    public static List<LedgerEvent> execute(StateView s, Params p, Transaction tx, long height) {
+    /**
+     * Authorizes and applies {@code tx} (all or nothing on a throw-away overlay) in the block at {@code height} with
+     * block time {@code timeMs}; returns its events.
+     */
+    public static List<LedgerEvent> execute(StateView s, Params p, Transaction tx, long height, long timeMs) {
         authorize(s, p, tx);
-        return apply(s, p, tx, height);
+        return apply(s, p, tx, height, timeMs);
     }
 
     /** Checks the chain id and the nonce, then consumes the nonce; writes nothing when it throws. */
@@ -129,7 +136,7 @@ public final class Executor {
     }
 
     /** Applies the effects of an authorized {@code tx}; returns its events. */
-    static List<LedgerEvent> apply(StateView s, Params p, Transaction tx, long height) {
+    static List<LedgerEvent> apply(StateView s, Params p, Transaction tx, long height, long timeMs) {
         var body = tx.body();
         return switch (body.getKindCase()) {
             case TRANSFER -> transfer(s, tx, body.getTransfer());
@@ -139,8 +146,11 @@ public final class Executor {
             case VERIFICATION_VOTE -> verificationVote(s, p, tx, body.getVerificationVote());
             case DKG_DEALING -> KeyEpochs.deal(s, p, tx, body.getDkgDealing());
             case DKG_COMPLAINT -> KeyEpochs.complain(s, p, tx, body.getDkgComplaint());
-            case BOND_NODE, UNBOND_NODE, DELEGATE, UNDELEGATE, MONITOR_REPORT ->
-                throw new LedgerException(Kind.MALFORMED_TX, "stake transactions are not executed yet");
+            case BOND_NODE -> StakeTransactions.bond(s, p, tx, body.getBondNode());
+            case UNBOND_NODE -> StakeTransactions.unbond(s, p, tx, body.getUnbondNode(), timeMs);
+            case DELEGATE -> StakeTransactions.delegate(s, p, tx, body.getDelegate());
+            case UNDELEGATE -> StakeTransactions.undelegate(s, p, tx, body.getUndelegate(), timeMs);
+            case MONITOR_REPORT -> MonitorReports.accept(s, p, tx, body.getMonitorReport(), timeMs);
             case KIND_NOT_SET -> throw new LedgerException(Kind.MALFORMED_TX, "transaction has no kind");
         };
     }
@@ -373,7 +383,7 @@ public final class Executor {
 
     // ------------------------------------------------------------------ helpers
 
-    private static void debit(StateView s, byte[] who, long amount) {
+    static void debit(StateView s, byte[] who, long amount) {
         Account a = account(s, who);
         if (a.balance() < amount) {
             throw new LedgerException(
@@ -393,7 +403,7 @@ public final class Executor {
         return burned;
     }
 
-    private static void credit(StateView s, byte[] who, long amount) {
+    static void credit(StateView s, byte[] who, long amount) {
         Account a = account(s, who);
         long bal;
         try {
@@ -404,7 +414,7 @@ public final class Executor {
         putAccount(s, who, new Account(bal, a.nonce()));
     }
 
-    private static long amount(long raw) {
+    static long amount(long raw) {
         if (raw <= 0) {
             throw new LedgerException(Kind.INVALID_ARGUMENT, "amount must be in 1.." + Long.MAX_VALUE);
         }

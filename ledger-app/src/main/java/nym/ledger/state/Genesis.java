@@ -22,6 +22,7 @@ import nym.ledger.LedgerException;
 import nym.ledger.LedgerException.Kind;
 import nym.ledger.tx.proto.LedgerProto.Issuer;
 import nym.ledger.tx.proto.LedgerProto.Params;
+import nym.ledger.tx.proto.LedgerProto.StakeParams;
 
 /**
  * The application's genesis state ({@code app_state} in a CometBFT genesis file), as JSON:
@@ -37,7 +38,11 @@ import nym.ledger.tx.proto.LedgerProto.Params;
  *   "allowed_values": [1, 2, 5, 10, 20, 50, 100],
  *   "rejected_deposit_penalty": 1, "deposit_timeout_blocks": 600,
  *   "bandwidth_bytes_per_nym": 1048576,
- *   "accounts":  [{"address": "0x…", "balance": "1000"}, …] }
+ *   "accounts":  [{"address": "0x…", "balance": "1000"}, …],
+ *   "stake": {"epoch_seconds": "120", "monitors": ["0x…", …], "min_bond": "100", "unbonding_epochs": "2",
+ *             "reward_pool": "1000000", "epoch_reward_budget": "1000", "saturation_stake": "10000",
+ *             "score_threshold": 800, "penalty_permille": 50, "rejoin_after_epochs": 3,
+ *             "active_mixnodes": 100, "active_gateways": 50} }
  * }</pre>
  * {@code verifier_reject_threshold} defaults to {@code verifier_threshold}; {@code allowed_values} to the set above;
  * {@code providers} to none (no deposit accepted); the penalty, the timeout, {@code dkg} and
@@ -48,6 +53,8 @@ import nym.ledger.tx.proto.LedgerProto.Params;
  * Watchers, issuers, verifiers and providers may be given by address or by secp256k1 public key (hex, 33 or 65
  * bytes). The verifier thresholds must satisfy t + r ≤ n + 1: otherwise n votes could split into t − 1 accepts and
  * r − 1 rejects, and neither outcome would be reachable.
+ * {@code stake} is optional (absent: no stake on this chain); when present every field is required (u64 as decimal
+ * strings or numbers, monitors by address or public key), see {@link #stake}.
  */
 public record Genesis(Params params, Map<String, Long> balances) {
 
@@ -154,12 +161,60 @@ public record Genesis(Params params, Map<String, Long> balances) {
                     }
                 }
             }
+            if (root.has("stake")) {
+                p.setStake(stake(root.get("stake")));
+            }
             return new Genesis(p.build(), balances);
         } catch (ArithmeticException | NumberFormatException e) {
             throw new LedgerException(Kind.BAD_GENESIS, "bad number in genesis: " + e.getMessage());
         } catch (LedgerException e) {
             throw e.kind() == Kind.BAD_GENESIS ? e : new LedgerException(Kind.BAD_GENESIS, e.getMessage());
         }
+    }
+
+    /**
+     * The {@code stake} object: epoch_seconds ≥ 1, min_bond ≥ 1, saturation_stake ≥ 1, unbonding_epochs,
+     * reward_pool, epoch_reward_budget ≥ 0; score_threshold and penalty_permille in 0..1000; rejoin_after_epochs
+     * ≥ 0; active_mixnodes and active_gateways ≥ 1; monitors distinct.
+     */
+    private static StakeParams stake(JsonNode n) {
+        if (!n.isObject()) {
+            throw new LedgerException(Kind.BAD_GENESIS, "stake must be an object");
+        }
+        StakeParams.Builder b = StakeParams.newBuilder()
+                .setEpochSeconds(requiredLong(n, "epoch_seconds", 1))
+                .setMinBond(requiredLong(n, "min_bond", 1))
+                .setUnbondingEpochs(requiredLong(n, "unbonding_epochs", 0))
+                .setRewardPool(requiredLong(n, "reward_pool", 0))
+                .setEpochRewardBudget(requiredLong(n, "epoch_reward_budget", 0))
+                .setSaturationStake(requiredLong(n, "saturation_stake", 1))
+                .setScoreThreshold(requiredInt(n, "score_threshold", 0, 1000))
+                .setPenaltyPermille(requiredInt(n, "penalty_permille", 0, 1000))
+                .setRejoinAfterEpochs(requiredInt(n, "rejoin_after_epochs", 0, Integer.MAX_VALUE))
+                .setActiveMixnodes(requiredInt(n, "active_mixnodes", 1, Integer.MAX_VALUE))
+                .setActiveGateways(requiredInt(n, "active_gateways", 1, Integer.MAX_VALUE));
+        addresses(n, "monitors").forEach(a -> b.addMonitors(ByteString.copyFrom(a)));
+        return b.build();
+    }
+
+    private static long requiredLong(JsonNode root, String field, long min) {
+        if (!root.has(field)) {
+            throw new LedgerException(Kind.BAD_GENESIS, "stake." + field + " missing");
+        }
+        try {
+            return optionalLong(root, field, 0, min);
+        } catch (LedgerException e) {
+            throw new LedgerException(Kind.BAD_GENESIS, "stake." + e.getMessage());
+        }
+    }
+
+    private static int requiredInt(JsonNode root, String field, int min, int max) {
+        JsonNode v = root.get(field);
+        if (v == null || !v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() < min || v.asInt() > max) {
+            throw new LedgerException(
+                    Kind.BAD_GENESIS, "stake." + field + " must be a number in " + min + ".." + max + ", got " + v);
+        }
+        return v.asInt();
     }
 
     private static List<byte[]> addresses(JsonNode root, String field) {
@@ -289,6 +344,24 @@ public record Genesis(Params params, Map<String, Long> balances) {
                 .put("dealing_blocks", p.getDkgDealingBlocks())
                 .put("complaint_blocks", p.getDkgComplaintBlocks())
                 .put("rotation_blocks", p.getDkgRotationBlocks());
+        if (p.hasStake()) {
+            StakeParams sp = p.getStake();
+            ObjectNode st = o.putObject("stake").put("epoch_seconds", Long.toString(sp.getEpochSeconds()));
+            ArrayNode monitors = st.putArray("monitors");
+            sp.getMonitorsList().forEach(a -> monitors.add(Hex.prefixed(a.toByteArray())));
+            st.put("min_bond", Long.toString(sp.getMinBond()))
+                    .put("unbonding_epochs", Long.toString(sp.getUnbondingEpochs()))
+                    .put("reward_pool", Long.toString(sp.getRewardPool()))
+                    .put("epoch_reward_budget", Long.toString(sp.getEpochRewardBudget()))
+                    .put("saturation_stake", Long.toString(sp.getSaturationStake()))
+                    .put("score_threshold", sp.getScoreThreshold())
+                    .put("penalty_permille", sp.getPenaltyPermille())
+                    .put("rejoin_after_epochs", sp.getRejoinAfterEpochs())
+                    .put("active_mixnodes", sp.getActiveMixnodes())
+                    .put("active_gateways", sp.getActiveGateways());
+        } else {
+            o.putNull("stake");
+        }
         return o;
     }
 

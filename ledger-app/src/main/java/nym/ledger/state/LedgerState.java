@@ -59,18 +59,20 @@ public final class LedgerState implements AutoCloseable {
      */
     private Overlay nextBlockState() {
         Overlay o = new Overlay(store);
-        startBlock(o, store.height() + 1);
+        startBlock(o, store.height() + 1, StakeRecords.blockTime(store));
         return o;
     }
 
     /**
-     * What happens at the start of block {@code height}, before its transactions: the deposits due expire, then the
-     * latest key epoch moves to its phase at this height. Returns the block events.
+     * What happens at the start of block {@code height} with block time {@code timeMs}, before its transactions: the
+     * deposits due expire, the latest key epoch moves to its phase at this height, and on a chain with stake the
+     * block time is recorded and a due mixnet epoch settled ({@link Settlement}). Returns the block events.
      */
-    private List<LedgerEvent> startBlock(StateView s, long height) {
+    private List<LedgerEvent> startBlock(StateView s, long height, long timeMs) {
         List<LedgerEvent> events = new ArrayList<>(DepositExpiry.expireDue(s, height));
         if (params != null) {
             events.addAll(KeyEpochs.advance(s, params, height));
+            events.addAll(Settlement.startBlock(s, params, height, timeMs));
         }
         return events;
     }
@@ -144,7 +146,9 @@ public final class LedgerState implements AutoCloseable {
             try {
                 requireInitialized();
                 Overlay o = new Overlay(check);
-                List<LedgerEvent> events = Executor.execute(o, params, tx, store.height() + 1);
+                // CheckTx runs at the last committed block's time: the next block's is not known yet
+                List<LedgerEvent> events =
+                        Executor.execute(o, params, tx, store.height() + 1, StakeRecords.blockTime(store));
                 o.mergeIntoParent();
                 decoded.put(tx, raw);
                 return TxOutcome.ok(events);
@@ -161,16 +165,17 @@ public final class LedgerState implements AutoCloseable {
     }
 
     /**
-     * The transactions of a proposal for {@code height} that would succeed, in order, within {@code maxTxBytes}:
+     * The transactions of a proposal for {@code height} (block time {@code timeMs}, the proposal's) that would
+     * succeed, in order, within {@code maxTxBytes}:
      * each is simulated as FinalizeBlock would run it, on a scratch overlay that keeps the effects of the ones
      * chosen before it; one that would fail is left out (and so consumes no nonce).
      */
-    public List<byte[]> prepareProposal(long height, List<byte[]> txs, long maxTxBytes) {
+    public List<byte[]> prepareProposal(long height, long timeMs, List<byte[]> txs, long maxTxBytes) {
         List<Object> parsed = decodeAll(txs, false);
         synchronized (this) {
             requireInitialized();
             Overlay scratch = new Overlay(store);
-            startBlock(scratch, height);
+            startBlock(scratch, height, timeMs);
             List<byte[]> chosen = new ArrayList<>();
             long used = 0;
             for (int i = 0; i < txs.size(); i++) {
@@ -180,7 +185,7 @@ public final class LedgerState implements AutoCloseable {
                 }
                 if (parsed.get(i) instanceof Transaction tx) {
                     Overlay trial = new Overlay(scratch);
-                    if (runInBlock(trial, tx, height).isOk()) {
+                    if (runInBlock(trial, tx, height, timeMs).isOk()) {
                         trial.mergeIntoParent();
                         chosen.add(raw);
                         used += raw.length;
@@ -220,7 +225,7 @@ public final class LedgerState implements AutoCloseable {
      * Runs a decoded transaction as part of a block on {@code block}. Refused by {@link Executor#authorize} (wrong
      * chain or nonce) it changes nothing; failing after it, only its consumed nonce remains.
      */
-    private TxOutcome runInBlock(StateView block, Transaction tx, long height) {
+    private TxOutcome runInBlock(StateView block, Transaction tx, long height, long timeMs) {
         try {
             Executor.authorize(block, params, tx);
         } catch (LedgerException e) {
@@ -228,7 +233,7 @@ public final class LedgerState implements AutoCloseable {
         }
         Overlay effects = new Overlay(block);
         try {
-            List<LedgerEvent> events = Executor.apply(effects, params, tx, height);
+            List<LedgerEvent> events = Executor.apply(effects, params, tx, height, timeMs);
             effects.mergeIntoParent();
             return TxOutcome.ok(events);
         } catch (LedgerException e) {
@@ -242,8 +247,11 @@ public final class LedgerState implements AutoCloseable {
      */
     public record BlockOutcome(List<TxOutcome> txs, List<LedgerEvent> events, byte[] appHash) {}
 
-    /** Executes a decided block. Its changes become durable at {@link #commit()}. */
-    public BlockOutcome finalizeBlock(long height, List<byte[]> txs) {
+    /**
+     * Executes a decided block with its time {@code timeMs} (CometBFT's block time, ms since the epoch). Its changes
+     * become durable at {@link #commit()}.
+     */
+    public BlockOutcome finalizeBlock(long height, long timeMs, List<byte[]> txs) {
         List<Object> parsed = decodeAll(txs, true);
         synchronized (this) {
             requireInitialized();
@@ -263,12 +271,12 @@ public final class LedgerState implements AutoCloseable {
                         Kind.PROTOCOL, "FinalizeBlock for height " + height + ", expected " + (store.height() + 1));
             }
             Overlay block = new Overlay(store);
-            List<LedgerEvent> blockEvents = startBlock(block, height);
+            List<LedgerEvent> blockEvents = startBlock(block, height, timeMs);
             List<TxOutcome> outcomes = new ArrayList<>(txs.size());
             for (Object d : parsed) {
                 outcomes.add(
                         d instanceof Transaction tx
-                                ? runInBlock(block, tx, height)
+                                ? runInBlock(block, tx, height, timeMs)
                                 : TxOutcome.refused((LedgerException) d));
             }
             pendingChanges = block.changes();
@@ -304,7 +312,8 @@ public final class LedgerState implements AutoCloseable {
      * Paths: {@code /balance}, {@code /account} (data: address), {@code /zeta} (data: ζ), {@code /deposit}
      * (data: deposit id), {@code /pipe} (data: Ethereum tx hash), {@code /params}, {@code /registry}: data is raw
      * bytes or hex text (with or without 0x); {@code /dkg}, {@code /dkg/completed}, {@code /dkg/dealings} (data: a
-     * key epoch in ASCII decimal, or empty), see {@link KeyEpochQueries}. Values are JSON.
+     * key epoch in ASCII decimal, or empty), see {@link KeyEpochQueries}; {@code /stake/…}, see {@link StakeQueries}.
+     * Values are JSON.
      */
     public synchronized QueryResult query(String path, byte[] data) {
         long h = store.height();
@@ -403,11 +412,22 @@ public final class LedgerState implements AutoCloseable {
                 case "/dkg", "dkg" -> out = KeyEpochQueries.epoch(store, params, data);
                 case "/dkg/completed", "dkg/completed" -> out = KeyEpochQueries.completed(store, params, data);
                 case "/dkg/dealings", "dkg/dealings" -> out = KeyEpochQueries.dealings(store, params, data);
+                case "/stake/nodes", "stake/nodes" -> out = StakeQueries.nodes(store, params);
+                case "/stake/node", "stake/node" ->
+                    out = StakeQueries.node(store, params, StakeQueries.identityArg(data));
+                case "/stake/active", "stake/active" -> out = StakeQueries.active(store, params, data);
+                case "/stake/epoch", "stake/epoch" -> out = StakeQueries.epoch(store, params, data);
+                case "/stake/delegations", "stake/delegations" ->
+                    out = StakeQueries.delegations(store, params, arg(data, 20, "address"));
                 default ->
                     throw new LedgerException(
                             Kind.BAD_QUERY,
                             "unknown query path '" + p + "' (known: /balance /account /zeta /deposit /pipe /params"
-                                    + " /registry /dkg /dkg/completed /dkg/dealings)");
+                                    + " /registry /dkg /dkg/completed /dkg/dealings /stake/nodes /stake/node"
+                                    + " /stake/active /stake/epoch /stake/delegations)");
+            }
+            if (out == null) {
+                return new QueryResult(0, "does not exist", data, null, h);
             }
             return new QueryResult(0, log, data, JSON.writeValueAsBytes(out), h);
         } catch (LedgerException e) {

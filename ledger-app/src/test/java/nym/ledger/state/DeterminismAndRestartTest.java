@@ -61,7 +61,7 @@ class DeterminismAndRestartTest {
     private static byte[] run(LedgerState s, List<List<byte[]>> blocks, int from, int to) {
         byte[] last = s.appHash();
         for (int i = from; i < to; i++) {
-            last = s.finalizeBlock(i + 1, blocks.get(i)).appHash();
+            last = s.finalizeBlock(i + 1, 0, blocks.get(i)).appHash();
             s.commit();
         }
         return last;
@@ -75,10 +75,10 @@ class DeterminismAndRestartTest {
         LedgerState b = LedgerState.inMemory();
         assertArrayEquals(a.initChain(TestNet.CHAIN, n.genesis()), b.initChain(TestNet.CHAIN, n.genesis()));
         for (int i = 0; i < blocks.size(); i++) {
-            byte[] ha = a.finalizeBlock(i + 1, blocks.get(i)).appHash();
+            byte[] ha = a.finalizeBlock(i + 1, 0, blocks.get(i)).appHash();
             // b receives the same transactions as fresh byte arrays (no shared caches of objects)
             List<byte[]> copy = blocks.get(i).stream().map(byte[]::clone).toList();
-            byte[] hb = b.finalizeBlock(i + 1, copy).appHash();
+            byte[] hb = b.finalizeBlock(i + 1, 0, copy).appHash();
             assertArrayEquals(ha, hb, "height " + (i + 1));
             a.commit();
             b.commit();
@@ -93,9 +93,9 @@ class DeterminismAndRestartTest {
         LedgerState b = LedgerState.inMemory();
         a.initChain(TestNet.CHAIN, n.genesis());
         b.initChain(TestNet.CHAIN, n.genesis());
-        byte[] ha = a.finalizeBlock(1, List.of(n.tx.transfer(n.alice, 0, n.bob.address(), 1)))
+        byte[] ha = a.finalizeBlock(1, 0, List.of(n.tx.transfer(n.alice, 0, n.bob.address(), 1)))
                 .appHash();
-        byte[] hb = b.finalizeBlock(1, List.of(n.tx.transfer(n.alice, 0, n.bob.address(), 2)))
+        byte[] hb = b.finalizeBlock(1, 0, List.of(n.tx.transfer(n.alice, 0, n.bob.address(), 2)))
                 .appHash();
         assertFalse(Arrays.equals(ha, hb));
     }
@@ -134,7 +134,7 @@ class DeterminismAndRestartTest {
         try (LedgerState s = LedgerState.open(dir)) {
             s.initChain(TestNet.CHAIN, n.genesis());
             atTwo = run(s, blocks, 0, 2);
-            s.finalizeBlock(3, blocks.get(2)); // crash before Commit
+            s.finalizeBlock(3, 0, blocks.get(2)); // crash before Commit
         }
         try (LedgerState s = LedgerState.open(dir)) {
             assertEquals(2, s.height());
@@ -156,11 +156,11 @@ class DeterminismAndRestartTest {
         LedgerState s = LedgerState.inMemory();
         s.initChain(TestNet.CHAIN, n.genesis());
         run(s, blocks, 0, 2);
-        s.finalizeBlock(3, blocks.get(2));
-        s.finalizeBlock(3, blocks.get(2)); // the replay: refused before, as "FinalizeBlock 3 before Commit of 3"
+        s.finalizeBlock(3, 0, blocks.get(2));
+        s.finalizeBlock(3, 0, blocks.get(2)); // the replay: refused before, as "FinalizeBlock 3 before Commit of 3"
         s.commit();
         assertArrayEquals(expected, run(s, blocks, 3, 4));
-        assertThrows(LedgerException.class, () -> s.finalizeBlock(6, blocks.get(5)), "a height skipped is refused");
+        assertThrows(LedgerException.class, () -> s.finalizeBlock(6, 0, blocks.get(5)), "a height skipped is refused");
     }
 
     @Test

@@ -54,7 +54,7 @@ class KeyEpochTest {
     }
 
     private List<TxOutcome> blockOn(LedgerState s, byte[]... txs) {
-        LedgerState.BlockOutcome o = s.finalizeBlock(s.height() + 1, List.of(txs));
+        LedgerState.BlockOutcome o = s.finalizeBlock(s.height() + 1, 0, List.of(txs));
         s.commit();
         if (s == state) {
             history.add(List.of(txs));
@@ -498,7 +498,7 @@ class KeyEpochTest {
 
     private void replay(LedgerState twin) {
         for (List<byte[]> txs : history) {
-            twin.finalizeBlock(twin.height() + 1, txs);
+            twin.finalizeBlock(twin.height() + 1, 0, txs);
             twin.commit();
         }
     }

@@ -35,7 +35,7 @@ class LedgerStateTest {
     }
 
     private List<TxOutcome> block(byte[]... txs) {
-        LedgerState.BlockOutcome o = state.finalizeBlock(state.height() + 1, List.of(txs));
+        LedgerState.BlockOutcome o = state.finalizeBlock(state.height() + 1, 0, List.of(txs));
         state.commit();
         return o.txs();
     }
@@ -289,11 +289,11 @@ class LedgerStateTest {
                     txs.add(n.tx.pipeTransfer(n.watchers[w], nonce[w]++, ethHash(9), n.bob.address(), 77));
                 }
                 if (oneBlock) {
-                    s.finalizeBlock(1, txs);
+                    s.finalizeBlock(1, 0, txs);
                     s.commit();
                 } else {
                     for (int i = 0; i < txs.size(); i++) {
-                        s.finalizeBlock(i + 1, List.of(txs.get(i)));
+                        s.finalizeBlock(i + 1, 0, List.of(txs.get(i)));
                         s.commit();
                     }
                 }
@@ -566,13 +566,13 @@ class LedgerStateTest {
         assertTrue(one(d).isOk()); // height 1: expires at height 4
         byte[] id = Transaction.sha256(d);
         assertTrue(one(verdict(0, id, true)).isOk()); // height 2: one accept, t = 2
-        LedgerState.BlockOutcome three = state.finalizeBlock(3, List.of());
+        LedgerState.BlockOutcome three = state.finalizeBlock(3, 0, List.of());
         state.commit();
         assertTrue(three.events().isEmpty());
         assertEquals("pending", zetaStatus(z));
         byte[] late = verdict(1, id, true);
         assertRefused(Kind.DEPOSIT_REJECTED, state.checkTx(late)); // the mempool already sees block 4's expiry
-        LedgerState.BlockOutcome four = state.finalizeBlock(4, List.of(late));
+        LedgerState.BlockOutcome four = state.finalizeBlock(4, 0, List.of(late));
         state.commit();
         assertEquals(1, four.events().size());
         LedgerEvent e = four.events().get(0);
@@ -596,7 +596,7 @@ class LedgerStateTest {
         byte[] id = Transaction.sha256(d);
         assertTrue(one(d).isOk());
         assertTrue(block(verdict(0, id, true), verdict(1, id, true)).get(1).isOk());
-        LedgerState.BlockOutcome three = state.finalizeBlock(3, List.of());
+        LedgerState.BlockOutcome three = state.finalizeBlock(3, 0, List.of());
         state.commit();
         assertTrue(three.events().isEmpty());
         assertEquals("spent", zetaStatus(z));
@@ -764,7 +764,7 @@ class LedgerStateTest {
 
     @Test
     void finalizeBlock_wrongHeight_refusedAsProtocolError() {
-        LedgerException e = assertThrows(LedgerException.class, () -> state.finalizeBlock(5, List.of()));
+        LedgerException e = assertThrows(LedgerException.class, () -> state.finalizeBlock(5, 0, List.of()));
         assertEquals(Kind.PROTOCOL, e.kind());
     }
 

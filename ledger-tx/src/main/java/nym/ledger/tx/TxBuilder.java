@@ -1,16 +1,24 @@
 package nym.ledger.tx;
 
 import com.google.protobuf.ByteString;
+import java.util.List;
 import nym.ledger.LedgerException;
 import nym.ledger.LedgerException.Kind;
+import nym.ledger.tx.proto.LedgerProto.BondNode;
 import nym.ledger.tx.proto.LedgerProto.CredentialDeposit;
 import nym.ledger.tx.proto.LedgerProto.CredentialRequest;
+import nym.ledger.tx.proto.LedgerProto.Delegate;
 import nym.ledger.tx.proto.LedgerProto.DkgComplaint;
 import nym.ledger.tx.proto.LedgerProto.DkgDealing;
+import nym.ledger.tx.proto.LedgerProto.MonitorReport;
+import nym.ledger.tx.proto.LedgerProto.NodeKind;
+import nym.ledger.tx.proto.LedgerProto.NodeScore;
 import nym.ledger.tx.proto.LedgerProto.PipeTransferNotification;
 import nym.ledger.tx.proto.LedgerProto.SignedTx;
 import nym.ledger.tx.proto.LedgerProto.Transfer;
 import nym.ledger.tx.proto.LedgerProto.TxBody;
+import nym.ledger.tx.proto.LedgerProto.UnbondNode;
+import nym.ledger.tx.proto.LedgerProto.Undelegate;
 import nym.ledger.tx.proto.LedgerProto.VerificationVote;
 
 /**
@@ -114,6 +122,65 @@ public final class TxBuilder {
                                 .setKeyEpoch(keyEpoch)
                                 .setDealerIndex(dealerIndex)
                                 .setComplaint(ByteString.copyFrom(complaint)))
+                        .build());
+    }
+
+    /**
+     * Bonds the node with Ed25519 identity key {@code identityKey} (32 bytes); {@code identitySignature} (64 bytes) is
+     * that key's signature of {@link nym.ledger.tx.stake.BondMessage#bytes} for this chain and the owner's address.
+     */
+    public byte[] bondNode(
+            Secp256k1.KeyPair owner,
+            long nonce,
+            byte[] identityKey,
+            NodeKind kind,
+            long amount,
+            byte[] identitySignature) {
+        return sign(
+                owner,
+                body(nonce)
+                        .setBondNode(BondNode.newBuilder()
+                                .setIdentityKey(ByteString.copyFrom(identityKey))
+                                .setKind(kind)
+                                .setAmount(amount)
+                                .setIdentitySignature(ByteString.copyFrom(identitySignature)))
+                        .build());
+    }
+
+    public byte[] unbondNode(Secp256k1.KeyPair owner, long nonce, byte[] identityKey) {
+        return sign(
+                owner,
+                body(nonce)
+                        .setUnbondNode(UnbondNode.newBuilder().setIdentityKey(ByteString.copyFrom(identityKey)))
+                        .build());
+    }
+
+    public byte[] delegate(Secp256k1.KeyPair delegator, long nonce, byte[] identityKey, long amount) {
+        return sign(
+                delegator,
+                body(nonce)
+                        .setDelegate(Delegate.newBuilder()
+                                .setIdentityKey(ByteString.copyFrom(identityKey))
+                                .setAmount(amount))
+                        .build());
+    }
+
+    public byte[] undelegate(Secp256k1.KeyPair delegator, long nonce, byte[] identityKey, long amount) {
+        return sign(
+                delegator,
+                body(nonce)
+                        .setUndelegate(Undelegate.newBuilder()
+                                .setIdentityKey(ByteString.copyFrom(identityKey))
+                                .setAmount(amount))
+                        .build());
+    }
+
+    public byte[] monitorReport(Secp256k1.KeyPair monitor, long nonce, long epoch, List<NodeScore> results) {
+        return sign(
+                monitor,
+                body(nonce)
+                        .setMonitorReport(
+                                MonitorReport.newBuilder().setEpoch(epoch).addAllResults(results))
                         .build());
     }
 }

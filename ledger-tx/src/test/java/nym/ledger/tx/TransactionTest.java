@@ -60,7 +60,20 @@ class TransactionTest {
                 TX.pipeTransfer(ALICE, 1, h32, BOB, 5),
                 TX.credentialRequest(ALICE, 2, 10, new byte[] {1}),
                 TX.credentialDeposit(ALICE, 3, new byte[48], 10, new byte[] {2}),
-                TX.verificationVote(ALICE, 4, h32, false));
+                TX.verificationVote(ALICE, 4, h32, false),
+                TX.bondNode(ALICE, 5, h32, nym.ledger.tx.proto.LedgerProto.NodeKind.NODE_GATEWAY, 100, new byte[64]),
+                TX.unbondNode(ALICE, 6, h32),
+                TX.delegate(ALICE, 7, h32, 3),
+                TX.undelegate(ALICE, 8, h32, 2),
+                TX.monitorReport(
+                        ALICE,
+                        9,
+                        4,
+                        List.of(nym.ledger.tx.proto.LedgerProto.NodeScore.newBuilder()
+                                .setIdentityKey(com.google.protobuf.ByteString.copyFrom(h32))
+                                .setPerformance(990)
+                                .setSamples(12)
+                                .build())));
         for (byte[] raw : txs) {
             assertArrayEquals(raw, parse(raw).toByteArray());
             assertArrayEquals(ALICE.address(), Transaction.decode(raw).sender());
