@@ -29,6 +29,11 @@ final class TestClients {
      * {@code nymclient run} runs.
      */
     static RunningClient start(InProcessMixnet net, Path home, MixNode gateway, ClientConfig.Traffic traffic) {
+        return RunningClient.start(init(net, home, gateway, traffic));
+    }
+
+    /** The home {@link #start} runs, made and configured but not started. */
+    static ClientHome init(InProcessMixnet net, Path home, MixNode gateway, ClientConfig.Traffic traffic) {
         Path authorities = home.resolveSibling(home.getFileName() + "-authorities.properties");
         try {
             Files.writeString(authorities, net.directory.authoritySet().toText());
@@ -55,7 +60,7 @@ final class TestClients {
                 .withTraffic(traffic)
                 .withDirectory(new ClientConfig.Directory(net.directory.uri(), Duration.ofMillis(500)));
         ClientConfigFile.write(config, clientHome.configFile());
-        return RunningClient.start(clientHome);
+        return clientHome;
     }
 
     /** Polls {@code condition} until it holds; fails after {@link #ARRIVAL_LIMIT}. */
