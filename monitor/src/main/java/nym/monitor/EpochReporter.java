@@ -14,11 +14,14 @@ public final class EpochReporter {
     /** Lowest scores named in the log line. */
     static final int LOWEST_SHOWN = 3;
 
+    private final EpochSchedule schedule;
     private final LoopOutcomes outcomes;
     private final ReliabilityEstimator estimator;
     private final ReportSubmitter submitter;
 
-    public EpochReporter(LoopOutcomes outcomes, ReliabilityEstimator estimator, ReportSubmitter submitter) {
+    public EpochReporter(
+            EpochSchedule schedule, LoopOutcomes outcomes, ReliabilityEstimator estimator, ReportSubmitter submitter) {
+        this.schedule = schedule;
         this.outcomes = outcomes;
         this.estimator = estimator;
         this.submitter = submitter;
@@ -39,6 +42,6 @@ public final class EpochReporter {
                 .map(s -> s.identity().substring(0, Math.min(8, s.identity().length())) + "=" + s.performance())
                 .collect(Collectors.joining(" "));
         return measured + "; lowest " + lowest + "; "
-                + submitter.submit(epoch, scores).summary();
+                + submitter.submit(epoch, scores, schedule.settleAt(epoch)).summary();
     }
 }

@@ -36,6 +36,11 @@ public record EpochSchedule(long epochMillis, long waitMillis) {
         return start(epoch) + epochMillis / 2;
     }
 
+    /** When the ledger settles the epoch and stops taking its reports. */
+    public long settleAt(long epoch) {
+        return start(epoch) + epochMillis * 5 / 8;
+    }
+
     /** True when a loop sent at {@code sentMillis} is one of the samples of its epoch. */
     public boolean isSample(long sentMillis) {
         return sentMillis < reportAt(epochAt(sentMillis)) - waitMillis;

@@ -76,9 +76,11 @@ public final class NetworkMonitor implements AutoCloseable {
             throw e;
         }
         EpochReporter reporter = new EpochReporter(
+                schedule,
                 outcomes,
                 new ReliabilityEstimator(config.minSamples()),
-                new ReportSubmitter(MonitorLedger.over(rpc), key, d -> Thread.sleep(d.toMillis())));
+                new ReportSubmitter(
+                        MonitorLedger.over(rpc), key, d -> Thread.sleep(d.toMillis()), System::currentTimeMillis));
         NetworkMonitor monitor = new NetworkMonitor(schedule, reporter, List.copyOf(clients));
         monitor.scheduleNextReport();
         return monitor;

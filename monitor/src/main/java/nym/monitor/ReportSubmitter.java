@@ -4,6 +4,7 @@ import com.google.protobuf.ByteString;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import java.util.logging.Logger;
 import nym.credential.rpc.LedgerRpc.TxResult;
 import nym.credential.rpc.LedgerRpcException;
@@ -20,7 +21,8 @@ import nym.ledger.tx.proto.LedgerProto;
  * a block: like the gateway's Redeemer, the monitor then looks the transaction up by its hash, a few times, and only
  * when no block holds it sends the <em>same bytes</em> again (the same nonce, so the report can land once only). A
  * report refused for its nonce before any block saw it is signed again with the next one; any other refusal is final
- * and carries the ledger's reason.
+ * and carries the ledger's reason. Nothing is sent again once the ledger no longer accepts the epoch's reports (its
+ * settlement, start + 5L/8).
  */
 public final class ReportSubmitter {
 
@@ -63,15 +65,20 @@ public final class ReportSubmitter {
     private final MonitorLedger ledger;
     private final Secp256k1.KeyPair key;
     private final Pause pause;
+    private final LongSupplier clockMillis;
 
-    public ReportSubmitter(MonitorLedger ledger, Secp256k1.KeyPair key, Pause pause) {
+    public ReportSubmitter(MonitorLedger ledger, Secp256k1.KeyPair key, Pause pause, LongSupplier clockMillis) {
         this.ledger = ledger;
         this.key = key;
         this.pause = pause;
+        this.clockMillis = clockMillis;
     }
 
-    /** The report of {@code epoch} with {@code scores}, built and sent; never throws for the ledger's sake. */
-    public Outcome submit(long epoch, List<NodeScore> scores) throws InterruptedException {
+    /**
+     * The report of {@code epoch} with {@code scores}, built and sent, not sent again from {@code deadlineMillis} on;
+     * never throws for the ledger's sake.
+     */
+    public Outcome submit(long epoch, List<NodeScore> scores, long deadlineMillis) throws InterruptedException {
         LedgerProto.MonitorReport report = report(epoch, scores);
         byte[] tx;
         try {
@@ -80,11 +87,11 @@ public final class ReportSubmitter {
             return new Outcome(
                     Outcome.Status.UNKNOWN, "-", 0, 0, "not sent, the ledger cannot be asked: " + e.getMessage());
         }
-        Outcome outcome = send(tx);
+        Outcome outcome = send(tx, deadlineMillis);
         if (outcome.status() == Outcome.Status.REFUSED && outcome.height() == 0 && outcome.code() == WRONG_NONCE) {
             LOG.info(() -> "report of epoch " + epoch + " refused for its nonce before any block: signed again");
             try {
-                outcome = send(sign(report));
+                outcome = send(sign(report), deadlineMillis);
             } catch (LedgerRpcException e) {
                 return new Outcome(Outcome.Status.UNKNOWN, outcome.hash(), 0, 0, e.getMessage());
             }
@@ -119,10 +126,19 @@ public final class ReportSubmitter {
     }
 
     /** Sends {@code tx}, resending the same bytes after a lost answer when no block holds them. */
-    private Outcome send(byte[] tx) throws InterruptedException {
+    private Outcome send(byte[] tx, long deadlineMillis) throws InterruptedException {
         String hash = Hex.upper(Transaction.sha256(tx));
         String lastError = "";
         for (int sending = 0; sending < MAX_SENDINGS; sending++) {
+            if (clockMillis.getAsLong() >= deadlineMillis) {
+                return new Outcome(
+                        Outcome.Status.UNKNOWN,
+                        hash,
+                        0,
+                        0,
+                        "the epoch's reports are no longer accepted; in no block"
+                                + (lastError.isEmpty() ? "" : " (" + lastError + ")"));
+            }
             try {
                 TxResult result = ledger.broadcast(tx);
                 if (result.ok()) {

@@ -56,9 +56,11 @@ class EpochReporterTest {
 
     private static EpochReporter reporter(LoopOutcomes outcomes, MonitorLedger ledger) {
         return new EpochReporter(
+                SCHEDULE,
                 outcomes,
                 new ReliabilityEstimator(5),
-                new ReportSubmitter(ledger, Secp256k1.KeyPair.of(BigInteger.TEN), d -> {}));
+                new ReportSubmitter(
+                        ledger, Secp256k1.KeyPair.of(BigInteger.TEN), d -> {}, () -> SCHEDULE.reportAt(EPOCH)));
     }
 
     @Test

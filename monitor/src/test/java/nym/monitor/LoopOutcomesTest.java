@@ -28,6 +28,7 @@ class LoopOutcomesTest {
         assertEquals(7_500, SCHEDULE.waitMillis());
         assertEquals(E, SCHEDULE.epochAt(START + 119_999));
         assertEquals(START + 60_000, SCHEDULE.reportAt(E));
+        assertEquals(START + 75_000, SCHEDULE.settleAt(E), "5L/8: the ledger's settlement");
         assertTrue(SCHEDULE.isSample(START));
         assertTrue(SCHEDULE.isSample(START + 52_499));
         assertTrue(!SCHEDULE.isSample(START + 52_500));

@@ -73,8 +73,13 @@ class ReportSubmitterTest {
         return Hex.upper(Transaction.sha256(tx));
     }
 
-    private static ReportSubmitter.Outcome submit(ScriptedLedger ledger) throws InterruptedException {
-        return new ReportSubmitter(ledger, KEY, d -> {}).submit(77, SCORES);
+    /** The deadline of the tests' report; the clock stays before it unless a test moves it. */
+    private static final long DEADLINE = 1_000_000;
+
+    private long now = DEADLINE - 100_000;
+
+    private ReportSubmitter.Outcome submit(ScriptedLedger ledger) throws InterruptedException {
+        return new ReportSubmitter(ledger, KEY, d -> now += d.toMillis(), () -> now).submit(77, SCORES, DEADLINE);
     }
 
     @Test
@@ -155,6 +160,22 @@ class ReportSubmitterTest {
 
         assertEquals(ReportSubmitter.Outcome.Status.UNKNOWN, outcome.status());
         assertEquals(ReportSubmitter.MAX_SENDINGS, ledger.sent.size());
+    }
+
+    @Test
+    void answerLostAndTheEpochSettledMeanwhile_notSentAgain() throws Exception {
+        ScriptedLedger ledger = new ScriptedLedger();
+        ledger.broadcasts.add(tx -> {
+            now = DEADLINE;
+            throw new LedgerRpcException("timed out waiting for tx to be included in a block");
+        });
+
+        ReportSubmitter.Outcome outcome = submit(ledger);
+
+        assertEquals(ReportSubmitter.Outcome.Status.UNKNOWN, outcome.status());
+        assertTrue(outcome.reason().contains("no longer accepted"), outcome.reason());
+        assertEquals(1, ledger.sent.size());
+        assertEquals(ReportSubmitter.LOOKUPS, ledger.lookups, "looked up all the same: it may have landed");
     }
 
     @Test
