@@ -5,6 +5,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import nym.client.ClientException;
 import nym.client.cli.RunningClient;
 import nym.client.config.ClientConfig;
 import nym.client.config.ClientHome;
@@ -53,7 +55,10 @@ public final class NetworkMonitor implements AutoCloseable {
         this.clients = clients;
     }
 
-    /** Starts every client, then the reports; nothing is left running when it throws. */
+    /**
+     * Starts the clients (one that cannot start, e.g. its gateway is down, is logged and left out: only its gateway
+     * goes unmeasured), then the reports; throws when none starts.
+     */
     public static NetworkMonitor start(MonitorConfig config) {
         Secp256k1.KeyPair key = MonitorKey.read(config.key());
         EpochSchedule schedule = EpochSchedule.of(epochSeconds(config), longestLoopTimeout(config));
@@ -61,19 +66,24 @@ public final class NetworkMonitor implements AutoCloseable {
         checkRegistered(rpc, key);
         LoopOutcomes outcomes = new LoopOutcomes(schedule);
         List<MixnetClient> clients = new ArrayList<>();
-        try {
-            for (int i = 0; i < config.clientHomes().size(); i++) {
-                ClientHome home = new ClientHome(config.clientHomes().get(i));
+        for (int i = 0; i < config.clientHomes().size(); i++) {
+            Path folder = config.clientHomes().get(i);
+            try {
+                ClientHome home = new ClientHome(folder);
                 ClientConfig clientConfig = home.readConfig();
                 clients.add(MixnetClient.start(
                         clientConfig,
                         home.readKeys(),
                         RunningClient.payer(home, clientConfig.gateway().identityKey(), LOG::info),
                         outcomes.listenerFor(i)));
+            } catch (ClientException e) {
+                // one gateway down must not stop the measurement of the rest; its own gateway goes unmeasured
+                LOG.warning("client " + folder.getFileName() + " not started, its gateway is not measured: "
+                        + e.getMessage());
             }
-        } catch (RuntimeException e) {
-            clients.forEach(MixnetClient::close);
-            throw e;
+        }
+        if (clients.isEmpty()) {
+            throw new MonitorException("no client could start: nothing to measure with");
         }
         EpochReporter reporter = new EpochReporter(
                 schedule,
