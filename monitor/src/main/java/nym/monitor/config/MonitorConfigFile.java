@@ -36,6 +36,9 @@ public final class MonitorConfigFile {
     private MonitorConfigFile() {}
 
     public static MonitorConfig read(Path file) {
+        if (!Files.exists(file)) {
+            throw new MonitorException("no " + file + ": set the monitor up with `nym-monitor init` first");
+        }
         try {
             return parse(
                     Files.readString(file, StandardCharsets.UTF_8),
