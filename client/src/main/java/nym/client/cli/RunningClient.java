@@ -61,7 +61,7 @@ public final class RunningClient implements AutoCloseable {
      * Pays the home's gateway (identity key {@code gatewayKey}) from the home's wallet, with the credential flow of
      * its {@code [credential]} section, read at each payment (a section added while the client runs is used).
      */
-    static BandwidthMeter.Payer payer(ClientHome home, String gatewayKey, Consumer<String> notes) {
+    public static BandwidthMeter.Payer payer(ClientHome home, String gatewayKey, Consumer<String> notes) {
         return gateway -> GatewayPayment.payFromHome(
                 home.folder(), CredentialConfigFile.read(home.configFile()), gateway, gatewayKey, notes);
     }

@@ -2,6 +2,7 @@ package nym.client.qos;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -66,21 +67,25 @@ public final class LoopStatistics {
         return Optional.of(Duration.ofNanos(rtt));
     }
 
-    /** Counts every loop older than the timeout at {@code nowNanos} as lost. */
-    public synchronized void expire(long nowNanos) {
-        Iterator<Pending> it = pending.values().iterator();
+    /** Counts every loop older than the timeout at {@code nowNanos} as lost; their ids, oldest first. */
+    public synchronized List<Long> expire(long nowNanos) {
+        List<Long> expired = new ArrayList<>();
+        Iterator<Map.Entry<Long, Pending>> it = pending.entrySet().iterator();
         while (it.hasNext()) {
-            Pending p = it.next();
+            Map.Entry<Long, Pending> entry = it.next();
+            Pending p = entry.getValue();
             if (nowNanos - p.sentAt() < timeout.toNanos()) {
                 break; // insertion order is sending order
             }
             it.remove();
+            expired.add(entry.getKey());
             lost++;
             for (String node : p.nodes()) {
                 perNode.get(node)[2]++;
             }
             record(-1);
         }
+        return expired;
     }
 
     private void record(long rttOrLost) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -87,6 +88,7 @@ public final class MixnetClient implements ClientOperations, AutoCloseable {
     private final PacketFactory packets;
     private final DeliveryOpener opener;
     private final LoopStatistics loops;
+    private final LoopListener loopListener;
     private final TrafficCounters counters = new TrafficCounters();
     private final BlockingQueue<Outgoing> queue;
     private final ArrayDeque<ReceivedMessage> inbox = new ArrayDeque<>();
@@ -131,8 +133,13 @@ public final class MixnetClient implements ClientOperations, AutoCloseable {
     }
 
     private MixnetClient(
-            ClientConfig config, ClientKeys keys, TopologySource topologySource, BandwidthMeter.Payer payer) {
+            ClientConfig config,
+            ClientKeys keys,
+            TopologySource topologySource,
+            BandwidthMeter.Payer payer,
+            LoopListener loopListener) {
         this.config = config;
+        this.loopListener = loopListener;
         this.bandwidth = new BandwidthMeter(config.gateway().topUpBelowBytes(), payer, payments, System::nanoTime);
         this.keys = keys;
         this.gatewayIdentity = Keys.decode(config.gateway().identityKey(), Keys.PUBLIC_KEY_BYTES, "gateway key");
@@ -154,11 +161,21 @@ public final class MixnetClient implements ClientOperations, AutoCloseable {
      * gateway when the balance falls below {@code gateway.topup_below_bytes}.
      */
     public static MixnetClient start(ClientConfig config, ClientKeys keys, BandwidthMeter.Payer payer) {
+        return start(config, keys, payer, LoopListener.NONE);
+    }
+
+    /**
+     * {@link #start(ClientConfig, ClientKeys, BandwidthMeter.Payer)} with {@code loopListener} told about every loop
+     * this client sends, gets back and gives up on. The client and its traffic are the same with or without one.
+     */
+    public static MixnetClient start(
+            ClientConfig config, ClientKeys keys, BandwidthMeter.Payer payer, LoopListener loopListener) {
         MixnetClient client = new MixnetClient(
                 config,
                 keys,
                 TopologySource.of(config.directory().url(), config.authorities().asSet()),
-                payer);
+                payer,
+                Objects.requireNonNull(loopListener, "loopListener"));
         if (!config.traffic().mixing().isEmpty()) {
             LOG.warning("traffic settings override the epoch documents' mixing parameters: this client's traffic"
                     + " differs from every other client's");
@@ -411,7 +428,10 @@ public final class MixnetClient implements ClientOperations, AutoCloseable {
         long expiry = Math.min(
                 Duration.ofSeconds(1).toNanos(), config.traffic().loopTimeout().toNanos() / 4);
         housekeeping.scheduleWithFixedDelay(
-                () -> loops.expire(System.nanoTime()), expiry, expiry, TimeUnit.NANOSECONDS);
+                () -> loops.expire(System.nanoTime()).forEach(loopListener::expired),
+                expiry,
+                expiry,
+                TimeUnit.NANOSECONDS);
         housekeeping.scheduleWithFixedDelay(this::reconnectIfClosed, 1, 1, TimeUnit.SECONDS);
     }
 
@@ -453,6 +473,12 @@ public final class MixnetClient implements ClientOperations, AutoCloseable {
             transmit(loop);
             loops.sent(loopId, loop.route().mixIdentities(), System.nanoTime());
             counters.loopsSent.incrementAndGet();
+            loopListener.sent(new LoopListener.LoopSent(
+                    loopId,
+                    loop.route().mixIdentities(),
+                    loop.route().gateway().identityKey(),
+                    t.epoch(),
+                    System.currentTimeMillis()));
         } catch (ClientException e) {
             counters.sendFailures.incrementAndGet();
             LOG.log(Level.FINE, "loop stream tick failed", e);
@@ -502,7 +528,9 @@ public final class MixnetClient implements ClientOperations, AutoCloseable {
         } else if (opened.reply()) {
             counters.malformedReceived.incrementAndGet();
         } else if (envelope instanceof Envelope.Loop loop) {
-            loops.returned(loop.id(), System.nanoTime());
+            if (loops.returned(loop.id(), System.nanoTime()).isPresent()) {
+                loopListener.returned(loop.id());
+            }
             counters.loopsReceived.incrementAndGet();
         } else if (envelope instanceof Envelope.Plain plain) {
             store(new ReceivedMessage(plain.message(), false, Optional.empty()));

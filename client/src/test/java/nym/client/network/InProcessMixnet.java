@@ -18,19 +18,19 @@ import nym.mixnode.testing.InProcessDirectory;
  * {@code gatewayCount} gateways, with fast presence and document refresh. The test moves the epochs: the network
  * starts in an epoch whose document lists every node ({@link #nextEpochWithEveryNode}).
  */
-final class InProcessMixnet implements AutoCloseable {
+public final class InProcessMixnet implements AutoCloseable {
 
     /** A node that stops announcing itself leaves the topology this long after its last heartbeat. */
-    static final Duration EXPIRY = Duration.ofSeconds(2);
+    public static final Duration EXPIRY = Duration.ofSeconds(2);
 
-    final InProcessDirectory directory;
+    public final InProcessDirectory directory;
     /** The mix nodes in start order; their layers are the authorities' choice, per epoch. */
-    final List<MixNode> mixnodes = new ArrayList<>();
+    public final List<MixNode> mixnodes = new ArrayList<>();
 
-    final List<MixNode> gateways = new ArrayList<>();
+    public final List<MixNode> gateways = new ArrayList<>();
 
     /** @param mixing what the authorities sign into every epoch document: the clients' rates and hop delay */
-    InProcessMixnet(Path dataDir, int perLayer, int gatewayCount, EpochDocument.Mixing mixing) throws Exception {
+    public InProcessMixnet(Path dataDir, int perLayer, int gatewayCount, EpochDocument.Mixing mixing) throws Exception {
         directory = InProcessDirectory.start(EXPIRY, 3);
         try {
             directory.mixing(mixing);
@@ -51,7 +51,7 @@ final class InProcessMixnet implements AutoCloseable {
      * A new epoch, starting now, whose document lists every node live now (each announced itself at start), read by
      * every node at once instead of at its next refresh.
      */
-    void nextEpochWithEveryNode() {
+    public void nextEpochWithEveryNode() {
         directory.advanceEpoch();
         all().forEach(MixNode::refreshTopology);
     }
@@ -73,13 +73,13 @@ final class InProcessMixnet implements AutoCloseable {
                 .build();
     }
 
-    List<MixNode> all() {
+    public List<MixNode> all() {
         List<MixNode> all = new ArrayList<>(mixnodes);
         all.addAll(gateways);
         return all;
     }
 
-    static String identity(MixNode node) {
+    public static String identity(MixNode node) {
         return node.config().keys().identityKeyText();
     }
 

@@ -16,10 +16,10 @@ import nym.client.config.ClientHome;
 import nym.mixnode.lifecycle.MixNode;
 
 /** Clients on an {@link InProcessMixnet} as a user starts them, and waiting for what they receive. */
-final class TestClients {
+public final class TestClients {
 
     /** How long a network test waits for something that travels the mixnet. */
-    static final Duration ARRIVAL_LIMIT = Duration.ofSeconds(15);
+    public static final Duration ARRIVAL_LIMIT = Duration.ofSeconds(15);
 
     private TestClients() {}
 
@@ -28,7 +28,12 @@ final class TestClients {
      * {@code gateway}), the test's {@code traffic} and a fast document refresh written into its config.toml, then what
      * {@code nymclient run} runs.
      */
-    static RunningClient start(InProcessMixnet net, Path home, MixNode gateway, ClientConfig.Traffic traffic) {
+    public static RunningClient start(InProcessMixnet net, Path home, MixNode gateway, ClientConfig.Traffic traffic) {
+        return RunningClient.start(init(net, home, gateway, traffic));
+    }
+
+    /** The home {@link #start} runs, made and configured but not started. */
+    public static ClientHome init(InProcessMixnet net, Path home, MixNode gateway, ClientConfig.Traffic traffic) {
         Path authorities = home.resolveSibling(home.getFileName() + "-authorities.properties");
         try {
             Files.writeString(authorities, net.directory.authoritySet().toText());
@@ -55,11 +60,11 @@ final class TestClients {
                 .withTraffic(traffic)
                 .withDirectory(new ClientConfig.Directory(net.directory.uri(), Duration.ofMillis(500)));
         ClientConfigFile.write(config, clientHome.configFile());
-        return RunningClient.start(clientHome);
+        return clientHome;
     }
 
     /** Polls {@code condition} until it holds; fails after {@link #ARRIVAL_LIMIT}. */
-    static void await(String what, BooleanSupplier condition) {
+    public static void await(String what, BooleanSupplier condition) {
         long deadline = System.nanoTime() + ARRIVAL_LIMIT.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {

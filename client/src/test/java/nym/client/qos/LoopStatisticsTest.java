@@ -29,9 +29,9 @@ class LoopStatisticsTest {
         stats.sent(1, List.of("a", "x", "c"), 0);
         stats.sent(2, List.of("a", "b", "c"), 100 * MS);
         stats.returned(2, 200 * MS);
-        stats.expire(499 * MS);
+        assertEquals(List.of(), stats.expire(499 * MS));
         assertEquals(0, stats.report().lost(), "not yet timed out");
-        stats.expire(500 * MS);
+        assertEquals(List.of(1L), stats.expire(500 * MS), "the lost loop's id, for a loop listener");
         LoopReport r = stats.report();
         assertEquals(1, r.lost());
         assertEquals(0.5, r.reliability());
