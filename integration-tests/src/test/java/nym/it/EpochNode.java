@@ -55,6 +55,11 @@ final class EpochNode implements AutoCloseable {
         return node.key();
     }
 
+    /** The node's Ed25519 signature over {@code message}. */
+    byte[] signRaw(byte[] message) {
+        return node.signRaw(message);
+    }
+
     String host() {
         return host;
     }

@@ -139,6 +139,18 @@ final class SignedNode {
         return lastTimestamp.updateAndGet(last -> Math.max(last + 1, now));
     }
 
+    /** This node's Ed25519 signature over {@code message} (e.g. the ledger's bond message). */
+    byte[] signRaw(byte[] message) {
+        try {
+            Signature s = Signature.getInstance("Ed25519");
+            s.initSign(keys.getPrivate());
+            s.update(message);
+            return s.sign();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     String sign(String path, long timestamp, byte[] body) {
         try {
             Signature s = Signature.getInstance("Ed25519");

@@ -148,7 +148,8 @@ public final class MixnetClient implements ClientOperations, AutoCloseable {
         this.self = NodeAddress.of(clientId);
         this.topologySource = topologySource;
         this.sphinx = new SphinxParams(config.payloadSize());
-        this.packets = new PacketFactory(sphinx, new RouteSelector(random), random);
+        this.packets = new PacketFactory(
+                sphinx, new RouteSelector(random, config.routing().minPerformance()), random);
         this.opener = new DeliveryOpener(sphinx, keys.encryption(), ownSurbs);
         this.loops = new LoopStatistics(config.traffic().loopTimeout(), LOOP_WINDOW);
         this.queue = new ArrayBlockingQueue<>(config.traffic().sendQueueLimit());

@@ -252,18 +252,20 @@ final class Settlement {
 
     private static ActiveSet fixActiveSet(
             StateView s, Params p, long epoch, long height, Map<ByteString, StakeNode.Builder> nodes) {
+        ActiveSetSelection.Rule rule = ActiveSetSelection.Rule.of(p.getChainId(), p.getStake());
         List<ActiveSetSelection.Node> candidates = new ArrayList<>();
         ActiveSet.Builder record = ActiveSet.newBuilder().setEpoch(epoch).setFixedAtHeight(height);
         for (StakeNode.Builder n : nodes.values()) {
-            candidates.add(StakeQueries.selectionNode(n.build()));
-            if (n.getHasScore()) {
+            ActiveSetSelection.Node candidate = StakeQueries.selectionNode(n.build());
+            candidates.add(candidate);
+            Integer published = ActiveSetSelection.publishedPerformance(rule, epoch, candidate);
+            if (published != null) {
                 record.addPerformance(NodePerformance.newBuilder()
                         .setIdentityKey(n.getIdentityKey())
-                        .setScore(n.getScore()));
+                        .setScore(published));
             }
         }
-        ActiveSetSelection.Result chosen =
-                ActiveSetSelection.select(ActiveSetSelection.Rule.of(p.getChainId(), p.getStake()), epoch, candidates);
+        ActiveSetSelection.Result chosen = ActiveSetSelection.select(rule, epoch, candidates);
         chosen.mixnodes().forEach(t -> record.addMixnodes(ByteString.copyFrom(NodeIds.parse(t))));
         chosen.gateways().forEach(t -> record.addGateways(ByteString.copyFrom(NodeIds.parse(t))));
         ActiveSet built = record.build();

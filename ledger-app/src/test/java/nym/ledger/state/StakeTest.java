@@ -256,6 +256,13 @@ class StakeTest {
         }
         assertTrue(
                 texts(n.query("/stake/active", epochData(15)).get("mixnodes")).contains(dText), "rejoined");
+        assertEquals(
+                800,
+                n.query("/stake/active", epochData(15))
+                        .get("performance")
+                        .get(dText)
+                        .asInt(),
+                "on probation at the threshold, so the directory lists it and the monitors measure it again");
         JsonNode history = n.node(identity(D)).get("history");
         assertEquals("14", history.get(0).get("epoch").asText(), "newest first");
         JsonNode eleven = history.get(3);

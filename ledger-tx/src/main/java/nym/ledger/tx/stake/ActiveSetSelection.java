@@ -99,6 +99,20 @@ public final class ActiveSetSelection {
 
     private record Keyed(Node node, double key) {}
 
+    /**
+     * The score the active set of {@code epoch} publishes for {@code n} (the {@code performance} the epoch document
+     * carries): its latest score, except that a node scored below the threshold whose rejoin wait is over is on
+     * probation at the threshold — else the directory would leave it out and clients and monitors would route around
+     * it for good, and it could never be measured again. Null for a node never scored.
+     */
+    public static Integer publishedPerformance(Rule rule, long epoch, Node n) {
+        if (n.score() == null) {
+            return null;
+        }
+        boolean onProbation = n.score() < rule.scoreThreshold() && eligible(rule, epoch, n);
+        return onProbation ? rule.scoreThreshold() : n.score();
+    }
+
     static boolean eligible(Rule rule, long epoch, Node n) {
         if (n.unbonding() || n.stake() < rule.minBond()) {
             return false;
