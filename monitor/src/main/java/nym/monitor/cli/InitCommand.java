@@ -73,12 +73,6 @@ final class InitCommand implements Callable<Integer> {
             description = "Client k of the network tree whose account pays (default: ${DEFAULT-VALUE}).")
     int client;
 
-    @Option(
-            names = "--seed",
-            description = "Accepted for the localnet script's uniform command lines; has no effect: the clients' keys"
-                    + " are nymclient init's, always from SecureRandom.")
-    Long seed;
-
     @Option(names = "--force", description = "Replace a monitor already in the home (its client homes are removed).")
     boolean force;
 
