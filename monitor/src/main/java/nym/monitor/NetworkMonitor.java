@@ -21,6 +21,7 @@ import nym.client.config.ClientHome;
 import nym.client.runtime.MixnetClient;
 import nym.credential.rpc.LedgerRpc;
 import nym.credential.rpc.LedgerRpcException;
+import nym.credential.rpc.RpcTransactionLedger;
 import nym.directory.api.AuthoritySet;
 import nym.directory.api.DirectoryException;
 import nym.ledger.Hex;
@@ -90,7 +91,10 @@ public final class NetworkMonitor implements AutoCloseable {
                 outcomes,
                 new ReliabilityEstimator(config.minSamples()),
                 new ReportSubmitter(
-                        MonitorLedger.over(rpc), key, d -> Thread.sleep(d.toMillis()), System::currentTimeMillis));
+                        new RpcTransactionLedger(rpc),
+                        key,
+                        d -> Thread.sleep(d.toMillis()),
+                        System::currentTimeMillis));
         NetworkMonitor monitor = new NetworkMonitor(schedule, reporter, List.copyOf(clients));
         monitor.scheduleNextReport();
         return monitor;

@@ -8,6 +8,7 @@ import java.util.function.LongSupplier;
 import java.util.logging.Logger;
 import nym.credential.rpc.LedgerRpc.TxResult;
 import nym.credential.rpc.LedgerRpcException;
+import nym.credential.rpc.TransactionLedger;
 import nym.directory.api.Keys;
 import nym.ledger.Hex;
 import nym.ledger.tx.Secp256k1;
@@ -62,12 +63,12 @@ public final class ReportSubmitter {
         }
     }
 
-    private final MonitorLedger ledger;
+    private final TransactionLedger ledger;
     private final Secp256k1.KeyPair key;
     private final Pause pause;
     private final LongSupplier clockMillis;
 
-    public ReportSubmitter(MonitorLedger ledger, Secp256k1.KeyPair key, Pause pause, LongSupplier clockMillis) {
+    public ReportSubmitter(TransactionLedger ledger, Secp256k1.KeyPair key, Pause pause, LongSupplier clockMillis) {
         this.ledger = ledger;
         this.key = key;
         this.pause = pause;

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import nym.client.runtime.LoopListener;
 import nym.credential.rpc.LedgerRpc.TxResult;
+import nym.credential.rpc.TransactionLedger;
 import nym.directory.api.Keys;
 import nym.ledger.Hex;
 import nym.ledger.tx.Secp256k1;
@@ -29,7 +30,7 @@ class EpochReporterTest {
     }
 
     /** Commits every broadcast at height 5 and keeps what was sent. */
-    private static final class CommittingLedger implements MonitorLedger {
+    private static final class CommittingLedger implements TransactionLedger {
         final List<byte[]> sent = new ArrayList<>();
 
         @Override
@@ -54,7 +55,7 @@ class EpochReporterTest {
         }
     }
 
-    private static EpochReporter reporter(LoopOutcomes outcomes, MonitorLedger ledger) {
+    private static EpochReporter reporter(LoopOutcomes outcomes, TransactionLedger ledger) {
         return new EpochReporter(
                 SCHEDULE,
                 outcomes,

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import nym.credential.rpc.LedgerRpc.TxResult;
 import nym.credential.rpc.LedgerRpcException;
+import nym.credential.rpc.TransactionLedger;
 import nym.directory.api.Keys;
 import nym.ledger.Hex;
 import nym.ledger.tx.Secp256k1;
@@ -38,7 +39,7 @@ class ReportSubmitterTest {
     }
 
     /** Answers broadcasts from a script; counts look-ups; holds the transactions "in blocks" by hash. */
-    private static final class ScriptedLedger implements MonitorLedger {
+    private static final class ScriptedLedger implements TransactionLedger {
         final Deque<Function<byte[], TxResult>> broadcasts = new ArrayDeque<>();
         final List<byte[]> sent = new ArrayList<>();
         final Map<String, TxResult> blocks = new HashMap<>();

@@ -11,24 +11,26 @@ import nym.credential.CompletedKeyEpoch;
 import nym.credential.PayloadException;
 import nym.credential.rpc.LedgerKeyEpochs;
 import nym.credential.rpc.LedgerRpc;
-import nym.credential.rpc.LedgerRpc.TxResult;
 import nym.credential.rpc.LedgerRpcException;
+import nym.credential.rpc.RpcTransactionLedger;
 import nym.ledger.Hex;
 
-/** {@link GatewayLedger} over the ledger's CometBFT RPC ({@link LedgerRpc}); answers that do not read are outages. */
-public final class RpcGatewayLedger implements GatewayLedger {
+/**
+ * {@link GatewayLedger} over the ledger's CometBFT RPC ({@link LedgerRpc}); the transactions are its base's. Answers
+ * that do not read are outages.
+ */
+public final class RpcGatewayLedger extends RpcTransactionLedger implements GatewayLedger {
 
-    private final LedgerRpc rpc;
     private final LedgerKeyEpochs keyEpochs;
 
     public RpcGatewayLedger(LedgerRpc rpc) {
-        this.rpc = rpc;
+        super(rpc);
         this.keyEpochs = new LedgerKeyEpochs(rpc);
     }
 
     @Override
     public NetworkParams params() {
-        JsonObject p = rpc.query("/params", new byte[0])
+        JsonObject p = rpc().query("/params", new byte[0])
                 .orElseThrow(() -> new LedgerRpcException("the ledger has no /params answer"));
         try {
             long bytesPerNym = NetworkParams.DEFAULT_BYTES_PER_NYM;
@@ -45,34 +47,14 @@ public final class RpcGatewayLedger implements GatewayLedger {
     }
 
     @Override
-    public String chainId() {
-        return rpc.chainId();
-    }
-
-    @Override
     public String zetaStatus(byte[] zeta) {
-        return field(rpc.query("/zeta", zeta), "/zeta", "status")
+        return field(rpc().query("/zeta", zeta), "/zeta", "status")
                 .orElseThrow(() -> new LedgerRpcException("the ledger has no /zeta answer"));
     }
 
     @Override
-    public long accountNonce(byte[] address) {
-        return rpc.account(address).nonce();
-    }
-
-    @Override
-    public TxResult broadcast(byte[] signedTx) {
-        return rpc.broadcastCommit(signedTx);
-    }
-
-    @Override
-    public Optional<TxResult> transaction(String hash) {
-        return rpc.tx(hash);
-    }
-
-    @Override
     public Optional<String> depositStatus(String depositId) {
-        return field(rpc.query("/deposit", Hex.parse(depositId)), "/deposit", "status");
+        return field(rpc().query("/deposit", Hex.parse(depositId)), "/deposit", "status");
     }
 
     private static Optional<String> field(Optional<JsonObject> answer, String path, String name) {

@@ -2,34 +2,17 @@ package nym.mixnode.stake;
 
 import java.util.Optional;
 import nym.credential.rpc.LedgerRpc;
-import nym.credential.rpc.LedgerRpc.TxResult;
+import nym.credential.rpc.RpcTransactionLedger;
 
-/** {@link StakeLedger} over the ledger's CometBFT RPC ({@link LedgerRpc}). */
-public final class RpcStakeLedger implements StakeLedger {
-
-    private final LedgerRpc rpc;
+/** {@link StakeLedger} over the ledger's CometBFT RPC ({@link LedgerRpc}); the transactions are its base's. */
+public final class RpcStakeLedger extends RpcTransactionLedger implements StakeLedger {
 
     public RpcStakeLedger(LedgerRpc rpc) {
-        this.rpc = rpc;
-    }
-
-    @Override
-    public String chainId() {
-        return rpc.chainId();
-    }
-
-    @Override
-    public long accountNonce(byte[] address) {
-        return rpc.account(address).nonce();
+        super(rpc);
     }
 
     @Override
     public Optional<BondedNode> node(byte[] identity) {
-        return rpc.query("/stake/node", identity).map(BondedNode::fromJson);
-    }
-
-    @Override
-    public TxResult broadcast(byte[] signedTx) {
-        return rpc.broadcastCommit(signedTx);
+        return rpc().query("/stake/node", identity).map(BondedNode::fromJson);
     }
 }

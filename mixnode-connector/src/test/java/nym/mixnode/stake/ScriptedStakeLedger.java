@@ -51,4 +51,11 @@ final class ScriptedStakeLedger implements StakeLedger {
         broadcasts.add(signedTx);
         return answer;
     }
+
+    /** Bonding never looks a transaction up (broadcast_tx_commit answers with the block); no block holds one here. */
+    @Override
+    public Optional<TxResult> transaction(String hash) {
+        reachable();
+        return Optional.empty();
+    }
 }
