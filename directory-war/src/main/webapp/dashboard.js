@@ -321,9 +321,16 @@ function scoreChart(history, width, height, labels) {
   const x = (i) => pad + (points.length < 2 ? 0 : (i / (points.length - 1)) * (width - pad - 2));
   const y = (score) => height - 2 - (score / 1000) * (height - 4);
   let segment = [];
+  // A score between two unscored epochs (a node left out after one bad epoch) is a dot: a one-point line is invisible.
   const flush = () => {
-    if (segment.length === 1) segment.push(segment[0]);
-    if (segment.length > 1) {
+    if (segment.length === 1) {
+      const [cx, cy] = segment[0].split(",");
+      const dot = document.createElementNS(SVG, "circle");
+      dot.setAttribute("cx", cx);
+      dot.setAttribute("cy", cy);
+      dot.setAttribute("r", 2);
+      svg.append(dot);
+    } else if (segment.length > 1) {
       const line = document.createElementNS(SVG, "polyline");
       line.setAttribute("points", segment.join(" "));
       svg.append(line);
