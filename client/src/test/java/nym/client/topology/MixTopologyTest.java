@@ -52,14 +52,8 @@ class MixTopologyTest {
         EpochDocument.Gateway gw = full.gateways().get(0);
         EpochDocument.Gateway badGateway = new EpochDocument.Gateway(
                 gw.identityKey(), gw.clientListener(), gw.mixnetListener(), "AAAA", gw.nextSphinxKey(), "v", "l", null);
-        EpochDocument mixed = new EpochDocument(
-                full.version(),
-                full.epoch(),
-                full.startMillis(),
-                full.endMillis(),
-                full.validUntilMillis(),
-                full.layerSeed(),
-                full.mixing(),
+        EpochDocument mixed = withNodes(
+                full,
                 List.of(
                         new EpochDocument.Layer(1, List.of(good, badKey, wrongLayer)),
                         new EpochDocument.Layer(2, List.of()),
@@ -80,14 +74,8 @@ class MixTopologyTest {
     void from_performance_carriedPerNodeAndOutOfRangeScoresSkipped() {
         EpochDocument full = Topologies.of(3, 1);
         List<EpochDocument.Mixnode> first = full.mixnodes().get(0).nodes();
-        EpochDocument scored = new EpochDocument(
-                full.version(),
-                full.epoch(),
-                full.startMillis(),
-                full.endMillis(),
-                full.validUntilMillis(),
-                full.layerSeed(),
-                full.mixing(),
+        EpochDocument scored = withNodes(
+                full,
                 List.of(
                         new EpochDocument.Layer(
                                 1,
@@ -104,6 +92,21 @@ class MixTopologyTest {
         assertEquals(640, t.layers().get(0).get(0).performance());
         assertEquals(null, t.layers().get(1).get(0).performance());
         assertEquals(MixNode.FULL_PERFORMANCE, t.layers().get(1).get(0).routingWeight());
+    }
+
+    /** {@code full} with other layers and gateways, everything else as it was. */
+    private static EpochDocument withNodes(
+            EpochDocument full, List<EpochDocument.Layer> layers, List<EpochDocument.Gateway> gateways) {
+        return new EpochDocument(
+                full.version(),
+                full.epoch(),
+                full.startMillis(),
+                full.endMillis(),
+                full.validUntilMillis(),
+                full.layerSeed(),
+                full.mixing(),
+                layers,
+                gateways);
     }
 
     private static EpochDocument.Mixnode withPerformance(EpochDocument.Mixnode n, Integer performance) {

@@ -112,20 +112,25 @@ class MixnodeCommandTest {
         return home;
     }
 
+    /** {@code mixnode bond} of {@code home} against a ledger URL nobody answers. */
+    private static String[] bondAtUnreachableLedger(Path home, Path ownerKey, String amount) {
+        return run(
+                "bond",
+                "--home",
+                home.toString(),
+                "--ledger",
+                "http://127.0.0.1:1",
+                "--owner-key",
+                ownerKey.toString(),
+                "--amount",
+                amount);
+    }
+
     @Test
     void bond_unreachableLedger_exit1NamingTheLedger() throws Exception {
         Path key = tmp.resolve("operator.key");
         Files.writeString(key, "11".repeat(32) + "\n");
-        String[] result = run(
-                "bond",
-                "--home",
-                mixHome().toString(),
-                "--ledger",
-                "http://127.0.0.1:1",
-                "--owner-key",
-                key.toString(),
-                "--amount",
-                "500");
+        String[] result = bondAtUnreachableLedger(mixHome(), key, "500");
         assertEquals("1", result[0], result[1]);
         assertTrue(result[1].contains("127.0.0.1:1"), result[1]);
     }
@@ -134,16 +139,7 @@ class MixnodeCommandTest {
     void bondAndUnbond_wrongOrMissingOwnerKeyFile_exit2NamingTheFileNotItsContent() throws Exception {
         Path home = mixHome();
         Path identity = home.resolve("keys").resolve(NodeKeys.IDENTITY_FILE);
-        String[] wrong = run(
-                "bond",
-                "--home",
-                home.toString(),
-                "--ledger",
-                "http://127.0.0.1:1",
-                "--owner-key",
-                identity.toString(),
-                "--amount",
-                "500");
+        String[] wrong = bondAtUnreachableLedger(home, identity, "500");
         assertEquals("2", wrong[0], wrong[1]);
         assertTrue(wrong[1].contains(identity + " is not a secp256k1 private key"), wrong[1]);
         assertFalse(wrong[1].contains(Files.readString(identity).strip()), "the key file's content is not shown");
@@ -165,16 +161,7 @@ class MixnodeCommandTest {
     void bond_amountZero_exit2() throws Exception {
         Path key = tmp.resolve("operator.key");
         Files.writeString(key, "11".repeat(32));
-        String[] result = run(
-                "bond",
-                "--home",
-                mixHome().toString(),
-                "--ledger",
-                "http://127.0.0.1:1",
-                "--owner-key",
-                key.toString(),
-                "--amount",
-                "0");
+        String[] result = bondAtUnreachableLedger(mixHome(), key, "0");
         assertEquals("2", result[0], result[1]);
         assertTrue(result[1].contains("--amount"), result[1]);
     }
