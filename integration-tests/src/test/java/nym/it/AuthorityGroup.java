@@ -25,20 +25,28 @@ import nym.ledger.tx.Secp256k1;
 /**
  * The EAR on the 3-instance deployment group (instance i = authority i, keys from the test network tree that
  * integration-tests/bin/run wrote, {@code NYM_NETWORK_HOME}) against 4 CometBFT validators of that tree's genesis,
- * which registers the authorities. Instance i learns the validators' runtime ports through {@code nym.ledger.nodes}
- * (validator i first), set while they are stopped; the deploy starts them. {@link #close()} undeploys, stops the
- * group, the validators and the group's
- * anvil if it has one.
+ * which registers the authorities, and anvil with the token. Deployed once per test run, at the first {@link
+ * #shared()}, and shared by every group test class (tagged {@code group}; failsafe runs them in a JVM of their own
+ * after the DAS tests, pom.xml): a deploy with a new chain and a DKG costs about two minutes, the classes' own work
+ * seconds. A class that perturbs the group (stops an instance, kills a validator) puts it back before it returns.
+ * Instance i learns the validators' runtime ports through {@code nym.ledger.nodes} (validator i first), set while
+ * they are stopped; the deploy starts them. {@link GroupSessionListener} closes it when the run ends: undeploys,
+ * stops the group, the validators and anvil.
  */
 final class AuthorityGroup implements AutoCloseable {
 
     final Path tree;
     /** 4 validators, as localnet runs them (DESIGN section 3). */
     static final int VALIDATORS = 4;
+    /** Block confirmations the instances' watchers wait for on anvil. */
+    static final int ETHEREUM_CONFIRMATIONS = 2;
 
     final LedgerChain ledger;
-    /** The group's own anvil with the token, when deployed by {@link #deployWithEthereum}; else null. */
     final LocalEthereum ethereum;
+
+    private static AuthorityGroup shared;
+    /** The first deploy's failure: every later class fails with it at once instead of deploying again. */
+    private static Throwable deployFailure;
 
     private AuthorityGroup(Path tree, LedgerChain ledger, LocalEthereum ethereum) {
         this.tree = tree;
@@ -46,51 +54,85 @@ final class AuthorityGroup implements AutoCloseable {
         this.ethereum = ethereum;
     }
 
-    /** {@link LocalEthereum} first (the deploy restarts the instances with its properties), then the group. */
-    static AuthorityGroup deployWithEthereum(int confirmations) throws Exception {
-        LocalEthereum ethereum = LocalEthereum.forGroup(confirmations);
-        try {
-            return deploy(ethereum);
-        } catch (Exception | Error e) {
-            ethereum.close();
-            throw e;
+    /** The run's group, deployed at the first call. */
+    static synchronized AuthorityGroup shared() throws Exception {
+        if (deployFailure != null) {
+            throw new IllegalStateException("the deployment group failed to deploy earlier in this run", deployFailure);
+        }
+        if (shared == null) {
+            try {
+                shared = deploy();
+            } catch (Exception | Error e) {
+                deployFailure = e;
+                throw e;
+            }
+        }
+        return shared;
+    }
+
+    /** Closes the run's group if one was deployed (at the end of the run). */
+    static synchronized void closeShared() throws Exception {
+        if (shared != null) {
+            try {
+                shared.close();
+            } finally {
+                shared = null;
+            }
         }
     }
 
-    static AuthorityGroup deploy() throws Exception {
-        return deploy(null);
-    }
-
-    private static AuthorityGroup deploy(LocalEthereum ethereum) throws Exception {
+    /** {@link LocalEthereum} first (the deploy starts the instances with its properties), then the group. */
+    private static AuthorityGroup deploy() throws Exception {
         String home = System.getenv("NYM_NETWORK_HOME");
         if (home == null || !Files.isDirectory(Path.of(home))) {
             throw new IllegalStateException(
                     "NYM_NETWORK_HOME is not a network tree: run through integration-tests/bin/run");
         }
         Path tree = Path.of(home);
-        LedgerChain ledger = LedgerChain.ofTree(tree, VALIDATORS);
-        PayaraScript.run("asadmin", "stop-deployment-group", group());
-        forgetCursorsOfEarlierChains();
-        for (int i = 1; i <= TestEnvironment.instances(); i++) {
-            // authority i talks to validator i first and fails over to the others
-            PayaraScript.run(
-                    "asadmin",
-                    "create-system-properties",
-                    "--target",
-                    instanceName(i),
-                    "nym.ledger.nodes=" + ledger.nodeUrls(i - 1).replace(":", "\\:"));
+        LocalEthereum ethereum = LocalEthereum.forGroup(ETHEREUM_CONFIRMATIONS);
+        LedgerChain ledger = null;
+        try {
+            ledger = LedgerChain.ofTree(tree, VALIDATORS);
+            PayaraScript.run("asadmin", "stop-deployment-group", group());
+            forgetCursorsOfEarlierChains();
+            for (int i = 1; i <= TestEnvironment.instances(); i++) {
+                // authority i talks to validator i first and fails over to the others
+                PayaraScript.run(
+                        "asadmin",
+                        "create-system-properties",
+                        "--target",
+                        instanceName(i),
+                        "nym.ledger.nodes=" + ledger.nodeUrls(i - 1).replace(":", "\\:"));
+            }
+            // A snapshot of the EAR: other builds on this machine rewrite ear/target/nym.ear at any time.
+            Path ear = Files.createTempDirectory("nym-it-ear").resolve("nym.ear");
+            Files.copy(TestEnvironment.ear(), ear);
+            PayaraScript.run("deploy", ear.toString());
+            return new AuthorityGroup(tree, ledger, ethereum);
+        } catch (Exception | Error e) {
+            try {
+                if (ledger != null) {
+                    ledger.close();
+                }
+            } finally {
+                ethereum.close();
+            }
+            throw e;
         }
-        // A snapshot of the EAR: other builds on this machine rewrite ear/target/nym.ear at any time.
-        Path ear = Files.createTempDirectory("nym-it-ear").resolve("nym.ear");
-        Files.copy(TestEnvironment.ear(), ear);
-        PayaraScript.run("deploy", ear.toString());
-        return new AuthorityGroup(tree, ledger, ethereum);
     }
 
     /**
-     * Each group test class runs a chain of its own over the same database, so the authorities' ledger cursors
-     * (ledger_cursor) of the previous class name heights of another chain: cleared while the instances are stopped,
-     * as localnet empties the authorities' database for a new chain.
+     * Starts the instances that are not running (one a test stopped) and waits until every instance answers, so the
+     * next class finds the whole group.
+     */
+    static void restartStoppedInstances() throws Exception {
+        PayaraScript.run("start");
+    }
+
+    /**
+     * The DAS tests before the group ran chains of their own over the same database, so ledger cursors
+     * (ledger_cursor) may name heights of another chain: cleared while the instances are stopped, as localnet empties
+     * the authorities' database for a new chain.
      */
     private static void forgetCursorsOfEarlierChains() throws SQLException {
         try (Connection c = database();
@@ -131,7 +173,6 @@ final class AuthorityGroup implements AutoCloseable {
         return TestEnvironment.instance(authority).resolve("/issuer/api/");
     }
 
-    /** A secp256k1 key of the tree, e.g. {@code clients/client-1/account.key}. */
     /**
      * A holder as nymclient runs one: client k of the tree (its account key), tokens of {@code value}, every instance's
      * issuer, spending at {@code provider}, paying on Ethereum when the group has it and {@code withEthereum}, its
@@ -155,6 +196,7 @@ final class AuthorityGroup implements AutoCloseable {
         return new CredentialFlow(config, new Wallet(Files.createDirectories(wallets.resolve("client-" + client))));
     }
 
+    /** A secp256k1 key of the tree, e.g. {@code clients/client-1/account.key}. */
     Secp256k1.KeyPair key(String relative) throws Exception {
         return Secp256k1.KeyPair.of(
                 HexFormat.of().parseHex(Files.readString(tree.resolve(relative)).strip()));
@@ -254,9 +296,7 @@ final class AuthorityGroup implements AutoCloseable {
             try {
                 ledger.close();
             } finally {
-                if (ethereum != null) {
-                    ethereum.close();
-                }
+                ethereum.close();
             }
         }
     }

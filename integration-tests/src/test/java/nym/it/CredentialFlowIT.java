@@ -22,10 +22,10 @@ import nym.credential.DepositPayload;
 import nym.credential.rpc.LedgerRpc;
 import nym.ledger.tx.Secp256k1;
 import nym.ledger.tx.TxBuilder;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
@@ -38,6 +38,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * deposited directly), a request the ledger did not debit, and the whole flow with one instance stopped.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Tag("group")
 class CredentialFlowIT {
 
     private static final Duration WAIT = Duration.ofSeconds(120);
@@ -55,18 +56,11 @@ class CredentialFlowIT {
 
     @BeforeAll
     static void deploy() throws Exception {
-        group = AuthorityGroup.deployWithEthereum(2);
+        group = AuthorityGroup.shared();
         ethereum = group.ethereum;
         ledger = new LedgerRpc(group.ledger.rpc(), Duration.ofSeconds(30));
         wallets = Files.createTempDirectory("nym-it-wallets");
         group.awaitCompletedKeyEpoch(DKG_WAIT); // before the first credential: the issuers have no key until then
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (group != null) {
-            group.close();
-        }
     }
 
     /** A holder: client k of the tree, spending at provider p served by instance i, with or without Ethereum. */
@@ -315,6 +309,8 @@ class CredentialFlowIT {
             assertEquals(before + VALUE, flow.waitForCredit(transfer.depositId()), "two watchers of three credit");
             StoredCredential spent = fullFlow(flow, provider(2, 1));
             assertEquals("spent", zetaStatus(spent.zeta(), "spent"));
+        } finally {
+            AuthorityGroup.restartStoppedInstances();
         }
     }
 

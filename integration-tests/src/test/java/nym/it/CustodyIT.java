@@ -17,8 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import nym.localnet.tree.CustodyCheck;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
  * authority 1 for the directory, likewise; the EAR, as built and as deployed, carries no key. The secrets are those
  * of the test tree ({@code NYM_NETWORK_HOME}), looked for in every encoding (localnet's {@link CustodyCheck}).
  */
+@Tag("group")
 class CustodyIT {
 
     private static CustodyCheck check;
@@ -39,14 +40,8 @@ class CustodyIT {
         assertNotNull(home, "NYM_NETWORK_HOME: run through integration-tests/bin/run");
         tree = Path.of(home).toRealPath();
         check = CustodyCheck.of(tree);
-        // a deploy writes the instances' homes again: what is checked is what the last deploy gave them
-        PayaraScript.run("deploy", TestEnvironment.ear().toString());
-    }
-
-    @AfterAll
-    static void undeployAndStopGroup() throws Exception {
-        PayaraScript.run("undeploy");
-        PayaraScript.run("asadmin", "stop-deployment-group", System.getenv().getOrDefault("NYM_GROUP", "nym"));
+        // what is checked is what the run's deploy gave the instances (it writes their homes)
+        AuthorityGroup.shared();
     }
 
     @Test

@@ -3,33 +3,25 @@ package nym.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * The cluster check: payara-config deploys the EAR to the deployment group, and every instance answers health,
- * OpenAPI and the directory, on one shared database. No Arquillian connector deploys to a group, so this drives
- * the same script operators use.
+ * The cluster check: payara-config deploys the EAR to the deployment group ({@link AuthorityGroup#shared}), and
+ * every instance answers health, OpenAPI and the directory, on one shared database. No Arquillian connector deploys
+ * to a group, so this drives the same script operators use.
  */
+@Tag("group")
 class DeploymentGroupIT {
 
     @BeforeAll
     static void deployToGroup() throws Exception {
-        payara("deploy", TestEnvironment.ear().toString());
-    }
-
-    @AfterAll
-    static void undeployAndStopGroup() throws Exception {
-        payara("undeploy");
-        payara("asadmin", "stop-deployment-group", "nym");
+        AuthorityGroup.shared();
     }
 
     private static List<URI> instances() {
@@ -72,25 +64,9 @@ class DeploymentGroupIT {
         for (URI instance : instances()) {
             String body = Http.get(instance, "/api/cluster/members").body();
             for (int i = 1; i <= n; i++) {
-                String member = "\"authority\":" + i + ",\"instanceName\":\"" + instanceName(i) + "\"";
+                String member = "\"authority\":" + i + ",\"instanceName\":\"" + AuthorityGroup.instanceName(i) + "\"";
                 assertTrue(body.contains(member), instance + " does not list " + member + ": " + body);
             }
         }
-    }
-
-    private static String instanceName(int i) {
-        return System.getenv().getOrDefault("NYM_DOMAIN", "nym") + "-" + i;
-    }
-
-    /** Runs payara-config's script with this process's environment (the test domain's), failing on a non-zero exit. */
-    private static void payara(String... args) throws IOException, InterruptedException {
-        List<String> command = new java.util.ArrayList<>();
-        command.add(TestEnvironment.payaraScript().toString());
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        System.out.print(output);
-        assertTrue(process.waitFor(10, TimeUnit.MINUTES), "nym-payara " + String.join(" ", args) + " hung");
-        assertEquals(0, process.exitValue(), "nym-payara " + String.join(" ", args) + " failed:\n" + output);
     }
 }

@@ -15,16 +15,15 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import nym.directory.api.AuthoritySet;
 import nym.directory.api.SignedEpochDocument;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The directory across the deployment group: payara-config deploys the EAR to the group (DeploymentGroupIT has
- * stopped it by the time this runs), then a heartbeat sent to instance 1 shows in the live view of instances 2 and 3
+ * The directory across the run's deployment group ({@link AuthorityGroup#shared}): a heartbeat sent to instance 1 shows in the live view of instances 2 and 3
  * with its Sphinx key for the epoch; a node heartbeating to instance 1 (with Sphinx keys proven to each authority,
  * answering the reachability probe) is listed in a later epoch's document that every instance serves and at least
  * two of the three authorities signed (checked with TrustedEpochs against the test tree's pinned keys), a node whose
@@ -34,6 +33,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * instance 2 works in a headless browser.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Tag("group")
 class DirectoryClusterIT {
 
     /** The test tree's epochs last 10 s (integration-tests/bin/run): a few epochs, with room for a slow machine. */
@@ -41,13 +41,7 @@ class DirectoryClusterIT {
 
     @BeforeAll
     static void deployToGroup() throws Exception {
-        PayaraScript.run("deploy", TestEnvironment.ear().toString());
-    }
-
-    @AfterAll
-    static void undeployAndStopGroup() throws Exception {
-        PayaraScript.run("undeploy");
-        PayaraScript.run("asadmin", "stop-deployment-group", "nym");
+        AuthorityGroup.shared();
     }
 
     @Test
@@ -180,7 +174,7 @@ class DirectoryClusterIT {
         }
     }
 
-    /** Last: it stops instance 3 (the group is stopped after the class anyway). */
+    /** Last: it stops instance 3, started again before the next class. */
     @Test
     @Order(Integer.MAX_VALUE)
     void oneInstanceStopped_laterEpochsStillPublishedAndAcceptedWithTheOtherTwoSignatures() throws Exception {
@@ -188,15 +182,19 @@ class DirectoryClusterIT {
         try (EpochNode node = EpochNode.answering()) {
             node.keepAlive(TestEnvironment.instance(1));
             PayaraScript.run("asadmin", "stop-instance", AuthorityGroup.instanceName(3));
-            // The next epoch's document may have been signed by authority 3 before it stopped: look one further.
-            long stoppedIn = node.epochNow();
+            try {
+                // The next epoch's document may have been signed by authority 3 before it stopped: look one further.
+                long stoppedIn = node.epochNow();
 
-            EpochDocuments.Accepted accepted = EpochDocuments.awaitListing(
-                    TestEnvironment.instance(2), authorities, node.key(), stoppedIn + 1, EPOCHS_TO_WAIT);
+                EpochDocuments.Accepted accepted = EpochDocuments.awaitListing(
+                        TestEnvironment.instance(2), authorities, node.key(), stoppedIn + 1, EPOCHS_TO_WAIT);
 
-            List<String> signers = EpochDocuments.signers(accepted.signed());
-            assertFalse(signers.contains(authorities.keys().get(2)), "authority 3 is stopped: " + signers);
-            assertTrue(signers.containsAll(authorities.keys().subList(0, 2)), signers.toString());
+                List<String> signers = EpochDocuments.signers(accepted.signed());
+                assertFalse(signers.contains(authorities.keys().get(2)), "authority 3 is stopped: " + signers);
+                assertTrue(signers.containsAll(authorities.keys().subList(0, 2)), signers.toString());
+            } finally {
+                AuthorityGroup.restartStoppedInstances();
+            }
         }
     }
 

@@ -40,6 +40,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
@@ -53,6 +54,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * balance; a restarted gateway keeps every balance.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Tag("group")
 class GatewayBandwidthIT {
 
     private static final Duration WAIT = Duration.ofSeconds(120);
@@ -69,7 +71,7 @@ class GatewayBandwidthIT {
 
     @BeforeAll
     static void deploy() throws Exception {
-        group = AuthorityGroup.deploy();
+        group = AuthorityGroup.shared();
         ledger = new LedgerRpc(group.ledger.rpc(), Duration.ofSeconds(30));
         work = Files.createTempDirectory("nym-it-gateways");
         group.awaitCompletedKeyEpoch(DKG_WAIT);
@@ -87,9 +89,6 @@ class GatewayBandwidthIT {
             if (g != null) {
                 g.close();
             }
-        }
-        if (group != null) {
-            group.close();
         }
     }
 

@@ -10,8 +10,8 @@ import nym.credential.CompletedKeyEpoch;
 import nym.credential.NetworkTree;
 import nym.ledger.tx.Secp256k1;
 import nym.ledger.tx.TxBuilder;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * recorded gets a valid partial credential from every issuer, fetched over HTTP; a request whose proof does not
  * match the debited value gets none (422 everywhere); a request the ledger refused (no balance to debit) gets none.
  */
+@Tag("group")
 class IssuanceIT {
 
     private static final Duration WAIT = Duration.ofSeconds(120);
@@ -35,7 +36,7 @@ class IssuanceIT {
 
     @BeforeAll
     static void deploy() throws Exception {
-        group = AuthorityGroup.deploy();
+        group = AuthorityGroup.shared();
         tree = new NetworkTree(group.tree);
         tx = new TxBuilder(group.chainId());
         client = group.key("clients/client-1/account.key");
@@ -44,13 +45,6 @@ class IssuanceIT {
 
     private static CredentialHolder holder(int value) throws Exception {
         return new CredentialHolder(tree.parameters(), keys, value);
-    }
-
-    @AfterAll
-    static void undeploy() throws Exception {
-        if (group != null) {
-            group.close();
-        }
     }
 
     private static String request(Secp256k1.KeyPair from, long value, byte[] payload) throws Exception {
@@ -117,7 +111,8 @@ class IssuanceIT {
 
     @Test
     void credentialRequest_refusedByTheLedger_noIssuerSigns() throws Exception {
-        Secp256k1.KeyPair unfunded = group.key("providers/provider-2/provider.key");
+        // a key of its own: the tree's accounts may have earned something from the classes before
+        Secp256k1.KeyPair unfunded = Secp256k1.KeyPair.fromSeed("issuance-it-unfunded-" + System.nanoTime());
         byte[] refused = tx.credentialRequest(
                 unfunded,
                 group.ledger.nonce(unfunded.address()),

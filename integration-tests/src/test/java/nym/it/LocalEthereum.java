@@ -11,7 +11,7 @@ import picocli.CommandLine;
 /**
  * anvil on a free port (1 s blocks) with NymToken deployed by {@code ethereum deploy} into the test network tree (the
  * tree's clients funded, {@code ethereum/token.address} written), and every instance of the group pointed at it
- * ({@code nym.watcher.ethereum-url}, confirmations). {@link AuthorityGroup#deployWithEthereum} creates it before the deploy, which
+ * ({@code nym.watcher.ethereum-url}, confirmations). {@link AuthorityGroup#shared} creates it before the deploy, which
  * restarts the instances with these properties.
  */
 final class LocalEthereum implements AutoCloseable {

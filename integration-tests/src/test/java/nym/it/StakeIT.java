@@ -32,8 +32,8 @@ import nym.ledger.tx.proto.LedgerProto.NodeKind;
 import nym.ledger.tx.proto.LedgerProto.NodeScore;
 import nym.ledger.tx.proto.LedgerProto.TxBody;
 import nym.ledger.tx.stake.ActiveSetSelection;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,6 +45,7 @@ import org.junit.jupiter.api.Test;
  * exactly the epoch's budget to A and B only, fix an active set without C that anyone recomputes from the ledger's
  * state, and the authorities' epoch document must list A and B with their scores and leave C out.
  */
+@Tag("group")
 class StakeIT {
 
     private static final Duration WAIT = Duration.ofSeconds(150);
@@ -59,17 +60,10 @@ class StakeIT {
 
     @BeforeAll
     static void deployToGroup() throws Exception {
-        group = AuthorityGroup.deploy();
+        group = AuthorityGroup.shared();
         ledger = new LedgerRpc(group.ledger.rpc(), Duration.ofSeconds(30));
         chainId = ledger.chainId();
         txs = new TxBuilder(chainId);
-    }
-
-    @AfterAll
-    static void undeploy() throws Exception {
-        if (group != null) {
-            group.close();
-        }
     }
 
     @Test

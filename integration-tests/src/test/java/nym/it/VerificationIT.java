@@ -12,10 +12,10 @@ import nym.credential.DepositPayload;
 import nym.credential.NetworkTree;
 import nym.ledger.tx.Secp256k1;
 import nym.ledger.tx.TxBuilder;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
@@ -26,6 +26,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * t = 2 verifiers, the provider is credited, and a second deposit of the same ζ is refused by the ledger.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Tag("group")
 class VerificationIT {
 
     private static final Duration WAIT = Duration.ofSeconds(120);
@@ -40,7 +41,7 @@ class VerificationIT {
 
     @BeforeAll
     static void deployAndIssue() throws Exception {
-        group = AuthorityGroup.deploy();
+        group = AuthorityGroup.shared();
         tx = new TxBuilder(group.chainId());
         provider = group.key("providers/provider-1/provider.key");
         otherProvider = group.key("providers/provider-2/provider.key");
@@ -53,13 +54,6 @@ class VerificationIT {
             HttpResponse<String> r = AuthorityGroup.awaitPartial(i, requestId, WAIT);
             assertEquals(200, r.statusCode(), r.body());
             holder.addShare(LedgerChain.JSON.readTree(r.body()));
-        }
-    }
-
-    @AfterAll
-    static void undeploy() throws Exception {
-        if (group != null) {
-            group.close();
         }
     }
 

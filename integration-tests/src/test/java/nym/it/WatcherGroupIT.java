@@ -14,8 +14,8 @@ import nym.ethereum.DepositId;
 import nym.ethereum.EthereumAccount;
 import nym.ethereum.contract.NymToken;
 import nym.ledger.tx.Secp256k1;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.web3j.abi.EventEncoder;
 import org.web3j.crypto.Credentials;
@@ -27,6 +27,7 @@ import org.web3j.protocol.core.methods.response.TransactionReceipt;
  * genesis (watchers registered, threshold 2); a client's deposit into the pipe account is credited on the ledger
  * once, and each transfer of a multi-transfer transaction is credited.
  */
+@Tag("group")
 class WatcherGroupIT {
 
     private static final Duration CREDIT_WAIT = Duration.ofSeconds(120);
@@ -38,15 +39,8 @@ class WatcherGroupIT {
 
     @BeforeAll
     static void deploy() throws Exception {
-        group = AuthorityGroup.deployWithEthereum(2);
+        group = AuthorityGroup.shared();
         ethereum = group.ethereum;
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (group != null) {
-            group.close();
-        }
     }
 
     @Test
