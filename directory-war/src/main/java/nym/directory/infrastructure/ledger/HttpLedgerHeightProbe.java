@@ -28,10 +28,15 @@ public class HttpLedgerHeightProbe implements LedgerHeightProbe {
 
     @Override
     public CompletableFuture<Long> latestHeight(String ledgerRpc) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(ledgerRpc.replaceAll("/+$", "") + "/status"))
-                .timeout(TIMEOUT)
-                .GET()
-                .build();
+        HttpRequest request;
+        try {
+            request = HttpRequest.newBuilder(URI.create(ledgerRpc.replaceAll("/+$", "") + "/status"))
+                    .timeout(TIMEOUT)
+                    .GET()
+                    .build();
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.failedFuture(e); // announcements are checked; a bad URL still answers per row
+        }
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(HttpLedgerHeightProbe::height);
     }
 
