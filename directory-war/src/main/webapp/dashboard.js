@@ -103,6 +103,7 @@ function paintRates() {
     row.querySelector(".drops").textContent = dropsText(r.dropped, seconds);
     row.querySelector(".reliability").textContent = percent(reliability(r.sent, sum(r.dropped)));
   }
+  paintHourly();
 }
 
 function onReport(report) {

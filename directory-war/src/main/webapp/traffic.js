@@ -27,12 +27,17 @@ async function refreshHistory() {
     renderDrops("drops", h.buckets);
     hourly.clear();
     for (const n of h.nodes) hourly.set(n.identityKey, n);
-    for (const row of document.querySelectorAll("table.mixnodes tbody tr")) {
-      const n = hourly.get(row.dataset.key);
-      row.querySelector(".reliability").title = n ? "last hour: " + percent(n.reliability) : "";
-    }
+    paintHourly();
   } catch (e) {
     console.warn(e);
+  }
+}
+
+// Each live-view row's reliability over the last hour, on hover.
+function paintHourly() {
+  for (const row of document.querySelectorAll("table.mixnodes tbody tr")) {
+    const n = hourly.get(row.dataset.key);
+    row.querySelector(".reliability").title = n ? "last hour: " + percent(n.reliability) : "";
   }
 }
 
