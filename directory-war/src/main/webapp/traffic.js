@@ -54,8 +54,8 @@ function renderDrops(id, buckets) {
   const all = sum(totals);
   const rows = Object.entries(totals).sort((a, b) => b[1] - a[1]).map(([reason, n]) => ({ reason, n }));
   renderTable(id, rows, [(d) => d.reason, (d) => [d.n, "num"], (d) => [percent(d.n / all), "num"]]);
-  const none = document.getElementById(id + "-none");
-  if (none) none.hidden = rows.length > 0;
+  document.getElementById(id + "-none").hidden = rows.length > 0;
+  document.getElementById(id).hidden = rows.length === 0;
 }
 
 // Packets per minute, one line per series, the newest minute on the right; its data-* attributes carry the totals drawn (for tests and screen readers).
