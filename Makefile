@@ -4,7 +4,7 @@
 MVN ?= mvn -B -ntp
 export MAVEN_OPTS ?= -Xmx1g
 
-.PHONY: build cometbft ethereum-tools dashboard-test-tools localnet-build localnet localnet-down localnet-status logs test unit-test ledger-client-test docker-check integration-test bench-coconut bench-sphinx bench-ledger bench-mixnode bench-mixnode-replay bench-mixnode-spend clean
+.PHONY: build cometbft ethereum-tools dashboard-test-tools dashboard-test localnet-build localnet localnet-down localnet-status logs test unit-test ledger-client-test docker-check integration-test bench-coconut bench-sphinx bench-ledger bench-mixnode bench-mixnode-replay bench-mixnode-spend clean
 
 ## build: compile and package every module, skipping tests (what localnet needs)
 build:
@@ -37,6 +37,12 @@ $(PLAYWRIGHT): directory-war/browser-test/package-lock.json
 	npm ci --prefix directory-war/browser-test --no-audit --no-fund
 	touch $@
 
+## dashboard-test: the dashboard in Debian's chromium against a stand-in directory with canned answers (no Payara):
+## drops, reliability, ledger heights, history, node detail, "last seen" under 304, screenshots at 1400 and 390 px
+## (directory-war/target/browser-test/*.png)
+dashboard-test: dashboard-test-tools
+	cd directory-war/browser-test && node --test canned.test.mjs
+
 ## localnet: PostgreSQL + Payara (domain nym, group of 3 instances) + the EAR; prints where everything is
 localnet: build cometbft ethereum-tools
 	localnet/bin/localnet up
@@ -52,9 +58,10 @@ localnet-status:
 logs:
 	localnet/bin/localnet logs $(C)
 
-## test: unit tests of every module, the ledger through an external CometBFT client, the docker/ files' checks, then
+## test: unit tests of every module, the ledger through an external CometBFT client, the dashboard against canned
+## answers, the docker/ files' checks, then
 ## the EAR on a real Payara (Arquillian) and on a 3-instance deployment group
-test: unit-test ledger-client-test docker-check integration-test
+test: unit-test ledger-client-test dashboard-test docker-check integration-test
 
 unit-test: cometbft ethereum-tools
 	$(MVN) install

@@ -2,12 +2,15 @@
 // directory. Checks that the page shows the current epoch (number, time left counting down) and its active set per
 // layer as the signed document /api/epochs/current lists it; registers a mix node with a signed presence (per-epoch
 // Sphinx keys), waits until the node shows in the registry's live view, posts a signed metrics report (one 60 s window
-// of aggregates) and waits until the page shows its rates (pushed through /ws).
+// of aggregates) and waits until the page shows its rates and drops by reason (pushed through /ws) and the directory's
+// traffic history counts it; then the screenshot check (screenshot.mjs) at 1400 and 390 px. canned.test.mjs checks
+// the rest of the page against a stand-in directory, without Payara.
 //
 //   BASE=http://127.0.0.1:28080 npm test        (default BASE: the first instance of `make localnet`)
 import { chromium } from "playwright-core";
 import { generateKeyPairSync, randomBytes, sign } from "node:crypto";
 import assert from "node:assert/strict";
+import { checkScreenshots } from "./screenshot.mjs";
 
 const BASE = process.env.BASE || "http://127.0.0.1:28080";
 const b64url = (buf) => Buffer.from(buf).toString("base64url");
@@ -113,9 +116,15 @@ try {
     identityKey, { timeout: 15000 });
   assert.equal(await row.locator(".sent").textContent(), "250.0");
   assert.equal(await row.locator(".dropped").textContent(), "10.0");
+  assert.equal(await row.locator(".drops").textContent(), "replay 10.0/s");
+  assert.equal(await row.locator(".reliability").textContent(), "96.2 %");
   assert.equal(await page.locator("#gateways th", { hasText: "clients" }).count(), 0, "no client counts shown");
-  await page.waitForFunction(() => Number(document.getElementById("chart").dataset.total) >= 500, null, { timeout: 5000 });
-  console.log("dashboard updated from the metrics stream: 500.0 received/s, 250.0 sent/s, 10.0 dropped/s, chart total >= 500");
+  await page.waitForFunction(() => Number(document.getElementById("chart").dataset.received) >= 30000, null, { timeout: 5000 });
+  await page.locator("#drops tbody tr td", { hasText: "replay" }).first().waitFor({ timeout: 5000 });
+  console.log("dashboard updated from the metrics stream: 500.0 received/s, 250.0 sent/s, 10.0 dropped/s (replay), " +
+    "reliability 96.2 %; the hour's history counts its 30000 packets and its replays");
+
+  await checkScreenshots(browser, BASE, (p) => p.locator("#epoch").filter({ hasText: /^\d+$/ }).waitFor({ timeout: 15000 }));
 } finally {
   clearInterval(heartbeat);
   await browser.close();

@@ -1,29 +1,39 @@
 // The directory's dashboard: the current epoch (its number, the time left, counting down, and its active set per layer
 // from the signed epoch document, polled every 5 s and at each boundary), the authorities' signed announcements of
-// themselves (polled every 5 s, each marked with whether its key signed the epoch document shown; the signatures are
-// not checked here, the directory served only announcements that verify), the registry's live view (polled every 2 s,
-// conditional on its ETag) and live mix metrics from the read-only /ws stream. Mix nodes report per-window aggregates
-// (default 60 s): the rates shown are averages over a node's last window, and the chart has one point per minute.
-// Nothing per link, nothing about clients. The stake section (issue 21) reads the ledger's records through the
-// directory (/api/stake/..., reused there for 5 s) every 10 s: each node's stake, score, rewards and penalties, whether
-// it is in the ledger's active set of the epoch shown, and a sparkline of its score over the settled epochs (each
-// node's history is fetched again only when the ledger settles another epoch). No framework, no build step.
+// themselves with the ledger height each one's validator reports (polled every 5 s; each announcement marked with
+// whether its key signed the epoch document shown — the signatures are not checked here, the directory served only
+// announcements that verify), the registry's live view (polled every 2 s, conditional on its ETag, and without it every
+// 10 s so that "last seen" follows the heartbeats: a 304 says "same nodes", not "same times"), live mix metrics from
+// the read-only /ws stream (each node's rates, drops by reason and reliability over its last window) and the traffic
+// history of the last hour kept by the directory (traffic.js). Nothing per link, nothing about clients. The stake
+// section (issue 21) reads the ledger's records through the directory (/api/stake/..., reused there for 5 s) every
+// 10 s. A click on a node opens its detail (node.js). No framework, no build step.
 "use strict";
 
-const rates = new Map();          // identityKey -> {received, sent, dropped} packets/s averaged over its last window
-const buckets = new Map();        // minute (epoch) -> packets received per second, summed over the reports in it
-const BUCKET_SECONDS = 60;
-const HISTORY_BUCKETS = 30;
+const lastWindow = new Map();     // identityKey -> its last metrics report
+const scores = new Map();         // identityKey -> {score, score_epoch} from the ledger's stake record
+const liveNodes = new Map();      // identityKey -> {kind, node} from the live view
+const documentNodes = new Map();  // identityKey -> {layer ("gateway" for a gateway), node} from the document shown
 let etag = null;
+let topologyPolls = 0;
+const UNCONDITIONAL_EVERY = 5;    // topology polls: every 5th (10 s) without If-None-Match, for fresh lastSeen
 let epochEnd = null;              // endMillis of the document shown
 let epochShown = null;            // the document shown: its epoch and how many signatures it had
 let signaturesShown = null;
 let epochSigners = new Set();     // authority keys with a signature stored on the document shown
 let announcements = [];           // the authorities' announcements, decoded
+let ledgerHeights = new Map();    // authority index -> {height, error} from /api/authorities/ledgers
 
 const short = (k) => (k ? k.slice(0, 10) + "…" : "");
-const ago = (ms) => ((Date.now() - ms) / 1000).toFixed(1) + " s ago";
+const agoText = (ms) => Math.max(0, (Date.now() - ms) / 1000).toFixed(1) + " s ago";
 const text = (v) => (v == null ? "" : String(v));
+const sum = (counts) => Object.values(counts || {}).reduce((a, b) => a + b, 0);
+const percent = (r) => (r == null ? "–" : (100 * r).toFixed(1) + " %");
+
+// forwarded / (forwarded + dropped) of one report or one range's totals; null when it handled nothing
+function reliability(sent, dropped) {
+  return sent + dropped === 0 ? null : sent / (sent + dropped);
+}
 
 function cell(row, value, cls) {
   const td = row.insertCell();
@@ -32,13 +42,90 @@ function cell(row, value, cls) {
   return td;
 }
 
+// A column gives a value, [value, class, title], or {at: ms}: a "last seen" cell that tickAgo() keeps current.
+function renderTable(id, rows, columns) {
+  const body = document.querySelector("#" + id + " tbody");
+  body.replaceChildren();
+  for (const r of rows) {
+    const row = body.insertRow();
+    const key = r.identityKey || r.directoryKey;
+    if (key) row.dataset.key = key;
+    for (const c of columns) {
+      const v = c(r);
+      if (Array.isArray(v)) cell(row, v[0], v[1]).title = v[2] || "";
+      else if (v != null && typeof v === "object") {
+        const td = cell(row, agoText(v.at), "ago");
+        td.dataset.at = String(v.at);
+      } else cell(row, v);
+    }
+  }
+}
+
+function tickAgo() {
+  for (const td of document.querySelectorAll("td.ago")) td.textContent = agoText(Number(td.dataset.at));
+}
+
+// Tables scroll inside their own box on a narrow screen, not the page.
+function scrollBox(table) {
+  const box = document.createElement("div");
+  box.className = "scroll";
+  table.replaceWith(box);
+  box.append(table);
+  return box;
+}
+
 function renderMixnodes(nodes) {
   renderTable("mixnodes", nodes, [
     (n) => n.host, (n) => [short(n.identityKey), "key", n.identityKey], (n) => [short(n.sphinxKey), "key", n.sphinxKey],
     (n) => n.version, (n) => n.location, () => ["", "num received"], () => ["", "num sent"],
-    () => ["", "num dropped"], (n) => ago(n.lastSeen)]);
+    () => ["", "num dropped"], () => ["", "drops"], () => ["", "num reliability"], () => ["", "num score"],
+    (n) => ({ at: n.lastSeen })]);
   document.getElementById("mixcount").textContent = "(" + nodes.length + ")";
   paintRates();
+}
+
+// Drops of one window or range by reason, largest first: "replay 10.0/s, unknown_key 2.0/s".
+function dropsText(dropped, seconds) {
+  return Object.entries(dropped || {}).filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1])
+    .map(([reason, n]) => reason + " " + (seconds ? (n / seconds).toFixed(1) + "/s" : String(n))).join(", ");
+}
+
+function paintRates() {
+  for (const row of document.querySelectorAll("table.mixnodes tbody tr")) {
+    const score = scores.get(row.dataset.key);
+    row.querySelector(".score").textContent = score?.score == null ? "–" : score.score + " ‰";
+    const r = lastWindow.get(row.dataset.key);
+    if (!r) continue;
+    const seconds = Math.max(r.intervalMillis, 1) / 1000;
+    row.querySelector(".received").textContent = (r.received / seconds).toFixed(1);
+    row.querySelector(".sent").textContent = (r.sent / seconds).toFixed(1);
+    row.querySelector(".dropped").textContent = (sum(r.dropped) / seconds).toFixed(1);
+    row.querySelector(".drops").textContent = dropsText(r.dropped, seconds);
+    row.querySelector(".reliability").textContent = percent(reliability(r.sent, sum(r.dropped)));
+  }
+  paintHourly();
+}
+
+function onReport(report) {
+  lastWindow.set(report.identityKey, report);
+  paintRates();
+  historySoon();
+}
+
+// The last complete window, so that rates show before the next report is pushed.
+async function loadLastWindow() {
+  try {
+    const r = await fetch("api/metrics/mixes", { cache: "no-store" });
+    if (!r.ok) throw new Error("metrics " + r.status);
+    for (const report of (await r.json()).reports) {
+      if (!lastWindow.has(report.identityKey) || lastWindow.get(report.identityKey).acceptedAt < report.acceptedAt) {
+        lastWindow.set(report.identityKey, report);
+      }
+    }
+    paintRates();
+  } catch (e) {
+    console.warn(e);
+  }
 }
 
 // Signed records travel as the base64url of their exact JSON bytes (SignedEpochDocument.document,
@@ -54,19 +141,21 @@ function renderActive(doc, signatures) {
   document.getElementById("epoch").textContent = String(doc.epoch);
   document.getElementById("epoch-signatures").textContent =
     "(signed by " + signatures + " authorit" + (signatures === 1 ? "y" : "ies") + ")";
+  documentNodes.clear();
   const root = document.getElementById("active");
   root.replaceChildren();
   for (const layer of doc.mixnodes) {
     const h = document.createElement("h3");
     h.textContent = "Layer " + layer.layer + " (" + layer.nodes.length + ")";
     const table = document.createElement("table");
-    table.className = "active";
+    table.className = "active nodes";
     table.dataset.layer = layer.layer;
     table.createTHead().innerHTML =
       "<tr><th>host</th><th>identity</th><th>sphinx key</th><th>next sphinx key</th><th>version</th><th>location</th>" +
       "<th>performance</th></tr>";
     const body = table.createTBody();
     for (const n of layer.nodes) {
+      documentNodes.set(n.identityKey, { layer: layer.layer, node: n });
       const row = body.insertRow();
       row.dataset.key = n.identityKey;
       cell(row, n.host);
@@ -77,8 +166,11 @@ function renderActive(doc, signatures) {
       cell(row, n.location);
       cell(row, n.performance, "num");
     }
-    root.append(h, table);
+    root.append(h);
+    root.append(table);
+    scrollBox(table);
   }
+  for (const g of doc.gateways) documentNodes.set(g.identityKey, { layer: "gateway", node: g });
   renderTable("active-gateways", doc.gateways, [
     (g) => g.mixnetListener, (g) => g.clientListener, (g) => [short(g.identityKey), "key", g.identityKey],
     (g) => [short(g.sphinxKey), "key", g.sphinxKey], (g) => [short(g.nextSphinxKey), "key", g.nextSphinxKey],
@@ -122,13 +214,20 @@ function countDown() {
   }
 }
 
+function heightText(a) {
+  const l = ledgerHeights.get(a.index);
+  if (!l) return ["…", "num height"];
+  return l.height == null ? ["unreachable", "height down", l.error] : [l.height, "num height"];
+}
+
 function renderAuthorities() {
   document.getElementById("auth-epoch").textContent = epochShown == null ? "–" : String(epochShown);
   renderTable("authorities", announcements, [
-    (a) => a.index, (a) => [short(a.directoryKey), "key", a.directoryKey], (a) => a.ledgerRpc, (a) => a.issuerUrl,
-    (a) => [short(a.issuerAddress), "key", a.issuerAddress], (a) => [short(a.watcherAddress), "key", a.watcherAddress],
-    (a) => [short(a.verifierAddress), "key", a.verifierAddress], (a) => [short(a.dkgKey), "key", a.dkgKey || ""],
-    (a) => ago(a.announcedAtMillis), (a) => [epochSigners.has(a.directoryKey) ? "yes" : "no", "signed"]]);
+    (a) => a.index, (a) => [short(a.directoryKey), "key", a.directoryKey], (a) => a.ledgerRpc, heightText,
+    (a) => a.issuerUrl, (a) => [short(a.issuerAddress), "key", a.issuerAddress],
+    (a) => [short(a.watcherAddress), "key", a.watcherAddress], (a) => [short(a.verifierAddress), "key", a.verifierAddress],
+    (a) => [short(a.dkgKey), "key", a.dkgKey || ""], (a) => ({ at: a.announcedAtMillis }),
+    (a) => [epochSigners.has(a.directoryKey) ? "yes" : "no", "signed"]]);
   document.getElementById("authcount").textContent = "(" + announcements.length + ")";
 }
 
@@ -143,84 +242,43 @@ async function refreshAuthorities() {
   }
 }
 
-function renderTable(id, rows, columns) {
-  const body = document.querySelector("#" + id + " tbody");
-  body.replaceChildren();
-  for (const r of rows) {
-    const row = body.insertRow();
-    row.dataset.key = r.identityKey || r.directoryKey;
-    for (const c of columns) {
-      const v = c(r);
-      if (Array.isArray(v)) cell(row, v[0], v[1]).title = v[2] || "";
-      else cell(row, v);
-    }
-  }
-}
-
-async function refreshTopology() {
+// Slow when a validator is down (the directory waits a few seconds for it): asked apart from the announcements.
+async function refreshLedgers() {
   try {
-    const headers = etag ? { "If-None-Match": etag } : {};
-    const r = await fetch("api/presence/topology", { headers });
-    if (r.status === 304) return;
-    if (!r.ok) throw new Error("topology " + r.status);
-    etag = r.headers.get("ETag");
-    const t = await r.json();
-    renderMixnodes(t.mixnodes);
-    renderTable("gateways", t.gateways, [
-      (g) => g.mixnetListener, (g) => g.clientListener, (g) => [short(g.identityKey), "key", g.identityKey],
-      (g) => [short(g.sphinxKey), "key", g.sphinxKey], (g) => g.version, (g) => g.location,
-      (g) => ago(g.lastSeen)]);
-    renderTable("validators", t.validators, [
-      (v) => v.host, (v) => v.type, (v) => [short(v.identityKey), "key", v.identityKey], (v) => v.version,
-      (v) => v.location, (v) => ago(v.lastSeen)]);
-    document.getElementById("gwcount").textContent = "(" + t.gateways.length + ")";
-    document.getElementById("valcount").textContent = "(" + t.validators.length + ")";
+    const r = await fetch("api/authorities/ledgers", { cache: "no-store" });
+    if (!r.ok) throw new Error("ledgers " + r.status);
+    ledgerHeights = new Map((await r.json()).ledgers.map((l) => [l.index, l]));
+    renderAuthorities();
   } catch (e) {
     console.warn(e);
   }
 }
 
-function paintRates() {
-  for (const row of document.querySelectorAll("table.mixnodes tbody tr")) {
-    const rate = rates.get(row.dataset.key);
-    if (!rate) continue;
-    row.querySelector(".received").textContent = rate.received.toFixed(1);
-    row.querySelector(".sent").textContent = rate.sent.toFixed(1);
-    row.querySelector(".dropped").textContent = rate.dropped.toFixed(1);
+async function refreshTopology() {
+  try {
+    const conditional = etag && topologyPolls++ % UNCONDITIONAL_EVERY !== 0;
+    const r = await fetch("api/presence/topology", { headers: conditional ? { "If-None-Match": etag } : {} });
+    if (r.status === 304) return;
+    if (!r.ok) throw new Error("topology " + r.status);
+    etag = r.headers.get("ETag");
+    const t = await r.json();
+    liveNodes.clear();
+    for (const n of t.mixnodes) liveNodes.set(n.identityKey, { kind: "mix node", node: n });
+    for (const g of t.gateways) liveNodes.set(g.identityKey, { kind: "gateway", node: g });
+    renderMixnodes(t.mixnodes);
+    renderTable("gateways", t.gateways, [
+      (g) => g.mixnetListener, (g) => g.clientListener, (g) => [short(g.identityKey), "key", g.identityKey],
+      (g) => [short(g.sphinxKey), "key", g.sphinxKey], (g) => g.version, (g) => g.location,
+      (g) => ({ at: g.lastSeen })]);
+    renderTable("validators", t.validators, [
+      (v) => v.host, (v) => v.type, (v) => [short(v.identityKey), "key", v.identityKey], (v) => v.version,
+      (v) => v.location, (v) => ({ at: v.lastSeen })]);
+    document.getElementById("gwcount").textContent = "(" + t.gateways.length + ")";
+    document.getElementById("valcount").textContent = "(" + t.validators.length + ")";
+    document.getElementById("validators-none").hidden = t.validators.length > 0;
+  } catch (e) {
+    console.warn(e);
   }
-}
-
-function onReport(report) {
-  const seconds = Math.max(report.intervalMillis, 1) / 1000;
-  const dropped = Object.values(report.dropped || {}).reduce((a, b) => a + b, 0);
-  rates.set(report.identityKey,
-    { received: report.received / seconds, sent: report.sent / seconds, dropped: dropped / seconds });
-  const minute = Math.floor(report.acceptedAt / 1000 / BUCKET_SECONDS);
-  buckets.set(minute, (buckets.get(minute) || 0) + report.received / seconds);
-  paintRates();
-}
-
-function drawChart() {
-  const canvas = document.getElementById("chart");
-  const ctx = canvas.getContext("2d");
-  const now = Math.floor(Date.now() / 1000 / BUCKET_SECONDS);
-  for (const m of buckets.keys()) if (m < now - HISTORY_BUCKETS) buckets.delete(m);
-  const values = [];
-  for (let m = now - HISTORY_BUCKETS; m <= now; m++) values.push(buckets.get(m) || 0);
-  const max = Math.max(1, ...values);
-  ctx.clearRect(0, 0, canvas.width, canvas.height);
-  ctx.strokeStyle = "#36c";
-  ctx.lineWidth = 2;
-  ctx.beginPath();
-  values.forEach((v, i) => {
-    const x = (i / HISTORY_BUCKETS) * (canvas.width - 10) + 5;
-    const y = canvas.height - 5 - (v / max) * (canvas.height - 25);
-    if (i === 0) ctx.moveTo(x, y); else ctx.lineTo(x, y);
-  });
-  ctx.stroke();
-  ctx.fillStyle = "#444";
-  ctx.fillText("max " + max.toFixed(1) + " pkt/s (per-minute windows), last " + HISTORY_BUCKETS + " min", 8, 14);
-  canvas.dataset.total = values.reduce((a, b) => a + b, 0).toFixed(1);
 }
 
 function connect() {
@@ -267,6 +325,9 @@ async function refreshStake() {
       if (a.ok) active = new Set(a.body.mixnodes.concat(a.body.gateways));
     }
     stakeSettled = nodes.body.settled_epoch;
+    scores.clear();
+    for (const n of nodes.body.nodes) scores.set(n.identity, n);
+    paintRates();
     document.getElementById("stake-summary").textContent = "(" + nodes.body.nodes.length + " nodes; last settled epoch "
       + text(stakeSettled ?? "none") + "; reward pool " + nodes.body.pool + " NYM)";
     renderStake(nodes.body.nodes, active);
@@ -285,8 +346,6 @@ function renderStake(nodes, active) {
     (n) => [n.rewards, "num"], (n) => [n.penalties, "num"],
     (n) => [active == null ? "?" : active.has(n.identity) ? "yes" : "no", "active"], () => ["", "spark"]]);
   for (const row of document.querySelectorAll("#stake-nodes tbody tr")) {
-    row.classList.add("clickable");
-    row.addEventListener("click", () => showDetail(row.dataset.key));
     paintSpark(row);
   }
 }
@@ -314,6 +373,7 @@ function paintSpark(row) {
 function scoreChart(history, width, height, labels) {
   const svg = document.createElementNS(SVG, "svg");
   svg.setAttribute("width", width);
+  svg.setAttribute("viewBox", "0 0 " + width + " " + height);
   svg.setAttribute("height", height);
   svg.setAttribute("class", "score-chart");
   const points = history.slice().reverse();
@@ -354,36 +414,24 @@ function scoreChart(history, width, height, labels) {
   return svg;
 }
 
-async function showDetail(identity) {
-  const d = await stakeGet("api/stake/nodes/" + identity);
-  if (!d.ok) return;
-  histories.set(identity, { settled: stakeSettled, node: d.body });
-  const panel = document.getElementById("stake-detail");
-  document.getElementById("detail-identity").textContent = identity;
-  document.getElementById("detail-chart").replaceWith(
-    Object.assign(scoreChart(d.body.history, 900, 120, true), { id: "detail-chart" }));
-  renderTable("detail-delegations", d.body.delegations, [
-    (g) => [g.delegator, "key"], (g) => [g.amount, "num"], (g) => text(g.release_epoch)]);
-  document.getElementById("detail-delegation-count").textContent = "(" + d.body.delegations.length + ")";
-  renderTable("detail-history", d.body.history, [
-    (h) => h.epoch, (h) => [text(h.score), "num"], (h) => [h.reports, "num"], (h) => [h.reward, "num"],
-    (h) => [h.penalty, "num"], (h) => (h.active ? "yes" : "no")]);
-  panel.hidden = false;
-  panel.scrollIntoView({ block: "nearest" });
-}
-
-document.getElementById("detail-close").addEventListener("click", () => {
-  document.getElementById("stake-detail").hidden = true;
+for (const table of document.querySelectorAll("main table")) scrollBox(table);
+document.addEventListener("click", (e) => {
+  const row = e.target.closest("table.nodes tbody tr[data-key]");
+  if (row) showNode(row.dataset.key);
 });
-
 refreshEpoch();
 setInterval(refreshEpoch, 5000);
 refreshStake();
 setInterval(refreshStake, 10000);
 setInterval(countDown, 1000);
+setInterval(tickAgo, 1000);
 refreshTopology();
 setInterval(refreshTopology, 2000);
+loadLastWindow();
 refreshAuthorities();
 setInterval(refreshAuthorities, 5000);
-setInterval(drawChart, 1000);
+refreshLedgers();
+setInterval(refreshLedgers, 5000);
+refreshHistory();
+setInterval(refreshHistory, 15000);
 connect();

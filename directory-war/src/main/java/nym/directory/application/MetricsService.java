@@ -26,6 +26,9 @@ public class MetricsService {
     MetricsRepository metrics;
 
     @Inject
+    TrafficHistoryService history;
+
+    @Inject
     DirectoryConfig config;
 
     @Inject
@@ -66,6 +69,7 @@ public class MetricsService {
         }
         MetricsReport report = new MetricsReport(identityKey, received, sent, dropped, intervalMillis, clock.millis());
         metrics.store(report);
+        history.record(report);
         accepted.fire(new MetricsAccepted(report));
         registry.counter("nym.directory.metrics.reports.accepted").inc();
         return report;

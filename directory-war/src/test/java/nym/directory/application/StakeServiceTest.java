@@ -5,10 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class StakeServiceTest {
 
     private final FakeStakeLedger ledger = new FakeStakeLedger();
-    private final SteppedClock clock = new SteppedClock();
+    private final SteppedClock clock = new SteppedClock(1_000_000);
     private final StakeService stake = FakeStakeLedger.serviceOver(ledger, clock);
 
     @Test
@@ -90,34 +86,5 @@ class StakeServiceTest {
         ledger.down(false);
 
         assertEquals(800, stake.rules().orElseThrow().scoreThreshold());
-    }
-
-    /** A clock that moves only when the test moves it. */
-    private static final class SteppedClock extends Clock {
-        private long millis = 1_000_000;
-
-        void advance(long by) {
-            millis += by;
-        }
-
-        @Override
-        public long millis() {
-            return millis;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(millis);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
     }
 }

@@ -12,9 +12,11 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
+import nym.directory.api.AuthorityLedgers;
 import nym.directory.api.Json;
 import nym.directory.api.SignedAuthorityAnnouncement;
 import nym.directory.application.AuthorityAnnouncementService;
+import nym.directory.application.AuthorityLedgerService;
 import nym.directory.application.DirectoryConfig;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -44,6 +46,9 @@ public class AuthorityResource {
     @Inject
     DirectoryConfig config;
 
+    @Inject
+    AuthorityLedgerService ledgers;
+
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(
@@ -59,6 +64,22 @@ public class AuthorityResource {
         return Response.ok(Json.write(announcements.current()), MediaType.APPLICATION_JSON_TYPE)
                 .header(HttpHeaders.CACHE_CONTROL, "no-cache")
                 .build();
+    }
+
+    @GET
+    @Path("/ledgers")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "The latest block height of each announced authority's validator",
+            description = "Each authority's ledger RPC (from its announcement) is asked for its /status, all at once,"
+                    + " each within a few seconds; the answer is reused for 5 s. A validator that does not answer"
+                    + " has no height and an error starting with \"unreachable\".")
+    @APIResponse(
+            responseCode = "200",
+            description = "One entry per announced authority",
+            content = @Content(schema = @Schema(ref = "AuthorityLedgers")))
+    public AuthorityLedgers ledgers() {
+        return ledgers.current();
     }
 
     @POST

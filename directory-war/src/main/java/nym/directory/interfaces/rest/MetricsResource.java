@@ -3,24 +3,32 @@ package nym.directory.interfaces.rest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.io.InputStream;
+import java.util.Optional;
+import nym.directory.api.DirectoryException;
+import nym.directory.api.Keys;
 import nym.directory.api.MixMetrics;
 import nym.directory.api.MixMetricsReport;
 import nym.directory.api.MixMetricsWindow;
+import nym.directory.api.MixTrafficHistory;
 import nym.directory.api.Paths;
 import nym.directory.api.Signing;
 import nym.directory.application.MetricsService;
+import nym.directory.application.TrafficHistoryService;
 import nym.directory.domain.metrics.MetricsReport;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -39,6 +47,9 @@ public class MetricsResource {
 
     @Inject
     SignedBodyReader signedBodies;
+
+    @Inject
+    TrafficHistoryService history;
 
     @POST
     @Path("/mixes")
@@ -88,6 +99,45 @@ public class MetricsResource {
                 w.from(),
                 w.to(),
                 w.reports().stream().map(MetricsResource::toApi).toList());
+    }
+
+    @GET
+    @Path("/history")
+    @Produces({MediaType.APPLICATION_JSON, Problems.MEDIA_TYPE})
+    @Operation(
+            summary = "Per-minute sums of the reports accepted in the last minutes (received, sent, dropped by reason),"
+                    + " of all mix nodes or of one, and each node's totals and reliability over the range")
+    @APIResponse(
+            responseCode = "200",
+            description = "One bucket per minute, oldest first, the minute running now last",
+            content = @Content(schema = @Schema(ref = "MixTrafficHistory")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    public MixTrafficHistory history(
+            @Parameter(description = "how many minutes, 1.." + TrafficHistoryService.MAX_MINUTES)
+                    @QueryParam("minutes")
+                    @DefaultValue("60")
+                    String minutes,
+            @Parameter(description = "only this mix node: its identity key, unpadded base64url") @QueryParam("node")
+                    String node) {
+        int count;
+        try {
+            count = Integer.parseInt(minutes);
+        } catch (NumberFormatException e) {
+            throw new ProblemException(400, "minutes must be a whole number 1.." + TrafficHistoryService.MAX_MINUTES);
+        }
+        Optional<String> only = Optional.ofNullable(node);
+        if (only.isPresent()) {
+            try {
+                Keys.decode(node, Keys.PUBLIC_KEY_BYTES, "node");
+            } catch (DirectoryException e) {
+                throw new ProblemException(400, e.getMessage());
+            }
+        }
+        try {
+            return history.lastMinutes(count, only);
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(400, e.getMessage());
+        }
     }
 
     static MixMetricsReport toApi(MetricsReport r) {
