@@ -21,7 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The topology authorities' announcements of themselves (issue 19): their ledger RPC, issuer API, ledger addresses and
@@ -30,7 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @ApplicationScoped
 @Path("/authorities")
-@Tag(name = "authorities")
 public class AuthorityResource {
 
     private static final String SIGNED =
@@ -47,6 +45,7 @@ public class AuthorityResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "authorityAnnouncements",
             summary = "The newest announcement of each authority, as signed",
             description = "One per authority that has announced itself, by index; only those that verify under this"
                     + " directory's pinned set. Check each against your own pinned set before using its endpoints. "

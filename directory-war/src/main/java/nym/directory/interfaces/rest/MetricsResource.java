@@ -23,7 +23,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Mix node traffic reports: signed posts, the last complete window, and (through {@code /ws}) the live stream. A report
@@ -31,7 +30,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @ApplicationScoped
 @Path("/metrics")
-@Tag(name = "metrics")
 public class MetricsResource {
 
     @Inject
@@ -45,6 +43,7 @@ public class MetricsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces({MediaType.APPLICATION_JSON, Problems.MEDIA_TYPE})
     @Operation(
+            operationId = "reportMixMetrics",
             summary = "A mix node's traffic in one metrics window (aggregates only), signed by its identity key;"
                     + " pushed to /ws subscribers")
     @RequestBody(content = @Content(schema = @Schema(ref = "MixMetrics")))
@@ -77,7 +76,9 @@ public class MetricsResource {
     @GET
     @Path("/mixes")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Reports accepted in the last complete metrics window (windows aligned to their length)")
+    @Operation(
+            operationId = "mixMetricsWindow",
+            summary = "Reports accepted in the last complete metrics window (windows aligned to their length)")
     @APIResponse(
             responseCode = "200",
             description = "The window and its reports, oldest first",
