@@ -160,7 +160,7 @@ class IssuanceIT {
     void openapi_documentsTheIssuerEndpoints() throws Exception {
         String doc = Http.get(TestEnvironment.instance(1), "/openapi").body();
 
-        assertTrue(doc.contains("/partial-credentials/{requestId}"), doc);
-        assertTrue(doc.contains("/verification-key"), doc);
+        assertTrue(doc.contains("/issuer/api/partial-credentials/{requestId}"), doc);
+        assertTrue(doc.contains("/issuer/api/verification-key"), doc);
     }
 }

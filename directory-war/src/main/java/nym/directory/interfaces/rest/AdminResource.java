@@ -16,7 +16,6 @@ import nym.directory.application.PresenceService;
 import nym.directory.interfaces.security.OperatorSecurity;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Operator endpoints: ban and unban, approve and unapprove a node by identity key. HTTP Basic with the operator
@@ -26,7 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @ApplicationScoped
 @Path("/admin")
-@Tag(name = "admin")
 @Produces(Problems.MEDIA_TYPE)
 public class AdminResource {
 

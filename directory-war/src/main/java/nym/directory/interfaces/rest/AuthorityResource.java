@@ -23,7 +23,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The topology authorities' announcements of themselves (issue 19): their ledger RPC, issuer API, ledger addresses and
@@ -32,7 +31,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @ApplicationScoped
 @Path("/authorities")
-@Tag(name = "authorities")
 public class AuthorityResource {
 
     private static final String SIGNED =
@@ -52,6 +50,7 @@ public class AuthorityResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "authorityAnnouncements",
             summary = "The newest announcement of each authority, as signed",
             description = "One per authority that has announced itself, by index; only those that verify under this"
                     + " directory's pinned set. Check each against your own pinned set before using its endpoints. "
@@ -70,6 +69,7 @@ public class AuthorityResource {
     @Path("/ledgers")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "authorityLedgers",
             summary = "The latest block height of each announced authority's validator",
             description = "Each authority's ledger RPC (from its announcement) is asked for its /status, all at once,"
                     + " each within a few seconds; the answer is reused for 5 s. A validator that does not answer"

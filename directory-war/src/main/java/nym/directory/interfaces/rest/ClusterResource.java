@@ -30,7 +30,7 @@ public class ClusterResource {
 
     @GET
     @Path("/members")
-    @Operation(summary = "Instances with a heartbeat in the last 15 seconds")
+    @Operation(operationId = "clusterMembers", summary = "Instances with a heartbeat in the last 15 seconds")
     @APIResponse(responseCode = "200", description = "The live instances, by name")
     public ClusterView members() {
         return new ClusterView(identity.instanceName(), identity.authority(), membership.liveMembers());

@@ -20,7 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The authorities' epoch documents (issue 18) and the authority set that signs them. A document never changes once
@@ -30,7 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @ApplicationScoped
 @Path("/epochs")
-@Tag(name = "epochs")
 public class EpochResource {
 
     private static final String DOCUMENT_DESCRIPTION =
@@ -47,7 +45,10 @@ public class EpochResource {
     @GET
     @Path("/current")
     @Produces({MediaType.APPLICATION_JSON, Problems.MEDIA_TYPE})
-    @Operation(summary = "The signed document of the epoch running now", description = DOCUMENT_DESCRIPTION)
+    @Operation(
+            operationId = "currentEpochDocument",
+            summary = "The signed document of the epoch running now",
+            description = DOCUMENT_DESCRIPTION)
     @APIResponse(responseCode = "200", ref = "EpochDocumentAnswer")
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     @APIResponse(responseCode = "404", ref = "NoEpochDocument")
@@ -59,6 +60,7 @@ public class EpochResource {
     @Path("/next")
     @Produces({MediaType.APPLICATION_JSON, Problems.MEDIA_TYPE})
     @Operation(
+            operationId = "nextEpochDocument",
             summary = "The signed document of the next epoch, once built",
             description = "Built a lead time before the epoch starts (min(L/4, 300 s)); 404 until then. "
                     + DOCUMENT_DESCRIPTION)
@@ -73,6 +75,7 @@ public class EpochResource {
     @Path("/authorities")
     @Produces({MediaType.TEXT_PLAIN, Problems.MEDIA_TYPE})
     @Operation(
+            operationId = "epochAuthorities",
             summary = "The authority keys, threshold and epoch length this directory is configured with",
             description = "The text of directory/authorities.properties. Trust on first use only: pin the keys out of"
                     + " band (mixnode init / nymclient init --authorities <file>).")
@@ -97,13 +100,18 @@ public class EpochResource {
     @GET
     @Path("/{epoch}")
     @Produces({MediaType.APPLICATION_JSON, Problems.MEDIA_TYPE})
-    @Operation(summary = "The signed document of an epoch, while retained", description = DOCUMENT_DESCRIPTION)
+    @Operation(
+            operationId = "epochDocument",
+            summary = "The signed document of an epoch, while retained",
+            description = DOCUMENT_DESCRIPTION)
     @APIResponse(responseCode = "200", ref = "EpochDocumentAnswer")
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag sent in If-None-Match")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NoEpochDocument")
     public Response byNumber(
-            @Parameter(description = "epoch number: epoch e runs [e·L, (e+1)·L) ms since the Unix epoch")
+            @Parameter(
+                            description = "epoch number: epoch e runs [e·L, (e+1)·L) ms since the Unix epoch",
+                            example = "12")
                     @PathParam("epoch")
                     String epoch,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {

@@ -23,7 +23,7 @@ public class HealthcheckResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Liveness of this instance's directory application")
+    @Operation(operationId = "healthcheck", summary = "Liveness of this instance's directory application")
     @APIResponse(responseCode = "200", description = "The application is deployed and serving")
     public Status healthcheck() {
         return OK;

@@ -31,7 +31,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Mix node traffic reports: signed posts, the last complete window, and (through {@code /ws}) the live stream. A report
@@ -39,7 +38,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @ApplicationScoped
 @Path("/metrics")
-@Tag(name = "metrics")
 public class MetricsResource {
 
     @Inject
@@ -56,6 +54,7 @@ public class MetricsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces({MediaType.APPLICATION_JSON, Problems.MEDIA_TYPE})
     @Operation(
+            operationId = "reportMixMetrics",
             summary = "A mix node's traffic in one metrics window (aggregates only), signed by its identity key;"
                     + " pushed to /ws subscribers")
     @RequestBody(content = @Content(schema = @Schema(ref = "MixMetrics")))
@@ -88,7 +87,9 @@ public class MetricsResource {
     @GET
     @Path("/mixes")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Reports accepted in the last complete metrics window (windows aligned to their length)")
+    @Operation(
+            operationId = "mixMetricsWindow",
+            summary = "Reports accepted in the last complete metrics window (windows aligned to their length)")
     @APIResponse(
             responseCode = "200",
             description = "The window and its reports, oldest first",
@@ -105,6 +106,7 @@ public class MetricsResource {
     @Path("/history")
     @Produces({MediaType.APPLICATION_JSON, Problems.MEDIA_TYPE})
     @Operation(
+            operationId = "mixTrafficHistory",
             summary = "Per-minute sums of the reports accepted in the last minutes (received, sent, dropped by reason),"
                     + " of all mix nodes or of one, and each node's totals and reliability over the range")
     @APIResponse(

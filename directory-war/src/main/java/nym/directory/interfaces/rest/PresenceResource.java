@@ -34,7 +34,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Presence heartbeats and leave notices (signed by each node's identity key, see {@link Signing}) and the registry's
@@ -42,7 +41,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @ApplicationScoped
 @Path("/presence")
-@Tag(name = "presence")
 public class PresenceResource {
 
     static final Set<String> VALIDATOR_TYPES = Set.of("issuer", "verifier", "watcher", "ledger");
@@ -222,6 +220,7 @@ public class PresenceResource {
     @Path("/topology")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "topology",
             summary = "The registry's live view: nodes with recent heartbeats (for operators; not for routing)",
             description =
                     "Every node with a heartbeat inside the expiry window, not banned and not left, each mix node "

@@ -18,7 +18,6 @@ import nym.directory.application.StakeService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The ledger's stake records for operators and the dashboard (issue 21), as the ledger answers them (ledger-app
@@ -27,7 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @ApplicationScoped
 @Path("/stake")
-@Tag(name = "stake")
 @ShortLived
 public class StakeResource {
 
@@ -42,6 +40,7 @@ public class StakeResource {
     @Path("/nodes")
     @Produces({MediaType.APPLICATION_JSON, Problems.MEDIA_TYPE})
     @Operation(
+            operationId = "stakeNodes",
             summary = "Every bonded or unbonding node: kind, owner, bond, delegated, stake, status, latest score,"
                     + " rewards and penalties in total, and the ledger's last settled epoch and reward pool")
     @APIResponse(responseCode = "200", ref = "StakeNodesAnswer")
@@ -55,6 +54,7 @@ public class StakeResource {
     @Path("/nodes/{identity}")
     @Produces({MediaType.APPLICATION_JSON, Problems.MEDIA_TYPE})
     @Operation(
+            operationId = "stakeNode",
             summary = "One node with its delegations and its history of the last 64 settled epochs (score,"
                     + " monitor reports, reward, penalty, whether active), newest first")
     @APIResponse(responseCode = "200", ref = "StakeNodeAnswer")
@@ -62,7 +62,9 @@ public class StakeResource {
     @APIResponse(responseCode = "404", ref = "NoStakeRecord")
     @APIResponse(responseCode = "503", ref = "LedgerUnavailable")
     public String node(
-            @Parameter(description = "the node's Ed25519 identity key, unpadded base64url (43 characters)")
+            @Parameter(
+                            description = "the node's Ed25519 identity key, unpadded base64url (43 characters)",
+                            example = "7FtVJ3UpS6ib4Oc6oJLKm0tVg0wHwD3_9y5oC1hLNQA")
                     @PathParam("identity")
                     String identity) {
         byte[] key;
@@ -78,13 +80,14 @@ public class StakeResource {
     @Path("/epochs/{epoch}")
     @Produces({MediaType.APPLICATION_JSON, Problems.MEDIA_TYPE})
     @Operation(
+            operationId = "stakeSettlement",
             summary = "The settlement of an epoch: rewards paid per node with its score, penalties, the pool after"
                     + " it, how many monitor reports it had (or that it was skipped)")
     @APIResponse(responseCode = "200", ref = "StakeEpochAnswer")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NoStakeRecord")
     @APIResponse(responseCode = "503", ref = "LedgerUnavailable")
-    public String epoch(@Parameter(description = EPOCH_PARAMETER) @PathParam("epoch") String epoch) {
+    public String epoch(@Parameter(description = EPOCH_PARAMETER, example = "12") @PathParam("epoch") String epoch) {
         long number = epochNumber(epoch);
         return answer(
                 () -> stake.settlement(number), "epoch " + number + " is not settled (or the ledger has no stake)");
@@ -94,13 +97,14 @@ public class StakeResource {
     @Path("/active/{epoch}")
     @Produces({MediaType.APPLICATION_JSON, Problems.MEDIA_TYPE})
     @Operation(
+            operationId = "activeSet",
             summary = "The active set (mix nodes, gateways) and the performance the ledger fixed for an epoch when"
                     + " it settled the one before: what the epoch's document lists")
     @APIResponse(responseCode = "200", ref = "StakeActiveAnswer")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NoStakeRecord")
     @APIResponse(responseCode = "503", ref = "LedgerUnavailable")
-    public String active(@Parameter(description = EPOCH_PARAMETER) @PathParam("epoch") String epoch) {
+    public String active(@Parameter(description = EPOCH_PARAMETER, example = "12") @PathParam("epoch") String epoch) {
         long number = epochNumber(epoch);
         return answer(
                 () -> stake.active(number),

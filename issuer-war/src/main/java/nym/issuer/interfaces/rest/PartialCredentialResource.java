@@ -19,11 +19,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A holder fetches this authority's partial credential for its ledger credential request. */
 @Path("/partial-credentials")
-@Tag(name = "issuer", description = "Partial credentials and verification keys of this authority's issuer")
 public class PartialCredentialResource {
 
     private static final Pattern REQUEST_ID = Pattern.compile("[0-9a-fA-F]{64}");
@@ -53,6 +51,7 @@ public class PartialCredentialResource {
     @Path("/{requestId}")
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @Operation(
+            operationId = "partialCredential",
             summary = "This authority's blinded signature share σ̃_i for a ledger credential request",
             description = "requestId is the request transaction's hash (the ledger's request_id). The holder unblinds"
                     + " σ̃_i, checks it against the share of GET /verification-key?key_epoch=<key_epoch>, and"
@@ -82,7 +81,11 @@ public class PartialCredentialResource {
             description = "This instance plays no issuer role, or its role failed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response partialCredential(
-            @Parameter(description = "64 hex digits, case-insensitive") @PathParam("requestId") String requestId) {
+            @Parameter(
+                            description = "64 hex digits, case-insensitive",
+                            example = "3F3F3F3F3F3F3F3F3F3F3F3F3F3F3F3F3F3F3F3F3F3F3F3F3F3F3F3F3F3F3F3F")
+                    @PathParam("requestId")
+                    String requestId) {
         if (!REQUEST_ID.matcher(requestId).matches()) {
             return Problem.response(400, "requestId must be 64 hex digits (a tx hash)");
         }

@@ -16,14 +16,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * This authority's verification key share of a key epoch, with that epoch's group key and the Coconut parameters:
  * the latest completed key epoch, or the one asked for.
  */
 @Path("/verification-key")
-@Tag(name = "issuer")
 public class VerificationKeyResource {
 
     /** Coconut text forms: (i, vk_i) and the group vk of key epoch {@code key_epoch}, the parameters (q = 3). */
@@ -43,6 +41,7 @@ public class VerificationKeyResource {
     @GET
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @Operation(
+            operationId = "verificationKey",
             summary = "This authority's verification key share (i, vk_i), the group key and the parameters of a key"
                     + " epoch",
             description = "Without key_epoch: the latest completed key epoch (503 while this authority waits for"

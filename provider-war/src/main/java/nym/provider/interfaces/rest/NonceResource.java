@@ -28,7 +28,9 @@ public class NonceResource {
     ProviderRegistry providers;
 
     @POST
-    @Operation(summary = "Issue a fresh nonce (32 bytes, single use, expiring) for one spend at this provider")
+    @Operation(
+            operationId = "issueNonce",
+            summary = "Issue a fresh nonce (32 bytes, single use, expiring) for one spend at this provider")
     @APIResponse(responseCode = "201", description = "the nonce, the binding and the expiry")
     @APIResponse(responseCode = "404", description = "no such provider (problem+json)")
     public Response issue(@PathParam("provider") int provider) {

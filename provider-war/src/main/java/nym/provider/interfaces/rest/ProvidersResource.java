@@ -13,6 +13,7 @@ import nym.provider.application.SpendRefused.Reason;
 import nym.provider.domain.provider.ProviderRegistry;
 import nym.provider.interfaces.rest.Views.ProviderView;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The providers this deployment serves. */
@@ -21,21 +22,26 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @RequestScoped
 public class ProvidersResource {
 
+    /** The {@code provider} path parameter of every provider endpoint. */
+    static final String PROVIDER = "the provider's index in the network tree (1-based)";
+
     @Inject
     ProviderRegistry providers;
 
     @GET
-    @Operation(summary = "Every provider served here, with the address credentials must be bound to")
+    @Operation(
+            operationId = "providers",
+            summary = "Every provider served here, with the address credentials must be bound to")
     public List<ProviderView> all() {
         return providers.all().stream().map(ProviderView::of).toList();
     }
 
     @GET
     @Path("/{provider}")
-    @Operation(summary = "One provider")
+    @Operation(operationId = "provider", summary = "One provider")
     @APIResponse(responseCode = "200", description = "the provider")
     @APIResponse(responseCode = "404", description = "no such provider (problem+json)")
-    public ProviderView one(@PathParam("provider") int index) {
+    public ProviderView one(@Parameter(description = PROVIDER, example = "1") @PathParam("provider") int index) {
         return providers
                 .byIndex(index)
                 .map(ProviderView::of)

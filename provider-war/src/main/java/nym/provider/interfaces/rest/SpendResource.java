@@ -26,6 +26,7 @@ import nym.provider.interfaces.rest.Views.SpendView;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
@@ -54,6 +55,7 @@ public class SpendResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "spend",
             summary = "Spend a credential: checked locally (nonce, binding, its key epoch accepted, Θ under that key"
                     + " epoch's key from the ledger, ζ unspent on the ledger and here), then redeemed with a deposit"
                     + " transaction naming the key epoch")
@@ -108,11 +110,19 @@ public class SpendResource {
     @GET
     @Path("/{zeta}")
     @Operation(
+            operationId = "spendStatus",
             summary = "A spend and its deposit: submitted (answer lost, being looked up), pending, accepted or rejected"
                     + " by the verifiers on the ledger, or failed (never redeemed)")
     @APIResponse(responseCode = "200", description = "the spend")
     @APIResponse(responseCode = "404", description = "no spend of this ζ at this provider")
-    public SpendView status(@PathParam("provider") int provider, @PathParam("zeta") String zetaHex) {
+    public SpendView status(
+            @Parameter(description = ProvidersResource.PROVIDER, example = "1") @PathParam("provider") int provider,
+            @Parameter(
+                            description = "ζ of the spent credential, 48 bytes in hex",
+                            example =
+                                    "a7a7a7a7a7a7a7a7a7a7a7a7a7a7a7a7a7a7a7a7a7a7a7a7a7a7a7a7a7a7a7a7a7a7a7a7a7a7a7a7a7a7a7a7a7a7a7a7")
+                    @PathParam("zeta")
+                    String zetaHex) {
         if (!zetaHex.matches("[0-9a-fA-F]{" + 2 * Spend.ZETA_BYTES + "}")) {
             throw new SpendRefused(Reason.MALFORMED, "ζ must be " + Spend.ZETA_BYTES + " bytes in hex");
         }
