@@ -49,7 +49,7 @@ localnet-status:
 	localnet/bin/localnet status
 
 ## localnet-e2e: up, up twice while running, a crash of every process then up, a dead instance and a hung node then
-## down (within 60 s, nothing left); about 20 minutes, so not part of `make test` (localnet/README.md, "Restart test")
+## down (within 60 s, nothing left); 21-26 minutes, so not part of `make test` (localnet/README.md, "Restart test")
 localnet-e2e: build cometbft ethereum-tools
 	localnet/test/restart-e2e
 
