@@ -4,7 +4,7 @@
 MVN ?= mvn -B -ntp
 export MAVEN_OPTS ?= -Xmx1g
 
-.PHONY: build cometbft ethereum-tools dashboard-test-tools dashboard-test localnet-build localnet localnet-down localnet-status logs test unit-test ledger-client-test docker-check integration-test bench-coconut bench-sphinx bench-ledger bench-mixnode bench-mixnode-replay bench-mixnode-spend clean
+.PHONY: build cometbft ethereum-tools dashboard-test-tools dashboard-test localnet-build localnet localnet-down localnet-status localnet-e2e logs test unit-test ledger-client-test docker-check integration-test bench-coconut bench-sphinx bench-ledger bench-mixnode bench-mixnode-replay bench-mixnode-spend clean
 
 ## build: compile and package every module, skipping tests (what localnet needs)
 build:
@@ -53,6 +53,11 @@ localnet-down:
 
 localnet-status:
 	localnet/bin/localnet status
+
+## localnet-e2e: up, up twice while running, a crash of every process then up, a dead instance and a hung node then
+## down (within 60 s, nothing left); 21-26 minutes, so not part of `make test` (localnet/README.md, "Restart test")
+localnet-e2e: build cometbft ethereum-tools
+	localnet/test/restart-e2e
 
 ## logs: list the components' logs (build/logs); `make logs C=validator-1` follows one
 logs:
