@@ -32,6 +32,7 @@ public class ProvidersResource {
     @Operation(
             operationId = "providers",
             summary = "Every provider served here, with the address credentials must be bound to")
+    @APIResponse(responseCode = "200", description = "the providers, by index")
     public List<ProviderView> all() {
         return providers.all().stream().map(ProviderView::of).toList();
     }
