@@ -13,6 +13,9 @@ import nym.provider.application.SpendRefused.Reason;
 import nym.provider.domain.provider.ProviderRegistry;
 import nym.provider.interfaces.rest.Views.ProviderView;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
@@ -32,7 +35,13 @@ public class ProvidersResource {
     @Operation(
             operationId = "providers",
             summary = "Every provider served here, with the address credentials must be bound to")
-    @APIResponse(responseCode = "200", description = "the providers, by index")
+    @APIResponse(
+            responseCode = "200",
+            description = "the providers, by index",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = ProviderView.class)))
     public List<ProviderView> all() {
         return providers.all().stream().map(ProviderView::of).toList();
     }
@@ -40,7 +49,13 @@ public class ProvidersResource {
     @GET
     @Path("/{provider}")
     @Operation(operationId = "provider", summary = "One provider")
-    @APIResponse(responseCode = "200", description = "the provider")
+    @APIResponse(
+            responseCode = "200",
+            description = "the provider",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ProviderView.class)))
     @APIResponse(responseCode = "404", description = "no such provider (problem+json)")
     public ProviderView one(@Parameter(description = PROVIDER, example = "1") @PathParam("provider") int index) {
         return providers

@@ -26,6 +26,8 @@ import nym.provider.interfaces.rest.Views.SpendView;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -113,7 +115,13 @@ public class SpendResource {
             operationId = "spendStatus",
             summary = "A spend and its deposit: submitted (answer lost, being looked up), pending, accepted or rejected"
                     + " by the verifiers on the ledger, or failed (never redeemed)")
-    @APIResponse(responseCode = "200", description = "the spend")
+    @APIResponse(
+            responseCode = "200",
+            description = "the spend",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = SpendView.class)))
     @APIResponse(responseCode = "404", description = "no spend of this ζ at this provider")
     public SpendView status(
             @Parameter(description = ProvidersResource.PROVIDER, example = "1") @PathParam("provider") int provider,
